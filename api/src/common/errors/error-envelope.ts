@@ -1,0 +1,109 @@
+import { STATUS_CODES } from 'node:http';
+import { HttpException } from '@nestjs/common';
+import type { ErrorEnvelope, FieldError } from '@aiparksit/shared';
+import { DomainException, STATUS_OF_KIND } from './domain.exception.js';
+
+/** Fastify's own errors (body parsing, size limits) carry a status code and an FST_ code. */
+interface FastifyLikeError extends Error {
+  statusCode?: number;
+  code?: string;
+}
+
+export interface EnvelopeResult {
+  envelope: ErrorEnvelope;
+  headers: Record<string, string>;
+  /** Whether the error is ours to hide: logged with its stack, answered as a plain 500. */
+  unexpected: boolean;
+}
+
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty but its Content-Type says JSON.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is larger than this API accepts.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This Content-Type is not accepted; send application/json.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
+};
+
+function reasonPhrase(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}
+
+/** Turns anything thrown while handling a request into the one error envelope of the API. */
+export function toErrorEnvelope(error: unknown, requestId: string): EnvelopeResult {
+  const headers: Record<string, string> = {};
+
+  if (error instanceof DomainException) {
+    const statusCode = STATUS_OF_KIND[error.kind];
+    const retryAfter = error.details?.['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') headers['retry-after'] = String(Math.max(1, Math.ceil(retryAfter)));
+    return {
+      envelope: {
+        statusCode,
+        error: reasonPhrase(statusCode),
+        message: error.message,
+        details: { code: error.code, ...error.details },
+        requestId,
+      },
+      headers,
+      unexpected: false,
+    };
+  }
+
+  if (error instanceof HttpException) {
+    const statusCode = error.getStatus();
+    const body = error.getResponse();
+    let message = error.message;
+    let details: ErrorEnvelope['details'];
+    if (typeof body === 'object' && body !== null) {
+      const record = body as Record<string, unknown>;
+      if (typeof record['message'] === 'string') message = record['message'];
+      if (Array.isArray(record['details'])) details = record['details'] as FieldError[];
+      else if (record['details'] && typeof record['details'] === 'object') details = record['details'] as Record<string, unknown>;
+      if (typeof record['retryAfterSeconds'] === 'number') headers['retry-after'] = String(record['retryAfterSeconds']);
+    }
+    if (statusCode >= 500) return internalError(requestId, headers);
+    return {
+      envelope: { statusCode, error: reasonPhrase(statusCode), message, ...(details ? { details } : {}), requestId },
+      headers,
+      unexpected: false,
+    };
+  }
+
+  const fastifyError = error as FastifyLikeError;
+  if (
+    fastifyError &&
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500 &&
+    typeof fastifyError.code === 'string' &&
+    fastifyError.code.startsWith('FST_')
+  ) {
+    const statusCode = fastifyError.statusCode;
+    return {
+      envelope: {
+        statusCode,
+        error: reasonPhrase(statusCode),
+        message: FASTIFY_MESSAGES[fastifyError.code] ?? 'The request could not be read.',
+        details: { code: fastifyError.code },
+        requestId,
+      },
+      headers,
+      unexpected: false,
+    };
+  }
+
+  return internalError(requestId, headers);
+}
+
+function internalError(requestId: string, headers: Record<string, string>): EnvelopeResult {
+  return {
+    envelope: {
+      statusCode: 500,
+      error: reasonPhrase(500),
+      message: 'Something went wrong on our side. The request id helps us find it.',
+      requestId,
+    },
+    headers,
+    unexpected: true,
+  };
+}

@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NotFoundException } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { REQUEST_ID_HEADER } from '@aiparksit/shared';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_VERSION } from '../version.js';
+import { sendError } from '../errors/all-exceptions.filter.js';
+import { ErrorLog } from '../errors/error-log.js';
+import { requestIdFor } from './request-id.js';
+
+/** Fastify as the API runs it: JSON logs with a request id, body limit, trusted proxies. */
+export function createHttpAdapter(config: AppConfig): FastifyAdapter {
+  const { logLevel, bodyLimitBytes, trustProxy } = config.values;
+  return new FastifyAdapter({
+    logger: {
+      level: logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[masked]' },
+    },
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    bodyLimit: bodyLimitBytes,
+    // A hop count trusts that many proxies nearest to us (Fastify takes it as a function).
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+}
+
+/**
+ * Everything around the Nest routes: the error envelope for errors Fastify raises itself
+ * (malformed JSON, oversized bodies), security headers, OpenAPI, and the SPA when the API
+ * serves it (embedded mode; behind nginx, nginx serves it).
+ */
+export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const errorLog = app.get(ErrorLog);
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, String(request.id));
+  });
+  fastify.setErrorHandler((error, request, reply) => sendError(error, request, reply, errorLog));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.setGlobalPrefix('api');
+  if (config.values.corsOrigins.length) app.enableCors({ origin: config.values.corsOrigins, credentials: false });
+
+  const openApi = new DocumentBuilder()
+    .setTitle('AIParksit API')
+    .setDescription('Parking marketplace: drivers, operators, investors, admins and integrators.')
+    .setVersion(APP_VERSION)
+    .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/openapi.json',
+    useGlobalPrefix: false,
+  });
+
+  const webDist = config.projectPath(config.values.webDistDir);
+  const serveWeb = config.values.serveWeb && existsSync(join(webDist, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      decorateReply: false,
+      // Vite names built assets by content hash: they never change under the same name.
+      setHeaders: (res, path) => {
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  // History fallback: any other GET outside /api and /ws is an SPA route. Nest's own routes are
+  // more specific and win; unknown /api paths reach Nest's 404, and so the error envelope.
+  if (serveWeb) {
+    fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (path.startsWith('/api') || path.startsWith('/ws')) {
+        return sendError(new NotFoundException(`No route for GET ${path}.`), request, reply, errorLog);
+      }
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml(webDist));
+    });
+  }
+}
+
+let cachedIndex: { dir: string; html: Buffer } | undefined;
+/** The built index.html, read once: it does not change while the process runs. */
+function indexHtml(dir: string): Buffer {
+  if (cachedIndex?.dir !== dir) cachedIndex = { dir, html: readFileSync(join(dir, 'index.html')) };
+  return cachedIndex.html;
+}

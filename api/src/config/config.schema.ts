@@ -1,0 +1,242 @@
+/**
+ * Every setting the API reads, with its default and meaning. `.env.example` mirrors this table,
+ * and a unit test keeps the two in step. Values are parsed and checked once, at start-up.
+ */
+export type ConfigParser<T> = (raw: string) => T;
+
+export interface ConfigVariable<T> {
+  env: string;
+  description: string;
+  /** Used when the variable is unset or empty; `undefined` makes the variable required. */
+  default?: string | undefined;
+  optional?: boolean;
+  sensitive?: boolean;
+  parse: ConfigParser<T>;
+}
+
+export class ConfigValueError extends Error {}
+
+export const parsers = {
+  string: (raw: string): string => raw,
+  int:
+    (min: number, max: number): ConfigParser<number> =>
+    (raw) => {
+      if (!/^-?\d+$/.test(raw.trim())) throw new ConfigValueError(`expected a whole number, got "${raw}"`);
+      const value = Number.parseInt(raw, 10);
+      if (value < min || value > max) throw new ConfigValueError(`expected ${min}..${max}, got ${value}`);
+      return value;
+    },
+  bool: (raw: string): boolean => {
+    const v = raw.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    throw new ConfigValueError(`expected true or false, got "${raw}"`);
+  },
+  oneOf:
+    <const T extends string>(...values: T[]): ConfigParser<T> =>
+    (raw) => {
+      if (!(values as string[]).includes(raw)) throw new ConfigValueError(`expected one of ${values.join(', ')}, got "${raw}"`);
+      return raw as T;
+    },
+  url:
+    (...protocols: string[]): ConfigParser<string> =>
+    (raw) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(raw);
+      } catch {
+        throw new ConfigValueError('expected a URL');
+      }
+      if (protocols.length && !protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+        throw new ConfigValueError(`expected a ${protocols.join(' or ')} URL`);
+      }
+      return raw;
+    },
+  secret:
+    (minLength: number): ConfigParser<string> =>
+    (raw) => {
+      if (raw.length < minLength) throw new ConfigValueError(`expected at least ${minLength} characters`);
+      return raw;
+    },
+  /** `false`, `true`, a hop count, or a comma list of addresses/CIDRs, as Fastify's trustProxy takes. */
+  trustProxy: (raw: string): boolean | number | string[] => {
+    const v = raw.trim();
+    if (v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number.parseInt(v, 10);
+    return v.split(',').map((s) => s.trim()).filter(Boolean);
+  },
+  list: (raw: string): string[] => raw.split(',').map((s) => s.trim()).filter(Boolean),
+};
+
+export const configSchema = {
+  nodeEnv: {
+    env: 'NODE_ENV',
+    description: 'development, production or test; production refuses generated secrets.',
+    default: 'development',
+    parse: parsers.oneOf('development', 'production', 'test'),
+  },
+  host: {
+    env: 'HOST',
+    description: 'Address the HTTP server binds to (0.0.0.0 inside a container).',
+    default: '127.0.0.1',
+    parse: parsers.string,
+  },
+  port: {
+    env: 'PORT',
+    description: 'Port of the API, the SPA and the WebSocket gateway.',
+    default: '3005',
+    parse: parsers.int(0, 65535),
+  },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    description: 'Log level of the JSON logs: fatal, error, warn, info, debug, trace or silent.',
+    default: 'info',
+    parse: parsers.oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    description: 'PostgreSQL to use. Unset: an embedded PostgreSQL is started with its data in EMBEDDED_PG_DIR.',
+    optional: true,
+    sensitive: true,
+    parse: parsers.url('postgres', 'postgresql'),
+  },
+  dbPoolSize: {
+    env: 'DB_POOL_SIZE',
+    description: 'Connections in the API pool (one more is kept for LISTEN).',
+    default: '10',
+    parse: parsers.int(1, 200),
+  },
+  embeddedPgDir: {
+    env: 'EMBEDDED_PG_DIR',
+    description: 'Data directory of the embedded PostgreSQL, relative to the project root.',
+    default: '.data/postgres',
+    parse: parsers.string,
+  },
+  embeddedPgPort: {
+    env: 'EMBEDDED_PG_PORT',
+    description: 'Port of the embedded PostgreSQL (bound to 127.0.0.1 only).',
+    default: '54329',
+    parse: parsers.int(1, 65535),
+  },
+  loadDemoData: {
+    env: 'LOAD_DEMO_DATA',
+    description: 'Load the small demo data set when the database has no users.',
+    default: 'false',
+    parse: parsers.bool,
+  },
+  jwtAccessSecret: {
+    env: 'JWT_ACCESS_SECRET',
+    description: 'HMAC secret of access tokens (32+ characters). Unset outside production: generated once and kept in .data/.',
+    optional: true,
+    sensitive: true,
+    parse: parsers.secret(32),
+  },
+  accessTokenTtlSeconds: {
+    env: 'ACCESS_TOKEN_TTL_SECONDS',
+    description: 'Lifetime of an access token.',
+    default: '900',
+    parse: parsers.int(30, 86_400),
+  },
+  refreshTokenTtlSeconds: {
+    env: 'REFRESH_TOKEN_TTL_SECONDS',
+    description: 'Lifetime of a refresh token (each use rotates it).',
+    default: '2592000',
+    parse: parsers.int(300, 31_536_000),
+  },
+  bodyLimitBytes: {
+    env: 'BODY_LIMIT_BYTES',
+    description: 'Largest request body accepted; larger bodies get 413.',
+    default: '1048576',
+    parse: parsers.int(1024, 100 * 1024 * 1024),
+  },
+  trustProxy: {
+    env: 'TRUST_PROXY',
+    description: 'Trust X-Forwarded-For from: false, true, a hop count, or a comma list of proxy addresses/CIDRs.',
+    default: 'false',
+    parse: parsers.trustProxy,
+  },
+  corsOrigins: {
+    env: 'CORS_ORIGINS',
+    description: 'Comma list of browser origins allowed to call the API cross-origin (empty: same origin only).',
+    default: '',
+    parse: parsers.list,
+  },
+  redisUrl: {
+    env: 'REDIS_URL',
+    description: 'Redis for rate-limit counters shared by API instances. Unset: counters kept in memory.',
+    optional: true,
+    sensitive: true,
+    parse: parsers.url('redis', 'rediss'),
+  },
+  throttleShortTtlMs: {
+    env: 'THROTTLE_SHORT_TTL_MS',
+    description: 'Window of the burst tier.',
+    default: '1000',
+    parse: parsers.int(100, 3_600_000),
+  },
+  throttleShortLimit: {
+    env: 'THROTTLE_SHORT_LIMIT',
+    description: 'Requests a client may make in one burst window.',
+    default: '20',
+    parse: parsers.int(1, 1_000_000),
+  },
+  throttleLongTtlMs: {
+    env: 'THROTTLE_LONG_TTL_MS',
+    description: 'Window of the sustained tier.',
+    default: '60000',
+    parse: parsers.int(1000, 86_400_000),
+  },
+  throttleLongLimit: {
+    env: 'THROTTLE_LONG_LIMIT',
+    description: 'Requests a client may make in one sustained window.',
+    default: '300',
+    parse: parsers.int(1, 10_000_000),
+  },
+  throttleAuthTtlMs: {
+    env: 'THROTTLE_AUTH_TTL_MS',
+    description: 'Window of the login/registration tier.',
+    default: '60000',
+    parse: parsers.int(1000, 86_400_000),
+  },
+  throttleAuthLimit: {
+    env: 'THROTTLE_AUTH_LIMIT',
+    description: 'Login and registration attempts a client may make in one window.',
+    default: '10',
+    parse: parsers.int(1, 100_000),
+  },
+  throttleApiKeyTtlMs: {
+    env: 'THROTTLE_API_KEY_TTL_MS',
+    description: 'Window of the per-API-key tier.',
+    default: '60000',
+    parse: parsers.int(1000, 86_400_000),
+  },
+  throttleApiKeyLimit: {
+    env: 'THROTTLE_API_KEY_LIMIT',
+    description: 'Requests one API key may make in one window.',
+    default: '600',
+    parse: parsers.int(1, 10_000_000),
+  },
+  throttleMemoryMaxKeys: {
+    env: 'THROTTLE_MEMORY_MAX_KEYS',
+    description: 'Most clients the in-memory rate limiter tracks at once; the least recently seen are forgotten first.',
+    default: '100000',
+    parse: parsers.int(100, 10_000_000),
+  },
+  serveWeb: {
+    env: 'SERVE_WEB',
+    description: 'Serve the built SPA (web/dist) from the API; off when nginx serves it.',
+    default: 'true',
+    parse: parsers.bool,
+  },
+  webDistDir: {
+    env: 'WEB_DIST_DIR',
+    description: 'Where the built SPA is, relative to the project root.',
+    default: 'web/dist',
+    parse: parsers.string,
+  },
+} satisfies Record<string, ConfigVariable<unknown>>;
+
+export type ConfigSchema = typeof configSchema;
+type ValueOf<V> = V extends { parse: ConfigParser<infer T>; optional: true } ? T | undefined : V extends { parse: ConfigParser<infer T> } ? T : never;
+export type AppConfigValues = { [K in keyof ConfigSchema]: ValueOf<ConfigSchema[K]> };

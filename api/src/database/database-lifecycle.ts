@@ -1,0 +1,16 @@
+import type { AppConfig } from '../config/app-config.js';
+import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
+
+export interface DatabaseTarget {
+  url: string;
+  embedded: RunningPostgres | null;
+}
+
+/** The configured PostgreSQL, or an embedded one when DATABASE_URL is unset. */
+export async function resolveDatabase(config: AppConfig, log: (message: string) => void): Promise<DatabaseTarget> {
+  if (config.values.databaseUrl) return { url: config.values.databaseUrl, embedded: null };
+  const dataDir = config.projectPath(config.values.embeddedPgDir);
+  log(`Starting embedded PostgreSQL (data in ${dataDir}, port ${config.values.embeddedPgPort})…`);
+  const embedded = await startEmbeddedPostgres({ dataDir, port: config.values.embeddedPgPort });
+  return { url: embedded.url, embedded };
+}

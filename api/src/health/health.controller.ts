@@ -1,0 +1,26 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { HealthReport } from '@aiparksit/shared';
+import { HealthService } from './health.service.js';
+import { Public } from '../common/http/public.decorator.js';
+import { SkipThrottle } from '@nestjs/throttler';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  /** Liveness and readiness: 200 with the database up, 503 with it down. */
+  @Get()
+  @Public()
+  @SkipThrottle()
+  @ApiOkResponse({ description: 'The API and its database answer.' })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer.' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+    const report = await this.health.report();
+    reply.header('cache-control', 'no-store');
+    if (report.db === 'down') reply.status(503);
+    return report;
+  }
+}

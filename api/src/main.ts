@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+import { AppConfig, ConfigError } from './config/app-config.js';
+import { configureHttp, createHttpAdapter } from './common/http/http-server.js';
+import { resolveDatabase, type DatabaseTarget } from './database/database-lifecycle.js';
+import { createDataSource, runMigrations } from './database/data-source.js';
+import { prepareDemoData } from './seed/demo-data.js';
+
+/**
+ * Starts the API: config, database (embedded unless DATABASE_URL), migrations, demo data on an
+ * empty database when asked, then HTTP + WebSocket on one port. SIGINT/SIGTERM stop it cleanly,
+ * embedded PostgreSQL included, so the next start finds its data intact.
+ */
+async function main(): Promise<void> {
+  const say = (message: string) => process.stdout.write(`${message}\n`);
+  let config: AppConfig;
+  try {
+    config = AppConfig.fromEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let database: DatabaseTarget | undefined;
+  let app: NestFastifyApplication | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping…`);
+    await app?.close().catch(() => undefined);
+    if (database?.embedded) {
+      say('Stopping embedded PostgreSQL…');
+      await database.embedded.stop().catch(() => undefined);
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    database = await resolveDatabase(config, say);
+    const setup = createDataSource({ url: database.url, poolSize: 2, applicationName: 'aiparksit-migrate' });
+    await setup.initialize();
+    try {
+      const applied = await runMigrations(setup);
+      if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
+      if (config.values.loadDemoData) await prepareDemoData(setup, say);
+    } finally {
+      await setup.destroy();
+    }
+
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl: database.url }), createHttpAdapter(config), {
+      logger: new ConsoleLogger({ json: true, logLevels: config.values.logLevel === 'silent' ? [] : ['log', 'error', 'warn', 'fatal'] }),
+      abortOnError: false,
+    });
+    app.enableShutdownHooks();
+    await configureHttp(app, config);
+    await app.listen({ port: config.values.port, host: config.values.host });
+
+    const url = `http://${config.values.host === '0.0.0.0' ? 'localhost' : config.values.host}:${config.values.port}`;
+    say(`\nAIParksit is running at ${url}`);
+    say(`  API docs: ${url}/api/docs   health: ${url}/api/health   WebSocket: ${url.replace('http', 'ws')}/ws`);
+    if (config.values.loadDemoData) printDemoAccounts(say);
+    say('Press Ctrl-C to stop.');
+  } catch (error) {
+    process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    await app?.close().catch(() => undefined);
+    await database?.embedded?.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+import { DEMO_ACCOUNTS } from './seed/demo-accounts.js';
+function printDemoAccounts(say: (m: string) => void): void {
+  say('\nDemo accounts (one per role):');
+  for (const account of DEMO_ACCOUNTS) say(`  ${account.role.padEnd(9)} ${account.email.padEnd(32)} ${account.password}`);
+}
+
+await main();

@@ -1,0 +1,93 @@
+import type pg from 'pg';
+import { testPool, unique } from '../support/db.js';
+
+/**
+ * The database itself keeps two live bookings of one space apart: these inserts go straight
+ * to SQL, past every service, and PostgreSQL still refuses the overlap.
+ */
+describe('bookings exclusion constraint', () => {
+  let pool: pg.Pool;
+  let ids: { driver: string; facility: string; space: string };
+
+  beforeAll(async () => {
+    pool = testPool();
+    const owner = await pool.query<{ id: string }>(
+      `INSERT INTO users (email, password_hash, name, role) VALUES ($1, 'x', 'Owner', 'operator') RETURNING id`,
+      [`${unique('owner')}@example.test`],
+    );
+    const driver = await pool.query<{ id: string }>(
+      `INSERT INTO users (email, password_hash, name, role) VALUES ($1, 'x', 'Driver', 'driver') RETURNING id`,
+      [`${unique('driver')}@example.test`],
+    );
+    const operator = await pool.query<{ id: string }>(
+      `INSERT INTO operators (owner_id, legal_name, display_name, status) VALUES ($1, 'Raw Parking Ltd', 'Raw Parking', 'approved') RETURNING id`,
+      [owner.rows[0]!.id],
+    );
+    const facility = await pool.query<{ id: string }>(
+      `INSERT INTO facilities (operator_id, name, slug, address_line, city, country_code, latitude, longitude, time_zone, currency, published)
+       VALUES ($1, 'Raw Garage', $2, '1 Test Street', 'Testville', 'DE', 52.52, 13.40, 'Europe/Berlin', 'EUR', true) RETURNING id`,
+      [operator.rows[0]!.id, unique('raw-garage')],
+    );
+    const space = await pool.query<{ id: string }>(
+      `INSERT INTO spaces (facility_id, label, space_type) VALUES ($1, 'A-1', 'standard') RETURNING id`,
+      [facility.rows[0]!.id],
+    );
+    ids = { driver: driver.rows[0]!.id, facility: facility.rows[0]!.id, space: space.rows[0]!.id };
+  });
+
+  afterAll(async () => {
+    await pool.end();
+  });
+
+  function insertBooking(period: string, status: string) {
+    return pool.query(
+      `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at)
+       VALUES ($1, $2, $3, $4, 'standard', $5::tstzrange, $6::booking_status, 'B-AB 123', 1200, 'EUR', now() + interval '10 minutes')`,
+      [unique('code'), ids.driver, ids.facility, ids.space, period, status],
+    );
+  }
+
+  it('rejects a second live booking whose period overlaps the first', async () => {
+    await insertBooking('[2030-01-01 10:00Z, 2030-01-01 12:00Z)', 'confirmed');
+    await expect(insertBooking('[2030-01-01 11:00Z, 2030-01-01 13:00Z)', 'pending_payment')).rejects.toMatchObject({
+      code: '23P01', // exclusion_violation
+      constraint: 'bookings_no_overlap',
+    });
+  });
+
+  it('accepts back-to-back periods (half-open ranges touch but do not overlap)', async () => {
+    await insertBooking('[2030-02-01 10:00Z, 2030-02-01 12:00Z)', 'confirmed');
+    await expect(insertBooking('[2030-02-01 12:00Z, 2030-02-01 14:00Z)', 'confirmed')).resolves.toBeDefined();
+  });
+
+  it('ignores cancelled and expired bookings, so their time can be booked again', async () => {
+    await insertBooking('[2030-03-01 10:00Z, 2030-03-01 12:00Z)', 'cancelled');
+    await insertBooking('[2030-03-01 10:00Z, 2030-03-01 12:00Z)', 'expired');
+    await expect(insertBooking('[2030-03-01 10:00Z, 2030-03-01 12:00Z)', 'confirmed')).resolves.toBeDefined();
+  });
+
+  it('rejects the overlap even when two transactions race', async () => {
+    const a = await pool.connect();
+    const b = await pool.connect();
+    try {
+      await a.query('BEGIN');
+      await b.query('BEGIN');
+      await a.query(
+        `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at)
+         VALUES ($1, $2, $3, $4, 'standard', '[2030-04-01 10:00Z, 2030-04-01 12:00Z)', 'pending_payment', 'X', 0, 'EUR', now())`,
+        [unique('code'), ids.driver, ids.facility, ids.space],
+      );
+      const second = b.query(
+        `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at)
+         VALUES ($1, $2, $3, $4, 'standard', '[2030-04-01 11:00Z, 2030-04-01 11:30Z)', 'pending_payment', 'Y', 0, 'EUR', now())`,
+        [unique('code'), ids.driver, ids.facility, ids.space],
+      );
+      await a.query('COMMIT');
+      await expect(second).rejects.toMatchObject({ code: '23P01' });
+      await b.query('ROLLBACK');
+    } finally {
+      a.release();
+      b.release();
+    }
+  });
+});

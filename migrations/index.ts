@@ -1,0 +1,4 @@
+import { Foundation1795500000000 } from './1795500000000-foundation.js';
+
+/** Every migration, in order. Listed by hand so the build and the runner never disagree. */
+export const migrations = [Foundation1795500000000];

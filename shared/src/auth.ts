@@ -1,0 +1,74 @@
+import type { Role, SelfRegisterableRole } from './roles.js';
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface RegisterRequest {
+  email: string;
+  password: string;
+  name: string;
+  role: SelfRegisterableRole;
+}
+
+/** Admin-only: creates any role, investors and admins included. */
+export interface CreateUserRequest {
+  email: string;
+  password: string;
+  name: string;
+  role: Role;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+export interface LogoutRequest {
+  refreshToken: string;
+}
+
+export interface AuthTokens {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: UserView;
+}
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const API_KEY_SCOPES = ['marketplace:read'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export interface CreateApiKeyRequest {
+  name: string;
+}
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  /** The first characters of the key, enough to recognise it in a list. */
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Returned once, at creation: the only time the whole key is ever shown. */
+export interface CreatedApiKey extends ApiKeyView {
+  key: string;
+}
+
+/** Header an integrator sends its key in. */
+export const API_KEY_HEADER = 'x-api-key';
