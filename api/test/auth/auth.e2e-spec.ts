@@ -89,7 +89,7 @@ describe('POST /api/auth/register', () => {
       .set('content-type', 'application/json')
       .send(`{"email": "${email}", "password": "${TEST_PASSWORD}", "name": "B", "role": "driver"`)
       .expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, details: { code: 'FST_ERR_CTP_INVALID_JSON_BODY' } });
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', requestId: expect.any(String) });
     expect(await usersWithEmail(email)).toBe(0);
   });
 });

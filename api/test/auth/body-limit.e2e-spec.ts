@@ -25,7 +25,7 @@ describe('request body size limit', () => {
       .post('/api/auth/register')
       .send({ email, password: TEST_PASSWORD, role: 'driver', name: 'x'.repeat(2000) })
       .expect(413);
-    expect(res.body).toMatchObject({ statusCode: 413, details: { code: 'FST_ERR_CTP_BODY_TOO_LARGE' }, requestId: expect.any(String) });
+    expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', requestId: expect.any(String) });
     const { rows } = await pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM users WHERE email = $1`, [email]);
     expect(rows[0]!.count).toBe(0);
   });
