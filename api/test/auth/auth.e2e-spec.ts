@@ -75,6 +75,11 @@ describe('POST /api/auth/register', () => {
     expect(fieldsOf(res.body).sort()).toEqual(['email', 'name', 'password', 'role']);
   });
 
+  it('rejects an email the table would refuse (a quoted local part with a space) with 400, not 500', async () => {
+    const res = await request(apiUrl()).post('/api/auth/register').send(registration({ email: '"dana driver"@example.test' })).expect(400);
+    expect(fieldsOf(res.body)).toEqual(['email']);
+  });
+
   it('rejects a password shorter than the minimum with 400 naming password, and writes nothing', async () => {
     const body = registration({ password: 'short' });
     const res = await request(apiUrl()).post('/api/auth/register').send(body).expect(400);
