@@ -26,6 +26,9 @@ const common = {
 };
 
 export default {
+  // Global options (jest ignores these inside a project): system tests start real servers.
+  testTimeout: 60_000,
+  slowTestThreshold: 20,
   projects: [
     {
       ...common,
@@ -38,8 +41,6 @@ export default {
       testMatch: ['<rootDir>/api/test/**/*.e2e-spec.ts', '<rootDir>/web/test/**/*.browser-spec.ts', '<rootDir>/test/**/*.system-spec.ts'],
       globalSetup: '<rootDir>/api/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/api/test/support/global-teardown.mjs',
-      testTimeout: 60_000,
-      slowTestThreshold: 20,
     },
   ],
 };
