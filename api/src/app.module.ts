@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module.js';
 import { CommonModule } from './common/common.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
+import { SecurityModule } from './security/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -20,6 +21,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: config.values.dbPoolSize })),
         CommonModule,
+        // First of the modules with guards: its APP_GUARD must run before authentication.
+        SecurityModule,
         HealthModule,
       ],
     };
