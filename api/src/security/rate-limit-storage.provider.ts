@@ -10,11 +10,14 @@ export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 export const rateLimitStorageProvider: Provider = {
   provide: RATE_LIMIT_STORAGE,
   inject: [AppConfig],
-  useFactory: (config: AppConfig): ThrottlerStorage => {
+  useFactory: async (config: AppConfig): Promise<ThrottlerStorage> => {
     const memory = new MemoryThrottlerStorage({ maxKeys: config.values.throttleMemoryMaxKeys });
     const url = config.values.redisUrl;
     if (!url) return memory;
     const logger = new Logger('RateLimit');
-    return new RedisThrottlerStorage({ url, fallback: memory, warn: (message) => logger.warn(message) });
+    const redis = new RedisThrottlerStorage({ url, fallback: memory, warn: (message) => logger.warn(message) });
+    // Start without Redis rather than not at all; it is used as soon as it answers.
+    if (!(await redis.waitUntilReady(5000))) logger.warn('Redis for rate limits did not answer within 5 s; counting in memory until it does.');
+    return redis;
   },
 };

@@ -67,7 +67,8 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
-      lazyConnect: false,
+      // A Redis that accepts the connection but hangs must not hang requests either.
+      commandTimeout: 1000,
     });
     redis.on('error', (error: Error) => this.warnOnce(`Redis for rate limits failed: ${error.message}`));
     redis.defineCommand('throttleHit', { numberOfKeys: 2, lua: THROTTLE_HIT_SCRIPT });
@@ -77,6 +78,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   async increment(key: string, ttl: number, limit: number, blockDuration: number, _throttlerName?: string): Promise<ThrottlerStorageRecord> {
     // The braces are a Redis Cluster hash tag: a counter and its block marker share a slot.
     const counterKey = `${this.prefix}{${key}}`;
+    if (this.redis.status !== 'ready') {
+      this.warnOnce(`Redis for rate limits is ${this.redis.status}, counting in memory meanwhile.`);
+      return this.options.fallback.hit(key, ttl, limit, blockDuration);
+    }
     try {
       const [hits, windowLeftMs, blockLeftMs] = await this.redis.throttleHit(counterKey, `${counterKey}:block`, ttl, limit, blockDuration);
       return windowRecord({ hits, windowLeftMs, blockLeftMs });
@@ -84,6 +89,24 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
       this.warnOnce(`Redis for rate limits failed, counting in memory meanwhile: ${error instanceof Error ? error.message : String(error)}`);
       return this.options.fallback.hit(key, ttl, limit, blockDuration);
     }
+  }
+
+  /**
+   * Resolves true once connected, false after the timeout (hits are counted in memory until then).
+   * Awaited at start-up so the first requests of an instance are counted in the shared budget.
+   */
+  async waitUntilReady(timeoutMs: number): Promise<boolean> {
+    if (this.redis.status === 'ready') return true;
+    return new Promise((resolve) => {
+      const done = (ready: boolean) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        resolve(ready);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.redis.once('ready', onReady);
+    });
   }
 
   /** Closes the connection so the process can exit. */
