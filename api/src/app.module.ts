@@ -6,6 +6,7 @@ import { CommonModule } from './common/common.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { SecurityModule } from './security/index.js';
+import { AuthModule } from './auth/auth.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -24,6 +25,8 @@ export class AppModule {
         // First of the modules with guards: its APP_GUARD must run before authentication.
         SecurityModule,
         HealthModule,
+        // After the rate limiter's module: global guards run in import order.
+        AuthModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { apiKeyTracker, RateLimitTier, storageKeyFor, tierLimitsFromConfig, trackerFor } from './rate-limit-tiers.js';
 
 const anonymous = { address: '203.0.113.7', authRoute: false };
-const integrator = { address: '203.0.113.7', apiKey: 'apk_live_0123456789abcdef', authRoute: false };
+const integrator = { address: '203.0.113.7', verifiedApiKey: 'aip_0123456789ab.secret-part-of-the-key', authRoute: false };
 
 describe('rate-limit tiers', () => {
   describe('trackerFor', () => {
@@ -16,36 +16,37 @@ describe('rate-limit tiers', () => {
     });
 
     it('counts an integrator by a hash of its key, in the burst and API-key tiers instead of the sustained one', () => {
-      const tracker = apiKeyTracker(integrator.apiKey);
+      const tracker = apiKeyTracker(integrator.verifiedApiKey);
       expect(trackerFor(RateLimitTier.short, integrator)).toBe(tracker);
       expect(trackerFor(RateLimitTier.apiKey, integrator)).toBe(tracker);
       expect(trackerFor(RateLimitTier.long, integrator)).toBeUndefined();
     });
 
     it('gives two keys from one address two budgets', () => {
-      const other = { ...integrator, apiKey: 'apk_live_fedcba9876543210' };
+      const other = { ...integrator, verifiedApiKey: 'aip_ba9876543210.another-secret' };
       expect(trackerFor(RateLimitTier.apiKey, integrator)).not.toBe(trackerFor(RateLimitTier.apiKey, other));
     });
 
-    it('counts login and registration by address, whether or not a key is sent', () => {
+    it('counts login and registration by address, even for an integrator', () => {
       expect(trackerFor(RateLimitTier.auth, { ...anonymous, authRoute: true })).toBe('ip:203.0.113.7');
       expect(trackerFor(RateLimitTier.auth, { ...integrator, authRoute: true })).toBe('ip:203.0.113.7');
     });
 
-    it('treats an empty key header as no key', () => {
-      expect(trackerFor(RateLimitTier.long, { ...anonymous, apiKey: '  ' })).toBe('ip:203.0.113.7');
+    it('counts a client without a usable key by address', () => {
+      expect(trackerFor(RateLimitTier.long, { ...anonymous, verifiedApiKey: undefined })).toBe('ip:203.0.113.7');
+      expect(trackerFor(RateLimitTier.apiKey, { ...anonymous, verifiedApiKey: undefined })).toBeUndefined();
     });
   });
 
   describe('apiKeyTracker', () => {
     it('never contains the key itself', () => {
-      const tracker = apiKeyTracker('apk_live_0123456789abcdef')!;
+      const tracker = apiKeyTracker('aip_0123456789ab.secret-part-of-the-key')!;
       expect(tracker).toMatch(/^key:[0-9a-f]{32}$/);
-      expect(tracker).not.toContain('0123456789abcdef');
+      expect(tracker).not.toContain('0123456789ab');
     });
 
-    it('uses the first value when the header is repeated', () => {
-      expect(apiKeyTracker(['one', 'two'])).toBe(apiKeyTracker('one'));
+    it('is undefined for an empty key', () => {
+      expect(apiKeyTracker('  ')).toBeUndefined();
     });
   });
 

@@ -46,8 +46,12 @@ export function tierLimitsFromConfig(values: ThrottleSettings): TierLimit[] {
 export interface RateLimitedRequest {
   /** The client address as Fastify resolved it (`request.ip`: X-Forwarded-For only from a trusted proxy). */
   address: string;
-  /** The raw `X-API-Key` header, if any. */
-  apiKey?: string | string[] | undefined;
+  /**
+   * The `X-API-Key` header, only when it names a usable key. An unknown key must not buy a
+   * budget of its own: public routes ignore bad keys, so rotating made-up keys would escape the
+   * per-address limits.
+   */
+  verifiedApiKey?: string | undefined;
   /** Whether the route carries `@AuthRateLimit()`. */
   authRoute: boolean;
 }
@@ -59,7 +63,7 @@ export interface RateLimitedRequest {
  * always counted per address: a key has nothing to do with guessing passwords.
  */
 export function trackerFor(tier: RateLimitTier, request: RateLimitedRequest): string | undefined {
-  const byKey = apiKeyTracker(request.apiKey);
+  const byKey = apiKeyTracker(request.verifiedApiKey);
   const byAddress = `ip:${request.address}`;
   switch (tier) {
     case RateLimitTier.short:
@@ -73,13 +77,9 @@ export function trackerFor(tier: RateLimitTier, request: RateLimitedRequest): st
   }
 }
 
-/**
- * A hash of the key, never the key itself: storage keys end up in Redis and in memory dumps.
- * The key is not checked here (the throttler runs before authentication); an unknown key is
- * answered 401 by the auth guard.
- */
-export function apiKeyTracker(header: string | string[] | undefined): string | undefined {
-  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+/** A hash of the key, never the key itself: storage keys end up in Redis and in memory dumps. */
+export function apiKeyTracker(key: string | undefined): string | undefined {
+  const value = key?.trim();
   if (!value) return undefined;
   return `key:${createHash('sha256').update(value).digest('hex').slice(0, 32)}`;
 }

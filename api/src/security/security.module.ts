@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
+import { ApiKeysModule } from '../api-keys/index.js';
 import { AppConfig } from '../config/app-config.js';
 import { RATE_LIMIT_STORAGE, rateLimitStorageProvider } from './rate-limit-storage.provider.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
@@ -16,6 +17,7 @@ class RateLimitStorageModule {}
  */
 @Module({
   imports: [
+    ApiKeysModule,
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],
       inject: [AppConfig, RATE_LIMIT_STORAGE],

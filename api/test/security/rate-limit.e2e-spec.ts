@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { unique } from '../support/db.js';
 import { startApiServer, type RunningApi } from '../support/system.mjs';
 import { redisUnavailableReason, startRedis, type RunningRedis } from './redis-server.js';
 
@@ -22,6 +23,19 @@ const TIGHT = {
 };
 
 const wrongLogin = { email: 'nobody@example.com', password: 'not-the-password' };
+
+/** An operator account with two API keys of its own, made through the API from `address`. */
+async function twoApiKeys(url: string, address: string): Promise<[string, string]> {
+  const registered = await request(url)
+    .post('/api/auth/register')
+    .set('x-forwarded-for', address)
+    .send({ email: `${unique('integrator')}@example.com`, password: 'a-long-enough-password-1', name: 'Integrator', role: 'operator' })
+    .expect(201);
+  const mint = async (name: string) =>
+    (await request(url).post('/api/api-keys').set('x-forwarded-for', address).set('authorization', `Bearer ${registered.body.accessToken}`).send({ name }).expect(201)).body
+      .key as string;
+  return [await mint('first'), await mint('second')];
+}
 
 describe('rate limiting behind a trusted proxy (TRUST_PROXY=127.0.0.1)', () => {
   let api: RunningApi;
@@ -69,10 +83,19 @@ describe('rate limiting behind a trusted proxy (TRUST_PROXY=127.0.0.1)', () => {
     });
 
     it('gives two API keys from one address separate budgets of THROTTLE_API_KEY_LIMIT', async () => {
+      const [first, second] = await twoApiKeys(api.url, '198.51.100.30');
       const withKey = (key: string) => from('198.51.100.14').me().set('x-api-key', key);
-      for (let i = 0; i < 3; i++) expect((await withKey('apk_test_first_key_0001')).status).not.toBe(429);
-      await withKey('apk_test_first_key_0001').expect(429);
-      expect((await withKey('apk_test_second_key_0002')).status).not.toBe(429);
+      for (let i = 0; i < 3; i++) await withKey(first).expect(200);
+      await withKey(first).expect(429);
+      await withKey(second).expect(200);
+      // The address itself has used none of its own budget.
+      expect((await from('198.51.100.14').me()).headers['x-ratelimit-remaining-short']).toBe('4');
+    });
+
+    it('counts a made-up API key by address, so rotating keys does not escape the limit', async () => {
+      const client = from('198.51.100.19');
+      for (let i = 0; i < 5; i++) await client.me().set('x-api-key', `aip_00000000000${i}.made-up-key-that-nobody-issued-0000000000000`);
+      await client.me().set('x-api-key', 'aip_000000000009.made-up-key-that-nobody-issued-0000000000000').expect(429);
     });
   });
 
