@@ -16,6 +16,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyPrincipalView, AuthTokens, UserView } from '@aiparksit/shared';
 import { Public } from '../common/http/public.decorator.js';
+import { AuthRateLimit } from '../security/index.js';
 import { UsersService } from '../users/users.service.js';
 import { AllowApiKey } from './allow-api-key.decorator.js';
 import { AuthService, type ClientInfo } from './auth.service.js';
@@ -45,6 +46,7 @@ export class AuthController {
 
   @Post('register')
   @Public()
+  @AuthRateLimit()
   @ApiCreatedResponse({ type: AuthTokensDto, description: 'The account, signed in.' })
   @ApiBadRequestResponse({ description: 'A field is missing or invalid, or the role is not driver or operator; `details` names the fields.' })
   @ApiConflictResponse({ description: 'An account with this email already exists.' })
@@ -55,6 +57,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @AuthRateLimit()
   @HttpCode(200)
   @ApiOkResponse({ type: AuthTokensDto })
   @ApiUnauthorizedResponse({ description: 'The email or password is not correct (one answer for both).' })
