@@ -66,7 +66,8 @@ export function generateSelfSignedCertificate(certDir: string): { cert: string }
 export interface RunningNginx {
   process: ChildProcess;
   output(): string;
-  accessLog(): string;
+  /** nginx's access-log entry for one request id; waits for it, as nginx logs after replying. */
+  accessLogEntry(requestId: string): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
 
@@ -101,7 +102,18 @@ export async function startNginx(binary: string, conf: string, settings: NginxTe
   return {
     process: child,
     output: () => output,
-    accessLog: () => readFileSync(join(workDir, 'logs/access.log'), 'utf8'),
+    accessLogEntry: async (requestId) => {
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        const entry = readFileSync(join(workDir, 'logs/access.log'), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .find((candidate) => candidate['requestId'] === requestId);
+        if (entry) return entry;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`nginx logged no request with id ${requestId}.`);
+    },
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
