@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { WS_PATH } from '@aiparksit/shared';
 import { REPO_ROOT, freePort, startApiServer, type RunningApi } from '../api/test/support/system.mjs';
 import { edgeRequest, type EdgeRequest } from './support/https-client.js';
-import { findNginx, generateSelfSignedCertificate, nginxConfForTest, startNginx, type NginxTestSettings, type RunningNginx } from './support/nginx.js';
+import { findProgram, generateSelfSignedCertificate, nginxConfForTest, startNginx, type NginxTestSettings, type RunningNginx } from './support/nginx.js';
 import { openTestSocket } from './support/websocket-client.js';
 
 /**
@@ -14,11 +14,13 @@ import { openTestSocket } from './support/websocket-client.js';
  * every page below can only have come from nginx, not from the API's own SPA fallback),
  * TRUST_PROXY=1 (nginx is the one trusted hop) and request logs on (to observe X-Forwarded-For).
  */
-const nginxBinary = findNginx();
-if (!nginxBinary) {
-  process.stdout.write('[nginx test] skipped: no nginx binary (/usr/sbin/nginx or on PATH). CI installs it with apt-get install nginx.\n');
+const nginxBinary = findProgram('nginx');
+const opensslBinary = findProgram('openssl');
+const missing = [nginxBinary ? undefined : 'nginx', opensslBinary ? undefined : 'openssl'].filter(Boolean);
+if (missing.length) {
+  process.stdout.write(`[nginx test] skipped: ${missing.join(' and ')} not installed (looked in /usr/sbin and on PATH). CI installs nginx with apt-get.\n`);
 }
-const describeWithNginx = nginxBinary ? describe : describe.skip;
+const describeWithNginx = missing.length ? describe.skip : describe;
 
 const WEB_DIST = join(REPO_ROOT, 'web/dist');
 const SPA_MARKER = '<div id="root">';
@@ -42,7 +44,7 @@ describeWithNginx('nginx in front of the API (project nginx.conf)', () => {
 
     workDir = mkdtempSync(join(tmpdir(), 'aiparksit-nginx-'));
     chmodSync(workDir, 0o755);
-    ca = generateSelfSignedCertificate(join(workDir, 'certs')).cert;
+    ca = generateSelfSignedCertificate(opensslBinary!, join(workDir, 'certs')).cert;
 
     api = await startApiServer({ DATABASE_URL: process.env['DATABASE_URL'], SERVE_WEB: 'false', TRUST_PROXY: '1', LOG_LEVEL: 'info' });
     settings = {

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 
-/** Debian's nginx binary, or undefined when it is not installed. */
-export function findNginx(): string | undefined {
-  const candidates = ['/usr/sbin/nginx', ...(process.env['PATH'] ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'nginx'))];
-  return candidates.find((path) => existsSync(path));
+/** A program from /usr/sbin or the PATH (Debian puts nginx in /usr/sbin, often not on a user's PATH). */
+export function findProgram(name: string): string | undefined {
+  const dirs = ['/usr/sbin', '/usr/bin', ...(process.env['PATH'] ?? '').split(delimiter).filter(Boolean)];
+  return dirs.map((dir) => join(dir, name)).find((path) => existsSync(path));
 }
 
 /** What differs between the container and a test run on this machine. */
@@ -51,10 +51,10 @@ export function nginxConfForTest(conf: string, settings: NginxTestSettings): str
 }
 
 /** A self-signed certificate for localhost and 127.0.0.1, as fullchain.pem + privkey.pem. */
-export function generateSelfSignedCertificate(certDir: string): { cert: string } {
+export function generateSelfSignedCertificate(openssl: string, certDir: string): { cert: string } {
   mkdirSync(certDir, { recursive: true });
   const result = spawnSync(
-    'openssl',
+    openssl,
     ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
       '-keyout', join(certDir, 'privkey.pem'), '-out', join(certDir, 'fullchain.pem')],
     { encoding: 'utf8' },
