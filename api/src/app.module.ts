@@ -7,6 +7,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { SecurityModule } from './security/index.js';
 import { AuthModule } from './auth/auth.module.js';
+import { RealtimeModule } from './realtime/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -27,6 +28,7 @@ export class AppModule {
         HealthModule,
         // After the rate limiter's module: global guards run in import order.
         AuthModule,
+        RealtimeModule,
       ],
     };
   }
