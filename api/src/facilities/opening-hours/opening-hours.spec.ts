@@ -105,6 +105,12 @@ describe('openIntervalsOn', () => {
     ]);
   });
 
+  it('starts the timeline at 01:00 where DST skips midnight (America/Santiago, 2027-09-05)', () => {
+    expect(openIntervalsOn(null, '2027-09-05', 'America/Santiago')).toEqual([
+      { start: '2027-09-05T04:00:00.000Z', end: '2027-09-06T03:00:00.000Z', localStart: '01:00', localEnd: '24:00' },
+    ]);
+  });
+
   it('answers a closed day with no intervals', () => {
     expect(openIntervalsOn(weekdaysSevenToTen, '2027-06-20', BERLIN)).toEqual([]);
   });

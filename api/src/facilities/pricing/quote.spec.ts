@@ -1,4 +1,4 @@
-import type { Rate } from '@aiparksit/shared';
+import { WEEKDAYS, type Rate } from '@aiparksit/shared';
 import { quoteForWindow } from './quote.js';
 
 const BERLIN = 'Europe/Berlin';
@@ -187,7 +187,7 @@ describe('quoteForWindow', () => {
     });
 
     it('prices a New York night multiplier through the 2027-03-14 spring-forward by real time', () => {
-      const everyNight = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as Rate['multipliers'][number]['days'], from: '23:00', to: '07:00', multiplier: 0.5 };
+      const everyNight = { days: [...WEEKDAYS], from: '23:00', to: '07:00', multiplier: 0.5 };
       const quote = quoteForWindow(aRate({ hourlyCents: 200, multipliers: [everyNight] }), window('2027-03-13T22:00:00-05:00', '2027-03-14T08:00:00-04:00'), NEW_YORK);
       expect(quote.billedMinutes).toBe(9 * 60);
       expect(quote.lines.map((l) => [l.date, l.billedMinutes, l.totalCents])).toEqual([
@@ -195,6 +195,17 @@ describe('quoteForWindow', () => {
         ['2027-03-14', 420, 6 * 100 + 200],
       ]);
       expect(quote.totalCents).toBe(1100);
+    });
+
+    it('keeps the repeated hour on its own day where DST falls back at midnight (America/Santiago, 2027-04-03)', () => {
+      // At 24:00 on Saturday the clock goes back to 23:00 Saturday: that day has 25 hours.
+      const rate = aRate({ hourlyCents: 60, dailyMaxCents: 150 });
+      const quote = quoteForWindow(rate, window('2027-04-03T22:00:00-03:00', '2027-04-04T01:00:00-04:00'), 'America/Santiago');
+      expect(quote.billedMinutes).toBe(240);
+      expect(quote.lines.map((l) => [l.date, l.billedMinutes, l.uncappedCents, l.totalCents])).toEqual([
+        ['2027-04-03', 180, 180, 150],
+        ['2027-04-04', 60, 60, 60],
+      ]);
     });
   });
 
