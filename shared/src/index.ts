@@ -4,3 +4,7 @@ export * from './errors.js';
 export * from './health.js';
 export * from './realtime.js';
 export * from './pricing.js';
+export * from './facilities.js';
+export * from './bookings.js';
+export * from './payments.js';
+export * from './notifications.js';

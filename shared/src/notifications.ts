@@ -1,0 +1,28 @@
+/** `POST /api/notifications/email` (admin): a templated email to one user. */
+export const EMAIL_TEMPLATES = ['booking_confirmation', 'account_notice'] as const;
+export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+
+export interface SendEmailRequest {
+  userId: string;
+  template: EmailTemplate;
+  /** For `account_notice`: the subject and the message body (plain text). */
+  subject?: string;
+  message?: string;
+  /** For `booking_confirmation`: the booking to confirm again. */
+  bookingId?: string;
+}
+
+export interface OutboxReceipt {
+  outboxId: string;
+  status: 'pending' | 'sent' | 'failed';
+}
+
+/** A message delivered to the local mailbox (when no SMTP_URL is set), as an admin reads it. */
+export interface MailboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  sentAt: string;
+}
