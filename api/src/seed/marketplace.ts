@@ -150,8 +150,10 @@ export function generateFacilities(seed: number, scale: SeedScale, operators: re
     const random = SeededRandom.stream(seed, 'facility', index);
     const operator = index < scale.demoOperatorFacilities || others.length === 0 ? demoOperator : random.pick(others);
     const city = random.pick(operator.cities);
-    const district = random.pick(city.districts);
-    const kind = random.pick(city.kinds);
+    const districtIndex = random.int(0, city.districts.length - 1);
+    const district = city.districts[districtIndex]!;
+    // Park-and-ride sits by the outer stations (the catalog lists central districts first).
+    const kind = random.pick(city.kinds.filter((k) => k.word !== 'P+R' || districtIndex >= 3));
     let name = `${kind.word} ${district.name}`;
     for (let n = 2; usedNames.has(`${city.name}:${name}`); n += 1) name = `${kind.word} ${district.name} ${n}`;
     usedNames.add(`${city.name}:${name}`);
