@@ -3,9 +3,8 @@
  * 128-bit state) keyed by a string through cyrb128. Never Math.random: the same key gives the
  * same sequence on every machine, so the same seed gives the same rows, ids included.
  *
- * Every entity draws from a stream keyed by `${seed}:${kind}:${index}`, so one table can be
- * regenerated without replaying the others (the large set regenerates bookings once per table
- * instead of holding five million of them in memory).
+ * Every entity draws from a stream keyed by `${seed}:${kind}:${index}`, so one facility's spaces
+ * or one space's bookings can be regenerated without replaying everything before them.
  */
 export class SeededRandom {
   private a: number;
@@ -77,13 +76,18 @@ export class SeededRandom {
 
   /** A version-4-shaped UUID (RFC 9562 §5.4 layout) whose 122 random bits come from this stream. */
   uuid(): string {
-    const hex = (n: number) => n.toString(16).padStart(8, '0');
-    const w0 = hex(this.nextUint32());
-    const w1 = hex(this.nextUint32());
-    const w2 = hex(((this.nextUint32() & 0x3fffffff) | 0x80000000) >>> 0);
-    const w3 = hex(this.nextUint32());
+    const w0 = hex32(this.nextUint32());
+    const w1 = hex32(this.nextUint32());
+    const w2 = hex32(((this.nextUint32() & 0x3fffffff) | 0x80000000) >>> 0);
+    const w3 = hex32(this.nextUint32());
     return `${w0}-${w1.slice(0, 4)}-4${w1.slice(5, 8)}-${w2.slice(0, 4)}-${w2.slice(4)}${w3}`;
   }
+}
+
+// Millions of ids: a byte table beats toString(16) + padStart several times over.
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+function hex32(n: number): string {
+  return HEX_BYTES[n >>> 24]! + HEX_BYTES[(n >>> 16) & 255]! + HEX_BYTES[(n >>> 8) & 255]! + HEX_BYTES[n & 255]!;
 }
 
 /** cyrb128 (bryc, public domain): a fast 128-bit string hash, used only to key the PRNG. */
@@ -113,21 +117,20 @@ function cyrb128(key: string): [number, number, number, number] {
 /**
  * Booking codes must be unique across millions of rows, which random codes of readable length
  * are not (birthday bound). Instead the n-th booking's number is scrambled by a bijection on
- * 40 bits (multiply by an odd constant, xor a seed mask) and written in Crockford base32:
- * unique by construction, yet not guessable in sequence by eye.
+ * 32 bits (multiply by an odd constant, xor a seed mask) and written as 7 Crockford base32
+ * characters: unique by construction for up to 4 billion bookings, yet not sequential to the eye.
  */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const CODE_SPACE = 2n ** 40n;
-const CODE_MULTIPLIER = 0x9e3779b97n; // odd, so multiplication is a bijection modulo 2^40
+const CODE_MULTIPLIER = 0x9e3779b1; // odd, so multiplication is a bijection modulo 2^32
 
 export function bookingCodes(seed: number): (index: number) => string {
-  const mask = (BigInt(new SeededRandom(`${seed}:booking-code`).nextUint32()) * 256n) % CODE_SPACE;
+  const mask = new SeededRandom(`${seed}:booking-code`).nextUint32();
   return (index) => {
-    let n = ((BigInt(index) * CODE_MULTIPLIER) % CODE_SPACE) ^ mask;
+    let n = (Math.imul(index, CODE_MULTIPLIER) ^ mask) >>> 0;
     let out = '';
-    for (let i = 0; i < 8; i += 1) {
-      out = CODE_ALPHABET[Number(n % 32n)]! + out;
-      n /= 32n;
+    for (let i = 0; i < 7; i += 1) {
+      out = CODE_ALPHABET[n & 31]! + out;
+      n = Math.floor(n / 32);
     }
     return `PK-${out}`;
   };
