@@ -1,21 +1,24 @@
 import 'reflect-metadata';
-import { DatabaseNotEmptyError, parseSeedArguments, runSeed, SEED_USAGE, SeedUsageError } from '../seed/index.js';
+import { DatabaseNotEmptyError, parseSeedArguments, runSeed, SEED_USAGE, SeedUsageError, type SeedOptions } from '../seed/index.js';
 import { withMigratedDatabase } from './run.js';
 
 // `npm run seed -- --scale small|large [--reset] [--seed n] [--anchor YYYY-MM-DD]`
-let options;
-try {
-  options = parseSeedArguments(process.argv.slice(2), new Date());
-} catch (error) {
-  if (!(error instanceof SeedUsageError)) throw error;
-  console.error(`${error.message}\n\n${SEED_USAGE}`);
-  process.exit(2);
+function readOptions(): SeedOptions {
+  try {
+    return parseSeedArguments(process.argv.slice(2), new Date());
+  } catch (error) {
+    if (!(error instanceof SeedUsageError)) throw error;
+    console.error(`${error.message}\n\n${SEED_USAGE}`);
+    process.exit(2);
+  }
 }
-const seedOptions = options;
 
+const options = readOptions();
 await withMigratedDatabase(async (dataSource) => {
-  await runSeed(dataSource, seedOptions, (message) => console.log(message));
+  await runSeed(dataSource, options, (message) => console.log(message));
 }).catch((error: unknown) => {
-  console.error(error instanceof DatabaseNotEmptyError || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : (error.stack ?? error.message));
+  // Refusing a non-empty database is an answer, not a crash: no stack trace for it.
+  if (error instanceof DatabaseNotEmptyError) console.error(error.message);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });
