@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module.js';
 import { CommonModule } from './common/common.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
+import { AuthModule } from './auth/auth.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -21,6 +22,8 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: config.values.dbPoolSize })),
         CommonModule,
         HealthModule,
+        // After the rate limiter's module: global guards run in import order.
+        AuthModule,
       ],
     };
   }

@@ -72,3 +72,21 @@ export interface CreatedApiKey extends ApiKeyView {
 
 /** Header an integrator sends its key in. */
 export const API_KEY_HEADER = 'x-api-key';
+
+/** One page of a list, newest first unless the endpoint says otherwise. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export const PAGE_SIZE_MAX = 100;
+
+/** What `GET /api/auth/me` answers when the caller authenticated with an API key. */
+export interface ApiKeyPrincipalView {
+  kind: 'api_key';
+  keyId: string;
+  ownerId: string;
+  scopes: ApiKeyScope[];
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiKeyScope, ApiKeyView, CreatedApiKey } from '@aiparksit/shared';
+import { requireAccess } from '../auth/access-policy.js';
+import { sha256 } from '../auth/opaque-token.js';
+import type { ApiKeyPrincipal, UserPrincipal } from '../auth/principal.js';
+import { looksLikeApiKey, mintApiKey } from './api-key-format.js';
+import { toApiKeyView } from './api-key.record.js';
+import { ApiKeysException } from './api-keys.exception.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
+
+/** Enough for separate integrations and rotation; a bound so a stolen session cannot mint thousands. */
+export const MAX_ACTIVE_KEYS_PER_OWNER = 25;
+const DEFAULT_SCOPES: ApiKeyScope[] = ['marketplace:read'];
+const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+const LAST_USED_MEMORY_MAX = 10_000;
+
+@Injectable()
+export class ApiKeysService {
+  /** When this instance last wrote last_used_at per key: one write a minute, not one per request. */
+  private readonly lastUsedWrittenAt = new Map<string, number>();
+
+  constructor(private readonly keys: ApiKeysRepository) {}
+
+  async create(owner: UserPrincipal, name: string): Promise<CreatedApiKey> {
+    if ((await this.keys.countActive(owner.userId)) >= MAX_ACTIVE_KEYS_PER_OWNER) {
+      throw new ApiKeysException('too_many_api_keys', `At most ${MAX_ACTIVE_KEYS_PER_OWNER} active API keys per account; revoke one first.`);
+    }
+    const { prefix, key } = mintApiKey();
+    const record = await this.keys.insert({ ownerId: owner.userId, name, prefix, keyHash: sha256(key), scopes: DEFAULT_SCOPES });
+    return { ...toApiKeyView(record), key };
+  }
+
+  async listOwn(owner: UserPrincipal): Promise<ApiKeyView[]> {
+    return (await this.keys.listByOwner(owner.userId)).map(toApiKeyView);
+  }
+
+  /** Revoking twice is fine; another user's key is "not found", exactly like a missing one. */
+  async revoke(principal: UserPrincipal, id: string): Promise<void> {
+    const key = requireAccess(principal, await this.keys.findById(id), (k) => k.ownerId, () => new ApiKeysException('api_key_not_found', 'No such API key.'));
+    await this.keys.revoke(key.id);
+  }
+
+  /** The principal of a usable key, or undefined for a malformed, unknown or revoked one. */
+  async authenticate(presented: string): Promise<ApiKeyPrincipal | undefined> {
+    if (!looksLikeApiKey(presented)) return undefined;
+    const key = await this.keys.findUsableByHash(sha256(presented));
+    if (!key) return undefined;
+    this.noteUse(key.id);
+    return { kind: 'api_key', keyId: key.id, ownerId: key.ownerId, scopes: key.scopes };
+  }
+
+  private noteUse(keyId: string): void {
+    const now = Date.now();
+    const last = this.lastUsedWrittenAt.get(keyId);
+    if (last !== undefined && now - last < LAST_USED_WRITE_INTERVAL_MS) return;
+    if (this.lastUsedWrittenAt.size >= LAST_USED_MEMORY_MAX) this.lastUsedWrittenAt.clear();
+    this.lastUsedWrittenAt.set(keyId, now);
+    // Bookkeeping only: the request does not wait for it, and a failed write is retried next minute.
+    this.keys.touchLastUsed(keyId).catch(() => this.lastUsedWrittenAt.delete(keyId));
+  }
+}

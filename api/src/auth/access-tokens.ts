@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { isRole, type Role } from '@aiparksit/shared';
+import { AppConfig } from '../config/app-config.js';
+
+/** Who issues our access tokens and who they are for; both are checked on every request. */
+export const ACCESS_TOKEN_ISSUER = 'aiparksit';
+export const ACCESS_TOKEN_AUDIENCE = 'aiparksit-api';
+
+export interface AccessTokenClaims {
+  userId: string;
+  role: Role;
+  sessionId: string;
+}
+
+/**
+ * Short-lived HS256 JWTs. Verification pins the algorithm, so `alg: none` and RS/HS confusion
+ * are refused (RFC 8725, section 3.1), and checks expiry, issuer and audience.
+ */
+@Injectable()
+export class AccessTokens {
+  private readonly jwt: JwtService;
+  readonly ttlSeconds: number;
+
+  constructor(config: AppConfig) {
+    this.ttlSeconds = config.values.accessTokenTtlSeconds;
+    this.jwt = new JwtService({
+      secret: config.accessTokenSecret(),
+      signOptions: { algorithm: 'HS256', issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE, expiresIn: this.ttlSeconds },
+      verifyOptions: { algorithms: ['HS256'], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE, clockTolerance: 5 },
+    });
+  }
+
+  issue(claims: AccessTokenClaims): string {
+    return this.jwt.sign({ role: claims.role, sid: claims.sessionId }, { subject: claims.userId });
+  }
+
+  /** The claims of a valid token, or undefined for anything else (expired, forged, malformed). */
+  verify(token: string): AccessTokenClaims | undefined {
+    let payload: Record<string, unknown>;
+    try {
+      payload = this.jwt.verify<Record<string, unknown>>(token);
+    } catch {
+      return undefined;
+    }
+    const { sub, role, sid } = payload;
+    if (typeof sub !== 'string' || typeof sid !== 'string' || !isRole(role)) return undefined;
+    return { userId: sub, role, sessionId: sid };
+  }
+}

@@ -1,0 +1,31 @@
+import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+
+export type AuthErrorCode =
+  | 'invalid_credentials'
+  | 'invalid_token'
+  | 'invalid_refresh_token'
+  | 'refresh_token_reused'
+  | 'invalid_api_key'
+  | 'api_key_not_allowed'
+  | 'insufficient_scope'
+  | 'insufficient_role';
+
+const KIND_OF_CODE: Record<AuthErrorCode, DomainErrorKind> = {
+  invalid_credentials: 'unauthenticated',
+  invalid_token: 'unauthenticated',
+  invalid_refresh_token: 'unauthenticated',
+  refresh_token_reused: 'unauthenticated',
+  invalid_api_key: 'unauthenticated',
+  api_key_not_allowed: 'forbidden',
+  insufficient_scope: 'forbidden',
+  insufficient_role: 'forbidden',
+};
+
+export class AuthException extends DomainException<AuthErrorCode> {
+  readonly kind: DomainErrorKind;
+
+  constructor(code: AuthErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+    this.kind = KIND_OF_CODE[code];
+  }
+}

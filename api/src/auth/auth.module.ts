@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeysModule } from '../api-keys/api-keys.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { AccessTokens } from './access-tokens.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { AuthenticationGuard } from './authentication.guard.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { RolesGuard } from './roles.guard.js';
+
+/**
+ * Accounts, sessions and API keys. Registers two global guards, authentication then roles.
+ * Global guards run in the order their modules are imported: import the rate limiter's module
+ * before this one in AppModule so throttling happens before any token is checked.
+ */
+@Module({
+  imports: [UsersModule, ApiKeysModule],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    AccessTokens,
+    RefreshTokensRepository,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface NewRefreshToken {
+  tokenHash: Buffer;
+  expiresAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface RefreshTokenState {
+  userId: string;
+  familyId: string;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export type RevocationReason = 'logout' | 'reuse_detected';
+
+/** SQL for refresh tokens. A family is one sign-in; each rotation adds a row to it. */
+@Injectable()
+export class RefreshTokensRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Starts a family (a new session) and returns its id. */
+  async startFamily(userId: string, token: NewRefreshToken): Promise<string> {
+    const rows: { familyId: string }[] = await this.dataSource.query(
+      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, user_agent, ip)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, $5::inet) RETURNING family_id AS "familyId"`,
+      [userId, token.tokenHash, token.expiresAt, token.userAgent, token.ip],
+    );
+    return rows[0]!.familyId;
+  }
+
+  /**
+   * Marks the presented token used and adds its successor to the same family, in one statement:
+   * of two concurrent refreshes with one token, exactly one succeeds. Nothing is returned for a
+   * token that is unknown, used, revoked, expired, or whose account is disabled.
+   */
+  async rotate(presentedHash: Buffer, next: NewRefreshToken): Promise<{ userId: string; familyId: string } | undefined> {
+    const rows: { userId: string; familyId: string }[] = await this.dataSource.query(
+      `WITH consumed AS (
+         UPDATE refresh_tokens t SET used_at = now()
+          WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
+            AND EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id AND u.disabled_at IS NULL)
+         RETURNING t.user_id, t.family_id
+       )
+       INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, user_agent, ip)
+       SELECT user_id, family_id, $2, $3, $4, $5::inet FROM consumed
+       RETURNING user_id AS "userId", family_id AS "familyId"`,
+      [presentedHash, next.tokenHash, next.expiresAt, next.userAgent, next.ip],
+    );
+    return rows[0];
+  }
+
+  async findByHash(tokenHash: Buffer): Promise<RefreshTokenState | undefined> {
+    const rows: RefreshTokenState[] = await this.dataSource.query(
+      `SELECT user_id AS "userId", family_id AS "familyId", used_at AS "usedAt", revoked_at AS "revokedAt"
+         FROM refresh_tokens WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    return rows[0];
+  }
+
+  async revokeFamily(familyId: string, reason: RevocationReason): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`,
+      [familyId, reason],
+    );
+  }
+
+  /**
+   * The current role of a user whose session is live: the account is enabled and the family
+   * still has an unused, unrevoked, unexpired token. Undefined once logged out or revoked.
+   */
+  async liveSessionRole(userId: string, familyId: string): Promise<string | undefined> {
+    const rows: { role: string }[] = await this.dataSource.query(
+      `SELECT u.role::text AS role FROM users u
+        WHERE u.id = $1 AND u.disabled_at IS NULL
+          AND EXISTS (SELECT 1 FROM refresh_tokens t
+                       WHERE t.family_id = $2 AND t.user_id = u.id
+                         AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now())`,
+      [userId, familyId],
+    );
+    return rows[0]?.role;
+  }
+}

@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Page, UserView } from '@aiparksit/shared';
+import { UserViewDto } from '../../auth/dto/auth-tokens.dto.js';
+
+export class UserPageDto implements Page<UserView> {
+  @ApiProperty({ type: UserViewDto, isArray: true }) items: UserViewDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}

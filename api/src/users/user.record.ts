@@ -1,0 +1,26 @@
+import type { Role, UserView } from '@aiparksit/shared';
+
+/** A users row as the repository returns it (never sent as is: it may carry the hash). */
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+  disabledAt: Date | null;
+}
+
+export interface UserCredentials extends UserRecord {
+  passwordHash: string;
+}
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  name: string;
+  role: Role;
+}
+
+export function toUserView(user: UserRecord): UserView {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt.toISOString() };
+}

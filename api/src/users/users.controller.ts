@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Page, UserView } from '@aiparksit/shared';
+import { UserViewDto } from '../auth/dto/auth-tokens.dto.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
+import { ListUsersQuery } from './dto/list-users.query.js';
+import { UserPageDto } from './dto/user-page.dto.js';
+import { toUserView } from './user.record.js';
+import { UsersService } from './users.service.js';
+
+/** Account administration: the only way investor and admin accounts come to exist. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: UserViewDto })
+  @ApiConflictResponse({ description: 'An account with this email already exists.' })
+  async create(@Body() body: CreateUserDto): Promise<UserView> {
+    return toUserView(await this.users.createAccount(body));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() query: ListUsersQuery): Promise<Page<UserView>> {
+    return this.users.list(query.page, query.pageSize);
+  }
+}

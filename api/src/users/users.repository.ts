@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { NewUser, UserCredentials, UserRecord } from './user.record.js';
+
+const USER_COLUMNS = `id, email::text AS email, name, role::text AS role, created_at AS "createdAt", disabled_at AS "disabledAt"`;
+
+/** SQL for accounts. Email comparisons are case-insensitive because the column is citext. */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(user: NewUser): Promise<UserRecord> {
+    const rows: UserRecord[] = await this.dataSource.query(
+      `INSERT INTO users (email, password_hash, name, role) VALUES ($1, $2, $3, $4::user_role) RETURNING ${USER_COLUMNS}`,
+      [user.email, user.passwordHash, user.name, user.role],
+    );
+    return rows[0]!;
+  }
+
+  async findCredentialsByEmail(email: string): Promise<UserCredentials | undefined> {
+    const rows: UserCredentials[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE email = $1`,
+      [email],
+    );
+    return rows[0];
+  }
+
+  async findById(id: string): Promise<UserRecord | undefined> {
+    const rows: UserRecord[] = await this.dataSource.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
+  /** Newest first; `total` counts every account so a client can draw pagination. */
+  async list(offset: number, limit: number): Promise<{ items: UserRecord[]; total: number }> {
+    const [items, [count]] = await Promise.all([
+      this.dataSource.query(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`, [limit, offset]) as Promise<UserRecord[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM users`) as Promise<[{ total: number }]>,
+    ]);
+    return { items, total: count.total };
+  }
+
+  async recordLogin(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [id]);
+  }
+}
