@@ -33,6 +33,7 @@ describeInBrowser('SPA shell in the browser', () => {
           inputs.map((input) => Boolean(input.id && document.querySelector(`label[for="${input.id}"]`))),
         );
         expect(labelled).toEqual([true, true]);
+        await screenshot(page, 'login-desktop');
 
         // The first Tab lands on the skip link, which is shown when focused and leads to <main>.
         await page.keyboard.press('Tab');

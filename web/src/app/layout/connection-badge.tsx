@@ -15,8 +15,10 @@ export function ConnectionBadge() {
   return (
     <span className={`connection connection--${state}`} title={title} data-connection-state={state}>
       <span className="connection__dot" aria-hidden="true" />
-      <span className="visually-hidden">Live updates: </span>
-      {text}
+      <span className="connection__text">
+        <span className="visually-hidden">Live updates: </span>
+        {text}
+      </span>
     </span>
   );
 }
