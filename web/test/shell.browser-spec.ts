@@ -1,5 +1,7 @@
 import type { Role } from '@aiparksit/shared';
+import { testPool } from '../../api/test/support/db.js';
 import { createAccount } from './support/accounts.js';
+import { expireAccessTokenFor } from './support/network.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
 import { fillByLabel, headingText, mainNavigation, pathOf, signIn, visit, waitForPath } from './support/spa.js';
 
@@ -129,6 +131,50 @@ describeInBrowser('SPA shell in the browser', () => {
         await page.waitForSelector('dl.details');
         expect(await page.$eval('dl.details', (list) => list.textContent)).toContain(account.email);
       } finally {
+        await context.close();
+      }
+    });
+
+    it('renews an expired access token once and retries the request', async () => {
+      const account = await createAccount('driver');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, account.password);
+        await waitForPath(page, '/driver');
+
+        const requests = await expireAccessTokenFor(page, '/api/auth/me');
+        await page.click('nav[aria-label="Main"] a[href="/account"]');
+        await page.waitForSelector('dl.details');
+        expect(await page.$eval('dl.details', (list) => list.textContent)).toContain(account.email);
+        expect(requests).toEqual(['GET /api/auth/me', 'POST /api/auth/refresh', 'GET /api/auth/me']);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('signs out to /login, saying why, when the session cannot be renewed', async () => {
+      const account = await createAccount('driver');
+      const context = await chromium.newContext();
+      const pool = testPool();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, account.password);
+        await waitForPath(page, '/driver');
+
+        await pool.query(
+          `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+          [account.email],
+        );
+        await expireAccessTokenFor(page, '/api/auth/me');
+        await page.click('nav[aria-label="Main"] a[href="/account"]');
+        await waitForPath(page, '/login');
+        expect(pathOf(page)).toBe('/login?next=%2Faccount');
+        expect(await page.$eval('main', (main) => main.textContent)).toMatch(/session has ended/i);
+      } finally {
+        await pool.end();
         await context.close();
       }
     });

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../lib/api-error';
+import { getSession, subscribeToSession } from '../lib/session';
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -16,5 +17,15 @@ function createQueryClient(): QueryClient {
 
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
+
+  // Whenever a session ends (signed out here or in another tab, or expired), forget its data:
+  // the next person to sign in on this browser must never see the previous one's.
+  useEffect(
+    () =>
+      subscribeToSession(() => {
+        if (getSession().status === 'signed-out') queryClient.clear();
+      }),
+    [queryClient],
+  );
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

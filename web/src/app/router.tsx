@@ -38,7 +38,7 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'home', element: <Navigate to="/" replace /> },
-      { path: '*', element: <NotFoundPage /> },
+      { element: <PublicLayout />, children: [{ path: '*', element: <NotFoundPage /> }] },
     ],
   },
 ]);

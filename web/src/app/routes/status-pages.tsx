@@ -21,7 +21,7 @@ export function NotFoundPage() {
   const session = useSession();
   const home = session.status === 'signed-in' ? homeFor(session.user.role) : '/';
   return (
-    <section className="status-page page-center" aria-labelledby="not-found-title">
+    <section className="status-page" aria-labelledby="not-found-title">
       <p className="status-page__code">404</p>
       <h1 id="not-found-title">We could not find that page</h1>
       <p>The address may be mistyped, or the page may have moved.</p>
@@ -37,7 +37,7 @@ export function RouteErrorPage() {
   const error = useRouteError();
   const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : null;
   return (
-    <div className="page-center">
+    <main id="main" className="page-center">
       <section className="status-page" role="alert">
         <PageHeader title="Something went wrong on this page" />
         <p>Reloading usually helps. If it keeps happening, tell us what you were doing{detail ? ` (${detail})` : ''}.</p>
@@ -45,6 +45,6 @@ export function RouteErrorPage() {
           Reload
         </button>
       </section>
-    </div>
+    </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { LogoutRequest } from '@aiparksit/shared';
 import { publicRequest } from '../../../lib/api-client';
 import { currentRefreshToken, endSession } from '../../../lib/session';
@@ -17,12 +17,12 @@ export async function signOut(): Promise<void> {
   }
 }
 
+export const logoutMutation = {
+  mutationKey: ['auth', 'logout'],
+  mutationFn: signOut,
+} as const;
+
+/** Cached data of the ended session is cleared by AppProviders, whatever ended it. */
 export function useLogout() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: ['auth', 'logout'],
-    mutationFn: signOut,
-    // Nothing of the previous person's data may show for the next one.
-    onSettled: () => queryClient.clear(),
-  });
+  return useMutation(logoutMutation);
 }

@@ -1,4 +1,3 @@
-// Signing in only starts the session; the public-route guard in app/routes takes the person on.
 import { useRef, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { LoginRequest } from '@aiparksit/shared';
@@ -13,7 +12,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const location = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldMessages, formMessage, focusFirstInvalid } = useFormErrors(login.error, formRef);
+  const { fieldMessages, formMessage } = useFormErrors(login.error, formRef);
   const next = params.get('next');
   const expired = (location.state as { expired?: boolean } | null)?.expired;
 
@@ -21,9 +20,8 @@ export function LoginPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const body: LoginRequest = { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
-    login.mutate(body, {
-      onError: focusFirstInvalid,
-    });
+    // Signing in only starts the session; the public-route guard (app/routes) takes the person on.
+    login.mutate(body);
   }
 
   return (

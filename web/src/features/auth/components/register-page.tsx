@@ -20,7 +20,7 @@ export function RegisterPage() {
   const registration = useRegister();
   const [params] = useSearchParams();
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldMessages, formMessage, focusFirstInvalid } = useFormErrors(registration.error, formRef);
+  const { fieldMessages, formMessage } = useFormErrors(registration.error, formRef);
   const next = params.get('next');
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -33,9 +33,7 @@ export function RegisterPage() {
       password: String(form.get('password') ?? ''),
       role: isSelfRegisterableRole(role) ? role : 'driver',
     };
-    registration.mutate(body, {
-      onError: focusFirstInvalid,
-    });
+    registration.mutate(body);
   }
 
   const roleErrors = fieldMessages['role'];

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import { ApiError, describeError, type FieldMessages } from '../../../lib/api-error';
 
 /**
@@ -13,10 +13,10 @@ export function useFormErrors(error: unknown, formRef: RefObject<HTMLFormElement
     return describeError(error);
   }, [error, fieldMessages]);
 
-  const focusFirstInvalid = useCallback(() => {
-    // After React has rendered the messages.
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  }, [formRef]);
+  // After the commit that rendered the messages, so aria-invalid is already on the inputs.
+  useEffect(() => {
+    if (error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error, formRef]);
 
-  return { fieldMessages, formMessage, focusFirstInvalid };
+  return { fieldMessages, formMessage };
 }
