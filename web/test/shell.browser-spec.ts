@@ -47,6 +47,25 @@ describeInBrowser('SPA shell in the browser', () => {
     });
   });
 
+  describe('/login', () => {
+    it('announces a wrong password in the live region and keeps the person on the form', async () => {
+      const account = await createAccount('driver');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, 'not-the-password-at-all');
+        await page.waitForSelector('.form-alert-region .form-alert');
+        const region = await page.$eval('.form-alert-region', (element) => ({ live: element.getAttribute('aria-live'), text: element.textContent ?? '' }));
+        expect(region.live).toBe('assertive');
+        expect(region.text.length).toBeGreaterThan(0);
+        expect(pathOf(page)).toBe('/login');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
   describe.each(['driver', 'operator', 'investor', 'admin'] as const)('signing in as %s', (role) => {
     it(`lands on the ${role} home with the ${role} navigation only`, async () => {
       const account = await createAccount(role);
@@ -60,6 +79,8 @@ describeInBrowser('SPA shell in the browser', () => {
         expect(await headingText(page)).toContain(account.name);
         expect(await page.$eval('main', (main) => main.textContent)).toMatch(COMING_SOON[role]);
         expect(await mainNavigation(page)).toEqual([HOME_OF[role], '/account']);
+        // The live badge is there whether or not the /ws gateway answers.
+        expect(await page.$eval('[data-connection-state]', (badge) => badge.getAttribute('data-connection-state'))).toMatch(/^(connecting|live|reconnecting)$/);
         await screenshot(page, `${role}-home-desktop`);
 
         await page.setViewport({ width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });

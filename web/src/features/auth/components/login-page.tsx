@@ -35,10 +35,8 @@ export function LoginPage() {
       }
     >
       {expired && !login.error && <p className="notice">Your session has ended. Please sign in again.</p>}
-      <form ref={formRef} onSubmit={onSubmit} noValidate aria-describedby="login-alert" className="form">
-        <div id="login-alert">
-          <FormAlert message={formMessage} />
-        </div>
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="form">
+        <FormAlert message={formMessage} />
         <FormField label="Email" name="email" type="email" autoComplete="email" required errors={fieldMessages['email']} />
         <FormField label="Password" name="password" type="password" autoComplete="current-password" required errors={fieldMessages['password']} />
         <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
