@@ -5,7 +5,9 @@ import { ConfigModule } from './config/config.module.js';
 import { CommonModule } from './common/common.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
+import { SecurityModule } from './security/index.js';
 import { AuthModule } from './auth/auth.module.js';
+import { RealtimeModule } from './realtime/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -21,9 +23,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: config.values.dbPoolSize })),
         CommonModule,
+        // First of the modules with guards: its APP_GUARD must run before authentication.
+        SecurityModule,
         HealthModule,
         // After the rate limiter's module: global guards run in import order.
         AuthModule,
+        RealtimeModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { configureHttp, createHttpAdapter } from './common/http/http-server.js';
 import { resolveDatabase, type DatabaseTarget } from './database/database-lifecycle.js';
 import { createDataSource, runMigrations } from './database/data-source.js';
 import { prepareDemoData } from './seed/demo-data.js';
+import { RealtimeWsAdapter } from './realtime/index.js';
 
 /**
  * Starts the API: config, database (embedded unless DATABASE_URL), migrations, demo data on an
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       abortOnError: false,
     });
     app.enableShutdownHooks();
+    app.useWebSocketAdapter(new RealtimeWsAdapter(app));
     await configureHttp(app, config);
     await app.listen({ port: config.values.port, host: config.values.host });
 

@@ -1,8 +1,22 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiSecurity,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyPrincipalView, AuthTokens, UserView } from '@aiparksit/shared';
 import { Public } from '../common/http/public.decorator.js';
+import { AuthRateLimit } from '../security/index.js';
 import { UsersService } from '../users/users.service.js';
 import { AllowApiKey } from './allow-api-key.decorator.js';
 import { AuthService, type ClientInfo } from './auth.service.js';
@@ -32,7 +46,10 @@ export class AuthController {
 
   @Post('register')
   @Public()
+  @AuthRateLimit()
   @ApiCreatedResponse({ type: AuthTokensDto, description: 'The account, signed in.' })
+  @ApiBadRequestResponse({ description: 'A field is missing or invalid, or the role is not driver or operator; `details` names the fields.' })
+  @ApiConflictResponse({ description: 'An account with this email already exists.' })
   register(@Body() body: RegisterDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthTokens> {
     noStore(reply);
     return this.auth.register(body, clientOf(request));
@@ -40,8 +57,10 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @AuthRateLimit()
   @HttpCode(200)
   @ApiOkResponse({ type: AuthTokensDto })
+  @ApiUnauthorizedResponse({ description: 'The email or password is not correct (one answer for both).' })
   login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthTokens> {
     noStore(reply);
     return this.auth.login(body, clientOf(request));
@@ -52,6 +71,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: AuthTokensDto, description: 'A new pair; the presented refresh token is now used up.' })
+  @ApiUnauthorizedResponse({ description: 'Unknown, expired, revoked or already used (the last also ends the session).' })
   refresh(@Body() body: RefreshTokenDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthTokens> {
     noStore(reply);
     return this.auth.refresh(body.refreshToken, clientOf(request));
@@ -71,6 +91,8 @@ export class AuthController {
   @ApiSecurity('api-key')
   @ApiExtraModels(UserViewDto, ApiKeyPrincipalViewDto)
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(UserViewDto) }, { $ref: getSchemaPath(ApiKeyPrincipalViewDto) }] } })
+  @ApiUnauthorizedResponse({ description: 'No valid access token or API key.' })
+  @ApiForbiddenResponse({ description: 'The API key lacks the marketplace:read scope.' })
   async me(@CurrentPrincipal() principal: Principal): Promise<UserView | ApiKeyPrincipalView> {
     if (principal.kind === 'api_key') return { kind: 'api_key', keyId: principal.keyId, ownerId: principal.ownerId, scopes: principal.scopes };
     return this.users.view(principal.userId);

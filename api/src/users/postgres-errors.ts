@@ -19,3 +19,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const fields = pgFields(error);
   return fields.code === '23505' && (constraint === undefined || fields.constraint === constraint);
 }
+
+/** 23514: a CHECK constraint refused the row (input the DTO let through but the table does not accept). */
+export function isCheckViolation(error: unknown): boolean {
+  return pgFields(error).code === '23514';
+}

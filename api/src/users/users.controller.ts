@@ -6,7 +6,6 @@ import { Roles } from '../auth/roles.decorator.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
 import { UserPageDto } from './dto/user-page.dto.js';
-import { toUserView } from './user.record.js';
 import { UsersService } from './users.service.js';
 
 /** Account administration: the only way investor and admin accounts come to exist. */
@@ -20,8 +19,8 @@ export class UsersController {
   @Post()
   @ApiCreatedResponse({ type: UserViewDto })
   @ApiConflictResponse({ description: 'An account with this email already exists.' })
-  async create(@Body() body: CreateUserDto): Promise<UserView> {
-    return toUserView(await this.users.createAccount(body));
+  create(@Body() body: CreateUserDto): Promise<UserView> {
+    return this.users.createByAdmin(body);
   }
 
   @Get()

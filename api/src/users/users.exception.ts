@@ -1,9 +1,10 @@
 import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
 
-export type UsersErrorCode = 'email_taken' | 'user_not_found';
+export type UsersErrorCode = 'email_taken' | 'account_rejected' | 'user_not_found';
 
 const KIND_OF_CODE: Record<UsersErrorCode, DomainErrorKind> = {
   email_taken: 'conflict',
+  account_rejected: 'invalid',
   user_not_found: 'not_found',
 };
 

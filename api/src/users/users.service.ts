@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, Role, UserView } from '@aiparksit/shared';
 import { hashPassword } from '../auth/password-hasher.js';
-import { isUniqueViolation } from './postgres-errors.js';
+import { isCheckViolation, isUniqueViolation } from './postgres-errors.js';
 import { toUserView, type UserCredentials, type UserRecord } from './user.record.js';
 import { UsersException } from './users.exception.js';
 import { UsersRepository } from './users.repository.js';
@@ -29,6 +29,7 @@ export class UsersService {
       if (isUniqueViolation(error, 'users_email_key')) {
         throw new UsersException('email_taken', 'An account with this email already exists.', { field: 'email' });
       }
+      if (isCheckViolation(error)) throw new UsersException('account_rejected', 'The email or name is not in a form we can store.');
       throw error;
     }
   }
@@ -39,6 +40,10 @@ export class UsersService {
 
   findById(id: string): Promise<UserRecord | undefined> {
     return this.users.findById(id);
+  }
+
+  async createByAdmin(account: NewAccount): Promise<UserView> {
+    return toUserView(await this.createAccount(account));
   }
 
   async view(id: string): Promise<UserView> {

@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, type LoginRequest } from '@aiparksit/shared';
-import { EMAIL_MAX_LENGTH, Trim } from './credentials.fields.js';
+import { AccountEmail, Trim } from './credentials.fields.js';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'driver@demo.aiparksit.test' })
   @Trim()
-  @IsEmail()
-  @MaxLength(EMAIL_MAX_LENGTH)
+  @AccountEmail()
   email: string;
 
   // No minimum here: a too-short password is simply wrong, and saying so would hint at the rules.

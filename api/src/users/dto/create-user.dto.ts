@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsString, Length } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type CreateUserRequest, type Role } from '@aiparksit/shared';
-import { EMAIL_MAX_LENGTH, Trim } from '../../auth/dto/credentials.fields.js';
+import { AccountEmail, EMAIL_MAX_LENGTH, Trim } from '../../auth/dto/credentials.fields.js';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'ines@example.com', maxLength: EMAIL_MAX_LENGTH })
   @Trim()
-  @IsEmail()
-  @MaxLength(EMAIL_MAX_LENGTH)
+  @AccountEmail()
   email: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })

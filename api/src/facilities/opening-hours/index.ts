@@ -1,0 +1,5 @@
+export { isWithinOpeningHours, openIntervalsOn, type TimeWindow } from './opening-hours.js';
+export { validateBookingWindow, type BookingWindowRules } from './booking-window.js';
+export { openingHoursErrors, rateMultiplierErrors } from './schedule-errors.js';
+// The wall-clock timetable behind opening hours, shared with pricing (rate multipliers).
+export { splitByWallClock, type WallClockPiece, type WeeklyInterval } from './weekly-schedule.js';

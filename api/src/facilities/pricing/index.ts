@@ -1,0 +1,1 @@
+export { quoteForWindow } from './quote.js';

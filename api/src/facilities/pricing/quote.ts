@@ -1,0 +1,87 @@
+import type { PriceQuote, PriceQuoteDay, Rate } from '@aiparksit/shared';
+import { splitByWallClock, type TimeWindow, type WallClockPiece, type WeeklyInterval } from '../opening-hours/index.js';
+import { MULTIPLIER_SCALE, assertCents, multiplierInMillionths, roundHalfUpToCents } from './money.js';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The price of parking through `window` under `rate`, billed in the facility's local time.
+ *
+ * - Billed unit: the minute. The window is widened to whole minutes (start down, end up), so every
+ *   started minute is paid; minutes are real elapsed time, so a night through the spring-forward
+ *   gap is an hour shorter and one through the repeated fall-back hour an hour longer.
+ * - Multipliers apply by the wall clock and weekday showing at each minute (weekly-schedule.ts);
+ *   where several cover a minute the first in the list wins; elsewhere the factor is 1.
+ * - Rounding: a local day's minutes at their rates are summed exactly (integer math) and rounded
+ *   half up to a whole cent once, so a full hour always costs exactly the hourly rate.
+ * - Daily maximum: applied per calendar day in the facility's time zone (midnight to midnight,
+ *   23 or 25 hours on DST days), as the large parking marketplaces do; a stay from Monday 10:00
+ *   to Thursday 10:00 is four capped days, not three rolling 24-hour periods.
+ */
+export function quoteForWindow(rate: Rate, window: TimeWindow, timeZone: string): PriceQuote {
+  assertCents('hourlyCents', rate.hourlyCents);
+  if (rate.dailyMaxCents !== null) assertCents('dailyMaxCents', rate.dailyMaxCents);
+  const requestedStart = window.start.getTime();
+  const requestedEnd = window.end.getTime();
+  if (!(requestedEnd > requestedStart)) throw new RangeError('A quote needs a window whose end is after its start');
+
+  const startMs = Math.floor(requestedStart / MINUTE_MS) * MINUTE_MS;
+  const endMs = Math.ceil(requestedEnd / MINUTE_MS) * MINUTE_MS;
+  const multipliers: WeeklyInterval<bigint>[] = rate.multipliers.flatMap((rule) => {
+    const value = multiplierInMillionths(rule.multiplier);
+    return rule.days.map((day) => ({ day, from: rule.from, to: rule.to, value }));
+  });
+  const pieces = splitByWallClock(multipliers, startMs, endMs, timeZone);
+
+  const lines: PriceQuoteDay[] = [];
+  for (const dayPieces of groupByLocalDate(pieces)) lines.push(priceOneDay(rate, dayPieces));
+  return {
+    totalCents: lines.reduce((sum, line) => sum + line.totalCents, 0),
+    ...(rate.currency === undefined ? {} : { currency: rate.currency }),
+    timeZone,
+    start: new Date(startMs).toISOString(),
+    end: new Date(endMs).toISOString(),
+    billedMinutes: (endMs - startMs) / MINUTE_MS,
+    lines,
+  };
+}
+
+function groupByLocalDate<T>(pieces: WallClockPiece<T>[]): WallClockPiece<T>[][] {
+  const days: WallClockPiece<T>[][] = [];
+  for (const piece of pieces) {
+    const current = days.at(-1);
+    if (current && current[0]!.localDate === piece.localDate) current.push(piece);
+    else days.push([piece]);
+  }
+  return days;
+}
+
+function priceOneDay(rate: Rate, pieces: WallClockPiece<bigint>[]): PriceQuoteDay {
+  let numerator = 0n;
+  const segments = pieces.map((piece) => {
+    const minutes = (piece.endMs - piece.startMs) / MINUTE_MS;
+    const multiplier = piece.value ?? MULTIPLIER_SCALE;
+    numerator += BigInt(minutes) * BigInt(rate.hourlyCents) * multiplier;
+    return {
+      start: new Date(piece.startMs).toISOString(),
+      end: new Date(piece.endMs).toISOString(),
+      localStart: piece.localStart,
+      localEnd: piece.localEnd,
+      minutes,
+      multiplier: Number(multiplier) / Number(MULTIPLIER_SCALE),
+    };
+  });
+  const uncappedCents = roundHalfUpToCents(numerator, 60n * MULTIPLIER_SCALE);
+  const capApplied = rate.dailyMaxCents !== null && uncappedCents > rate.dailyMaxCents;
+  return {
+    date: pieces[0]!.localDate,
+    start: segments[0]!.start,
+    end: segments.at(-1)!.end,
+    billedMinutes: segments.reduce((sum, s) => sum + s.minutes, 0),
+    segments,
+    uncappedCents,
+    dailyMaxCents: rate.dailyMaxCents,
+    capApplied,
+    totalCents: capApplied ? rate.dailyMaxCents! : uncappedCents,
+  };
+}

@@ -1,0 +1,93 @@
+import type pg from 'pg';
+import request from 'supertest';
+import { apiUrl } from '../support/api-url.js';
+import { testPool, unique } from '../support/db.js';
+import { bearer, loginAs, signedInUser, TEST_PASSWORD } from '../support/factories.js';
+
+let pool: pg.Pool;
+beforeAll(() => {
+  pool = testPool();
+});
+afterAll(async () => {
+  await pool.end();
+});
+
+async function usersWithEmail(email: string): Promise<number> {
+  const { rows } = await pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM users WHERE email = $1`, [email]);
+  return rows[0]!.count;
+}
+
+describe('POST /api/users', () => {
+  it('lets an admin create an investor, who can then sign in', async () => {
+    const { tokens } = await signedInUser(pool, apiUrl(), 'admin');
+    const email = `${unique('investor')}@example.test`;
+    const res = await request(apiUrl())
+      .post('/api/users')
+      .set('authorization', bearer(tokens))
+      .send({ email, password: TEST_PASSWORD, name: 'Ines Investor', role: 'investor' })
+      .expect(201);
+    expect(res.body).toMatchObject({ email, role: 'investor', id: expect.any(String) });
+    expect(res.body).not.toHaveProperty('passwordHash');
+    const investor = await loginAs(apiUrl(), { email, password: TEST_PASSWORD });
+    expect(investor.user.role).toBe('investor');
+  });
+
+  it('answers a driver trying to create an admin with 403, and writes nothing', async () => {
+    const { tokens } = await signedInUser(pool, apiUrl(), 'driver');
+    const email = `${unique('sneaky')}@example.test`;
+    const res = await request(apiUrl())
+      .post('/api/users')
+      .set('authorization', bearer(tokens))
+      .send({ email, password: TEST_PASSWORD, name: 'Sneaky', role: 'admin' })
+      .expect(403);
+    expect(res.body).toMatchObject({ statusCode: 403, details: { code: 'insufficient_role' } });
+    expect(await usersWithEmail(email)).toBe(0);
+  });
+
+  it('answers a duplicate email with 409 for admins too', async () => {
+    const { account, tokens } = await signedInUser(pool, apiUrl(), 'admin');
+    await request(apiUrl())
+      .post('/api/users')
+      .set('authorization', bearer(tokens))
+      .send({ email: account.email.toUpperCase(), password: TEST_PASSWORD, name: 'Twin', role: 'investor' })
+      .expect(409);
+    expect(await usersWithEmail(account.email)).toBe(1);
+  });
+
+  it('answers an unknown role with 400 naming role', async () => {
+    const { tokens } = await signedInUser(pool, apiUrl(), 'admin');
+    const res = await request(apiUrl())
+      .post('/api/users')
+      .set('authorization', bearer(tokens))
+      .send({ email: `${unique('x')}@example.test`, password: TEST_PASSWORD, name: 'X', role: 'superuser' })
+      .expect(400);
+    expect(res.body.details).toEqual([{ field: 'role', messages: [expect.stringContaining('role must be one of')] }]);
+  });
+
+  it('answers a caller who is not signed in with 401', async () => {
+    await request(apiUrl()).post('/api/users').send({}).expect(401);
+  });
+});
+
+describe('GET /api/users', () => {
+  it('gives admins one page of accounts with the total', async () => {
+    const { tokens } = await signedInUser(pool, apiUrl(), 'admin');
+    await signedInUser(pool, apiUrl(), 'driver');
+    const res = await request(apiUrl()).get('/api/users?page=1&pageSize=2').set('authorization', bearer(tokens)).expect(200);
+    expect(res.body).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
+    expect(res.body.items).toHaveLength(2);
+    expect(res.body.total).toBeGreaterThanOrEqual(2);
+    for (const user of res.body.items) expect(Object.keys(user).sort()).toEqual(['createdAt', 'email', 'id', 'name', 'role']);
+  });
+
+  it('answers a page size over the maximum with 400 naming pageSize', async () => {
+    const { tokens } = await signedInUser(pool, apiUrl(), 'admin');
+    const res = await request(apiUrl()).get('/api/users?pageSize=1000').set('authorization', bearer(tokens)).expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['pageSize']);
+  });
+
+  it.each(['driver', 'operator', 'investor'] as const)('answers a %s with 403', async (role) => {
+    const { tokens } = await signedInUser(pool, apiUrl(), role);
+    await request(apiUrl()).get('/api/users').set('authorization', bearer(tokens)).expect(403);
+  });
+});
