@@ -83,12 +83,16 @@ describeInBrowser('SPA shell in the browser', () => {
         expect(await page.$eval('[data-connection-state]', (badge) => badge.getAttribute('data-connection-state'))).toMatch(/^(connecting|live|reconnecting)$/);
         await screenshot(page, `${role}-home-desktop`);
 
-        await page.setViewport({ width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-        await page.reload({ waitUntil: 'domcontentloaded' });
-        await page.waitForSelector('nav[aria-label="Main"]');
+        // A phone in the same browser profile: the stored session opens the home directly.
+        // (A new page, because puppeteer reloads a page whose isMobile setting changes.)
+        await page.close();
+        const phone = await openPage(context, 'phone');
+        await visit(phone, HOME_OF[role]);
+        await phone.waitForSelector('nav[aria-label="Main"]');
+        expect(await headingText(phone)).toContain(account.name);
         // Nothing may stick out sideways on a phone.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-        await screenshot(page, `${role}-home-375`);
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        await screenshot(phone, `${role}-home-375`);
       } finally {
         await context.close();
       }
@@ -146,6 +150,8 @@ describeInBrowser('SPA shell in the browser', () => {
         await page.waitForSelector('nav[aria-label="Main"]');
         expect(pathOf(page)).toBe('/driver');
         expect(await headingText(page)).toContain(account.name);
+        // The SocketProvider reaches the /ws gateway on the page's own origin.
+        await page.waitForSelector('[data-connection-state="live"]');
 
         // The account page reads /api/auth/me with the renewed access token.
         await page.click('nav[aria-label="Main"] a[href="/account"]');
@@ -191,9 +197,9 @@ describeInBrowser('SPA shell in the browser', () => {
         );
         await expireAccessTokenFor(page, '/api/auth/me');
         await page.click('nav[aria-label="Main"] a[href="/account"]');
-        await waitForPath(page, '/login');
+        const notice = await page.waitForSelector('main .notice');
+        expect(await notice!.evaluate((element) => element.textContent)).toMatch(/session has ended/i);
         expect(pathOf(page)).toBe('/login?next=%2Faccount');
-        expect(await page.$eval('main', (main) => main.textContent)).toMatch(/session has ended/i);
       } finally {
         await pool.end();
         await context.close();
