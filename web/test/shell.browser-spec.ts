@@ -31,6 +31,7 @@ describeInBrowser('SPA shell in the browser', () => {
         const page = await openPage(context);
         await visit(page, '/');
         expect(await headingText(page)).toBe('Sign in');
+        expect(await page.title()).toBe('Sign in · AIParksit');
         const labelled = await page.$$eval('form input', (inputs) =>
           inputs.map((input) => Boolean(input.id && document.querySelector(`label[for="${input.id}"]`))),
         );

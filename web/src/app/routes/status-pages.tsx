@@ -2,9 +2,11 @@ import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
 import type { Role } from '@aiparksit/shared';
 import { useSession } from '../../lib/session';
 import { PageHeader } from '../../components/page-header';
+import { usePageTitle } from '../../components/use-page-title';
 import { homeFor } from '../navigation';
 
 export function ForbiddenPage({ role }: { role: Role }) {
+  usePageTitle('Not allowed');
   return (
     <section className="status-page" aria-labelledby="forbidden-title">
       <p className="status-page__code">403</p>
@@ -18,6 +20,7 @@ export function ForbiddenPage({ role }: { role: Role }) {
 }
 
 export function NotFoundPage() {
+  usePageTitle('Page not found');
   const session = useSession();
   const home = session.status === 'signed-in' ? homeFor(session.user.role) : '/';
   return (

@@ -2,10 +2,12 @@ import { describeError } from '../../../lib/api-error';
 import { ErrorState, LoadingState } from '../../../components/status';
 import { PageHeader } from '../../../components/page-header';
 import { useMe } from '../api/me';
+import { usePageTitle } from '../../../components/use-page-title';
 
 const ROLE_NAMES = { driver: 'Driver', operator: 'Operator', investor: 'Investor', admin: 'Admin' } as const;
 
 export function AccountPage() {
+  usePageTitle('Your account');
   const me = useMe();
   return (
     <>

@@ -2,6 +2,7 @@ import type { UserView } from '@aiparksit/shared';
 import { ComingSoon } from '../../../components/coming-soon';
 import { EmptyState } from '../../../components/status';
 import { PageHeader } from '../../../components/page-header';
+import { usePageTitle } from '../../../components/use-page-title';
 
 const PLANNED = [
   { title: 'System status', description: 'Each service, the database, the WebSocket gateway and disk space, with their health at a glance.' },
@@ -11,6 +12,7 @@ const PLANNED = [
 ] as const;
 
 export function AdminHome({ user }: { user: UserView }) {
+  usePageTitle('System status');
   return (
     <>
       <PageHeader eyebrow="Admin" title={`Welcome, ${user.name}`}>

@@ -6,8 +6,10 @@ import { FormField } from '../../../components/form-field';
 import { useLogin } from '../api/login';
 import { AuthCard } from './auth-card';
 import { useFormErrors } from './use-form-errors';
+import { usePageTitle } from '../../../components/use-page-title';
 
 export function LoginPage() {
+  usePageTitle('Sign in');
   const login = useLogin();
   const [params] = useSearchParams();
   const location = useLocation();

@@ -6,6 +6,7 @@ import { FormField } from '../../../components/form-field';
 import { useRegister } from '../api/register';
 import { AuthCard } from './auth-card';
 import { useFormErrors } from './use-form-errors';
+import { usePageTitle } from '../../../components/use-page-title';
 
 const ROLE_CHOICES: Record<SelfRegisterableRole, { label: string; description: string }> = {
   driver: { label: 'I drive', description: 'Find and book parking near where you are going.' },
@@ -17,6 +18,7 @@ function isSelfRegisterableRole(value: unknown): value is SelfRegisterableRole {
 }
 
 export function RegisterPage() {
+  usePageTitle('Create your account');
   const registration = useRegister();
   const [params] = useSearchParams();
   const formRef = useRef<HTMLFormElement>(null);

@@ -2,6 +2,7 @@ import type { UserView } from '@aiparksit/shared';
 import { ComingSoon } from '../../../components/coming-soon';
 import { EmptyState } from '../../../components/status';
 import { PageHeader } from '../../../components/page-header';
+import { usePageTitle } from '../../../components/use-page-title';
 
 const PLANNED = [
   { title: 'Search parking near a place', description: 'Type an address or pick a spot on the map, choose when you arrive and leave, and see car parks nearby with the price for your exact window.' },
@@ -11,6 +12,7 @@ const PLANNED = [
 ] as const;
 
 export function DriverHome({ user }: { user: UserView }) {
+  usePageTitle('Find parking');
   return (
     <>
       <PageHeader eyebrow="Driver" title={`Hello, ${user.name}`}>

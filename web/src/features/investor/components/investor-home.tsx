@@ -2,6 +2,7 @@ import type { UserView } from '@aiparksit/shared';
 import { ComingSoon } from '../../../components/coming-soon';
 import { EmptyState } from '../../../components/status';
 import { PageHeader } from '../../../components/page-header';
+import { usePageTitle } from '../../../components/use-page-title';
 
 const PLANNED = [
   { title: 'Platform KPIs', description: 'Gross booking value, take rate, active drivers and operators, and occupancy across the marketplace.' },
@@ -11,6 +12,7 @@ const PLANNED = [
 ] as const;
 
 export function InvestorHome({ user }: { user: UserView }) {
+  usePageTitle('Platform KPIs');
   return (
     <>
       <PageHeader eyebrow="Investor" title={`Welcome, ${user.name}`}>

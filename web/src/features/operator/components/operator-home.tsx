@@ -2,6 +2,7 @@ import type { UserView } from '@aiparksit/shared';
 import { ComingSoon } from '../../../components/coming-soon';
 import { EmptyState } from '../../../components/status';
 import { PageHeader } from '../../../components/page-header';
+import { usePageTitle } from '../../../components/use-page-title';
 
 const PLANNED = [
   { title: 'Onboarding', description: 'Tell us about your company and payout details once; then you can publish car parks.' },
@@ -11,6 +12,7 @@ const PLANNED = [
 ] as const;
 
 export function OperatorHome({ user }: { user: UserView }) {
+  usePageTitle('My car parks');
   return (
     <>
       <PageHeader eyebrow="Operator" title={`Welcome, ${user.name}`}>
