@@ -11,7 +11,10 @@ export function useConnectionState(): ConnectionState {
 export function useRealtimeEvent<TData = unknown>(event: RealtimeEventName, handler: (envelope: ServerEventEnvelope<TData>) => void): void {
   const connection = useContext(SocketContext);
   const latest = useRef(handler);
-  latest.current = handler;
+  // The newest handler without resubscribing on every render.
+  useEffect(() => {
+    latest.current = handler;
+  });
   useEffect(() => {
     if (!connection) return;
     return connection.onEvent((envelope) => {
