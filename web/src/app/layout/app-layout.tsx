@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import type { UserView } from '@aiparksit/shared';
+import { useLogout } from '../../features/auth';
+import { SocketProvider } from '../../lib/socket';
+import { ROLE_SECTIONS, homeFor, navigationFor } from '../navigation';
+import { ConnectionBadge } from './connection-badge';
+import { SkipLink } from './skip-link';
+
+/** The frame around every signed-in page: skip link, role navigation, live badge, sign-out. */
+export function AppLayout({ user }: { user: UserView }) {
+  const logout = useLogout();
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  // After client-side navigation, move focus to the new page so keyboard and screen-reader
+  // users start reading it from the top, as they would after a full page load.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  return (
+    <SocketProvider>
+      <SkipLink />
+      <header className="topbar">
+        <div className="topbar__inner">
+          <NavLink to={homeFor(user.role)} className="brand" aria-label="AIParksit home">
+            <span className="brand__mark" aria-hidden="true">P</span>
+            <span className="brand__name">AIParksit</span>
+          </NavLink>
+          <nav aria-label="Main" className="nav">
+            <ul>
+              {navigationFor(user.role).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end className="nav__link">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="topbar__account">
+            <ConnectionBadge />
+            <span className="user-chip">
+              <span className="user-chip__name">{user.name}</span>
+              <span className="user-chip__role">{ROLE_SECTIONS[user.role].title}</span>
+            </span>
+            <button type="button" className="button button--ghost" onClick={() => logout.mutate()} disabled={logout.isPending}>
+              {logout.isPending ? 'Signing out…' : 'Sign out'}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="main">
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <p>AIParksit — parking, sorted before you set off.</p>
+      </footer>
+    </SocketProvider>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { ROLES } from '@aiparksit/shared';
+import { destinationAfterSignIn, homeFor, navigationFor } from './navigation';
+
+describe('navigationFor', () => {
+  it('gives each role its own section and the account page, and nothing of the other roles', () => {
+    for (const role of ROLES) {
+      const paths = navigationFor(role).map((item) => item.to);
+      expect(paths).toEqual([homeFor(role), '/account']);
+    }
+  });
+});
+
+describe('destinationAfterSignIn', () => {
+  it('returns to the page that was asked for', () => {
+    expect(destinationAfterSignIn('/account?tab=keys', 'driver')).toBe('/account?tab=keys');
+  });
+
+  it('goes home without a page, or for the sign-in pages themselves', () => {
+    expect(destinationAfterSignIn(null, 'operator')).toBe('/operator');
+    expect(destinationAfterSignIn('/login', 'operator')).toBe('/operator');
+    expect(destinationAfterSignIn('/', 'investor')).toBe('/investor');
+  });
+
+  it('never leaves the site (no open redirect)', () => {
+    for (const next of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)']) {
+      expect(destinationAfterSignIn(next, 'driver')).toBe('/driver');
+    }
+  });
+
+  it('goes home instead of into another role’s section', () => {
+    expect(destinationAfterSignIn('/admin', 'driver')).toBe('/driver');
+    expect(destinationAfterSignIn('/driver/bookings', 'driver')).toBe('/driver/bookings');
+  });
+});

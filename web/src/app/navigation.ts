@@ -1,0 +1,45 @@
+import type { Role } from '@aiparksit/shared';
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+export interface RoleSection {
+  /** Where this role lands after signing in. */
+  home: string;
+  /** The role as people read it. */
+  title: string;
+  nav: readonly NavItem[];
+}
+
+/** Each role sees its own section only; screens arrive in these sections as features land. */
+export const ROLE_SECTIONS: Record<Role, RoleSection> = {
+  driver: { home: '/driver', title: 'Driver', nav: [{ to: '/driver', label: 'Find parking' }] },
+  operator: { home: '/operator', title: 'Operator', nav: [{ to: '/operator', label: 'My car parks' }] },
+  investor: { home: '/investor', title: 'Investor', nav: [{ to: '/investor', label: 'Platform KPIs' }] },
+  admin: { home: '/admin', title: 'Admin', nav: [{ to: '/admin', label: 'System status' }] },
+};
+
+const ACCOUNT_ITEM: NavItem = { to: '/account', label: 'Account' };
+
+export function navigationFor(role: Role): NavItem[] {
+  return [...ROLE_SECTIONS[role].nav, ACCOUNT_ITEM];
+}
+
+export function homeFor(role: Role): string {
+  return ROLE_SECTIONS[role].home;
+}
+
+/**
+ * Where to go after signing in: the page the person asked for, when it is a path on this site
+ * (never `//host` or a full URL: that would make the login page an open redirect), else home.
+ */
+export function destinationAfterSignIn(next: string | null, role: Role): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return homeFor(role);
+  const path = next.split(/[?#]/)[0] ?? '';
+  if (path === '/' || path.startsWith('/login') || path.startsWith('/register')) return homeFor(role);
+  // A page of another role's section would only show "not allowed": go home instead.
+  const otherSection = Object.values(ROLE_SECTIONS).some(({ home }) => home !== homeFor(role) && (path === home || path.startsWith(`${home}/`)));
+  return otherSection ? homeFor(role) : next;
+}

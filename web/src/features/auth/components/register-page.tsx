@@ -1,0 +1,90 @@
+import { useRef, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { PASSWORD_MIN_LENGTH, SELF_REGISTERABLE_ROLES, type RegisterRequest, type SelfRegisterableRole } from '@aiparksit/shared';
+import { FormAlert } from '../../../components/form-alert';
+import { FormField } from '../../../components/form-field';
+import { useRegister } from '../api/register';
+import { AuthCard } from './auth-card';
+import { useFormErrors } from './use-form-errors';
+import { usePageTitle } from '../../../components/use-page-title';
+
+const ROLE_CHOICES: Record<SelfRegisterableRole, { label: string; description: string }> = {
+  driver: { label: 'I drive', description: 'Find and book parking near where you are going.' },
+  operator: { label: 'I run car parks', description: 'List your facilities, set rates and follow bookings live.' },
+};
+
+function isSelfRegisterableRole(value: unknown): value is SelfRegisterableRole {
+  return (SELF_REGISTERABLE_ROLES as readonly unknown[]).includes(value);
+}
+
+export function RegisterPage() {
+  usePageTitle('Create your account');
+  const registration = useRegister();
+  const [params] = useSearchParams();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { fieldMessages, formMessage } = useFormErrors(registration.error, formRef);
+  const next = params.get('next');
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const role = form.get('role');
+    const body: RegisterRequest = {
+      name: String(form.get('name') ?? '').trim(),
+      email: String(form.get('email') ?? '').trim(),
+      password: String(form.get('password') ?? ''),
+      role: isSelfRegisterableRole(role) ? role : 'driver',
+    };
+    registration.mutate(body);
+  }
+
+  const roleErrors = fieldMessages['role'];
+  return (
+    <AuthCard
+      title="Create your account"
+      lead="It takes a minute. You can book or list parking straight away."
+      footer={
+        <p>
+          Already have an account? <Link to={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>Sign in</Link>
+        </p>
+      }
+    >
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="form">
+        <FormAlert message={formMessage} />
+        <FormField label="Full name" name="name" autoComplete="name" required errors={fieldMessages['name']} />
+        <FormField label="Email" name="email" type="email" autoComplete="email" required errors={fieldMessages['email']} />
+        <FormField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember.`}
+          errors={fieldMessages['password']}
+        />
+        <fieldset className={roleErrors?.length ? 'field field--invalid choice-group' : 'field choice-group'} aria-describedby={roleErrors?.length ? 'role-error' : undefined}>
+          <legend>How will you use AIParksit?</legend>
+          {SELF_REGISTERABLE_ROLES.map((role, index) => (
+            <label key={role} className="choice">
+              <input type="radio" name="role" value={role} defaultChecked={index === 0} />
+              <span>
+                <strong>{ROLE_CHOICES[role].label}</strong>
+                <span className="choice__description">{ROLE_CHOICES[role].description}</span>
+              </span>
+            </label>
+          ))}
+          {roleErrors?.length ? (
+            <ul id="role-error" className="field__errors" data-field-error="role">
+              {roleErrors.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </fieldset>
+        <button type="submit" className="button button--primary button--block" disabled={registration.isPending}>
+          {registration.isPending ? 'Creating your account…' : 'Create account'}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

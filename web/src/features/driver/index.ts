@@ -1,0 +1,1 @@
+export { DriverHome } from './components/driver-home';

@@ -1,0 +1,1 @@
+export { InvestorHome } from './components/investor-home';

@@ -1,0 +1,1 @@
+export { OperatorHome } from './components/operator-home';

@@ -1,0 +1,31 @@
+import { ApiError } from './api-error';
+import { fetchJson, type HttpRequest } from './http';
+import { getAccessToken, refreshSession } from './session';
+
+/**
+ * A request on behalf of the signed-in person. On 401 it renews the session once (shared with
+ * any other request that hit 401 at the same time) and retries; when renewal fails the session
+ * ends, and the route guards send the person to /login.
+ */
+export async function apiRequest<T>(path: string, request: HttpRequest = {}): Promise<T> {
+  const tokenUsed = getAccessToken();
+  try {
+    return await fetchJson<T>(path, withBearer(request));
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    // Another request may have renewed the session while this one was on the wire.
+    const renewed = getAccessToken() !== tokenUsed && getAccessToken() !== null ? true : await refreshSession();
+    if (!renewed) throw error;
+    return fetchJson<T>(path, withBearer(request));
+  }
+}
+
+function withBearer(request: HttpRequest): HttpRequest {
+  const token = getAccessToken();
+  return token ? { ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } } : request;
+}
+
+/** A request that needs no session (sign-in, registration). */
+export function publicRequest<T>(path: string, request: HttpRequest = {}): Promise<T> {
+  return fetchJson<T>(path, request);
+}

@@ -1,0 +1,267 @@
+import type { Role } from '@aiparksit/shared';
+import { testPool } from '../../api/test/support/db.js';
+import { createAccount } from './support/accounts.js';
+import { expireAccessTokenFor } from './support/network.js';
+import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
+import { fillByLabel, headingText, mainNavigation, pathOf, signIn, visit, waitForPath } from './support/spa.js';
+
+const HOME_OF: Record<Role, string> = { driver: '/driver', operator: '/operator', investor: '/investor', admin: '/admin' };
+const COMING_SOON: Record<Role, RegExp> = {
+  driver: /search and booking of parking is coming/i,
+  operator: /managing your car parks/i,
+  investor: /investor dashboard is coming/i,
+  admin: /system status page is coming/i,
+};
+
+describeInBrowser('SPA shell in the browser', () => {
+  let chromium: RunningBrowser;
+
+  beforeAll(async () => {
+    chromium = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+  });
+
+  describe('/', () => {
+    it('shows the sign-in form with labelled fields and a skip link to the main content', async () => {
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/');
+        expect(await headingText(page)).toBe('Sign in');
+        expect(await page.title()).toBe('Sign in · AIParksit');
+        const labelled = await page.$$eval('form input', (inputs) =>
+          inputs.map((input) => Boolean(input.id && document.querySelector(`label[for="${input.id}"]`))),
+        );
+        expect(labelled).toEqual([true, true]);
+        await screenshot(page, 'login-desktop');
+
+        // The first Tab lands on the skip link, which is shown when focused and leads to <main>.
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+        expect(focused).toEqual({ text: 'Skip to main content', href: '#main' });
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('/login', () => {
+    it('announces a wrong password in the live region and keeps the person on the form', async () => {
+      const account = await createAccount('driver');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, 'not-the-password-at-all');
+        await page.waitForSelector('.form-alert-region .form-alert');
+        const region = await page.$eval('.form-alert-region', (element) => ({ live: element.getAttribute('aria-live'), text: element.textContent ?? '' }));
+        expect(region.live).toBe('assertive');
+        expect(region.text.length).toBeGreaterThan(0);
+        expect(pathOf(page)).toBe('/login');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe.each(['driver', 'operator', 'investor', 'admin'] as const)('signing in as %s', (role) => {
+    it(`lands on the ${role} home with the ${role} navigation only`, async () => {
+      const account = await createAccount(role);
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, account.password);
+        await waitForPath(page, HOME_OF[role]);
+
+        expect(await headingText(page)).toContain(account.name);
+        expect(await page.$eval('main', (main) => main.textContent)).toMatch(COMING_SOON[role]);
+        expect(await mainNavigation(page)).toEqual([HOME_OF[role], '/account']);
+        // The live badge is there whether or not the /ws gateway answers.
+        expect(await page.$eval('[data-connection-state]', (badge) => badge.getAttribute('data-connection-state'))).toMatch(/^(connecting|live|reconnecting)$/);
+        await screenshot(page, `${role}-home-desktop`);
+
+        // A phone in the same browser profile: the stored session opens the home directly.
+        // (A new page, because puppeteer reloads a page whose isMobile setting changes.)
+        await page.close();
+        const phone = await openPage(context, 'phone');
+        await visit(phone, HOME_OF[role]);
+        await phone.waitForSelector('nav[aria-label="Main"]');
+        expect(await headingText(phone)).toContain(account.name);
+        // Nothing may stick out sideways on a phone.
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        await screenshot(phone, `${role}-home-375`);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('registration', () => {
+    it('shows the server’s message next to a too-short password, then signs the new driver in', async () => {
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context, 'phone');
+        await visit(page, '/register');
+        const email = `new-driver-${Date.now().toString(36)}@example.test`;
+        await fillByLabel(page, 'Full name', 'Nina Newcomer');
+        await fillByLabel(page, 'Email', email);
+        await fillByLabel(page, 'Password', 'short');
+        await page.click('button[type="submit"]');
+
+        const fieldError = await page.waitForSelector('[data-field-error="password"]');
+        expect(await fieldError!.evaluate((element) => element.textContent)).toMatch(/password/i);
+        // The message belongs to the password input: screen readers read it with the field.
+        const described = await page.$eval('input[name="password"]', (input) => ({
+          invalid: input.getAttribute('aria-invalid'),
+          describedBy: input.getAttribute('aria-describedby') ?? '',
+          focused: document.activeElement === input,
+        }));
+        const errorId = await fieldError!.evaluate((element) => element.id);
+        expect(described.invalid).toBe('true');
+        expect(described.describedBy.split(' ')).toContain(errorId);
+        await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'password');
+        expect(await page.$eval('.form-alert-region', (region) => region.textContent)).toMatch(/correct/i);
+        await screenshot(page, 'register-field-error-375');
+
+        await fillByLabel(page, 'Password', 'a-long-enough-password-42');
+        await page.click('button[type="submit"]');
+        await waitForPath(page, '/driver');
+        expect(await headingText(page)).toContain('Nina Newcomer');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('session', () => {
+    it('keeps the person signed in across a reload', async () => {
+      const account = await createAccount('driver');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, account.password);
+        await waitForPath(page, '/driver');
+
+        await page.reload({ waitUntil: 'domcontentloaded' });
+        await page.waitForSelector('nav[aria-label="Main"]');
+        expect(pathOf(page)).toBe('/driver');
+        expect(await headingText(page)).toContain(account.name);
+        // The SocketProvider reaches the /ws gateway on the page's own origin.
+        await page.waitForSelector('[data-connection-state="live"]');
+
+        // The account page reads /api/auth/me with the renewed access token.
+        await page.click('nav[aria-label="Main"] a[href="/account"]');
+        await page.waitForSelector('dl.details');
+        expect(await page.$eval('dl.details', (list) => list.textContent)).toContain(account.email);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('renews an expired access token once and retries the request', async () => {
+      const account = await createAccount('driver');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, account.password);
+        await waitForPath(page, '/driver');
+
+        const requests = await expireAccessTokenFor(page, '/api/auth/me');
+        await page.click('nav[aria-label="Main"] a[href="/account"]');
+        await page.waitForSelector('dl.details');
+        expect(await page.$eval('dl.details', (list) => list.textContent)).toContain(account.email);
+        expect(requests).toEqual(['GET /api/auth/me', 'POST /api/auth/refresh', 'GET /api/auth/me']);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('signs out to /login, saying why, when the session cannot be renewed', async () => {
+      const account = await createAccount('driver');
+      const context = await chromium.newContext();
+      const pool = testPool();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, account.password);
+        await waitForPath(page, '/driver');
+
+        await pool.query(
+          `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+          [account.email],
+        );
+        await expireAccessTokenFor(page, '/api/auth/me');
+        await page.click('nav[aria-label="Main"] a[href="/account"]');
+        const notice = await page.waitForSelector('main .notice');
+        expect(await notice!.evaluate((element) => element.textContent)).toMatch(/session has ended/i);
+        expect(pathOf(page)).toBe('/login?next=%2Faccount');
+      } finally {
+        await pool.end();
+        await context.close();
+      }
+    });
+
+    it('sends a signed-out visitor of a deep link to sign in, and back to that page afterwards', async () => {
+      const account = await createAccount('operator');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/account');
+        await waitForPath(page, '/login');
+        expect(pathOf(page)).toBe('/login?next=%2Faccount');
+
+        await signIn(page, account.email, account.password);
+        await waitForPath(page, '/account');
+        await page.waitForSelector('dl.details');
+        expect(await page.$eval('dl.details', (list) => list.textContent)).toContain(account.email);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('signs out to the sign-in page, and a reload stays signed out', async () => {
+      const account = await createAccount('driver');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, account.password);
+        await waitForPath(page, '/driver');
+
+        const signOut = await page.waitForSelector('::-p-text(Sign out)');
+        await signOut!.click();
+        await waitForPath(page, '/login');
+        await page.reload({ waitUntil: 'domcontentloaded' });
+        expect(await headingText(page)).toBe('Sign in');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('access by role', () => {
+    it('refuses a driver who opens /admin and offers the way home', async () => {
+      const account = await createAccount('driver');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, account.password);
+        await waitForPath(page, '/driver');
+
+        await visit(page, '/admin');
+        expect(await headingText(page)).toBe('This area is not part of your account');
+        expect(await page.$eval('main', (main) => main.textContent)).not.toMatch(/system status page is coming/i);
+        expect(await mainNavigation(page)).toEqual(['/driver', '/account']);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import type { Page } from 'puppeteer-core';
+import { apiUrl } from '../../../api/test/support/api-url.js';
+
+/** Opens a path of the SPA served by the test API. */
+export async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(`${apiUrl()}${path}`, { waitUntil: 'domcontentloaded' });
+}
+
+export function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+}
+
+/** Waits until the SPA's address bar shows `pathname` (client-side navigation included). */
+export async function waitForPath(page: Page, pathname: string): Promise<void> {
+  await page.waitForFunction((expected) => window.location.pathname === expected, {}, pathname);
+}
+
+/** The text of the page's h1 once one is rendered. */
+export async function headingText(page: Page): Promise<string> {
+  const heading = await page.waitForSelector('h1');
+  return (await heading!.evaluate((element) => element.textContent ?? '')).trim();
+}
+
+/** Types into the input labelled `label` (found through its <label for>, as a person would). */
+export async function fillByLabel(page: Page, label: string, value: string): Promise<void> {
+  const id = await page.waitForFunction(
+    (text) => [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === text)?.htmlFor || null,
+    {},
+    label,
+  );
+  const selector = `[id="${await id.jsonValue()}"]`;
+  await page.click(selector, { count: 3 });
+  await page.keyboard.press('Backspace');
+  await page.type(selector, value);
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.waitForSelector('form');
+  await fillByLabel(page, 'Email', email);
+  await fillByLabel(page, 'Password', password);
+  await page.click('button[type="submit"]');
+}
+
+/** The hrefs of the main navigation, in order. */
+export async function mainNavigation(page: Page): Promise<string[]> {
+  await page.waitForSelector('nav[aria-label="Main"] a');
+  return page.$$eval('nav[aria-label="Main"] a', (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+}
