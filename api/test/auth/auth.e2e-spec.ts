@@ -2,7 +2,7 @@ import type pg from 'pg';
 import request from 'supertest';
 import { apiUrl } from '../support/api-url.js';
 import { testPool, unique } from '../support/db.js';
-import { bearer, createUser, loginAs, TEST_PASSWORD } from '../support/factories.js';
+import { bearer, countUsersWithEmail, createUser, loginAs, TEST_PASSWORD } from '../support/factories.js';
 import { decodeJwtPayload, signHs256, unsignedJwt } from '../support/forged-jwt.js';
 import { TEST_SERVER_ENV } from '../support/system.mjs';
 
@@ -14,10 +14,7 @@ afterAll(async () => {
   await pool.end();
 });
 
-async function usersWithEmail(email: string): Promise<number> {
-  const { rows } = await pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM users WHERE email = $1`, [email]);
-  return rows[0]!.count;
-}
+const usersWithEmail = (email: string) => countUsersWithEmail(pool, email);
 
 function registration(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { email: `${unique('reg')}@example.test`, password: TEST_PASSWORD, name: 'Dana Driver', role: 'driver', ...overrides };

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import request from 'supertest';
 import { apiUrl } from '../support/api-url.js';
 import { testPool, unique } from '../support/db.js';
-import { bearer, loginAs, signedInUser, TEST_PASSWORD } from '../support/factories.js';
+import { bearer, countUsersWithEmail, loginAs, signedInUser, TEST_PASSWORD } from '../support/factories.js';
 
 let pool: pg.Pool;
 beforeAll(() => {
@@ -12,10 +12,7 @@ afterAll(async () => {
   await pool.end();
 });
 
-async function usersWithEmail(email: string): Promise<number> {
-  const { rows } = await pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM users WHERE email = $1`, [email]);
-  return rows[0]!.count;
-}
+const usersWithEmail = (email: string) => countUsersWithEmail(pool, email);
 
 describe('POST /api/users', () => {
   it('lets an admin create an investor, who can then sign in', async () => {

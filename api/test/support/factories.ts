@@ -60,3 +60,9 @@ export async function createApiKey(apiUrl: string, tokens: AuthTokens, name = un
   if (res.status !== 201) throw new Error(`creating an API key failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as CreatedApiKey;
 }
+
+/** How many accounts have this email (case-insensitively, as the citext column compares). */
+export async function countUsersWithEmail(pool: pg.Pool, email: string): Promise<number> {
+  const { rows } = await pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM users WHERE email = $1`, [email]);
+  return rows[0]!.count;
+}
