@@ -66,6 +66,18 @@ describe('bookings exclusion constraint', () => {
     await expect(insertBooking('[2030-03-01 10:00Z, 2030-03-01 12:00Z)', 'confirmed')).resolves.toBeDefined();
   });
 
+  it('keeps the time an unpaid extension holds, and frees it when the hold is dropped', async () => {
+    await insertBooking('[2030-05-01 10:00Z, 2030-05-01 12:00Z)', 'confirmed');
+    const booking = await pool.query<{ id: string }>(
+      `UPDATE bookings SET extension_hold_end = '2030-05-01 14:00Z' WHERE period = '[2030-05-01 10:00Z, 2030-05-01 12:00Z)'::tstzrange AND space_id = $1 RETURNING id`,
+      [ids.space],
+    );
+    expect(booking.rowCount).toBe(1);
+    await expect(insertBooking('[2030-05-01 13:00Z, 2030-05-01 15:00Z)', 'pending_payment')).rejects.toMatchObject({ code: '23P01' });
+    await pool.query(`UPDATE bookings SET extension_hold_end = NULL WHERE id = $1`, [booking.rows[0]!.id]);
+    await expect(insertBooking('[2030-05-01 13:00Z, 2030-05-01 15:00Z)', 'pending_payment')).resolves.toBeDefined();
+  });
+
   it('rejects the overlap even when two transactions race', async () => {
     const a = await pool.connect();
     const b = await pool.connect();
