@@ -4,7 +4,7 @@ import type { AuthTokens, BookingView } from '@aiparksit/shared';
 import { apiUrl } from '../support/api-url.js';
 import { holdBooking, paidBooking, postBooking, postPayment, windowAhead } from '../support/booking-helpers.js';
 import { testPool } from '../support/db.js';
-import { createOperatorWithFacility, type TestFacility } from '../support/facility-factories.js';
+import { createOperatorWithFacility, type TestFacility, type FacilityOptions } from '../support/facility-factories.js';
 import { bearer, loginAs, signedInUser } from '../support/factories.js';
 
 const HOUR = 3_600_000;
@@ -61,7 +61,7 @@ describe('bookings', () => {
       ['longer_than_30_days', (w: { start: string }) => ({ start: w.start, end: new Date(Date.parse(w.start) + 31 * 24 * HOUR).toISOString() }), {}],
       ['outside_opening_hours', (w: { start: string; end: string }) => w, { openingHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } }],
     ] as const)('answers 400 %s', async (code, windowFor, facilityOptions) => {
-      const { facility } = await createOperatorWithFacility(pool, facilityOptions);
+      const { facility } = await createOperatorWithFacility(pool, facilityOptions as FacilityOptions);
       const res = await postBooking(api, driver, bookingOf(facility, windowFor(windowAhead(4, 2)) as { start: string; end: string }));
       expect(res.status).toBe(400);
       expect(res.body.details.code).toBe(code);
