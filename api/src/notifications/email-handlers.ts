@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import QRCode from 'qrcode';
 import { AppConfig } from '../config/app-config.js';
 import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
 import { MailSender } from './delivery/mail-sender.js';
@@ -7,6 +6,7 @@ import { ACCOUNT_NOTICE_EMAIL, BOOKING_CONFIRMATION_EMAIL, type AccountNoticePay
 import { NotificationsRepository } from './notifications.repository.js';
 import { accountNoticeEmail } from './templates/account-notice.template.js';
 import { bookingConfirmationEmail } from './templates/booking-confirmation.template.js';
+import { renderBookingQr } from './templates/booking-qr.js';
 import type { RenderedEmail } from './templates/rendered-email.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,7 +41,7 @@ export class EmailHandlers {
     const booking = await this.repository.findBookingConfirmation(bookingId);
     if (!booking) throw new PermanentDeliveryError(`booking ${bookingId} does not exist`);
     if (!CONFIRMABLE.has(booking.status)) throw new PermanentDeliveryError(`booking ${bookingId} is ${booking.status}; no confirmation sent`);
-    const qrPng = await QRCode.toBuffer(booking.code, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 });
+    const qrPng = await renderBookingQr(booking.code);
     const email = bookingConfirmationEmail({
       driverName: booking.driverName,
       bookingCode: booking.code,
