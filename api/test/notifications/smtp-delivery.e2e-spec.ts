@@ -32,9 +32,9 @@ describe('confirmation email over SMTP', () => {
       OUTBOX_RETRY_BASE_MS: '400',
       OUTBOX_RETRY_MAX_MS: '5000',
       OUTBOX_MAX_ATTEMPTS: '4',
-    });
+    }, 90_000);
     pool = scratchPool(databaseUrl);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await api?.stop();
