@@ -1,4 +1,4 @@
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { PermanentDeliveryError } from '../../outbox/index.js';
 import { MailSender, type OutgoingEmail } from './mail-sender.js';
@@ -13,7 +13,7 @@ interface SmtpError extends Error {
  * Sends through an SMTP server with nodemailer. A 4xx reply (greylisting, "try again later") or a
  * dropped connection is retried by the outbox; a 5xx reply is final (RFC 5321, section 4.2.1).
  */
-export class SmtpMailSender extends MailSender implements OnModuleDestroy {
+export class SmtpMailSender extends MailSender implements OnApplicationShutdown {
   readonly name = 'smtp';
   private readonly logger = new Logger('SmtpMailSender');
   private readonly transport: Transporter;
@@ -49,7 +49,8 @@ export class SmtpMailSender extends MailSender implements OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): void {
+  // Not onModuleDestroy: the outbox worker finishes its messages in flight in beforeApplicationShutdown, which comes later.
+  onApplicationShutdown(): void {
     this.transport.close();
     this.logger.debug('SMTP transport closed');
   }
