@@ -86,9 +86,15 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
         if (this.hub.hasOperatorAudience(change.operatorId)) this.revenue.request(change.facilityId, true);
         return;
       case 'facility':
+        // Boxes take the facility in first, so the recount that follows already reaches them.
         this.routing.delete(change.facilityId);
-        this.availability.request(change.facilityId, { types: 'all', period: null });
-        void this.routingOf(change.facilityId).then((facility) => facility && this.hub.facilityChanged(facility));
+        this.routingOf(change.facilityId).then(
+          (facility) => {
+            if (facility) this.hub.facilityChanged(facility);
+            this.availability.request(change.facilityId, { types: 'all', period: null });
+          },
+          (error: unknown) => this.logger.error(`Reading a changed facility failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
         return;
     }
   }
