@@ -8,6 +8,10 @@ import { HealthModule } from './health/health.module.js';
 import { SecurityModule } from './security/index.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RealtimeModule } from './realtime/index.js';
+import { ScheduleModule } from '@nestjs/schedule';
+import { IdempotencyModule } from './common/idempotency/index.js';
+import { BookingsModule } from './bookings/index.js';
+import { PaymentsModule } from './payments/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -29,6 +33,11 @@ export class AppModule {
         // After the rate limiter's module: global guards run in import order.
         AuthModule,
         RealtimeModule,
+        // Once for the whole app: each import would register every scheduled job again.
+        ScheduleModule.forRoot(),
+        IdempotencyModule,
+        PaymentsModule,
+        BookingsModule,
       ],
     };
   }
