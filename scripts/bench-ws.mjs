@@ -89,6 +89,7 @@ async function main() {
       // Steady rate: booking k is due at start + k / rate, whatever the previous one took.
       const sentAt = new Map();
       const total = rate * seconds;
+      const cpuBefore = cpuMsOf(api.process.pid);
       const t0 = Date.now();
       const inserts = [];
       for (let k = 0; k < total; k++) {
@@ -105,7 +106,21 @@ async function main() {
         if (k % rate === rate - 1) process.stdout.write(`  ${k + 1}/${total} bookings committed\r`);
       }
       await Promise.all(inserts);
-      await new Promise((r) => setTimeout(r, 2000));
+      // Drain: wait until every expected frame arrived, or nothing new came for 3 s (coalesced).
+      const expected = total * (tier / facilities.length);
+      let last = -1;
+      let quietSince = Date.now();
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 250));
+        const counts = await Promise.all(clients.map((c) => ask(c, { type: 'count' }, 'count')));
+        const got = counts.reduce((sum, m) => sum + m.count, 0);
+        if (got >= expected) break;
+        if (got !== last) {
+          last = got;
+          quietSince = Date.now();
+        } else if (Date.now() - quietSince > 3000) break;
+      }
+      const cpuMs = cpuMsOf(api.process.pid) - cpuBefore;
       const receipts = (await Promise.all(clients.map((c) => ask(c, { type: 'collect' }, 'receipts')))).flatMap((m) => m.receipts);
       const latencies = [];
       for (const [end, receivedAt] of receipts) {
@@ -113,7 +128,6 @@ async function main() {
         if (sent !== undefined) latencies.push(receivedAt - sent);
       }
       latencies.sort((a, b) => a - b);
-      const expected = total * (tier / facilities.length);
       results.push({
         sockets: tier.toLocaleString('en'),
         'bookings/s': rate,
@@ -122,6 +136,7 @@ async function main() {
         'p50 ms': percentile(latencies, 0.5).toFixed(1),
         'p99 ms': percentile(latencies, 0.99).toFixed(1),
         'max ms': (latencies.at(-1) ?? NaN).toFixed(1),
+        'server CPU ms per 1k deliveries': ((cpuMs / Math.max(1, latencies.length)) * 1000).toFixed(0),
         'server RSS MB': rss.toFixed(0),
         'KB per socket': (((rss - baseRss) * 1024) / tier).toFixed(1),
       });
@@ -130,6 +145,7 @@ async function main() {
     step('Results');
     console.table(results);
     process.stdout.write('Received/expected below 100 % means some bookings in one facility were coalesced into one event (by design).\n');
+    process.stdout.write(`Load average while measuring: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${(await import('node:os')).cpus().length} CPUs.\n`);
   } finally {
     for (const client of clients) client.kill();
     await pool.end().catch(() => undefined);
@@ -177,6 +193,12 @@ function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
+/** CPU time (user + system) the process has used, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function percentile(sorted, p) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -211,6 +233,8 @@ async function clientProcess() {
       if (message.type === 'open') {
         await openSockets(WebSocket, message, sockets, (end) => receipts.push([end, now()]));
         process.send({ type: 'opened' });
+      } else if (message.type === 'count') {
+        process.send({ type: 'count', count: receipts.length });
       } else if (message.type === 'collect') {
         process.send({ type: 'receipts', receipts });
         receipts = [];

@@ -128,7 +128,7 @@ export const WS_ERROR_CODES = [
   'too_many_subscriptions',
   'bbox_too_large',
   'rate_limited',
-  'not_ready',
+  'server_error',
 ] as const;
 export type WsErrorCode = (typeof WS_ERROR_CODES)[number];
 

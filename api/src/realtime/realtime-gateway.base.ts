@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, type OnGatewayConnection } from '@nestjs/websockets';
 import type { WebSocket } from 'ws';
 import { WS_DEFAULT_LIMITS, type ClientMessage, type ErrorMessage, type PongMessage, type ServerMessage } from '@aiparksit/shared';
@@ -26,6 +27,7 @@ export const GATEWAY_OPTIONS = {
  */
 export abstract class RealtimeGatewayBase implements OnGatewayConnection<WebSocket> {
   protected abstract readonly path: string;
+  private readonly logger = new Logger(RealtimeGatewayBase.name);
 
   constructor(protected readonly hub: RealtimeHub) {}
 
@@ -64,7 +66,9 @@ export abstract class RealtimeGatewayBase implements OnGatewayConnection<WebSock
       return await handle(session);
     } catch (error) {
       if (error instanceof RealtimeException) return { type: 'error', code: error.code, message: error.message };
-      throw error;
+      // A failure of ours (the database, say) is logged; the client is told, and keeps its socket.
+      this.logger.error(`WebSocket message failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return { type: 'error', code: 'server_error', message: 'The server could not handle this message; try again.' };
     }
   }
 }

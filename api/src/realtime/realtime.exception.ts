@@ -7,7 +7,7 @@ const KIND_OF_CODE: Record<WsErrorCode, DomainErrorKind> = {
   too_many_subscriptions: 'unprocessable',
   bbox_too_large: 'unprocessable',
   rate_limited: 'rate_limited',
-  not_ready: 'unavailable',
+  server_error: 'unavailable',
 };
 
 /** A client message the gateway refuses; the gateway answers it as an `error` message. */
