@@ -332,6 +332,36 @@ export const configSchema = {
     default: '3600000',
     parse: parsers.int(1, 86_400_000),
   },
+  wsHeartbeatIntervalMs: {
+    env: 'WS_HEARTBEAT_INTERVAL_MS',
+    description: 'The WebSocket server pings every socket this often; a socket that has not answered the previous ping is closed.',
+    default: '30000',
+    parse: parsers.int(100, 600_000),
+  },
+  wsMaxSubscriptions: {
+    env: 'WS_MAX_SUBSCRIPTIONS',
+    description: 'Facilities one WebSocket may follow at once (by id and by bounding box together).',
+    default: '200',
+    parse: parsers.int(1, 100_000),
+  },
+  wsMaxMessagesPerSecond: {
+    env: 'WS_MAX_MESSAGES_PER_SECOND',
+    description: 'Messages a WebSocket client may send per second; the excess is answered with an error and ignored.',
+    default: '20',
+    parse: parsers.int(1, 10_000),
+  },
+  wsMaxBufferedBytes: {
+    env: 'WS_MAX_BUFFERED_BYTES',
+    description: 'A WebSocket whose unsent data passes this is a slow consumer and is closed rather than buffered further.',
+    default: '1048576',
+    parse: parsers.int(1024, 1024 * 1024 * 1024),
+  },
+  wsEventCoalesceMs: {
+    env: 'WS_EVENT_COALESCE_MS',
+    description: 'A facility is recounted at most once in this window; changes arriving meanwhile share the next recount.',
+    default: '50',
+    parse: parsers.int(0, 60_000),
+  },
 } satisfies Record<string, ConfigVariable<unknown>>;
 
 export type ConfigSchema = typeof configSchema;

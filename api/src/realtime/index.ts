@@ -1,3 +1,3 @@
 export { RealtimeModule } from './realtime.module.js';
 export { RealtimeWsAdapter } from './realtime-ws-adapter.js';
-export type { ErrorMessage, PongMessage } from './server-messages.js';
+export { RealtimeStats } from './realtime-stats.js';

@@ -1,5 +1,20 @@
 import { Module } from '@nestjs/common';
-import { RealtimeGateway } from './realtime.gateway.js';
+import { ApiKeysModule } from '../api-keys/index.js';
+import { AuthModule } from '../auth/index.js';
+import { RealtimeAuthenticator } from './realtime-authenticator.js';
+import { RealtimeEventsService } from './realtime-events.service.js';
+import { OperatorRealtimeGateway, PublicRealtimeGateway } from './realtime.gateways.js';
+import { RealtimeHub } from './realtime-hub.js';
+import { RealtimeRepository } from './realtime.repository.js';
+import { RealtimeStats } from './realtime-stats.js';
 
-@Module({ providers: [RealtimeGateway] })
+/**
+ * WebSockets fed by PostgreSQL: triggers → NOTIFY → this instance's listener → recount →
+ * subscribed sockets. `RealtimeStats` is exported for the system page.
+ */
+@Module({
+  imports: [AuthModule, ApiKeysModule],
+  providers: [RealtimeRepository, RealtimeStats, RealtimeAuthenticator, RealtimeHub, RealtimeEventsService, PublicRealtimeGateway, OperatorRealtimeGateway],
+  exports: [RealtimeStats],
+})
 export class RealtimeModule {}

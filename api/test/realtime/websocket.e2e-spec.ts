@@ -24,7 +24,7 @@ describe('WebSocket /ws', () => {
 
   it('answers malformed JSON with an error and keeps the socket open', async () => {
     client.send('{"type": "ping"');
-    expect(await client.nextMessage()).toEqual({ type: 'error', message: expect.stringContaining('not valid JSON') });
+    expect(await client.nextMessage()).toEqual({ type: 'error', code: 'invalid_frame', message: expect.stringContaining('not valid JSON') });
     client.send({ type: 'ping' });
     expect(await client.nextMessage()).toMatchObject({ type: 'pong' });
   });
@@ -32,14 +32,14 @@ describe('WebSocket /ws', () => {
   it('answers an unknown message type with an error naming the known ones', async () => {
     client.send({ type: 'teleport' });
     const reply = await client.nextMessage();
-    expect(reply).toEqual({ type: 'error', message: expect.stringContaining('Unknown message type "teleport"') });
+    expect(reply).toEqual({ type: 'error', code: 'invalid_frame', message: expect.stringContaining('Unknown message type "teleport"') });
     expect(reply.message).toContain('ping');
   });
 
   it('answers JSON that is not a message object with an error', async () => {
     for (const frame of ['[1,2]', '"ping"', 'null', '{"kind":"ping"}']) {
       client.send(frame);
-      expect(await client.nextMessage()).toEqual({ type: 'error', message: expect.stringContaining('"type"') });
+      expect(await client.nextMessage()).toEqual({ type: 'error', code: 'invalid_frame', message: expect.stringContaining('"type"') });
     }
   });
 
@@ -50,9 +50,9 @@ describe('WebSocket /ws', () => {
     expect(await client.nextMessage()).toMatchObject({ type: 'pong' });
   });
 
-  it('says subscriptions are not available yet rather than ignoring them', async () => {
+  it('answers a subscription to ids that are not facility ids with an error', async () => {
     client.send({ type: 'subscribe', facilityIds: ['f-1'] });
-    expect(await client.nextMessage()).toEqual({ type: 'error', message: expect.stringContaining('not available yet') });
+    expect(await client.nextMessage()).toEqual({ type: 'error', code: 'invalid_message', message: expect.stringContaining('UUID') });
   });
 
   it('closes a socket that sends an oversized frame, and the server keeps answering', async () => {

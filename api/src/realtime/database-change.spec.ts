@@ -1,0 +1,52 @@
+import { parseDatabaseChange, spanOf } from './database-change.js';
+
+describe('parseDatabaseChange', () => {
+  const facility = '6a1f0d1e-0000-4000-8000-000000000001';
+  const operator = '6a1f0d1e-0000-4000-8000-000000000002';
+
+  it('reads an availability notice with its period in UTC', () => {
+    const payload = JSON.stringify({ k: 'a', f: facility, t: 'ev', s: '2026-03-01T10:00:00+01:00', e: '2026-03-01T12:00:00+01:00' });
+    expect(parseDatabaseChange(payload)).toEqual({
+      kind: 'availability',
+      facilityId: facility,
+      spaceType: 'ev',
+      period: { start: '2026-03-01T09:00:00.000Z', end: '2026-03-01T11:00:00.000Z' },
+    });
+  });
+
+  it('reads an availability notice without a period (a space or facility change)', () => {
+    expect(parseDatabaseChange(JSON.stringify({ k: 'a', f: facility, t: 'standard' }))).toMatchObject({ period: null });
+  });
+
+  it('reads a booking notice into the summary an operator sees', () => {
+    const payload = JSON.stringify({ k: 'b', f: facility, o: operator, id: 'b1', code: 'AB12', t: 'standard', s: '2026-03-01T10:00:00+00:00', e: '2026-03-01T11:00:00+00:00', st: 'confirmed', amt: 450, cur: 'EUR', pl: 'B-X 1' });
+    expect(parseDatabaseChange(payload)).toEqual({
+      kind: 'booking_created',
+      facilityId: facility,
+      operatorId: operator,
+      booking: { id: 'b1', code: 'AB12', facilityId: facility, spaceType: 'standard', start: '2026-03-01T10:00:00.000Z', end: '2026-03-01T11:00:00.000Z', status: 'confirmed', amountCents: 450, currency: 'EUR', vehiclePlate: 'B-X 1' },
+    });
+  });
+
+  it('reads revenue and facility notices', () => {
+    expect(parseDatabaseChange(JSON.stringify({ k: 'r', f: facility, o: operator }))).toEqual({ kind: 'revenue', facilityId: facility, operatorId: operator });
+    expect(parseDatabaseChange(JSON.stringify({ k: 'f', f: facility, o: operator }))).toEqual({ kind: 'facility', facilityId: facility, operatorId: operator });
+  });
+
+  it('ignores anything it does not understand instead of failing', () => {
+    for (const payload of [undefined, '', 'not json', '42', 'null', '{"k":"z","f":"x"}', '{"k":"a","f":"x","t":"hovercraft"}', '{"k":"b","f":"x"}', '{"k":"a"}']) {
+      expect(parseDatabaseChange(payload)).toBeUndefined();
+    }
+  });
+});
+
+describe('spanOf', () => {
+  it('covers both periods, or whichever is known', () => {
+    const a = { start: '2026-01-01T10:00:00.000Z', end: '2026-01-01T11:00:00.000Z' };
+    const b = { start: '2026-01-01T09:00:00.000Z', end: '2026-01-01T10:30:00.000Z' };
+    expect(spanOf(a, b)).toEqual({ start: b.start, end: a.end });
+    expect(spanOf(null, a)).toBe(a);
+    expect(spanOf(a, null)).toBe(a);
+    expect(spanOf(null, null)).toBeNull();
+  });
+});

@@ -1,0 +1,136 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SpaceType, TimePeriod } from '@aiparksit/shared';
+import { AppConfig } from '../config/app-config.js';
+import { CoalescingScheduler } from './coalescing-scheduler.js';
+import { parseDatabaseChange, spanOf, type DatabaseChange } from './database-change.js';
+import { DatabaseListener } from './database-listener.js';
+import { RealtimeHub } from './realtime-hub.js';
+import { RealtimeRepository, type FacilityRouting } from './realtime.repository.js';
+import { RealtimeStats } from './realtime-stats.js';
+
+/** What a facility's next recount covers: some space types (or all) and the periods that changed. */
+interface PendingRecount {
+  types: Set<SpaceType> | 'all';
+  period: TimePeriod | null;
+}
+
+/** Facilities whose routing is cached; beyond this the cache starts over (it refills on demand). */
+const ROUTING_CACHE_MAX = 50_000;
+
+/**
+ * The bridge from PostgreSQL to sockets: a trigger's notice → (coalesced) recount with an
+ * indexed query → one event to the hub. Each API instance runs its own, so an event committed
+ * through any instance reaches sockets on every instance.
+ */
+@Injectable()
+export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RealtimeEventsService.name);
+  private readonly routing = new Map<string, Promise<FacilityRouting | undefined>>();
+  private readonly availability: CoalescingScheduler<string, PendingRecount>;
+  private readonly revenue: CoalescingScheduler<string, true>;
+  private readonly listener: DatabaseListener;
+
+  constructor(
+    private readonly repository: RealtimeRepository,
+    private readonly hub: RealtimeHub,
+    private readonly stats: RealtimeStats,
+    dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    const windowMs = config.values.wsEventCoalesceMs;
+    const onError = (error: unknown) => this.logger.error(`Recount failed: ${error instanceof Error ? error.message : String(error)}`);
+    this.availability = new CoalescingScheduler(windowMs, mergeRecounts, (id, pending) => this.recountAvailability(id, pending), onError);
+    this.revenue = new CoalescingScheduler(windowMs, () => true as const, (id) => this.recountRevenue(id), onError);
+    this.listener = new DatabaseListener({
+      connectionString: (dataSource.options as { url?: string }).url ?? '',
+      applicationName: `aiparksit-realtime/${process.pid}`,
+      onNotification: (payload) => {
+        this.stats.notificationReceived();
+        const change = parseDatabaseChange(payload);
+        if (change) this.handle(change);
+      },
+      onListening: (again) => {
+        this.stats.listenerState(true);
+        if (!again) return;
+        this.logger.warn('Listening for database events again; clients are told to resync.');
+        this.routing.clear();
+        this.hub.resync('The server reconnected to the database and may have missed changes; refetch what you show.');
+      },
+      onLost: (error) => {
+        this.stats.listenerState(false);
+        this.logger.warn(`Lost the database event listener${error ? `: ${error.message}` : ''}; reconnecting.`);
+      },
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.listener.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.availability.stop();
+    this.revenue.stop();
+    await this.listener.stop();
+  }
+
+  handle(change: DatabaseChange): void {
+    switch (change.kind) {
+      case 'availability':
+        this.availability.request(change.facilityId, { types: new Set([change.spaceType]), period: change.period });
+        return;
+      case 'booking_created':
+        this.hub.publishToOperator(change.operatorId, 'booking_created', change.booking);
+        return;
+      case 'revenue':
+        if (this.hub.hasOperatorAudience(change.operatorId)) this.revenue.request(change.facilityId, true);
+        return;
+      case 'facility':
+        // Boxes take the facility in first, so the recount that follows already reaches them.
+        this.routing.delete(change.facilityId);
+        this.routingOf(change.facilityId).then(
+          (facility) => {
+            if (facility) this.hub.facilityChanged(facility);
+            this.availability.request(change.facilityId, { types: 'all', period: null });
+          },
+          (error: unknown) => this.logger.error(`Reading a changed facility failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
+        return;
+    }
+  }
+
+  private async recountAvailability(facilityId: string, pending: PendingRecount): Promise<void> {
+    const facility = await this.routingOf(facilityId);
+    if (!facility || !this.hub.hasAudience(facility)) return;
+    const counts = await this.repository.countAvailableNow(facilityId, pending.types === 'all' ? null : [...pending.types]);
+    for (const count of counts) {
+      // An unpublished facility cannot be booked: nothing is available, whatever is free.
+      this.hub.publishAvailability(facility, facility.published ? count : { ...count, availableNow: 0 }, pending.period);
+    }
+  }
+
+  private async recountRevenue(facilityId: string): Promise<void> {
+    const facility = await this.routingOf(facilityId);
+    if (!facility || !this.hub.hasOperatorAudience(facility.operatorId)) return;
+    const figures = await this.repository.revenue(facilityId);
+    if (figures) this.hub.publishToOperator(facility.operatorId, 'revenue_updated', { facilityId, ...figures });
+  }
+
+  private routingOf(facilityId: string): Promise<FacilityRouting | undefined> {
+    let cached = this.routing.get(facilityId);
+    if (!cached) {
+      if (this.routing.size >= ROUTING_CACHE_MAX) this.routing.clear();
+      cached = this.repository.facilityRouting(facilityId);
+      this.routing.set(facilityId, cached);
+      // A failed lookup is not remembered: the next event asks again.
+      cached.catch(() => this.routing.delete(facilityId));
+    }
+    return cached;
+  }
+}
+
+function mergeRecounts(previous: PendingRecount | undefined, next: PendingRecount): PendingRecount {
+  if (!previous) return next;
+  const types = previous.types === 'all' || next.types === 'all' ? 'all' : new Set([...previous.types, ...next.types]);
+  return { types, period: spanOf(previous.period, next.period) };
+}

@@ -1,0 +1,305 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { WebSocket } from 'ws';
+import {
+  WS_DEFAULT_LIMITS,
+  WS_OPERATOR_PATH,
+  type AvailabilityChangedEvent,
+  type ClientMessage,
+  type RealtimeEventName,
+  type RealtimeEventPayloads,
+  type ServerMessage,
+  type SubscriptionsMessage,
+  type TimePeriod,
+} from '@aiparksit/shared';
+import { AppConfig } from '../config/app-config.js';
+import { availabilityLevel } from './availability-level.js';
+import { RealtimeAuthenticator } from './realtime-authenticator.js';
+import { RealtimeException } from './realtime.exception.js';
+import { RealtimeRepository, type FacilityRouting, type SpaceTypeCount } from './realtime.repository.js';
+import { boxKey, RealtimeSession } from './realtime-session.js';
+import { RealtimeStats } from './realtime-stats.js';
+import { SocketIndex } from './socket-index.js';
+import { boxContains, readSubscriptionRequest } from './subscription-request.js';
+
+export interface RealtimeLimits {
+  maxSubscriptions: number;
+  maxBoundingBoxes: number;
+  maxMessagesPerSecond: number;
+  maxFrameBytes: number;
+  maxBufferedBytes: number;
+  heartbeatIntervalMs: number;
+}
+
+/**
+ * Every open socket of this instance: who it is, what it follows, and delivery. Events are
+ * serialized once and sent to the sockets an index names (facility → sockets for public
+ * subscribers, operator → sockets for operator feeds), never by filtering every client.
+ */
+@Injectable()
+export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RealtimeHub.name);
+  private readonly sessions = new Set<RealtimeSession>();
+  private readonly sessionOfSocket = new WeakMap<WebSocket, Promise<RealtimeSession | undefined>>();
+  private readonly byFacility = new SocketIndex<RealtimeSession>();
+  private readonly byOperator = new SocketIndex<RealtimeSession>();
+  /** Sessions following a bounding box: checked when a facility is published or moves. */
+  private readonly boxFollowers = new Set<RealtimeSession>();
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  readonly limits: RealtimeLimits;
+
+  constructor(
+    private readonly authenticator: RealtimeAuthenticator,
+    private readonly repository: RealtimeRepository,
+    private readonly stats: RealtimeStats,
+    config: AppConfig,
+  ) {
+    this.limits = {
+      maxSubscriptions: config.values.wsMaxSubscriptions,
+      maxBoundingBoxes: WS_DEFAULT_LIMITS.maxBoundingBoxes,
+      maxMessagesPerSecond: config.values.wsMaxMessagesPerSecond,
+      maxFrameBytes: WS_DEFAULT_LIMITS.maxFrameBytes,
+      maxBufferedBytes: config.values.wsMaxBufferedBytes,
+      heartbeatIntervalMs: config.values.wsHeartbeatIntervalMs,
+    };
+  }
+
+  onModuleInit(): void {
+    this.heartbeat = setInterval(() => this.beat(), this.limits.heartbeatIntervalMs);
+    this.heartbeat.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+  }
+
+  // ------------------------------------------------------------------ connections
+
+  /** Authenticates a new socket; messages that arrive meanwhile wait for the outcome. */
+  open(socket: WebSocket, request: IncomingMessage, path: string): void {
+    const ready = this.authenticator.identify(path, request).then(
+      (outcome) => {
+        if ('refuse' in outcome) {
+          socket.close(outcome.refuse.code, outcome.refuse.reason);
+          return undefined;
+        }
+        if (socket.readyState !== WebSocket.OPEN) return undefined;
+        return this.register(socket, path, outcome.identity);
+      },
+      (error: unknown) => {
+        this.logger.error(`WebSocket handshake failed: ${error instanceof Error ? error.message : String(error)}`);
+        socket.close(1011, 'The server could not check the credentials.');
+        return undefined;
+      },
+    );
+    this.sessionOfSocket.set(socket, ready);
+  }
+
+  /** The socket's session once authenticated; undefined if it was refused or has closed. */
+  async sessionOf(socket: WebSocket): Promise<RealtimeSession | undefined> {
+    return this.sessionOfSocket.get(socket);
+  }
+
+  private async register(socket: WebSocket, path: string, identity: RealtimeSession['identity']): Promise<RealtimeSession> {
+    const session = new RealtimeSession(socket, path, identity);
+    const operatorFacilityIds = identity.operatorId ? await this.repository.facilityIdsOfOperator(identity.operatorId) : [];
+    if (socket.readyState !== WebSocket.OPEN) return session;
+    this.sessions.add(session);
+    if (identity.operatorId && path === WS_OPERATOR_PATH) this.byOperator.add(identity.operatorId, session);
+    this.stats.connectionOpened(path, identity.role);
+    socket.on('pong', () => {
+      session.alive = true;
+      if (session.pingSentAt) this.stats.pingAnswered(Date.now() - session.pingSentAt);
+    });
+    socket.once('close', () => this.forget(session));
+    // Only the operator feed greets: its client needs to know the handshake succeeded and which
+    // facilities it covers; /ws stays silent until asked, as existing clients expect.
+    if (path !== WS_OPERATOR_PATH) return session;
+    const { maxSubscriptions, maxBoundingBoxes, maxMessagesPerSecond, maxFrameBytes } = this.limits;
+    this.sendTo(session, { type: 'welcome', role: identity.role, operatorFacilityIds, limits: { maxSubscriptions, maxBoundingBoxes, maxMessagesPerSecond, maxFrameBytes } });
+    return session;
+  }
+
+  private forget(session: RealtimeSession): void {
+    if (!this.sessions.delete(session)) return;
+    for (const id of session.followed()) this.byFacility.remove(id, session);
+    if (session.identity.operatorId) this.byOperator.remove(session.identity.operatorId, session);
+    this.boxFollowers.delete(session);
+    this.stats.connectionClosed(session.path, session.identity.role);
+  }
+
+  /** Pings every socket; one that did not answer the previous ping is gone and is cut off. */
+  private beat(): void {
+    const now = Date.now();
+    for (const session of this.sessions) {
+      if (!session.alive) {
+        this.stats.deadSocketClosed();
+        session.socket.terminate();
+        continue;
+      }
+      session.alive = false;
+      session.pingSentAt = now;
+      session.socket.ping();
+    }
+  }
+
+  /** Counts a client message; returns the answer to send instead of handling it, if any. */
+  admit(session: RealtimeSession): 'ok' | 'drop' | ServerMessage {
+    const verdict = session.admitMessage(this.limits.maxMessagesPerSecond);
+    if (verdict === 'ok') return 'ok';
+    if (verdict === 'close') {
+      session.socket.close(4429, 'Too many messages.');
+      return 'drop';
+    }
+    if (verdict === 'ignore') return 'drop';
+    return { type: 'error', code: 'rate_limited', message: `At most ${this.limits.maxMessagesPerSecond} messages per second; the excess is ignored.` };
+  }
+
+  // ------------------------------------------------------------------ subscriptions
+
+  async subscribe(session: RealtimeSession, message: ClientMessage): Promise<SubscriptionsMessage> {
+    const { maxSubscriptions, maxBoundingBoxes } = this.limits;
+    const request = readSubscriptionRequest(message, maxSubscriptions);
+    const followed = session.followed();
+    const added = request.facilityIds.filter((id) => !followed.has(id));
+    if (followed.size + added.length > maxSubscriptions) {
+      throw new RealtimeException('too_many_subscriptions', `At most ${maxSubscriptions} facilities per socket; unsubscribe some first.`, { maxSubscriptions });
+    }
+
+    let boxed: { key: string; ids: string[] } | undefined;
+    if (request.bbox && !session.boxes.has(boxKey(request.bbox))) {
+      if (session.boxes.size >= maxBoundingBoxes) {
+        throw new RealtimeException('too_many_subscriptions', `At most ${maxBoundingBoxes} bounding boxes per socket.`, { maxBoundingBoxes });
+      }
+      const ids = await this.repository.publicFacilitiesIn(request.bbox, maxSubscriptions + 1);
+      const fresh = ids.filter((id) => !followed.has(id) && !added.includes(id));
+      if (followed.size + added.length + fresh.length > maxSubscriptions) {
+        throw new RealtimeException('bbox_too_large', `The box holds more facilities than this socket may follow (${maxSubscriptions}); zoom in.`, { maxSubscriptions });
+      }
+      boxed = { key: boxKey(request.bbox), ids };
+    }
+
+    if (!this.sessions.has(session)) return this.subscriptionsOf(session);
+    for (const id of added) {
+      session.facilityIds.add(id);
+      this.byFacility.add(id, session);
+    }
+    if (boxed && request.bbox) {
+      session.boxes.set(boxed.key, { box: request.bbox, facilityIds: new Set(boxed.ids) });
+      for (const id of boxed.ids) this.byFacility.add(id, session);
+      this.boxFollowers.add(session);
+    }
+    return this.subscriptionsOf(session);
+  }
+
+  unsubscribe(session: RealtimeSession, message: ClientMessage): SubscriptionsMessage {
+    const request = readSubscriptionRequest(message, Number.MAX_SAFE_INTEGER);
+    const touched = new Set<string>();
+    for (const id of request.facilityIds) {
+      if (session.facilityIds.delete(id)) touched.add(id);
+    }
+    if (request.bbox) {
+      const key = boxKey(request.bbox);
+      for (const id of session.boxes.get(key)?.facilityIds ?? []) touched.add(id);
+      session.boxes.delete(key);
+      if (session.boxes.size === 0) this.boxFollowers.delete(session);
+    }
+    for (const id of touched) if (!session.follows(id)) this.byFacility.remove(id, session);
+    return this.subscriptionsOf(session);
+  }
+
+  private subscriptionsOf(session: RealtimeSession): SubscriptionsMessage {
+    return { type: 'subscribed', facilityIds: [...session.followed()].sort(), boundingBoxes: [...session.boxes.values()].map((b) => b.box) };
+  }
+
+  /** A facility was published or moved: boxes that now contain it follow it, room permitting. */
+  facilityChanged(facility: FacilityRouting): void {
+    if (!facility.public) return;
+    for (const session of this.boxFollowers) {
+      for (const entry of session.boxes.values()) {
+        if (entry.facilityIds.has(facility.id) || !boxContains(entry.box, facility.latitude, facility.longitude)) continue;
+        if (!session.follows(facility.id) && session.followed().size >= this.limits.maxSubscriptions) continue;
+        entry.facilityIds.add(facility.id);
+        this.byFacility.add(facility.id, session);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ delivery
+
+  /** Whether any socket of this instance would receive an event of the facility. */
+  hasAudience(facility: Pick<FacilityRouting, 'id' | 'operatorId'>): boolean {
+    return this.byFacility.get(facility.id) !== undefined || this.byOperator.get(facility.operatorId) !== undefined;
+  }
+
+  hasOperatorAudience(operatorId: string): boolean {
+    return this.byOperator.get(operatorId) !== undefined;
+  }
+
+  /**
+   * Availability goes to the operator's own feeds (exact), and, for public facilities, to the
+   * sockets following it: exact for accounts and keys, the level only for anonymous sockets.
+   */
+  publishAvailability(facility: FacilityRouting, count: SpaceTypeCount, period: TimePeriod | null): void {
+    const base = { facilityId: facility.id, spaceType: count.spaceType, period, level: availabilityLevel(count.availableNow, count.capacity) };
+    const at = new Date().toISOString();
+    let full: Buffer | undefined;
+    let coarse: Buffer | undefined;
+    const fullFrame = () => (full ??= frameOf('availability_changed', { ...base, availableNow: count.availableNow, capacity: count.capacity }, at));
+    const coarseFrame = () => (coarse ??= frameOf('availability_changed', { ...base, availableNow: null, capacity: null }, at));
+
+    let delivered = 0;
+    const feeds = this.byOperator.get(facility.operatorId);
+    if (feeds) for (const session of feeds) delivered += this.deliver(session, fullFrame());
+    const followers = facility.public ? this.byFacility.get(facility.id) : undefined;
+    if (followers) {
+      for (const session of followers) {
+        if (feeds?.has(session)) continue;
+        delivered += this.deliver(session, session.identity.fidelity === 'full' ? fullFrame() : coarseFrame());
+      }
+    }
+    if (full || coarse) this.stats.eventPublished(delivered);
+  }
+
+  /** booking_created and revenue_updated: the operator's own feeds and nobody else. */
+  publishToOperator<E extends Exclude<RealtimeEventName, 'availability_changed'>>(operatorId: string, event: E, data: RealtimeEventPayloads[E]): void {
+    const feeds = this.byOperator.get(operatorId);
+    if (!feeds) return;
+    const frame = frameOf(event, data, new Date().toISOString());
+    let delivered = 0;
+    for (const session of feeds) delivered += this.deliver(session, frame);
+    this.stats.eventPublished(delivered);
+  }
+
+  /** Tells every socket to refetch: events may have been missed while the listener was away. */
+  resync(reason: string): void {
+    const frame = Buffer.from(JSON.stringify({ type: 'resync', reason, at: new Date().toISOString() } satisfies ServerMessage));
+    for (const session of this.sessions) this.deliver(session, frame);
+  }
+
+  private sendTo(session: RealtimeSession, message: ServerMessage): void {
+    this.deliver(session, Buffer.from(JSON.stringify(message)));
+  }
+
+  /** Sends one frame; a socket that has stopped reading is cut off instead of buffered for. */
+  private deliver(session: RealtimeSession, frame: Buffer): number {
+    const socket = session.socket;
+    if (socket.readyState !== WebSocket.OPEN) return 0;
+    if (socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.stats.slowConsumerDropped();
+      socket.terminate();
+      return 0;
+    }
+    socket.send(frame, { binary: false });
+    return 1;
+  }
+
+  /** Open sockets of this instance (for tests and the stats page). */
+  get size(): number {
+    return this.sessions.size;
+  }
+}
+
+function frameOf<E extends RealtimeEventName>(event: E, data: RealtimeEventPayloads[E] | AvailabilityChangedEvent, at: string): Buffer {
+  return Buffer.from(JSON.stringify({ type: 'event', event, data, at }));
+}

@@ -1,0 +1,33 @@
+import { WebSocketGateway } from '@nestjs/websockets';
+import { WS_OPERATOR_PATH, WS_PATH } from '@aiparksit/shared';
+import { Public } from '../common/http/public.decorator.js';
+import { GATEWAY_OPTIONS, RealtimeGatewayBase } from './realtime-gateway.base.js';
+import { RealtimeHub } from './realtime-hub.js';
+
+/**
+ * `/ws`: anyone (anonymous browsers, signed-in drivers, integrators with an API key) follows
+ * the availability of public facilities by id or bounding box.
+ */
+@Public()
+@WebSocketGateway({ path: WS_PATH, ...GATEWAY_OPTIONS })
+export class PublicRealtimeGateway extends RealtimeGatewayBase {
+  protected readonly path = WS_PATH;
+
+  constructor(hub: RealtimeHub) {
+    super(hub);
+  }
+}
+
+/**
+ * `/ws/operator`: an operator's own feed — bookings, revenue and availability of its
+ * facilities, without subscribing. Same protocol as `/ws` for following other facilities.
+ */
+@Public()
+@WebSocketGateway({ path: WS_OPERATOR_PATH, ...GATEWAY_OPTIONS })
+export class OperatorRealtimeGateway extends RealtimeGatewayBase {
+  protected readonly path = WS_OPERATOR_PATH;
+
+  constructor(hub: RealtimeHub) {
+    super(hub);
+  }
+}
