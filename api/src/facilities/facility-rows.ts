@@ -6,7 +6,7 @@ export const FACILITY_SUMMARY_COLUMNS = `
   f.postal_code AS "postalCode", f.country_code AS "countryCode", f.latitude, f.longitude,
   f.time_zone AS "timeZone", f.currency, f.amenities, f.height_limit_cm AS "heightLimitCm", f.photos,
   f.opening_hours IS NULL AS "open24x7",
-  ARRAY(SELECT t::text FROM (SELECT DISTINCT s.space_type AS t FROM spaces s WHERE s.facility_id = f.id AND s.active) types ORDER BY t) AS "spaceTypes"`;
+  ARRAY(SELECT types.t::text FROM (SELECT DISTINCT s.space_type AS t FROM spaces s WHERE s.facility_id = f.id AND s.active) types ORDER BY types.t) AS "spaceTypes"`;
 
 /**
  * What the public may see: published, of an approved operator, and never a canary (real-looking
