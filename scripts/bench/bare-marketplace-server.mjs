@@ -12,9 +12,9 @@ const Fastify = requireApi('fastify');
 const pg = requireApi('pg');
 const { MarketplaceRepository } = await import(pathToFileURL(resolve(API_DIST, 'facilities/marketplace.repository.js')).href);
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
-// The repository only calls dataSource.query(sql, params) and reads rows.
-const repository = new MarketplaceRepository({ query: async (sql, params) => (await pool.query(sql, params)).rows });
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), options: '-c timezone=UTC' });
+// The repository runs its statements on the pg pool under TypeORM's driver: here, a plain one.
+const repository = new MarketplaceRepository({ driver: { master: pool } });
 
 const app = Fastify({ logger: false });
 app.get('/api/proxy/marketplace', async (request) => {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Amenity, SpaceType } from '@aiparksit/shared';
 import type { TimeWindow } from './opening-hours/index.js';
 import { FACILITY_SUMMARY_COLUMNS, LISTED, LIVE_BOOKING, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
+import { queryPrepared } from './prepared-statements.js';
 import { SqlParams } from './sql-params.js';
 
 export type SearchArea =
@@ -73,7 +74,7 @@ export class MarketplaceRepository {
       WITH matched AS (${matched}),
       page AS (SELECT m.* FROM matched m ${keyset} ORDER BY m.${column} ${direction}, m.id LIMIT ${p.add(limit, 'int')})
       ${this.pageDetails(filters, p, `page.${column} ${direction}, page.id`)}`;
-    return this.dataSource.query(sql, p.values);
+    return queryPrepared(this.dataSource, sql, p.values);
   }
 
   /**
@@ -88,7 +89,7 @@ export class MarketplaceRepository {
              m.multipliers, m.time_zone AS "timeZone", m.currency, m.free
         FROM (${this.matched(filters, p, true)}) m
        ORDER BY m.id LIMIT ${p.add(cap, 'int')}`;
-    return this.dataSource.query(sql, p.values);
+    return queryPrepared(this.dataSource, sql, p.values);
   }
 
   /** The rows of chosen facilities, in the order given, as `page` returns them. */
@@ -99,7 +100,7 @@ export class MarketplaceRepository {
         SELECT given.id, given.distance_m, given.n FROM unnest(${p.add(ids, 'uuid[]')}, ${p.add(distances, 'float8[]')}) WITH ORDINALITY AS given(id, distance_m, n)
       )
       ${this.pageDetails(filters, p, 'page.n')}`;
-    return this.dataSource.query(sql, p.values);
+    return queryPrepared(this.dataSource, sql, p.values);
   }
 
   /** Listed facilities in the area with a rate and an active space of the type. */

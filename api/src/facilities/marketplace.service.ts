@@ -76,10 +76,11 @@ export class MarketplaceService {
       lastKey = last ? [sqlSortValue(sort, last), last.id] : undefined;
     }
 
+    const quote = requestedWindow ? quoterFor(requestedWindow) : undefined;
     const results: MarketplaceResult[] = rows.map((row) => ({
       facility: toFacilitySummary(row),
       distanceMeters: row.distanceMeters === null ? null : Math.round(row.distanceMeters),
-      quote: requestedWindow ? (quotes.get(row.id) ?? quoteOf(row, row.currency, row.timeZone, requestedWindow)) : null,
+      quote: quote ? (quotes.get(row.id) ?? quote(row, row.currency, row.timeZone)) : null,
       availability: availabilityView(spaceType, row.capacity, row.busy, request.fidelity),
     }));
     return { results, nextCursor: this.paging.next(request, hasMore, lastKey), fidelity: request.fidelity };
@@ -112,15 +113,9 @@ export class MarketplaceService {
     after: [number, string] | undefined,
     limit: number,
   ): { page: PriceCandidateRow[]; quotes: Map<string, PriceQuote>; hasMore: boolean; lastKey: (string | number)[] | undefined } {
-    // Many facilities share a rate card and a zone; a quote depends on nothing else.
-    const byRate = new Map<string, PriceQuote>();
+    const quote = quoterFor(window);
     const quotes = new Map<string, PriceQuote>();
-    for (const candidate of candidates) {
-      const key = JSON.stringify([candidate.hourlyCents, candidate.dailyMaxCents, candidate.multipliers, candidate.currency, candidate.timeZone]);
-      let quote = byRate.get(key);
-      if (!quote) byRate.set(key, (quote = quoteOf(candidate, candidate.currency, candidate.timeZone, window)));
-      quotes.set(candidate.id, quote);
-    }
+    for (const candidate of candidates) quotes.set(candidate.id, quote(candidate, candidate.currency, candidate.timeZone));
     const valueOf = (c: PriceCandidateRow): number => (sort === 'price' ? quotes.get(c.id)!.totalCents : sort === 'distance' ? c.distanceMeters! : c.free);
     const descending = sort === 'availability';
     const compare = (a: PriceCandidateRow, b: PriceCandidateRow): number => {
@@ -142,8 +137,18 @@ export class MarketplaceService {
   }
 }
 
-function quoteOf(rate: RateRow, currency: string, timeZone: string, window: TimeWindow): PriceQuote {
-  return quoteForWindow({ hourlyCents: rate.hourlyCents, dailyMaxCents: rate.dailyMaxCents, multipliers: rate.multipliers, currency }, window, timeZone);
+/** Quotes of one window; many facilities share a rate card and a zone, and a quote depends on nothing else. */
+function quoterFor(window: TimeWindow): (rate: RateRow, currency: string, timeZone: string) => PriceQuote {
+  const byRate = new Map<string, PriceQuote>();
+  return (rate, currency, timeZone) => {
+    const key = JSON.stringify([rate.hourlyCents, rate.dailyMaxCents, rate.multipliers, currency, timeZone]);
+    let quote = byRate.get(key);
+    if (!quote) {
+      quote = quoteForWindow({ hourlyCents: rate.hourlyCents, dailyMaxCents: rate.dailyMaxCents, multipliers: rate.multipliers, currency }, window, timeZone);
+      byRate.set(key, quote);
+    }
+    return quote;
+  };
 }
 
 function sqlSortValue(sort: MarketplaceSort, row: MarketplaceRow): number {
