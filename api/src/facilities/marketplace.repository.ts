@@ -59,6 +59,10 @@ export class MarketplaceRepository {
 
   /** One page in a keyset order, with summaries and free spaces of the type for the window. */
   async page(filters: SearchFilters, order: SqlOrder, after: KeysetAfter | undefined, limit: number): Promise<MarketplaceRow[]> {
+    if (order === 'distance' && filters.area.kind === 'point') {
+      const nearest = await this.nearestFirst(filters, after, limit);
+      if (nearest) return nearest;
+    }
     const p = new SqlParams();
     const matched = this.matched(filters, p, order === 'free');
     const column = ORDER_COLUMN[order];
@@ -75,6 +79,45 @@ export class MarketplaceRepository {
       page AS (SELECT m.* FROM matched m ${keyset} ORDER BY m.${column} ${direction}, m.id LIMIT ${p.add(limit, 'int')})
       ${this.pageDetails(filters, p, `page.${column} ${direction}, page.id`)}`;
     return queryPrepared(this.dataSource, sql, p.values);
+  }
+
+  /**
+   * The distance order without joining every facility in the circle: the nearest few listed
+   * facilities are short-listed from `facilities` alone (the GiST box, then the exact distance),
+   * and only they are checked against operator, rate and spaces. In a city centre that is 30
+   * rows joined instead of hundreds. When the checks reject so many that the page may be short
+   * while more facilities remain, answers undefined and the caller runs the general statement.
+   */
+  private async nearestFirst(filters: SearchFilters, after: KeysetAfter | undefined, limit: number): Promise<MarketplaceRow[] | undefined> {
+    const p = new SqlParams();
+    const shortlistSize = limit * 2 + 8;
+    const conditions = [`f.published AND NOT f.is_canary`, this.inArea(filters.area, p)];
+    if (filters.amenities.length) conditions.push(`f.amenities @> ${p.add(filters.amenities, 'text[]')}`);
+    if (after) conditions.push(`(${this.distance(filters.area, p)}, f.id) > (${p.add(after[0], 'float8')}, ${p.add(after[1], 'uuid')})`);
+    const type = p.add(filters.spaceType, 'space_type');
+    const maxHourly = filters.maxHourlyCents === undefined ? '' : `AND r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`;
+    const sql = `
+      WITH shortlist AS MATERIALIZED (
+        SELECT f.id, ${this.distance(filters.area, p)} AS distance_m
+          FROM facilities f
+         WHERE ${conditions.join('\n           AND ')}
+         ORDER BY 2, 1 LIMIT ${p.add(shortlistSize, 'int')}
+      ),
+      page AS (
+        SELECT n.id, n.distance_m
+          FROM shortlist n
+          JOIN facilities f ON f.id = n.id
+          JOIN operators o ON o.id = f.operator_id AND o.status = 'approved'
+          JOIN rates r ON r.facility_id = f.id AND r.space_type = ${type} ${maxHourly}
+         WHERE EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${type} AND s.active)
+         ORDER BY n.distance_m, n.id LIMIT ${p.add(limit, 'int')}
+      )
+      ${this.pageDetails(filters, p, 'page.distance_m, page.id', '(SELECT count(*) FROM shortlist)::int AS "shortlisted"')}`;
+    const rows = await queryPrepared<MarketplaceRow & { shortlisted?: number }>(this.dataSource, sql, p.values);
+    const exhausted = rows.length > 0 && rows[0]!.shortlisted! < shortlistSize;
+    if (rows.length < limit && !exhausted) return undefined;
+    for (const row of rows) delete row.shortlisted;
+    return rows;
   }
 
   /**
@@ -119,7 +162,7 @@ export class MarketplaceRepository {
   }
 
   /** The final SELECT over a `page` CTE (id, distance_m): summaries, rate, capacity and busy spaces. */
-  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string): string {
+  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string, extraColumns = ''): string {
     const type = p.add(filters.spaceType, 'space_type');
     const window = p.add(`[${filters.window.start.toISOString()},${filters.window.end.toISOString()})`, 'tstzrange');
     return `
@@ -128,7 +171,7 @@ export class MarketplaceRepository {
              (SELECT count(*)::int FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${type} AND s.active) AS capacity,
              (SELECT count(DISTINCT b.space_id)::int FROM bookings b JOIN spaces s ON s.id = b.space_id
                WHERE b.facility_id = f.id AND ${LIVE_BOOKING} AND b.occupied_period && ${window}
-                 AND s.space_type = ${type} AND s.active) AS busy
+                 AND s.space_type = ${type} AND s.active) AS busy${extraColumns ? `, ${extraColumns}` : ''}
         FROM page
         JOIN facilities f ON f.id = page.id
         JOIN operators o ON o.id = f.operator_id

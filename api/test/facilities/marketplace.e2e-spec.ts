@@ -192,6 +192,16 @@ describe('GET /api/proxy/marketplace — paging', () => {
     expect(new Set(seen)).toEqual(new Set(created));
   });
 
+  it('finds the nearest listed facility behind many nearer ones that are not listed', async () => {
+    const here = somewhere();
+    const hidden = await createOperator(pool, { status: 'submitted' });
+    for (let i = 0; i < 14; i++) await createFacility(pool, hidden, north(here, 100 + i * 10));
+    const { facility } = await createOperatorWithFacility(pool, north(here, 800));
+    const res = await search({ lat: here.lat, lng: here.lng, radius: 1000, limit: 1 }).expect(200);
+    expect(res.body.results.map((r: { facility: { id: string } }) => r.facility.id)).toEqual([facility.id]);
+    expect(res.body.nextCursor).toBeNull();
+  });
+
   it('pages at most 50 results; 51 is a 400 naming limit', async () => {
     const res = await search({ city: uniqueCity(), limit: 51 }).expect(400);
     expect(res.body.details).toEqual([{ field: 'limit', messages: [expect.stringContaining('50')] }]);
