@@ -1,5 +1,6 @@
 import { Foundation1795500000000 } from './1795500000000-foundation.js';
 import { BookingOccupancy1795500100000 } from './1795500100000-booking-occupancy.js';
+import { MarketplaceSearch1795500300000 } from './1795500300000-marketplace-search.js';
 import { BookingExtensions1795500400000 } from './1795500400000-booking-extensions.js';
 import { OutboxLeaseAndMailbox1795500500000 } from './1795500500000-outbox-lease-and-mailbox.js';
 import { RealtimeEvents1795500700000 } from './1795500700000-realtime-events.js';
@@ -8,6 +9,7 @@ import { RealtimeEvents1795500700000 } from './1795500700000-realtime-events.js'
 export const migrations = [
   Foundation1795500000000,
   BookingOccupancy1795500100000,
+  MarketplaceSearch1795500300000,
   BookingExtensions1795500400000,
   OutboxLeaseAndMailbox1795500500000,
   RealtimeEvents1795500700000,

@@ -14,6 +14,7 @@ import { BookingsModule } from './bookings/index.js';
 import { PaymentsModule } from './payments/index.js';
 import { OutboxModule } from './outbox/index.js';
 import { NotificationsModule } from './notifications/index.js';
+import { FacilitiesModule } from './facilities/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -42,6 +43,7 @@ export class AppModule {
         BookingsModule,
         OutboxModule,
         NotificationsModule,
+        FacilitiesModule,
       ],
     };
   }

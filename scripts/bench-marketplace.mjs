@@ -1,0 +1,257 @@
+// `npm run bench:marketplace`: marketplace search on the `large` data set, through the full API
+// (built, as a separate process) and through the same SQL behind a bare Fastify + pg handler, at
+// 200 concurrent connections; prints req/s, p50/p95/p99 and the ratio of the two.
+//
+// The data set lives in its own embedded PostgreSQL (never `npm start`'s). Make it once (~10 min):
+//   EMBEDDED_PG_DIR=.data/bench-large npm run seed -- --scale large
+// Settings (env): BENCH_PG_DIR (default .data/bench-large), BENCH_CONNECTIONS (200),
+// BENCH_SECONDS (20 per run), BENCH_WARMUP_SECONDS (5), BENCH_POOL_SIZE (20, both servers).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { API_DIST, ROOT, run, step } from './lib.mjs';
+
+const PG_DIR = (() => {
+  const dir = process.env.BENCH_PG_DIR ?? '.data/bench-large';
+  return isAbsolute(dir) ? dir : resolve(ROOT, dir);
+})();
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
+const RADIUS_METERS = 2000;
+
+if (!existsSync(resolve(PG_DIR, 'PG_VERSION'))) {
+  process.stderr.write(`No benchmark database in ${PG_DIR}. Make it once (about 10 minutes):\n  EMBEDDED_PG_DIR=${PG_DIR} npm run seed -- --scale large\n`);
+  process.exit(2);
+}
+
+step('Building shared contract and API…');
+run('npm', ['run', 'build', '-w', 'shared']);
+run('npm', ['run', 'build', '-w', 'api']);
+
+const requireApi = createRequire(resolve(ROOT, 'api/package.json'));
+const autocannon = requireApi('autocannon');
+const pg = requireApi('pg');
+const { startEmbeddedPostgres } = await import(pathToFileURL(resolve(API_DIST, 'database/embedded-postgres.js')).href);
+const { CITIES } = await import(pathToFileURL(resolve(API_DIST, 'seed/catalog.js')).href);
+
+const children = [];
+let database;
+async function cleanUp() {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined)));
+  await database?.stop().catch(() => undefined);
+}
+process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Starts a Node process and waits until `ready(url)` answers true. */
+async function startServer(name, entry, env, ready) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited during start-up:\n${output}`);
+    if (await ready(url).catch(() => false)) return { url, pid: child.pid };
+    if (Date.now() > deadline) throw new Error(`${name} did not start within 120 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Searches a person would make: near a district of a seeded city, for a few hours in the coming days. */
+function searchPaths(count) {
+  const districts = CITIES.flatMap((city) => city.districts);
+  let state = 20260101;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const hour = 3_600_000;
+  const from = Math.ceil(Date.now() / hour) * hour;
+  return Array.from({ length: count }, () => {
+    const district = districts[Math.floor(random() * districts.length)];
+    const start = from + Math.floor(random() * 72) * hour;
+    const end = start + (2 + Math.floor(random() * 6)) * hour;
+    const query = new URLSearchParams({
+      lat: (district.latitude + (random() - 0.5) * 0.02).toFixed(5),
+      lng: (district.longitude + (random() - 0.5) * 0.02).toFixed(5),
+      radius: String(RADIUS_METERS),
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+      limit: '20',
+    });
+    return `/api/proxy/marketplace?${query}`;
+  });
+}
+
+// CPU time is what a busy machine cannot distort: wall-clock figures shrink when other work
+// shares the cores, the CPU a request costs does not. Read from /proc (Linux) in clock ticks.
+const TICK_MS = 10;
+function cpuMs(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // gone: its time is lost, which only understates
+    }
+  }
+  return ticks * TICK_MS;
+}
+function postgresPids() {
+  const postmaster = Number(readFileSync(resolve(PG_DIR, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pids = [postmaster];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (ppid === postmaster) pids.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+function round(value, digits = 1) {
+  return Number.isFinite(value) ? Number(value.toFixed(digits)) : value;
+}
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+/** One autocannon run over the paths, round robin; latencies kept per response for exact percentiles. */
+async function load(url, paths, seconds, serverPid) {
+  const pgBefore = postgresPids();
+  const cpuBefore = { server: cpuMs([serverPid]), postgres: cpuMs(pgBefore) };
+  let next = 0;
+  const latencies = [];
+  const statuses = {};
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+  });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  });
+  const result = await instance;
+  const server = cpuMs([serverPid]) - cpuBefore.server;
+  const postgres = cpuMs(postgresPids()) - cpuBefore.postgres;
+  latencies.sort((a, b) => a - b);
+  return {
+    serverCpuMsPerRequest: server / latencies.length,
+    postgresCpuMsPerRequest: postgres / latencies.length,
+    requestsPerSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    statuses,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+try {
+  step(`Starting the benchmark PostgreSQL (${PG_DIR})…`);
+  database = await startEmbeddedPostgres({ dataDir: PG_DIR, port: await freePort() });
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const { rows } = await client.query(`SELECT (SELECT count(*) FROM facilities)::int AS facilities, (SELECT count(*) FROM bookings)::int AS bookings`).catch(() => ({ rows: [{ facilities: 0, bookings: 0 }] }));
+  await client.end();
+  if (!rows[0].facilities) throw new Error(`The database in ${PG_DIR} has no facilities: seed it with --scale large first.`);
+  process.stdout.write(`  ${rows[0].facilities.toLocaleString('en')} facilities, ${rows[0].bookings.toLocaleString('en')} bookings\n`);
+
+  step('Starting the API (migrations applied at start-up) and the bare Fastify + pg handler…');
+  const env = { DATABASE_URL: database.url, DB_POOL_SIZE: String(POOL_SIZE) };
+  const api = await startServer(
+    'API',
+    resolve(API_DIST, 'main.js'),
+    {
+      ...env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SERVE_WEB: 'false',
+      JWT_ACCESS_SECRET: 'benchmark-only-secret-0123456789-abcdefghijklmnop',
+      // The benchmark is one client making thousands of requests a second: limits off.
+      THROTTLE_SHORT_LIMIT: '1000000',
+      THROTTLE_LONG_LIMIT: '10000000',
+      THROTTLE_API_KEY_LIMIT: '10000000',
+      MARKETPLACE_ANON_MAX_PAGES: '10000',
+    },
+    async (url) => (await fetch(`${url}/api/health`)).status === 200,
+  );
+  const bareServer = await startServer('bare handler', resolve(ROOT, 'scripts/bench/bare-marketplace-server.mjs'), env, async (url) => (await fetch(`${url}/api/proxy/marketplace?lat=52.52&lng=13.4&radius=10`)).status === 200);
+
+  const paths = searchPaths(1000);
+  const apiUrl = api.url;
+  const sample = await (await fetch(`${apiUrl}${paths[0]}`)).json();
+  if (!Array.isArray(sample.results)) throw new Error(`The API did not answer a search: ${JSON.stringify(sample)}`);
+  const sizes = await Promise.all(paths.slice(0, 50).map(async (p) => (await (await fetch(`${apiUrl}${p}`)).json()).results.length));
+  process.stdout.write(`  ${paths.length} distinct searches (radius ${RADIUS_METERS} m, 2–7 h windows in the next 3 days); ${(sizes.reduce((a, b) => a + b, 0) / sizes.length).toFixed(1)} results a page on average\n`);
+
+  const measured = {};
+  for (const [name, server] of [
+    ['full API', api],
+    ['bare Fastify + pg', bareServer],
+  ]) {
+    step(`${name}: warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s at ${CONNECTIONS} connections…`);
+    await load(server.url, paths, WARMUP_SECONDS, server.pid);
+    measured[name] = await load(server.url, paths, SECONDS, server.pid);
+  }
+
+  const table = Object.fromEntries(
+    Object.entries(measured).map(([name, m]) => [
+      name,
+      {
+        'req/s': Math.round(m.requestsPerSecond),
+        'p50 ms': round(m.p50),
+        'p95 ms': round(m.p95),
+        'p99 ms': round(m.p99),
+        'server CPU ms/req': round(m.serverCpuMsPerRequest, 2),
+        'PostgreSQL CPU ms/req': round(m.postgresCpuMsPerRequest, 2),
+        statuses: JSON.stringify(m.statuses),
+        'errors+timeouts': m.errors,
+      },
+    ]),
+  );
+  console.table(table);
+  const full = measured['full API'];
+  const bare = measured['bare Fastify + pg'];
+  const ratio = full.requestsPerSecond / bare.requestsPerSecond;
+  process.stdout.write(`\nFull stack / bare handler throughput: ${(ratio * 100).toFixed(1)} % (goal ≥ 60 %)\n`);
+  process.stdout.write(`Full stack p95: ${round(full.p95)} ms at ${CONNECTIONS} connections (goal < 30 ms)\n`);
+  const cpuRatio = (bare.serverCpuMsPerRequest + bare.postgresCpuMsPerRequest) / (full.serverCpuMsPerRequest + full.postgresCpuMsPerRequest);
+  process.stdout.write(
+    `By CPU per request (unaffected by other load): full stack costs ${round(full.serverCpuMsPerRequest + full.postgresCpuMsPerRequest, 2)} ms, ` +
+      `bare ${round(bare.serverCpuMsPerRequest + bare.postgresCpuMsPerRequest, 2)} ms → full stack at ${(cpuRatio * 100).toFixed(1)} % of bare throughput when CPU-bound.\n`,
+  );
+  const [load1] = (await import('node:os')).loadavg();
+  process.stdout.write(`Machine: ${availableParallelism()} CPUs, load average ${load1.toFixed(1)} at the end (other work on the machine lowers req/s and raises latency).\n`);
+} catch (error) {
+  process.stderr.write(`\n✖ ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
