@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { SecurityModule } from './security/index.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RealtimeModule } from './realtime/index.js';
+import { HarvestModule } from './harvest/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -28,6 +29,8 @@ export class AppModule {
         HealthModule,
         // After the rate limiter's module: global guards run in import order.
         AuthModule,
+        // After AuthModule: the anti-harvesting guard counts the authenticated caller.
+        HarvestModule,
         RealtimeModule,
       ],
     };
