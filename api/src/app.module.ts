@@ -9,6 +9,7 @@ import { SecurityModule } from './security/index.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RealtimeModule } from './realtime/index.js';
 import { HarvestModule } from './harvest/index.js';
+import { FacilitiesModule } from './facilities/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -32,6 +33,7 @@ export class AppModule {
         // After AuthModule: the anti-harvesting guard counts the authenticated caller.
         HarvestModule,
         RealtimeModule,
+        FacilitiesModule,
       ],
     };
   }
