@@ -231,32 +231,32 @@ export const configSchema = {
   },
   harvestWindowMs: {
     env: 'HARVEST_WINDOW_MS',
-    description: 'Sliding window in which the guard counts the distinct facilities and result pages a client reads.',
+    description: 'Sliding window in which the guard counts the distinct facilities (opened or shown in a result page) and result pages a client reads.',
     default: '600000',
     parse: parsers.int(1000, 86_400_000),
   },
   harvestLimitAnonymous: {
     env: 'HARVEST_LIMIT_ANONYMOUS',
-    description: 'Distinct facilities and result pages an anonymous browser (address + user agent) may read in one window.',
-    default: '150',
+    description: 'Distinct facilities (opened or shown in a result page) and result pages an anonymous browser (address + user agent) may read in one window.',
+    default: '300',
     parse: parsers.int(1, 10_000_000),
   },
   harvestLimitSignedIn: {
     env: 'HARVEST_LIMIT_SIGNED_IN',
     description: 'Distinct facilities and result pages a signed-in user may read in one window.',
-    default: '300',
+    default: '600',
     parse: parsers.int(1, 10_000_000),
   },
   harvestLimitApiKey: {
     env: 'HARVEST_LIMIT_API_KEY',
     description: 'Distinct facilities and result pages one API key may read in one window.',
-    default: '3000',
+    default: '5000',
     parse: parsers.int(1, 10_000_000),
   },
   harvestLimitAutomation: {
     env: 'HARVEST_LIMIT_AUTOMATION',
     description: 'The lower limit of obvious automation without an API key (tool or empty user agent, no Accept-Language).',
-    default: '40',
+    default: '60',
     parse: parsers.int(1, 10_000_000),
   },
   harvestBlockMs: {

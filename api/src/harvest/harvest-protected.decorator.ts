@@ -7,7 +7,8 @@ export const HARVEST_PROTECTED = 'aiparksit:harvestProtected';
 /**
  * A public read of catalogue data: the anti-harvesting guard counts what it serves per client
  * (`facility`: the facility named by the route's `:id`; `marketplace-page`: one page of results,
- * identified by its query and cursor) and refuses clients that read more than a person would.
+ * identified by its query and cursor, and every facility in it, read from the response's
+ * `results`) and refuses clients that read more than a person would.
  */
 export const HarvestProtected = (read: HarvestedRead): MethodDecorator & ClassDecorator =>
   applyDecorators(

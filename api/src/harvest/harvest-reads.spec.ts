@@ -1,4 +1,4 @@
-import { readIdentity } from './harvest-reads.js';
+import { facilityIdsServed, readIdentity } from './harvest-reads.js';
 
 const ID = '3f1c0a2e-8d7b-4c1e-9a55-0b6f2f1d4e77';
 
@@ -31,5 +31,21 @@ describe('readIdentity', () => {
     const once = readIdentity('marketplace-page', { route: '/r', query: { amenities: 'covered' } });
     const twice = readIdentity('marketplace-page', { route: '/r', query: { amenities: ['covered', 'valet'] } });
     expect(twice).not.toBe(once);
+  });
+});
+
+describe('facilityIdsServed', () => {
+  it('reads the facilities of a marketplace page and of a catalogue page', () => {
+    expect(facilityIdsServed({ results: [{ facility: { id: ID } }, { facility: { id: 'B' } }], nextCursor: null })).toEqual([`facility:${ID}`, 'facility:b']);
+    expect(facilityIdsServed({ results: [{ id: ID }], nextCursor: null })).toEqual([`facility:${ID}`]);
+  });
+
+  it('names a facility shown in a page as opening it does, so it counts once', () => {
+    expect(facilityIdsServed({ results: [{ id: ID }] })).toEqual([readIdentity('facility', { route: '/api/facilities/:id', params: { id: ID } })]);
+  });
+
+  it('finds nothing in a body without results', () => {
+    expect(facilityIdsServed(undefined)).toEqual([]);
+    expect(facilityIdsServed({ statusCode: 400 })).toEqual([]);
   });
 });

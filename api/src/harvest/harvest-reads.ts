@@ -15,7 +15,7 @@ export function readIdentity(
 ): string | undefined {
   if (read === 'facility') {
     const id = params?.['id'];
-    return typeof id === 'string' && id !== '' ? `facility:${id.toLowerCase()}` : undefined;
+    return typeof id === 'string' && id !== '' ? facilityRead(id) : undefined;
   }
   const pairs = Object.entries(query ?? {})
     .flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, String(v)]) : [[name, String(value)]]))
@@ -23,4 +23,24 @@ export function readIdentity(
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
   return `page:${createHash('sha256').update(`${route}?${pairs}`).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * The facilities a result page showed (`results[].facility.id` of a marketplace page,
+ * `results[].id` of a catalogue page), so a client is counted for every distinct facility it
+ * was shown: re-running a search over the same area adds little, tiling a city adds a lot.
+ */
+export function facilityIdsServed(body: unknown): string[] {
+  const results = (body as { results?: unknown } | null)?.results;
+  if (!Array.isArray(results)) return [];
+  const ids: string[] = [];
+  for (const result of results as { id?: unknown; facility?: { id?: unknown } }[]) {
+    const id = result?.facility?.id ?? result?.id;
+    if (typeof id === 'string') ids.push(facilityRead(id));
+  }
+  return ids;
+}
+
+function facilityRead(id: string): string {
+  return `facility:${id.toLowerCase()}`;
 }

@@ -40,8 +40,11 @@ export interface HarvestStoreStats {
  * instance. `now` comes from the caller so windows are measured on one clock.
  */
 export interface HarvestStore {
-  /** Counts one read of `item` (again within the window: not again), or reports a running block. */
-  recordRead(client: string, item: string, rule: ReadRule, now: number): Promise<ReadVerdict>;
+  /**
+   * Counts reads of `items` (one already read within the window: not again), or reports a
+   * running block without counting.
+   */
+  recordReads(client: string, items: readonly string[], rule: ReadRule, now: number): Promise<ReadVerdict>;
   /** Blocks the client at once, unless it is blocked already. */
   block(client: string, reason: BlockReason, blockMs: number, now: number): Promise<BlockVerdict>;
   stats(now: number): Promise<HarvestStoreStats>;

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfig } from '../config/app-config.js';
 import { CanaryFacilities } from './canary-facilities.js';
 import { harvestPolicyFromConfig } from './harvest-policy.js';
 import { harvestStoreProvider } from './harvest-store.provider.js';
 import { HarvestGuard } from './harvest.guard.js';
+import { HarvestPageInterceptor } from './harvest-page.interceptor.js';
 import { HarvestRepository } from './harvest.repository.js';
 import { HarvestService } from './harvest.service.js';
 import { HARVEST_CLOCK, HARVEST_POLICY } from './harvest.tokens.js';
@@ -22,6 +23,7 @@ import { HARVEST_CLOCK, HARVEST_POLICY } from './harvest.tokens.js';
     CanaryFacilities,
     HarvestService,
     { provide: APP_GUARD, useClass: HarvestGuard },
+    { provide: APP_INTERCEPTOR, useClass: HarvestPageInterceptor },
   ],
   exports: [HarvestService],
 })

@@ -119,6 +119,19 @@ describe('HarvestService.admit', () => {
     });
   });
 
+  it('counts the facilities a result page shows, and refuses the page that passes the limit', async () => {
+    const { service, log, blocks } = await serviceWith();
+    await service.admit(page(1), log);
+    await service.countServed(page(1), ['facility:f-1', 'facility:f-2'], log);
+    // The same facilities again, in another page: one more read (the page), four in all.
+    await service.admit(page(2), log);
+    await service.countServed(page(2), ['facility:f-1', 'facility:f-2'], log);
+    await service.admit(facility('f-1'), log);
+    const error = await refusal(service.countServed(page(2), ['facility:f-3', 'facility:f-4'], log));
+    expect(error.details).toEqual({ retryAfterSeconds: 1800 });
+    expect(blocks).toHaveLength(1);
+  });
+
   it('does not count administrators', async () => {
     const { service, log } = await serviceWith();
     const admin = { ...person, principal: { kind: 'user' as const, userId: 'a-1', role: 'admin' } };

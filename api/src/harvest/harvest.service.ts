@@ -37,9 +37,9 @@ export interface HarvestStats {
 const secondsOf = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
 /**
- * The anti-harvesting rules: each client may read a number of distinct facilities and result
- * pages in a sliding window (by client class); past it, or on reading a canary facility, it is
- * refused with 429 for a while. Administrators are not counted: they may read everything anyway.
+ * The anti-harvesting rules: each client may read a number of distinct facilities (opened, or
+ * shown in a result page) and result pages in a sliding window (by client class); past it, or on
+ * reading a canary facility, it is refused with 429 for a while. Administrators are not counted: they may read everything anyway.
  */
 @Injectable()
 export class HarvestService {
@@ -69,7 +69,21 @@ export class HarvestService {
       return;
     }
 
-    const verdict = await this.store.recordRead(client.key, item, this.policy.rules[client.clientClass], now);
+    await this.count(client, [item], request, log, now);
+  }
+
+  /**
+   * Counts the facilities a result page is about to show (`reads` from `facilityIdsServed`).
+   * Throws HarvestException when they take the client past its limit: that page is not sent.
+   */
+  async countServed(request: GuardedRead, reads: readonly string[], log: BlockLog): Promise<void> {
+    if (!this.policy.enabled || reads.length === 0) return;
+    if (request.principal?.kind === 'user' && request.principal.role === 'admin') return;
+    await this.count(harvestClientFor(request), reads, request, log, this.now());
+  }
+
+  private async count(client: HarvestClient, reads: readonly string[], request: GuardedRead, log: BlockLog, now: number): Promise<void> {
+    const verdict = await this.store.recordReads(client.key, reads, this.policy.rules[client.clientClass], now);
     if (!verdict.blocked) return;
     if (verdict.started) this.logBlock(log, client, request, verdict.reason, verdict.blockLeftMs);
     throw new HarvestException(secondsOf(verdict.blockLeftMs));

@@ -38,8 +38,8 @@ export class MemoryHarvestStore implements HarvestStore {
     return this.entries;
   }
 
-  async recordRead(client: string, item: string, rule: ReadRule, now: number): Promise<ReadVerdict> {
-    return this.recordReadNow(client, item, rule, now);
+  async recordReads(client: string, items: readonly string[], rule: ReadRule, now: number): Promise<ReadVerdict> {
+    return this.recordReadsNow(client, items, rule, now);
   }
 
   async block(client: string, reason: BlockReason, blockMs: number, now: number): Promise<BlockVerdict> {
@@ -50,8 +50,8 @@ export class MemoryHarvestStore implements HarvestStore {
     return this.statsNow(now);
   }
 
-  /** The synchronous core of `recordRead`, also used by the Redis store while Redis is away. */
-  recordReadNow(client: string, item: string, rule: ReadRule, now: number): ReadVerdict {
+  /** The synchronous core of `recordReads`, also used by the Redis store while Redis is away. */
+  recordReadsNow(client: string, reads: readonly string[], rule: ReadRule, now: number): ReadVerdict {
     const running = this.activeBlock(client, now);
     if (running) return { blocked: true, reason: running.reason, blockLeftMs: running.until - now, started: false };
 
@@ -63,9 +63,11 @@ export class MemoryHarvestStore implements HarvestStore {
       items.delete(readItem);
       this.entries -= 1;
     }
-    if (items.delete(item)) this.entries -= 1;
-    items.set(item, now);
-    this.entries += 1;
+    for (const item of reads) {
+      if (items.delete(item)) this.entries -= 1;
+      items.set(item, now);
+      this.entries += 1;
+    }
 
     if (items.size > rule.limit) {
       const { started, blockLeftMs } = this.blockNow(client, 'threshold', rule.blockMs, now);

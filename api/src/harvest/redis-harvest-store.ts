@@ -20,9 +20,9 @@ end
 `;
 
 /**
- * One read, atomically: a running block answers at once; otherwise drop reads older than the
- * window, add (or refresh) this one, and block when the distinct count passes the limit.
- * ARGV: now ms, window ms, limit, block ms, item, client.
+ * Reads, atomically: a running block answers at once; otherwise drop reads older than the
+ * window, add (or refresh) these, and block when the distinct count passes the limit.
+ * ARGV: now ms, window ms, limit, block ms, client, items...
  * Returns { distinct (-1 when blocked), block ms left (0 = not blocked), reason, started (0/1) }.
  */
 export const HARVEST_READ_SCRIPT = `${START_BLOCK}
@@ -35,10 +35,12 @@ if blockLeft > 0 then
   return { -1, blockLeft, redis.call('GET', KEYS[2]), 0 }
 end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-redis.call('ZADD', KEYS[1], now, ARGV[5])
+for i = 6, #ARGV do
+  redis.call('ZADD', KEYS[1], now, ARGV[i])
+end
 local distinct = redis.call('ZCARD', KEYS[1])
 if distinct > limit then
-  startBlock(ARGV[6], 'threshold', blockMs, now)
+  startBlock(ARGV[5], 'threshold', blockMs, now)
   return { -1, blockMs, 'threshold', 1 }
 end
 redis.call('PEXPIRE', KEYS[1], window)
@@ -61,7 +63,7 @@ type ReadReply = [distinct: number, blockLeftMs: number, reason: string, started
 type BlockReply = [blockLeftMs: number, reason: string, started: number];
 
 interface RedisWithHarvest extends Redis {
-  harvestRead(reads: string, block: string, stats: string, blocked: string, now: number, windowMs: number, limit: number, blockMs: number, item: string, client: string): Promise<ReadReply>;
+  harvestRead(reads: string, block: string, stats: string, blocked: string, now: number, windowMs: number, limit: number, blockMs: number, client: string, ...items: string[]): Promise<ReadReply>;
   harvestBlock(reads: string, block: string, stats: string, blocked: string, now: number, blockMs: number, reason: BlockReason, client: string): Promise<BlockReply>;
 }
 
@@ -105,15 +107,15 @@ export class RedisHarvestStore implements HarvestStore {
     this.redis = redis as RedisWithHarvest;
   }
 
-  async recordRead(client: string, item: string, rule: ReadRule, now: number): Promise<ReadVerdict> {
-    if (!this.ready()) return this.options.fallback.recordReadNow(client, item, rule, now);
+  async recordReads(client: string, items: readonly string[], rule: ReadRule, now: number): Promise<ReadVerdict> {
+    if (!this.ready()) return this.options.fallback.recordReadsNow(client, items, rule, now);
     try {
-      const [distinct, blockLeftMs, reason, started] = await this.redis.harvestRead(...this.keysOf(client), now, rule.windowMs, rule.limit, rule.blockMs, item, client);
+      const [distinct, blockLeftMs, reason, started] = await this.redis.harvestRead(...this.keysOf(client), now, rule.windowMs, rule.limit, rule.blockMs, client, ...items);
       if (blockLeftMs > 0) return { blocked: true, reason: asReason(reason), blockLeftMs, started: started === 1 };
       return { blocked: false, distinct };
     } catch (error) {
       this.failed(error);
-      return this.options.fallback.recordReadNow(client, item, rule, now);
+      return this.options.fallback.recordReadsNow(client, items, rule, now);
     }
   }
 

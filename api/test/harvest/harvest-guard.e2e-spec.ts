@@ -8,22 +8,22 @@ import { BROWSER, clientOf, CURL, windowTomorrow } from './harvest-client.js';
 
 /**
  * The anti-harvesting guard over HTTP, on an API of its own with tight limits: per client, at
- * most this many distinct facilities and result pages in ten minutes. Clients are told apart by
- * the address a trusted proxy forwards. Every limit is far below the catalogue made here.
+ * most this many distinct facilities (opened or shown in a page) and result pages in ten minutes.
+ * Clients are told apart by the address a trusted proxy forwards.
  */
 const LIMITS = {
   HARVEST_WINDOW_MS: '600000',
-  HARVEST_LIMIT_ANONYMOUS: '10',
-  HARVEST_LIMIT_SIGNED_IN: '15',
-  HARVEST_LIMIT_API_KEY: '25',
-  HARVEST_LIMIT_AUTOMATION: '4',
+  HARVEST_LIMIT_ANONYMOUS: '20',
+  HARVEST_LIMIT_SIGNED_IN: '60',
+  HARVEST_LIMIT_API_KEY: '45',
+  HARVEST_LIMIT_AUTOMATION: '6',
   HARVEST_BLOCK_MS: '1200000',
   HARVEST_CANARY_BLOCK_MS: '7200000',
   // The facilities module's own depth limit for anonymous paging is not what these tests are about.
   MARKETPLACE_ANON_MAX_PAGES: '1000',
 };
 
-const CATALOGUE_SIZE = 30;
+const CATALOGUE_SIZE = 40;
 
 describe('anti-harvesting guard', () => {
   let pool: pg.Pool;
@@ -50,7 +50,7 @@ describe('anti-harvesting guard', () => {
   });
 
   describe('a scraper walking the catalogue', () => {
-    it('is stopped with 429 and Retry-After once it has read HARVEST_LIMIT_ANONYMOUS pages and facilities', async () => {
+    it('is stopped with 429 and Retry-After once it has read HARVEST_LIMIT_ANONYMOUS facilities and pages', async () => {
       const scraper = clientOf(api.url, '198.51.100.10', BROWSER);
       const seen: string[] = [];
       const statuses: number[] = [];
@@ -68,10 +68,9 @@ describe('anti-harvesting guard', () => {
         statuses.push((await scraper.facility(id)).status);
       }
 
-      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
-      expect(statuses[10]).toBe(429);
-      // Stopped early: it read 10 of the 30 facilities' pages and details it wanted.
-      expect(statuses).toHaveLength(11);
+      // Five pages of three facilities are 20 reads; the sixth page would pass the limit.
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(seen).toHaveLength(15);
 
       const refused = await scraper.facility(facilities[0]!.id);
       expect(refused.status).toBe(429);
@@ -87,8 +86,13 @@ describe('anti-harvesting guard', () => {
 
     it('logs the block once, with its request id and the client class', async () => {
       const scraper = clientOf(api.url, '198.51.100.11', BROWSER);
+      const statuses: number[] = [];
       let blocked;
-      for (let i = 0; i < 11; i++) blocked = await scraper.marketplace({ city, limit: 1, sort: 'distance', lat: 52.5, lng: 13.4 + i / 1000 });
+      for (let i = 0; i < 40 && blocked?.status !== 429; i++) {
+        blocked = await scraper.marketplace({ limit: 1, radius: 2000, lat: 52.5, lng: 13.4 + i / 1000 });
+        statuses.push(blocked.status);
+      }
+      expect(statuses.slice(0, -1).every((status) => status === 200)).toBe(true);
       expect(blocked!.status).toBe(429);
       await scraper.facility(facilities[0]!.id).expect(429);
       const lines = api
@@ -98,13 +102,13 @@ describe('anti-harvesting guard', () => {
         .map((line) => JSON.parse(line) as { reqId: string; harvest: Record<string, unknown> })
         .filter((entry) => entry.reqId === blocked!.headers['x-request-id']);
       expect(lines).toHaveLength(1);
-      expect(lines[0]!.harvest).toMatchObject({ reason: 'threshold', clientClass: 'anonymous', route: '/api/proxy/marketplace', blockSeconds: 1200, limit: 10 });
+      expect(lines[0]!.harvest).toMatchObject({ reason: 'threshold', clientClass: 'anonymous', route: '/api/proxy/marketplace', blockSeconds: 1200, limit: 20 });
       expect(api.output()).not.toContain('198.51.100.11');
     });
   });
 
   describe('a person browsing', () => {
-    it('searches, opens a few facilities and checks their availability without ever being refused', async () => {
+    it('searches, pages, opens a few facilities and checks their availability without ever being refused', async () => {
       const { tokens } = await signedInUser(pool, api.url, 'driver');
       const person = clientOf(api.url, '198.51.100.20', { ...BROWSER, authorization: bearer(tokens) });
       const statuses: number[] = [];
@@ -147,7 +151,8 @@ describe('anti-harvesting guard', () => {
     });
 
     it('never shows a canary in honest result pages', async () => {
-      const person = clientOf(api.url, '198.51.100.31', BROWSER);
+      const { tokens } = await signedInUser(pool, api.url, 'driver');
+      const person = clientOf(api.url, '198.51.100.31', { ...BROWSER, authorization: bearer(tokens) });
       const res = await person.catalogue({ city, limit: 50 }).expect(200);
       expect((res.body.results as { id: string }[]).map((f) => f.id)).not.toContain(canary.id);
     });
@@ -161,17 +166,17 @@ describe('anti-harvesting guard', () => {
   describe('obvious automation without an API key', () => {
     it('gets HARVEST_LIMIT_AUTOMATION, lower than a browser from the same address', async () => {
       const tool = clientOf(api.url, '198.51.100.40', CURL);
-      for (let i = 0; i < 4; i++) await tool.facility(facilities[i]!.id).expect(200);
-      await tool.facility(facilities[4]!.id).expect(429);
+      for (let i = 0; i < 6; i++) await tool.facility(facilities[i]!.id).expect(200);
+      await tool.facility(facilities[6]!.id).expect(429);
 
       const browser = clientOf(api.url, '198.51.100.40', BROWSER);
-      for (let i = 0; i < 6; i++) await browser.facility(facilities[i]!.id).expect(200);
+      for (let i = 0; i < 10; i++) await browser.facility(facilities[i]!.id).expect(200);
     });
 
     it('counts a browser user agent without Accept-Language as automation too', async () => {
       const bare = clientOf(api.url, '198.51.100.41', { 'user-agent': BROWSER['user-agent'] });
-      for (let i = 0; i < 4; i++) await bare.facility(facilities[i]!.id).expect(200);
-      await bare.facility(facilities[4]!.id).expect(429);
+      for (let i = 0; i < 6; i++) await bare.facility(facilities[i]!.id).expect(200);
+      await bare.facility(facilities[6]!.id).expect(429);
     });
   });
 
@@ -182,10 +187,17 @@ describe('anti-harvesting guard', () => {
       const firstKey = clientOf(api.url, '198.51.100.50', { ...CURL, 'x-api-key': first.key });
       const secondKey = clientOf(api.url, '198.51.100.50', { ...CURL, 'x-api-key': second.key });
 
-      // 25 distinct reads: past the anonymous and automation limits, within the key's own.
-      for (let i = 0; i < CATALOGUE_SIZE - 5; i++) await firstKey.facility(facilities[i]!.id).expect(200);
-      const refused = await firstKey.facility(facilities[25]!.id).expect(429);
-      expect(refused.body.details).toMatchObject({ code: 'harvesting_suspected' });
+      // Every facility: past the anonymous and automation limits, within the key's own 45.
+      for (const facility of facilities) await firstKey.facility(facility.id).expect(200);
+      // Then result pages of facilities it has read already: each page is one more read.
+      const pages: number[] = [];
+      let cursor: string | undefined;
+      while (pages.at(-1) !== 429 && pages.length < 20) {
+        const res = await firstKey.catalogue({ city, limit: 1, ...(cursor ? { cursor } : {}) });
+        pages.push(res.status);
+        cursor = res.body.nextCursor as string;
+      }
+      expect(pages).toEqual([200, 200, 200, 200, 200, 429]);
 
       for (let i = 0; i < 10; i++) await secondKey.facility(facilities[i]!.id).expect(200);
     });
