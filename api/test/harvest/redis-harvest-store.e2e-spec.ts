@@ -17,7 +17,7 @@ const rule: ReadRule = { windowMs: 60_000, limit: 30, blockMs: 120_000 };
 describeWithRedis('harvest guard on a real Redis', () => {
   let redis: RunningRedis;
   const stores: RedisHarvestStore[] = [];
-  const storeOn = async (url: string, { keyPrefix = `test:${Math.random()}:`, reachable = true, warn = (_m: string) => undefined } = {}) => {
+  const storeOn = async (url: string, { keyPrefix = `test:${Math.random()}:`, reachable = true, warn = (): void => undefined }: { keyPrefix?: string; reachable?: boolean; warn?: (m: string) => void } = {}) => {
     const store = new RedisHarvestStore({ url, keyPrefix, warn, fallback: new MemoryHarvestStore({ maxEntries: 1000, maxBlockedClients: 100 }) });
     stores.push(store);
     if (reachable) expect(await store.waitUntilReady(5000)).toBe(true);
