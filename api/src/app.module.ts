@@ -14,6 +14,7 @@ import { BookingsModule } from './bookings/index.js';
 import { PaymentsModule } from './payments/index.js';
 import { OutboxModule } from './outbox/index.js';
 import { NotificationsModule } from './notifications/index.js';
+import { HarvestModule } from './harvest/index.js';
 import { FacilitiesModule } from './facilities/index.js';
 
 export interface AppModuleOptions {
@@ -35,6 +36,8 @@ export class AppModule {
         HealthModule,
         // After the rate limiter's module: global guards run in import order.
         AuthModule,
+        // After AuthModule: the anti-harvesting guard counts the authenticated caller.
+        HarvestModule,
         RealtimeModule,
         // Once for the whole app: each import would register every scheduled job again.
         ScheduleModule.forRoot(),

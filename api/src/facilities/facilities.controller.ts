@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiSecurity, ApiTags
 import type { FacilityAvailability, FacilityDetail } from '@aiparksit/shared';
 import { AllowApiKey, CurrentPrincipal, type Principal } from '../auth/index.js';
 import { Public } from '../common/http/public.decorator.js';
+import { HarvestProtected } from '../harvest/index.js';
 import { AvailabilityQueryDto } from './dto/availability-query.dto.js';
 import { FacilityAvailabilityDto, FacilityDetailDto } from './dto/facility-views.dto.js';
 import { FacilitiesService } from './facilities.service.js';
@@ -17,6 +18,7 @@ export class FacilitiesController {
   @Public()
   @AllowApiKey('marketplace:read')
   @Get(':id')
+  @HarvestProtected('facility')
   @ApiOkResponse({ type: FacilityDetailDto })
   @ApiNotFoundResponse({ description: 'Unknown, unpublished (to others than its operator) or not listed.' })
   detail(@CurrentPrincipal() principal: Principal | undefined, @Param('id') id: string): Promise<FacilityDetail> {
@@ -26,6 +28,7 @@ export class FacilitiesController {
   @Public()
   @AllowApiKey('marketplace:read')
   @Get(':id/availability')
+  @HarvestProtected('facility')
   @ApiOkResponse({ type: FacilityAvailabilityDto })
   @ApiNotFoundResponse({ description: 'As for GET /api/facilities/:id.' })
   availability(@CurrentPrincipal() principal: Principal | undefined, @Param('id') id: string, @Query() query: AvailabilityQueryDto): Promise<FacilityAvailability> {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiSecurity, ApiTag
 import type { FacilityListPage, MarketplacePage } from '@aiparksit/shared';
 import { AllowApiKey, CurrentPrincipal, type Principal } from '../auth/index.js';
 import { Public } from '../common/http/public.decorator.js';
+import { HarvestProtected } from '../harvest/index.js';
 import { FacilityListQueryDto } from './dto/facility-list-query.dto.js';
 import { FacilityListPageDto, MarketplacePageDto } from './dto/facility-views.dto.js';
 import { MarketplaceQueryDto } from './dto/marketplace-query.dto.js';
@@ -20,6 +21,7 @@ export class MarketplaceController {
   constructor(private readonly marketplace: MarketplaceService) {}
 
   @Get('marketplace')
+  @HarvestProtected('marketplace-page')
   @ApiOkResponse({ type: MarketplacePageDto, description: 'Facilities near a point, in a bbox or a city, with the quote and free spaces for the window.' })
   @ApiForbiddenResponse({ description: ANONYMOUS_DEPTH })
   search(@CurrentPrincipal() principal: Principal | undefined, @Query() query: MarketplaceQueryDto): Promise<MarketplacePage> {
@@ -27,6 +29,7 @@ export class MarketplaceController {
   }
 
   @Get('facilities')
+  @HarvestProtected('marketplace-page')
   @ApiOkResponse({ type: FacilityListPageDto, description: 'The public catalogue, by name.' })
   @ApiForbiddenResponse({ description: ANONYMOUS_DEPTH })
   list(@CurrentPrincipal() principal: Principal | undefined, @Query() query: FacilityListQueryDto): Promise<FacilityListPage> {

@@ -22,6 +22,11 @@ export const TEST_SERVER_ENV = {
   THROTTLE_LONG_LIMIT: '1000000',
   THROTTLE_AUTH_LIMIT: '100000',
   THROTTLE_API_KEY_LIMIT: '1000000',
+  // Likewise for the anti-harvesting guard: only its own tests start a server with tight limits.
+  HARVEST_LIMIT_ANONYMOUS: '10000000',
+  HARVEST_LIMIT_SIGNED_IN: '10000000',
+  HARVEST_LIMIT_API_KEY: '10000000',
+  HARVEST_LIMIT_AUTOMATION: '10000000',
 };
 
 /** A TCP port free on 127.0.0.1 right now (the OS picks it). */

@@ -1,0 +1,31 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/index.js';
+import { guardedReadOf } from './guarded-read.js';
+import { HARVEST_PROTECTED } from './harvest-protected.decorator.js';
+import type { HarvestedRead } from './harvest-reads.js';
+import { HarvestService } from './harvest.service.js';
+
+/**
+ * Global, on routes marked `@HarvestProtected()`: refuses a blocked client before any work, and
+ * counts the facility or result page asked for. It runs after the rate limiter and after
+ * authentication (its module is imported after theirs), because it counts signed-in people per
+ * account and integrators per key, which only authentication knows.
+ */
+@Injectable()
+export class HarvestGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly harvest: HarvestService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const read = this.reflector.getAllAndOverride<HarvestedRead | undefined>(HARVEST_PROTECTED, [context.getHandler(), context.getClass()]);
+    if (!read) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    await this.harvest.admit(guardedReadOf(request, read), request.log);
+    return true;
+  }
+}
