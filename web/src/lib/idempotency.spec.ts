@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { ApiError } from './api-error';
 import { IdempotencyKeys } from './idempotency';
 

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { defaultWindow, formatCountdown, formatDuration, formatWindow, instantToWallClock, wallClockToIso, windowToIso } from './time-window';
 
 describe('wallClockToIso', () => {
