@@ -9,6 +9,7 @@ function describeMultiplier(m: RateMultiplier): string {
 
 export function RateTable({ rates }: { rates: RateView[] }) {
   return (
+    <div className="table-scroll">
     <table className="table">
       <caption className="visually-hidden">Rates per space type</caption>
       <thead>
@@ -30,5 +31,6 @@ export function RateTable({ rates }: { rates: RateView[] }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
