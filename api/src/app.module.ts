@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { SecurityModule } from './security/index.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RealtimeModule } from './realtime/index.js';
+import { FacilitiesModule } from './facilities/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -29,6 +30,7 @@ export class AppModule {
         // After the rate limiter's module: global guards run in import order.
         AuthModule,
         RealtimeModule,
+        FacilitiesModule,
       ],
     };
   }

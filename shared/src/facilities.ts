@@ -134,3 +134,31 @@ export interface FacilityAvailability {
   timeline: AvailabilityTimelineHour[];
   fidelity: DataFidelity;
 }
+
+/** Query string of `GET /api/proxy/facilities`, the public catalogue, ordered by name. */
+export interface FacilityListQuery {
+  city?: string;
+  /** Comma list; a facility must have all of them. */
+  amenities?: string;
+  /** Only facilities with at least one active space of this type. */
+  spaceType?: SpaceType;
+  cursor?: string;
+  /** Page size, at most 50 (default 20). */
+  limit?: number;
+}
+
+export interface FacilityListPage {
+  results: FacilitySummary[];
+  /** Opaque; pass back as `cursor` for the next page. `null` on the last page. */
+  nextCursor: string | null;
+  fidelity: DataFidelity;
+}
+
+/** Query string of `GET /api/facilities/:id/availability`. */
+export interface FacilityAvailabilityQuery {
+  start: string;
+  end: string;
+}
+
+/** Anonymous callers see `few` for 1 to this many free spaces, `many` above. */
+export const FEW_SPACES_AT_MOST = 5;

@@ -223,6 +223,12 @@ export const configSchema = {
     default: '100000',
     parse: parsers.int(100, 10_000_000),
   },
+  marketplaceAnonMaxPages: {
+    env: 'MARKETPLACE_ANON_MAX_PAGES',
+    description: 'Result pages an anonymous client may read per marketplace or facility-list search; signed-in users and API keys have no such limit.',
+    default: '5',
+    parse: parsers.int(1, 10_000),
+  },
   serveWeb: {
     env: 'SERVE_WEB',
     description: 'Serve the built SPA (web/dist) from the API; off when nginx serves it.',

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsISO8601 } from 'class-validator';
+import type { FacilityAvailabilityQuery } from '@aiparksit/shared';
+
+/** `GET /api/facilities/:id/availability?start&end`. */
+export class AvailabilityQueryDto implements FacilityAvailabilityQuery {
+  @ApiProperty({ format: 'date-time', example: '2026-03-29T08:00:00Z' })
+  @IsISO8601({ strict: true })
+  start: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-03-29T12:00:00Z' })
+  @IsISO8601({ strict: true })
+  end: string;
+}

@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  AMENITIES,
+  SPACE_TYPES,
+  type Amenity,
+  type AvailabilityLevel,
+  type AvailabilityTimelineHour,
+  type DataFidelity,
+  type FacilityAvailability,
+  type FacilityDetail,
+  type FacilityListPage,
+  type FacilitySummary,
+  type GeoPoint,
+  type MarketplacePage,
+  type MarketplaceResult,
+  type OpeningHours,
+  type PriceQuote,
+  type PriceQuoteDay,
+  type RateMultiplier,
+  type RateView,
+  type SpaceType,
+  type SpaceTypeAvailability,
+} from '@aiparksit/shared';
+
+// OpenAPI shapes of the facilities responses; each implements its shared contract type.
+
+const FIDELITY = { enum: ['full', 'coarse'], description: 'full: exact counts (signed in or API key); coarse: levels only (anonymous).' };
+
+export class GeoPointDto implements GeoPoint {
+  @ApiProperty({ example: 52.52 }) lat: number;
+  @ApiProperty({ example: 13.405 }) lng: number;
+}
+
+export class SpaceTypeAvailabilityDto implements SpaceTypeAvailability {
+  @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
+  @ApiProperty({ enum: ['none', 'few', 'many'], description: 'few: 1 to 5 free; many: more.' }) level: AvailabilityLevel;
+  @ApiProperty({ type: Number, nullable: true, description: 'Free for the whole window; null at coarse fidelity.' }) available: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Active spaces of the type; null at coarse fidelity.' }) capacity: number | null;
+}
+
+export class FacilitySummaryDto implements FacilitySummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() operatorName: string;
+  @ApiProperty() addressLine: string;
+  @ApiProperty() city: string;
+  @ApiProperty() postalCode: string;
+  @ApiProperty({ example: 'DE' }) countryCode: string;
+  @ApiProperty({ type: GeoPointDto }) location: GeoPoint;
+  @ApiProperty({ example: 'Europe/Berlin' }) timeZone: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ enum: AMENITIES, isArray: true }) amenities: Amenity[];
+  @ApiProperty({ type: Number, nullable: true }) heightLimitCm: number | null;
+  @ApiProperty({ type: String, isArray: true }) photos: string[];
+  @ApiProperty() open24x7: boolean;
+  @ApiProperty({ enum: SPACE_TYPES, isArray: true }) spaceTypes: SpaceType[];
+}
+
+export class PriceQuoteDto implements PriceQuote {
+  @ApiProperty() totalCents: number;
+  @ApiPropertyOptional() currency?: string;
+  @ApiProperty() timeZone: string;
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ format: 'date-time' }) end: string;
+  @ApiProperty() billedMinutes: number;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per local calendar day: segments, uncapped total, daily cap.' }) lines: PriceQuoteDay[];
+}
+
+export class MarketplaceResultDto implements MarketplaceResult {
+  @ApiProperty({ type: FacilitySummaryDto }) facility: FacilitySummary;
+  @ApiProperty({ type: Number, nullable: true, description: 'Metres from the searched point; null for bbox or city searches.' }) distanceMeters: number | null;
+  @ApiProperty({ type: PriceQuoteDto, nullable: true, description: 'Price of the window; null without a window.' }) quote: PriceQuote | null;
+  @ApiProperty({ type: SpaceTypeAvailabilityDto }) availability: SpaceTypeAvailability;
+}
+
+export class MarketplacePageDto implements MarketplacePage {
+  @ApiProperty({ type: MarketplaceResultDto, isArray: true }) results: MarketplaceResult[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty(FIDELITY) fidelity: DataFidelity;
+}
+
+export class FacilityListPageDto implements FacilityListPage {
+  @ApiProperty({ type: FacilitySummaryDto, isArray: true }) results: FacilitySummary[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty(FIDELITY) fidelity: DataFidelity;
+}
+
+export class RateViewDto implements RateView {
+  @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
+  @ApiProperty() hourlyCents: number;
+  @ApiProperty({ type: Number, nullable: true }) dailyMaxCents: number | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [{ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 }] }) multipliers: RateMultiplier[];
+  @ApiProperty() currency: string;
+}
+
+export class SpaceCountDto {
+  @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
+  @ApiProperty({ type: Number, nullable: true, description: 'null at coarse fidelity.' }) count: number | null;
+}
+
+export class FacilityDetailDto extends FacilitySummaryDto implements FacilityDetail {
+  @ApiProperty() description: string;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'Per weekday local "HH:MM" intervals; null: open 24/7.' }) openingHours: OpeningHours;
+  @ApiProperty() minDurationMinutes: number;
+  @ApiProperty() maxDurationMinutes: number;
+  @ApiProperty({ type: RateViewDto, isArray: true }) rates: RateView[];
+  @ApiProperty({ type: SpaceCountDto, isArray: true }) spaces: { spaceType: SpaceType; count: number | null }[];
+  @ApiProperty(FIDELITY) fidelity: DataFidelity;
+}
+
+export class AvailabilityTimelineHourDto implements AvailabilityTimelineHour {
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ example: '08:00' }) localStart: string;
+  @ApiProperty({ description: 'Open for at least part of the hour.' }) open: boolean;
+  @ApiProperty({ type: SpaceTypeAvailabilityDto, isArray: true }) perType: SpaceTypeAvailability[];
+}
+
+export class TimeWindowDto {
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ format: 'date-time' }) end: string;
+}
+
+export class FacilityAvailabilityDto implements FacilityAvailability {
+  @ApiProperty({ format: 'uuid' }) facilityId: string;
+  @ApiProperty() timeZone: string;
+  @ApiProperty({ type: TimeWindowDto }) window: { start: string; end: string };
+  @ApiProperty({ type: SpaceTypeAvailabilityDto, isArray: true }) perType: SpaceTypeAvailability[];
+  @ApiProperty({ type: AvailabilityTimelineHourDto, isArray: true, description: 'Hour by hour over the local day the window starts on (23 or 25 hours on DST days).' })
+  timeline: AvailabilityTimelineHour[];
+  @ApiProperty(FIDELITY) fidelity: DataFidelity;
+}

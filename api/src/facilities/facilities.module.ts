@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CataloguePaging } from './catalogue-paging.js';
+import { FacilitiesController } from './facilities.controller.js';
+import { FacilitiesRepository } from './facilities.repository.js';
+import { FacilitiesService } from './facilities.service.js';
+import { MarketplaceController } from './marketplace.controller.js';
+import { MarketplaceRepository } from './marketplace.repository.js';
+import { MarketplaceService } from './marketplace.service.js';
+
+@Module({
+  controllers: [MarketplaceController, FacilitiesController],
+  providers: [MarketplaceService, FacilitiesService, MarketplaceRepository, FacilitiesRepository, CataloguePaging],
+  exports: [FacilitiesService],
+})
+export class FacilitiesModule {}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Amenity, OpeningHours, RateMultiplier, SpaceType } from '@aiparksit/shared';
+import type { TimeWindow } from './opening-hours/index.js';
+import { FACILITY_SUMMARY_COLUMNS, LISTED, LIVE_BOOKING, type FacilitySummaryRow } from './facility-rows.js';
+import { SqlParams } from './sql-params.js';
+
+export interface CatalogueFilters {
+  city?: string | undefined;
+  amenities: Amenity[];
+  spaceType?: SpaceType | undefined;
+}
+
+export interface FacilityDetailRow extends FacilitySummaryRow {
+  description: string;
+  openingHours: OpeningHours;
+  minDurationMinutes: number;
+  maxDurationMinutes: number;
+  /** Whether the public may see it (published, approved operator, not a canary). */
+  listed: boolean;
+  isCanary: boolean;
+  /** The account owning the operator: it may see its own unlisted facility. */
+  ownerId: string;
+  rates: { spaceType: SpaceType; hourlyCents: number; dailyMaxCents: number | null; multipliers: RateMultiplier[] }[];
+  spaces: { spaceType: SpaceType; count: number }[];
+}
+
+/** Capacity and busy spaces of one type: for the window, and for each hour of the timeline. */
+export interface TypeOccupancyRow {
+  spaceType: SpaceType;
+  capacity: number;
+  busyInWindow: number;
+  busyByHour: number[];
+}
+
+/** SQL of single facilities and of the public catalogue. */
+@Injectable()
+export class FacilitiesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Listed facilities by name, keyset-paged on (name, id). */
+  catalogue(filters: CatalogueFilters, after: [name: string, id: string] | undefined, limit: number): Promise<FacilitySummaryRow[]> {
+    const p = new SqlParams();
+    const conditions = [LISTED];
+    if (filters.city !== undefined) conditions.push(`lower(f.city) = lower(${p.add(filters.city, 'text')})`);
+    if (filters.amenities.length) conditions.push(`f.amenities @> ${p.add(filters.amenities, 'text[]')}`);
+    if (filters.spaceType !== undefined) conditions.push(`EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${p.add(filters.spaceType, 'space_type')} AND s.active)`);
+    if (after) conditions.push(`(f.name, f.id) > (${p.add(after[0], 'text')}, ${p.add(after[1], 'uuid')})`);
+    return this.dataSource.query(
+      `SELECT ${FACILITY_SUMMARY_COLUMNS}
+         FROM facilities f JOIN operators o ON o.id = f.operator_id
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY f.name, f.id
+        LIMIT ${p.add(limit, 'int')}`,
+      p.values,
+    );
+  }
+
+  /** The facility with rates and active spaces per type, whatever its visibility (the service decides). */
+  async findDetail(id: string): Promise<FacilityDetailRow | undefined> {
+    const rows: FacilityDetailRow[] = await this.dataSource.query(
+      `SELECT ${FACILITY_SUMMARY_COLUMNS}, f.description, f.opening_hours AS "openingHours",
+              f.min_duration_minutes AS "minDurationMinutes", f.max_duration_minutes AS "maxDurationMinutes",
+              (${LISTED}) AS listed, f.is_canary AS "isCanary", o.owner_id AS "ownerId",
+              COALESCE((SELECT json_agg(json_build_object('spaceType', r.space_type, 'hourlyCents', r.hourly_cents,
+                                                          'dailyMaxCents', r.daily_max_cents, 'multipliers', r.multipliers) ORDER BY r.space_type)
+                          FROM rates r WHERE r.facility_id = f.id), '[]') AS rates,
+              COALESCE((SELECT json_agg(json_build_object('spaceType', t.space_type, 'count', t.count) ORDER BY t.space_type)
+                          FROM (SELECT s.space_type, count(*)::int AS count FROM spaces s WHERE s.facility_id = f.id AND s.active GROUP BY s.space_type) t), '[]') AS spaces
+         FROM facilities f JOIN operators o ON o.id = f.operator_id
+        WHERE f.id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Per space type with active spaces: capacity, spaces a live booking holds at any moment of
+   * the window, and the same for each hour given (hours as parallel arrays of starts and ends).
+   */
+  occupancy(facilityId: string, window: TimeWindow, hours: TimeWindow[]): Promise<TypeOccupancyRow[]> {
+    const starts = hours.map((h) => h.start.toISOString());
+    const ends = hours.map((h) => h.end.toISOString());
+    const spanStart = new Date(Math.min(window.start.getTime(), ...hours.map((h) => h.start.getTime()))).toISOString();
+    const spanEnd = new Date(Math.max(window.end.getTime(), ...hours.map((h) => h.end.getTime()))).toISOString();
+    return this.dataSource.query(
+      `WITH held AS (
+         SELECT b.space_id, s.space_type, b.occupied_period
+           FROM bookings b JOIN spaces s ON s.id = b.space_id AND s.active
+          WHERE b.facility_id = $1 AND ${LIVE_BOOKING} AND b.occupied_period && tstzrange($4::timestamptz, $5::timestamptz)
+       ),
+       hours AS (SELECT * FROM unnest($6::timestamptz[], $7::timestamptz[]) WITH ORDINALITY AS h(start, finish, n)),
+       capacity AS (SELECT s.space_type, count(*)::int AS capacity FROM spaces s WHERE s.facility_id = $1 AND s.active GROUP BY s.space_type)
+       SELECT c.space_type AS "spaceType", c.capacity,
+              (SELECT count(DISTINCT held.space_id)::int FROM held
+                WHERE held.space_type = c.space_type AND held.occupied_period && tstzrange($2::timestamptz, $3::timestamptz)) AS "busyInWindow",
+              ARRAY(SELECT (SELECT count(DISTINCT held.space_id)::int FROM held
+                             WHERE held.space_type = c.space_type AND held.occupied_period && tstzrange(hours.start, hours.finish))
+                      FROM hours ORDER BY hours.n) AS "busyByHour"
+         FROM capacity c
+        ORDER BY c.space_type`,
+      [facilityId, window.start.toISOString(), window.end.toISOString(), spanStart, spanEnd, starts, ends],
+    );
+  }
+}

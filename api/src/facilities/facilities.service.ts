@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { AvailabilityTimelineHour, FacilityAvailability, FacilityDetail } from '@aiparksit/shared';
+import { mayAccess, type Principal } from '../auth/index.js';
+import type { AvailabilityQueryDto } from './dto/availability-query.dto.js';
+import { FacilitiesException } from './facilities.exception.js';
+import { FacilitiesRepository, type FacilityDetailRow } from './facilities.repository.js';
+import { toFacilitySummary } from './facility-rows.js';
+import { availabilityView, fidelityFor } from './fidelity.js';
+import { openIntervalsOn, type TimeWindow } from './opening-hours/index.js';
+import { parseWindow } from './search-window.js';
+
+const HOUR_MS = 3_600_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class FacilitiesService {
+  constructor(private readonly facilities: FacilitiesRepository) {}
+
+  async detail(principal: Principal | undefined, id: string): Promise<FacilityDetail> {
+    const row = await this.visible(principal, id);
+    const fidelity = fidelityFor(principal);
+    return {
+      ...toFacilitySummary(row),
+      description: row.description,
+      openingHours: row.openingHours,
+      minDurationMinutes: row.minDurationMinutes,
+      maxDurationMinutes: row.maxDurationMinutes,
+      rates: row.rates.map((rate) => ({ ...rate, currency: row.currency })),
+      spaces: row.spaces.map((s) => ({ spaceType: s.spaceType, count: fidelity === 'full' ? s.count : null })),
+      fidelity,
+    };
+  }
+
+  /**
+   * Free spaces per type for the window, and a timeline of the facility's local day the window
+   * starts on: one entry per real hour from local midnight to the next (23 or 25 on DST days).
+   * An hour is `open` when any part of it is within opening hours.
+   */
+  async availability(principal: Principal | undefined, id: string, query: AvailabilityQueryDto): Promise<FacilityAvailability> {
+    const window = parseWindow(query.start, query.end)!;
+    const row = await this.visible(principal, id);
+    const fidelity = fidelityFor(principal);
+    const zone = row.timeZone;
+    const localDate = DateTime.fromJSDate(window.start, { zone }).toISODate()!;
+    const dayStart = DateTime.fromISO(localDate, { zone }).startOf('day').toMillis();
+    const dayEnd = DateTime.fromISO(localDate, { zone }).plus({ days: 1 }).startOf('day').toMillis();
+    const hours: TimeWindow[] = [];
+    for (let t = dayStart; t < dayEnd; t += HOUR_MS) hours.push({ start: new Date(t), end: new Date(Math.min(t + HOUR_MS, dayEnd)) });
+
+    const open = openIntervalsOn(row.openingHours, localDate, zone).map((i) => [Date.parse(i.start), Date.parse(i.end)] as const);
+    const occupancy = await this.facilities.occupancy(row.id, window, hours);
+    const timeline: AvailabilityTimelineHour[] = hours.map((hour, i) => ({
+      start: hour.start.toISOString(),
+      localStart: DateTime.fromJSDate(hour.start, { zone }).toFormat('HH:mm'),
+      open: open.some(([from, to]) => from < hour.end.getTime() && to > hour.start.getTime()),
+      perType: occupancy.map((o) => availabilityView(o.spaceType, o.capacity, o.busyByHour[i] ?? 0, fidelity)),
+    }));
+    return {
+      facilityId: row.id,
+      timeZone: zone,
+      window: { start: window.start.toISOString(), end: window.end.toISOString() },
+      perType: occupancy.map((o) => availabilityView(o.spaceType, o.capacity, o.busyInWindow, fidelity)),
+      timeline,
+      fidelity,
+    };
+  }
+
+  /**
+   * The facility when the caller may see it: listed ones for everybody; an unlisted one only for
+   * its operator's owner and admins. Anyone else is told it does not exist, canaries included.
+   */
+  private async visible(principal: Principal | undefined, id: string): Promise<FacilityDetailRow> {
+    const row = UUID.test(id) ? await this.facilities.findDetail(id) : undefined;
+    if (!row || !(row.listed || (principal && mayAccess(principal, row.ownerId)))) {
+      throw new FacilitiesException('facility_not_found', 'No such facility.');
+    }
+    return row;
+  }
+}

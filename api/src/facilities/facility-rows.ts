@@ -1,0 +1,65 @@
+import type { Amenity, FacilitySummary, RateMultiplier, SpaceType } from '@aiparksit/shared';
+
+/** The columns of a FacilitySummary, for statements that join `facilities f` and `operators o`. */
+export const FACILITY_SUMMARY_COLUMNS = `
+  f.id, f.name, f.slug, o.display_name AS "operatorName", f.address_line AS "addressLine", f.city,
+  f.postal_code AS "postalCode", f.country_code AS "countryCode", f.latitude, f.longitude,
+  f.time_zone AS "timeZone", f.currency, f.amenities, f.height_limit_cm AS "heightLimitCm", f.photos,
+  f.opening_hours IS NULL AS "open24x7",
+  ARRAY(SELECT types.t::text FROM (SELECT DISTINCT s.space_type AS t FROM spaces s WHERE s.facility_id = f.id AND s.active) types ORDER BY types.t) AS "spaceTypes"`;
+
+/**
+ * What the public may see: published, of an approved operator, and never a canary (real-looking
+ * rows that exist to catch harvesters).
+ */
+export const LISTED = `f.published AND NOT f.is_canary AND o.status = 'approved'`;
+
+/** Bookings that hold a space; `occupied_period` includes an extension held for payment. */
+export const LIVE_BOOKING = `b.status IN ('pending_payment', 'confirmed')`;
+
+export interface FacilitySummaryRow {
+  id: string;
+  name: string;
+  slug: string;
+  operatorName: string;
+  addressLine: string;
+  city: string;
+  postalCode: string;
+  countryCode: string;
+  latitude: number;
+  longitude: number;
+  timeZone: string;
+  currency: string;
+  amenities: Amenity[];
+  heightLimitCm: number | null;
+  photos: string[];
+  open24x7: boolean;
+  spaceTypes: SpaceType[];
+}
+
+export interface RateRow {
+  hourlyCents: number;
+  dailyMaxCents: number | null;
+  multipliers: RateMultiplier[];
+}
+
+export function toFacilitySummary(row: FacilitySummaryRow): FacilitySummary {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    operatorName: row.operatorName,
+    addressLine: row.addressLine,
+    city: row.city,
+    postalCode: row.postalCode,
+    countryCode: row.countryCode,
+    location: { lat: row.latitude, lng: row.longitude },
+    timeZone: row.timeZone,
+    currency: row.currency,
+    amenities: row.amenities,
+    heightLimitCm: row.heightLimitCm,
+    photos: row.photos,
+    open24x7: row.open24x7,
+    spaceTypes: row.spaceTypes,
+  };
+}

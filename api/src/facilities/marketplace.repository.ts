@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Amenity, SpaceType } from '@aiparksit/shared';
+import type { TimeWindow } from './opening-hours/index.js';
+import { FACILITY_SUMMARY_COLUMNS, LISTED, LIVE_BOOKING, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
+import { SqlParams } from './sql-params.js';
+
+export type SearchArea =
+  | { kind: 'point'; lat: number; lng: number; radiusMeters: number }
+  | { kind: 'bbox'; minLng: number; minLat: number; maxLng: number; maxLat: number }
+  | { kind: 'city'; city: string };
+
+export interface SearchFilters {
+  area: SearchArea;
+  spaceType: SpaceType;
+  amenities: Amenity[];
+  /** The window free spaces are counted for (a minute from now when the caller gave none). */
+  window: TimeWindow;
+  /** Upper bound on the hourly rate; only for searches without a window, where it is the price. */
+  maxHourlyCents?: number | undefined;
+}
+
+/** Orders SQL can page by keyset; the quote-based price order is the service's. */
+export type SqlOrder = 'distance' | 'hourly' | 'free';
+
+/** A row's position in its order: the sort value, then the id as tie-breaker. */
+export type KeysetAfter = [value: number, id: string];
+
+export interface MarketplaceRow extends FacilitySummaryRow, RateRow {
+  distanceMeters: number | null;
+  capacity: number;
+  busy: number;
+}
+
+/** A light row for ordering by quote: enough to price the window, nothing to show. */
+export interface PriceCandidateRow extends RateRow {
+  id: string;
+  distanceMeters: number | null;
+  timeZone: string;
+  currency: string;
+  free: number;
+}
+
+const ORDER_COLUMN: Record<SqlOrder, string> = { distance: 'distance_m', hourly: 'hourly_cents', free: 'free' };
+
+/**
+ * The marketplace's SQL. Locating uses an index per kind of area: the earthdistance GiST index
+ * (`earth_box` is the index-friendly coarse cut, `earth_distance` the exact one), a GiST index
+ * on the point for a bounding box, the lower(city) index for a city. Rows are plain; one
+ * statement per page.
+ */
+@Injectable()
+export class MarketplaceRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One page in a keyset order, with summaries and free spaces of the type for the window. */
+  async page(filters: SearchFilters, order: SqlOrder, after: KeysetAfter | undefined, limit: number): Promise<MarketplaceRow[]> {
+    const p = new SqlParams();
+    const matched = this.matched(filters, p, order === 'free');
+    const column = ORDER_COLUMN[order];
+    const descending = order === 'free';
+    let keyset = '';
+    if (after) {
+      const value = p.add(after[0], 'float8');
+      const id = p.add(after[1], 'uuid');
+      keyset = descending ? `WHERE (m.free < ${value} OR (m.free = ${value} AND m.id > ${id}))` : `WHERE (m.${column}, m.id) > (${value}, ${id})`;
+    }
+    const direction = descending ? 'DESC' : 'ASC';
+    const sql = `
+      WITH matched AS (${matched}),
+      page AS (SELECT m.* FROM matched m ${keyset} ORDER BY m.${column} ${direction}, m.id LIMIT ${p.add(limit, 'int')})
+      ${this.pageDetails(filters, p, `page.${column} ${direction}, page.id`)}`;
+    return this.dataSource.query(sql, p.values);
+  }
+
+  /**
+   * Every facility of the search, lightly, for an order or a filter on the window's quote,
+   * which only the pricing code can compute. Capped: a search area holds hundreds, not the
+   * whole catalogue (radius at most 50 km).
+   */
+  priceCandidates(filters: SearchFilters, cap: number): Promise<PriceCandidateRow[]> {
+    const p = new SqlParams();
+    const sql = `
+      SELECT m.id, m.distance_m AS "distanceMeters", m.hourly_cents AS "hourlyCents", m.daily_max_cents AS "dailyMaxCents",
+             m.multipliers, m.time_zone AS "timeZone", m.currency, m.free
+        FROM (${this.matched(filters, p, true)}) m
+       ORDER BY m.id LIMIT ${p.add(cap, 'int')}`;
+    return this.dataSource.query(sql, p.values);
+  }
+
+  /** The rows of chosen facilities, in the order given, as `page` returns them. */
+  byIds(filters: SearchFilters, ids: string[], distances: (number | null)[]): Promise<MarketplaceRow[]> {
+    const p = new SqlParams();
+    const sql = `
+      WITH page AS (
+        SELECT given.id, given.distance_m, given.n FROM unnest(${p.add(ids, 'uuid[]')}, ${p.add(distances, 'float8[]')}) WITH ORDINALITY AS given(id, distance_m, n)
+      )
+      ${this.pageDetails(filters, p, 'page.n')}`;
+    return this.dataSource.query(sql, p.values);
+  }
+
+  /** Listed facilities in the area with a rate and an active space of the type. */
+  private matched(filters: SearchFilters, p: SqlParams, withFree: boolean): string {
+    const type = p.add(filters.spaceType, 'space_type');
+    const conditions = [LISTED, this.inArea(filters.area, p), `EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${type} AND s.active)`];
+    if (filters.amenities.length) conditions.push(`f.amenities @> ${p.add(filters.amenities, 'text[]')}`);
+    if (filters.maxHourlyCents !== undefined) conditions.push(`r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`);
+    const free = withFree ? `, (SELECT ${this.freeSpaces('f.id', type, filters.window, p)}) AS free` : '';
+    return `
+      SELECT f.id, ${this.distance(filters.area, p)} AS distance_m, r.hourly_cents, r.daily_max_cents, r.multipliers, f.time_zone, f.currency${free}
+        FROM facilities f
+        JOIN operators o ON o.id = f.operator_id
+        JOIN rates r ON r.facility_id = f.id AND r.space_type = ${type}
+       WHERE ${conditions.join('\n         AND ')}`;
+  }
+
+  /** The final SELECT over a `page` CTE (id, distance_m): summaries, rate, capacity and busy spaces. */
+  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string): string {
+    const type = p.add(filters.spaceType, 'space_type');
+    const window = p.add(`[${filters.window.start.toISOString()},${filters.window.end.toISOString()})`, 'tstzrange');
+    return `
+      SELECT ${FACILITY_SUMMARY_COLUMNS}, page.distance_m AS "distanceMeters",
+             r.hourly_cents AS "hourlyCents", r.daily_max_cents AS "dailyMaxCents", r.multipliers,
+             (SELECT count(*)::int FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${type} AND s.active) AS capacity,
+             (SELECT count(DISTINCT b.space_id)::int FROM bookings b JOIN spaces s ON s.id = b.space_id
+               WHERE b.facility_id = f.id AND ${LIVE_BOOKING} AND b.occupied_period && ${window}
+                 AND s.space_type = ${type} AND s.active) AS busy
+        FROM page
+        JOIN facilities f ON f.id = page.id
+        JOIN operators o ON o.id = f.operator_id
+        JOIN rates r ON r.facility_id = f.id AND r.space_type = ${type}
+       ORDER BY ${orderBy}`;
+  }
+
+  /** Active spaces of the type minus those a live booking holds at any moment of the window. */
+  private freeSpaces(facilityId: string, type: string, window: TimeWindow, p: SqlParams): string {
+    const range = p.add(`[${window.start.toISOString()},${window.end.toISOString()})`, 'tstzrange');
+    return `(SELECT count(*)::int FROM spaces s WHERE s.facility_id = ${facilityId} AND s.space_type = ${type} AND s.active)
+          - (SELECT count(DISTINCT b.space_id)::int FROM bookings b JOIN spaces s ON s.id = b.space_id
+              WHERE b.facility_id = ${facilityId} AND ${LIVE_BOOKING} AND b.occupied_period && ${range}
+                AND s.space_type = ${type} AND s.active)`;
+  }
+
+  private inArea(area: SearchArea, p: SqlParams): string {
+    switch (area.kind) {
+      case 'point': {
+        const centre = `ll_to_earth(${p.add(area.lat, 'float8')}, ${p.add(area.lng, 'float8')})`;
+        const radius = p.add(area.radiusMeters, 'float8');
+        return `earth_box(${centre}, ${radius}) @> ll_to_earth(f.latitude, f.longitude) AND earth_distance(${centre}, ll_to_earth(f.latitude, f.longitude)) <= ${radius}`;
+      }
+      case 'bbox':
+        return `point(f.longitude, f.latitude) <@ box(point(${p.add(area.minLng, 'float8')}, ${p.add(area.minLat, 'float8')}), point(${p.add(area.maxLng, 'float8')}, ${p.add(area.maxLat, 'float8')}))`;
+      case 'city':
+        return `lower(f.city) = lower(${p.add(area.city, 'text')})`;
+    }
+  }
+
+  private distance(area: SearchArea, p: SqlParams): string {
+    if (area.kind !== 'point') return 'NULL::float8';
+    return `earth_distance(ll_to_earth(${p.add(area.lat, 'float8')}, ${p.add(area.lng, 'float8')}), ll_to_earth(f.latitude, f.longitude))`;
+  }
+}

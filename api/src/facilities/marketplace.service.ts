@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import type { Amenity, FacilityListPage, MarketplacePage, MarketplaceResult, MarketplaceSort, PriceQuote, SpaceType } from '@aiparksit/shared';
+import type { Principal } from '../auth/index.js';
+import { CataloguePaging, type PageRequest } from './catalogue-paging.js';
+import type { FacilityListQueryDto } from './dto/facility-list-query.dto.js';
+import { PAGE_LIMIT_DEFAULT } from './dto/search-fields.js';
+import { RADIUS_DEFAULT_METERS, type MarketplaceQueryDto } from './dto/marketplace-query.dto.js';
+import { FacilitiesException } from './facilities.exception.js';
+import { FacilitiesRepository } from './facilities.repository.js';
+import { toFacilitySummary, type RateRow } from './facility-rows.js';
+import { availabilityView } from './fidelity.js';
+import { MarketplaceRepository, type MarketplaceRow, type PriceCandidateRow, type SearchArea, type SearchFilters, type SqlOrder } from './marketplace.repository.js';
+import { quoteForWindow } from './pricing/index.js';
+import type { TimeWindow } from './opening-hours/index.js';
+import { currentMinute, parseWindow } from './search-window.js';
+
+/** Most facilities one search prices in memory when ordering or filtering by the window's quote. */
+export const PRICE_CANDIDATES_MAX = 5000;
+
+const SQL_ORDER: Record<MarketplaceSort, SqlOrder> = { distance: 'distance', price: 'hourly', availability: 'free' };
+
+@Injectable()
+export class MarketplaceService {
+  constructor(
+    private readonly marketplace: MarketplaceRepository,
+    private readonly facilities: FacilitiesRepository,
+    private readonly paging: CataloguePaging,
+  ) {}
+
+  /**
+   * Marketplace search. Orders SQL can keep (distance, hourly rate without a window, free
+   * spaces) are keyset-paged in SQL, one statement per page. A window's price depends on
+   * multipliers, daily caps and the facility's time zone, which only `quoteForWindow` knows: to
+   * order or filter by it, the search's candidates are priced in memory (identical rates and
+   * zones priced once) and paged by the same keyset, so the order is exact for the window.
+   */
+  async search(principal: Principal | undefined, query: MarketplaceQueryDto, now = new Date()): Promise<MarketplacePage> {
+    const area = areaOf(query);
+    const requestedWindow = parseWindow(query.start, query.end);
+    const sort = query.sort ?? (area.kind === 'point' ? 'distance' : 'price');
+    if (sort === 'distance' && area.kind !== 'point') {
+      throw new FacilitiesException('invalid_search', 'Sorting by distance needs a point: give lat and lng.', { field: 'sort' });
+    }
+    const spaceType: SpaceType = query.spaceType ?? 'standard';
+    const amenities = amenitiesOf(query.amenities);
+    const filters: SearchFilters = {
+      area,
+      spaceType,
+      amenities,
+      window: requestedWindow ?? currentMinute(now),
+      maxHourlyCents: requestedWindow ? undefined : query.maxPriceCents,
+    };
+    const request = this.paging.open(
+      principal,
+      { search: 'marketplace', area, start: requestedWindow?.start.toISOString(), end: requestedWindow?.end.toISOString(), spaceType, amenities, maxPriceCents: query.maxPriceCents, sort },
+      query.cursor,
+    );
+    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+    const after = keysetOf(request.after);
+
+    let rows: MarketplaceRow[];
+    let quotes = new Map<string, PriceQuote>();
+    let hasMore: boolean;
+    let lastKey: (string | number)[] | undefined;
+    if (requestedWindow && (sort === 'price' || query.maxPriceCents !== undefined)) {
+      const priced = this.pricedPage(await this.marketplace.priceCandidates(filters, PRICE_CANDIDATES_MAX), requestedWindow, sort, query.maxPriceCents, after, limit);
+      hasMore = priced.hasMore;
+      lastKey = priced.lastKey;
+      quotes = priced.quotes;
+      rows = priced.page.length ? await this.marketplace.byIds(filters, priced.page.map((c) => c.id), priced.page.map((c) => c.distanceMeters)) : [];
+    } else {
+      const page = await this.marketplace.page(filters, SQL_ORDER[sort], after, limit + 1);
+      hasMore = page.length > limit;
+      rows = page.slice(0, limit);
+      const last = rows.at(-1);
+      lastKey = last ? [sqlSortValue(sort, last), last.id] : undefined;
+    }
+
+    const results: MarketplaceResult[] = rows.map((row) => ({
+      facility: toFacilitySummary(row),
+      distanceMeters: row.distanceMeters === null ? null : Math.round(row.distanceMeters),
+      quote: requestedWindow ? (quotes.get(row.id) ?? quoteOf(row, row.currency, row.timeZone, requestedWindow)) : null,
+      availability: availabilityView(spaceType, row.capacity, row.busy, request.fidelity),
+    }));
+    return { results, nextCursor: this.paging.next(request, hasMore, lastKey), fidelity: request.fidelity };
+  }
+
+  /** The public catalogue by name, with the same paging and depth rule as the marketplace. */
+  async list(principal: Principal | undefined, query: FacilityListQueryDto): Promise<FacilityListPage> {
+    const filters = { city: query.city, amenities: amenitiesOf(query.amenities), spaceType: query.spaceType };
+    const request: PageRequest = this.paging.open(principal, { search: 'catalogue', ...filters, city: filters.city?.toLowerCase() }, query.cursor);
+    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+    const after = request.after;
+    if (after && !(after.length === 2 && typeof after[0] === 'string' && typeof after[1] === 'string')) {
+      throw new FacilitiesException('invalid_cursor', 'The cursor is not one this API issued; pass back nextCursor unchanged.', { field: 'cursor' });
+    }
+    const rows = await this.facilities.catalogue(filters, after as [string, string] | undefined, limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      results: page.map(toFacilitySummary),
+      nextCursor: this.paging.next(request, rows.length > limit, last ? [last.name, last.id] : undefined),
+      fidelity: request.fidelity,
+    };
+  }
+
+  private pricedPage(
+    candidates: PriceCandidateRow[],
+    window: TimeWindow,
+    sort: MarketplaceSort,
+    maxPriceCents: number | undefined,
+    after: [number, string] | undefined,
+    limit: number,
+  ): { page: PriceCandidateRow[]; quotes: Map<string, PriceQuote>; hasMore: boolean; lastKey: (string | number)[] | undefined } {
+    // Many facilities share a rate card and a zone; a quote depends on nothing else.
+    const byRate = new Map<string, PriceQuote>();
+    const quotes = new Map<string, PriceQuote>();
+    for (const candidate of candidates) {
+      const key = JSON.stringify([candidate.hourlyCents, candidate.dailyMaxCents, candidate.multipliers, candidate.currency, candidate.timeZone]);
+      let quote = byRate.get(key);
+      if (!quote) byRate.set(key, (quote = quoteOf(candidate, candidate.currency, candidate.timeZone, window)));
+      quotes.set(candidate.id, quote);
+    }
+    const valueOf = (c: PriceCandidateRow): number => (sort === 'price' ? quotes.get(c.id)!.totalCents : sort === 'distance' ? c.distanceMeters! : c.free);
+    const descending = sort === 'availability';
+    const compare = (a: PriceCandidateRow, b: PriceCandidateRow): number => {
+      const byValue = descending ? valueOf(b) - valueOf(a) : valueOf(a) - valueOf(b);
+      return byValue !== 0 ? byValue : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    };
+    const ordered = candidates
+      .filter((c) => maxPriceCents === undefined || quotes.get(c.id)!.totalCents <= maxPriceCents)
+      .filter((c) => {
+        if (!after) return true;
+        const [value, id] = after;
+        const v = valueOf(c);
+        return descending ? v < value || (v === value && c.id > id) : v > value || (v === value && c.id > id);
+      })
+      .sort(compare);
+    const page = ordered.slice(0, limit);
+    const last = page.at(-1);
+    return { page, quotes, hasMore: ordered.length > limit, lastKey: last ? [valueOf(last), last.id] : undefined };
+  }
+}
+
+function quoteOf(rate: RateRow, currency: string, timeZone: string, window: TimeWindow): PriceQuote {
+  return quoteForWindow({ hourlyCents: rate.hourlyCents, dailyMaxCents: rate.dailyMaxCents, multipliers: rate.multipliers, currency }, window, timeZone);
+}
+
+function sqlSortValue(sort: MarketplaceSort, row: MarketplaceRow): number {
+  if (sort === 'distance') return row.distanceMeters!;
+  if (sort === 'price') return row.hourlyCents;
+  return row.capacity - row.busy;
+}
+
+/** A cursor of the marketplace always holds [value, id]. */
+function keysetOf(after: (string | number)[] | undefined): [number, string] | undefined {
+  if (!after) return undefined;
+  const [value, id] = after;
+  if (after.length !== 2 || typeof value !== 'number' || typeof id !== 'string') {
+    throw new FacilitiesException('invalid_cursor', 'The cursor is not one this API issued; pass back nextCursor unchanged.', { field: 'cursor' });
+  }
+  return [value, id];
+}
+
+function amenitiesOf(list: string | undefined): Amenity[] {
+  return list ? [...new Set(list.split(',') as Amenity[])].sort() : [];
+}
+
+/** Exactly one way to locate a search: lat+lng (with radius), bbox, or city. */
+function areaOf(query: MarketplaceQueryDto): SearchArea {
+  const hasPoint = query.lat !== undefined || query.lng !== undefined;
+  const ways = [hasPoint, query.bbox !== undefined, query.city !== undefined].filter(Boolean).length;
+  if (ways !== 1) {
+    throw new FacilitiesException('invalid_search', 'Locate the search one way: lat and lng (with radius), bbox, or city.', { field: ways ? 'bbox' : 'lat' });
+  }
+  if (hasPoint) {
+    if (query.lat === undefined || query.lng === undefined) {
+      throw new FacilitiesException('invalid_search', 'A point needs both lat and lng.', { field: query.lat === undefined ? 'lat' : 'lng' });
+    }
+    return { kind: 'point', lat: query.lat, lng: query.lng, radiusMeters: query.radius ?? RADIUS_DEFAULT_METERS };
+  }
+  if (query.radius !== undefined) throw new FacilitiesException('invalid_search', 'radius goes with lat and lng.', { field: 'radius' });
+  if (query.bbox !== undefined) {
+    const [minLng, minLat, maxLng, maxLat] = query.bbox.split(',').map(Number) as [number, number, number, number];
+    const inRange = [minLng, maxLng].every((v) => v >= -180 && v <= 180) && [minLat, maxLat].every((v) => v >= -90 && v <= 90);
+    if (!inRange || minLng > maxLng || minLat > maxLat) {
+      throw new FacilitiesException('invalid_search', 'bbox must be minLng,minLat,maxLng,maxLat with min ≤ max, in degrees (not across the antimeridian).', { field: 'bbox' });
+    }
+    return { kind: 'bbox', minLng, minLat, maxLng, maxLat };
+  }
+  return { kind: 'city', city: query.city! };
+}

@@ -1,0 +1,30 @@
+import { MAX_BOOKING_MINUTES } from '@aiparksit/shared';
+import type { TimeWindow } from './opening-hours/index.js';
+import { FacilitiesException } from './facilities.exception.js';
+
+/**
+ * A window from query strings (already ISO 8601 by the DTO): both ends or neither, end after
+ * start, at most 30 days — the longest booking there is, so the longest worth pricing.
+ */
+export function parseWindow(start: string | undefined, end: string | undefined): TimeWindow | undefined {
+  if (start === undefined && end === undefined) return undefined;
+  if (start === undefined || end === undefined) {
+    const missing = start === undefined ? 'start' : 'end';
+    throw new FacilitiesException('invalid_window', 'Give both start and end of the window, or neither.', { field: missing });
+  }
+  const window = { start: new Date(start), end: new Date(end) };
+  if (Number.isNaN(window.start.getTime()) || Number.isNaN(window.end.getTime())) {
+    throw new FacilitiesException('invalid_window', 'start and end must be ISO 8601 instants.', { field: Number.isNaN(window.start.getTime()) ? 'start' : 'end' });
+  }
+  if (window.end <= window.start) throw new FacilitiesException('invalid_window', 'The window must end after it starts.', { field: 'end' });
+  if (window.end.getTime() - window.start.getTime() > MAX_BOOKING_MINUTES * 60_000) {
+    throw new FacilitiesException('invalid_window', 'The window may last at most 30 days.', { field: 'end', maxMinutes: MAX_BOOKING_MINUTES });
+  }
+  return window;
+}
+
+/** Without a window, availability is the current minute's. */
+export function currentMinute(now: Date): TimeWindow {
+  const start = Math.floor(now.getTime() / 60_000) * 60_000;
+  return { start: new Date(start), end: new Date(start + 60_000) };
+}
