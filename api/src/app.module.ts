@@ -9,6 +9,10 @@ import { SecurityModule } from './security/index.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RealtimeModule } from './realtime/index.js';
 import { FacilitiesModule } from './facilities/index.js';
+import { ScheduleModule } from '@nestjs/schedule';
+import { IdempotencyModule } from './common/idempotency/index.js';
+import { BookingsModule } from './bookings/index.js';
+import { PaymentsModule } from './payments/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -31,6 +35,11 @@ export class AppModule {
         AuthModule,
         RealtimeModule,
         FacilitiesModule,
+        // Once for the whole app: each import would register every scheduled job again.
+        ScheduleModule.forRoot(),
+        IdempotencyModule,
+        PaymentsModule,
+        BookingsModule,
       ],
     };
   }

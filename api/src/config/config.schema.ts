@@ -241,6 +241,42 @@ export const configSchema = {
     default: 'web/dist',
     parse: parsers.string,
   },
+  bookingHoldMinutes: {
+    env: 'BOOKING_HOLD_MINUTES',
+    description: 'How long an unpaid booking (or extension) holds its space before it lapses.',
+    default: '10',
+    parse: parsers.int(1, 120),
+  },
+  bookingFreeCancelMinutes: {
+    env: 'BOOKING_FREE_CANCEL_MINUTES',
+    description: 'A paid booking cancels with a full refund until this many minutes before its start.',
+    default: '60',
+    parse: parsers.int(0, 43_200),
+  },
+  bookingLateRefundPercent: {
+    env: 'BOOKING_LATE_REFUND_PERCENT',
+    description: 'Share of the price refunded when cancelling after the free period and before the start.',
+    default: '50',
+    parse: parsers.int(0, 100),
+  },
+  bookingJobsIntervalSeconds: {
+    env: 'BOOKING_JOBS_INTERVAL_SECONDS',
+    description: 'How often lapsed holds are released and finished bookings marked completed.',
+    default: '30',
+    parse: parsers.int(1, 3600),
+  },
+  platformFeeBps: {
+    env: 'PLATFORM_FEE_BPS',
+    description: 'Platform fee in basis points of each payment (1500 = 15 %); the operator gets the rest.',
+    default: '1500',
+    parse: parsers.int(0, 10_000),
+  },
+  paymentProvider: {
+    env: 'PAYMENT_PROVIDER',
+    description: 'Card processor: sandbox (the built-in test-mode processor; no real money moves).',
+    default: 'sandbox',
+    parse: parsers.oneOf('sandbox'),
+  },
 } satisfies Record<string, ConfigVariable<unknown>>;
 
 export type ConfigSchema = typeof configSchema;

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { PaymentsModule } from '../payments/index.js';
+import { BookingLifecycleJob } from './booking-lifecycle.job.js';
+import { BookingsController } from './bookings.controller.js';
+import { BookingsRepository } from './bookings.repository.js';
+import { BookingsService } from './bookings.service.js';
+
+@Module({
+  imports: [PaymentsModule],
+  controllers: [BookingsController],
+  providers: [BookingsService, BookingsRepository, BookingLifecycleJob],
+  exports: [BookingsService],
+})
+export class BookingsModule {}

@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { BookingExtensionView, RateMultiplier, SpaceType } from '@aiparksit/shared';
+import { sqlStateOf, withTransaction, type SqlTransaction } from '../database/transaction.js';
+import { newBookingCode } from './booking-code.js';
+import type { BookableFacility, BookingRecord, NewBookingHold } from './booking.record.js';
+
+const LIVE = `('pending_payment', 'confirmed')`;
+
+/** Everything a booking view needs, in one row per booking. */
+const BOOKING_SELECT = `
+  SELECT b.id, b.code, b.driver_id AS "driverId", b.facility_id AS "facilityId", f.operator_id AS "operatorId", o.owner_id AS "operatorOwnerId",
+         f.name AS "facilityName", f.address_line AS "addressLine", f.city, f.time_zone AS "timeZone",
+         b.space_id AS "spaceId", b.space_type AS "spaceType", s.label AS "spaceLabel",
+         lower(b.period) AS start, upper(b.period) AS "end", b.status, b.vehicle_plate AS "vehiclePlate",
+         b.amount_cents AS "amountCents", b.currency, b.hold_expires_at AS "holdExpiresAt", b.extension_hold_end AS "extensionHoldEnd",
+         b.created_at AS "createdAt", b.confirmed_at AS "confirmedAt", b.cancelled_at AS "cancelledAt",
+         pay.paid AS "paidCents", pay.refunded AS "refundedCents", pay.brand AS "cardBrand", pay.last4 AS "cardLast4", pay.provider AS "paymentProvider"
+    FROM bookings b
+    JOIN facilities f ON f.id = b.facility_id
+    JOIN operators o ON o.id = f.operator_id
+    JOIN spaces s ON s.id = b.space_id
+    LEFT JOIN LATERAL (
+      SELECT sum(p.amount_cents)::int AS paid, sum(p.refunded_cents)::int AS refunded,
+             (array_agg(p.card_brand ORDER BY p.created_at))[1] AS brand,
+             (array_agg(p.card_last4 ORDER BY p.created_at))[1] AS last4,
+             (array_agg(p.provider ORDER BY p.created_at))[1] AS provider
+        FROM payments p
+       WHERE p.booking_id = b.id AND p.status IN ('succeeded', 'refunded', 'partially_refunded')
+    ) pay ON true`;
+
+const EXTENSION_COLUMNS = `id, booking_id AS "bookingId", new_end AS "newEnd", amount_cents AS "amountCents", currency, status, hold_expires_at AS "holdExpiresAt"`;
+
+interface ExtensionRow {
+  id: string;
+  bookingId: string;
+  newEnd: Date;
+  amountCents: number;
+  currency: string;
+  status: BookingExtensionView['status'];
+  holdExpiresAt: Date | null;
+}
+
+export function toExtensionView(row: ExtensionRow): BookingExtensionView {
+  return { ...row, newEnd: row.newEnd.toISOString(), holdExpiresAt: row.holdExpiresAt?.toISOString() ?? null };
+}
+
+/** SQL of bookings. The exclusion constraint `bookings_no_overlap` is what keeps bookings apart. */
+@Injectable()
+export class BookingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+    return withTransaction(this.dataSource, work);
+  }
+
+  /** A published, honest facility and its rate for the space type (canaries are not bookable). */
+  async findBookableFacility(facilityId: string, spaceType: SpaceType): Promise<BookableFacility | undefined> {
+    const rows: (Omit<BookableFacility, 'rate'> & { hourlyCents: number | null; dailyMaxCents: number | null; multipliers: RateMultiplier[] | null })[] =
+      await this.dataSource.query(
+        `SELECT f.id, f.time_zone AS "timeZone", f.currency, f.opening_hours AS "openingHours",
+                f.min_duration_minutes AS "minDurationMinutes", f.max_duration_minutes AS "maxDurationMinutes",
+                r.hourly_cents AS "hourlyCents", r.daily_max_cents AS "dailyMaxCents", r.multipliers
+           FROM facilities f
+           LEFT JOIN rates r ON r.facility_id = f.id AND r.space_type = $2::space_type
+          WHERE f.id = $1 AND f.published AND NOT f.is_canary`,
+        [facilityId, spaceType],
+      );
+    const row = rows[0];
+    if (!row) return undefined;
+    const { hourlyCents, dailyMaxCents, multipliers, ...facility } = row;
+    return {
+      ...facility,
+      rate: hourlyCents === null ? null : { hourlyCents, dailyMaxCents, multipliers: multipliers ?? [], currency: facility.currency },
+    };
+  }
+
+  /**
+   * Holds a free space of the type for the window. Candidates come in random order so that
+   * concurrent clients spread over the spaces; each INSERT relies on the exclusion constraint, and
+   * a refusal (another client took the space meanwhile) only undoes its savepoint before the next
+   * candidate. A transaction holds at most one row it inserted and waits on nothing after it, so
+   * two allocations never wait on each other in a cycle: no deadlock.
+   */
+  async holdFreeSpace(hold: NewBookingHold): Promise<string | undefined> {
+    return this.transaction(async (tx) => {
+      const candidates = await tx.rows<{ id: string }>(
+        `SELECT s.id FROM spaces s
+          WHERE s.facility_id = $1 AND s.space_type = $2::space_type AND s.active
+            AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.space_id = s.id AND b.status IN ${LIVE} AND b.occupied_period && tstzrange($3, $4))
+          ORDER BY random() LIMIT 50`,
+        [hold.facilityId, hold.spaceType, hold.start, hold.end],
+      );
+      for (const candidate of candidates) {
+        for (let codeAttempt = 0; codeAttempt < 3; codeAttempt++) {
+          try {
+            const row = await tx.attempt(() =>
+              tx.one<{ id: string }>(
+                `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at)
+                 VALUES ($1, $2, $3, $4, $5::space_type, tstzrange($6, $7), 'pending_payment', $8, $9, $10, now() + make_interval(mins => $11))
+                 RETURNING id`,
+                [newBookingCode(), hold.driverId, hold.facilityId, candidate.id, hold.spaceType, hold.start, hold.end, hold.vehiclePlate, hold.amountCents, hold.currency, hold.holdMinutes],
+              ),
+            );
+            return row!.id;
+          } catch (error) {
+            const { code, constraint } = sqlStateOf(error);
+            if (code === '23P01') break; // taken meanwhile: next candidate
+            if (code === '23505' && constraint === 'bookings_code_key') continue; // the rare repeated code: new code
+            throw error;
+          }
+        }
+      }
+      return undefined;
+    });
+  }
+
+  async findById(id: string): Promise<BookingRecord | undefined> {
+    const rows: BookingRecord[] = await this.dataSource.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id]);
+    return rows[0];
+  }
+
+  /** The booking row locked for the rest of the transaction, read with its view columns. */
+  async lockById(tx: SqlTransaction, id: string): Promise<BookingRecord | undefined> {
+    const locked = await tx.one<{ id: string }>(`SELECT id FROM bookings WHERE id = $1 FOR UPDATE`, [id]);
+    if (!locked) return undefined;
+    return tx.one<BookingRecord>(`${BOOKING_SELECT} WHERE b.id = $1`, [id]);
+  }
+
+  listByDriver(driverId: string): Promise<BookingRecord[]> {
+    return this.dataSource.query(`${BOOKING_SELECT} WHERE b.driver_id = $1 ORDER BY lower(b.period) DESC LIMIT 500`, [driverId]);
+  }
+
+  async markCancelled(tx: SqlTransaction, id: string): Promise<void> {
+    await tx.rows(
+      `UPDATE bookings SET status = 'cancelled', cancelled_at = now(), updated_at = now(), extension_hold_end = NULL WHERE id = $1`,
+      [id],
+    );
+    await tx.rows(`UPDATE booking_extensions SET status = 'expired' WHERE booking_id = $1 AND status = 'pending_payment'`, [id]);
+  }
+
+  async updateVehiclePlate(id: string, plate: string): Promise<void> {
+    await this.dataSource.query(`UPDATE bookings SET vehicle_plate = $2, updated_at = now() WHERE id = $1`, [id, plate]);
+  }
+
+  /**
+   * Holds the extra time on the same space: the exclusion constraint refuses the stretch when
+   * another booking has it (false). A pending extension asked for before is replaced.
+   */
+  async holdExtension(tx: SqlTransaction, booking: Pick<BookingRecord, 'id' | 'end' | 'currency'>, newEnd: Date, amountCents: number, holdMinutes: number): Promise<BookingExtensionView | undefined> {
+    await tx.rows(`UPDATE booking_extensions SET status = 'expired' WHERE booking_id = $1 AND status = 'pending_payment'`, [booking.id]);
+    try {
+      await tx.attempt(() => tx.rows(`UPDATE bookings SET extension_hold_end = $2, updated_at = now() WHERE id = $1`, [booking.id, newEnd]));
+    } catch (error) {
+      if (sqlStateOf(error).code === '23P01') return undefined;
+      throw error;
+    }
+    const row = await tx.one<ExtensionRow>(
+      `INSERT INTO booking_extensions (booking_id, previous_end, new_end, amount_cents, currency, hold_expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6)) RETURNING ${EXTENSION_COLUMNS}`,
+      [booking.id, booking.end, newEnd, amountCents, booking.currency, holdMinutes],
+    );
+    return toExtensionView(row!);
+  }
+
+  /** Free spaces of the type for the whole window, other than `exceptSpaceId`. */
+  async countOtherFreeSpaces(facilityId: string, spaceType: SpaceType, start: Date, end: Date, exceptSpaceId: string): Promise<number> {
+    const rows: { free: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS free FROM spaces s
+        WHERE s.facility_id = $1 AND s.space_type = $2::space_type AND s.active AND s.id <> $5
+          AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.space_id = s.id AND b.status IN ${LIVE} AND b.occupied_period && tstzrange($3, $4))`,
+      [facilityId, spaceType, start, end, exceptSpaceId],
+    );
+    return rows[0]?.free ?? 0;
+  }
+
+  /** Unpaid holds whose time is up become `expired`, freeing their space. */
+  async releaseExpiredHolds(batchSize = 1000): Promise<number> {
+    const rows: { n: number }[] = await this.dataSource.query(
+      `WITH due AS (
+         SELECT id FROM bookings WHERE status = 'pending_payment' AND hold_expires_at <= now()
+          ORDER BY hold_expires_at LIMIT $1 FOR UPDATE SKIP LOCKED
+       ), expired AS (
+         UPDATE bookings b SET status = 'expired', updated_at = now() FROM due WHERE b.id = due.id RETURNING 1
+       ) SELECT count(*)::int AS n FROM expired`,
+      [batchSize],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /**
+   * Unpaid extensions whose time is up lapse and give the extra time back. Both rows are taken
+   * with SKIP LOCKED, so the job never waits on (or deadlocks with) a payment in progress.
+   */
+  async releaseLapsedExtensionHolds(batchSize = 1000): Promise<number> {
+    const rows: { n: number }[] = await this.dataSource.query(
+      `WITH due AS (
+         SELECT e.id, e.booking_id, e.new_end FROM booking_extensions e JOIN bookings b ON b.id = e.booking_id
+          WHERE e.status = 'pending_payment' AND e.hold_expires_at <= now()
+          LIMIT $1 FOR UPDATE OF e, b SKIP LOCKED
+       ), lapsed AS (
+         UPDATE booking_extensions e SET status = 'expired' FROM due WHERE e.id = due.id RETURNING e.booking_id, e.new_end
+       ), released AS (
+         UPDATE bookings b SET extension_hold_end = NULL, updated_at = now() FROM lapsed
+          WHERE b.id = lapsed.booking_id AND b.extension_hold_end = lapsed.new_end RETURNING 1
+       ) SELECT (SELECT count(*) FROM lapsed)::int AS n, (SELECT count(*) FROM released)::int AS released`,
+      [batchSize],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Paid bookings whose time is over become `completed` (not while an extension is held). */
+  async completeFinished(batchSize = 1000): Promise<number> {
+    const rows: { n: number }[] = await this.dataSource.query(
+      `WITH due AS (
+         SELECT id FROM bookings WHERE status = 'confirmed' AND upper(period) <= now() AND extension_hold_end IS NULL
+          LIMIT $1 FOR UPDATE SKIP LOCKED
+       ), done AS (
+         UPDATE bookings b SET status = 'completed', updated_at = now() FROM due WHERE b.id = due.id RETURNING 1
+       ) SELECT count(*)::int AS n FROM done`,
+      [batchSize],
+    );
+    return rows[0]?.n ?? 0;
+  }
+}

@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  BookingExtensionView,
+  BookingList,
+  BookingView,
+  BookingWindowViolation,
+  CancelBookingResult,
+  CreateBookingRequest,
+  ExtendBookingRequest,
+} from '@aiparksit/shared';
+import { mayAccess } from '../auth/access-policy.js';
+import type { UserPrincipal } from '../auth/principal.js';
+import { AppConfig } from '../config/app-config.js';
+import { validateBookingWindow } from '../facilities/opening-hours/index.js';
+import { quoteForWindow } from '../facilities/pricing/index.js';
+import { PaymentsService } from '../payments/index.js';
+import type { BookableFacility, BookingRecord } from './booking.record.js';
+import { BookingsException } from './bookings.exception.js';
+import { BookingsRepository } from './bookings.repository.js';
+import { cancellationTerms } from './cancellation-policy.js';
+import { normalizeVehiclePlate } from './vehicle-plate.js';
+
+/** A driver booking "from now" with the form open a while is not booking the past. */
+export const START_GRACE_MINUTES = 5;
+
+const notFound = () => new BookingsException('booking_not_found', 'No such booking.');
+
+@Injectable()
+export class BookingsService {
+  constructor(
+    private readonly bookings: BookingsRepository,
+    private readonly payments: PaymentsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Checks every rule, prices the window, and holds a free space of the type as `pending_payment`. */
+  async create(driver: UserPrincipal, request: CreateBookingRequest, now = new Date()): Promise<BookingView> {
+    const plate = this.plateOrThrow(request.vehiclePlate);
+    const facility = await this.bookings.findBookableFacility(request.facilityId, request.spaceType);
+    if (!facility) throw new BookingsException('facility_not_found', 'No such facility.');
+    const rate = facility.rate;
+    if (!rate) throw new BookingsException('space_type_not_offered', `This facility has no ${request.spaceType} spaces.`, { spaceType: request.spaceType });
+    const window = { start: new Date(request.start), end: new Date(request.end) };
+    this.throwViolations(this.windowViolations(facility, window, now));
+
+    const quote = quoteForWindow(rate, window, facility.timeZone);
+    const id = await this.bookings.holdFreeSpace({
+      driverId: driver.userId,
+      facilityId: facility.id,
+      spaceType: request.spaceType,
+      start: new Date(quote.start),
+      end: new Date(quote.end),
+      vehiclePlate: plate,
+      amountCents: quote.totalCents,
+      currency: facility.currency,
+      holdMinutes: this.config.values.bookingHoldMinutes,
+    });
+    if (!id) {
+      throw new BookingsException('no_space_available', `No ${request.spaceType} space is free for the whole of this window.`, { spaceType: request.spaceType });
+    }
+    return this.view((await this.bookings.findById(id))!, now);
+  }
+
+  async listOwn(user: UserPrincipal, now = new Date()): Promise<BookingList> {
+    const records = await this.bookings.listByDriver(user.userId);
+    const upcoming: BookingView[] = [];
+    const past: BookingView[] = [];
+    for (const record of records) {
+      const live = (record.status === 'pending_payment' || record.status === 'confirmed') && record.end.getTime() > now.getTime();
+      (live ? upcoming : past).push(this.view(record, now));
+    }
+    upcoming.sort((a, b) => a.start.localeCompare(b.start));
+    return { upcoming, past };
+  }
+
+  /** Its driver, the operator of its facility, or an admin; anyone else is told it does not exist. */
+  async get(user: UserPrincipal, id: string, now = new Date()): Promise<BookingView> {
+    const record = await this.bookings.findById(id);
+    if (!record || !(mayAccess(user, record.driverId) || mayAccess(user, record.operatorOwnerId))) throw notFound();
+    return this.view(record, now);
+  }
+
+  /** Cancels by the stated terms; a paid booking is refunded through its processor in the same transaction. */
+  async cancel(user: UserPrincipal, id: string, now = new Date()): Promise<CancelBookingResult> {
+    const refundedCents = await this.bookings.transaction(async (tx) => {
+      const record = await this.bookings.lockById(tx, id);
+      if (!record || !mayAccess(user, record.driverId)) throw notFound();
+      const terms = this.termsOf(record, now);
+      if (!terms.cancellableNow) {
+        if (record.status === 'confirmed') throw new BookingsException('cancellation_closed', 'This booking has started and can no longer be cancelled.', { freeUntil: terms.freeUntil });
+        throw new BookingsException('booking_not_cancellable', `A ${record.status.replace('_', ' ')} booking cannot be cancelled.`, { status: record.status });
+      }
+      const refunded =
+        terms.refundableNowCents > 0
+          ? await this.payments.refund(tx, { bookingId: record.id, operatorId: record.operatorId, facilityId: record.facilityId, currency: record.currency }, terms.refundableNowCents)
+          : 0;
+      await this.bookings.markCancelled(tx, record.id);
+      return refunded;
+    });
+    return { booking: this.view((await this.bookings.findById(id))!, now), refundedCents };
+  }
+
+  /**
+   * Holds a later end on the same space, priced as quote(new window) − quote(old window), until
+   * paid through `POST /api/payments` with the extension's id. Taken → 409 saying whether another
+   * space of the type is free for the whole new window.
+   */
+  async extend(user: UserPrincipal, id: string, request: ExtendBookingRequest, now = new Date()): Promise<BookingExtensionView> {
+    const newEnd = new Date(request.end);
+    const record = await this.bookings.findById(id);
+    if (!record || !mayAccess(user, record.driverId)) throw notFound();
+    if (record.status !== 'confirmed' || record.end.getTime() <= now.getTime()) {
+      throw new BookingsException('booking_not_extendable', 'Only a paid booking that has not ended can be extended.', { status: record.status });
+    }
+    if (Number.isNaN(newEnd.getTime()) || newEnd.getTime() <= record.end.getTime()) {
+      throw new BookingsException('extension_not_later', 'The new end must be later than the current end.', { currentEnd: record.end.toISOString() });
+    }
+    const facility = await this.bookings.findBookableFacility(record.facilityId, record.spaceType);
+    if (!facility?.rate) throw notFound();
+    const window = { start: record.start, end: newEnd };
+    // The booking may have begun already; what matters is the new end and the whole stay's length.
+    this.throwViolations(this.windowViolations(facility, window, now).filter((v) => v.code !== 'start_in_past' && v.code !== 'shorter_than_minimum'));
+
+    const amountCents = Math.max(
+      0,
+      quoteForWindow(facility.rate, window, facility.timeZone).totalCents - quoteForWindow(facility.rate, { start: record.start, end: record.end }, facility.timeZone).totalCents,
+    );
+    const held = await this.bookings.transaction(async (tx) => {
+      const locked = await this.bookings.lockById(tx, id);
+      if (!locked || locked.status !== 'confirmed' || locked.end.getTime() !== record.end.getTime()) {
+        throw new BookingsException('booking_not_extendable', 'The booking changed meanwhile; look at it again.');
+      }
+      return this.bookings.holdExtension(tx, locked, newEnd, amountCents, this.config.values.bookingHoldMinutes);
+    });
+    if (held) return held;
+    const otherFree = await this.bookings.countOtherFreeSpaces(record.facilityId, record.spaceType, record.start, newEnd, record.spaceId);
+    throw new BookingsException(
+      'space_taken',
+      otherFree > 0
+        ? `Your space is booked by someone else after your current end, but ${otherFree} other ${record.spaceType} space(s) are free for the whole new window: book one of them.`
+        : 'Your space is booked by someone else after your current end, and no other space of its type is free for the whole new window.',
+      { alternativeAvailable: otherFree > 0, alternativeFreeSpaces: otherFree, spaceType: record.spaceType, facilityId: record.facilityId },
+    );
+  }
+
+  async changeVehicle(user: UserPrincipal, id: string, vehiclePlate: string, now = new Date()): Promise<BookingView> {
+    const plate = this.plateOrThrow(vehiclePlate);
+    const record = await this.bookings.findById(id);
+    if (!record || !mayAccess(user, record.driverId)) throw notFound();
+    if ((record.status !== 'pending_payment' && record.status !== 'confirmed') || record.start.getTime() <= now.getTime()) {
+      throw new BookingsException('vehicle_change_closed', 'The vehicle can only be changed before the booking starts.');
+    }
+    await this.bookings.updateVehiclePlate(id, plate);
+    return this.view({ ...record, vehiclePlate: plate }, now);
+  }
+
+  private plateOrThrow(raw: string): string {
+    const plate = normalizeVehiclePlate(raw);
+    if (!plate) {
+      throw new BookingsException('invalid_vehicle_plate', 'A plate has 2–10 letters, digits, spaces or dashes, and starts and ends with a letter or digit.', {
+        field: 'vehiclePlate',
+      });
+    }
+    return plate;
+  }
+
+  private windowViolations(facility: BookableFacility, window: { start: Date; end: Date }, now: Date): BookingWindowViolation[] {
+    return validateBookingWindow({
+      window,
+      now,
+      graceMinutes: START_GRACE_MINUTES,
+      minDurationMinutes: facility.minDurationMinutes,
+      maxDurationMinutes: facility.maxDurationMinutes,
+      openingHours: facility.openingHours,
+      timeZone: facility.timeZone,
+    });
+  }
+
+  /** The first broken rule is the error's code; all of them are listed in details. */
+  private throwViolations(violations: BookingWindowViolation[]): void {
+    const [first] = violations;
+    if (first) throw new BookingsException(first.code, first.message, { violations });
+  }
+
+  private termsOf(record: BookingRecord, now: Date) {
+    const { freeCancelMinutes, lateRefundPercent } = { freeCancelMinutes: this.config.values.bookingFreeCancelMinutes, lateRefundPercent: this.config.values.bookingLateRefundPercent };
+    const refundableCents = (record.paidCents ?? 0) - (record.refundedCents ?? 0);
+    return cancellationTerms({ status: record.status, start: record.start, refundableCents }, { freeCancelMinutes, lateRefundPercent }, now);
+  }
+
+  private view(record: BookingRecord, now: Date): BookingView {
+    const paid = record.paidCents ?? 0;
+    const refunded = record.refundedCents ?? 0;
+    return {
+      id: record.id,
+      code: record.code,
+      status: record.status,
+      facility: { id: record.facilityId, name: record.facilityName, addressLine: record.addressLine, city: record.city, timeZone: record.timeZone },
+      spaceType: record.spaceType,
+      spaceLabel: record.spaceLabel,
+      start: record.start.toISOString(),
+      end: record.end.toISOString(),
+      vehiclePlate: record.vehiclePlate,
+      amountCents: record.amountCents,
+      currency: record.currency,
+      holdExpiresAt: record.status === 'pending_payment' ? (record.holdExpiresAt?.toISOString() ?? null) : null,
+      createdAt: record.createdAt.toISOString(),
+      confirmedAt: record.confirmedAt?.toISOString() ?? null,
+      cancelledAt: record.cancelledAt?.toISOString() ?? null,
+      cancellation: this.termsOf(record, now),
+      payment:
+        record.paidCents === null
+          ? null
+          : {
+              status: refunded === 0 ? 'succeeded' : refunded >= paid ? 'refunded' : 'partially_refunded',
+              amountCents: paid,
+              refundedCents: refunded,
+              cardBrand: record.cardBrand,
+              cardLast4: record.cardLast4,
+              testMode: this.payments.isTestMode(record.paymentProvider),
+            },
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { HttpException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
+import { IDEMPOTENCY_KEY_HEADER } from '@aiparksit/shared';
+import { PRINCIPAL_REQUEST_KEY, type RequestWithPrincipal } from '../../auth/principal.js';
+import { toErrorEnvelope } from '../errors/error-envelope.js';
+import { IdempotencyException } from './idempotency.exception.js';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
+import { requestFingerprint } from './request-fingerprint.js';
+import type { IdempotentOptions } from './idempotent.decorator.js';
+
+export const IDEMPOTENT_KEY = 'aiparksit:idempotent';
+/** Printable ASCII without spaces: UUIDs, ULIDs and the like. */
+const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
+export const REPLAYED_HEADER = 'idempotent-replayed';
+
+/**
+ * Claims the key before the handler runs and stores the answer after. Answers below 500 are
+ * stored (a decline is an answer too: trying another card is another request, with a new key);
+ * a 500 releases the key so a retry can run the request again.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: IdempotencyKeysRepository,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const options = this.reflector.get<IdempotentOptions | undefined>(IDEMPOTENT_KEY, context.getHandler());
+    if (!options || context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest & RequestWithPrincipal>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+
+    const key = request.headers[IDEMPOTENCY_KEY_HEADER];
+    if (key === undefined || key === '') {
+      throw new IdempotencyException('idempotency_key_missing', 'Send an Idempotency-Key header (for example a new UUID) so that a retry cannot do this twice.');
+    }
+    if (typeof key !== 'string' || !KEY_SHAPE.test(key)) {
+      throw new IdempotencyException('idempotency_key_invalid', 'The Idempotency-Key must be 1–255 printable characters without spaces.');
+    }
+    const principal = request[PRINCIPAL_REQUEST_KEY];
+    const owner = principal ? (principal.kind === 'user' ? `user:${principal.userId}` : `api_key:${principal.keyId}`) : `anonymous:${request.ip}`;
+    const path = request.url.split('?')[0] ?? request.url;
+    const body = options.fingerprint ? options.fingerprint(request.body) : request.body;
+    const hash = requestFingerprint(request.method, path, body);
+
+    const claim = await this.keys.claim(owner, key, request.method, path, hash);
+    if (!claim.claimed) {
+      const { existing } = claim;
+      if (!existing.requestHash.equals(hash)) {
+        throw new IdempotencyException('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
+      }
+      if (existing.responseStatus === null) {
+        throw new IdempotencyException('idempotency_key_in_flight', 'A request with this Idempotency-Key is still being processed. Retry in a moment.', { retryAfterSeconds: 1 });
+      }
+      void reply.header(REPLAYED_HEADER, 'true');
+      if (existing.responseStatus < 400) return of(existing.responseBody);
+      // A stored error is answered again as the same error, under this request's id.
+      throw new HttpException(existing.responseBody as Record<string, unknown>, existing.responseStatus);
+    }
+
+    const successStatus = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
+    return next.handle().pipe(
+      mergeMap((result) => from(this.keys.complete(owner, key, successStatus, result).then(() => result))),
+      catchError((error: unknown) => {
+        const { envelope } = toErrorEnvelope(error, String(request.id));
+        const settle =
+          envelope.statusCode < 500
+            ? this.keys.complete(owner, key, envelope.statusCode, { message: envelope.message, ...(envelope.details ? { details: envelope.details } : {}) })
+            : this.keys.release(owner, key);
+        return from(settle.catch(() => undefined)).pipe(mergeMap(() => throwError(() => error)));
+      }),
+    );
+  }
+}

@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { PurgeExpiredIdempotencyKeysJob } from './idempotency-keys.job.js';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
+import { IdempotencyInterceptor } from './idempotency.interceptor.js';
+
+/** Global so any module's controller can mark a route `@Idempotent()`. */
+@Global()
+@Module({
+  providers: [IdempotencyKeysRepository, IdempotencyInterceptor, PurgeExpiredIdempotencyKeysJob],
+  exports: [IdempotencyKeysRepository, IdempotencyInterceptor],
+})
+export class IdempotencyModule {}

@@ -1,0 +1,62 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+
+/**
+ * Raw SQL inside one transaction, on one connection. `rows` always answers the rows (TypeORM's
+ * plain `query` answers UPDATE and DELETE with `[rows, count]`), and savepoints let a statement
+ * fail without losing the transaction (`attempt`).
+ */
+export class SqlTransaction {
+  private savepoints = 0;
+
+  constructor(private readonly runner: QueryRunner) {}
+
+  async rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
+    const result = await this.runner.query(text, params, true);
+    return result.records as T[];
+  }
+
+  async one<T>(text: string, params: unknown[] = []): Promise<T | undefined> {
+    return (await this.rows<T>(text, params))[0];
+  }
+
+  /** Runs `work` under a savepoint: when it throws, only its own statements are undone. */
+  async attempt<T>(work: () => Promise<T>): Promise<T> {
+    const name = `attempt_${++this.savepoints}`;
+    await this.runner.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      await this.runner.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await this.runner.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  }
+}
+
+/** Runs `work` in a READ COMMITTED transaction: committed when it returns, rolled back when it throws. */
+export async function withTransaction<T>(dataSource: DataSource, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    try {
+      const result = await work(new SqlTransaction(runner));
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** SQLSTATE of a PostgreSQL error, whether raised by pg or wrapped by TypeORM. */
+export function sqlStateOf(error: unknown): { code?: string; constraint?: string } {
+  if (!error || typeof error !== 'object') return {};
+  const driver = (error as { driverError?: unknown }).driverError;
+  const source = (driver && typeof driver === 'object' ? driver : error) as { code?: string; constraint?: string };
+  return { code: source.code, constraint: source.constraint };
+}

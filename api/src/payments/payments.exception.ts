@@ -1,0 +1,35 @@
+import type { DeclineCode } from '@aiparksit/shared';
+import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+
+export type PaymentsErrorCode =
+  | DeclineCode
+  | 'booking_not_found'
+  | 'extension_not_found'
+  | 'booking_already_paid'
+  | 'extension_already_paid'
+  | 'hold_expired'
+  | 'booking_not_payable';
+
+const KIND_OF_CODE: Record<PaymentsErrorCode, DomainErrorKind> = {
+  card_declined: 'payment_required',
+  insufficient_funds: 'payment_required',
+  expired_card: 'payment_required',
+  incorrect_number: 'payment_required',
+  incorrect_cvc: 'payment_required',
+  processing_error: 'payment_required',
+  booking_not_found: 'not_found',
+  extension_not_found: 'not_found',
+  booking_already_paid: 'conflict',
+  extension_already_paid: 'conflict',
+  hold_expired: 'conflict',
+  booking_not_payable: 'conflict',
+};
+
+export class PaymentsException extends DomainException<PaymentsErrorCode> {
+  readonly kind: DomainErrorKind;
+
+  constructor(code: PaymentsErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+    this.kind = KIND_OF_CODE[code];
+  }
+}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { BookingStatus, PaymentStatus, PaymentView } from '@aiparksit/shared';
+import { withTransaction, type SqlTransaction } from '../database/transaction.js';
+import type { LedgerSplit } from './platform-fee.js';
+
+/** The booking as paying it needs it, locked: who may pay, what, and whether the hold still stands. */
+export interface PayableBooking {
+  id: string;
+  driverId: string;
+  facilityId: string;
+  operatorId: string;
+  status: BookingStatus;
+  amountCents: number;
+  currency: string;
+  holdLapsed: boolean;
+}
+
+export interface PayableExtension {
+  id: string;
+  newEnd: Date;
+  amountCents: number;
+  status: 'pending_payment' | 'confirmed' | 'expired';
+  holdLapsed: boolean;
+}
+
+export interface NewPayment {
+  bookingId: string;
+  extensionId: string | null;
+  provider: string;
+  providerRef: string | null;
+  status: PaymentStatus;
+  amountCents: number;
+  currency: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  failureCode?: string;
+  failureReason?: string;
+}
+
+export interface RefundablePayment {
+  id: string;
+  provider: string;
+  providerRef: string;
+  amountCents: number;
+  refundedCents: number;
+  currency: string;
+}
+
+interface PaymentRow {
+  id: string;
+  bookingId: string;
+  status: PaymentStatus;
+  amountCents: number;
+  refundedCents: number;
+  currency: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  provider: string;
+  createdAt: Date;
+}
+
+const PAYMENT_COLUMNS = `id, booking_id AS "bookingId", status, amount_cents AS "amountCents", refunded_cents AS "refundedCents", currency,
+  card_brand AS "cardBrand", card_last4 AS "cardLast4", provider, created_at AS "createdAt"`;
+
+export function toPaymentView(row: PaymentRow, testModeProviders: ReadonlySet<string>): PaymentView {
+  const { provider, createdAt, ...rest } = row;
+  return { ...rest, testMode: testModeProviders.has(provider), createdAt: createdAt.toISOString() };
+}
+
+/** SQL of payments, the ledger and the outbox. Money rows are only written inside the caller's transaction. */
+@Injectable()
+export class PaymentsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+    return withTransaction(this.dataSource, work);
+  }
+
+  lockBooking(tx: SqlTransaction, id: string): Promise<PayableBooking | undefined> {
+    return tx.one<PayableBooking>(
+      `SELECT b.id, b.driver_id AS "driverId", b.facility_id AS "facilityId", f.operator_id AS "operatorId", b.status,
+              b.amount_cents AS "amountCents", b.currency, (b.hold_expires_at IS NOT NULL AND b.hold_expires_at <= now()) AS "holdLapsed"
+         FROM bookings b JOIN facilities f ON f.id = b.facility_id
+        WHERE b.id = $1 FOR UPDATE OF b`,
+      [id],
+    );
+  }
+
+  lockExtension(tx: SqlTransaction, bookingId: string, extensionId: string): Promise<PayableExtension | undefined> {
+    return tx.one<PayableExtension>(
+      `SELECT id, new_end AS "newEnd", amount_cents AS "amountCents", status,
+              (status = 'pending_payment' AND hold_expires_at <= now()) AS "holdLapsed"
+         FROM booking_extensions WHERE id = $1 AND booking_id = $2 FOR UPDATE`,
+      [extensionId, bookingId],
+    );
+  }
+
+  async insertPayment(tx: SqlTransaction, payment: NewPayment): Promise<PaymentRow> {
+    const row = await tx.one<PaymentRow>(
+      `INSERT INTO payments (booking_id, extension_id, provider, provider_ref, status, amount_cents, currency, card_brand, card_last4, failure_code, failure_reason)
+       VALUES ($1, $2, $3, $4, $5::payment_status, $6, $7, $8, $9, $10, $11) RETURNING ${PAYMENT_COLUMNS}`,
+      [
+        payment.bookingId, payment.extensionId, payment.provider, payment.providerRef, payment.status, payment.amountCents, payment.currency,
+        payment.cardBrand, payment.cardLast4, payment.failureCode ?? null, payment.failureReason ?? null,
+      ],
+    );
+    return row!;
+  }
+
+  async confirmBooking(tx: SqlTransaction, bookingId: string): Promise<void> {
+    await tx.rows(`UPDATE bookings SET status = 'confirmed', confirmed_at = now(), hold_expires_at = NULL, updated_at = now() WHERE id = $1`, [bookingId]);
+  }
+
+  /** The paid extension becomes part of the booking: the period reaches the held end, the price grows. */
+  async confirmExtension(tx: SqlTransaction, bookingId: string, extension: PayableExtension): Promise<void> {
+    await tx.rows(`UPDATE booking_extensions SET status = 'confirmed', confirmed_at = now() WHERE id = $1`, [extension.id]);
+    await tx.rows(
+      `UPDATE bookings SET period = tstzrange(lower(period), $2), extension_hold_end = NULL, amount_cents = amount_cents + $3, updated_at = now() WHERE id = $1`,
+      [bookingId, extension.newEnd, extension.amountCents],
+    );
+  }
+
+  /** Positive lines for a charge, negative ones for a refund: the sum of an account is its balance. */
+  async insertLedgerLines(
+    tx: SqlTransaction,
+    owner: { bookingId: string; paymentId: string; operatorId: string; facilityId: string; currency: string },
+    split: LedgerSplit,
+    kind: 'charge' | 'refund',
+  ): Promise<void> {
+    const sign = kind === 'charge' ? 1 : -1;
+    const accounts = kind === 'charge' ? ['gross', 'platform_fee', 'operator_net'] : ['refund', 'refund_platform_fee', 'refund_operator_net'];
+    await tx.rows(
+      `INSERT INTO ledger_entries (booking_id, payment_id, operator_id, facility_id, account, amount_cents, currency)
+       SELECT $1, $2, $3, $4, a.account::ledger_account, a.amount, $5 FROM unnest($6::text[], $7::bigint[]) AS a(account, amount)`,
+      [owner.bookingId, owner.paymentId, owner.operatorId, owner.facilityId, owner.currency, accounts, [split.grossCents * sign, split.platformFeeCents * sign, split.operatorNetCents * sign]],
+    );
+  }
+
+  /** The email worker reads exactly this kind and payload. */
+  async enqueueConfirmationEmail(tx: SqlTransaction, bookingId: string): Promise<void> {
+    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ('email.booking_confirmation', jsonb_build_object('bookingId', $1::text))`, [bookingId]);
+  }
+
+  /** Successful payments of a booking with money left to refund, newest first, locked. */
+  lockRefundablePayments(tx: SqlTransaction, bookingId: string): Promise<RefundablePayment[]> {
+    return tx.rows<RefundablePayment>(
+      `SELECT id, provider, provider_ref AS "providerRef", amount_cents AS "amountCents", refunded_cents AS "refundedCents", currency
+         FROM payments WHERE booking_id = $1 AND status IN ('succeeded', 'partially_refunded') AND refunded_cents < amount_cents
+        ORDER BY created_at DESC FOR UPDATE`,
+      [bookingId],
+    );
+  }
+
+  async recordRefund(tx: SqlTransaction, paymentId: string, amountCents: number): Promise<void> {
+    await tx.rows(
+      `UPDATE payments SET refunded_cents = refunded_cents + $2,
+              status = CASE WHEN refunded_cents + $2 >= amount_cents THEN 'refunded'::payment_status ELSE 'partially_refunded'::payment_status END
+        WHERE id = $1`,
+      [paymentId, amountCents],
+    );
+  }
+}

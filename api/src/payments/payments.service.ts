@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CreatePaymentRequest, PaymentView } from '@aiparksit/shared';
+import { mayAccess } from '../auth/access-policy.js';
+import type { UserPrincipal } from '../auth/principal.js';
+import { AppConfig } from '../config/app-config.js';
+import { sqlStateOf, type SqlTransaction } from '../database/transaction.js';
+import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider.js';
+import { PaymentsException } from './payments.exception.js';
+import { PaymentsRepository, toPaymentView, type PayableBooking, type PayableExtension } from './payments.repository.js';
+import { splitGross } from './platform-fee.js';
+
+type PaymentOutcome = { paid: PaymentView } | { declined: PaymentsException };
+
+/** What a refund needs to know of its booking. */
+export interface RefundTarget {
+  bookingId: string;
+  operatorId: string;
+  facilityId: string;
+  currency: string;
+}
+
+@Injectable()
+export class PaymentsService {
+  private readonly testModeProviders: ReadonlySet<string>;
+
+  constructor(
+    private readonly payments: PaymentsRepository,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly config: AppConfig,
+  ) {
+    this.testModeProviders = new Set(provider.testMode ? [provider.name] : []);
+  }
+
+  isTestMode(providerName: string | null): boolean {
+    return providerName !== null && this.testModeProviders.has(providerName);
+  }
+
+  /**
+   * Pays a booking hold (or an extension of it). The booking row stays locked from the check to
+   * the commit, so a second submit waits and then finds the booking paid: one charge, whatever
+   * the client retries. Success writes payment, confirmation, ledger lines and the confirmation
+   * email in one transaction; a decline is recorded and the hold stays until it lapses.
+   */
+  async pay(driver: UserPrincipal, request: CreatePaymentRequest): Promise<PaymentView> {
+    const outcome = await this.payments
+      .transaction<PaymentOutcome>(async (tx) => {
+        const booking = await this.payments.lockBooking(tx, request.bookingId);
+        if (!booking || !mayAccess(driver, booking.driverId)) throw new PaymentsException('booking_not_found', 'No such booking.');
+        const extension = request.extensionId ? await this.payableExtension(tx, booking, request.extensionId) : undefined;
+        if (!extension) this.assertBookingPayable(booking);
+        const amountCents = extension ? extension.amountCents : booking.amountCents;
+
+        const charge = await this.provider.charge({ amountCents, currency: booking.currency, card: request.card, reference: extension?.id ?? booking.id });
+        const common = { bookingId: booking.id, extensionId: extension?.id ?? null, provider: this.provider.name, amountCents, currency: booking.currency };
+        if (!charge.ok) {
+          await this.payments.insertPayment(tx, {
+            ...common,
+            providerRef: null,
+            status: charge.code === 'processing_error' ? 'failed' : 'declined',
+            cardBrand: charge.cardBrand,
+            cardLast4: charge.cardLast4,
+            failureCode: charge.code,
+            failureReason: charge.reason,
+          });
+          return { declined: new PaymentsException(charge.code, charge.reason, { reason: charge.reason }) };
+        }
+
+        const payment = await this.payments.insertPayment(tx, { ...common, providerRef: charge.providerRef, status: 'succeeded', cardBrand: charge.cardBrand, cardLast4: charge.cardLast4 });
+        if (extension) await this.payments.confirmExtension(tx, booking.id, extension);
+        else await this.payments.confirmBooking(tx, booking.id);
+        const owner = { bookingId: booking.id, paymentId: payment.id, operatorId: booking.operatorId, facilityId: booking.facilityId, currency: booking.currency };
+        await this.payments.insertLedgerLines(tx, owner, splitGross(amountCents, this.config.values.platformFeeBps), 'charge');
+        if (!extension) await this.payments.enqueueConfirmationEmail(tx, booking.id);
+        return { paid: toPaymentView(payment, this.testModeProviders) };
+      })
+      .catch((error: unknown) => {
+        // The partial unique index is the last word on "one successful payment per booking".
+        const { code, constraint } = sqlStateOf(error);
+        if (code === '23505' && constraint?.startsWith('payments_one_success_per_')) {
+          throw new PaymentsException('booking_already_paid', 'This booking is already paid.');
+        }
+        throw error;
+      });
+    if ('declined' in outcome) throw outcome.declined;
+    return outcome.paid;
+  }
+
+  /**
+   * Refunds `amountCents` of a booking's payments through the provider that took them, newest
+   * payment first, with negative ledger lines per refund. Runs in the caller's transaction.
+   */
+  async refund(tx: SqlTransaction, target: RefundTarget, amountCents: number): Promise<number> {
+    let remaining = amountCents;
+    for (const payment of await this.payments.lockRefundablePayments(tx, target.bookingId)) {
+      if (remaining <= 0) break;
+      const take = Math.min(remaining, payment.amountCents - payment.refundedCents);
+      await this.provider.refund({ providerRef: payment.providerRef, amountCents: take, currency: payment.currency });
+      await this.payments.recordRefund(tx, payment.id, take);
+      await this.payments.insertLedgerLines(tx, { ...target, paymentId: payment.id }, splitGross(take, this.config.values.platformFeeBps), 'refund');
+      remaining -= take;
+    }
+    return amountCents - remaining;
+  }
+
+  private assertBookingPayable(booking: PayableBooking): void {
+    if (booking.status === 'confirmed' || booking.status === 'completed') throw new PaymentsException('booking_already_paid', 'This booking is already paid.');
+    if (booking.status === 'expired' || (booking.status === 'pending_payment' && booking.holdLapsed)) {
+      throw new PaymentsException('hold_expired', 'The hold on this space has lapsed; book again.');
+    }
+    if (booking.status !== 'pending_payment') throw new PaymentsException('booking_not_payable', 'This booking was cancelled and cannot be paid.');
+  }
+
+  private async payableExtension(tx: SqlTransaction, booking: PayableBooking, extensionId: string): Promise<PayableExtension> {
+    const extension = await this.payments.lockExtension(tx, booking.id, extensionId);
+    if (!extension) throw new PaymentsException('extension_not_found', 'No such extension of this booking.');
+    if (extension.status === 'confirmed') throw new PaymentsException('extension_already_paid', 'This extension is already paid.');
+    if (extension.status === 'expired' || extension.holdLapsed || booking.status !== 'confirmed') {
+      throw new PaymentsException('hold_expired', 'The hold on the extra time has lapsed; ask for the extension again.');
+    }
+    return extension;
+  }
+}
