@@ -2,6 +2,7 @@ import { Foundation1795500000000 } from './1795500000000-foundation.js';
 import { BookingOccupancy1795500100000 } from './1795500100000-booking-occupancy.js';
 import { MarketplaceSearch1795500300000 } from './1795500300000-marketplace-search.js';
 import { BookingExtensions1795500400000 } from './1795500400000-booking-extensions.js';
+import { OutboxLeaseAndMailbox1795500500000 } from './1795500500000-outbox-lease-and-mailbox.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   BookingOccupancy1795500100000,
   MarketplaceSearch1795500300000,
   BookingExtensions1795500400000,
+  OutboxLeaseAndMailbox1795500500000,
 ];

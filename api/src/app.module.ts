@@ -13,6 +13,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { IdempotencyModule } from './common/idempotency/index.js';
 import { BookingsModule } from './bookings/index.js';
 import { PaymentsModule } from './payments/index.js';
+import { OutboxModule } from './outbox/index.js';
+import { NotificationsModule } from './notifications/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -40,6 +42,8 @@ export class AppModule {
         IdempotencyModule,
         PaymentsModule,
         BookingsModule,
+        OutboxModule,
+        NotificationsModule,
       ],
     };
   }

@@ -26,3 +26,11 @@ export interface MailboxMessage {
   html: string;
   sentAt: string;
 }
+
+/** `GET /api/notifications/mailbox` (admin): newest first. */
+export interface MailboxQuery {
+  page?: number;
+  pageSize?: number;
+  /** Only messages to this address (case-insensitive). */
+  to?: string;
+}

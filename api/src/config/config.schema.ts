@@ -277,6 +277,67 @@ export const configSchema = {
     default: 'sandbox',
     parse: parsers.oneOf('sandbox'),
   },
+  smtpUrl: {
+    env: 'SMTP_URL',
+    description: 'SMTP server for outgoing email (smtp:// or smtps://, credentials in the URL). Unset: emails land in the local mailbox admins read.',
+    optional: true,
+    sensitive: true,
+    parse: parsers.url('smtp', 'smtps'),
+  },
+  mailFrom: {
+    env: 'MAIL_FROM',
+    description: 'Sender of outgoing email.',
+    default: 'AIParksit <no-reply@aiparksit.local>',
+    parse: parsers.string,
+  },
+  publicUrl: {
+    env: 'PUBLIC_URL',
+    description: 'Address people reach the SPA at; links in emails start with it.',
+    default: 'http://localhost:3005',
+    parse: parsers.url('http', 'https'),
+  },
+  outboxWorkerEnabled: {
+    env: 'OUTBOX_WORKER_ENABLED',
+    description: 'Run the outbox worker (emails and other side effects) in this instance.',
+    default: 'true',
+    parse: parsers.bool,
+  },
+  outboxPollIntervalMs: {
+    env: 'OUTBOX_POLL_INTERVAL_MS',
+    description: 'How often the outbox worker looks for due messages when nothing wakes it sooner.',
+    default: '2000',
+    parse: parsers.int(10, 3_600_000),
+  },
+  outboxBatchSize: {
+    env: 'OUTBOX_BATCH_SIZE',
+    description: 'Messages one worker claims at a time.',
+    default: '10',
+    parse: parsers.int(1, 1000),
+  },
+  outboxLeaseMs: {
+    env: 'OUTBOX_LEASE_MS',
+    description: 'How long a claimed message is left to its worker; after that another worker may send it again.',
+    default: '120000',
+    parse: parsers.int(1000, 86_400_000),
+  },
+  outboxMaxAttempts: {
+    env: 'OUTBOX_MAX_ATTEMPTS',
+    description: 'Attempts before a message is marked failed.',
+    default: '8',
+    parse: parsers.int(1, 100),
+  },
+  outboxRetryBaseMs: {
+    env: 'OUTBOX_RETRY_BASE_MS',
+    description: 'Delay before the first retry; each further retry waits about twice as long (with jitter).',
+    default: '30000',
+    parse: parsers.int(1, 86_400_000),
+  },
+  outboxRetryMaxMs: {
+    env: 'OUTBOX_RETRY_MAX_MS',
+    description: 'Longest delay between two attempts.',
+    default: '3600000',
+    parse: parsers.int(1, 86_400_000),
+  },
 } satisfies Record<string, ConfigVariable<unknown>>;
 
 export type ConfigSchema = typeof configSchema;

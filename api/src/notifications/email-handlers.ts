@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
+import { MailSender } from './delivery/mail-sender.js';
+import { ACCOUNT_NOTICE_EMAIL, BOOKING_CONFIRMATION_EMAIL, type AccountNoticePayload, type BookingConfirmationPayload } from './email-kinds.js';
+import { NotificationsRepository } from './notifications.repository.js';
+import { accountNoticeEmail } from './templates/account-notice.template.js';
+import { bookingConfirmationEmail } from './templates/booking-confirmation.template.js';
+import { renderBookingQr } from './templates/booking-qr.js';
+import type { RenderedEmail } from './templates/rendered-email.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Statuses a confirmation still makes sense for; a cancelled or lapsed booking gets none. */
+const CONFIRMABLE = new Set(['confirmed', 'completed']);
+
+/** Renders and sends the emails of the outbox kinds this module owns. */
+@Injectable()
+export class EmailHandlers {
+  constructor(
+    private readonly repository: NotificationsRepository,
+    private readonly sender: MailSender,
+    private readonly config: AppConfig,
+  ) {}
+
+  all(): OutboxHandler[] {
+    return [
+      { kind: BOOKING_CONFIRMATION_EMAIL, handle: (message) => this.sendBookingConfirmation(message) },
+      { kind: ACCOUNT_NOTICE_EMAIL, handle: (message) => this.sendAccountNotice(message) },
+    ];
+  }
+
+  /** A link into the SPA, under PUBLIC_URL (which may itself have a path). */
+  spaUrl(path: string): string {
+    return `${this.config.values.publicUrl.replace(/\/+$/, '')}${path}`;
+  }
+
+  private async sendBookingConfirmation(message: OutboxMessage): Promise<void> {
+    const { bookingId } = message.payload as Partial<BookingConfirmationPayload>;
+    if (typeof bookingId !== 'string' || !UUID.test(bookingId)) throw new PermanentDeliveryError('payload has no valid bookingId');
+    const booking = await this.repository.findBookingConfirmation(bookingId);
+    if (!booking) throw new PermanentDeliveryError(`booking ${bookingId} does not exist`);
+    if (!CONFIRMABLE.has(booking.status)) throw new PermanentDeliveryError(`booking ${bookingId} is ${booking.status}; no confirmation sent`);
+    const qrPng = await renderBookingQr(booking.code);
+    const email = bookingConfirmationEmail({
+      driverName: booking.driverName,
+      bookingCode: booking.code,
+      facility: {
+        name: booking.facilityName,
+        addressLine: booking.addressLine,
+        postalCode: booking.postalCode,
+        city: booking.city,
+        countryCode: booking.countryCode.trim(),
+        timeZone: booking.timeZone,
+      },
+      start: booking.start,
+      end: booking.end,
+      spaceType: booking.spaceType,
+      vehiclePlate: booking.vehiclePlate,
+      amountCents: booking.amountCents,
+      currency: booking.currency.trim(),
+      paidWith: booking.cardBrand && booking.cardLast4 ? `${capitalize(booking.cardBrand)} •••• ${booking.cardLast4}` : null,
+      manageUrl: this.spaUrl(`/bookings/${booking.id}`),
+      qrPng,
+    });
+    await this.deliver(message, booking.driverEmail, email);
+  }
+
+  private async sendAccountNotice(message: OutboxMessage): Promise<void> {
+    const { userId, subject, message: text } = message.payload as Partial<AccountNoticePayload>;
+    if (typeof userId !== 'string' || !UUID.test(userId) || typeof subject !== 'string' || typeof text !== 'string') {
+      throw new PermanentDeliveryError('payload needs userId, subject and message');
+    }
+    const recipient = await this.repository.findRecipient(userId);
+    if (!recipient) throw new PermanentDeliveryError(`user ${userId} does not exist`);
+    await this.deliver(message, recipient.email, accountNoticeEmail({ recipientName: recipient.name, subject, message: text }));
+  }
+
+  private deliver(message: OutboxMessage, to: string, email: RenderedEmail): Promise<void> {
+    const host = new URL(this.config.values.publicUrl).hostname || 'aiparksit.local';
+    const messageId = `<outbox-${message.id}.${message.createdAt.getTime()}@${host}>`;
+    return this.sender.send({ ...email, to, messageId, outboxId: message.id });
+  }
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,9 @@
+/**
+ * The notifications module's public surface. To send a booking confirmation, enqueue it through
+ * `OutboxService` in the transaction that confirms the booking:
+ *   outbox.enqueue(BOOKING_CONFIRMATION_EMAIL, { bookingId }, manager)
+ */
+export { NotificationsModule } from './notifications.module.js';
+export { NotificationsService } from './notifications.service.js';
+export { NotificationsException } from './notifications.exception.js';
+export { BOOKING_CONFIRMATION_EMAIL, ACCOUNT_NOTICE_EMAIL, type BookingConfirmationPayload, type AccountNoticePayload } from './email-kinds.js';

@@ -1,0 +1,19 @@
+import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+
+export type NotificationsErrorCode = 'recipient_not_found' | 'booking_not_found' | 'booking_not_confirmed' | 'mailbox_message_not_found';
+
+const KIND_OF_CODE: Record<NotificationsErrorCode, DomainErrorKind> = {
+  recipient_not_found: 'not_found',
+  booking_not_found: 'not_found',
+  booking_not_confirmed: 'conflict',
+  mailbox_message_not_found: 'not_found',
+};
+
+export class NotificationsException extends DomainException<NotificationsErrorCode> {
+  readonly kind: DomainErrorKind;
+
+  constructor(code: NotificationsErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+    this.kind = KIND_OF_CODE[code];
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { OutboxModule } from '../outbox/index.js';
+import { LocalMailboxSender } from './delivery/local-mailbox-sender.js';
+import { MailSender } from './delivery/mail-sender.js';
+import { SmtpMailSender } from './delivery/smtp-mail-sender.js';
+import { EmailHandlers } from './email-handlers.js';
+import { NotificationsController } from './notifications.controller.js';
+import { NotificationsRepository } from './notifications.repository.js';
+import { NotificationsService } from './notifications.service.js';
+
+@Module({
+  imports: [OutboxModule],
+  controllers: [NotificationsController],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    EmailHandlers,
+    {
+      provide: MailSender,
+      inject: [AppConfig, NotificationsRepository],
+      useFactory: (config: AppConfig, repository: NotificationsRepository): MailSender =>
+        config.values.smtpUrl
+          ? new SmtpMailSender(config.values.smtpUrl, config.values.mailFrom, config.values.outboxLeaseMs)
+          : new LocalMailboxSender(repository),
+    },
+  ],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}
