@@ -43,6 +43,14 @@ export function CheckoutPage() {
   return <HoldStep facilityId={facilityId} facilityName={facility.data.name} address={`${facility.data.addressLine}, ${facility.data.city}`} timeZone={facility.data.timeZone} start={start} end={end} spaceType={type} />;
 }
 
+/** Booking rules the stay broke (400 `details.violations`), beyond the first one in the message. */
+function violationMessages(error: unknown): string[] {
+  const details = error instanceof ApiError ? error.envelope?.details : undefined;
+  const violations = details && !Array.isArray(details) ? details['violations'] : undefined;
+  if (!Array.isArray(violations) || violations.length < 2) return [];
+  return violations.map((v: { message?: unknown }) => String(v.message ?? '')).filter(Boolean);
+}
+
 function HoldStep(props: { facilityId: string; facilityName: string; address: string; timeZone: string; start: string; end: string; spaceType: SpaceType }) {
   const create = useCreateBooking();
   const navigate = useNavigate();
@@ -56,9 +64,12 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
       : Object.keys(fields).length && fields['vehiclePlate'] && Object.keys(fields).length === 1
         ? 'Please correct the plate.'
         : describeError(create.error);
-  const windowErrors = Object.entries(fields)
-    .filter(([field]) => field !== 'vehiclePlate')
-    .flatMap(([, messages]) => messages ?? []);
+  const windowErrors = [
+    ...Object.entries(fields)
+      .filter(([field]) => field !== 'vehiclePlate')
+      .flatMap(([, messages]) => messages ?? []),
+    ...violationMessages(create.error),
+  ];
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
