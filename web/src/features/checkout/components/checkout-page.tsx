@@ -105,7 +105,7 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
               ))}
             </ul>
           )}
-          <FormField label="Vehicle plate" name="vehiclePlate" autoCapitalize="characters" autoComplete="off" hint="As on the number plate, e.g. B AB 1234" errors={fields['vehiclePlate']} />
+          <FormField label="Vehicle plate" name="vehiclePlate" autoCapitalize="characters" autoComplete="off" hint="As on the number plate, e.g. B-AB 123" errors={fields['vehiclePlate']} />
           <button type="submit" className="button button--primary" disabled={create.isPending}>
             {create.isPending ? 'Holding a space…' : 'Hold this space and see the price'}
           </button>

@@ -10,7 +10,7 @@ function describeMultiplier(m: RateMultiplier): string {
 export function RateTable({ rates }: { rates: RateView[] }) {
   return (
     <div className="table-scroll">
-    <table className="table">
+    <table className="table rate-table">
       <caption className="visually-hidden">Rates per space type</caption>
       <thead>
         <tr>
