@@ -79,6 +79,7 @@ describeInBrowser('Driver journey in the browser', () => {
       // Facility page: rates, availability per type, the day's chart; then book a standard space.
       await clickText(page, '.result a', facilityName);
       expect(await headingText(page)).toBe(facilityName);
+      const facilityPath = pathOf(page);
       await page.waitForSelector('.type-list__item');
       expect(await page.$eval('.rate-table', (table) => table.textContent ?? '')).toContain('€2.50');
       await page.waitForSelector('.chart canvas');
@@ -116,6 +117,22 @@ describeInBrowser('Driver journey in the browser', () => {
       const card = await page.waitForSelector(`[data-booking-code="${code}"]`);
       expect(await card!.evaluate((element) => element.closest('section')?.querySelector('h2')?.textContent)).toBe('Upcoming');
       expect(await card!.evaluate((element) => element.textContent ?? '')).toContain('Confirmed');
+      const searchPath = `/driver?city=${encodeURIComponent(city)}`;
+      const bookingPath = await card!.evaluate((element) => new URL(element.querySelector('a')!.href).pathname);
+
+      // On a phone (375 px) the same screens fit without sideways scrolling.
+      const phone = await openPage(context, 'phone');
+      const readyWhen: Record<string, string> = { [searchPath]: '.result', [facilityPath]: '.chart canvas', [bookingPath]: '[data-testid="booking-code"]' };
+      for (const [path, selector] of Object.entries(readyWhen)) {
+        await visit(phone, path);
+        await phone.waitForSelector(selector);
+        expect({ path, width: await phone.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 375 });
+      }
+      await screenshot(phone, 'journey-booking-375');
+      await visit(phone, searchPath);
+      await phone.waitForSelector('.result');
+      await screenshot(phone, 'journey-search-375');
+      await phone.close();
       await signOut(page);
 
       // The admin finds the confirmation email in the local mailbox.
