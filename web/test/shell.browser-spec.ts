@@ -179,6 +179,8 @@ describeInBrowser('SPA shell in the browser', () => {
         await waitForPath(page, '/driver');
 
         const requests = await expireAccessTokenFor(page, '/api/auth/me');
+        // The signed-in frame renders just after the address changes.
+        await page.waitForSelector('nav[aria-label="Main"] a[href="/account"]');
         await page.click('nav[aria-label="Main"] a[href="/account"]');
         await page.waitForSelector('dl.details');
         expect(await page.$eval('dl.details', (list) => list.textContent)).toContain(account.email);
@@ -203,6 +205,7 @@ describeInBrowser('SPA shell in the browser', () => {
           [account.email],
         );
         await expireAccessTokenFor(page, '/api/auth/me');
+        await page.waitForSelector('nav[aria-label="Main"] a[href="/account"]');
         await page.click('nav[aria-label="Main"] a[href="/account"]');
         const notice = await page.waitForSelector('main .notice');
         expect(await notice!.evaluate((element) => element.textContent)).toMatch(/session has ended/i);

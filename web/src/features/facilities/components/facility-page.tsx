@@ -10,6 +10,7 @@ import { AMENITY_LABELS, SPACE_TYPE_LABELS, availabilityText } from '../../../li
 import { defaultWindow, formatDuration, formatWindow, instantToWallClock, windowToIso } from '../../../lib/time-window';
 import { useAvailability } from '../api/get-availability';
 import { useFacility } from '../api/get-facility';
+import { useLiveAvailability } from '../api/live-availability';
 import { AvailabilityChart } from './availability-chart';
 import { OpeningHoursList } from './opening-hours-list';
 import { RateTable } from './rate-table';
@@ -44,10 +45,9 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
   const window = start && end ? { start, end } : null;
   const requestedType = params.get('type') as SpaceType | null;
   const spaceType: SpaceType = requestedType && facility.spaceTypes.includes(requestedType) ? requestedType : (facility.spaceTypes[0] ?? 'standard');
-  const availability = useAvailability(facility.id, window ?? (() => {
-    const iso = windowToIso(fallback, facility.timeZone);
-    return 'problem' in iso ? null : iso;
-  })());
+  const fallbackIso = windowToIso(fallback, facility.timeZone);
+  const availability = useAvailability(facility.id, window ?? ('problem' in fallbackIso ? null : fallbackIso));
+  useLiveAvailability([facility.id]);
 
   function changeWindow(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/status
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
 import { formatWindow } from '../../../lib/time-window';
+import { useLiveResults } from '../api/live-results';
 import { useMarketplaceSearch } from '../api/search-marketplace';
 import { ResultList } from './result-list';
 import { ResultsMap } from './results-map';
@@ -21,6 +22,7 @@ export function MarketplacePage() {
   const results = useMarketplaceSearch(search);
   const items = results.data?.pages.flatMap((page) => page.results) ?? [];
   const coarse = results.data?.pages[0]?.fidelity === 'coarse';
+  useLiveResults(items.map((item) => item.facility.id));
 
   const linkTo = (result: MarketplaceResult) => {
     const link = new URLSearchParams();

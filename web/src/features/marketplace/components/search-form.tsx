@@ -126,40 +126,45 @@ export function SearchForm({ criteria, onSearch }: { criteria: SearchCriteria; o
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-max`}>Maximum price</label>
-          <input
-            id={`${id}-max`}
-            name="maxPrice"
-            inputMode="decimal"
-            placeholder="any"
-            defaultValue={criteria.maxPriceCents === null ? '' : (criteria.maxPriceCents / 100).toFixed(2)}
-            aria-describedby={`${id}-max-hint`}
-          />
-          <p id={`${id}-max-hint`} className="field__hint">
-            For the whole stay, e.g. {formatMoney(1500)}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-sort`}>Sort</label>
-          <select id={`${id}-sort`} name="sort" defaultValue={criteria.sort}>
-            {(Object.keys(SORT_LABELS) as MarketplaceSort[]).map((sort) => (
-              <option key={sort} value={sort}>
-                {SORT_LABELS[sort]}
-              </option>
-            ))}
-          </select>
-        </div>
       </div>
-      <fieldset className="search-form__amenities">
-        <legend>Must have</legend>
-        {AMENITIES.map((amenity) => (
-          <label key={amenity} className="check">
-            <input type="checkbox" name="amenities" value={amenity} defaultChecked={criteria.amenities.includes(amenity)} />
-            {AMENITY_LABELS[amenity]}
-          </label>
-        ))}
-      </fieldset>
+      <details className="search-form__more" open={criteria.maxPriceCents !== null || criteria.amenities.length > 0 || criteria.sort !== 'distance'}>
+        <summary>More filters: price, amenities, sorting</summary>
+        <div className="search-form__row">
+          <div className="field">
+            <label htmlFor={`${id}-max`}>Maximum price</label>
+            <input
+              id={`${id}-max`}
+              name="maxPrice"
+              inputMode="decimal"
+              placeholder="any"
+              defaultValue={criteria.maxPriceCents === null ? '' : (criteria.maxPriceCents / 100).toFixed(2)}
+              aria-describedby={`${id}-max-hint`}
+            />
+            <p id={`${id}-max-hint`} className="field__hint">
+              For the whole stay, e.g. {formatMoney(1500)}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-sort`}>Sort</label>
+            <select id={`${id}-sort`} name="sort" defaultValue={criteria.sort}>
+              {(Object.keys(SORT_LABELS) as MarketplaceSort[]).map((sort) => (
+                <option key={sort} value={sort}>
+                  {SORT_LABELS[sort]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset className="search-form__amenities">
+          <legend>Must have</legend>
+          {AMENITIES.map((amenity) => (
+            <label key={amenity} className="check">
+              <input type="checkbox" name="amenities" value={amenity} defaultChecked={criteria.amenities.includes(amenity)} />
+              {AMENITY_LABELS[amenity]}
+            </label>
+          ))}
+        </fieldset>
+      </details>
       <button type="submit" className="button button--primary">
         Search
       </button>
