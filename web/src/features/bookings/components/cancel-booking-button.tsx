@@ -9,9 +9,10 @@ import { useCancelBooking } from '../api/cancel-booking';
 export function CancelBookingButton({ booking }: { booking: BookingView }) {
   const cancel = useCancelBooking();
   const [confirming, setConfirming] = useState(false);
-  if (!booking.cancellation.cancellableNow || !['confirmed', 'pending_payment'].includes(booking.status)) return null;
+  // First: once cancelled, the booking itself is no longer cancellable, but the outcome stays said.
   if (cancel.isSuccess)
     return <p className="notice" role="status">Cancelled. {formatMoney(cancel.data.refundedCents, booking.currency)} will be refunded to your card.</p>;
+  if (!booking.cancellation.cancellableNow || !['confirmed', 'pending_payment'].includes(booking.status)) return null;
   const refund = formatMoney(booking.cancellation.refundableNowCents, booking.currency);
   return (
     <div className="cancel">

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Suspense, lazy, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { SPACE_TYPES, type FacilityDetail, type SpaceType } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
@@ -11,9 +11,11 @@ import { defaultWindow, formatDuration, formatWindow, instantToWallClock, window
 import { useAvailability } from '../api/get-availability';
 import { useFacility } from '../api/get-facility';
 import { useLiveAvailability } from '../api/live-availability';
-import { AvailabilityChart } from './availability-chart';
 import { OpeningHoursList } from './opening-hours-list';
 import { RateTable } from './rate-table';
+
+// chart.js loads with the first facility page, not with sign-in.
+const AvailabilityChart = lazy(() => import('./availability-chart').then((module) => ({ default: module.AvailabilityChart })));
 
 export function FacilityPage() {
   const { facilityId = '' } = useParams();
@@ -132,7 +134,13 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                 })}
               </ul>
               <h3>Through the day</h3>
-              {availability.data.timeline.length ? <AvailabilityChart timeline={availability.data.timeline} spaceType={spaceType} /> : <p>No timeline for this day.</p>}
+              {availability.data.timeline.length ? (
+                <Suspense fallback={<LoadingState label="Loading the chart…" />}>
+                  <AvailabilityChart timeline={availability.data.timeline} spaceType={spaceType} />
+                </Suspense>
+              ) : (
+                <p>No timeline for this day.</p>
+              )}
             </>
           )}
         </section>

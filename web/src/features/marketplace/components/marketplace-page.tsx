@@ -1,17 +1,26 @@
-import { useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { MarketplaceResult } from '@aiparksit/shared';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
-import { formatWindow } from '../../../lib/time-window';
+import { defaultWindow, formatWindow, windowToIso } from '../../../lib/time-window';
 import { useLiveResults } from '../api/live-results';
 import { useMarketplaceSearch } from '../api/search-marketplace';
 import { ResultList } from './result-list';
-import { ResultsMap } from './results-map';
 import { SearchForm } from './search-form';
 import { criteriaFromParams, criteriaToParams, criteriaToSearch, type SearchCriteria } from './search-params';
+
+// Leaflet is the largest part of the app: load it with the first search screen, not with sign-in.
+const ResultsMap = lazy(() => import('./results-map').then((module) => ({ default: module.ResultsMap })));
+
+/** A search needs a window for prices: a point picked before any search gets the default one. */
+function withWindow(criteria: SearchCriteria): SearchCriteria {
+  if (criteria.start && criteria.end) return criteria;
+  const window = windowToIso(defaultWindow(new Date()));
+  return 'problem' in window ? criteria : { ...criteria, start: window.start, end: window.end };
+}
 
 /** Find parking: search form, map and list of results, "load more" by cursor. */
 export function MarketplacePage() {
@@ -73,7 +82,15 @@ export function MarketplacePage() {
               </>
             )}
           </div>
-          <ResultsMap results={items} center={criteria.point} linkTo={linkTo} onPickPoint={(point) => searchWith({ ...criteria, city: '', point })} />
+          <Suspense
+            fallback={
+              <div className="results-map results-map--loading">
+                <LoadingState label="Loading the map…" />
+              </div>
+            }
+          >
+            <ResultsMap results={items} center={criteria.point} linkTo={linkTo} onPickPoint={(point) => searchWith({ ...withWindow(criteria), city: '', point })} />
+          </Suspense>
         </div>
       </section>
     </>
