@@ -1,5 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import { SANDBOX_TEST_CARDS } from '@aiparksit/shared';
+import { SANDBOX_TEST_CARDS, type BookingView } from '@aiparksit/shared';
+import { apiUrl } from '../../api/test/support/api-url.js';
+import { bearer, loginAs } from '../../api/test/support/factories.js';
 import { testPool, unique } from '../../api/test/support/db.js';
 import { createOperatorWithFacility } from '../../api/test/support/facility-factories.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
@@ -27,6 +29,25 @@ async function payWith(page: Page, number: string): Promise<void> {
   await fillByLabel(page, 'Expiry (MM/YY)', '12/39');
   await fillByLabel(page, 'CVC', '123');
   await clickText(page, 'form[aria-label="Card payment"] button[type="submit"]', 'Pay');
+}
+
+/** A confirmed booking made through the API, three days ahead (inside the free-cancellation time). */
+async function confirmedBookingThroughApi(driver: TestAccount, facilityId: string): Promise<BookingView> {
+  const tokens = await loginAs(apiUrl(), driver);
+  const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 72 * 3_600_000);
+  const end = new Date(start.getTime() + 2 * 3_600_000);
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${apiUrl()}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: bearer(tokens), 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const booking = await post<BookingView>('/api/bookings', { facilityId, start: start.toISOString(), end: end.toISOString(), spaceType: 'standard', vehiclePlate: 'M-XY 42' });
+  await post('/api/payments', { bookingId: booking.id, card: { number: SANDBOX_TEST_CARDS.succeeds, expMonth: 12, expYear: 2039, cvc: '123' } });
+  return booking;
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -156,6 +177,49 @@ describeInBrowser('Driver journey in the browser', () => {
       expect(html).toContain(code);
       expect(html).toContain(facilityName);
       await screenshot(page, 'journey-mailbox');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('manages a booking: changes the plate, pays an extension by card, cancels with the stated full refund', async () => {
+    const pool = testPool();
+    let facilityId: string;
+    try {
+      ({ facility: { id: facilityId } } = await createOperatorWithFacility(pool, { city: unique('Manageville'), spaces: { standard: 2 }, hourlyCents: { standard: 300 } }));
+    } finally {
+      await pool.end();
+    }
+    const driver = await createAccount('driver');
+    const booking = await confirmedBookingThroughApi(driver, facilityId);
+    const context = await chromium.newContext();
+    try {
+      const page = await openPage(context);
+      await visit(page, '/login');
+      await signIn(page, driver.email, driver.password);
+      await waitForPath(page, '/driver');
+      await visit(page, `/driver/bookings/${booking.id}`);
+      expect(await textOf(page, '[data-testid="booking-code"]')).toBe(booking.code);
+
+      // The plate, before the start.
+      await fillByLabel(page, 'Vehicle plate', 'hh-ab 77');
+      await clickText(page, 'button[type="submit"]', 'Change plate');
+      await page.waitForFunction(() => /Plate changed to HH-AB 77/.test(document.body.textContent ?? ''));
+
+      // One more hour (the default suggestion), held and priced by the API, paid with the test card.
+      await clickText(page, 'button[type="submit"]', 'Extend');
+      await waitForPath(page, `/driver/checkout/${booking.id}/extension`);
+      expect(await textOf(page, '[data-testid="amount-due"]')).toBe('€3.00');
+      await payWith(page, SANDBOX_TEST_CARDS.succeeds);
+      await waitForPath(page, `/driver/bookings/${booking.id}`);
+      await page.waitForFunction(() => /3 h/.test(document.querySelector('.details')?.textContent ?? ''));
+
+      // Cancelling states the refund before and after: the whole price, three days ahead.
+      await clickText(page, 'button', 'Cancel booking');
+      await clickText(page, '.cancel__confirm button', 'Yes, cancel and refund €9.00');
+      await page.waitForFunction(() => /€9\.00 refunded to your card/.test(document.querySelector('.notice')?.textContent ?? ''));
+      expect(await textOf(page, '.page-header .badge')).toBe('Cancelled');
+      await screenshot(page, 'booking-cancelled');
     } finally {
       await context.close();
     }

@@ -165,6 +165,14 @@ export function BookingDetailPage() {
                 <ExtendForm booking={booking} />
               </section>
             )}
+            {booking.status === 'cancelled' && (
+              <p className="notice" role="status">
+                Cancelled{booking.cancelledAt ? ` on ${formatWindow(booking.cancelledAt, booking.cancelledAt, booking.facility.timeZone).split(' – ')[0]}` : ''}.{' '}
+                {booking.payment && booking.payment.refundedCents > 0
+                  ? `${formatMoney(booking.payment.refundedCents, booking.currency)} refunded to your card.`
+                  : 'Nothing was refunded.'}
+              </p>
+            )}
             {booking.status === 'confirmed' && (
               <section className="panel" aria-labelledby="cancel-heading">
                 <h2 id="cancel-heading">Cancellation</h2>
