@@ -53,6 +53,11 @@ export function BookingPass({ booking }: { booking: BookingView }) {
   );
 }
 
+/** "visa" → "Visa", as card brands are written. */
+function brandName(brand: string | null): string {
+  return brand ? brand.charAt(0).toUpperCase() + brand.slice(1) : 'card';
+}
+
 export function BookingSummary({ booking }: { booking: BookingView }) {
   return (
     <dl className="details">
@@ -73,7 +78,7 @@ export function BookingSummary({ booking }: { booking: BookingView }) {
       <dt>Price</dt>
       <dd>
         {formatMoney(booking.amountCents, booking.currency)}
-        {booking.payment?.cardLast4 && ` · paid by ${booking.payment.cardBrand ?? 'card'} ending ${booking.payment.cardLast4}`}
+        {booking.payment?.cardLast4 && ` · paid by ${brandName(booking.payment.cardBrand)} ending ${booking.payment.cardLast4}`}
         {booking.payment?.testMode && ' (test mode)'}
         {booking.payment && booking.payment.refundedCents > 0 && ` · ${formatMoney(booking.payment.refundedCents, booking.currency)} refunded`}
       </dd>
