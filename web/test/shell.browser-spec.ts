@@ -3,11 +3,17 @@ import { testPool } from '../../api/test/support/db.js';
 import { createAccount } from './support/accounts.js';
 import { expireAccessTokenFor } from './support/network.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { fillByLabel, headingText, mainNavigation, pathOf, signIn, visit, waitForPath } from './support/spa.js';
+import { fillByLabel, headingText, mainNavigation, pathOf, signIn, signedInName, visit, waitForPath } from './support/spa.js';
 
 const HOME_OF: Record<Role, string> = { driver: '/driver', operator: '/operator', investor: '/investor', admin: '/admin' };
+const NAVIGATION_OF: Record<Role, string[]> = {
+  driver: ['/driver', '/driver/bookings', '/account'],
+  operator: ['/operator', '/account'],
+  investor: ['/investor', '/account'],
+  admin: ['/admin', '/admin/mailbox', '/account'],
+};
 const COMING_SOON: Record<Role, RegExp> = {
-  driver: /search and booking of parking is coming/i,
+  driver: /prices are for your whole stay/i,
   operator: /managing your car parks/i,
   investor: /investor dashboard is coming/i,
   admin: /system status page is coming/i,
@@ -77,9 +83,9 @@ describeInBrowser('SPA shell in the browser', () => {
         await signIn(page, account.email, account.password);
         await waitForPath(page, HOME_OF[role]);
 
-        expect(await headingText(page)).toContain(account.name);
+        expect(await signedInName(page)).toBe(account.name);
         expect(await page.$eval('main', (main) => main.textContent)).toMatch(COMING_SOON[role]);
-        expect(await mainNavigation(page)).toEqual([HOME_OF[role], '/account']);
+        expect(await mainNavigation(page)).toEqual(NAVIGATION_OF[role]);
         // The live badge is there whether or not the /ws gateway answers.
         expect(await page.$eval('[data-connection-state]', (badge) => badge.getAttribute('data-connection-state'))).toMatch(/^(connecting|live|reconnecting)$/);
         await screenshot(page, `${role}-home-desktop`);
@@ -90,7 +96,7 @@ describeInBrowser('SPA shell in the browser', () => {
         const phone = await openPage(context, 'phone');
         await visit(phone, HOME_OF[role]);
         await phone.waitForSelector('nav[aria-label="Main"]');
-        expect(await headingText(phone)).toContain(account.name);
+        expect(await signedInName(phone)).toBe(account.name);
         // Nothing may stick out sideways on a phone.
         expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
         await screenshot(phone, `${role}-home-375`);
@@ -130,7 +136,7 @@ describeInBrowser('SPA shell in the browser', () => {
         await fillByLabel(page, 'Password', 'a-long-enough-password-42');
         await page.click('button[type="submit"]');
         await waitForPath(page, '/driver');
-        expect(await headingText(page)).toContain('Nina Newcomer');
+        expect(await signedInName(page)).toBe('Nina Newcomer');
       } finally {
         await context.close();
       }
@@ -150,7 +156,7 @@ describeInBrowser('SPA shell in the browser', () => {
         await page.reload({ waitUntil: 'domcontentloaded' });
         await page.waitForSelector('nav[aria-label="Main"]');
         expect(pathOf(page)).toBe('/driver');
-        expect(await headingText(page)).toContain(account.name);
+        expect(await signedInName(page)).toBe(account.name);
         // The SocketProvider reaches the /ws gateway on the page's own origin.
         await page.waitForSelector('[data-connection-state="live"]');
 
@@ -173,6 +179,8 @@ describeInBrowser('SPA shell in the browser', () => {
         await waitForPath(page, '/driver');
 
         const requests = await expireAccessTokenFor(page, '/api/auth/me');
+        // The signed-in frame renders just after the address changes.
+        await page.waitForSelector('nav[aria-label="Main"] a[href="/account"]');
         await page.click('nav[aria-label="Main"] a[href="/account"]');
         await page.waitForSelector('dl.details');
         expect(await page.$eval('dl.details', (list) => list.textContent)).toContain(account.email);
@@ -197,6 +205,7 @@ describeInBrowser('SPA shell in the browser', () => {
           [account.email],
         );
         await expireAccessTokenFor(page, '/api/auth/me');
+        await page.waitForSelector('nav[aria-label="Main"] a[href="/account"]');
         await page.click('nav[aria-label="Main"] a[href="/account"]');
         const notice = await page.waitForSelector('main .notice');
         expect(await notice!.evaluate((element) => element.textContent)).toMatch(/session has ended/i);
@@ -258,7 +267,7 @@ describeInBrowser('SPA shell in the browser', () => {
         await visit(page, '/admin');
         expect(await headingText(page)).toBe('This area is not part of your account');
         expect(await page.$eval('main', (main) => main.textContent)).not.toMatch(/system status page is coming/i);
-        expect(await mainNavigation(page)).toEqual(['/driver', '/account']);
+        expect(await mainNavigation(page)).toEqual(NAVIGATION_OF.driver);
       } finally {
         await context.close();
       }

@@ -6,8 +6,15 @@ describe('navigationFor', () => {
   it('gives each role its own section and the account page, and nothing of the other roles', () => {
     for (const role of ROLES) {
       const paths = navigationFor(role).map((item) => item.to);
-      expect(paths).toEqual([homeFor(role), '/account']);
+      expect(paths[0]).toBe(homeFor(role));
+      expect(paths.at(-1)).toBe('/account');
+      expect(paths.slice(0, -1).every((path) => path === homeFor(role) || path.startsWith(`${homeFor(role)}/`))).toBe(true);
     }
+  });
+
+  it('leads drivers to search and their bookings, and admins to the mailbox', () => {
+    expect(navigationFor('driver').map((item) => item.label)).toEqual(['Find parking', 'My bookings', 'Account']);
+    expect(navigationFor('admin').map((item) => item.to)).toEqual(['/admin', '/admin/mailbox', '/account']);
   });
 });
 

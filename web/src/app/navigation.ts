@@ -15,10 +15,24 @@ export interface RoleSection {
 
 /** Each role sees its own section only; screens arrive in these sections as features land. */
 export const ROLE_SECTIONS: Record<Role, RoleSection> = {
-  driver: { home: '/driver', title: 'Driver', nav: [{ to: '/driver', label: 'Find parking' }] },
+  driver: {
+    home: '/driver',
+    title: 'Driver',
+    nav: [
+      { to: '/driver', label: 'Find parking' },
+      { to: '/driver/bookings', label: 'My bookings' },
+    ],
+  },
   operator: { home: '/operator', title: 'Operator', nav: [{ to: '/operator', label: 'My car parks' }] },
   investor: { home: '/investor', title: 'Investor', nav: [{ to: '/investor', label: 'Platform KPIs' }] },
-  admin: { home: '/admin', title: 'Admin', nav: [{ to: '/admin', label: 'System status' }] },
+  admin: {
+    home: '/admin',
+    title: 'Admin',
+    nav: [
+      { to: '/admin', label: 'System status' },
+      { to: '/admin/mailbox', label: 'Mailbox' },
+    ],
+  },
 };
 
 const ACCOUNT_ITEM: NavItem = { to: '/account', label: 'Account' };

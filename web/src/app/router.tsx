@@ -2,7 +2,11 @@ import { Navigate, createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account';
 import { AdminHome } from '../features/admin';
 import { LoginPage, RegisterPage } from '../features/auth';
-import { DriverHome } from '../features/driver';
+import { BookingDetailPage, ConfirmationPage, MyBookingsPage } from '../features/bookings';
+import { CheckoutPage, ExtensionPaymentPage, PaymentPage } from '../features/checkout';
+import { FacilityPage } from '../features/facilities';
+import { MailboxMessagePage, MailboxPage } from '../features/mailbox';
+import { MarketplacePage } from '../features/marketplace';
 import { InvestorHome } from '../features/investor';
 import { OperatorHome } from '../features/operator';
 import { PublicLayout } from './layout/public-layout';
@@ -30,10 +34,29 @@ export const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
-          { path: 'driver', element: <RoleSection role="driver" render={(user) => <DriverHome user={user} />} /> },
+          {
+            path: 'driver',
+            children: [
+              { index: true, element: <RoleSection role="driver" render={() => <MarketplacePage />} /> },
+              { path: 'facilities/:facilityId', element: <RoleSection role="driver" render={() => <FacilityPage />} /> },
+              { path: 'checkout', element: <RoleSection role="driver" render={() => <CheckoutPage />} /> },
+              { path: 'checkout/:bookingId', element: <RoleSection role="driver" render={() => <PaymentPage />} /> },
+              { path: 'checkout/:bookingId/extension', element: <RoleSection role="driver" render={() => <ExtensionPaymentPage />} /> },
+              { path: 'bookings', element: <RoleSection role="driver" render={() => <MyBookingsPage />} /> },
+              { path: 'bookings/:bookingId', element: <RoleSection role="driver" render={() => <BookingDetailPage />} /> },
+              { path: 'bookings/:bookingId/confirmation', element: <RoleSection role="driver" render={() => <ConfirmationPage />} /> },
+            ],
+          },
           { path: 'operator', element: <RoleSection role="operator" render={(user) => <OperatorHome user={user} />} /> },
           { path: 'investor', element: <RoleSection role="investor" render={(user) => <InvestorHome user={user} />} /> },
-          { path: 'admin', element: <RoleSection role="admin" render={(user) => <AdminHome user={user} />} /> },
+          {
+            path: 'admin',
+            children: [
+              { index: true, element: <RoleSection role="admin" render={(user) => <AdminHome user={user} />} /> },
+              { path: 'mailbox', element: <RoleSection role="admin" render={() => <MailboxPage />} /> },
+              { path: 'mailbox/:messageId', element: <RoleSection role="admin" render={() => <MailboxMessagePage />} /> },
+            ],
+          },
           { path: 'account', element: <AccountPage /> },
         ],
       },

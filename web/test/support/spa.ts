@@ -47,3 +47,9 @@ export async function mainNavigation(page: Page): Promise<string[]> {
   await page.waitForSelector('nav[aria-label="Main"] a');
   return page.$$eval('nav[aria-label="Main"] a', (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 }
+
+/** The name shown in the signed-in frame's account chip. */
+export async function signedInName(page: Page): Promise<string> {
+  const chip = await page.waitForSelector('.user-chip__name');
+  return (await chip!.evaluate((element) => element.textContent ?? '')).trim();
+}

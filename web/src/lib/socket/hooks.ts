@@ -22,3 +22,16 @@ export function useRealtimeEvent<TData = unknown>(event: RealtimeEventName, hand
     });
   }, [connection, event]);
 }
+
+/**
+ * Subscribes to live events of these facilities while the component is mounted (re-sent after
+ * every reconnect). The ids are compared by value, so a new array with the same ids is no change.
+ */
+export function useFacilitySubscription(facilityIds: readonly string[]): void {
+  const connection = useContext(SocketContext);
+  const key = [...facilityIds].sort().join(',');
+  useEffect(() => {
+    if (!connection || !key) return;
+    return connection.subscribe({ type: 'subscribe', facilityIds: key.split(',') });
+  }, [connection, key]);
+}

@@ -1,3 +1,3 @@
 export { SocketProvider, sameOriginSocketUrl } from './socket-provider';
-export { useConnectionState, useRealtimeEvent } from './hooks';
+export { useConnectionState, useFacilitySubscription, useRealtimeEvent } from './hooks';
 export { RealtimeConnection, type SocketLike } from './realtime-connection';

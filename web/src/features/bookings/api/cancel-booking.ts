@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CancelBookingResult } from '@aiparksit/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { bookingKeys } from './bookings-keys';
+
+/** POST /api/bookings/:id/cancel: refunds by the booking's stated cancellation terms. */
+export function cancelBooking(id: string): Promise<CancelBookingResult> {
+  return apiRequest<CancelBookingResult>(`/api/bookings/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+}
+
+export function useCancelBooking() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['bookings', 'cancel'],
+    mutationFn: cancelBooking,
+    onSuccess: (result) => {
+      queryClient.setQueryData(bookingKeys.detail(result.booking.id), result.booking);
+      return queryClient.invalidateQueries({ queryKey: bookingKeys.list() });
+    },
+  });
+}

@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { BookingView } from '@aiparksit/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { bookingKeys } from './bookings-keys';
+
+/** GET /api/bookings/:id: the driver's booking (someone else's answers 404). */
+export function getBooking(id: string, signal?: AbortSignal): Promise<BookingView> {
+  return apiRequest<BookingView>(`/api/bookings/${encodeURIComponent(id)}`, { signal });
+}
+
+export function bookingOptions(id: string) {
+  return queryOptions({ queryKey: bookingKeys.detail(id), queryFn: ({ signal }) => getBooking(id, signal) });
+}
+
+export function useBooking(id: string) {
+  return useQuery(bookingOptions(id));
+}

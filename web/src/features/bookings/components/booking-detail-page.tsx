@@ -1,0 +1,224 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { BookingView } from '@aiparksit/shared';
+import { FormAlert } from '../../../components/form-alert';
+import { FormField } from '../../../components/form-field';
+import { PageHeader } from '../../../components/page-header';
+import { QrCode } from '../../../components/qr-code';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
+import { usePageTitle } from '../../../components/use-page-title';
+import { ApiError, describeError } from '../../../lib/api-error';
+import { formatMoney } from '../../../lib/money';
+import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
+import { formatDuration, formatWindow, instantToWallClock, wallClockToIso } from '../../../lib/time-window';
+import { useExtendBooking } from '../api/extend-booking';
+import { useBooking } from '../api/get-booking';
+import { useUpdateVehicle } from '../api/update-vehicle';
+import { BookingStatusBadge } from './booking-status';
+import { CancelBookingButton } from './cancel-booking-button';
+import { CancellationTerms } from './cancellation-terms';
+
+/** Loads a booking by the `:bookingId` route parameter and renders `children` with it. */
+export function WithBooking({ children }: { children: (booking: BookingView) => React.ReactNode }) {
+  const { bookingId = '' } = useParams();
+  const booking = useBooking(bookingId);
+  if (booking.isPending) return <LoadingState label="Loading the booking…" />;
+  if (booking.isError) {
+    if (booking.error instanceof ApiError && booking.error.status === 404)
+      return (
+        <EmptyState title="Booking not found">
+          <p>
+            See <Link to="/driver/bookings">your bookings</Link>.
+          </p>
+        </EmptyState>
+      );
+    return <ErrorState message={describeError(booking.error)} onRetry={() => void booking.refetch()} />;
+  }
+  return <>{children(booking.data)}</>;
+}
+
+/** The code as text and as a QR code, for the gate. */
+export function BookingPass({ booking }: { booking: BookingView }) {
+  return (
+    <div className="pass">
+      <QrCode value={booking.code} label={`QR code of booking ${booking.code}`} />
+      <div>
+        <p className="pass__label">Booking code</p>
+        <p className="booking-code booking-code--large" data-testid="booking-code">
+          {booking.code}
+        </p>
+        <p>Show it or type it in at the entrance.</p>
+      </div>
+    </div>
+  );
+}
+
+/** "visa" → "Visa", as card brands are written. */
+function brandName(brand: string | null): string {
+  return brand ? brand.charAt(0).toUpperCase() + brand.slice(1) : 'card';
+}
+
+export function BookingSummary({ booking }: { booking: BookingView }) {
+  return (
+    <dl className="details">
+      <dt>Car park</dt>
+      <dd>
+        {booking.facility.name}, {booking.facility.addressLine}, {booking.facility.city}
+      </dd>
+      <dt>When</dt>
+      <dd>
+        {formatWindow(booking.start, booking.end, booking.facility.timeZone)} ({formatDuration(booking.start, booking.end)}, {booking.facility.timeZone} time)
+      </dd>
+      <dt>Space</dt>
+      <dd>
+        {SPACE_TYPE_LABELS[booking.spaceType]} · {booking.spaceLabel}
+      </dd>
+      <dt>Vehicle</dt>
+      <dd>{booking.vehiclePlate}</dd>
+      <dt>Price</dt>
+      <dd>
+        {formatMoney(booking.amountCents, booking.currency)}
+        {booking.payment?.cardLast4 && ` · paid by ${brandName(booking.payment.cardBrand)} ending ${booking.payment.cardLast4}`}
+        {booking.payment?.testMode && ' (test mode)'}
+        {booking.payment && booking.payment.refundedCents > 0 && ` · ${formatMoney(booking.payment.refundedCents, booking.currency)} refunded`}
+      </dd>
+    </dl>
+  );
+}
+
+function VehicleForm({ booking }: { booking: BookingView }) {
+  const update = useUpdateVehicle(booking.id);
+  const formRef = useRef<HTMLFormElement>(null);
+  const fields = update.error instanceof ApiError ? update.error.fieldMessages : {};
+  const message = update.error ? (Object.keys(fields).length ? 'Please correct the plate.' : describeError(update.error)) : null;
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    update.mutate({ vehiclePlate: String(new FormData(event.currentTarget).get('vehiclePlate') ?? '').trim() });
+  }
+  return (
+    <form ref={formRef} className="form form--inline" onSubmit={submit} noValidate>
+      <FormAlert message={message} />
+      <FormField label="Vehicle plate" name="vehiclePlate" defaultValue={booking.vehiclePlate} autoCapitalize="characters" errors={fields['vehiclePlate']} />
+      <button type="submit" className="button button--secondary" disabled={update.isPending}>
+        {update.isPending ? 'Saving…' : 'Change plate'}
+      </button>
+      {update.isSuccess && <p role="status">Plate changed to {update.data.vehiclePlate}.</p>}
+    </form>
+  );
+}
+
+function ExtendForm({ booking }: { booking: BookingView }) {
+  const id = useId();
+  const extend = useExtendBooking(booking.id);
+  const navigate = useNavigate();
+  const [problem, setProblem] = useState<string | null>(null);
+  const suggested = instantToWallClock(new Date(Date.parse(booking.end) + 3_600_000).toISOString(), booking.facility.timeZone);
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const end = wallClockToIso(String(new FormData(event.currentTarget).get('end') ?? ''), booking.facility.timeZone);
+    if (!end || Date.parse(end) <= Date.parse(booking.end)) {
+      setProblem('Choose a time after the current end.');
+      return;
+    }
+    setProblem(null);
+    extend.mutate(
+      { end },
+      { onSuccess: (extension) => void navigate(`/driver/checkout/${booking.id}/extension`, { state: { extension } }) },
+    );
+  }
+  const conflict = extend.error instanceof ApiError && extend.error.status === 409;
+  return (
+    <form className="form form--inline" onSubmit={submit} noValidate>
+      <FormAlert message={problem ?? (conflict ? 'Your space is taken for that time. Try a shorter extension.' : extend.error ? describeError(extend.error) : null)} />
+      <div className="field">
+        <label htmlFor={`${id}-end`}>New end ({booking.facility.timeZone})</label>
+        <input id={`${id}-end`} name="end" type="datetime-local" step={900} defaultValue={suggested} />
+      </div>
+      <button type="submit" className="button button--secondary" disabled={extend.isPending}>
+        {extend.isPending ? 'Checking…' : 'Extend'}
+      </button>
+    </form>
+  );
+}
+
+export function BookingDetailPage() {
+  usePageTitle('Booking');
+  return (
+    <WithBooking>
+      {(booking) => {
+        const active = booking.status === 'confirmed' && Date.parse(booking.end) > Date.now();
+        const beforeStart = Date.parse(booking.start) > Date.now();
+        return (
+          <>
+            <PageHeader eyebrow="Booking" title={booking.facility.name}>
+              <BookingStatusBadge status={booking.status} />
+            </PageHeader>
+            <section className="panel">
+              {booking.status === 'confirmed' && <BookingPass booking={booking} />}
+              <BookingSummary booking={booking} />
+              {booking.status === 'pending_payment' && (
+                <p>
+                  <Link to={`/driver/checkout/${booking.id}`}>Pay to confirm this booking</Link>
+                </p>
+              )}
+            </section>
+            {active && (
+              <section className="panel" aria-labelledby="change-heading">
+                <h2 id="change-heading">Change</h2>
+                {beforeStart && <VehicleForm booking={booking} />}
+                <h3>Stay longer</h3>
+                <ExtendForm booking={booking} />
+              </section>
+            )}
+            {booking.status === 'cancelled' && (
+              <p className="notice" role="status">
+                Cancelled{booking.cancelledAt ? ` on ${formatWindow(booking.cancelledAt, booking.cancelledAt, booking.facility.timeZone).split(' – ')[0]}` : ''}.{' '}
+                {booking.payment && booking.payment.refundedCents > 0
+                  ? `${formatMoney(booking.payment.refundedCents, booking.currency)} refunded to your card.`
+                  : 'Nothing was refunded.'}
+              </p>
+            )}
+            {booking.status === 'confirmed' && (
+              <section className="panel" aria-labelledby="cancel-heading">
+                <h2 id="cancel-heading">Cancellation</h2>
+                <CancellationTerms booking={booking} />
+                <CancelBookingButton booking={booking} />
+              </section>
+            )}
+            <p>
+              <Link to="/driver/bookings">All my bookings</Link>
+            </p>
+          </>
+        );
+      }}
+    </WithBooking>
+  );
+}
+
+export function ConfirmationPage() {
+  usePageTitle('Booking confirmed');
+  return (
+    <WithBooking>
+      {(booking) => (
+        <>
+          <PageHeader eyebrow="All set" title={booking.status === 'confirmed' ? 'Booking confirmed' : 'Booking'}>
+            <p>We have emailed the confirmation with your code.</p>
+          </PageHeader>
+          <section className="panel">
+            <BookingPass booking={booking} />
+            <BookingSummary booking={booking} />
+            <CancellationTerms booking={booking} />
+          </section>
+          <p>
+            <Link to={`/driver/bookings/${booking.id}`} className="button button--secondary">
+              Manage this booking
+            </Link>{' '}
+            <Link to="/driver/bookings" className="button button--ghost">
+              My bookings
+            </Link>
+          </p>
+        </>
+      )}
+    </WithBooking>
+  );
+}

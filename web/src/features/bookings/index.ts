@@ -1,0 +1,4 @@
+export { MyBookingsPage } from './components/my-bookings-page';
+export { BookingDetailPage, ConfirmationPage, WithBooking, BookingSummary } from './components/booking-detail-page';
+export { bookingKeys } from './api/bookings-keys';
+export { bookingOptions, useBooking } from './api/get-booking';

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { IDEMPOTENCY_KEY_HEADER, type BookingView, type CreateBookingRequest } from '@aiparksit/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { IdempotencyKeys } from '../../../lib/idempotency';
+import { bookingOptions } from '../../bookings';
+
+/** POST /api/bookings: holds a free space of the type as `pending_payment` (409 when none is free). */
+export function createBooking(body: CreateBookingRequest, idempotencyKey: string): Promise<BookingView> {
+  return apiRequest<BookingView>('/api/bookings', { method: 'POST', body, headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } });
+}
+
+export function useCreateBooking() {
+  const queryClient = useQueryClient();
+  const [keys] = useState(() => new IdempotencyKeys());
+  return useMutation({
+    mutationKey: ['bookings', 'create'],
+    mutationFn: (body: CreateBookingRequest) => createBooking(body, keys.keyFor(body)),
+    onSettled: (_data, error) => keys.settle(error),
+    onSuccess: (booking) => queryClient.setQueryData(bookingOptions(booking.id).queryKey, booking),
+  });
+}

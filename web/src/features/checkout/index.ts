@@ -1,0 +1,1 @@
+export { CheckoutPage, PaymentPage, ExtensionPaymentPage } from './components/checkout-page';

@@ -1,1 +1,0 @@
-export { DriverHome } from './components/driver-home';

@@ -1,0 +1,28 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { FacilityAvailability } from '@aiparksit/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { toQueryString } from '../../../lib/query-string';
+import { facilityKeys } from './get-facility';
+
+/** GET /api/facilities/:id/availability?start&end: free spaces per type and the day's timeline. */
+export function getAvailability(id: string, window: { start: string; end: string }, signal?: AbortSignal): Promise<FacilityAvailability> {
+  return apiRequest<FacilityAvailability>(`/api/facilities/${encodeURIComponent(id)}/availability${toQueryString(window)}`, { signal });
+}
+
+export function availabilityOptions(id: string, window: { start: string; end: string }) {
+  return queryOptions({
+    queryKey: facilityKeys.availability(id, window),
+    queryFn: ({ signal }) => getAvailability(id, window, signal),
+    // Availability moves while people book: never trust it for long.
+    staleTime: 5_000,
+  });
+}
+
+/** Keeps the previous window's answer on screen while a new window loads, so the chart does not blink. */
+export function useAvailability(id: string, window: { start: string; end: string } | null) {
+  return useQuery({
+    ...availabilityOptions(id, window ?? { start: '', end: '' }),
+    enabled: window !== null,
+    placeholderData: keepPreviousData,
+  });
+}

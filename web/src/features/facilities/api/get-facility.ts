@@ -1,0 +1,22 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { FacilityDetail } from '@aiparksit/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+/** GET /api/facilities/:id: amenities, rates, spaces per type, opening hours. */
+export function getFacility(id: string, signal?: AbortSignal): Promise<FacilityDetail> {
+  return apiRequest<FacilityDetail>(`/api/facilities/${encodeURIComponent(id)}`, { signal });
+}
+
+export const facilityKeys = {
+  all: ['facilities'] as const,
+  detail: (id: string) => ['facilities', id] as const,
+  availability: (id: string, window: { start: string; end: string }) => ['facilities', id, 'availability', window] as const,
+};
+
+export function facilityOptions(id: string) {
+  return queryOptions({ queryKey: facilityKeys.detail(id), queryFn: ({ signal }) => getFacility(id, signal) });
+}
+
+export function useFacility(id: string) {
+  return useQuery(facilityOptions(id));
+}

@@ -1,0 +1,185 @@
+import { Suspense, lazy, useId, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { SPACE_TYPES, type FacilityDetail, type SpaceType } from '@aiparksit/shared';
+import { FormAlert } from '../../../components/form-alert';
+import { PageHeader } from '../../../components/page-header';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
+import { usePageTitle } from '../../../components/use-page-title';
+import { ApiError, describeError } from '../../../lib/api-error';
+import { AMENITY_LABELS, SPACE_TYPE_LABELS, availabilityText } from '../../../lib/parking-vocabulary';
+import { defaultWindow, formatDuration, formatWindow, instantToWallClock, windowToIso } from '../../../lib/time-window';
+import { useAvailability } from '../api/get-availability';
+import { useFacility } from '../api/get-facility';
+import { useLiveAvailability } from '../api/live-availability';
+import { OpeningHoursList } from './opening-hours-list';
+import { RateTable } from './rate-table';
+
+// chart.js loads with the first facility page, not with sign-in.
+const AvailabilityChart = lazy(() => import('./availability-chart').then((module) => ({ default: module.AvailabilityChart })));
+
+export function FacilityPage() {
+  const { facilityId = '' } = useParams();
+  const facility = useFacility(facilityId);
+  usePageTitle(facility.data?.name ?? 'Car park');
+  if (facility.isPending) return <LoadingState label="Loading the car park…" />;
+  if (facility.isError) {
+    if (facility.error instanceof ApiError && facility.error.status === 404)
+      return (
+        <EmptyState title="Car park not found">
+          <p>
+            It may have been removed. <Link to="/driver">Search again</Link>.
+          </p>
+        </EmptyState>
+      );
+    return <ErrorState message={describeError(facility.error)} onRetry={() => void facility.refetch()} />;
+  }
+  return <FacilityView facility={facility.data} />;
+}
+
+function FacilityView({ facility }: { facility: FacilityDetail }) {
+  const id = useId();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [fallback] = useState(() => defaultWindow(new Date(), facility.timeZone));
+  const start = params.get('start');
+  const end = params.get('end');
+  const window = start && end ? { start, end } : null;
+  const requestedType = params.get('type') as SpaceType | null;
+  const spaceType: SpaceType = requestedType && facility.spaceTypes.includes(requestedType) ? requestedType : (facility.spaceTypes[0] ?? 'standard');
+  const fallbackIso = windowToIso(fallback, facility.timeZone);
+  const availability = useAvailability(facility.id, window ?? ('problem' in fallbackIso ? null : fallbackIso));
+  useLiveAvailability([facility.id]);
+
+  function changeWindow(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const chosen = windowToIso({ start: String(form.get('start') ?? ''), end: String(form.get('end') ?? '') }, facility.timeZone);
+    if ('problem' in chosen) {
+      setProblem(chosen.problem === 'missing' ? 'Choose when you arrive and when you leave.' : 'The time you leave must be after the time you arrive.');
+      return;
+    }
+    setProblem(null);
+    const next = new URLSearchParams(params);
+    next.set('start', chosen.start);
+    next.set('end', chosen.end);
+    next.set('type', String(form.get('spaceType') ?? spaceType));
+    setParams(next, { replace: true });
+  }
+
+  const shown = availability.data?.window ?? null;
+  const book = (type: SpaceType) => {
+    if (!shown) return;
+    const query = new URLSearchParams({ facility: facility.id, start: shown.start, end: shown.end, type });
+    void navigate(`/driver/checkout?${query.toString()}`);
+  };
+
+  return (
+    <>
+      <PageHeader eyebrow={facility.operatorName} title={facility.name}>
+        <p>
+          {facility.addressLine}, {facility.postalCode} {facility.city}
+        </p>
+      </PageHeader>
+      <div className="facility">
+        <section className="panel facility__book" aria-labelledby={`${id}-when`}>
+          <h2 id={`${id}-when`}>When</h2>
+          <form className="form form--inline" onSubmit={changeWindow} noValidate key={`${shown?.start}-${shown?.end}-${spaceType}`}>
+            <FormAlert message={problem} />
+            <div className="field">
+              <label htmlFor={`${id}-start`}>Arrive</label>
+              <input id={`${id}-start`} name="start" type="datetime-local" step={900} defaultValue={window ? instantToWallClock(window.start, facility.timeZone) : fallback.start} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-end`}>Leave</label>
+              <input id={`${id}-end`} name="end" type="datetime-local" step={900} defaultValue={window ? instantToWallClock(window.end, facility.timeZone) : fallback.end} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-type`}>Space type</label>
+              <select id={`${id}-type`} name="spaceType" defaultValue={spaceType}>
+                {facility.spaceTypes.map((type) => (
+                  <option key={type} value={type}>
+                    {SPACE_TYPE_LABELS[type]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button--secondary">
+              Check availability
+            </button>
+          </form>
+          <p className="field__hint">Times are local to the car park ({facility.timeZone}).</p>
+
+          <h3>Free for your stay</h3>
+          {availability.isPending && <LoadingState label="Checking free spaces…" />}
+          {availability.isError && <ErrorState message={describeError(availability.error)} onRetry={() => void availability.refetch()} />}
+          {availability.data && (
+            <>
+              <p>
+                {formatWindow(availability.data.window.start, availability.data.window.end, facility.timeZone)} ({formatDuration(availability.data.window.start, availability.data.window.end)})
+              </p>
+              <ul className="type-list">
+                {SPACE_TYPES.filter((type) => facility.spaceTypes.includes(type)).map((type) => {
+                  const entry = availability.data.perType.find((p) => p.spaceType === type);
+                  const free = entry ? entry.level !== 'none' : false;
+                  return (
+                    <li key={type} className={type === spaceType ? 'type-list__item type-list__item--chosen' : 'type-list__item'}>
+                      <span className="type-list__name">{SPACE_TYPE_LABELS[type]}</span>
+                      <span className={`availability availability--${entry?.level ?? 'none'}`}>{entry ? availabilityText(entry) : 'Full'}</span>
+                      <button type="button" className="button button--primary" disabled={!free} onClick={() => book(type)} aria-label={`Book a ${SPACE_TYPE_LABELS[type].toLowerCase()} space`}>
+                        Book
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+              <h3>Through the day</h3>
+              {availability.data.timeline.length ? (
+                <Suspense fallback={<LoadingState label="Loading the chart…" />}>
+                  <AvailabilityChart timeline={availability.data.timeline} spaceType={spaceType} />
+                </Suspense>
+              ) : (
+                <p>No timeline for this day.</p>
+              )}
+            </>
+          )}
+        </section>
+
+        <section className="panel" aria-labelledby={`${id}-rates`}>
+          <h2 id={`${id}-rates`}>Prices</h2>
+          <RateTable rates={facility.rates} />
+          <p className="field__hint">
+            Stays from {formatDuration('1970-01-01T00:00:00Z', new Date(facility.minDurationMinutes * 60_000).toISOString())} to{' '}
+            {formatDuration('1970-01-01T00:00:00Z', new Date(facility.maxDurationMinutes * 60_000).toISOString())}.
+          </p>
+        </section>
+
+        <section className="panel" aria-labelledby={`${id}-about`}>
+          <h2 id={`${id}-about`}>About this car park</h2>
+          {facility.description && <p>{facility.description}</p>}
+          {facility.amenities.length > 0 ? (
+            <ul className="tags" aria-label="Amenities">
+              {facility.amenities.map((amenity) => (
+                <li key={amenity} className="tag">
+                  {AMENITY_LABELS[amenity]}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No extra amenities listed.</p>
+          )}
+          <dl className="details">
+            <dt>Height limit</dt>
+            <dd>{facility.heightLimitCm === null ? 'None' : `${(facility.heightLimitCm / 100).toFixed(2)} m`}</dd>
+            <dt>Spaces</dt>
+            <dd>
+              {facility.spaces.map((s) => `${SPACE_TYPE_LABELS[s.spaceType]}${s.count === null ? '' : `: ${s.count}`}`).join(' · ') || 'None listed'}
+            </dd>
+          </dl>
+          <h3>Opening hours</h3>
+          <OpeningHoursList hours={facility.openingHours} timeZone={facility.timeZone} />
+        </section>
+      </div>
+    </>
+  );
+}

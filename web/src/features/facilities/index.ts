@@ -1,0 +1,2 @@
+export { FacilityPage } from './components/facility-page';
+export { facilityOptions, useFacility, facilityKeys } from './api/get-facility';

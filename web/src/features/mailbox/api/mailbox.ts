@@ -1,0 +1,36 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { MailboxMessage, MailboxQuery, Page } from '@aiparksit/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { toQueryString } from '../../../lib/query-string';
+
+export const mailboxKeys = {
+  all: ['mailbox'] as const,
+  list: (query: MailboxQuery) => ['mailbox', 'list', query] as const,
+  message: (id: string) => ['mailbox', id] as const,
+};
+
+/** GET /api/notifications/mailbox (admin): messages delivered locally when no SMTP server is set. */
+export function listMailbox(query: MailboxQuery, signal?: AbortSignal): Promise<Page<MailboxMessage>> {
+  return apiRequest<Page<MailboxMessage>>(`/api/notifications/mailbox${toQueryString(query)}`, { signal });
+}
+
+/** GET /api/notifications/mailbox/:id. */
+export function getMailboxMessage(id: string, signal?: AbortSignal): Promise<MailboxMessage> {
+  return apiRequest<MailboxMessage>(`/api/notifications/mailbox/${encodeURIComponent(id)}`, { signal });
+}
+
+export function mailboxListOptions(query: MailboxQuery) {
+  return queryOptions({ queryKey: mailboxKeys.list(query), queryFn: ({ signal }) => listMailbox(query, signal), staleTime: 5_000 });
+}
+
+export function mailboxMessageOptions(id: string) {
+  return queryOptions({ queryKey: mailboxKeys.message(id), queryFn: ({ signal }) => getMailboxMessage(id, signal) });
+}
+
+export function useMailbox(query: MailboxQuery) {
+  return useQuery({ ...mailboxListOptions(query), placeholderData: keepPreviousData });
+}
+
+export function useMailboxMessage(id: string) {
+  return useQuery(mailboxMessageOptions(id));
+}

@@ -1,0 +1,1 @@
+export { MailboxPage, MailboxMessagePage } from './components/mailbox-page';

@@ -1,0 +1,42 @@
+import { Link } from 'react-router';
+import type { MarketplaceResult } from '@aiparksit/shared';
+import { formatMoney } from '../../../lib/money';
+import { AMENITY_LABELS, availabilityText, formatDistance } from '../../../lib/parking-vocabulary';
+
+export function ResultList({ results, linkTo }: { results: MarketplaceResult[]; linkTo: (result: MarketplaceResult) => string }) {
+  return (
+    <ol className="result-list" aria-label="Car parks found">
+      {results.map((result) => {
+        const { facility, quote, availability, distanceMeters } = result;
+        const full = availability.level === 'none';
+        return (
+          <li key={facility.id} className="result" data-facility-id={facility.id}>
+            <div className="result__head">
+              <h3 className="result__name">
+                <Link to={linkTo(result)}>{facility.name}</Link>
+              </h3>
+              {quote && <p className="result__price">{formatMoney(quote.totalCents, quote.currency ?? facility.currency)}</p>}
+            </div>
+            <p className="result__address">
+              {facility.addressLine}, {facility.city}
+            </p>
+            <p className="result__facts">
+              {distanceMeters !== null && <span>{formatDistance(distanceMeters)} away</span>}
+              <span className={full ? 'availability availability--none' : `availability availability--${availability.level}`}>{availabilityText(availability)}</span>
+              {facility.open24x7 && <span>Open 24/7</span>}
+            </p>
+            {facility.amenities.length > 0 && (
+              <ul className="tags" aria-label="Amenities">
+                {facility.amenities.map((amenity) => (
+                  <li key={amenity} className="tag">
+                    {AMENITY_LABELS[amenity]}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,2 @@
+export { MarketplacePage } from './components/marketplace-page';
+export { marketplaceKeys } from './api/search-marketplace';

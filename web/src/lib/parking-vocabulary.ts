@@ -1,0 +1,40 @@
+import type { Amenity, SpaceType, SpaceTypeAvailability } from '@aiparksit/shared';
+
+export const SPACE_TYPE_LABELS: Record<SpaceType, string> = {
+  standard: 'Standard',
+  ev: 'EV charging',
+  accessible: 'Accessible',
+  oversize: 'Oversize',
+  motorcycle: 'Motorcycle',
+};
+
+export const AMENITY_LABELS: Record<Amenity, string> = {
+  covered: 'Covered',
+  ev_charging: 'EV charging',
+  accessible: 'Accessible',
+  security: 'Security staff',
+  cctv: 'CCTV',
+  valet: 'Valet',
+  lighting: 'Well lit',
+  restrooms: 'Restrooms',
+  car_wash: 'Car wash',
+  bike_parking: 'Bike parking',
+};
+
+/**
+ * Free spaces as a person reads them: the exact count when the API gives one (signed-in
+ * drivers), otherwise the coarse level it gives anonymous visitors.
+ */
+export function availabilityText(availability: Pick<SpaceTypeAvailability, 'level' | 'available' | 'capacity'>): string {
+  if (availability.available !== null) {
+    if (availability.available === 0) return 'Full';
+    return availability.capacity !== null ? `${availability.available} of ${availability.capacity} free` : `${availability.available} free`;
+  }
+  return { none: 'Full', few: 'Few spaces left', many: 'Many spaces free' }[availability.level];
+}
+
+/** "350 m" up to a kilometre, then "1.2 km". */
+export function formatDistance(meters: number): string {
+  if (meters < 1000) return `${Math.round(meters / 10) * 10} m`;
+  return `${(meters / 1000).toFixed(meters < 10_000 ? 1 : 0)} km`;
+}
