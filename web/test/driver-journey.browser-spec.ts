@@ -6,7 +6,7 @@ import { testPool, unique } from '../../api/test/support/db.js';
 import { createOperatorWithFacility } from '../../api/test/support/facility-factories.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { fillByLabel, headingText, pathOf, signIn, visit, waitForPath } from './support/spa.js';
+import { fillByLabel, headingOnceItReads, pathOf, signIn, visit, waitForPath } from './support/spa.js';
 
 /** Clicks the first element matching `selector` whose text contains `text`. */
 async function clickText(page: Page, selector: string, text: string): Promise<void> {
@@ -99,7 +99,7 @@ describeInBrowser('Driver journey in the browser', () => {
 
       // Facility page: rates, availability per type, the day's chart; then book a standard space.
       await clickText(page, '.result a', facilityName);
-      expect(await headingText(page)).toBe(facilityName);
+      expect(await headingOnceItReads(page, facilityName)).toBe(facilityName);
       const facilityPath = pathOf(page);
       await page.waitForSelector('.type-list__item');
       expect(await page.$eval('.rate-table', (table) => table.textContent ?? '')).toContain('€2.50');
@@ -125,7 +125,7 @@ describeInBrowser('Driver journey in the browser', () => {
       // The test card that succeeds confirms the booking.
       await payWith(page, SANDBOX_TEST_CARDS.succeeds);
       await page.waitForFunction(() => /^\/driver\/bookings\/[0-9a-f-]{36}\/confirmation$/.test(window.location.pathname));
-      expect(await headingText(page)).toBe('Booking confirmed');
+      expect(await headingOnceItReads(page, 'Booking confirmed')).toBe('Booking confirmed');
       const code = await textOf(page, '[data-testid="booking-code"]');
       expect(code.length).toBeGreaterThanOrEqual(6);
       const qr = await page.waitForSelector('img.qr');

@@ -22,6 +22,15 @@ export async function headingText(page: Page): Promise<string> {
   return (await heading!.evaluate((element) => element.textContent ?? '')).trim();
 }
 
+/**
+ * The page's h1 once it reads `wanted` (a route change renders the new page a moment after the
+ * click); after `timeoutMs` whatever heading is there, so the assertion shows what was seen.
+ */
+export async function headingOnceItReads(page: Page, wanted: string, timeoutMs = 15_000): Promise<string> {
+  await page.waitForFunction((text) => document.querySelector('h1')?.textContent?.trim() === text, { timeout: timeoutMs }, wanted).catch(() => undefined);
+  return headingText(page);
+}
+
 /** Types into the input labelled `label` (found through its <label for>, as a person would). */
 export async function fillByLabel(page: Page, label: string, value: string): Promise<void> {
   const id = await page.waitForFunction(
