@@ -16,6 +16,7 @@ import { OutboxModule } from './outbox/index.js';
 import { NotificationsModule } from './notifications/index.js';
 import { HarvestModule } from './harvest/index.js';
 import { FacilitiesModule } from './facilities/index.js';
+import { FacilityManagementModule } from './facility-management/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -47,6 +48,7 @@ export class AppModule {
         OutboxModule,
         NotificationsModule,
         FacilitiesModule,
+        FacilityManagementModule,
       ],
     };
   }

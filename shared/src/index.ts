@@ -8,3 +8,4 @@ export * from './facilities.js';
 export * from './bookings.js';
 export * from './payments.js';
 export * from './notifications.js';
+export * from './facility-management.js';

@@ -21,7 +21,7 @@ export class BookingsController {
   @Idempotent()
   @ApiCreatedResponse({ type: BookingViewDto, description: 'A space is held as pending_payment until holdExpiresAt; pay it with POST /api/payments.' })
   @ApiBadRequestResponse({ description: 'A rule is broken; details.code names it (start_in_past, outside_opening_hours, invalid_vehicle_plate, …).' })
-  @ApiConflictResponse({ description: 'no_space_available: every space of the type is taken for some of the window.' })
+  @ApiConflictResponse({ description: 'no_space_available: every space of the type is taken for some of the window; blacked_out: the facility or the type takes no bookings then.' })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateBookingDto): Promise<BookingView> {
     return this.bookings.create(requireUser(principal), body);
   }
