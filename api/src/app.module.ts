@@ -12,6 +12,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { IdempotencyModule } from './common/idempotency/index.js';
 import { BookingsModule } from './bookings/index.js';
 import { PaymentsModule } from './payments/index.js';
+import { OperatorsModule } from './operators/index.js';
+import { AnalyticsModule } from './analytics/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -38,6 +40,8 @@ export class AppModule {
         IdempotencyModule,
         PaymentsModule,
         BookingsModule,
+        OperatorsModule,
+        AnalyticsModule,
       ],
     };
   }

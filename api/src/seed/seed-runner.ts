@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/password-hasher.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { bookingsOfSpace, bookingWindow, type BookingWindow, type SeedBooking } from './bookings.js';
 import { withConstraintsSetAside } from './constraints-set-aside.js';
-import { rebuildRollups, setRollupTriggers } from '../analytics/rollup-triggers.js';
+import { rebuildRollups, setRollupTriggers } from '../analytics/index.js';
 import { copyInto, CopySpool, copySpoolInto, type CopyValue } from './copy-rows.js';
 import { generateFacilities, generateOperators, spacesOf, SPACE_TYPES, type SeedFacility, type SeedOperator } from './marketplace.js';
 import { generatePeople, type SeedPeople, type SeedUser } from './people.js';
