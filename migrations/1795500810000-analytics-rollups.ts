@@ -39,7 +39,9 @@ export class AnalyticsRollups1795500810000 implements MigrationInterface {
       CREATE TABLE analytics_occupancy_hourly (
         facility_id     uuid NOT NULL REFERENCES facilities (id) ON DELETE CASCADE,
         bucket          timestamptz NOT NULL CHECK (bucket = date_trunc('hour', bucket, 'UTC')),
-        booked_seconds  numeric NOT NULL DEFAULT 0 CHECK (booked_seconds >= 0),
+        -- No CHECK (>= 0): an upsert's proposed row carries the delta, which is negative when a
+        -- booking is cancelled, and PostgreSQL checks that row before it finds the conflict.
+        booked_seconds  numeric NOT NULL DEFAULT 0,
         PRIMARY KEY (facility_id, bucket)
       )`);
     // The operator dashboard lists a facility's recent bookings and today's arrivals.
