@@ -49,6 +49,7 @@ export class OperatorDashboardRepository {
     return this.dataSource.query(
       `SELECT f.id, f.name, f.city, f.time_zone AS "timeZone", f.published,
               (SELECT count(*)::int FROM spaces s WHERE s.facility_id = f.id AND s.active) AS capacity,
+              -- The live-status condition matches bookings_facility_period_idx (partial), so it serves.
               (SELECT count(DISTINCT b.space_id)::int FROM bookings b
                 WHERE b.facility_id = f.id AND b.status IN ('pending_payment', 'confirmed') AND b.occupied_period @> $2::timestamptz
                   AND b.status = 'confirmed') AS "occupiedNow",
