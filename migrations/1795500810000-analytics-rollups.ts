@@ -142,9 +142,15 @@ export class AnalyticsRollups1795500810000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER analytics_revenue_delete AFTER DELETE ON ledger_entries REFERENCING OLD TABLE AS analytics_old FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`);
 
     // Recomputes both rollups from bookings and the ledger: the backfill, and the seed's last step.
+    // Bulk-load style: keys and references are set aside during the INSERT and re-created after
+    // (one sort and one anti-join instead of an index insert and a reference check per row).
     await q.query(`
-      CREATE FUNCTION analytics_rebuild_rollups() RETURNS void LANGUAGE sql AS $$
+      CREATE FUNCTION analytics_rebuild_rollups() RETURNS void LANGUAGE plpgsql
+      SET work_mem = '256MB' SET maintenance_work_mem = '512MB' AS $$
+      BEGIN
         TRUNCATE analytics_revenue_hourly, analytics_occupancy_hourly;
+        ALTER TABLE analytics_revenue_hourly DROP CONSTRAINT analytics_revenue_hourly_pkey, DROP CONSTRAINT analytics_revenue_hourly_facility_id_fkey;
+        ALTER TABLE analytics_occupancy_hourly DROP CONSTRAINT analytics_occupancy_hourly_pkey, DROP CONSTRAINT analytics_occupancy_hourly_facility_id_fkey;
         INSERT INTO analytics_revenue_hourly (facility_id, bucket, currency, gross_cents, refund_cents, fee_cents, net_cents, bookings)
         SELECT l.facility_id, date_trunc('hour', l.occurred_at, 'UTC'), l.currency,
                coalesce(sum(l.amount_cents) FILTER (WHERE l.account = 'gross'), 0),
@@ -159,6 +165,11 @@ export class AnalyticsRollups1795500810000 implements MigrationInterface {
           FROM bookings b CROSS JOIN LATERAL analytics_hours_of(b.period) h
          WHERE b.status IN ('confirmed', 'completed')
          GROUP BY 1, 2;
+        ALTER TABLE analytics_revenue_hourly ADD CONSTRAINT analytics_revenue_hourly_pkey PRIMARY KEY (facility_id, bucket, currency),
+          ADD CONSTRAINT analytics_revenue_hourly_facility_id_fkey FOREIGN KEY (facility_id) REFERENCES facilities (id) ON DELETE CASCADE;
+        ALTER TABLE analytics_occupancy_hourly ADD CONSTRAINT analytics_occupancy_hourly_pkey PRIMARY KEY (facility_id, bucket),
+          ADD CONSTRAINT analytics_occupancy_hourly_facility_id_fkey FOREIGN KEY (facility_id) REFERENCES facilities (id) ON DELETE CASCADE;
+      END
       $$`);
     await q.query(`SELECT analytics_rebuild_rollups()`);
   }
