@@ -17,6 +17,8 @@ import { NotificationsModule } from './notifications/index.js';
 import { HarvestModule } from './harvest/index.js';
 import { FacilitiesModule } from './facilities/index.js';
 import { FacilityManagementModule } from './facility-management/index.js';
+import { OperatorsModule } from './operators/index.js';
+import { AnalyticsModule } from './analytics/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -49,6 +51,8 @@ export class AppModule {
         NotificationsModule,
         FacilitiesModule,
         FacilityManagementModule,
+        OperatorsModule,
+        AnalyticsModule,
       ],
     };
   }

@@ -9,3 +9,5 @@ export * from './bookings.js';
 export * from './payments.js';
 export * from './notifications.js';
 export * from './facility-management.js';
+export * from './operators.js';
+export * from './analytics.js';
