@@ -4,6 +4,8 @@ import { MarketplaceSearch1795500300000 } from './1795500300000-marketplace-sear
 import { BookingExtensions1795500400000 } from './1795500400000-booking-extensions.js';
 import { OutboxLeaseAndMailbox1795500500000 } from './1795500500000-outbox-lease-and-mailbox.js';
 import { RealtimeEvents1795500700000 } from './1795500700000-realtime-events.js';
+import { OperatorOnboarding1795500800000 } from './1795500800000-operator-onboarding.js';
+import { AnalyticsRollups1795500810000 } from './1795500810000-analytics-rollups.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   BookingExtensions1795500400000,
   OutboxLeaseAndMailbox1795500500000,
   RealtimeEvents1795500700000,
+  OperatorOnboarding1795500800000,
+  AnalyticsRollups1795500810000,
 ];

@@ -16,6 +16,8 @@ import { OutboxModule } from './outbox/index.js';
 import { NotificationsModule } from './notifications/index.js';
 import { HarvestModule } from './harvest/index.js';
 import { FacilitiesModule } from './facilities/index.js';
+import { OperatorsModule } from './operators/index.js';
+import { AnalyticsModule } from './analytics/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -47,6 +49,8 @@ export class AppModule {
         OutboxModule,
         NotificationsModule,
         FacilitiesModule,
+        OperatorsModule,
+        AnalyticsModule,
       ],
     };
   }

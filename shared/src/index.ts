@@ -8,3 +8,5 @@ export * from './facilities.js';
 export * from './bookings.js';
 export * from './payments.js';
 export * from './notifications.js';
+export * from './operators.js';
+export * from './analytics.js';

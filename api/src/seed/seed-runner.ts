@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password-hasher.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { bookingsOfSpace, bookingWindow, type BookingWindow, type SeedBooking } from './bookings.js';
 import { withConstraintsSetAside } from './constraints-set-aside.js';
+import { rebuildRollups, setRollupTriggers } from '../analytics/index.js';
 import { copyInto, CopySpool, copySpoolInto, type CopyValue } from './copy-rows.js';
 import { generateFacilities, generateOperators, spacesOf, SPACE_TYPES, type SeedFacility, type SeedOperator } from './marketplace.js';
 import { generatePeople, type SeedPeople, type SeedUser } from './people.js';
@@ -97,8 +98,13 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
       rmSync(spoolDir, { recursive: true, force: true });
     }
 
+    // The rollup triggers were off during the COPYs: one set-based rebuild instead of one huge delta.
+    say('Building the analytics rollups…');
+    const rollupsStarted = Date.now();
+    await rebuildRollups(client);
+    say(`  analytics rollups built in ${formatDuration(Date.now() - rollupsStarted)}`);
     say('Updating planner statistics (ANALYZE)…');
-    await client.query(`ANALYZE ${SEEDED_TABLES.join(', ')}`);
+    await client.query(`ANALYZE ${SEEDED_TABLES.join(', ')}, analytics_revenue_hourly, analytics_occupancy_hourly`);
 
     const counts: Record<string, number> = {};
     for (const table of SEEDED_TABLES) {
@@ -143,6 +149,7 @@ async function load(
     await client.query('SET LOCAL synchronous_commit = off');
     // Index builds and foreign-key validation at the end of the load sort in memory when they can.
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await setRollupTriggers(client, table, false);
     let copiedAt = started;
     const sent = await withConstraintsSetAside(client, table, async () => {
       const count = await copy((sofar) => {
@@ -156,6 +163,7 @@ async function load(
       if (copiedAt - started > 5_000) say(`  ${table}: ${count.toLocaleString('en-US')} rows copied; re-creating its indexes and checking its constraints…`);
       return count;
     });
+    await setRollupTriggers(client, table, true);
     await client.query('COMMIT');
     say(`  ${table}: ${sent.toLocaleString('en-US')} rows in ${formatDuration(Date.now() - started)} (copy ${formatDuration(copiedAt - started)}, indexes and constraints ${formatDuration(Date.now() - copiedAt)})`);
   } catch (error) {

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type {
+  AnalyticsGranularity,
+  AnalyticsScope,
+  OccupancyBucket,
+  OccupancyHeatmapCell,
+  OccupancyReport,
+  RevenueBucket,
+  RevenueReport,
+  RevenueSeries,
+} from '@aiparksit/shared';
+import type { UserPrincipal } from '../auth/principal.js';
+import { AnalyticsException } from './analytics.exception.js';
+import { AnalyticsRepository, type FacilityRange, type ScopeFacility } from './analytics.repository.js';
+import { availableSpaceMinutes } from './available-space-minutes.js';
+import type { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
+import { bucketLabel, forEachLocalHour, HOUR_MS } from './local-buckets.js';
+
+const DAY_MS = 86_400_000;
+/** Longest range per granularity: keeps a response to a few thousand buckets. */
+const MAX_RANGE_DAYS: Record<AnalyticsGranularity, number> = { hour: 93, day: 1_100, week: 1_100, month: 1_100 };
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+
+interface Scope {
+  facilityId: string | null;
+  facilities: ScopeFacility[];
+  ranges: FacilityRange[];
+  granularity: AnalyticsGranularity;
+}
+
+/**
+ * Revenue and occupancy series for one facility or a portfolio, from the hourly rollups.
+ *
+ * Who sees what: an operator sees its own facilities (another's answer 404, as if absent); with no
+ * facilityId, its whole portfolio. Admins and investors may read any facility, or any operator's
+ * portfolio by operatorId; platform-wide figures are the metrics module's.
+ */
+@Injectable()
+export class AnalyticsService {
+  constructor(private readonly analytics: AnalyticsRepository) {}
+
+  async revenue(user: UserPrincipal, query: AnalyticsQueryDto): Promise<RevenueReport> {
+    const scope = await this.scopeOf(user, query);
+    const rows = scope.ranges.length === 0 ? [] : await this.analytics.revenue(scope.ranges, scope.granularity);
+    const labels = labelsOf(scope);
+    const byCurrency = new Map<string, Map<string, RevenueBucket>>();
+    for (const row of rows) {
+      let buckets = byCurrency.get(row.currency);
+      if (!buckets) byCurrency.set(row.currency, (buckets = new Map()));
+      buckets.set(row.bucket, {
+        bucket: row.bucket,
+        grossCents: Number(row.gross),
+        refundCents: Number(row.refund),
+        feeCents: Number(row.fee),
+        netCents: Number(row.net),
+        bookings: Number(row.bookings),
+      });
+    }
+    const series: RevenueSeries[] = [...byCurrency].map(([currency, buckets]) => {
+      const filled = labels.map((bucket) => buckets.get(bucket) ?? { bucket, grossCents: 0, refundCents: 0, feeCents: 0, netCents: 0, bookings: 0 });
+      const totals = { grossCents: 0, refundCents: 0, feeCents: 0, netCents: 0, bookings: 0 };
+      for (const b of filled) {
+        totals.grossCents += b.grossCents;
+        totals.refundCents += b.refundCents;
+        totals.feeCents += b.feeCents;
+        totals.netCents += b.netCents;
+        totals.bookings += b.bookings;
+      }
+      return { currency, totals, buckets: filled };
+    });
+    return { ...describe(scope, query), series };
+  }
+
+  async occupancy(user: UserPrincipal, query: AnalyticsQueryDto): Promise<OccupancyReport> {
+    const scope = await this.scopeOf(user, query);
+    const rows = scope.ranges.length === 0 ? [] : await this.analytics.occupancy(scope.ranges, scope.granularity);
+    const available = new Map<string, number>();
+    const availableCells = new Array<number>(168).fill(0);
+    // Facilities that share zone, opening hours and range differ only in their number of spaces.
+    const groups = new Map<string, { range: FacilityRange; facility: ScopeFacility; spaces: number }>();
+    scope.facilities.forEach((facility, i) => {
+      const range = scope.ranges[i]!;
+      const key = `${facility.timeZone}|${JSON.stringify(facility.openingHours)}|${range.from.getTime()}|${range.to.getTime()}`;
+      const group = groups.get(key);
+      if (group) group.spaces += facility.activeSpaces;
+      else groups.set(key, { range, facility, spaces: facility.activeSpaces });
+    });
+    for (const { range, facility, spaces } of groups.values()) {
+      const result = availableSpaceMinutes({
+        startMs: range.from.getTime(), endMs: range.to.getTime(), timeZone: facility.timeZone, openingHours: facility.openingHours, spaces, granularity: scope.granularity,
+      });
+      for (const [label, minutes] of result.buckets) available.set(label, (available.get(label) ?? 0) + minutes);
+      result.heatmap.forEach((minutes, cell) => (availableCells[cell]! += minutes));
+    }
+
+    const booked = new Map<string, number>();
+    const bookedCells = new Array<number>(168).fill(0);
+    for (const row of rows) {
+      const minutes = Number(row.seconds) / 60;
+      if (row.bucket !== null) booked.set(row.bucket, minutes);
+      else bookedCells[(row.weekday! - 1) * 24 + row.hour!] = minutes;
+    }
+    const buckets: OccupancyBucket[] = [...available.keys()].sort().map((bucket) => occupancyOf({ bucket }, booked.get(bucket) ?? 0, available.get(bucket) ?? 0));
+    const heatmap: OccupancyHeatmapCell[] = availableCells.map((minutes, cell) =>
+      occupancyOf({ weekday: Math.floor(cell / 24) + 1, hour: cell % 24 }, bookedCells[cell]!, minutes),
+    );
+    const totalBooked = buckets.reduce((sum, b) => sum + b.bookedSpaceMinutes, 0);
+    const totalAvailable = buckets.reduce((sum, b) => sum + b.availableSpaceMinutes, 0);
+    return { ...describe(scope, query), totals: occupancyOf({}, totalBooked, totalAvailable), buckets, heatmap };
+  }
+
+  private async scopeOf(user: UserPrincipal, query: AnalyticsQueryDto): Promise<Scope> {
+    const seesAll = user.role === 'admin' || user.role === 'investor';
+    let facilities: ScopeFacility[];
+    if (query.facilityId) {
+      const facility = await this.analytics.facility(query.facilityId);
+      if (!facility || (!seesAll && facility.ownerId !== user.userId)) throw new AnalyticsException('facility_not_found', 'No such facility.');
+      facilities = [facility];
+    } else if (query.operatorId && seesAll) {
+      if (!(await this.analytics.operatorExists(query.operatorId))) throw new AnalyticsException('operator_not_found', 'No such operator.');
+      facilities = await this.analytics.portfolio({ operatorId: query.operatorId });
+    } else if (seesAll) {
+      throw new AnalyticsException('scope_required', 'Name a facilityId or an operatorId: platform-wide figures are at /api/metrics.');
+    } else {
+      facilities = await this.analytics.portfolio({ ownerId: user.userId });
+      if (query.operatorId && !facilities.some((f) => f.operatorId === query.operatorId)) throw new AnalyticsException('operator_not_found', 'No such operator.');
+    }
+    const ranges = facilities.map((f) => rangeIn(f, query));
+    return { facilityId: query.facilityId ?? null, facilities, ranges, granularity: query.granularity };
+  }
+}
+
+/** The facility's range in whole UTC hours (from rounded down, to up), as the rollups store hours. */
+function rangeIn(facility: ScopeFacility, query: AnalyticsQueryDto): FacilityRange {
+  const from = instantOf(query.from, facility.timeZone, 'from');
+  const to = instantOf(query.to, facility.timeZone, 'to');
+  if (!(to > from)) throw new AnalyticsException('invalid_range', '`to` must be later than `from`.', { from: query.from, to: query.to });
+  const maxDays = MAX_RANGE_DAYS[query.granularity];
+  if (to - from > maxDays * DAY_MS) {
+    throw new AnalyticsException('range_too_long', `At ${query.granularity} granularity a range covers at most ${maxDays} days.`, { maxDays });
+  }
+  return {
+    facilityId: facility.id,
+    timeZone: facility.timeZone,
+    from: new Date(Math.floor(from / HOUR_MS) * HOUR_MS),
+    to: new Date(Math.ceil(to / HOUR_MS) * HOUR_MS),
+  };
+}
+
+function instantOf(value: string, timeZone: string, field: 'from' | 'to'): number {
+  const parsed = HAS_OFFSET.test(value) ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromISO(value, { zone: timeZone });
+  if (!parsed.isValid) throw new AnalyticsException('invalid_range', `${field} is not a real date or time.`, { field, value });
+  return parsed.toMillis();
+}
+
+/** Every bucket label of the scope's ranges, in order (zero buckets included). */
+function labelsOf(scope: Scope): string[] {
+  const labels = new Set<string>();
+  const seen = new Set<string>();
+  for (const range of scope.ranges) {
+    const key = `${range.timeZone}|${range.from.getTime()}|${range.to.getTime()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    forEachLocalHour(range.from.getTime(), range.to.getTime(), range.timeZone, (_utc, local) => labels.add(bucketLabel(local, scope.granularity)));
+  }
+  return [...labels].sort();
+}
+
+function describe(scope: Scope, query: AnalyticsQueryDto): AnalyticsScope {
+  const zones = new Set(scope.facilities.map((f) => f.timeZone));
+  return {
+    facilityId: scope.facilityId,
+    facilityCount: scope.facilities.length,
+    granularity: scope.granularity,
+    timeZone: zones.size === 1 ? [...zones][0]! : null,
+    from: query.from,
+    to: query.to,
+  };
+}
+
+function occupancyOf<T extends object>(key: T, booked: number, available: number): T & { bookedSpaceMinutes: number; availableSpaceMinutes: number; percent: number | null } {
+  return {
+    ...key,
+    bookedSpaceMinutes: round2(booked),
+    availableSpaceMinutes: round2(available),
+    percent: available > 0 ? Math.round((1000 * booked) / available) / 10 : null,
+  };
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

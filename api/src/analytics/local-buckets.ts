@@ -1,0 +1,62 @@
+import type { AnalyticsGranularity } from '@aiparksit/shared';
+import { utcOffsetRuns, type UtcOffsetRun } from '../facilities/opening-hours/utc-offset-runs.js';
+
+export const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The label of the local bucket an hour falls in: `YYYY-MM-DDTHH:mm` of the bucket's local start.
+ * Mirrors the SQL `date_trunc(granularity, bucket AT TIME ZONE tz)`, weeks starting on Monday.
+ * `localMs` is the local wall-clock time written as if it were UTC.
+ */
+export function bucketLabel(localMs: number, granularity: AnalyticsGranularity): string {
+  const d = new Date(localMs);
+  let start: number;
+  if (granularity === 'hour') start = localMs - (localMs % HOUR_MS);
+  else if (granularity === 'day') start = localMs - (((localMs % DAY_MS) + DAY_MS) % DAY_MS);
+  else if (granularity === 'week') start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * DAY_MS;
+  else start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  return new Date(start).toISOString().slice(0, 16);
+}
+
+/** Heatmap cell of a local time: (ISO weekday − 1) × 24 + hour, Monday 00:00 is 0. */
+export function heatmapCell(localMs: number): number {
+  const d = new Date(localMs);
+  return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
+}
+
+// Offsets change a few times a year; probing a zone costs thousands of calls, so each zone's
+// runs are kept per UTC year (a bounded number of entries: zones × years asked for).
+const runsByZoneYear = new Map<string, UtcOffsetRun[]>();
+const MAX_CACHED = 2_000;
+
+function runsOfYear(timeZone: string, year: number): UtcOffsetRun[] {
+  const key = `${timeZone}:${year}`;
+  let runs = runsByZoneYear.get(key);
+  if (!runs) {
+    runs = utcOffsetRuns(Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1), timeZone);
+    if (runsByZoneYear.size >= MAX_CACHED) runsByZoneYear.clear();
+    runsByZoneYear.set(key, runs);
+  }
+  return runs;
+}
+
+/**
+ * Calls `visit` for every UTC hour in [startMs, endMs) (both on hour boundaries) with the local
+ * wall-clock time of the hour's start, in order.
+ */
+export function forEachLocalHour(startMs: number, endMs: number, timeZone: string, visit: (utcMs: number, localMs: number) => void): void {
+  let year = new Date(startMs).getUTCFullYear();
+  let runs = runsOfYear(timeZone, year);
+  let i = 0;
+  for (let h = startMs; h < endMs; h += HOUR_MS) {
+    const y = new Date(h).getUTCFullYear();
+    if (y !== year) {
+      year = y;
+      runs = runsOfYear(timeZone, year);
+      i = 0;
+    }
+    while (i < runs.length - 1 && runs[i]!.endMs <= h) i++;
+    visit(h, h + runs[i]!.offsetMs);
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { OperatorApplicationSummary, Page } from '@aiparksit/shared';
+import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { ListApplicationsQuery, RejectOperatorDto } from './dto/onboarding-requests.dto.js';
+import { OperatorsService } from './operators.service.js';
+
+/** The review queue of operator applications. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/operators')
+export class AdminOperatorsController {
+  constructor(private readonly operators: OperatorsService) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Applications with the status (default submitted), oldest submission first.' })
+  list(@Query() query: ListApplicationsQuery): Promise<Page<OperatorApplicationSummary>> {
+    return this.operators.listForReview(query.status, query.page, query.pageSize);
+  }
+
+  @Get(':id')
+  @ApiNotFoundResponse({ description: 'operator_not_found' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OperatorApplicationSummary> {
+    return this.operators.getForReview(id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'application_not_submitted' })
+  approve(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<OperatorApplicationSummary> {
+    return this.operators.review(requireUser(principal), id, 'approved', null);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'application_not_submitted' })
+  reject(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RejectOperatorDto): Promise<OperatorApplicationSummary> {
+    return this.operators.review(requireUser(principal), id, 'rejected', body.reason);
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { OnboardingApplication, PayoutAccountInput } from '@aiparksit/shared';
+import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { AcceptTermsDto, CompanyDto, ContactDto, PayoutAccountDto, StartOnboardingDto } from './dto/onboarding-requests.dto.js';
+import { OperatorsService } from './operators.service.js';
+
+/** The signed-in operator's own application; every step answers the whole application. */
+@ApiTags('operator')
+@ApiBearerAuth()
+@Roles('operator')
+@Controller('operator/onboarding')
+export class OnboardingController {
+  constructor(private readonly operators: OperatorsService) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Your application as saved so far, with missingSteps.' })
+  @ApiNotFoundResponse({ description: 'application_not_found: not started yet.' })
+  get(@CurrentPrincipal() principal: Principal): Promise<OnboardingApplication> {
+    return this.operators.getOwn(requireUser(principal));
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: 'A draft with the company step saved.' })
+  @ApiConflictResponse({ description: 'application_exists: resume it with GET.' })
+  start(@CurrentPrincipal() principal: Principal, @Body() body: StartOnboardingDto): Promise<OnboardingApplication> {
+    return this.operators.start(requireUser(principal), body.company);
+  }
+
+  @Put('company')
+  @ApiBadRequestResponse({ description: 'Field errors in details.' })
+  @ApiConflictResponse({ description: 'application_locked: submitted or approved.' })
+  company(@CurrentPrincipal() principal: Principal, @Body() body: CompanyDto): Promise<OnboardingApplication> {
+    return this.operators.updateCompany(requireUser(principal), body);
+  }
+
+  @Put('contact')
+  @ApiBadRequestResponse({ description: 'Field errors in details.' })
+  contact(@CurrentPrincipal() principal: Principal, @Body() body: ContactDto): Promise<OnboardingApplication> {
+    return this.operators.updateContact(requireUser(principal), body);
+  }
+
+  @Put('payout-account')
+  @ApiBadRequestResponse({ description: 'iban (mod-97), routingNumber (ABA checksum) or accountNumber named in details.' })
+  payoutAccount(@CurrentPrincipal() principal: Principal, @Body() body: PayoutAccountDto): Promise<OnboardingApplication> {
+    const input: PayoutAccountInput =
+      body.kind === 'iban'
+        ? { kind: 'iban', holderName: body.holderName, iban: body.iban! }
+        : { kind: 'us_ach', holderName: body.holderName, routingNumber: body.routingNumber!, accountNumber: body.accountNumber! };
+    return this.operators.updatePayoutAccount(requireUser(principal), input);
+  }
+
+  @Put('terms')
+  @ApiBadRequestResponse({ description: 'accepted must be true; terms_version_mismatch names the current version.' })
+  terms(@CurrentPrincipal() principal: Principal, @Body() body: AcceptTermsDto): Promise<OnboardingApplication> {
+    return this.operators.acceptTerms(requireUser(principal), body.version);
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Submitted for review.' })
+  @ApiConflictResponse({ description: 'application_incomplete (details.missingSteps) or application_locked.' })
+  submit(@CurrentPrincipal() principal: Principal): Promise<OnboardingApplication> {
+    return this.operators.submit(requireUser(principal));
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AdminOperatorsController } from './admin-operators.controller.js';
+import { OnboardingController } from './onboarding.controller.js';
+import { OperatorDashboardController } from './operator-dashboard.controller.js';
+import { OperatorDashboardRepository } from './operator-dashboard.repository.js';
+import { OperatorDashboardService } from './operator-dashboard.service.js';
+import { OperatorsRepository } from './operators.repository.js';
+import { OperatorsService } from './operators.service.js';
+
+@Module({
+  controllers: [OnboardingController, AdminOperatorsController, OperatorDashboardController],
+  providers: [OperatorsService, OperatorsRepository, OperatorDashboardService, OperatorDashboardRepository],
+  exports: [OperatorsService],
+})
+export class OperatorsModule {}
