@@ -6,6 +6,7 @@ import { OutboxLeaseAndMailbox1795500500000 } from './1795500500000-outbox-lease
 import { RealtimeEvents1795500700000 } from './1795500700000-realtime-events.js';
 import { OperatorOnboarding1795500800000 } from './1795500800000-operator-onboarding.js';
 import { AnalyticsRollups1795500810000 } from './1795500810000-analytics-rollups.js';
+import { FacilityBlackouts1795500900000 } from './1795500900000-facility-blackouts.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   RealtimeEvents1795500700000,
   OperatorOnboarding1795500800000,
   AnalyticsRollups1795500810000,
+  FacilityBlackouts1795500900000,
 ];

@@ -18,6 +18,7 @@ import { HarvestModule } from './harvest/index.js';
 import { FacilitiesModule } from './facilities/index.js';
 import { OperatorsModule } from './operators/index.js';
 import { AnalyticsModule } from './analytics/index.js';
+import { FacilityManagementModule } from './facility-management/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -51,6 +52,7 @@ export class AppModule {
         FacilitiesModule,
         OperatorsModule,
         AnalyticsModule,
+        FacilityManagementModule,
       ],
     };
   }

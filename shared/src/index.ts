@@ -10,3 +10,4 @@ export * from './payments.js';
 export * from './notifications.js';
 export * from './operators.js';
 export * from './analytics.js';
+export * from './facility-management.js';

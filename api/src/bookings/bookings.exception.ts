@@ -8,6 +8,7 @@ export type BookingsErrorCode =
   | 'invalid_vehicle_plate'
   | 'space_type_not_offered'
   | 'no_space_available'
+  | 'blacked_out'
   | 'space_taken'
   | 'extension_not_later'
   | 'booking_not_extendable'
@@ -29,6 +30,8 @@ const KIND_OF_CODE: Record<BookingsErrorCode, DomainErrorKind> = {
   booking_not_found: 'not_found',
   facility_not_found: 'not_found',
   no_space_available: 'conflict',
+  // The window is valid; the facility is closed to bookings then, as when every space is taken.
+  blacked_out: 'conflict',
   space_taken: 'conflict',
   booking_not_extendable: 'conflict',
   booking_not_cancellable: 'conflict',

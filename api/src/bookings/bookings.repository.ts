@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BookingExtensionView, RateMultiplier, SpaceType } from '@aiparksit/shared';
 import { sqlStateOf, withTransaction, type SqlTransaction } from '../database/transaction.js';
+import { spaceBlackedOut } from '../facilities/blackout-sql.js';
 import { newBookingCode } from './booking-code.js';
 import type { BookableFacility, BookingRecord, NewBookingHold } from './booking.record.js';
 
@@ -88,6 +89,7 @@ export class BookingsRepository {
         `SELECT s.id FROM spaces s
           WHERE s.facility_id = $1 AND s.space_type = $2::space_type AND s.active
             AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.space_id = s.id AND b.status IN ${LIVE} AND b.occupied_period && tstzrange($3, $4))
+            AND NOT ${spaceBlackedOut('s', 'tstzrange($3, $4)')}
           ORDER BY random() LIMIT 50`,
         [hold.facilityId, hold.spaceType, hold.start, hold.end],
       );
@@ -113,6 +115,18 @@ export class BookingsRepository {
       }
       return undefined;
     });
+  }
+
+  /** A blackout overlapping the window that takes every space of the type (facility-wide or for the type), if any. */
+  async findBlackoutOfType(facilityId: string, spaceType: SpaceType, start: Date, end: Date): Promise<{ start: Date; end: Date; reason: string } | undefined> {
+    const rows: { start: Date; end: Date; reason: string }[] = await this.dataSource.query(
+      `SELECT lower(x.period) AS start, upper(x.period) AS "end", x.reason
+         FROM facility_blackouts x
+        WHERE x.facility_id = $1 AND x.period && tstzrange($3, $4) AND x.space_ids IS NULL AND (x.space_type IS NULL OR x.space_type = $2::space_type)
+        ORDER BY lower(x.period) LIMIT 1`,
+      [facilityId, spaceType, start, end],
+    );
+    return rows[0];
   }
 
   async findById(id: string): Promise<BookingRecord | undefined> {
@@ -168,7 +182,8 @@ export class BookingsRepository {
     const rows: { free: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS free FROM spaces s
         WHERE s.facility_id = $1 AND s.space_type = $2::space_type AND s.active AND s.id <> $5
-          AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.space_id = s.id AND b.status IN ${LIVE} AND b.occupied_period && tstzrange($3, $4))`,
+          AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.space_id = s.id AND b.status IN ${LIVE} AND b.occupied_period && tstzrange($3, $4))
+          AND NOT ${spaceBlackedOut('s', 'tstzrange($3, $4)')}`,
       [facilityId, spaceType, start, end, exceptSpaceId],
     );
     return rows[0]?.free ?? 0;

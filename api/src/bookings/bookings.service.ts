@@ -44,6 +44,13 @@ export class BookingsService {
     this.throwViolations(this.windowViolations(facility, window, now));
 
     const quote = quoteForWindow(rate, window, facility.timeZone);
+    // Blackouts of some spaces only leave the others bookable; the allocation skips those spaces.
+    const blackout = await this.bookings.findBlackoutOfType(facility.id, request.spaceType, new Date(quote.start), new Date(quote.end));
+    if (blackout) {
+      throw new BookingsException('blacked_out', `The facility takes no new ${request.spaceType} bookings during this window.`, {
+        blackout: { start: blackout.start.toISOString(), end: blackout.end.toISOString(), reason: blackout.reason },
+      });
+    }
     const id = await this.bookings.holdFreeSpace({
       driverId: driver.userId,
       facilityId: facility.id,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Amenity, OpeningHours, RateMultiplier, SpaceType } from '@aiparksit/shared';
 import type { TimeWindow } from './opening-hours/index.js';
+import { idleBlackedOutSpaces } from './blackout-sql.js';
 import { FACILITY_SUMMARY_COLUMNS, LISTED, LIVE_BOOKING, type FacilitySummaryRow } from './facility-rows.js';
 import { SqlParams } from './sql-params.js';
 
@@ -75,8 +76,8 @@ export class FacilitiesRepository {
   }
 
   /**
-   * Per space type with active spaces: capacity, spaces a live booking holds at any moment of
-   * the window, and the same for each hour given (hours as parallel arrays of starts and ends).
+   * Per space type with active spaces: capacity, spaces a live booking holds (or a blackout
+   * takes) at any moment of the window, and the same for each hour given (hours as parallel arrays of starts and ends).
    */
   occupancy(facilityId: string, window: TimeWindow, hours: TimeWindow[]): Promise<TypeOccupancyRow[]> {
     const starts = hours.map((h) => h.start.toISOString());
@@ -93,9 +94,11 @@ export class FacilitiesRepository {
        capacity AS (SELECT s.space_type, count(*)::int AS capacity FROM spaces s WHERE s.facility_id = $1 AND s.active GROUP BY s.space_type)
        SELECT c.space_type AS "spaceType", c.capacity,
               (SELECT count(DISTINCT held.space_id)::int FROM held
-                WHERE held.space_type = c.space_type AND held.occupied_period && tstzrange($2::timestamptz, $3::timestamptz)) AS "busyInWindow",
+                WHERE held.space_type = c.space_type AND held.occupied_period && tstzrange($2::timestamptz, $3::timestamptz))
+              + ${idleBlackedOutSpaces('$1', 'c.space_type', 'tstzrange($2::timestamptz, $3::timestamptz)')} AS "busyInWindow",
               ARRAY(SELECT (SELECT count(DISTINCT held.space_id)::int FROM held
                              WHERE held.space_type = c.space_type AND held.occupied_period && tstzrange(hours.start, hours.finish))
+                          + ${idleBlackedOutSpaces('$1', 'c.space_type', 'tstzrange(hours.start, hours.finish)')}
                       FROM hours ORDER BY hours.n) AS "busyByHour"
          FROM capacity c
         ORDER BY c.space_type`,

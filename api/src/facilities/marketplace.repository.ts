@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Amenity, SpaceType } from '@aiparksit/shared';
 import type { TimeWindow } from './opening-hours/index.js';
+import { idleBlackedOutSpaces } from './blackout-sql.js';
 import { FACILITY_SUMMARY_COLUMNS, LISTED, LIVE_BOOKING, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
 import { queryPrepared } from './prepared-statements.js';
 import { SqlParams } from './sql-params.js';
@@ -171,7 +172,8 @@ export class MarketplaceRepository {
              (SELECT count(*)::int FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${type} AND s.active) AS capacity,
              (SELECT count(DISTINCT b.space_id)::int FROM bookings b JOIN spaces s ON s.id = b.space_id
                WHERE b.facility_id = f.id AND ${LIVE_BOOKING} AND b.occupied_period && ${window}
-                 AND s.space_type = ${type} AND s.active) AS busy${extraColumns ? `, ${extraColumns}` : ''}
+                 AND s.space_type = ${type} AND s.active)
+             + ${idleBlackedOutSpaces('f.id', type, window)} AS busy${extraColumns ? `, ${extraColumns}` : ''}
         FROM page
         JOIN facilities f ON f.id = page.id
         JOIN operators o ON o.id = f.operator_id
@@ -179,13 +181,14 @@ export class MarketplaceRepository {
        ORDER BY ${orderBy}`;
   }
 
-  /** Active spaces of the type minus those a live booking holds at any moment of the window. */
+  /** Active spaces of the type minus those a live booking holds, or a blackout takes, at any moment of the window. */
   private freeSpaces(facilityId: string, type: string, window: TimeWindow, p: SqlParams): string {
     const range = p.add(`[${window.start.toISOString()},${window.end.toISOString()})`, 'tstzrange');
     return `(SELECT count(*)::int FROM spaces s WHERE s.facility_id = ${facilityId} AND s.space_type = ${type} AND s.active)
           - (SELECT count(DISTINCT b.space_id)::int FROM bookings b JOIN spaces s ON s.id = b.space_id
               WHERE b.facility_id = ${facilityId} AND ${LIVE_BOOKING} AND b.occupied_period && ${range}
-                AND s.space_type = ${type} AND s.active)`;
+                AND s.space_type = ${type} AND s.active)
+          - ${idleBlackedOutSpaces(facilityId, type, range)}`;
   }
 
   private inArea(area: SearchArea, p: SqlParams): string {

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { FacilityManagementController } from './facility-management.controller.js';
+import { FacilityManagementRepository } from './facility-management.repository.js';
+import { FacilityManagementService } from './facility-management.service.js';
+import { OperatorFacilitiesController } from './operator-facilities.controller.js';
+
+@Module({
+  controllers: [FacilityManagementController, OperatorFacilitiesController],
+  providers: [FacilityManagementService, FacilityManagementRepository],
+  exports: [FacilityManagementService],
+})
+export class FacilityManagementModule {}

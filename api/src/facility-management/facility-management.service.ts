@@ -1,0 +1,376 @@
+import { Injectable } from '@nestjs/common';
+import { IANAZone } from 'luxon';
+import type {
+  BlackoutCreated,
+  BlackoutList,
+  BlackoutView,
+  BlockingBooking,
+  FieldError,
+  ManagedFacility,
+  ManagedSpaceList,
+  OperatorBookingPage,
+  OperatorBookingRow,
+  OperatorFacilityList,
+  RateInput,
+  SpaceCounts,
+  SpaceType,
+} from '@aiparksit/shared';
+import { ownerFilterFor, requireAccess, type UserPrincipal } from '../auth/index.js';
+import { toFacilitySummary } from '../facilities/index.js';
+import { openingHoursErrors, rateMultiplierErrors } from '../facilities/opening-hours/index.js';
+import type { SqlTransaction } from '../database/transaction.js';
+import type { CreateBlackoutDto } from './dto/blackout-requests.dto.js';
+import type { CreateFacilityDto, UpdateFacilityDto } from './dto/facility-requests.dto.js';
+import { OPERATOR_BOOKINGS_LIMIT_DEFAULT, type OperatorBookingQueryDto } from './dto/operator-booking-query.dto.js';
+import { FacilityManagementException } from './facility-management.exception.js';
+import {
+  FacilityManagementRepository,
+  type BlackoutRow,
+  type BookingInSpaceRow,
+  type FacilityFields,
+  type OperatorBookingDbRow,
+  type OperatorBookingFilters,
+  type OwnedFacilityRow,
+} from './facility-management.repository.js';
+import { facilitySlugBase } from './slug.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Fields a PATCH may clear with null; the others always have a value. */
+const NULLABLE_FIELDS = new Set(['openingHours', 'heightLimitCm']);
+/** Rows per statement while streaming the CSV: bounded memory whatever the export's size. */
+const CSV_CHUNK = 1000;
+
+const facilityNotFound = () => new FacilityManagementException('facility_not_found', 'No such facility.');
+
+function invalid(fields: FieldError[]): FacilityManagementException {
+  return new FacilityManagementException('invalid_facility', `Invalid facility: check ${fields.map((f) => f.field).join(', ')}.`, { fields });
+}
+
+/**
+ * The operator's side of facilities. Every route acts on a facility its caller owns (through the
+ * operator row) or, for admins, any facility; anyone else is told it does not exist.
+ */
+@Injectable()
+export class FacilityManagementService {
+  constructor(private readonly repository: FacilityManagementRepository) {}
+
+  async create(user: UserPrincipal, body: CreateFacilityDto): Promise<ManagedFacility> {
+    const operatorId = await this.operatorFor(user, body.operatorId);
+    const fields: FacilityFields = {
+      name: body.name.trim(),
+      description: body.description ?? '',
+      addressLine: body.addressLine.trim(),
+      city: body.city.trim(),
+      postalCode: body.postalCode ?? '',
+      countryCode: body.countryCode,
+      latitude: body.location.lat,
+      longitude: body.location.lng,
+      timeZone: body.timeZone,
+      currency: body.currency,
+      openingHours: body.openingHours ?? null,
+      amenities: [...new Set(body.amenities ?? [])],
+      heightLimitCm: body.heightLimitCm ?? null,
+      photos: body.photos ?? [],
+      minDurationMinutes: body.minDurationMinutes ?? 30,
+      maxDurationMinutes: body.maxDurationMinutes ?? 43_200,
+      published: body.published ?? false,
+    };
+    const errors = [...this.fieldErrors(fields), ...this.ratesErrors(body.rates, 'rates')];
+    const typesWithSpaces = (Object.entries(body.spaces) as [SpaceType, number | undefined][]).filter(([, n]) => (n ?? 0) > 0).map(([t]) => t);
+    if (!typesWithSpaces.length) errors.push({ field: 'spaces', messages: ['add at least one space, e.g. { "standard": 40 }'] });
+    errors.push(...this.rateCoverageErrors(typesWithSpaces, body.rates));
+    if (errors.length) throw invalid(errors);
+
+    const id = await this.repository.transaction(async (tx) => {
+      const facilityId = await this.repository.insertFacility(tx, operatorId, fields, facilitySlugBase(fields.name, fields.city));
+      await this.repository.replaceRates(tx, facilityId, body.rates);
+      await this.repository.addSpaces(tx, facilityId, body.spaces);
+      return facilityId;
+    });
+    return this.view(id);
+  }
+
+  async get(user: UserPrincipal, id: string): Promise<ManagedFacility> {
+    await this.owned(user, id);
+    return this.view(id);
+  }
+
+  async update(user: UserPrincipal, id: string, body: UpdateFacilityDto): Promise<ManagedFacility> {
+    const facility = await this.owned(user, id);
+    const errors: FieldError[] = [];
+    for (const [key, value] of Object.entries(body)) {
+      if (value === null && !NULLABLE_FIELDS.has(key)) errors.push({ field: key, messages: [`${key} may not be null`] });
+    }
+    if (errors.length) throw invalid(errors);
+    const fields: Partial<FacilityFields> = {
+      name: body.name?.trim(),
+      description: body.description,
+      addressLine: body.addressLine?.trim(),
+      city: body.city?.trim(),
+      postalCode: body.postalCode,
+      countryCode: body.countryCode,
+      latitude: body.location?.lat,
+      longitude: body.location?.lng,
+      timeZone: body.timeZone,
+      currency: body.currency,
+      openingHours: body.openingHours,
+      amenities: body.amenities && [...new Set(body.amenities)],
+      heightLimitCm: body.heightLimitCm,
+      photos: body.photos,
+      minDurationMinutes: body.minDurationMinutes,
+      maxDurationMinutes: body.maxDurationMinutes,
+      published: body.published,
+    };
+    errors.push(...this.fieldErrors({ minDurationMinutes: facility.minDurationMinutes, maxDurationMinutes: facility.maxDurationMinutes, ...defined(fields) }));
+    if (body.rates) errors.push(...this.ratesErrors(body.rates, 'rates'));
+    if (errors.length) throw invalid(errors);
+    await this.repository.transaction(async (tx) => {
+      await this.repository.lockFacility(tx, id);
+      if (body.rates) await this.replaceRates(tx, id, body.rates);
+      await this.repository.updateFacility(tx, id, fields);
+    });
+    return this.view(id);
+  }
+
+  async setPublished(user: UserPrincipal, id: string, published: boolean): Promise<ManagedFacility> {
+    await this.owned(user, id);
+    await this.repository.transaction((tx) => this.repository.updateFacility(tx, id, { published }));
+    return this.view(id);
+  }
+
+  async putRates(user: UserPrincipal, id: string, rates: RateInput[]): Promise<ManagedFacility> {
+    await this.owned(user, id);
+    const errors = this.ratesErrors(rates, 'rates');
+    if (errors.length) throw invalid(errors);
+    await this.repository.transaction(async (tx) => {
+      await this.repository.lockFacility(tx, id);
+      await this.replaceRates(tx, id, rates);
+    });
+    return this.view(id);
+  }
+
+  async addSpaces(user: UserPrincipal, id: string, counts: SpaceCounts): Promise<ManagedSpaceList> {
+    await this.owned(user, id);
+    const types = (Object.entries(counts) as [SpaceType, number | undefined][]).filter(([, n]) => (n ?? 0) > 0).map(([t]) => t);
+    if (!types.length) throw invalid([{ field: 'spaces', messages: ['add at least one space, e.g. { "standard": 40 }'] }]);
+    await this.repository.transaction(async (tx) => {
+      await this.repository.lockFacility(tx, id);
+      const rated = await this.repository.rateTypesOf(tx, id);
+      const unrated = types.filter((t) => !rated.includes(t));
+      if (unrated.length) throw invalid(unrated.map((t) => ({ field: t, messages: [`set a rate for ${t} spaces first (PUT /api/facilities/:id/rates)`] })));
+      await this.repository.addSpaces(tx, id, counts);
+    });
+    return this.listSpaces(user, id);
+  }
+
+  async listSpaces(user: UserPrincipal, id: string, now = new Date()): Promise<ManagedSpaceList> {
+    await this.owned(user, id);
+    const rows = await this.repository.listSpaces(id, now);
+    return { results: rows.map((r) => ({ ...r, nextBooking: r.next && { ...r.next, start: iso(r.next.start), end: iso(r.next.end) } })).map(({ next: _next, ...space }) => space) };
+  }
+
+  /**
+   * Takes a space out of service. Never while a live booking of it has not ended: the operator
+   * is told which bookings block it (409). Spaces are never deleted: bookings keep their history.
+   */
+  async setSpaceActive(user: UserPrincipal, id: string, spaceId: string, active: boolean, now = new Date()): Promise<ManagedSpaceList> {
+    await this.owned(user, id);
+    if (!UUID.test(spaceId)) throw new FacilityManagementException('space_not_found', 'No such space at this facility.');
+    await this.repository.transaction(async (tx) => {
+      const space = await this.repository.lockSpace(tx, id, spaceId);
+      if (!space) throw new FacilityManagementException('space_not_found', 'No such space at this facility.');
+      if (!active) {
+        const blocking = await this.repository.futureLiveBookings(tx, spaceId, now);
+        if (blocking.length) {
+          throw new FacilityManagementException('space_has_future_bookings', `This space has ${blocking.length} booking(s) that have not ended; it can be deactivated after them.`, {
+            bookings: blocking.map(toBlockingBooking),
+          });
+        }
+      }
+      await this.repository.setSpaceActive(tx, spaceId, active);
+    });
+    return this.listSpaces(user, id, now);
+  }
+
+  async createBlackout(user: UserPrincipal, id: string, body: CreateBlackoutDto): Promise<BlackoutCreated> {
+    await this.owned(user, id);
+    const start = new Date(body.start);
+    const end = new Date(body.end);
+    const errors: FieldError[] = [];
+    if (!(end.getTime() > start.getTime())) errors.push({ field: 'end', messages: ['end must be later than start'] });
+    if (body.spaceType && body.spaceIds) errors.push({ field: 'spaceIds', messages: ['give spaceType or spaceIds, not both'] });
+    const spaceIds = body.spaceIds ? [...new Set(body.spaceIds.map((s) => s.toLowerCase()))] : null;
+    if (spaceIds && (await this.repository.countSpacesOf(id, spaceIds)) !== spaceIds.length) {
+      errors.push({ field: 'spaceIds', messages: ['every space must be one of this facility'] });
+    }
+    if (errors.length) throw new FacilityManagementException('invalid_blackout', `Invalid blackout: check ${errors.map((e) => e.field).join(', ')}.`, { fields: errors });
+    const row = await this.repository.insertBlackout(id, { start, end, spaceType: body.spaceType ?? null, spaceIds, reason: body.reason?.trim() ?? '', createdBy: user.userId });
+    const inside = await this.repository.bookingsInside(row);
+    return { blackout: toBlackoutView(row), bookingsInside: inside.map(toBlockingBooking) };
+  }
+
+  async listBlackouts(user: UserPrincipal, id: string): Promise<BlackoutList> {
+    await this.owned(user, id);
+    return { results: (await this.repository.listBlackouts(id)).map(toBlackoutView) };
+  }
+
+  async deleteBlackout(user: UserPrincipal, id: string, blackoutId: string): Promise<void> {
+    await this.owned(user, id);
+    if (!UUID.test(blackoutId) || !(await this.repository.deleteBlackout(id, blackoutId))) {
+      throw new FacilityManagementException('blackout_not_found', 'No such blackout at this facility.');
+    }
+  }
+
+  async operatorFacilities(user: UserPrincipal, now = new Date()): Promise<OperatorFacilityList> {
+    return { results: await this.repository.operatorFacilities(ownerFilterFor(user), now) };
+  }
+
+  async operatorBookings(user: UserPrincipal, query: OperatorBookingQueryDto): Promise<OperatorBookingPage> {
+    const filters = this.bookingFilters(user, query);
+    const limit = query.limit ?? OPERATOR_BOOKINGS_LIMIT_DEFAULT;
+    const rows = await this.repository.operatorBookings(filters, query.cursor === undefined ? undefined : decodeCursor(query.cursor), limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { results: page.map(toOperatorBookingRow), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  /** The same bookings as the list, every page, for a streamed CSV export. */
+  async *operatorBookingsForExport(user: UserPrincipal, query: OperatorBookingQueryDto): AsyncGenerator<OperatorBookingRow> {
+    const filters = this.bookingFilters(user, query);
+    let after: [Date, string] | undefined;
+    for (;;) {
+      const rows = await this.repository.operatorBookings(filters, after, CSV_CHUNK);
+      for (const row of rows) yield toOperatorBookingRow(row);
+      if (rows.length < CSV_CHUNK) return;
+      const last = rows[rows.length - 1]!;
+      after = [last.start, last.id];
+    }
+  }
+
+  /** Checks the filters before a stream starts, so a bad query is a 400 and not a broken download. */
+  validateBookingQuery(user: UserPrincipal, query: OperatorBookingQueryDto): void {
+    this.bookingFilters(user, query);
+  }
+
+  private bookingFilters(user: UserPrincipal, query: OperatorBookingQueryDto): OperatorBookingFilters {
+    const from = query.from === undefined ? undefined : new Date(query.from);
+    const to = query.to === undefined ? undefined : new Date(query.to);
+    if (from && to && !(to.getTime() > from.getTime())) {
+      throw new FacilityManagementException('invalid_query', 'to must be later than from.', { fields: [{ field: 'to', messages: ['to must be later than from'] }] });
+    }
+    return { ownerId: ownerFilterFor(user), facilityId: query.facilityId, status: query.status, from, to, q: query.q };
+  }
+
+  /** The operator the new facility belongs to: the caller's own, or for an admin the one named. */
+  private async operatorFor(user: UserPrincipal, requested: string | undefined): Promise<string> {
+    if (user.role === 'admin') {
+      if (!requested) throw invalid([{ field: 'operatorId', messages: ['an admin names the operator the facility belongs to'] }]);
+      if (!(await this.repository.operatorExists(requested))) throw invalid([{ field: 'operatorId', messages: ['no such operator'] }]);
+      return requested;
+    }
+    const own = await this.repository.findOperatorOfOwner(user.userId);
+    if (!own) throw new FacilityManagementException('operator_not_found', 'Start your operator onboarding before adding facilities.');
+    if (requested && requested.toLowerCase() !== own.id) throw invalid([{ field: 'operatorId', messages: ['facilities are created for your own operator'] }]);
+    return own.id;
+  }
+
+  private async owned(user: UserPrincipal, id: string): Promise<OwnedFacilityRow> {
+    return requireAccess(user, UUID.test(id) ? await this.repository.findOwned(id) : undefined, (f) => f.ownerId, facilityNotFound);
+  }
+
+  /** Rates replace the rate cards; every type with spaces (active or not) must keep one. */
+  private async replaceRates(tx: SqlTransaction, id: string, rates: RateInput[]): Promise<void> {
+    const types = await this.repository.spaceTypesOf(tx, id);
+    const errors = this.rateCoverageErrors(types, rates);
+    if (errors.length) throw invalid(errors);
+    await this.repository.replaceRates(tx, id, rates);
+  }
+
+  private fieldErrors(fields: Partial<FacilityFields>): FieldError[] {
+    const errors: FieldError[] = [];
+    if (fields.timeZone !== undefined && !IANAZone.isValidZone(fields.timeZone)) errors.push({ field: 'timeZone', messages: ['timeZone must be an IANA time zone, e.g. Europe/Berlin'] });
+    if (fields.openingHours !== undefined) {
+      const messages = openingHoursErrors(fields.openingHours);
+      if (messages.length) errors.push({ field: 'openingHours', messages });
+    }
+    if (fields.name !== undefined && !fields.name) errors.push({ field: 'name', messages: ['name must not be blank'] });
+    if (fields.minDurationMinutes !== undefined && fields.maxDurationMinutes !== undefined && fields.minDurationMinutes > fields.maxDurationMinutes) {
+      errors.push({ field: 'maxDurationMinutes', messages: ['maxDurationMinutes must be at least minDurationMinutes'] });
+    }
+    return errors;
+  }
+
+  private ratesErrors(rates: RateInput[], field: string): FieldError[] {
+    const errors: FieldError[] = [];
+    const seen = new Set<SpaceType>();
+    rates.forEach((rate, i) => {
+      if (seen.has(rate.spaceType)) errors.push({ field: `${field}.${i}.spaceType`, messages: [`${rate.spaceType} has more than one rate`] });
+      seen.add(rate.spaceType);
+      const messages = rateMultiplierErrors(rate.multipliers);
+      if (messages.length) errors.push({ field: `${field}.${i}.multipliers`, messages });
+    });
+    return errors;
+  }
+
+  private rateCoverageErrors(typesWithSpaces: SpaceType[], rates: RateInput[]): FieldError[] {
+    const missing = typesWithSpaces.filter((t) => !rates.some((r) => r.spaceType === t));
+    return missing.length ? [{ field: 'rates', messages: missing.map((t) => `${t} spaces need a rate`) }] : [];
+  }
+
+  private async view(id: string): Promise<ManagedFacility> {
+    const row = await this.repository.findManaged(id);
+    if (!row) throw facilityNotFound();
+    const countsOf = (active: boolean) => row.spaceCounts.filter((c) => c.active === active).map(({ spaceType, count }) => ({ spaceType, count }));
+    return {
+      ...toFacilitySummary(row),
+      operatorId: row.operatorId,
+      description: row.description,
+      openingHours: row.openingHours,
+      minDurationMinutes: row.minDurationMinutes,
+      maxDurationMinutes: row.maxDurationMinutes,
+      rates: row.rates.map((rate) => ({ ...rate, currency: row.currency })),
+      spaces: countsOf(true),
+      inactiveSpaces: countsOf(false),
+      published: row.published,
+      listed: row.listed,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+}
+
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function iso(value: string | Date): string {
+  return new Date(value).toISOString();
+}
+
+function toBlockingBooking(row: BookingInSpaceRow): BlockingBooking {
+  return { id: row.id, code: row.code, spaceId: row.spaceId, spaceLabel: row.spaceLabel, start: iso(row.start), end: iso(row.end), status: row.status };
+}
+
+function toBlackoutView(row: BlackoutRow): BlackoutView {
+  return { ...row, start: iso(row.start), end: iso(row.end), createdAt: iso(row.createdAt) };
+}
+
+function toOperatorBookingRow(row: OperatorBookingDbRow): OperatorBookingRow {
+  return { ...row, start: iso(row.start), end: iso(row.end), createdAt: iso(row.createdAt) };
+}
+
+/** Keyset position (start, id) of a page's last row, opaque to the client. */
+function encodeCursor(row: OperatorBookingDbRow): string {
+  return Buffer.from(JSON.stringify([iso(row.start), row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [Date, string] {
+  try {
+    const [start, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const date = new Date(String(start));
+    if (typeof start === 'string' && !Number.isNaN(date.getTime()) && typeof id === 'string' && UUID.test(id)) return [date, id];
+  } catch {
+    // fall through to the error below
+  }
+  throw new FacilityManagementException('invalid_cursor', 'The cursor is not one this API gave out.');
+}
