@@ -1,1 +1,2 @@
 export { OperatorHome } from './components/operator-home';
+export { dashboardKeys, useDashboard } from './api/dashboard';
