@@ -28,6 +28,7 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
     title: 'Operator',
     nav: [
       { to: '/operator', label: 'Dashboard' },
+      { to: '/operator/facilities', label: 'Car parks' },
       { to: '/operator/onboarding', label: 'Onboarding' },
     ],
   },

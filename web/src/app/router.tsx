@@ -10,6 +10,7 @@ import { MarketplacePage } from '../features/marketplace';
 import { InvestorHome } from '../features/investor';
 import { OperatorHome } from '../features/operator';
 import { OnboardingPage } from '../features/onboarding';
+import { FacilitiesPage, FacilityDetailPage, NewFacilityPage } from '../features/operator-facilities';
 import { OperatorApplicationsPage } from '../features/admin-operators';
 import { OperatorFeedProvider } from '../lib/socket';
 import { PublicLayout } from './layout/public-layout';
@@ -57,6 +58,9 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <OperatorHome /> },
               { path: 'onboarding', element: <OnboardingPage /> },
+              { path: 'facilities', element: <FacilitiesPage /> },
+              { path: 'facilities/new', element: <NewFacilityPage /> },
+              { path: 'facilities/:facilityId', element: <FacilityDetailPage /> },
             ],
           },
           { path: 'investor', element: <RoleSection role="investor" render={(user) => <InvestorHome user={user} />} /> },
