@@ -8,13 +8,14 @@ import { fillByLabel, headingText, mainNavigation, pathOf, signIn, signedInName,
 const HOME_OF: Record<Role, string> = { driver: '/driver', operator: '/operator', investor: '/investor', admin: '/admin' };
 const NAVIGATION_OF: Record<Role, string[]> = {
   driver: ['/driver', '/driver/bookings', '/account'],
-  operator: ['/operator', '/account'],
+  operator: ['/operator', '/operator/facilities', '/operator/onboarding', '/account'],
   investor: ['/investor', '/account'],
-  admin: ['/admin', '/admin/mailbox', '/account'],
+  admin: ['/admin', '/admin/mailbox', '/admin/operators', '/account'],
 };
 const COMING_SOON: Record<Role, RegExp> = {
   driver: /prices are for your whole stay/i,
-  operator: /managing your car parks/i,
+  // A new operator's dashboard (while it loads, then) asks for onboarding.
+  operator: /onboarding|your dashboard/i,
   investor: /investor dashboard is coming/i,
   admin: /system status page is coming/i,
 };

@@ -12,9 +12,9 @@ describe('navigationFor', () => {
     }
   });
 
-  it('leads drivers to search and their bookings, and admins to the mailbox', () => {
+  it('leads drivers to search and their bookings, and admins to the mailbox and the operator applications', () => {
     expect(navigationFor('driver').map((item) => item.label)).toEqual(['Find parking', 'My bookings', 'Account']);
-    expect(navigationFor('admin').map((item) => item.to)).toEqual(['/admin', '/admin/mailbox', '/account']);
+    expect(navigationFor('admin').map((item) => item.to)).toEqual(['/admin', '/admin/mailbox', '/admin/operators', '/account']);
   });
 });
 

@@ -23,7 +23,15 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
       { to: '/driver/bookings', label: 'My bookings' },
     ],
   },
-  operator: { home: '/operator', title: 'Operator', nav: [{ to: '/operator', label: 'My car parks' }] },
+  operator: {
+    home: '/operator',
+    title: 'Operator',
+    nav: [
+      { to: '/operator', label: 'Dashboard' },
+      { to: '/operator/facilities', label: 'Car parks' },
+      { to: '/operator/onboarding', label: 'Onboarding' },
+    ],
+  },
   investor: { home: '/investor', title: 'Investor', nav: [{ to: '/investor', label: 'Platform KPIs' }] },
   admin: {
     home: '/admin',
@@ -31,6 +39,7 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
     nav: [
       { to: '/admin', label: 'System status' },
       { to: '/admin/mailbox', label: 'Mailbox' },
+      { to: '/admin/operators', label: 'Operator applications' },
     ],
   },
 };

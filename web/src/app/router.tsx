@@ -1,4 +1,4 @@
-import { Navigate, createBrowserRouter } from 'react-router';
+import { Navigate, Outlet, createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account';
 import { AdminHome } from '../features/admin';
 import { LoginPage, RegisterPage } from '../features/auth';
@@ -9,6 +9,10 @@ import { MailboxMessagePage, MailboxPage } from '../features/mailbox';
 import { MarketplacePage } from '../features/marketplace';
 import { InvestorHome } from '../features/investor';
 import { OperatorHome } from '../features/operator';
+import { OnboardingPage } from '../features/onboarding';
+import { FacilitiesPage, FacilityDetailPage, NewFacilityPage } from '../features/operator-facilities';
+import { OperatorApplicationsPage } from '../features/admin-operators';
+import { OperatorFeedProvider } from '../lib/socket';
 import { PublicLayout } from './layout/public-layout';
 import { PublicOnly, RequireSession, RoleSection } from './routes/guards';
 import { NotFoundPage, RouteErrorPage } from './routes/status-pages';
@@ -47,7 +51,18 @@ export const router = createBrowserRouter([
               { path: 'bookings/:bookingId/confirmation', element: <RoleSection role="driver" render={() => <ConfirmationPage />} /> },
             ],
           },
-          { path: 'operator', element: <RoleSection role="operator" render={(user) => <OperatorHome user={user} />} /> },
+          {
+            path: 'operator',
+            // One /ws/operator socket for every operator page, so the live feed survives navigation.
+            element: <RoleSection role="operator" render={() => <OperatorFeedProvider><Outlet /></OperatorFeedProvider>} />,
+            children: [
+              { index: true, element: <OperatorHome /> },
+              { path: 'onboarding', element: <OnboardingPage /> },
+              { path: 'facilities', element: <FacilitiesPage /> },
+              { path: 'facilities/new', element: <NewFacilityPage /> },
+              { path: 'facilities/:facilityId', element: <FacilityDetailPage /> },
+            ],
+          },
           { path: 'investor', element: <RoleSection role="investor" render={(user) => <InvestorHome user={user} />} /> },
           {
             path: 'admin',
@@ -55,6 +70,7 @@ export const router = createBrowserRouter([
               { index: true, element: <RoleSection role="admin" render={(user) => <AdminHome user={user} />} /> },
               { path: 'mailbox', element: <RoleSection role="admin" render={() => <MailboxPage />} /> },
               { path: 'mailbox/:messageId', element: <RoleSection role="admin" render={() => <MailboxMessagePage />} /> },
+              { path: 'operators', element: <RoleSection role="admin" render={() => <OperatorApplicationsPage />} /> },
             ],
           },
           { path: 'account', element: <AccountPage /> },

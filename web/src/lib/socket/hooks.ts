@@ -1,37 +1,62 @@
 import { useContext, useEffect, useRef } from 'react';
-import type { ConnectionState, RealtimeEventName, ServerEventEnvelope } from '@aiparksit/shared';
-import { ConnectionStateContext, SocketContext } from './socket-provider';
+import type { ConnectionState, RealtimeEventName, RealtimeEventPayloads, ServerEventEnvelope } from '@aiparksit/shared';
+import { EMPTY_OPERATOR_FEED, type OperatorFeed } from './operator-feed';
+import type { ResyncReason } from './realtime-connection';
+import { ConnectionStateContext, OperatorFeedContext, SocketContext } from './socket-provider';
 
 /** 'connecting' | 'live' | 'reconnecting' | 'offline', re-rendering when it changes. */
 export function useConnectionState(): ConnectionState {
   return useContext(ConnectionStateContext);
 }
 
-/** Calls `handler` for each pushed event of that name (e.g. to invalidate a query). */
-export function useRealtimeEvent<TData = unknown>(event: RealtimeEventName, handler: (envelope: ServerEventEnvelope<TData>) => void): void {
-  const connection = useContext(SocketContext);
-  const latest = useRef(handler);
-  // The newest handler without resubscribing on every render.
+/** A callback that always sees the latest props without resubscribing on every render. */
+function useLatest<T>(value: T): { current: T } {
+  const latest = useRef(value);
   useEffect(() => {
-    latest.current = handler;
+    latest.current = value;
   });
+  return latest;
+}
+
+/** Calls `handler` for each pushed event of that name (e.g. to update a query's cache). */
+export function useRealtimeEvent<E extends RealtimeEventName>(event: E, handler: (envelope: ServerEventEnvelope<RealtimeEventPayloads[E]>) => void): void {
+  const connection = useContext(SocketContext);
+  const latest = useLatest(handler);
   useEffect(() => {
     if (!connection) return;
     return connection.onEvent((envelope) => {
-      if (envelope.event === event) latest.current(envelope as ServerEventEnvelope<TData>);
+      if (envelope.event === event) latest.current(envelope as ServerEventEnvelope<RealtimeEventPayloads[E]>);
     });
-  }, [connection, event]);
+  }, [connection, event, latest]);
 }
 
 /**
- * Subscribes to live events of these facilities while the component is mounted (re-sent after
- * every reconnect). The ids are compared by value, so a new array with the same ids is no change.
+ * Calls `handler` when cached data may have missed events: the server asked for a resync, or
+ * the socket came back after a drop. Refetch what the component shows.
+ */
+export function useRealtimeResync(handler: (reason: ResyncReason) => void): void {
+  const connection = useContext(SocketContext);
+  const latest = useLatest(handler);
+  useEffect(() => {
+    if (!connection) return;
+    return connection.onResync((reason) => latest.current(reason));
+  }, [connection, latest]);
+}
+
+/**
+ * Follows live events of these facilities while the component is mounted (kept across
+ * reconnects). The ids are compared by value, so a new array with the same ids is no change.
  */
 export function useFacilitySubscription(facilityIds: readonly string[]): void {
   const connection = useContext(SocketContext);
-  const key = [...facilityIds].sort().join(',');
+  const key = [...new Set(facilityIds)].sort().join(',');
   useEffect(() => {
     if (!connection || !key) return;
-    return connection.subscribe({ type: 'subscribe', facilityIds: key.split(',') });
+    return connection.subscribe(key.split(','));
   }, [connection, key]);
+}
+
+/** The live operator feed and its connection state; empty and offline outside an OperatorFeedProvider. */
+export function useOperatorFeed(): OperatorFeed & { state: ConnectionState } {
+  return useContext(OperatorFeedContext) ?? { ...EMPTY_OPERATOR_FEED, state: 'offline' };
 }

@@ -1,3 +1,5 @@
-export { SocketProvider, sameOriginSocketUrl } from './socket-provider';
-export { useConnectionState, useFacilitySubscription, useRealtimeEvent } from './hooks';
-export { RealtimeConnection, type SocketLike } from './realtime-connection';
+export { OperatorFeedProvider, SocketProvider, credentialProtocols, sameOriginSocketUrl } from './socket-provider';
+export { useConnectionState, useFacilitySubscription, useOperatorFeed, useRealtimeEvent, useRealtimeResync } from './hooks';
+export { RealtimeConnection, type ResyncReason, type SocketLike } from './realtime-connection';
+export { OPERATOR_FEED_BOOKINGS, type OperatorFeed } from './operator-feed';
+export { withDashboardRefresh } from './dashboard-refresh';

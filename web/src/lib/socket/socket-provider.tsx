@@ -1,13 +1,58 @@
 import { createContext, useEffect, useState, type ReactNode } from 'react';
-import { WS_PATH, type ConnectionState } from '@aiparksit/shared';
+import { WS_OPERATOR_PATH, WS_PATH, WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, type ConnectionState } from '@aiparksit/shared';
+import { getAccessToken, refreshSession, subscribeToSession } from '../session';
+import { EMPTY_OPERATOR_FEED, reduceOperatorFeed, type OperatorFeed } from './operator-feed';
 import { RealtimeConnection } from './realtime-connection';
 
 export const SocketContext = createContext<RealtimeConnection | null>(null);
 export const ConnectionStateContext = createContext<ConnectionState>('offline');
+export const OperatorFeedContext = createContext<(OperatorFeed & { state: ConnectionState }) | null>(null);
 
 /** The WebSocket URL on the page's own origin: nginx, the embedded API and Vite all proxy /ws. */
 export function sameOriginSocketUrl(path: string, location: Pick<Location, 'protocol' | 'host'> = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`;
+}
+
+/** The access token rides as a subprotocol, so it never appears in URLs or access logs. */
+export function credentialProtocols(accessToken: string | null): string[] {
+  return accessToken ? [WS_PROTOCOL, `${WS_TOKEN_PROTOCOL_PREFIX}${accessToken}`] : [WS_PROTOCOL];
+}
+
+/**
+ * One connection to `path` for as long as the calling component is mounted, signed in as the
+ * session's current access token. A renewed token is taken up at once (the server checks it at
+ * the handshake only); a refused one (4401) renews the session.
+ */
+function useRealtimeConnection(path: string): { connection: RealtimeConnection; state: ConnectionState } {
+  const [connection] = useState(
+    () =>
+      new RealtimeConnection({
+        url: sameOriginSocketUrl(path),
+        createSocket: (url, protocols) => new WebSocket(url, protocols),
+        protocols: () => credentialProtocols(getAccessToken()),
+        onUnauthenticated: () => void refreshSession(),
+      }),
+  );
+  const [state, setState] = useState<ConnectionState>(connection.connectionState);
+
+  useEffect(() => {
+    const unsubscribe = connection.onStateChange(setState);
+    let token = getAccessToken();
+    const unwatch = subscribeToSession(() => {
+      const renewed = getAccessToken();
+      if (renewed === null || renewed === token) return;
+      token = renewed;
+      connection.renewCredentials();
+    });
+    connection.start();
+    return () => {
+      unwatch();
+      unsubscribe();
+      connection.stop();
+    };
+  }, [connection]);
+
+  return { connection, state };
 }
 
 /**
@@ -15,23 +60,22 @@ export function sameOriginSocketUrl(path: string, location: Pick<Location, 'prot
  * down the app works as usual and the connection keeps retrying in the background.
  */
 export function SocketProvider({ children, path = WS_PATH }: { children: ReactNode; path?: string }) {
-  const [connection] = useState(
-    () => new RealtimeConnection({ url: sameOriginSocketUrl(path), createSocket: (url) => new WebSocket(url) }),
-  );
-  const [state, setState] = useState<ConnectionState>(connection.connectionState);
-
-  useEffect(() => {
-    const unsubscribe = connection.onStateChange(setState);
-    connection.start();
-    return () => {
-      unsubscribe();
-      connection.stop();
-    };
-  }, [connection]);
-
+  const { connection, state } = useRealtimeConnection(path);
   return (
     <SocketContext.Provider value={connection}>
       <ConnectionStateContext.Provider value={state}>{children}</ConnectionStateContext.Provider>
     </SocketContext.Provider>
   );
+}
+
+/**
+ * The operator's own feed (`/ws/operator`): bookings made and takings changed in their car
+ * parks, read below it with `useOperatorFeed()`. Mount it on operator pages only: another
+ * role's token is refused (4403) and the connection then stays offline.
+ */
+export function OperatorFeedProvider({ children }: { children: ReactNode }) {
+  const { connection, state } = useRealtimeConnection(WS_OPERATOR_PATH);
+  const [feed, setFeed] = useState<OperatorFeed>(EMPTY_OPERATOR_FEED);
+  useEffect(() => connection.onMessage((message) => setFeed((current) => reduceOperatorFeed(current, message))), [connection]);
+  return <OperatorFeedContext.Provider value={{ ...feed, state }}>{children}</OperatorFeedContext.Provider>;
 }

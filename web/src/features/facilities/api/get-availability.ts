@@ -13,8 +13,8 @@ export function availabilityOptions(id: string, window: { start: string; end: st
   return queryOptions({
     queryKey: facilityKeys.availability(id, window),
     queryFn: ({ signal }) => getAvailability(id, window, signal),
-    // Availability moves while people book: never trust it for long.
-    staleTime: 5_000,
+    // No short staleTime: the page follows the facility live (useLiveAvailability) and refetches
+    // exactly when a booking touches the window, or after the socket was down.
   });
 }
 

@@ -1,30 +1,160 @@
-import type { UserView } from '@aiparksit/shared';
-import { ComingSoon } from '../../../components/coming-soon';
-import { EmptyState } from '../../../components/status';
+import { Link } from 'react-router';
+import type { OperatorDashboard } from '@aiparksit/shared';
 import { PageHeader } from '../../../components/page-header';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
+import { describeError } from '../../../lib/api-error';
+import { formatMoney } from '../../../lib/money';
+import { formatWindow } from '../../../lib/time-window';
+import { BookingStatusBadge } from '../../bookings';
+import { OccupancyChart, OccupancyHeatmap, RevenueChart, lastDays, useOccupancy, useRevenue } from '../../analytics';
+import { useDashboard } from '../api/dashboard';
+import { useLiveDashboard } from '../api/live-dashboard';
+import { LiveFeed } from './live-feed';
 
-const PLANNED = [
-  { title: 'Onboarding', description: 'Tell us about your company and payout details once; then you can publish car parks.' },
-  { title: 'Facilities, spaces and rates', description: 'List each car park with its address, opening hours, spaces and hourly or daily rates, and change them at any time.' },
-  { title: 'Live occupancy', description: 'See which spaces are free or booked right now, updated the moment a driver books or leaves.' },
-  { title: 'Revenue dashboard', description: 'Follow takings per facility by day, week and month, with refunds and fees accounted for.' },
-] as const;
-
-export function OperatorHome({ user }: { user: UserView }) {
-  usePageTitle('My car parks');
+/** The operator's dashboard: today's figures, the live feed, recent bookings and the last 30 days. */
+export function OperatorHome() {
+  usePageTitle('Dashboard');
+  const dashboard = useDashboard();
+  const feed = useLiveDashboard();
+  if (dashboard.isPending) return <LoadingState label="Loading your dashboard…" />;
+  if (dashboard.isError) return <ErrorState message={describeError(dashboard.error)} onRetry={() => void dashboard.refetch()} />;
+  const data = dashboard.data;
+  if (!data) {
+    return (
+      <>
+        <PageHeader eyebrow="Operator" title="Welcome to AIParksit" />
+        <section className="panel">
+          <EmptyState title="Start with onboarding">
+            <p>Tell us about your company and payout account; once an administrator approves it, your car parks can be listed.</p>
+            <Link className="button button--primary" to="/operator/onboarding">
+              Start onboarding
+            </Link>
+          </EmptyState>
+        </section>
+      </>
+    );
+  }
   return (
     <>
-      <PageHeader eyebrow="Operator" title={`Welcome, ${user.name}`}>
-        <p>Managing your car parks on AIParksit is coming soon. This is where you will list facilities and watch bookings arrive.</p>
+      <PageHeader eyebrow="Operator" title={data.operator.displayName}>
+        <p>
+          Figures as of <time dateTime={data.generatedAt}>{new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' }).format(new Date(data.generatedAt))}</time>; they update by themselves.
+        </p>
       </PageHeader>
-      <section className="panel" aria-labelledby="operator-facilities">
-        <h2 id="operator-facilities">Your car parks</h2>
-        <EmptyState title="No car parks listed yet">
-          <p>Once onboarding opens, the facilities you list appear here with their occupancy and today’s revenue.</p>
-        </EmptyState>
-      </section>
-      <ComingSoon heading="Coming to operators" features={PLANNED} />
+      {data.operator.status !== 'approved' && (
+        <p className="notice" data-testid="onboarding-notice">
+          {data.operator.status === 'submitted' ? 'Your application is being reviewed. ' : 'Your application is not complete yet. '}
+          <Link to="/operator/onboarding">Onboarding</Link>
+        </p>
+      )}
+      <KpiCards dashboard={data} />
+      <div className="dashboard-grid">
+        <LiveFeed feed={feed} facilities={data.facilities} />
+        <RecentBookings dashboard={data} />
+      </div>
+      <Trends />
     </>
+  );
+}
+
+function KpiCards({ dashboard }: { dashboard: OperatorDashboard }) {
+  const { occupancyNow, revenue, today } = dashboard;
+  const money = (pick: (row: OperatorDashboard['revenue'][number]) => number) => (revenue.length ? revenue.map((row) => formatMoney(pick(row), row.currency)).join(' · ') : formatMoney(0));
+  const cards = [
+    { id: 'occupancy', label: 'Occupied now', value: `${occupancyNow.occupied} / ${occupancyNow.capacity}`, note: `${occupancyNow.percent} %` },
+    { id: 'revenue-today', label: 'Revenue today', value: money((row) => row.todayGrossCents), note: `net ${money((row) => row.todayNetCents)}` },
+    { id: 'revenue-month', label: 'Month to date', value: money((row) => row.monthGrossCents), note: `net ${money((row) => row.monthNetCents)}` },
+    { id: 'arrivals', label: 'Arrivals today', value: String(today.arrivals), note: 'bookings starting' },
+    { id: 'departures', label: 'Departures today', value: String(today.departures), note: 'bookings ending' },
+  ];
+  return (
+    <section aria-label="Today at a glance" className="kpis">
+      {cards.map((card) => (
+        <div key={card.id} className="card kpi" data-kpi={card.id}>
+          <p className="kpi__label">{card.label}</p>
+          <p className="kpi__value" aria-live="polite">
+            {card.value}
+          </p>
+          <p className="kpi__note">{card.note}</p>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function RecentBookings({ dashboard }: { dashboard: OperatorDashboard }) {
+  const zoneOf = (facilityId: string) => dashboard.facilities.find((facility) => facility.id === facilityId)?.timeZone;
+  return (
+    <section className="panel" aria-labelledby="recent-bookings">
+      <h2 id="recent-bookings">Recent bookings</h2>
+      {dashboard.recentBookings.length === 0 ? (
+        <EmptyState title="No bookings yet">
+          <p>{dashboard.facilities.length ? 'New bookings appear here the moment drivers make them.' : <Link to="/operator/facilities/new">Add your first car park</Link>}</p>
+        </EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="table" data-testid="recent-bookings">
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Car park</th>
+                <th scope="col">When</th>
+                <th scope="col">Plate</th>
+                <th scope="col">Amount</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.recentBookings.map((booking) => (
+                <tr key={booking.id} data-booking-code={booking.code}>
+                  <th scope="row">{booking.code}</th>
+                  <td>{booking.facilityName}</td>
+                  <td>{formatWindow(booking.start, booking.end, zoneOf(booking.facilityId))}</td>
+                  <td>{booking.vehiclePlate}</td>
+                  <td>{formatMoney(booking.amountCents, booking.currency)}</td>
+                  <td>
+                    <BookingStatusBadge status={booking.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const TREND_DAYS = 30;
+
+function Trends() {
+  const range = lastDays(TREND_DAYS);
+  const revenue = useRevenue({ ...range, granularity: 'day' });
+  const occupancy = useOccupancy({ ...range, granularity: 'day' });
+  return (
+    <div className="dashboard-grid">
+      <section className="panel" aria-labelledby="revenue-trend">
+        <h2 id="revenue-trend">Revenue, last {TREND_DAYS} days</h2>
+        {revenue.isPending && <LoadingState label="Loading revenue…" />}
+        {revenue.isError && <ErrorState message={describeError(revenue.error)} onRetry={() => void revenue.refetch()} />}
+        {revenue.data && (revenue.data.facilityCount === 0 ? <EmptyState title="No car parks yet" /> : <RevenueChart report={revenue.data} />)}
+      </section>
+      <section className="panel" aria-labelledby="occupancy-trend">
+        <h2 id="occupancy-trend">Occupancy, last {TREND_DAYS} days</h2>
+        {occupancy.isPending && <LoadingState label="Loading occupancy…" />}
+        {occupancy.isError && <ErrorState message={describeError(occupancy.error)} onRetry={() => void occupancy.refetch()} />}
+        {occupancy.data &&
+          (occupancy.data.facilityCount === 0 ? (
+            <EmptyState title="No car parks yet" />
+          ) : (
+            <>
+              <OccupancyChart report={occupancy.data} />
+              <h3>By weekday and hour</h3>
+              <OccupancyHeatmap report={occupancy.data} />
+            </>
+          ))}
+      </section>
+    </div>
   );
 }

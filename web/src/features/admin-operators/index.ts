@@ -1,0 +1,1 @@
+export { OperatorApplicationsPage } from './components/applications-page';

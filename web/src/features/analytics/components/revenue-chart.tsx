@@ -1,0 +1,71 @@
+import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js';
+import { Bar } from 'react-chartjs-2';
+import type { RevenueReport } from '@aiparksit/shared';
+import { EmptyState } from '../../../components/status';
+import { formatMoney } from '../../../lib/money';
+
+ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+/** Net and gross per bucket of the first currency's series; a table of every series follows for screen readers. */
+export function RevenueChart({ report }: { report: RevenueReport }) {
+  const series = report.series[0];
+  if (!series || series.buckets.every((bucket) => bucket.grossCents === 0 && bucket.refundCents === 0)) {
+    return (
+      <EmptyState title="No revenue in this period">
+        <p>Takings appear here as soon as a driver pays.</p>
+      </EmptyState>
+    );
+  }
+  const digits = (cents: number) => cents / 100;
+  return (
+    <figure className="chart" data-testid="revenue-chart">
+      <div className="chart__canvas" aria-hidden="true">
+        <Bar
+          data={{
+            labels: series.buckets.map((bucket) => bucket.bucket.replace('T00:00', '')),
+            datasets: [
+              { label: `Gross (${series.currency})`, data: series.buckets.map((bucket) => digits(bucket.grossCents)), backgroundColor: '#9db9ea' },
+              { label: `Net (${series.currency})`, data: series.buckets.map((bucket) => digits(bucket.netCents)), backgroundColor: '#1d5fd1' },
+            ],
+          }}
+          options={{ responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } } }}
+        />
+      </div>
+      <figcaption className="field__hint">
+        Total: {formatMoney(series.totals.grossCents, series.currency)} gross, {formatMoney(series.totals.netCents, series.currency)} net after refunds and fees, {series.totals.bookings} bookings.
+      </figcaption>
+      <details className="chart__table">
+        <summary>Show as a table</summary>
+        <div className="table-scroll">
+          {report.series.map((each) => (
+            <table key={each.currency} className="table">
+              <caption>{each.currency}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">From</th>
+                  <th scope="col">Gross</th>
+                  <th scope="col">Refunds</th>
+                  <th scope="col">Fees</th>
+                  <th scope="col">Net</th>
+                  <th scope="col">Bookings</th>
+                </tr>
+              </thead>
+              <tbody>
+                {each.buckets.map((bucket) => (
+                  <tr key={bucket.bucket}>
+                    <th scope="row">{bucket.bucket}</th>
+                    <td>{formatMoney(bucket.grossCents, each.currency)}</td>
+                    <td>{formatMoney(bucket.refundCents, each.currency)}</td>
+                    <td>{formatMoney(bucket.feeCents, each.currency)}</td>
+                    <td>{formatMoney(bucket.netCents, each.currency)}</td>
+                    <td>{bucket.bookings}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,2 @@
+export { OnboardingPage } from './components/onboarding-page';
+export { applicationOptions, useApplication } from './api/onboarding';

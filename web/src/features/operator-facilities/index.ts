@@ -1,0 +1,3 @@
+export { FacilitiesPage } from './components/facilities-page';
+export { NewFacilityPage } from './components/facility-form-page';
+export { FacilityDetailPage } from './components/facility-detail-page';
