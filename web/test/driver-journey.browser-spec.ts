@@ -159,6 +159,8 @@ describeInBrowser('Driver journey in the browser', () => {
       // The admin finds the confirmation email in the local mailbox.
       await signIn(page, admin.email, admin.password);
       await waitForPath(page, '/admin');
+      // The signed-in frame renders just after the address changes.
+      await page.waitForSelector('nav[aria-label="Main"] a[href="/admin/mailbox"]');
       await page.click('nav[aria-label="Main"] a[href="/admin/mailbox"]');
       await fillByLabel(page, 'Recipient', driver.email);
       await clickText(page, 'button[type="submit"]', 'Filter');
