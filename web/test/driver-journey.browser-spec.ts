@@ -6,7 +6,7 @@ import { testPool, unique } from '../../api/test/support/db.js';
 import { createOperatorWithFacility } from '../../api/test/support/facility-factories.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { fillByLabel, headingOnceItReads, pathOf, signIn, visit, waitForPath } from './support/spa.js';
+import { clickWhenReady, fillByLabel, headingOnceItReads, pathOf, signIn, visit, waitForPath } from './support/spa.js';
 
 /** Clicks the first element matching `selector` whose text contains `text`. */
 async function clickText(page: Page, selector: string, text: string): Promise<void> {
@@ -134,7 +134,7 @@ describeInBrowser('Driver journey in the browser', () => {
       await screenshot(page, 'journey-confirmation');
 
       // My bookings lists it among the upcoming ones.
-      await page.click('nav[aria-label="Main"] a[href="/driver/bookings"]');
+      await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/driver/bookings"]');
       const card = await page.waitForSelector(`[data-booking-code="${code}"]`);
       expect(await card!.evaluate((element) => element.closest('section')?.querySelector('h2')?.textContent)).toBe('Upcoming');
       expect(await card!.evaluate((element) => element.textContent ?? '')).toContain('Confirmed');
@@ -159,9 +159,7 @@ describeInBrowser('Driver journey in the browser', () => {
       // The admin finds the confirmation email in the local mailbox.
       await signIn(page, admin.email, admin.password);
       await waitForPath(page, '/admin');
-      // The signed-in frame renders just after the address changes.
-      await page.waitForSelector('nav[aria-label="Main"] a[href="/admin/mailbox"]');
-      await page.click('nav[aria-label="Main"] a[href="/admin/mailbox"]');
+      await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/admin/mailbox"]');
       await fillByLabel(page, 'Recipient', driver.email);
       await clickText(page, 'button[type="submit"]', 'Filter');
       // The outbox worker delivers within seconds; reload until the message is listed.

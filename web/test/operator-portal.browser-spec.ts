@@ -5,7 +5,7 @@ import { bearer, loginAs } from '../../api/test/support/factories.js';
 import { unique } from '../../api/test/support/db.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { fillByLabel, headingOnceItReads, signIn, visit, waitForPath } from './support/spa.js';
+import { clickWhenReady, fillByLabel, headingOnceItReads, signIn, visit, waitForPath } from './support/spa.js';
 
 /** Clicks the first element matching `selector` whose text contains `text`. */
 async function clickText(page: Page, selector: string, text: string): Promise<void> {
@@ -108,7 +108,7 @@ describeInBrowser('Operator portal in the browser', () => {
         await visit(adminPage, '/login');
         await signIn(adminPage, admin.email, admin.password);
         await waitForPath(adminPage, '/admin');
-        await adminPage.click('nav[aria-label="Main"] a[href="/admin/operators"]');
+        await clickWhenReady(adminPage, 'nav[aria-label="Main"] a[href="/admin/operators"]');
         await clickText(adminPage, 'button', `Approve ${displayName}`);
         await adminPage.waitForFunction((name) => ![...document.querySelectorAll('button')].some((b) => b.textContent?.includes(`Approve ${name}`)), {}, displayName);
       } finally {
@@ -136,7 +136,7 @@ describeInBrowser('Operator portal in the browser', () => {
       expect(JSON.stringify(await search.json())).toContain(facilityId);
 
       // The dashboard is open when the driver books and pays.
-      await page.click('nav[aria-label="Main"] a[href="/operator"]');
+      await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator"]');
       await page.waitForSelector('[data-kpi="revenue-today"]');
       await page.waitForFunction(() => document.querySelector('.live-state')?.textContent === 'Live', { timeout: 15_000 });
       expect(await page.$eval('[data-kpi="revenue-today"] .kpi__value', (el) => el.textContent)).toBe('€0.00');

@@ -3,7 +3,7 @@ import { testPool } from '../../api/test/support/db.js';
 import { createAccount } from './support/accounts.js';
 import { expireAccessTokenFor } from './support/network.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { fillByLabel, headingText, mainNavigation, pathOf, signIn, signedInName, visit, waitForPath } from './support/spa.js';
+import { clickWhenReady, fillByLabel, headingText, mainNavigation, pathOf, signIn, signedInName, visit, waitForPath } from './support/spa.js';
 
 const HOME_OF: Record<Role, string> = { driver: '/driver', operator: '/operator', investor: '/investor', admin: '/admin' };
 const NAVIGATION_OF: Record<Role, string[]> = {
@@ -162,7 +162,7 @@ describeInBrowser('SPA shell in the browser', () => {
         await page.waitForSelector('[data-connection-state="live"]');
 
         // The account page reads /api/auth/me with the renewed access token.
-        await page.click('nav[aria-label="Main"] a[href="/account"]');
+        await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/account"]');
         await page.waitForSelector('dl.details');
         expect(await page.$eval('dl.details', (list) => list.textContent)).toContain(account.email);
       } finally {
@@ -181,8 +181,7 @@ describeInBrowser('SPA shell in the browser', () => {
 
         const requests = await expireAccessTokenFor(page, '/api/auth/me');
         // The signed-in frame renders just after the address changes.
-        await page.waitForSelector('nav[aria-label="Main"] a[href="/account"]');
-        await page.click('nav[aria-label="Main"] a[href="/account"]');
+        await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/account"]');
         await page.waitForSelector('dl.details');
         expect(await page.$eval('dl.details', (list) => list.textContent)).toContain(account.email);
         expect(requests).toEqual(['GET /api/auth/me', 'POST /api/auth/refresh', 'GET /api/auth/me']);
@@ -200,14 +199,17 @@ describeInBrowser('SPA shell in the browser', () => {
         await visit(page, '/login');
         await signIn(page, account.email, account.password);
         await waitForPath(page, '/driver');
+        // Away from the marketplace, whose live counts refetch whenever anyone books: a refetch
+        // would meet the revoked session before the click this test is about.
+        await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/driver/bookings"]');
+        await waitForPath(page, '/driver/bookings');
 
         await pool.query(
           `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
           [account.email],
         );
         await expireAccessTokenFor(page, '/api/auth/me');
-        await page.waitForSelector('nav[aria-label="Main"] a[href="/account"]');
-        await page.click('nav[aria-label="Main"] a[href="/account"]');
+        await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/account"]');
         const notice = await page.waitForSelector('main .notice');
         expect(await notice!.evaluate((element) => element.textContent)).toMatch(/session has ended/i);
         expect(pathOf(page)).toBe('/login?next=%2Faccount');

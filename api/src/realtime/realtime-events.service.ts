@@ -9,10 +9,14 @@ import { RealtimeHub } from './realtime-hub.js';
 import { RealtimeRepository, type FacilityRouting } from './realtime.repository.js';
 import { RealtimeStats } from './realtime-stats.js';
 
-/** What a facility's next recount covers: some space types (or all) and the periods that changed. */
+/**
+ * What a facility's next recount covers: the space types that changed, each with the period that
+ * changed for it (kept per type, so merging a change of one type never lends its period to
+ * another), or every type after a space or facility change.
+ */
 interface PendingRecount {
-  types: Set<SpaceType> | 'all';
-  period: TimePeriod | null;
+  allTypes: boolean;
+  periods: Map<SpaceType, TimePeriod | null>;
 }
 
 /** Facilities whose routing is cached; beyond this the cache starts over (it refills on demand). */
@@ -77,7 +81,7 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
   handle(change: DatabaseChange): void {
     switch (change.kind) {
       case 'availability':
-        this.availability.request(change.facilityId, { types: new Set([change.spaceType]), period: change.period });
+        this.availability.request(change.facilityId, { allTypes: false, periods: new Map([[change.spaceType, change.period]]) });
         return;
       case 'booking_created':
         this.hub.publishToOperator(change.operatorId, 'booking_created', change.booking);
@@ -91,7 +95,7 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
         this.routingOf(change.facilityId).then(
           (facility) => {
             if (facility) this.hub.facilityChanged(facility);
-            this.availability.request(change.facilityId, { types: 'all', period: null });
+            this.availability.request(change.facilityId, { allTypes: true, periods: new Map() });
           },
           (error: unknown) => this.logger.error(`Reading a changed facility failed: ${error instanceof Error ? error.message : String(error)}`),
         );
@@ -102,10 +106,10 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
   private async recountAvailability(facilityId: string, pending: PendingRecount): Promise<void> {
     const facility = await this.routingOf(facilityId);
     if (!facility || !this.hub.hasAudience(facility)) return;
-    const counts = await this.repository.countAvailableNow(facilityId, pending.types === 'all' ? null : [...pending.types]);
+    const counts = await this.repository.countAvailableNow(facilityId, pending.allTypes ? null : [...pending.periods.keys()]);
     for (const count of counts) {
       // An unpublished facility cannot be booked: nothing is available, whatever is free.
-      this.hub.publishAvailability(facility, facility.published ? count : { ...count, availableNow: 0 }, pending.period);
+      this.hub.publishAvailability(facility, facility.published ? count : { ...count, availableNow: 0 }, pending.periods.get(count.spaceType) ?? null);
     }
   }
 
@@ -131,6 +135,7 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
 
 function mergeRecounts(previous: PendingRecount | undefined, next: PendingRecount): PendingRecount {
   if (!previous) return next;
-  const types = previous.types === 'all' || next.types === 'all' ? 'all' : new Set([...previous.types, ...next.types]);
-  return { types, period: spanOf(previous.period, next.period) };
+  const periods = new Map(previous.periods);
+  for (const [type, period] of next.periods) periods.set(type, periods.has(type) ? spanOf(periods.get(type) ?? null, period) : period);
+  return { allTypes: previous.allTypes || next.allTypes, periods };
 }

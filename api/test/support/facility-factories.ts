@@ -45,7 +45,8 @@ export async function createOperator(pool: pg.Pool, options: { status?: 'draft' 
   const owner = await createUser(pool, { role: 'operator' });
   const displayName = options.displayName ?? unique('Test Parking');
   const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO operators (owner_id, legal_name, display_name, status) VALUES ($1, $2, $3, $4::operator_status) RETURNING id`,
+    `INSERT INTO operators (owner_id, legal_name, display_name, status, rejection_reason)
+     VALUES ($1, $2, $3, $4::operator_status, CASE WHEN $4::operator_status = 'rejected' THEN 'Test rejection' END) RETURNING id`,
     [owner.id, `${displayName} Ltd`, displayName, options.status ?? 'approved'],
   );
   return { id: rows[0]!.id, owner };

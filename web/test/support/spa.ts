@@ -23,6 +23,15 @@ export async function headingText(page: Page): Promise<string> {
 }
 
 /**
+ * Clicks the element once it is there. The click is dispatched inside the page, in the same task
+ * that finds the element, so a re-render between "found" and "clicked" cannot detach it.
+ */
+export async function clickWhenReady(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector);
+  await page.$eval(selector, (element) => (element as HTMLElement).click());
+}
+
+/**
  * The page's h1 once it reads `wanted` (a route change renders the new page a moment after the
  * click); after `timeoutMs` whatever heading is there, so the assertion shows what was seen.
  */
