@@ -1,23 +1,11 @@
 import type { Page } from 'puppeteer-core';
-import { SANDBOX_TEST_CARDS, type BookingView } from '@aiparksit/shared';
-import { apiUrl } from '../../api/test/support/api-url.js';
-import { bearer, loginAs } from '../../api/test/support/factories.js';
+import { SANDBOX_TEST_CARDS } from '@aiparksit/shared';
 import { testPool, unique } from '../../api/test/support/db.js';
 import { createOperatorWithFacility } from '../../api/test/support/facility-factories.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { clickWhenReady, fillByLabel, headingOnceItReads, pathOf, signIn, visit, waitForPath } from './support/spa.js';
-
-/** Clicks the first element matching `selector` whose text contains `text`. */
-async function clickText(page: Page, selector: string, text: string): Promise<void> {
-  const handle = await page.waitForFunction(
-    (sel, wanted) => [...document.querySelectorAll<HTMLElement>(sel)].find((element) => element.textContent?.includes(wanted)) ?? null,
-    {},
-    selector,
-    text,
-  );
-  await (handle.asElement() as import('puppeteer-core').ElementHandle<HTMLElement>).click();
-}
+import { confirmedBookingThroughApi } from './support/bookings.js';
+import { clickText, clickWhenReady, fillByLabel, headingOnceItReads, pathOf, signIn, visit, waitForPath } from './support/spa.js';
 
 async function textOf(page: Page, selector: string): Promise<string> {
   const element = await page.waitForSelector(selector);
@@ -29,25 +17,6 @@ async function payWith(page: Page, number: string): Promise<void> {
   await fillByLabel(page, 'Expiry (MM/YY)', '12/39');
   await fillByLabel(page, 'CVC', '123');
   await clickText(page, 'form[aria-label="Card payment"] button[type="submit"]', 'Pay');
-}
-
-/** A confirmed booking made through the API, three days ahead (inside the free-cancellation time). */
-async function confirmedBookingThroughApi(driver: TestAccount, facilityId: string): Promise<BookingView> {
-  const tokens = await loginAs(apiUrl(), driver);
-  const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 72 * 3_600_000);
-  const end = new Date(start.getTime() + 2 * 3_600_000);
-  const post = async <T>(path: string, body: unknown): Promise<T> => {
-    const response = await fetch(`${apiUrl()}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: bearer(tokens), 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify(body),
-    });
-    if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const booking = await post<BookingView>('/api/bookings', { facilityId, start: start.toISOString(), end: end.toISOString(), spaceType: 'standard', vehiclePlate: 'M-XY 42' });
-  await post('/api/payments', { bookingId: booking.id, card: { number: SANDBOX_TEST_CARDS.succeeds, expMonth: 12, expYear: 2039, cvc: '123' } });
-  return booking;
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -191,7 +160,7 @@ describeInBrowser('Driver journey in the browser', () => {
       await pool.end();
     }
     const driver = await createAccount('driver');
-    const booking = await confirmedBookingThroughApi(driver, facilityId);
+    const booking = await confirmedBookingThroughApi(driver, facilityId, 'M-XY 42');
     const context = await chromium.newContext();
     try {
       const page = await openPage(context);

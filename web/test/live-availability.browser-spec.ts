@@ -1,4 +1,4 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { SANDBOX_TEST_CARDS } from '@aiparksit/shared';
 import { testPool, unique } from '../../api/test/support/db.js';
 import { createOperatorWithFacility } from '../../api/test/support/facility-factories.js';
@@ -6,19 +6,9 @@ import { createAccount, type TestAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
 import { apiUrl } from '../../api/test/support/api-url.js';
 import { startApiServer } from '../../api/test/support/system.mjs';
-import { fillByLabel, signIn, waitForPath } from './support/spa.js';
+import { clickText, fillByLabel, signIn, waitForPath } from './support/spa.js';
 
 const STANDARD_FREE = '.type-list__item:has(button[aria-label="Book a standard space"]) .availability';
-
-async function clickText(page: Page, selector: string, text: string): Promise<void> {
-  const handle = await page.waitForFunction(
-    (sel, wanted) => [...document.querySelectorAll<HTMLElement>(sel)].find((element) => element.textContent?.includes(wanted)) ?? null,
-    {},
-    selector,
-    text,
-  );
-  await (handle.asElement() as ElementHandle<HTMLElement>).click();
-}
 
 /** A driver signed in on a fresh browser profile, looking at the facility page, with the live badge on. */
 async function driverOnFacilityPage(chromium: RunningBrowser, driver: TestAccount, facilityId: string, origin = apiUrl()): Promise<Page> {

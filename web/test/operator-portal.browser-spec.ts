@@ -1,45 +1,10 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
-import { SANDBOX_TEST_CARDS, type BookingView } from '@aiparksit/shared';
 import { apiUrl } from '../../api/test/support/api-url.js';
 import { bearer, loginAs } from '../../api/test/support/factories.js';
 import { unique } from '../../api/test/support/db.js';
-import { createAccount, type TestAccount } from './support/accounts.js';
+import { createAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { clickWhenReady, fillByLabel, headingOnceItReads, signIn, visit, waitForPath } from './support/spa.js';
-
-/** Clicks the first element matching `selector` whose text contains `text`. */
-async function clickText(page: Page, selector: string, text: string): Promise<void> {
-  const handle = await page.waitForFunction(
-    (sel, wanted) => [...document.querySelectorAll<HTMLElement>(sel)].find((element) => element.textContent?.includes(wanted)) ?? null,
-    {},
-    selector,
-    text,
-  );
-  await (handle.asElement() as ElementHandle<HTMLElement>).click();
-}
-
-async function waitForText(page: Page, selector: string, text: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction((sel, wanted) => document.querySelector(sel)?.textContent?.includes(wanted) ?? false, { timeout }, selector, text);
-}
-
-/** A driver's confirmed two-hour booking three days ahead, made and paid through the API. */
-async function bookAndPay(driver: TestAccount, facilityId: string): Promise<BookingView> {
-  const tokens = await loginAs(apiUrl(), driver);
-  const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 72 * 3_600_000);
-  const end = new Date(start.getTime() + 2 * 3_600_000);
-  const post = async <T>(path: string, body: unknown): Promise<T> => {
-    const response = await fetch(`${apiUrl()}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: bearer(tokens), 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify(body),
-    });
-    if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const booking = await post<BookingView>('/api/bookings', { facilityId, start: start.toISOString(), end: end.toISOString(), spaceType: 'standard', vehiclePlate: 'OP-RT 77' });
-  await post('/api/payments', { bookingId: booking.id, card: { number: SANDBOX_TEST_CARDS.succeeds, expMonth: 12, expYear: 2039, cvc: '123' } });
-  return booking;
-}
+import { confirmedBookingThroughApi } from './support/bookings.js';
+import { clickText, clickWhenReady, fillByLabel, waitForText, headingOnceItReads, signIn, visit, waitForPath } from './support/spa.js';
 
 describeInBrowser('Operator portal in the browser', () => {
   let chromium: RunningBrowser;
@@ -140,7 +105,7 @@ describeInBrowser('Operator portal in the browser', () => {
       await page.waitForSelector('[data-kpi="revenue-today"]');
       await page.waitForFunction(() => document.querySelector('.live-state')?.textContent === 'Live', { timeout: 15_000 });
       expect(await page.$eval('[data-kpi="revenue-today"] .kpi__value', (el) => el.textContent)).toBe('€0.00');
-      const booking = await bookAndPay(driver, facilityId);
+      const booking = await confirmedBookingThroughApi(driver, facilityId, 'OP-RT 77');
       // Within the socket's latency, not the 30 s refetch: the timeout is below it.
       await page.waitForSelector(`[data-booking-code="${booking.code}"]`, { timeout: 20_000 });
       await waitForText(page, '[data-kpi="revenue-today"] .kpi__value', '€5.00', 20_000);

@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { apiUrl } from '../../../api/test/support/api-url.js';
 
 /** Opens a path of the SPA served by the test API. */
@@ -70,4 +70,20 @@ export async function mainNavigation(page: Page): Promise<string[]> {
 export async function signedInName(page: Page): Promise<string> {
   const chip = await page.waitForSelector('.user-chip__name');
   return (await chip!.evaluate((element) => element.textContent ?? '')).trim();
+}
+
+/** Clicks the first element matching `selector` whose text contains `text`, once there is one. */
+export async function clickText(page: Page, selector: string, text: string): Promise<void> {
+  const handle = await page.waitForFunction(
+    (sel, wanted) => [...document.querySelectorAll<HTMLElement>(sel)].find((element) => element.textContent?.includes(wanted)) ?? null,
+    {},
+    selector,
+    text,
+  );
+  await (handle.asElement() as ElementHandle<HTMLElement>).click();
+}
+
+/** Waits until the element matching `selector` contains `text`. */
+export async function waitForText(page: Page, selector: string, text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction((sel, wanted) => document.querySelector(sel)?.textContent?.includes(wanted) ?? false, { timeout }, selector, text);
 }
