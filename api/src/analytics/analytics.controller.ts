@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { AnalyticsService } from './analytics.service.js';
 import { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
+import { OccupancyReportDto, RevenueReportDto } from './dto/analytics-views.dto.js';
 
 @ApiTags('analytics')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
   @Get('revenue')
-  @ApiOkResponse({ description: 'Gross, refunds, fees, net and paid bookings per local bucket, one series per currency.' })
+  @ApiOkResponse({ type: RevenueReportDto, description: 'Gross, refunds, fees, net and paid bookings per local bucket, one series per currency.' })
   @ApiBadRequestResponse({ description: 'invalid_range, range_too_long, scope_required, or field errors.' })
   @ApiNotFoundResponse({ description: 'facility_not_found: no such facility, or not yours.' })
   revenue(@CurrentPrincipal() principal: Principal, @Query() query: AnalyticsQueryDto): Promise<RevenueReport> {
@@ -23,7 +24,7 @@ export class AnalyticsController {
   }
 
   @Get('occupancy')
-  @ApiOkResponse({ description: 'Booked over available space-minutes per local bucket, and a weekday × hour heatmap.' })
+  @ApiOkResponse({ type: OccupancyReportDto, description: 'Booked over available space-minutes per local bucket, and a weekday × hour heatmap.' })
   @ApiBadRequestResponse({ description: 'invalid_range, range_too_long, scope_required, or field errors.' })
   @ApiNotFoundResponse({ description: 'facility_not_found: no such facility, or not yours.' })
   occupancy(@CurrentPrincipal() principal: Principal, @Query() query: AnalyticsQueryDto): Promise<OccupancyReport> {

@@ -32,7 +32,10 @@ export class OperatorFacilitiesController {
 
   @Get('bookings.csv')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The same bookings as GET /api/operator/bookings (same filters, every page) as RFC 4180 CSV, streamed.' })
+  @ApiOkResponse({
+    description: 'The same bookings as GET /api/operator/bookings (same filters, every page) as RFC 4180 CSV, streamed.',
+    content: { 'text/csv': { schema: { type: 'string', example: CSV_HEADER.join(',') } } },
+  })
   @Header('cache-control', 'no-store')
   bookingsCsv(@CurrentPrincipal() principal: Principal, @Query() query: OperatorBookingQueryDto): StreamableFile {
     const user = requireUser(principal);

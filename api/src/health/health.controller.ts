@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { HealthReport } from '@aiparksit/shared';
+import { HealthReportDto } from './dto/health-report.dto.js';
 import { HealthService } from './health.service.js';
 import { Public } from '../common/http/public.decorator.js';
 import { SkipThrottle } from '@nestjs/throttler';
@@ -15,8 +16,8 @@ export class HealthController {
   @Get()
   @Public()
   @SkipThrottle()
-  @ApiOkResponse({ description: 'The API and its database answer.' })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer.' })
+  @ApiOkResponse({ type: HealthReportDto, description: 'The API and its database answer.' })
+  @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'The database does not answer: status degraded, db down.' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const report = await this.health.report();
     reply.header('cache-control', 'no-store');

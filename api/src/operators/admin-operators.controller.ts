@@ -5,6 +5,7 @@ import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorat
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ListApplicationsQuery, RejectOperatorDto } from './dto/onboarding-requests.dto.js';
+import { OperatorApplicationPageDto, OperatorApplicationSummaryDto } from './dto/operator-views.dto.js';
 import { OperatorsService } from './operators.service.js';
 
 /** The review queue of operator applications. */
@@ -16,12 +17,13 @@ export class AdminOperatorsController {
   constructor(private readonly operators: OperatorsService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Applications with the status (default submitted), oldest submission first.' })
+  @ApiOkResponse({ type: OperatorApplicationPageDto, description: 'Applications with the status (default submitted), oldest submission first.' })
   list(@Query() query: ListApplicationsQuery): Promise<Page<OperatorApplicationSummary>> {
     return this.operators.listForReview(query.status, query.page, query.pageSize);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: OperatorApplicationSummaryDto })
   @ApiNotFoundResponse({ description: 'operator_not_found' })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OperatorApplicationSummary> {
     return this.operators.getForReview(id);
@@ -29,6 +31,7 @@ export class AdminOperatorsController {
 
   @Post(':id/approve')
   @HttpCode(200)
+  @ApiOkResponse({ type: OperatorApplicationSummaryDto, description: 'Approved: its published facilities are listed in the marketplace.' })
   @ApiConflictResponse({ description: 'application_not_submitted' })
   approve(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<OperatorApplicationSummary> {
     return this.operators.review(requireUser(principal), id, 'approved', null);
@@ -36,6 +39,7 @@ export class AdminOperatorsController {
 
   @Post(':id/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: OperatorApplicationSummaryDto, description: 'Rejected with the reason, which the applicant sees.' })
   @ApiConflictResponse({ description: 'application_not_submitted' })
   reject(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RejectOperatorDto): Promise<OperatorApplicationSummary> {
     return this.operators.review(requireUser(principal), id, 'rejected', body.reason);

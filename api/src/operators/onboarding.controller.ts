@@ -5,6 +5,7 @@ import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorat
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { AcceptTermsDto, CompanyDto, ContactDto, PayoutAccountDto, StartOnboardingDto } from './dto/onboarding-requests.dto.js';
+import { OnboardingApplicationDto } from './dto/operator-views.dto.js';
 import { OperatorsService } from './operators.service.js';
 
 /** The signed-in operator's own application; every step answers the whole application. */
@@ -16,7 +17,7 @@ export class OnboardingController {
   constructor(private readonly operators: OperatorsService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Your application as saved so far, with missingSteps.' })
+  @ApiOkResponse({ type: OnboardingApplicationDto, description: 'Your application as saved so far, with missingSteps.' })
   @ApiNotFoundResponse({ description: 'application_not_found: not started yet.' })
   get(@CurrentPrincipal() principal: Principal): Promise<OnboardingApplication> {
     return this.operators.getOwn(requireUser(principal));
@@ -24,13 +25,14 @@ export class OnboardingController {
 
   @Post()
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'A draft with the company step saved.' })
+  @ApiCreatedResponse({ type: OnboardingApplicationDto, description: 'A draft with the company step saved.' })
   @ApiConflictResponse({ description: 'application_exists: resume it with GET.' })
   start(@CurrentPrincipal() principal: Principal, @Body() body: StartOnboardingDto): Promise<OnboardingApplication> {
     return this.operators.start(requireUser(principal), body.company);
   }
 
   @Put('company')
+  @ApiOkResponse({ type: OnboardingApplicationDto, description: 'The whole application with this step saved.' })
   @ApiBadRequestResponse({ description: 'Field errors in details.' })
   @ApiConflictResponse({ description: 'application_locked: submitted or approved.' })
   company(@CurrentPrincipal() principal: Principal, @Body() body: CompanyDto): Promise<OnboardingApplication> {
@@ -38,12 +40,14 @@ export class OnboardingController {
   }
 
   @Put('contact')
+  @ApiOkResponse({ type: OnboardingApplicationDto, description: 'The whole application with this step saved.' })
   @ApiBadRequestResponse({ description: 'Field errors in details.' })
   contact(@CurrentPrincipal() principal: Principal, @Body() body: ContactDto): Promise<OnboardingApplication> {
     return this.operators.updateContact(requireUser(principal), body);
   }
 
   @Put('payout-account')
+  @ApiOkResponse({ type: OnboardingApplicationDto, description: 'The whole application with this step saved.' })
   @ApiBadRequestResponse({ description: 'iban (mod-97), routingNumber (ABA checksum) or accountNumber named in details.' })
   payoutAccount(@CurrentPrincipal() principal: Principal, @Body() body: PayoutAccountDto): Promise<OnboardingApplication> {
     const input: PayoutAccountInput =
@@ -54,6 +58,7 @@ export class OnboardingController {
   }
 
   @Put('terms')
+  @ApiOkResponse({ type: OnboardingApplicationDto, description: 'The whole application with this step saved.' })
   @ApiBadRequestResponse({ description: 'accepted must be true; terms_version_mismatch names the current version.' })
   terms(@CurrentPrincipal() principal: Principal, @Body() body: AcceptTermsDto): Promise<OnboardingApplication> {
     return this.operators.acceptTerms(requireUser(principal), body.version);
@@ -61,7 +66,7 @@ export class OnboardingController {
 
   @Post('submit')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Submitted for review.' })
+  @ApiOkResponse({ type: OnboardingApplicationDto, description: 'Submitted for review.' })
   @ApiConflictResponse({ description: 'application_incomplete (details.missingSteps) or application_locked.' })
   submit(@CurrentPrincipal() principal: Principal): Promise<OnboardingApplication> {
     return this.operators.submit(requireUser(principal));

@@ -5,6 +5,7 @@ import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorat
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { OperatorDashboardService } from './operator-dashboard.service.js';
+import { OperatorDashboardDto } from './dto/operator-views.dto.js';
 
 @ApiTags('operator')
 @ApiBearerAuth()
@@ -14,7 +15,7 @@ export class OperatorDashboardController {
 
   @Get()
   @Roles('operator')
-  @ApiOkResponse({ description: 'Facilities with capacity and occupancy now, today and month-to-date revenue, today’s arrivals and departures, the 10 newest bookings.' })
+  @ApiOkResponse({ type: OperatorDashboardDto, description: 'Facilities with capacity and occupancy now, today and month-to-date revenue, today’s arrivals and departures, the 10 newest bookings.' })
   @ApiNotFoundResponse({ description: 'operator_not_found: no operator company for this account yet.' })
   get(@CurrentPrincipal() principal: Principal): Promise<OperatorDashboard> {
     return this.dashboard.forOwner(requireUser(principal));

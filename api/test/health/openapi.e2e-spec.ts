@@ -1,0 +1,55 @@
+import request from 'supertest';
+import { apiUrl } from '../support/api-url.js';
+
+interface Operation {
+  operationId?: string;
+  tags?: string[];
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: object }> }>;
+}
+
+async function openApiDocument(): Promise<{ openapi: string; paths: Record<string, Record<string, Operation>> }> {
+  const res = await request(apiUrl()).get('/api/openapi.json').expect(200);
+  return res.body;
+}
+
+describe('OpenAPI document generated from the code', () => {
+  it('is served as JSON and its page at /api/docs', async () => {
+    const doc = await openApiDocument();
+    expect(doc.openapi).toMatch(/^3\./);
+    const page = await request(apiUrl()).get('/api/docs').redirects(1).expect(200);
+    expect(page.text).toContain('<html');
+  });
+
+  it('describes the seed routes', async () => {
+    const { paths } = await openApiDocument();
+    for (const [path, method] of [
+      ['/api/health', 'get'],
+      ['/api/proxy/marketplace', 'get'],
+      ['/api/proxy/facilities', 'get'],
+      ['/api/proxy/operator', 'get'],
+      ['/api/facilities', 'post'],
+      ['/api/bookings', 'post'],
+      ['/api/payments', 'post'],
+      ['/api/notifications/email', 'post'],
+      ['/api/operator/onboarding', 'post'],
+      ['/api/analytics/revenue', 'get'],
+      ['/api/analytics/occupancy', 'get'],
+    ] as const) {
+      expect(paths[path]?.[method]).toBeDefined();
+    }
+  });
+
+  // A client generated from the document needs the shape of every success, not only its status.
+  it('gives every operation a success response with a schema (or 204 No Content)', async () => {
+    const { paths } = await openApiDocument();
+    const withoutSchema: string[] = [];
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const successes = Object.entries(operation.responses ?? {}).filter(([status]) => status.startsWith('2'));
+        const described = successes.some(([status, response]) => status === '204' || Object.values(response.content ?? {}).some((media) => media.schema));
+        if (!described) withoutSchema.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(withoutSchema).toEqual([]);
+  });
+});
