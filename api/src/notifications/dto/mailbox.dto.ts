@@ -1,25 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PAGE_SIZE_MAX, type MailboxMessage, type MailboxQuery, type OutboxReceipt, type Page } from '@aiparksit/shared';
+import { IsEmail, IsOptional } from 'class-validator';
+import type { MailboxMessage, MailboxQuery, OutboxReceipt, Page } from '@aiparksit/shared';
+import { PageQueryDto } from '../../common/http/page-query.dto.js';
 
-export class MailboxQueryDto implements MailboxQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: PAGE_SIZE_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  pageSize: number = 20;
-
+export class MailboxQueryDto extends PageQueryDto implements MailboxQuery {
   @ApiPropertyOptional({ description: 'Only messages to this address (case-insensitive).' })
   @IsOptional()
   @IsEmail()

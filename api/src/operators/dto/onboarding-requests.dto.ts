@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsDefined, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
+import { Equals, IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
 import {
   OPERATOR_STATUSES,
-  PAGE_SIZE_MAX,
   type AcceptTermsRequest,
   type OnboardingCompany,
   type OnboardingContact,
@@ -11,6 +10,7 @@ import {
   type RejectOperatorRequest,
   type StartOnboardingRequest,
 } from '@aiparksit/shared';
+import { PageQueryDto } from '../../common/http/page-query.dto.js';
 import { accountNumberProblem, ibanProblem, routingNumberProblem } from '../payout-account.js';
 
 /** A field checked by one of the payout-account functions; its message says what is wrong. */
@@ -84,8 +84,6 @@ export class RejectOperatorDto implements RejectOperatorRequest {
   @ApiProperty({ example: 'The tax number does not match the company register.' }) @IsString() @Length(5, 1000) reason: string;
 }
 
-export class ListApplicationsQuery {
+export class ListApplicationsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: OPERATOR_STATUSES, default: 'submitted' }) @IsOptional() @IsIn(OPERATOR_STATUSES) status: OperatorStatus = 'submitted';
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page: number = 1;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX) pageSize: number = 20;
 }
