@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { FailSafeRedis } from '../security/fail-safe-redis.js';
 import type { MemoryHarvestStore } from './memory-harvest-store.js';
 import { BLOCK_REASONS, emptyBlockCounts, type BlockReason, type BlockVerdict, type HarvestStore, type HarvestStoreStats, type ReadRule, type ReadVerdict } from './harvest-store.js';
 
@@ -88,50 +89,43 @@ function asReason(value: string): BlockReason {
  * shared stats keys together, which suits a single Redis (not a cluster).
  */
 export class RedisHarvestStore implements HarvestStore {
+  private readonly connection: FailSafeRedis;
   private readonly redis: RedisWithHarvest;
   private readonly prefix: string;
-  private lastWarningAt = 0;
 
   constructor(private readonly options: RedisHarvestStoreOptions) {
     this.prefix = options.keyPrefix ?? 'aiparksit:harvest:';
-    const redis = new Redis(options.url, {
-      // Fail fast instead of queueing while Redis is away; the fallback answers meanwhile.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      commandTimeout: 1000,
-    });
-    redis.on('error', (error: Error) => this.warnOnce(`Redis for the harvest guard failed: ${error.message}`));
-    redis.defineCommand('harvestRead', { numberOfKeys: 4, lua: HARVEST_READ_SCRIPT });
-    redis.defineCommand('harvestBlock', { numberOfKeys: 4, lua: HARVEST_BLOCK_SCRIPT });
-    this.redis = redis as RedisWithHarvest;
+    this.connection = new FailSafeRedis(options.url, 'the harvest guard', options.warn);
+    this.connection.client.defineCommand('harvestRead', { numberOfKeys: 4, lua: HARVEST_READ_SCRIPT });
+    this.connection.client.defineCommand('harvestBlock', { numberOfKeys: 4, lua: HARVEST_BLOCK_SCRIPT });
+    this.redis = this.connection.client as RedisWithHarvest;
   }
 
   async recordReads(client: string, items: readonly string[], rule: ReadRule, now: number): Promise<ReadVerdict> {
-    if (!this.ready()) return this.options.fallback.recordReadsNow(client, items, rule, now);
+    if (!this.connection.ready()) return this.options.fallback.recordReadsNow(client, items, rule, now);
     try {
       const [distinct, blockLeftMs, reason, started] = await this.redis.harvestRead(...this.keysOf(client), now, rule.windowMs, rule.limit, rule.blockMs, client, ...items);
       if (blockLeftMs > 0) return { blocked: true, reason: asReason(reason), blockLeftMs, started: started === 1 };
       return { blocked: false, distinct };
     } catch (error) {
-      this.failed(error);
+      this.connection.failed(error);
       return this.options.fallback.recordReadsNow(client, items, rule, now);
     }
   }
 
   async block(client: string, reason: BlockReason, blockMs: number, now: number): Promise<BlockVerdict> {
-    if (!this.ready()) return this.options.fallback.blockNow(client, reason, blockMs, now);
+    if (!this.connection.ready()) return this.options.fallback.blockNow(client, reason, blockMs, now);
     try {
       const [blockLeftMs, runningReason, started] = await this.redis.harvestBlock(...this.keysOf(client), now, blockMs, reason, client);
       return { reason: asReason(runningReason), blockLeftMs, started: started === 1 };
     } catch (error) {
-      this.failed(error);
+      this.connection.failed(error);
       return this.options.fallback.blockNow(client, reason, blockMs, now);
     }
   }
 
   async stats(now: number): Promise<HarvestStoreStats> {
-    if (!this.ready()) return this.options.fallback.statsNow(now);
+    if (!this.connection.ready()) return this.options.fallback.statsNow(now);
     try {
       const [counts, clientsBlocked] = await Promise.all([
         this.redis.hgetall(this.statsKey),
@@ -142,28 +136,18 @@ export class RedisHarvestStore implements HarvestStore {
       const lastBlockAt = counts['lastBlockAt'] ? new Date(Number(counts['lastBlockAt'])) : null;
       return { blocksByReason, clientsBlocked, lastBlockAt };
     } catch (error) {
-      this.failed(error);
+      this.connection.failed(error);
       return this.options.fallback.statsNow(now);
     }
   }
 
   /** Resolves true once connected, false after the timeout (the memory store answers until then). */
-  async waitUntilReady(timeoutMs: number): Promise<boolean> {
-    if (this.redis.status === 'ready') return true;
-    return new Promise((resolve) => {
-      const done = (ready: boolean) => {
-        clearTimeout(timer);
-        this.redis.off('ready', onReady);
-        resolve(ready);
-      };
-      const onReady = () => done(true);
-      const timer = setTimeout(() => done(false), timeoutMs);
-      this.redis.once('ready', onReady);
-    });
+  waitUntilReady(timeoutMs: number): Promise<boolean> {
+    return this.connection.waitUntilReady(timeoutMs);
   }
 
-  async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+  close(): Promise<void> {
+    return this.connection.close();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -180,22 +164,5 @@ export class RedisHarvestStore implements HarvestStore {
 
   private keysOf(client: string): [string, string, string, string] {
     return [`${this.prefix}reads:${client}`, `${this.prefix}block:${client}`, this.statsKey, this.blockedKey];
-  }
-
-  private ready(): boolean {
-    if (this.redis.status === 'ready') return true;
-    this.warnOnce(`Redis for the harvest guard is ${this.redis.status}, counting in memory meanwhile.`);
-    return false;
-  }
-
-  private failed(error: unknown): void {
-    this.warnOnce(`Redis for the harvest guard failed, counting in memory meanwhile: ${error instanceof Error ? error.message : String(error)}`);
-  }
-
-  private warnOnce(message: string): void {
-    const now = Date.now();
-    if (now - this.lastWarningAt < 60_000) return;
-    this.lastWarningAt = now;
-    this.options.warn(message);
   }
 }

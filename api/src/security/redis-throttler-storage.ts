@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import { FailSafeRedis } from './fail-safe-redis.js';
 import type { MemoryThrottlerStorage } from './memory-throttler-storage.js';
 import { windowRecord, type ThrottlerStorageRecord } from './throttler-record.js';
 
@@ -56,37 +57,26 @@ export interface RedisThrottlerStorageOptions {
  * switch rate limiting off.
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
+  private readonly connection: FailSafeRedis;
   private readonly redis: RedisWithThrottle;
   private readonly prefix: string;
-  private lastWarningAt = 0;
 
   constructor(private readonly options: RedisThrottlerStorageOptions) {
     this.prefix = options.keyPrefix ?? 'aiparksit:throttle:';
-    const redis = new Redis(options.url, {
-      // Fail fast instead of queueing requests while Redis is away; the fallback answers meanwhile.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      // A Redis that accepts the connection but hangs must not hang requests either.
-      commandTimeout: 1000,
-    });
-    redis.on('error', (error: Error) => this.warnOnce(`Redis for rate limits failed: ${error.message}`));
-    redis.defineCommand('throttleHit', { numberOfKeys: 2, lua: THROTTLE_HIT_SCRIPT });
-    this.redis = redis as RedisWithThrottle;
+    this.connection = new FailSafeRedis(options.url, 'rate limits', options.warn);
+    this.connection.client.defineCommand('throttleHit', { numberOfKeys: 2, lua: THROTTLE_HIT_SCRIPT });
+    this.redis = this.connection.client as RedisWithThrottle;
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, _throttlerName?: string): Promise<ThrottlerStorageRecord> {
     // The braces are a Redis Cluster hash tag: a counter and its block marker share a slot.
     const counterKey = `${this.prefix}{${key}}`;
-    if (this.redis.status !== 'ready') {
-      this.warnOnce(`Redis for rate limits is ${this.redis.status}, counting in memory meanwhile.`);
-      return this.options.fallback.hit(key, ttl, limit, blockDuration);
-    }
+    if (!this.connection.ready()) return this.options.fallback.hit(key, ttl, limit, blockDuration);
     try {
       const [hits, windowLeftMs, blockLeftMs] = await this.redis.throttleHit(counterKey, `${counterKey}:block`, ttl, limit, blockDuration);
       return windowRecord({ hits, windowLeftMs, blockLeftMs });
     } catch (error) {
-      this.warnOnce(`Redis for rate limits failed, counting in memory meanwhile: ${error instanceof Error ? error.message : String(error)}`);
+      this.connection.failed(error);
       return this.options.fallback.hit(key, ttl, limit, blockDuration);
     }
   }
@@ -95,33 +85,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
    * Resolves true once connected, false after the timeout (hits are counted in memory until then).
    * Awaited at start-up so the first requests of an instance are counted in the shared budget.
    */
-  async waitUntilReady(timeoutMs: number): Promise<boolean> {
-    if (this.redis.status === 'ready') return true;
-    return new Promise((resolve) => {
-      const done = (ready: boolean) => {
-        clearTimeout(timer);
-        this.redis.off('ready', onReady);
-        resolve(ready);
-      };
-      const onReady = () => done(true);
-      const timer = setTimeout(() => done(false), timeoutMs);
-      this.redis.once('ready', onReady);
-    });
+  waitUntilReady(timeoutMs: number): Promise<boolean> {
+    return this.connection.waitUntilReady(timeoutMs);
   }
 
-  /** Closes the connection so the process can exit. */
-  async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+  close(): Promise<void> {
+    return this.connection.close();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.close();
-  }
-
-  private warnOnce(message: string): void {
-    const now = Date.now();
-    if (now - this.lastWarningAt < 60_000) return;
-    this.lastWarningAt = now;
-    this.options.warn(message);
   }
 }
