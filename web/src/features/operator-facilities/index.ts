@@ -1,3 +1,4 @@
 export { FacilitiesPage } from './components/facilities-page';
 export { NewFacilityPage } from './components/facility-form-page';
 export { FacilityDetailPage } from './components/facility-detail-page';
+export { managedFacilityKeys, useManagedFacilities, useManagedFacility } from './api/facilities';
