@@ -51,7 +51,7 @@ function RevenueReportView({ report, refreshing }: { report: RevenueReport; refr
   return (
     <div data-testid="revenue-report" aria-busy={refreshing}>
       {report.series.map((series) => (
-        <section key={series.currency} className="panel" aria-labelledby={`revenue-${series.currency}`}>
+        <section key={series.currency} className="panel stack" aria-labelledby={`revenue-${series.currency}`}>
           <h2 id={`revenue-${series.currency}`}>{report.series.length > 1 ? `In ${series.currency}` : 'Per period'}</h2>
           <RevenueChart report={report} currency={series.currency} withTable={false} />
           <RevenueTable series={series} />

@@ -14,7 +14,7 @@ export function ApiKeysPanel() {
   const keys = useApiKeys();
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   return (
-    <section className="panel" aria-labelledby="api-keys">
+    <section className="panel stack" aria-labelledby="api-keys">
       <h2 id="api-keys">API keys</h2>
       <p className="field__hint">Your systems send a key in the X-API-Key header to read the marketplace. A key is shown once, when it is created; we keep only a hash of it.</p>
       <CreateApiKeyForm onCreated={setCreated} />

@@ -42,7 +42,7 @@ export function OperatorBookingsPage() {
       <PageHeader eyebrow="Operator" title="Bookings">
         <p>Every booking of your car parks, latest start first.</p>
       </PageHeader>
-      <section className="panel">
+      <section className="panel stack">
         <BookingFilterForm key={search.toString()} filters={filters} onApply={applyFilters} />
         <div className="toolbar">
           <button type="button" className="button button--secondary" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate(query)}>

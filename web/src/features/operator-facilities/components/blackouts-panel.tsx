@@ -17,7 +17,7 @@ export function BlackoutsPanel({ facility }: { facility: ManagedFacility }) {
   const remove = useBlackoutChange(deleteBlackout);
   const [created, setCreated] = useState<BlackoutCreated | null>(null);
   return (
-    <section className="panel" aria-labelledby="facility-blackouts">
+    <section className="panel stack" aria-labelledby="facility-blackouts">
       <h2 id="facility-blackouts">Blackouts</h2>
       <p className="field__hint">No new bookings in these periods. Bookings already made are kept; the ones inside a new blackout are listed so you can contact the drivers.</p>
       <AddBlackoutForm facility={facility} onCreated={setCreated} />

@@ -18,7 +18,7 @@ export function SpacesPanel({ facility }: { facility: ManagedFacility }) {
   const blocking = blockingBookingsOf(toggle.error);
   const failedSpace = toggle.variables?.spaceId;
   return (
-    <section className="panel" aria-labelledby="facility-spaces">
+    <section className="panel stack" aria-labelledby="facility-spaces">
       <h2 id="facility-spaces">Spaces</h2>
       <AddSpacesForm facility={facility} />
       {spaces.isPending && <LoadingState label="Loading spaces…" />}

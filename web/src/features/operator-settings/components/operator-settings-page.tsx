@@ -24,7 +24,7 @@ const dateOf = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'm
 function PayoutAccountPanel() {
   const application = useApplication();
   return (
-    <section className="panel" aria-labelledby="payout-account">
+    <section className="panel stack" aria-labelledby="payout-account">
       <h2 id="payout-account">Payout account</h2>
       {application.isPending && <LoadingState label="Loading your payout account…" />}
       {application.isError && <ErrorState message={describeError(application.error)} onRetry={() => void application.refetch()} />}
