@@ -37,7 +37,7 @@ describeInBrowser('Operator pages in the browser', () => {
     await chromium?.close();
   });
 
-  it('lists and searches bookings with a CSV export, shows revenue and occupancy, creates and revokes an API key, shows the masked payout account, and edits a car park', async () => {
+  it('lists and searches bookings with a CSV export, shows revenue and occupancy, creates and revokes an API key, changes the masked payout account with the password, and edits a car park', async () => {
     const facilityName = `Garage ${unique('Pages')}`;
     const pool = testPool();
     let facilityId: string;
@@ -129,7 +129,6 @@ describeInBrowser('Operator pages in the browser', () => {
       expect(await headingOnceItReads(page, 'Settings')).toBe('Settings');
       await waitForText(page, '[data-testid="payout-account"]', '3000');
       expect(await page.$eval('[data-testid="payout-account"]', (element) => element.textContent ?? '')).not.toContain('37040044 0532');
-      await page.waitForSelector('[data-testid="payout-locked"]');
       await fillByLabel(page, 'Key name', 'Fleet app');
       await clickText(page, 'button[type="submit"]', 'Create key');
       const keyElement = await page.waitForSelector('[data-testid="new-api-key-value"]');
@@ -142,6 +141,18 @@ describeInBrowser('Operator pages in the browser', () => {
       await clickText(page, 'button', 'Yes, revoke Fleet app');
       await waitForText(page, '[data-api-key="Fleet app"]', 'Revoked');
       expect((await fetch(`${apiUrl()}/api/auth/me`, { headers: { 'x-api-key': key } })).status).toBe(401);
+
+      // After approval the payout account changes only with the current password.
+      await clickText(page, 'button', 'Change payout account');
+      await fillByLabel(page, 'IBAN', 'GB82 WEST 1234 5698 7654 32');
+      await fillByLabel(page, 'Current password', 'not my password');
+      await clickText(page, 'form[aria-label="Change payout account"] button[type="submit"]', 'Save new payout account');
+      await page.waitForSelector('[data-field-error="currentPassword"]');
+      await fillByLabel(page, 'Current password', owner.password);
+      await clickText(page, 'form[aria-label="Change payout account"] button[type="submit"]', 'Save new payout account');
+      await page.waitForSelector('[data-testid="payout-changed"]');
+      await waitForText(page, '[data-testid="payout-account"]', '5432');
+      await page.waitForSelector('[data-testid="payout-changed-at"]');
       await screenshot(page, 'operator-settings');
 
       // Editing the car park: name, hours (a wrong range is named under its day), amenities, height, rate.
