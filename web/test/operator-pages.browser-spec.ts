@@ -78,6 +78,10 @@ describeInBrowser('Operator pages in the browser', () => {
       expect(listed[0]).toContain(wanted.code);
       expect(listed[0]).toContain('PG-AB 12');
       expect(new URL(page.url()).searchParams.get('q')).toBe('pg-ab');
+      // A new matching booking appears while the list is open, within the socket's latency (the timeout is below the 30 s refetch).
+      await page.waitForFunction(() => document.querySelector('.page-header .live-state')?.textContent === 'Live', { timeout: 15_000 });
+      const third = await confirmedBookingThroughApi(driver, facilityId, 'PG-AB 77');
+      await page.waitForSelector(`[data-testid="operator-bookings"] [data-booking-code="${third.code}"]`, { timeout: 20_000 });
       // The file handed to the browser's save flow is kept for reading (CDP does not keep streamed bodies).
       await page.evaluate(() => {
         const original = URL.createObjectURL.bind(URL);
@@ -98,18 +102,18 @@ describeInBrowser('Operator pages in the browser', () => {
       expect(csvText).not.toContain(other.code);
       await screenshot(page, 'operator-bookings-search');
 
-      // Revenue: the two payments of today, with fees and net, and twelve months by month.
+      // Revenue: the three payments of today, with fees and net, and twelve months by month.
       await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/revenue"]');
       expect(await headingOnceItReads(page, 'Revenue')).toBe('Revenue');
       await page.waitForSelector('[data-testid="revenue-totals"]');
       const totals = await page.$$eval('[data-testid="revenue-totals"] td', (cells) => cells.map((cell) => cell.textContent));
-      expect(totals[0]).toBe('€10.00');
-      expect(totals[4]).toBe('2');
+      expect(totals[0]).toBe('€15.00');
+      expect(totals[4]).toBe('3');
       await page.waitForSelector('[data-testid="revenue-chart"] canvas');
       await selectByLabel(page, 'Period', '12m');
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="revenue-table-EUR"] tbody tr').length === 12);
       expect(new URL(page.url()).searchParams.get('granularity')).toBe('month');
-      await waitForText(page, '[data-testid="revenue-totals"]', '€10.00');
+      await waitForText(page, '[data-testid="revenue-totals"]', '€15.00');
       await screenshot(page, 'operator-revenue');
 
       // Occupancy: the days of the bookings, with the heatmap showing the booked hours.
@@ -209,6 +213,23 @@ describeInBrowser('Operator pages in the browser', () => {
       await screenshot(page, 'operator-facility-edit');
       await clickWhenReady(page, 'button[aria-label="Remove the blackout Resurfacing"]');
       await waitForText(page, 'section[aria-labelledby="facility-blackouts"]', 'No blackouts');
+
+      // On a phone (375 px) every new page fits without sideways scrolling (wide tables scroll inside their box).
+      const phone = await openPage(context, 'phone');
+      const readyWhen: Record<string, string> = {
+        '/operator/bookings': '[data-testid="operator-bookings"]',
+        '/operator/revenue': '[data-testid="revenue-totals"]',
+        '/operator/occupancy': '[data-testid="occupancy-heatmap"]',
+        '/operator/settings': '[data-testid="api-key-table"]',
+        [`/operator/facilities/${facilityId}/edit`]: '[data-testid="space-table"]',
+      };
+      for (const [path, selector] of Object.entries(readyWhen)) {
+        await visit(phone, path);
+        await phone.waitForSelector(selector);
+        expect({ path, width: await phone.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 375 });
+      }
+      await screenshot(phone, 'operator-facility-edit-375');
+      await phone.close();
     } finally {
       await context.close();
     }

@@ -2,17 +2,19 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { BOOKING_STATUSES, type OperatorBookingRow } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
+import { LiveStateBadge } from '../../../components/live-state-badge';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
+import { useRefetchOnOperatorEvents } from '../../../lib/socket';
 import { formatWindow } from '../../../lib/time-window';
 import { BOOKING_STATUS_LABELS, BookingStatusBadge } from '../../bookings';
 import { useManagedFacilities } from '../../operator-facilities';
 import { FILTER_NAMES, filtersFromSearch, toBookingQuery, type BookingFilters } from '../api/booking-filters';
-import { useExportOperatorBookings, useOperatorBookings } from '../api/operator-bookings';
+import { operatorBookingKeys, useExportOperatorBookings, useOperatorBookings } from '../api/operator-bookings';
 
 const PAGE_SIZE = 25;
 
@@ -27,6 +29,8 @@ export function OperatorBookingsPage() {
   const cursor = cursors.at(-1);
   const bookings = useOperatorBookings({ ...query, cursor, limit: PAGE_SIZE });
   const exportCsv = useExportOperatorBookings();
+  // A new booking appears without a reload.
+  const liveState = useRefetchOnOperatorEvents([operatorBookingKeys.all]);
 
   function applyFilters(next: BookingFilters) {
     const params = new URLSearchParams();
@@ -40,7 +44,9 @@ export function OperatorBookingsPage() {
   return (
     <>
       <PageHeader eyebrow="Operator" title="Bookings">
-        <p>Every booking of your car parks, latest start first.</p>
+        <p>
+          Every booking of your car parks, latest start first. New ones appear by themselves. <LiveStateBadge state={liveState} />
+        </p>
       </PageHeader>
       <section className="panel stack">
         <BookingFilterForm key={search.toString()} filters={filters} onApply={applyFilters} />
