@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { OnboardingApplication, PayoutAccountInput } from '@aiparksit/shared';
+import type { OnboardingApplication, OperatorStatus, PayoutAccountInput } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
@@ -22,6 +22,8 @@ export function OperatorSettingsPage() {
     </>
   );
 }
+
+const STATUS_TEXT: Record<OperatorStatus, string> = { draft: 'Draft', submitted: 'Submitted, being reviewed', approved: 'Approved', rejected: 'Rejected' };
 
 const dateOf = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(iso));
 
@@ -78,7 +80,7 @@ function PayoutAccount({ application }: { application: OnboardingApplication }) 
         </dd>
         <dt>Application</dt>
         <dd>
-          {application.status}
+          {STATUS_TEXT[application.status]}
           {application.reviewedAt && `, reviewed ${dateOf(application.reviewedAt)}`}
         </dd>
         {application.payoutAccountChangedAt && (
