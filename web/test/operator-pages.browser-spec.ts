@@ -3,7 +3,7 @@ import type { ManagedFacility } from '@aiparksit/shared';
 import { apiUrl } from '../../api/test/support/api-url.js';
 import { testPool, unique } from '../../api/test/support/db.js';
 import { bearer, loginAs } from '../../api/test/support/factories.js';
-import { createOperatorWithFacility } from '../../api/test/support/facility-factories.js';
+import { createOperator, createOperatorWithFacility } from '../../api/test/support/facility-factories.js';
 import { createAccount } from './support/accounts.js';
 import { confirmedBookingThroughApi } from './support/bookings.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
@@ -115,6 +115,10 @@ describeInBrowser('Operator pages in the browser', () => {
       expect(new URL(page.url()).searchParams.get('granularity')).toBe('month');
       await waitForText(page, '[data-testid="revenue-totals"]', '€15.00');
       await screenshot(page, 'operator-revenue');
+      // Hourly figures for twelve months are more than the API serves: the page says why and offers a retry.
+      await selectByLabel(page, 'Per', 'hour');
+      await waitForText(page, '.state--error', 'At hour granularity a range covers at most 93 days.');
+      expect(await page.$eval('.state--error button', (button) => button.textContent)).toBe('Try again');
 
       // Occupancy: the days of the bookings, with the heatmap showing the booked hours.
       await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/occupancy"]');
@@ -230,6 +234,36 @@ describeInBrowser('Operator pages in the browser', () => {
       }
       await screenshot(phone, 'operator-facility-edit-375');
       await phone.close();
+    } finally {
+      await context.close();
+    }
+  });
+  it('shows a new operator without car parks the empty states', async () => {
+    const pool = testPool();
+    let owner: { email: string; password: string };
+    try {
+      owner = (await createOperator(pool)).owner;
+    } finally {
+      await pool.end();
+    }
+    const context = await chromium.newContext();
+    try {
+      const page = await openPage(context);
+      await visit(page, '/login');
+      await signIn(page, owner.email, owner.password);
+      await waitForPath(page, '/operator');
+      const emptyTitle = (selector: string) => page.$eval(`${selector} .state--empty .state__title`, (element) => element.textContent);
+      await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/bookings"]');
+      await page.waitForSelector('main .state--empty');
+      expect(await emptyTitle('main')).toBe('No bookings yet');
+      await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/revenue"]');
+      await waitForText(page, 'main .state--empty', 'No car parks yet');
+      await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/occupancy"]');
+      await waitForText(page, 'main .state--empty', 'No car parks yet');
+      await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/settings"]');
+      await page.waitForSelector('section[aria-labelledby="api-keys"] .state--empty');
+      expect(await emptyTitle('section[aria-labelledby="api-keys"]')).toBe('No API keys yet');
+      expect(await emptyTitle('section[aria-labelledby="payout-account"]')).toBe('No payout account yet');
     } finally {
       await context.close();
     }
