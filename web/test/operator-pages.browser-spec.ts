@@ -115,8 +115,8 @@ describeInBrowser('Operator pages in the browser', () => {
       expect(new URL(page.url()).searchParams.get('granularity')).toBe('month');
       await waitForText(page, '[data-testid="revenue-totals"]', '€15.00');
       await screenshot(page, 'operator-revenue');
-      // Hourly figures for twelve months are more than the API serves: the page says why and offers a retry.
-      await selectByLabel(page, 'Per', 'hour');
+      // Hourly figures for ten months are more than the API serves: the page says why and offers a retry.
+      await visit(page, '/operator/revenue?range=custom&from=2026-01-01&to=2026-10-31&granularity=hour');
       await waitForText(page, '.state--error', 'At hour granularity a range covers at most 93 days.');
       expect(await page.$eval('.state--error button', (button) => button.textContent)).toBe('Try again');
 
@@ -253,15 +253,20 @@ describeInBrowser('Operator pages in the browser', () => {
       await signIn(page, owner.email, owner.password);
       await waitForPath(page, '/operator');
       const emptyTitle = (selector: string) => page.$eval(`${selector} .state--empty .state__title`, (element) => element.textContent);
+      // Each page once its own heading is there (the dashboard before it has empty states too).
       await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/bookings"]');
-      await page.waitForSelector('main .state--empty');
-      expect(await emptyTitle('main')).toBe('No bookings yet');
+      expect(await headingOnceItReads(page, 'Bookings')).toBe('Bookings');
+      await waitForText(page, 'main .state--empty', 'No bookings yet');
       await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/revenue"]');
+      expect(await headingOnceItReads(page, 'Revenue')).toBe('Revenue');
       await waitForText(page, 'main .state--empty', 'No car parks yet');
       await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/occupancy"]');
+      expect(await headingOnceItReads(page, 'Occupancy')).toBe('Occupancy');
       await waitForText(page, 'main .state--empty', 'No car parks yet');
       await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/settings"]');
+      expect(await headingOnceItReads(page, 'Settings')).toBe('Settings');
       await page.waitForSelector('section[aria-labelledby="api-keys"] .state--empty');
+      await page.waitForSelector('section[aria-labelledby="payout-account"] .state--empty');
       expect(await emptyTitle('section[aria-labelledby="api-keys"]')).toBe('No API keys yet');
       expect(await emptyTitle('section[aria-labelledby="payout-account"]')).toBe('No payout account yet');
     } finally {

@@ -57,7 +57,8 @@ export function AnalyticsFilters({ selection, onChange }: { selection: Analytics
         <label htmlFor={`${id}-granularity`}>Per</label>
         <select id={`${id}-granularity`} value={selection.granularity} onChange={(event) => change({ granularity: event.target.value as AnalyticsGranularity })}>
           {ANALYTICS_GRANULARITIES.map((granularity) => (
-            <option key={granularity} value={granularity}>
+            // The API serves hourly series for at most 93 days.
+            <option key={granularity} value={granularity} disabled={granularity === 'hour' && selection.preset === '12m'}>
               {GRANULARITY_LABELS[granularity]}
             </option>
           ))}
