@@ -42,6 +42,12 @@ export interface MaskedPayoutAccount {
   display: string;
 }
 
+/**
+ * `PUT /api/operator/payout-account`: an approved operator's new payout account. The current
+ * password is asked again because a hijacked session must not be able to redirect payouts.
+ */
+export type ChangePayoutAccountRequest = PayoutAccountInput & { currentPassword: string };
+
 export interface AcceptTermsRequest {
   accepted: true;
   version: string;
@@ -57,6 +63,8 @@ export interface OnboardingApplication {
   /** Steps still to complete before the application can be submitted. */
   missingSteps: OnboardingStep[];
   rejectionReason: string | null;
+  /** When an approved operator last changed the payout account (null: the reviewed one). */
+  payoutAccountChangedAt: string | null;
   submittedAt: string | null;
   reviewedAt: string | null;
   createdAt: string;

@@ -1,10 +1,43 @@
-import { apiUrl } from '../../api/test/support/api-url.js';
-import { bearer, loginAs } from '../../api/test/support/factories.js';
+import { SANDBOX_TEST_CARDS } from '@aiparksit/shared';
 import { unique } from '../../api/test/support/db.js';
-import { createAccount } from './support/accounts.js';
+import { createAccount, type TestAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { confirmedBookingThroughApi } from './support/bookings.js';
 import { clickText, clickWhenReady, fillByLabel, waitForText, headingOnceItReads, signIn, visit, waitForPath } from './support/spa.js';
+
+/**
+ * A driver, in a browser of their own, searches the city, opens the car park, holds a standard
+ * space for the default window (the next full hour, two hours) and pays with the sandbox card
+ * that succeeds. Returns the booking code the confirmation shows.
+ */
+async function bookThroughTheDriverUi(chromium: RunningBrowser, driver: TestAccount, city: string, facilityName: string, plate: string): Promise<string> {
+  const context = await chromium.newContext();
+  try {
+    const page = await openPage(context);
+    await visit(page, '/login');
+    await signIn(page, driver.email, driver.password);
+    await waitForPath(page, '/driver');
+    await fillByLabel(page, 'City', city);
+    await clickText(page, 'form[aria-label="Search parking"] button[type="submit"]', 'Search');
+    await page.waitForSelector('.result');
+    expect(await page.$eval('.result', (element) => element.textContent ?? '')).toContain(facilityName);
+    await clickText(page, '.result a', facilityName);
+    expect(await headingOnceItReads(page, facilityName)).toBe(facilityName);
+    await clickWhenReady(page, 'button[aria-label="Book a standard space"]');
+    await waitForPath(page, '/driver/checkout');
+    await fillByLabel(page, 'Vehicle plate', plate);
+    await clickText(page, 'button[type="submit"]', 'Hold this space');
+    await page.waitForFunction(() => /^\/driver\/checkout\/[0-9a-f-]{36}$/.test(window.location.pathname));
+    await fillByLabel(page, 'Card number', SANDBOX_TEST_CARDS.succeeds);
+    await fillByLabel(page, 'Expiry (MM/YY)', '12/39');
+    await fillByLabel(page, 'CVC', '123');
+    await clickText(page, 'form[aria-label="Card payment"] button[type="submit"]', 'Pay');
+    await page.waitForFunction(() => /^\/driver\/bookings\/[0-9a-f-]{36}\/confirmation$/.test(window.location.pathname));
+    const codeElement = await page.waitForSelector('[data-testid="booking-code"]');
+    return (await codeElement!.evaluate((element) => element.textContent ?? '')).trim();
+  } finally {
+    await context.close();
+  }
+}
 
 describeInBrowser('Operator portal in the browser', () => {
   let chromium: RunningBrowser;
@@ -17,7 +50,7 @@ describeInBrowser('Operator portal in the browser', () => {
     await chromium?.close();
   });
 
-  it('registers an operator, onboards, is approved, lists a car park that drivers find, and the open dashboard shows a new booking and its revenue without a reload', async () => {
+  it('registers an operator, onboards, is approved, lists a car park that a driver finds and books in the driver pages, and the open dashboard shows the booking and its revenue without a reload', async () => {
     const admin = await createAccount('admin');
     const driver = await createAccount('driver');
     const displayName = unique('Parkhaus');
@@ -90,26 +123,21 @@ describeInBrowser('Operator portal in the browser', () => {
       await page.click('input[name="published"]');
       await clickText(page, 'button[type="submit"]', 'Create car park');
       await page.waitForFunction(() => /^\/operator\/facilities\/[0-9a-f-]{36}$/.test(window.location.pathname));
-      const facilityId = page.url().split('/').pop()!;
       expect(await headingOnceItReads(page, facilityName)).toBe(facilityName);
       await waitForText(page, 'main', 'In the marketplace');
       await waitForText(page, '[data-testid="occupied-now"]', '0 of 10 occupied');
 
-      // It appears in the marketplace for drivers.
-      const search = await fetch(`${apiUrl()}/api/proxy/marketplace?city=${encodeURIComponent(city)}`, { headers: { authorization: bearer(await loginAs(apiUrl(), driver)) } });
-      expect(search.status).toBe(200);
-      expect(JSON.stringify(await search.json())).toContain(facilityId);
-
-      // The dashboard is open when the driver books and pays.
+      // The dashboard is open while a driver finds the car park in the marketplace and books it.
       await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator"]');
       await page.waitForSelector('[data-kpi="revenue-today"]');
       await page.waitForFunction(() => document.querySelector('.live-state')?.textContent === 'Live', { timeout: 15_000 });
       expect(await page.$eval('[data-kpi="revenue-today"] .kpi__value', (el) => el.textContent)).toBe('€0.00');
-      const booking = await confirmedBookingThroughApi(driver, facilityId, 'OP-RT 77');
+      const code = await bookThroughTheDriverUi(chromium, driver, city, facilityName, 'OP-RT 77');
+
       // Within the socket's latency, not the 30 s refetch: the timeout is below it.
-      await page.waitForSelector(`[data-booking-code="${booking.code}"]`, { timeout: 20_000 });
+      await page.waitForSelector(`[data-booking-code="${code}"]`, { timeout: 20_000 });
       await waitForText(page, '[data-kpi="revenue-today"] .kpi__value', '€5.00', 20_000);
-      await waitForText(page, '[data-testid="live-feed"]', booking.code);
+      await waitForText(page, '[data-testid="live-feed"]', code);
       await screenshot(page, 'operator-dashboard-live');
 
       // On a phone (375 px) the dashboard fits without sideways scrolling.

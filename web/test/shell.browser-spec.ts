@@ -8,7 +8,7 @@ import { clickWhenReady, fillByLabel, headingText, mainNavigation, pathOf, signI
 const HOME_OF: Record<Role, string> = { driver: '/driver', operator: '/operator', investor: '/investor', admin: '/admin' };
 const NAVIGATION_OF: Record<Role, string[]> = {
   driver: ['/driver', '/driver/bookings', '/account'],
-  operator: ['/operator', '/operator/facilities', '/operator/onboarding', '/account'],
+  operator: ['/operator', '/operator/facilities', '/operator/bookings', '/operator/revenue', '/operator/occupancy', '/operator/settings', '/operator/onboarding', '/account'],
   investor: ['/investor', '/account'],
   admin: ['/admin', '/admin/mailbox', '/admin/operators', '/account'],
 };

@@ -56,6 +56,17 @@ export class AuthService {
   }
 
   /**
+   * Re-authentication before a sensitive change, e.g. where payouts go (OWASP ASVS 4.0 V3.7.1):
+   * true only when `password` is the signed-in user's own.
+   */
+  async passwordMatches(user: UserPrincipal, password: string): Promise<boolean> {
+    const account = await this.users.findById(user.userId);
+    const credentials = account && (await this.users.findCredentials(account.email));
+    if (!credentials) return false;
+    return verifyPassword(credentials.passwordHash, password);
+  }
+
+  /**
    * Rotates a refresh token. Presenting one that was already rotated means two parties hold
    * it, one of them not the user: the whole family is revoked (OAuth 2.0 Security BCP 4.14).
    */

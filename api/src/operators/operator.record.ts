@@ -18,6 +18,7 @@ export interface OperatorRecord {
   termsVersion: string | null;
   termsAcceptedAt: Date | null;
   rejectionReason: string | null;
+  payoutAccountChangedAt: Date | null;
   submittedAt: Date | null;
   reviewedAt: Date | null;
   createdAt: Date;

@@ -7,7 +7,9 @@ export type OperatorsErrorCode =
   | 'application_incomplete'
   | 'application_not_submitted'
   | 'terms_version_mismatch'
-  | 'operator_not_found';
+  | 'operator_not_found'
+  | 'application_not_approved'
+  | 'current_password_wrong';
 
 const KIND_OF_CODE: Record<OperatorsErrorCode, DomainErrorKind> = {
   application_not_found: 'not_found',
@@ -17,6 +19,8 @@ const KIND_OF_CODE: Record<OperatorsErrorCode, DomainErrorKind> = {
   application_incomplete: 'conflict',
   application_not_submitted: 'conflict',
   terms_version_mismatch: 'invalid',
+  application_not_approved: 'conflict',
+  current_password_wrong: 'invalid',
 };
 
 export class OperatorsException extends DomainException<OperatorsErrorCode> {

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { AdminOperatorsController } from './admin-operators.controller.js';
 import { OnboardingController } from './onboarding.controller.js';
+import { PayoutAccountController } from './payout-account.controller.js';
 import { OperatorDashboardController } from './operator-dashboard.controller.js';
 import { OperatorDashboardRepository } from './operator-dashboard.repository.js';
 import { OperatorDashboardService } from './operator-dashboard.service.js';
@@ -8,7 +11,8 @@ import { OperatorsRepository } from './operators.repository.js';
 import { OperatorsService } from './operators.service.js';
 
 @Module({
-  controllers: [OnboardingController, AdminOperatorsController, OperatorDashboardController],
+  imports: [AuthModule, OutboxModule],
+  controllers: [OnboardingController, AdminOperatorsController, OperatorDashboardController, PayoutAccountController],
   providers: [OperatorsService, OperatorsRepository, OperatorDashboardService, OperatorDashboardRepository],
   exports: [OperatorsService],
 })

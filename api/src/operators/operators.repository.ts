@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { MaskedPayoutAccount, OnboardingCompany, OnboardingContact, OperatorStatus } from '@aiparksit/shared';
 import { sqlStateOf } from '../database/transaction.js';
 import type { OperatorRecord, OperatorWithOwner } from './operator.record.js';
@@ -10,7 +10,7 @@ const COLUMNS = `
   o.payout_kind AS "payoutKind", o.payout_holder_name AS "payoutHolderName", o.payout_country AS "payoutCountry",
   o.payout_bank_hint AS "payoutBankHint", o.payout_last4 AS "payoutLast4",
   o.terms_version AS "termsVersion", o.terms_accepted_at AS "termsAcceptedAt",
-  o.rejection_reason AS "rejectionReason", o.submitted_at AS "submittedAt", o.reviewed_at AS "reviewedAt",
+  o.rejection_reason AS "rejectionReason", o.payout_account_changed_at AS "payoutAccountChangedAt", o.submitted_at AS "submittedAt", o.reviewed_at AS "reviewedAt",
   o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
 // A step may change the application while it is a draft, or after a rejection (which makes it a
@@ -61,6 +61,27 @@ export class OperatorsRepository {
     return this.updateStep(ownerId, `payout_kind = $2, payout_holder_name = $3, payout_country = $4, payout_bank_hint = $5, payout_last4 = $6`, [
       account.kind, account.holderName, account.country, account.bankHint, account.last4,
     ]);
+  }
+
+  /** Runs `work` in one transaction, so a change and the messages reporting it commit together. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * An approved operator's new payout account (masked, as always), with the time of the change.
+   * Undefined when the caller has no approved application.
+   */
+  async changeApprovedPayoutAccount(manager: EntityManager, ownerId: string, account: MaskedPayoutAccount): Promise<OperatorRecord | undefined> {
+    const [rows] = (await manager.query(
+      `UPDATE operators o
+          SET payout_kind = $2, payout_holder_name = $3, payout_country = $4, payout_bank_hint = $5, payout_last4 = $6,
+              payout_account_changed_at = now(), updated_at = now()
+        WHERE o.owner_id = $1 AND o.status = 'approved'
+        RETURNING ${COLUMNS}`,
+      [ownerId, account.kind, account.holderName, account.country, account.bankHint, account.last4],
+    )) as [OperatorRecord[], number];
+    return rows[0];
   }
 
   acceptTerms(ownerId: string, version: string): Promise<OperatorRecord | undefined> {

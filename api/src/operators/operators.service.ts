@@ -11,7 +11,9 @@ import {
   type Page,
   type PayoutAccountInput,
 } from '@aiparksit/shared';
-import type { UserPrincipal } from '../auth/principal.js';
+import { AuthService, type UserPrincipal } from '../auth/index.js';
+import { ACCOUNT_NOTICE_EMAIL, type AccountNoticePayload } from '../notifications/index.js';
+import { OutboxService } from '../outbox/index.js';
 import type { OperatorRecord, OperatorWithOwner } from './operator.record.js';
 import { OperatorsException } from './operators.exception.js';
 import { OperatorsRepository } from './operators.repository.js';
@@ -26,7 +28,11 @@ const notStarted = () => new OperatorsException('application_not_found', 'You ha
  */
 @Injectable()
 export class OperatorsService {
-  constructor(private readonly operators: OperatorsRepository) {}
+  constructor(
+    private readonly operators: OperatorsRepository,
+    private readonly auth: AuthService,
+    private readonly outbox: OutboxService,
+  ) {}
 
   async getOwn(user: UserPrincipal): Promise<OnboardingApplication> {
     return toApplication((await this.operators.findByOwner(user.userId)) ?? throwIt(notStarted()));
@@ -49,6 +55,46 @@ export class OperatorsService {
   updatePayoutAccount(user: UserPrincipal, input: PayoutAccountInput): Promise<OnboardingApplication> {
     const account = maskPayoutAccount(input.kind === 'iban' ? { ...input, iban: normaliseIban(input.iban) } : input);
     return this.editStep(user, () => this.operators.updatePayoutAccount(user.userId, account));
+  }
+
+  /**
+   * An approved operator moves its payouts to another account. The payout account is where the
+   * money goes, so a change asks for the password again (a stolen session alone cannot redirect
+   * payouts), is stored masked like the first, records when it happened, and emails the owner in
+   * the same transaction, so an unexpected change is noticed. Before approval the onboarding step
+   * changes it; while submitted it is under review and stays as it is.
+   */
+  async changePayoutAccount(user: UserPrincipal, input: PayoutAccountInput, currentPassword: string): Promise<OnboardingApplication> {
+    if (!(await this.auth.passwordMatches(user, currentPassword))) {
+      throw new OperatorsException('current_password_wrong', 'Your current password is needed to change where payouts go.', {
+        fields: [{ field: 'currentPassword', messages: ['this is not your current password'] }],
+      });
+    }
+    const account = maskPayoutAccount(input.kind === 'iban' ? { ...input, iban: normaliseIban(input.iban) } : input);
+    const changed = await this.operators.transaction(async (manager) => {
+      const record = await this.operators.changeApprovedPayoutAccount(manager, user.userId, account);
+      if (record) {
+        const notice: AccountNoticePayload = {
+          userId: user.userId,
+          subject: 'Your payout account was changed',
+          message: `Payouts for ${record.displayName} now go to ${maskedDisplay(account.kind, account.country, account.last4)} (${account.holderName}).\n\nIf you did not make this change, contact AIParksit support at once and change your password.`,
+        };
+        await this.outbox.enqueue(ACCOUNT_NOTICE_EMAIL, notice, manager);
+      }
+      return record;
+    });
+    if (changed) {
+      this.outbox.trigger();
+      return toApplication(changed);
+    }
+    const current = (await this.operators.findByOwner(user.userId)) ?? throwIt(notStarted());
+    throw new OperatorsException(
+      'application_not_approved',
+      current.status === 'submitted'
+        ? 'Your application is being reviewed; the payout account can change once the review is done.'
+        : `Your application is ${current.status}: change the payout account in onboarding (PUT /api/operator/onboarding/payout-account).`,
+      { status: current.status },
+    );
   }
 
   acceptTerms(user: UserPrincipal, version: string): Promise<OnboardingApplication> {
@@ -143,6 +189,7 @@ export function toApplication(r: OperatorRecord): OnboardingApplication {
     terms: r.termsAcceptedAt !== null ? { version: r.termsVersion ?? '', acceptedAt: r.termsAcceptedAt.toISOString() } : null,
     missingSteps: missingStepsOf(r),
     rejectionReason: r.rejectionReason,
+    payoutAccountChangedAt: r.payoutAccountChangedAt?.toISOString() ?? null,
     submittedAt: r.submittedAt?.toISOString() ?? null,
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),

@@ -29,6 +29,10 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
     nav: [
       { to: '/operator', label: 'Dashboard' },
       { to: '/operator/facilities', label: 'Car parks' },
+      { to: '/operator/bookings', label: 'Bookings' },
+      { to: '/operator/revenue', label: 'Revenue' },
+      { to: '/operator/occupancy', label: 'Occupancy' },
+      { to: '/operator/settings', label: 'Settings' },
       { to: '/operator/onboarding', label: 'Onboarding' },
     ],
   },

@@ -9,8 +9,11 @@ import { MailboxMessagePage, MailboxPage } from '../features/mailbox';
 import { MarketplacePage } from '../features/marketplace';
 import { InvestorHome } from '../features/investor';
 import { OperatorHome } from '../features/operator';
+import { OperatorBookingsPage } from '../features/operator-bookings';
+import { OperatorSettingsPage } from '../features/operator-settings';
+import { OccupancyPage, RevenuePage } from '../features/analytics';
 import { OnboardingPage } from '../features/onboarding';
-import { FacilitiesPage, FacilityDetailPage, NewFacilityPage } from '../features/operator-facilities';
+import { FacilitiesPage, FacilityDetailPage, FacilityEditPage, NewFacilityPage } from '../features/operator-facilities';
 import { OperatorApplicationsPage } from '../features/admin-operators';
 import { OperatorFeedProvider } from '../lib/socket';
 import { PublicLayout } from './layout/public-layout';
@@ -61,6 +64,11 @@ export const router = createBrowserRouter([
               { path: 'facilities', element: <FacilitiesPage /> },
               { path: 'facilities/new', element: <NewFacilityPage /> },
               { path: 'facilities/:facilityId', element: <FacilityDetailPage /> },
+              { path: 'facilities/:facilityId/edit', element: <FacilityEditPage /> },
+              { path: 'bookings', element: <OperatorBookingsPage /> },
+              { path: 'revenue', element: <RevenuePage /> },
+              { path: 'occupancy', element: <OccupancyPage /> },
+              { path: 'settings', element: <OperatorSettingsPage /> },
             ],
           },
           { path: 'investor', element: <RoleSection role="investor" render={(user) => <InvestorHome user={user} />} /> },

@@ -1,5 +1,5 @@
 import { ApiError } from './api-error';
-import { fetchJson, type HttpRequest } from './http';
+import { fetchFile, fetchJson, type DownloadedFile, type HttpRequest } from './http';
 import { getAccessToken, refreshSession } from './session';
 
 /**
@@ -7,16 +7,25 @@ import { getAccessToken, refreshSession } from './session';
  * any other request that hit 401 at the same time) and retries; when renewal fails the session
  * ends, and the route guards send the person to /login.
  */
-export async function apiRequest<T>(path: string, request: HttpRequest = {}): Promise<T> {
+export function apiRequest<T>(path: string, request: HttpRequest = {}): Promise<T> {
+  return withRenewal((signed) => fetchJson<T>(path, signed), request);
+}
+
+/** A file (CSV export) on behalf of the signed-in person, with the same renewal on 401. */
+export function apiDownload(path: string, request: HttpRequest = {}): Promise<DownloadedFile> {
+  return withRenewal((signed) => fetchFile(path, signed), request);
+}
+
+async function withRenewal<T>(send: (request: HttpRequest) => Promise<T>, request: HttpRequest): Promise<T> {
   const tokenUsed = getAccessToken();
   try {
-    return await fetchJson<T>(path, withBearer(request));
+    return await send(withBearer(request));
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     // Another request may have renewed the session while this one was on the wire.
     const renewed = getAccessToken() !== tokenUsed && getAccessToken() !== null ? true : await refreshSession();
     if (!renewed) throw error;
-    return fetchJson<T>(path, withBearer(request));
+    return send(withBearer(request));
   }
 }
 

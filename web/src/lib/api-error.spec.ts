@@ -20,6 +20,11 @@ describe('fieldMessagesOf', () => {
     });
   });
 
+  it('reads the field list a module’s own check puts under details.fields beside its code', () => {
+    const envelope = { statusCode: 400, error: 'Bad Request', message: 'Invalid facility', requestId: 'r', details: { code: 'invalid_facility', fields: [{ field: 'rates.0.hourlyCents', messages: ['must be ≥ 0'] }] } };
+    expect(fieldMessagesOf(envelope)).toEqual({ 'rates.0.hourlyCents': ['must be ≥ 0'] });
+  });
+
   it('finds no field errors in details that are not a field list', () => {
     expect(fieldMessagesOf({ statusCode: 409, error: 'Conflict', message: 'Taken', requestId: 'r', details: { constraint: 'x' } })).toEqual({});
     expect(fieldMessagesOf(null)).toEqual({});

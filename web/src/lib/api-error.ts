@@ -19,14 +19,21 @@ export class ApiError extends Error {
   }
 }
 
-function isFieldErrorList(details: ErrorEnvelope['details']): details is FieldError[] {
+function isFieldErrorList(details: ErrorEnvelope['details'] | undefined): details is FieldError[] {
   return Array.isArray(details) && details.every((item) => typeof item?.field === 'string' && Array.isArray(item.messages));
 }
 
+/**
+ * Field errors come as `details` itself (request validation) or as `details.fields` (a module's
+ * own checks, whose details also carry the error code).
+ */
 export function fieldMessagesOf(envelope: ErrorEnvelope | null): FieldMessages {
   const result: FieldMessages = {};
-  if (!envelope || !isFieldErrorList(envelope.details)) return result;
-  for (const { field, messages } of envelope.details) {
+  const details = envelope?.details;
+  const nested = details && !Array.isArray(details) ? (details['fields'] as ErrorEnvelope['details']) : undefined;
+  const fields = isFieldErrorList(details) ? details : isFieldErrorList(nested) ? nested : null;
+  if (!fields) return result;
+  for (const { field, messages } of fields) {
     result[field] = [...(result[field] ?? []), ...messages];
   }
   return result;

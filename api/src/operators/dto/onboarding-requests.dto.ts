@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { Equals, IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
 import {
   OPERATOR_STATUSES,
+  PASSWORD_MAX_LENGTH,
   type AcceptTermsRequest,
   type OnboardingCompany,
   type OnboardingContact,
@@ -73,6 +74,13 @@ export class PayoutAccountDto {
   @IsString()
   @Satisfies(accountNumberProblem)
   accountNumber?: string;
+}
+
+export class ChangePayoutAccountDto extends PayoutAccountDto {
+  @ApiProperty({ description: 'The signed-in user’s password, asked again before payouts can be redirected.' })
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  currentPassword: string;
 }
 
 export class AcceptTermsDto implements AcceptTermsRequest {

@@ -1,3 +1,5 @@
 export { RevenueChart } from './components/revenue-chart';
 export { OccupancyChart, OccupancyHeatmap } from './components/occupancy-chart';
+export { RevenuePage } from './components/revenue-page';
+export { OccupancyPage } from './components/occupancy-page';
 export { analyticsKeys, lastDays, useOccupancy, useRevenue } from './api/analytics';

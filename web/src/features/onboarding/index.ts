@@ -1,2 +1,3 @@
 export { OnboardingPage } from './components/onboarding-page';
-export { applicationOptions, useApplication } from './api/onboarding';
+export { applicationOptions, changePayoutAccount, useApplication, useOnboardingStep } from './api/onboarding';
+export { PayoutAccountFields, readPayoutAccount } from './components/payout-account-fields';

@@ -6,9 +6,12 @@ import { formatMoney } from '../../../lib/money';
 
 ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
-/** Net and gross per bucket of the first currency's series; a table of every series follows for screen readers. */
-export function RevenueChart({ report }: { report: RevenueReport }) {
-  const series = report.series[0];
+/**
+ * Net and gross per bucket of one currency's series (the first unless named); a table of every
+ * series follows for screen readers unless the page shows its own (`withTable={false}`).
+ */
+export function RevenueChart({ report, currency, withTable = true }: { report: RevenueReport; currency?: string; withTable?: boolean }) {
+  const series = currency ? report.series.find((each) => each.currency === currency) : report.series[0];
   if (!series || series.buckets.every((bucket) => bucket.grossCents === 0 && bucket.refundCents === 0)) {
     return (
       <EmptyState title="No revenue in this period">
@@ -18,7 +21,7 @@ export function RevenueChart({ report }: { report: RevenueReport }) {
   }
   const digits = (cents: number) => cents / 100;
   return (
-    <figure className="chart" data-testid="revenue-chart">
+    <figure className="chart" data-testid="revenue-chart" data-currency={series.currency}>
       <div className="chart__canvas" aria-hidden="true">
         <Bar
           data={{
@@ -34,38 +37,40 @@ export function RevenueChart({ report }: { report: RevenueReport }) {
       <figcaption className="field__hint">
         Total: {formatMoney(series.totals.grossCents, series.currency)} gross, {formatMoney(series.totals.netCents, series.currency)} net after refunds and fees, {series.totals.bookings} bookings.
       </figcaption>
-      <details className="chart__table">
-        <summary>Show as a table</summary>
-        <div className="table-scroll">
-          {report.series.map((each) => (
-            <table key={each.currency} className="table">
-              <caption>{each.currency}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">From</th>
-                  <th scope="col">Gross</th>
-                  <th scope="col">Refunds</th>
-                  <th scope="col">Fees</th>
-                  <th scope="col">Net</th>
-                  <th scope="col">Bookings</th>
-                </tr>
-              </thead>
-              <tbody>
-                {each.buckets.map((bucket) => (
-                  <tr key={bucket.bucket}>
-                    <th scope="row">{bucket.bucket}</th>
-                    <td>{formatMoney(bucket.grossCents, each.currency)}</td>
-                    <td>{formatMoney(bucket.refundCents, each.currency)}</td>
-                    <td>{formatMoney(bucket.feeCents, each.currency)}</td>
-                    <td>{formatMoney(bucket.netCents, each.currency)}</td>
-                    <td>{bucket.bookings}</td>
+      {withTable && (
+        <details className="chart__table">
+          <summary>Show as a table</summary>
+          <div className="table-scroll">
+            {report.series.map((each) => (
+              <table key={each.currency} className="table">
+                <caption>{each.currency}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">From</th>
+                    <th scope="col">Gross</th>
+                    <th scope="col">Refunds</th>
+                    <th scope="col">Fees</th>
+                    <th scope="col">Net</th>
+                    <th scope="col">Bookings</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          ))}
-        </div>
-      </details>
+                </thead>
+                <tbody>
+                  {each.buckets.map((bucket) => (
+                    <tr key={bucket.bucket}>
+                      <th scope="row">{bucket.bucket}</th>
+                      <td>{formatMoney(bucket.grossCents, each.currency)}</td>
+                      <td>{formatMoney(bucket.refundCents, each.currency)}</td>
+                      <td>{formatMoney(bucket.feeCents, each.currency)}</td>
+                      <td>{formatMoney(bucket.netCents, each.currency)}</td>
+                      <td>{bucket.bookings}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))}
+          </div>
+        </details>
+      )}
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 import type { BookingStatus } from '@aiparksit/shared';
 
-const LABELS: Record<BookingStatus, string> = {
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   pending_payment: 'Awaiting payment',
   confirmed: 'Confirmed',
   cancelled: 'Cancelled',
@@ -9,5 +9,5 @@ const LABELS: Record<BookingStatus, string> = {
 };
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {
-  return <span className={`badge badge--${status}`}>{LABELS[status]}</span>;
+  return <span className={`badge badge--${status}`}>{BOOKING_STATUS_LABELS[status]}</span>;
 }

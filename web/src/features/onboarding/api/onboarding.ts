@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AcceptTermsRequest, OnboardingApplication, OnboardingCompany, OnboardingContact, PayoutAccountInput } from '@aiparksit/shared';
+import type { AcceptTermsRequest, ChangePayoutAccountRequest, OnboardingApplication, OnboardingCompany, OnboardingContact, PayoutAccountInput } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
 
@@ -39,6 +39,11 @@ export function saveContact(contact: OnboardingContact): Promise<OnboardingAppli
 
 export function savePayoutAccount(account: PayoutAccountInput): Promise<OnboardingApplication> {
   return apiRequest('/api/operator/onboarding/payout-account', { method: 'PUT', body: account });
+}
+
+/** PUT /api/operator/payout-account: after approval, with the current password; the owner is emailed. */
+export function changePayoutAccount(body: ChangePayoutAccountRequest): Promise<OnboardingApplication> {
+  return apiRequest('/api/operator/payout-account', { method: 'PUT', body });
 }
 
 export function acceptTerms(body: AcceptTermsRequest): Promise<OnboardingApplication> {

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError, type FieldMessages } from '../../../lib/api-error';
 import { useFormErrors } from '../../auth';
+import { PayoutAccountFields, readPayoutAccount } from './payout-account-fields';
 import { acceptTerms, saveCompany, saveContact, savePayoutAccount, submitApplication, useApplication, useOnboardingStep } from '../api/onboarding';
 
 const STEP_LABELS: Record<OnboardingStep, string> = {
@@ -171,13 +172,7 @@ function ContactStep({ saved, onSaved }: { saved: OnboardingApplication; onSaved
 
 function PayoutStep({ saved, onSaved }: { saved: OnboardingApplication; onSaved: () => void }) {
   const [kind, setKind] = useState<PayoutAccountInput['kind']>(saved.payoutAccount?.kind ?? 'iban');
-  const save = useOnboardingStep((form: FormData) =>
-    savePayoutAccount(
-      kind === 'iban'
-        ? { kind, holderName: text(form, 'holderName'), iban: text(form, 'iban') }
-        : { kind, holderName: text(form, 'holderName'), routingNumber: text(form, 'routingNumber'), accountNumber: text(form, 'accountNumber') },
-    ),
-  );
+  const save = useOnboardingStep((form: FormData) => savePayoutAccount(readPayoutAccount(form, kind)));
   return (
     <StepForm title="Payout account" error={save.error} pending={save.isPending} onSubmit={(form) => save.mutate(form, { onSuccess: onSaved })}>
       {(fields) => (
@@ -187,25 +182,7 @@ function PayoutStep({ saved, onSaved }: { saved: OnboardingApplication; onSaved:
               Saved: {saved.payoutAccount.display} ({saved.payoutAccount.holderName}). Enter it again to change it.
             </p>
           )}
-          <fieldset className="field choice-group">
-            <legend>Account kind</legend>
-            <label className="choice">
-              <input type="radio" name="kind" value="iban" checked={kind === 'iban'} onChange={() => setKind('iban')} /> IBAN (SEPA)
-            </label>
-            <label className="choice">
-              <input type="radio" name="kind" value="us_ach" checked={kind === 'us_ach'} onChange={() => setKind('us_ach')} /> US bank account (routing and account number)
-            </label>
-          </fieldset>
-          <FormField label="Account holder" name="holderName" defaultValue={saved.payoutAccount?.holderName} errors={fields['holderName']} />
-          {kind === 'iban' ? (
-            <FormField label="IBAN" name="iban" errors={fields['iban']} autoComplete="off" spellCheck={false} />
-          ) : (
-            <>
-              <FormField label="Routing number" name="routingNumber" inputMode="numeric" errors={fields['routingNumber']} autoComplete="off" />
-              <FormField label="Account number" name="accountNumber" inputMode="numeric" errors={fields['accountNumber']} autoComplete="off" />
-            </>
-          )}
-          <p className="field__hint">Only the last four digits are kept; the full number goes no further than the check.</p>
+          <PayoutAccountFields kind={kind} onKind={setKind} holderName={saved.payoutAccount?.holderName} fields={fields} />
         </>
       )}
     </StepForm>

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateFacilityRequest, ManagedFacility, OperatorFacilityList, SpaceCounts } from '@aiparksit/shared';
+import type { CreateFacilityRequest, ManagedFacility, OperatorFacilityList, SpaceCounts, UpdateFacilityRequest } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 export const managedFacilityKeys = {
@@ -20,6 +20,11 @@ export function getManagedFacility(id: string, signal?: AbortSignal): Promise<Ma
 
 export function createFacility(body: CreateFacilityRequest): Promise<ManagedFacility> {
   return apiRequest('/api/facilities', { method: 'POST', body });
+}
+
+/** PATCH /api/facilities/:id: any subset of the fields, rates included (replaced as a whole). */
+export function updateFacility({ id, changes }: { id: string; changes: UpdateFacilityRequest }): Promise<ManagedFacility> {
+  return apiRequest(`/api/facilities/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
 }
 
 export function setPublished({ id, published }: { id: string; published: boolean }): Promise<ManagedFacility> {

@@ -1,6 +1,5 @@
-import { useId, type FormEvent } from 'react';
-import { useParams } from 'react-router';
-import { SPACE_TYPES, type ManagedFacility, type SpaceType } from '@aiparksit/shared';
+import { Link, useParams } from 'react-router';
+import { SPACE_TYPES, type ManagedFacility } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState } from '../../../components/status';
@@ -9,7 +8,7 @@ import { ApiError, describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { useDashboard, useLiveDashboard } from '../../operator';
-import { addSpaces, setPublished, useFacilityChange, useManagedFacility } from '../api/facilities';
+import { setPublished, useFacilityChange, useManagedFacility } from '../api/facilities';
 
 export function FacilityDetailPage() {
   const { facilityId = '' } = useParams();
@@ -30,6 +29,11 @@ function FacilityDetail({ facility }: { facility: ManagedFacility }) {
       <PageHeader eyebrow="Car park" title={facility.name}>
         <p>
           {facility.addressLine}, {facility.city} · {facility.timeZone} · {facility.listed ? 'In the marketplace' : facility.published ? 'Published, listed once your application is approved' : 'Not published'}
+        </p>
+        <p>
+          <Link className="button button--secondary" to={`/operator/facilities/${facility.id}/edit`}>
+            Edit car park
+          </Link>
         </p>
       </PageHeader>
       <LiveOccupancy facilityId={facility.id} />
@@ -69,7 +73,9 @@ function FacilityDetail({ facility }: { facility: ManagedFacility }) {
             </tbody>
           </table>
         </div>
-        <AddSpacesForm facilityId={facility.id} />
+        <p>
+          <Link to={`/operator/facilities/${facility.id}/edit`}>Add or deactivate spaces, change rates</Link>
+        </p>
       </section>
     </>
   );
@@ -91,38 +97,5 @@ function LiveOccupancy({ facilityId }: { facilityId: string }) {
         </p>
       )}
     </section>
-  );
-}
-
-function AddSpacesForm({ facilityId }: { facilityId: string }) {
-  const id = useId();
-  const add = useFacilityChange(addSpaces);
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const type = String(form.get('type')) as SpaceType;
-    add.mutate({ id: facilityId, spaces: { [type]: Number(form.get('count')) } }, { onSuccess: () => event.currentTarget?.reset() });
-  }
-  return (
-    <form className="form form--inline" onSubmit={submit} noValidate aria-label="Add spaces">
-      <div className="field">
-        <label htmlFor={`${id}-count`}>Add spaces</label>
-        <input id={`${id}-count`} name="count" type="number" min={1} inputMode="numeric" defaultValue="1" />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-type`}>of type</label>
-        <select id={`${id}-type`} name="type">
-          {SPACE_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {SPACE_TYPE_LABELS[type]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="button button--secondary" disabled={add.isPending}>
-        Add
-      </button>
-      <FormAlert message={add.error ? describeError(add.error) : null} />
-    </form>
   );
 }

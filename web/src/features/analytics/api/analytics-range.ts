@@ -1,0 +1,62 @@
+import { ANALYTICS_GRANULARITIES, type AnalyticsGranularity, type AnalyticsQuery } from '@aiparksit/shared';
+import { lastDays, localDate } from './analytics';
+
+export const RANGE_PRESETS = ['30d', '12m', 'custom'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+export const RANGE_PRESET_LABELS: Record<RangePreset, string> = { '30d': 'Last 30 days', '12m': 'Last 12 months', custom: 'Custom' };
+
+/** What the revenue and occupancy pages keep in the address bar. */
+export interface AnalyticsSelection {
+  /** Empty: the whole portfolio. */
+  facilityId: string;
+  preset: RangePreset;
+  /** Custom range, first and last day included (`YYYY-MM-DD`). */
+  from: string;
+  to: string;
+  granularity: AnalyticsGranularity;
+}
+
+const DEFAULT_GRANULARITY: Record<RangePreset, AnalyticsGranularity> = { '30d': 'day', '12m': 'month', custom: 'day' };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function selectionFromSearch(search: URLSearchParams, now = new Date()): AnalyticsSelection {
+  const preset = (RANGE_PRESETS as readonly string[]).includes(search.get('range') ?? '') ? (search.get('range') as RangePreset) : '30d';
+  const granularity = (ANALYTICS_GRANULARITIES as readonly string[]).includes(search.get('granularity') ?? '') ? (search.get('granularity') as AnalyticsGranularity) : DEFAULT_GRANULARITY[preset];
+  const fallback = lastDays(30, now);
+  const from = DATE.test(search.get('from') ?? '') ? search.get('from')! : fallback.from;
+  const to = DATE.test(search.get('to') ?? '') ? search.get('to')! : localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate()));
+  return { facilityId: search.get('facilityId') ?? '', preset, from, to, granularity };
+}
+
+export function selectionToSearch(selection: AnalyticsSelection): URLSearchParams {
+  const search = new URLSearchParams({ range: selection.preset, granularity: selection.granularity });
+  if (selection.facilityId) search.set('facilityId', selection.facilityId);
+  if (selection.preset === 'custom') {
+    search.set('from', selection.from);
+    search.set('to', selection.to);
+  }
+  return search;
+}
+
+/** The granularity a preset starts with (a person may pick another). */
+export function defaultGranularity(preset: RangePreset): AnalyticsGranularity {
+  return DEFAULT_GRANULARITY[preset];
+}
+
+/**
+ * The API query of a selection. Dates stay local dates: the API reads them in each facility's
+ * zone, so a portfolio across zones gets each car park's own days. `to` is exclusive.
+ */
+export function selectionToQuery(selection: AnalyticsSelection, now = new Date()): AnalyticsQuery {
+  const range = (() => {
+    if (selection.preset === '30d') return lastDays(30, now);
+    if (selection.preset === '12m') {
+      // The current month and the eleven before it, whole months, up to and including today.
+      return { from: localDate(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1)) };
+    }
+    const [y, m, d] = selection.to.split('-').map(Number) as [number, number, number];
+    return { from: selection.from, to: localDate(new Date(y, m - 1, d + 1)) };
+  })();
+  return { facilityId: selection.facilityId || undefined, ...range, granularity: selection.granularity };
+}

@@ -1,0 +1,2 @@
+export { OperatorBookingsPage } from './components/operator-bookings-page';
+export { operatorBookingKeys } from './api/operator-bookings';

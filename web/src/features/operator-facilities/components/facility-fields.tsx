@@ -1,0 +1,125 @@
+import { SPACE_TYPES, type RateInput, type RateView, type SpaceCounts, type SpaceType } from '@aiparksit/shared';
+import { FormField } from '../../../components/form-field';
+import type { FieldMessages } from '../../../lib/api-error';
+import { parseMoneyInput } from '../../../lib/money';
+import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
+import { LocationPicker } from './location-picker';
+
+/**
+ * The pieces the create and edit forms share. Inputs are uncontrolled (read with FormData on
+ * submit) except the pin, which the map and the two number fields move together.
+ */
+
+export const formText = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export interface Point {
+  lat: number;
+  lng: number;
+}
+
+export interface AddressValues {
+  addressLine: string;
+  city: string;
+  postalCode: string;
+  countryCode: string;
+}
+
+/** Street, city, postal code, country, and the map pin with its latitude and longitude. */
+export function AddressFields({ fieldMessages, initial, point, onPoint }: { fieldMessages: FieldMessages; initial?: AddressValues; point: Point; onPoint: (point: Point) => void }) {
+  return (
+    <>
+      <FormField label="Street address" name="addressLine" defaultValue={initial?.addressLine} errors={fieldMessages['addressLine']} autoComplete="street-address" />
+      <div className="fieldset-grid">
+        <FormField label="City" name="city" defaultValue={initial?.city} errors={fieldMessages['city']} />
+        <FormField label="Postal code" name="postalCode" defaultValue={initial?.postalCode} errors={fieldMessages['postalCode']} />
+        <FormField label="Country code" name="countryCode" defaultValue={initial?.countryCode ?? 'DE'} hint="Two letters, e.g. DE." errors={fieldMessages['countryCode']} />
+      </div>
+      <LocationPicker point={point} onPick={onPoint} />
+      <div className="fieldset-grid">
+        <FormField label="Latitude" name="lat" inputMode="decimal" value={String(point.lat)} onChange={(event) => onPoint({ ...point, lat: Number(event.target.value) || 0 })} errors={fieldMessages['location.lat'] ?? fieldMessages['location']} />
+        <FormField label="Longitude" name="lng" inputMode="decimal" value={String(point.lng)} onChange={(event) => onPoint({ ...point, lng: Number(event.target.value) || 0 })} errors={fieldMessages['location.lng']} />
+      </div>
+    </>
+  );
+}
+
+export function readAddress(form: FormData) {
+  return {
+    addressLine: formText(form, 'addressLine'),
+    city: formText(form, 'city'),
+    postalCode: formText(form, 'postalCode') || undefined,
+    countryCode: formText(form, 'countryCode').toUpperCase(),
+    location: { lat: Number(formText(form, 'lat')), lng: Number(formText(form, 'lng')) },
+  };
+}
+
+/** A number of spaces per type ("40 standard, 6 EV"); `onTypesWithSpaces` hears which types have some. */
+export function SpaceCountFields({ legend, fieldMessages, defaults = {}, onTypesWithSpaces }: { legend: string; fieldMessages: FieldMessages; defaults?: SpaceCounts; onTypesWithSpaces?: (types: SpaceType[]) => void }) {
+  return (
+    <fieldset
+      className="fieldset-grid"
+      onChange={(event) => {
+        if (!onTypesWithSpaces) return;
+        const form = new FormData(event.currentTarget.form ?? undefined);
+        onTypesWithSpaces(SPACE_TYPES.filter((type) => Number(formText(form, `spaces.${type}`)) > 0));
+      }}
+    >
+      <legend>{legend}</legend>
+      {SPACE_TYPES.map((type) => (
+        <FormField key={type} label={`${SPACE_TYPE_LABELS[type]} spaces`} name={`spaces.${type}`} type="number" min={0} inputMode="numeric" defaultValue={defaults[type] ? String(defaults[type]) : ''} errors={fieldMessages[`spaces.${type}`] ?? fieldMessages[type]} />
+      ))}
+    </fieldset>
+  );
+}
+
+export function readSpaceCounts(form: FormData): SpaceCounts {
+  const spaces: SpaceCounts = {};
+  for (const type of SPACE_TYPES) {
+    const value = formText(form, `spaces.${type}`);
+    if (value !== '' && Number(value) !== 0) spaces[type] = Number(value);
+  }
+  return spaces;
+}
+
+/** Money as an input shows it: 250 cents → "2.50". */
+function moneyText(cents: number | null | undefined, currency: string): string {
+  if (cents === null || cents === undefined) return '';
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (cents / 10 ** digits).toFixed(digits);
+}
+
+/**
+ * Hourly price and daily maximum for each listed type. Errors come as rates.<index>.<field>, the
+ * index into the rates that were sent (`sentTypes`, the same as `types` unless some were left out).
+ */
+export function RateFields({ types, sentTypes = types, currency, fieldMessages, initial = [], defaultHourly, optional = [] }: { types: SpaceType[]; sentTypes?: SpaceType[]; currency: string; fieldMessages: FieldMessages; initial?: RateView[]; defaultHourly?: Partial<Record<SpaceType, string>>; optional?: SpaceType[] }) {
+  const errors = (type: SpaceType, field: string) => (sentTypes.includes(type) ? fieldMessages[`rates.${sentTypes.indexOf(type)}.${field}`] : undefined);
+  return (
+    <>
+      {types.map((type) => {
+        const rate = initial.find((each) => each.spaceType === type);
+        return (
+          <fieldset key={type} className="fieldset-grid">
+            <legend>{SPACE_TYPE_LABELS[type]} rate</legend>
+            <FormField label={`${SPACE_TYPE_LABELS[type]} price per hour`} name={`hourly.${type}`} inputMode="decimal" hint={optional.includes(type) ? 'No spaces of this type yet: optional, needed before adding some.' : undefined} defaultValue={rate ? moneyText(rate.hourlyCents, currency) : (defaultHourly?.[type] ?? '')} errors={errors(type, 'hourlyCents')} />
+            <FormField label={`${SPACE_TYPE_LABELS[type]} daily maximum`} name={`daily.${type}`} inputMode="decimal" defaultValue={moneyText(rate?.dailyMaxCents, currency)} hint="Optional." errors={errors(type, 'dailyMaxCents')} />
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}
+
+/** The rate cards of the form; time-of-day multipliers set elsewhere are kept as they were. */
+export function readRates(form: FormData, types: SpaceType[], currency: string, existing: RateView[] = []): RateInput[] {
+  return types.map((type) => {
+    const daily = formText(form, `daily.${type}`);
+    return {
+      spaceType: type,
+      // An amount that does not parse is sent as -1 so the server names the field.
+      hourlyCents: parseMoneyInput(formText(form, `hourly.${type}`), currency) ?? -1,
+      dailyMaxCents: daily ? (parseMoneyInput(daily, currency) ?? -1) : null,
+      multipliers: existing.find((rate) => rate.spaceType === type)?.multipliers ?? [],
+    };
+  });
+}

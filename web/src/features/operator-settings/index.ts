@@ -1,0 +1,1 @@
+export { OperatorSettingsPage } from './components/operator-settings-page';
