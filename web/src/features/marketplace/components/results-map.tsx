@@ -15,8 +15,10 @@ function FitToResults({ points }: { points: [number, number][] }) {
   const map = useMap();
   const signature = points.map((p) => p.join(',')).join(';');
   useEffect(() => {
-    if (points.length === 1) map.setView(points[0]!, 15);
-    else if (points.length > 1) map.fitBounds(latLngBounds(points), { padding: [32, 32], maxZoom: 16 });
+    // Not animated: a page left mid-animation makes Leaflet finish the zoom on a removed map
+    // ("reading '_leaflet_pos'"), and a jump to the new results reads just as well.
+    if (points.length === 1) map.setView(points[0]!, 15, { animate: false });
+    else if (points.length > 1) map.fitBounds(latLngBounds(points), { padding: [32, 32], maxZoom: 16, animate: false });
     // The signature stands for the points: refit only when they change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, signature]);
