@@ -15,9 +15,10 @@ import { AnalyticsException } from './analytics.exception.js';
 import { AnalyticsRepository, type FacilityRange, type ScopeFacility } from './analytics.repository.js';
 import { availableSpaceMinutes } from './available-space-minutes.js';
 import type { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
-import { bucketLabel, forEachLocalHour, HOUR_MS } from './local-buckets.js';
+import { bucketLabel, forEachLocalHour, HOUR_MS, offsetAt } from './local-buckets.js';
 
 const DAY_MS = 86_400_000;
+const US_PER_MINUTE = 60_000_000;
 /** Longest range per granularity: keeps a response to a few thousand buckets. */
 const MAX_RANGE_DAYS: Record<AnalyticsGranularity, number> = { hour: 93, day: 1_100, week: 1_100, month: 1_100 };
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
@@ -30,7 +31,7 @@ interface Scope {
 }
 
 /**
- * Revenue and occupancy series for one facility or a portfolio, from the hourly rollups.
+ * Revenue and occupancy series for one facility or a portfolio, from the daily rollups.
  *
  * Who sees what: an operator sees its own facilities (another's answer 404, as if absent); with no
  * facilityId, its whole portfolio. Admins and investors may read any facility, or any operator's
@@ -97,9 +98,9 @@ export class AnalyticsService {
     const booked = new Map<string, number>();
     const bookedCells = new Array<number>(168).fill(0);
     for (const row of rows) {
-      const minutes = Number(row.seconds) / 60;
-      if (row.bucket !== null) booked.set(row.bucket, minutes);
-      else bookedCells[(row.weekday! - 1) * 24 + row.hour!] = minutes;
+      if (row.kind === 'bucket') booked.set(row.bucket!, Number(row.us) / US_PER_MINUTE);
+      else if (row.kind === 'cell') bookedCells[(row.weekday! - 1) * 24 + row.hour!]! += Number(row.us) / US_PER_MINUTE;
+      else row.slots!.forEach((us, hour) => (bookedCells[(row.weekday! - 1) * 24 + hour]! += Number(us) / US_PER_MINUTE));
     }
     const buckets: OccupancyBucket[] = [...available.keys()].sort().map((bucket) => occupancyOf({ bucket }, booked.get(bucket) ?? 0, available.get(bucket) ?? 0));
     const heatmap: OccupancyHeatmapCell[] = availableCells.map((minutes, cell) =>
@@ -154,7 +155,11 @@ function instantOf(value: string, timeZone: string, field: 'from' | 'to'): numbe
   return parsed.toMillis();
 }
 
-/** Every bucket label of the scope's ranges, in order (zero buckets included). */
+/**
+ * Every bucket label of the scope's ranges, in order (zero buckets included): per local hour for
+ * hour series, per local day otherwise (a range's local days run from the local hour of its start
+ * to that of its end, as the rollups read them).
+ */
 function labelsOf(scope: Scope): string[] {
   const labels = new Set<string>();
   const seen = new Set<string>();
@@ -162,9 +167,25 @@ function labelsOf(scope: Scope): string[] {
     const key = `${range.timeZone}|${range.from.getTime()}|${range.to.getTime()}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    forEachLocalHour(range.from.getTime(), range.to.getTime(), range.timeZone, (_utc, local) => labels.add(bucketLabel(local, scope.granularity)));
+    if (scope.granularity === 'hour') {
+      forEachLocalHour(range.from.getTime(), range.to.getTime(), range.timeZone, (_utc, local) => labels.add(bucketLabel(local, 'hour')));
+      continue;
+    }
+    const first = localHourOf(range.from.getTime(), range.timeZone);
+    const end = localHourOf(range.to.getTime(), range.timeZone);
+    let previous = '';
+    for (let day = Math.floor(first / DAY_MS) * DAY_MS; day < end; day += DAY_MS) {
+      const label = bucketLabel(day, scope.granularity);
+      if (label !== previous) labels.add((previous = label));
+    }
   }
   return [...labels].sort();
+}
+
+/** The local wall-clock hour an instant falls in, written as if it were UTC. */
+function localHourOf(ms: number, timeZone: string): number {
+  const local = ms + offsetAt(timeZone, ms);
+  return Math.floor(local / HOUR_MS) * HOUR_MS;
 }
 
 function describe(scope: Scope, query: AnalyticsQueryDto): AnalyticsScope {

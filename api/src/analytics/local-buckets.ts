@@ -41,6 +41,13 @@ function runsOfYear(timeZone: string, year: number): UtcOffsetRun[] {
   return runs;
 }
 
+/** The zone's UTC offset at an instant, in milliseconds (from the same cached runs). */
+export function offsetAt(timeZone: string, ms: number): number {
+  const runs = runsOfYear(timeZone, new Date(ms).getUTCFullYear());
+  for (const run of runs) if (ms < run.endMs) return run.offsetMs;
+  return runs[runs.length - 1]!.offsetMs;
+}
+
 /**
  * Calls `visit` for every UTC hour in [startMs, endMs) (both on hour boundaries) with the local
  * wall-clock time of the hour's start, in order.
