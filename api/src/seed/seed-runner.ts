@@ -7,7 +7,6 @@ import { hashPassword } from '../auth/password-hasher.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { bookingsOfSpace, bookingWindow, type BookingWindow, type SeedBooking } from './bookings.js';
 import { withConstraintsSetAside } from './constraints-set-aside.js';
-import { setRollupTriggers } from '../analytics/index.js';
 import { copyInto, CopySpool, copySpoolInto, type CopyValue } from './copy-rows.js';
 import { generateFacilities, generateOperators, spacesOf, SPACE_TYPES, type SeedFacility, type SeedOperator } from './marketplace.js';
 import { generatePeople, type SeedPeople, type SeedUser } from './people.js';
@@ -155,9 +154,15 @@ async function load(
   await client.query('BEGIN');
   try {
     await client.query('SET LOCAL synchronous_commit = off');
-    // Index builds and foreign-key validation at the end of the load sort in memory when they can.
-    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-    await setRollupTriggers(client, table, false);
+    // Index builds and foreign-key validation at the end of the load sort in memory when they
+    // can: 1 GB sorts the GiST exclusion constraint and the ledger's indexes without spilling.
+    await client.query(`SET LOCAL maintenance_work_mem = '1GB'`);
+    // Every trigger of the table is off during its COPY, inside this transaction (no other session
+    // writes meanwhile): the analytics rollups are loaded from the seed's own rows, and the
+    // real-time announcements are for live changes, not for a bulk load nobody is watching. Left
+    // on, their statement-level transition tables would keep a second copy of every row (five
+    // million bookings, thirteen million ledger lines) to aggregate after the COPY.
+    await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     let copiedAt = started;
     const sent = await withConstraintsSetAside(client, table, async () => {
       const count = await copy((sofar) => {
@@ -171,7 +176,7 @@ async function load(
       if (copiedAt - started > 5_000) say(`  ${table}: ${count.toLocaleString('en-US')} rows copied; re-creating its indexes and checking its constraints…`);
       return count;
     });
-    await setRollupTriggers(client, table, true);
+    await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     await client.query('COMMIT');
     say(`  ${table}: ${sent.toLocaleString('en-US')} rows in ${formatDuration(Date.now() - started)} (copy ${formatDuration(copiedAt - started)}, indexes and constraints ${formatDuration(Date.now() - copiedAt)})`);
   } catch (error) {
