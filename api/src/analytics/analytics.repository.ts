@@ -56,8 +56,14 @@ const RANGES = `
       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS q(facility_id, time_zone, from_at, to_at)
      CROSS JOIN LATERAL (SELECT date_trunc('hour', q.from_at AT TIME ZONE q.time_zone) AS lf, date_trunc('hour', q.to_at AT TIME ZONE q.time_zone) AS lt) AS l
   )`;
-/** Rows of the days a range covers in part (or every day, for hour series), joined to `ranges g`. */
-const PARTIAL_DAY = `d.day >= g.lf::date AND d.day <= g.lt::date AND NOT (d.day >= g.full_from AND d.day < g.full_to)`;
+/**
+ * Rows of the days a range covers in part, joined to `ranges g`: its first and last day at most
+ * (named, so the index reads just those two), or every day of it for hour series.
+ */
+const partialDays = (granularity: AnalyticsGranularity) =>
+  granularity === 'hour'
+    ? `d.day >= g.lf::date AND d.day <= g.lt::date`
+    : `d.day IN (g.lf::date, g.lt::date) AND NOT (d.day >= g.full_from AND d.day < g.full_to)`;
 const LABEL = (local: string) => `to_char(date_trunc($6, ${local}), 'YYYY-MM-DD"T"HH24:MI')`;
 
 /**
@@ -92,7 +98,7 @@ export class AnalyticsRepository {
            FROM ranges g JOIN analytics_revenue_daily d ON d.facility_id = g.facility_id AND d.day >= g.full_from AND d.day < g.full_to
          UNION ALL
          SELECT d.currency, d.day + make_interval(hours => d.hour), d.gross_cents, d.refund_cents, d.fee_cents, d.net_cents, d.bookings
-           FROM ranges g JOIN analytics_revenue_hours d ON d.facility_id = g.facility_id AND ${PARTIAL_DAY}
+           FROM ranges g JOIN analytics_revenue_hours d ON d.facility_id = g.facility_id AND ${partialDays(granularity)}
           WHERE d.day + make_interval(hours => d.hour) >= g.lf AND d.day + make_interval(hours => d.hour) < g.lt
        )
        SELECT currency, ${LABEL('local')} AS bucket,
@@ -120,7 +126,7 @@ export class AnalyticsRepository {
        ),
        slots AS (
          SELECT s.local, s.us
-           FROM ranges g JOIN analytics_occupancy_daily d ON d.facility_id = g.facility_id AND ${PARTIAL_DAY}
+           FROM ranges g JOIN analytics_occupancy_daily d ON d.facility_id = g.facility_id AND ${partialDays(granularity)}
           CROSS JOIN LATERAL (SELECT d.day + make_interval(hours => (h - 1)::int) AS local, us
                                 FROM unnest(d.booked_us_by_hour) WITH ORDINALITY AS u(us, h)) AS s
           WHERE s.us <> 0 AND s.local >= g.lf AND s.local < g.lt
