@@ -13,9 +13,9 @@ import type {
 import type { UserPrincipal } from '../auth/principal.js';
 import { AnalyticsException } from './analytics.exception.js';
 import { AnalyticsRepository, type FacilityRange, type ScopeFacility } from './analytics.repository.js';
-import { availableSpaceMinutes } from './available-space-minutes.js';
+import { availableSpaceMinutes, availableSpaceMinutesByDay } from './available-space-minutes.js';
 import type { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
-import { bucketLabel, forEachLocalHour, HOUR_MS, offsetAt } from './local-buckets.js';
+import { bucketLabel, dayBucketLabel, forEachLocalHour, HOUR_MS, offsetAt } from './local-buckets.js';
 
 const DAY_MS = 86_400_000;
 const US_PER_MINUTE = 60_000_000;
@@ -87,12 +87,26 @@ export class AnalyticsService {
       if (group) group.spaces += facility.activeSpaces;
       else groups.set(key, { range, facility, spaces: facility.activeSpaces });
     });
+    // Per local day first (days since 1970), labelled once at the end rather than once per group.
+    const availableByDay = new Map<number, number>();
     for (const { range, facility, spaces } of groups.values()) {
-      const result = availableSpaceMinutes({
-        startMs: range.from.getTime(), endMs: range.to.getTime(), timeZone: facility.timeZone, openingHours: facility.openingHours, spaces, granularity: scope.granularity,
-      });
-      for (const [label, minutes] of result.buckets) available.set(label, (available.get(label) ?? 0) + minutes);
-      result.heatmap.forEach((minutes, cell) => (availableCells[cell]! += minutes));
+      const input = { startMs: range.from.getTime(), endMs: range.to.getTime(), timeZone: facility.timeZone, openingHours: facility.openingHours, spaces };
+      if (scope.granularity === 'hour') {
+        const result = availableSpaceMinutes({ ...input, granularity: 'hour' });
+        for (const [label, minutes] of result.buckets) available.set(label, (available.get(label) ?? 0) + minutes);
+        result.heatmap.forEach((minutes, cell) => (availableCells[cell]! += minutes));
+      } else {
+        const result = availableSpaceMinutesByDay(input);
+        result.minutes.forEach((minutes, i) => availableByDay.set(result.firstDay + i, (availableByDay.get(result.firstDay + i) ?? 0) + minutes));
+        result.heatmap.forEach((minutes, cell) => (availableCells[cell]! += minutes));
+      }
+    }
+    if (scope.granularity !== 'hour') {
+      const granularity = scope.granularity;
+      for (const [day, minutes] of availableByDay) {
+        const label = dayBucketLabel(day * DAY_MS, granularity);
+        available.set(label, (available.get(label) ?? 0) + minutes);
+      }
     }
 
     const booked = new Map<string, number>();
@@ -175,7 +189,7 @@ function labelsOf(scope: Scope): string[] {
     const end = localHourOf(range.to.getTime(), range.timeZone);
     let previous = '';
     for (let day = Math.floor(first / DAY_MS) * DAY_MS; day < end; day += DAY_MS) {
-      const label = bucketLabel(day, scope.granularity);
+      const label = dayBucketLabel(day, scope.granularity);
       if (label !== previous) labels.add((previous = label));
     }
   }

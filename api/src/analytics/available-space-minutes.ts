@@ -1,6 +1,6 @@
 import { WEEKDAYS, type AnalyticsGranularity, type OpeningHours } from '@aiparksit/shared';
 import { splitByWallClock } from '../facilities/opening-hours/index.js';
-import { bucketLabel, forEachLocalHour, heatmapCell, HOUR_MS, offsetAt } from './local-buckets.js';
+import { bucketLabel, dayBucketLabel, forEachLocalHour, heatmapCell, HOUR_MS, offsetRunsCovering } from './local-buckets.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -38,40 +38,84 @@ export interface Availability {
  */
 export function availableSpaceMinutes(input: AvailabilityInput): Availability {
   if (input.granularity === 'hour') return exactAvailableSpaceMinutes(input);
-  const { startMs, endMs, timeZone, openingHours, spaces, granularity } = input;
+  const byDay = availableSpaceMinutesByDay(input);
   const buckets = new Map<string, number>();
+  byDay.minutes.forEach((minutes, i) => {
+    const label = dayBucketLabel((byDay.firstDay + i) * DAY_MS, input.granularity as Exclude<AnalyticsGranularity, 'hour'>);
+    buckets.set(label, (buckets.get(label) ?? 0) + minutes);
+  });
+  return { buckets, heatmap: byDay.heatmap };
+}
+
+export interface AvailabilityByDay {
+  /** The range's first local day, in days since 1970-01-01. */
+  firstDay: number;
+  /** Available space-minutes of each local day of the range, from `firstDay` on. */
+  minutes: Float64Array;
+  /** Available space-minutes per weekday × hour cell (168, Monday 00:00 first). */
+  heatmap: number[];
+}
+
+/**
+ * Available space-minutes per local day of the range (see `availableSpaceMinutes`): a caller
+ * summing many facilities adds arrays and makes each bucket label once, not once per facility.
+ */
+export function availableSpaceMinutesByDay(input: Omit<AvailabilityInput, 'granularity'>): AvailabilityByDay {
+  const { startMs, endMs, timeZone, openingHours, spaces } = input;
+  const runs = offsetRunsCovering(timeZone, startMs - DAY_MS, endMs + DAY_MS);
+  let run = 0;
+  // Offsets are asked for at ever later instants: one forward cursor over the runs.
+  const offsetAt = (ms: number) => {
+    let r = run;
+    while (r < runs.length - 1 && runs[r]!.endMs <= ms) r++;
+    return runs[r]!.offsetMs;
+  };
+  const firstDay = Math.floor((startMs + offsetAt(startMs)) / DAY_MS);
+  // The last day is that of the last UTC hour's start (the range is in whole UTC hours).
+  const lastHour = Math.max(startMs, endMs - HOUR_MS);
+  const minutes = new Float64Array(Math.floor((lastHour + offsetAt(lastHour)) / DAY_MS) - firstDay + 1);
   const heatmap = new Array<number>(168).fill(0);
-  const add = (label: string, minutes: number) => buckets.set(label, (buckets.get(label) ?? 0) + minutes);
+  // Whole days are counted per weekday and the pattern added once at the end (or when a zone's
+  // offset moves its hours to another minute of the local clock, which needs another pattern).
   let pattern: WeeklyPattern | undefined;
   let patternShift = -1;
+  const daysByWeekday = new Array<number>(7).fill(0);
+  const addPatternDays = () => {
+    if (!pattern) return;
+    for (let cell = 0; cell < 168; cell++) heatmap[cell]! += pattern.cells[cell]! * daysByWeekday[Math.floor(cell / 24)]! * spaces;
+    daysByWeekday.fill(0);
+  };
 
   for (let t = startMs; t < endMs; ) {
-    const offset = offsetAt(timeZone, t);
-    const localDay = Math.floor((t + offset) / DAY_MS) * DAY_MS;
+    while (run < runs.length - 1 && runs[run]!.endMs <= t) run++;
+    const offset = runs[run]!.offsetMs;
+    const day = Math.floor((t + offset) / DAY_MS);
+    const localDay = day * DAY_MS;
     // The UTC hours filed under this local day start at its first hour boundary after local
     // midnight; the next day's offset decides where it ends (a DST change happens in the day).
     const dayStart = ceilToHour(localDay - offset);
-    const nextOffset = offsetAt(timeZone, localDay + DAY_MS - offset);
+    const nextOffset = offsetAt(localDay + DAY_MS - offset);
     const dayEnd = ceilToHour(localDay + DAY_MS - nextOffset);
-    const whole = t === dayStart && dayEnd <= endMs && nextOffset === offset && offsetAt(timeZone, dayEnd - 1) === offset;
-    if (whole) {
-      const shift = ((offset / MINUTE_MS) % 60 + 60) % 60;
+    if (t === dayStart && dayEnd <= endMs && nextOffset === offset && offsetAt(dayEnd - 1) === offset) {
+      const shift = (((offset / MINUTE_MS) % 60) + 60) % 60;
       if (shift !== patternShift) {
+        addPatternDays();
         pattern = weeklyPattern(openingHours, shift);
         patternShift = shift;
       }
-      const weekday = (new Date(localDay).getUTCDay() + 6) % 7;
-      add(bucketLabel(localDay, granularity), pattern!.dayTotals[weekday]! * spaces);
-      for (let h = 0; h < 24; h++) heatmap[weekday * 24 + h]! += pattern!.cells[weekday * 24 + h]! * spaces;
+      const weekday = (day + 3) % 7; // Monday 0: 1 January 1970 was a Thursday
+      daysByWeekday[weekday]! += 1;
+      minutes[day - firstDay]! += pattern!.dayTotals[weekday]! * spaces;
     } else {
-      const to = Math.min(dayEnd, endMs);
-      const exact = exactAvailableSpaceMinutes({ ...input, startMs: t, endMs: to });
-      for (const [label, minutes] of exact.buckets) add(label, minutes);
-      exact.heatmap.forEach((minutes, cell) => (heatmap[cell]! += minutes));
+      // A partial or DST day: its hours one by one (all filed under this local day).
+      const exact = exactAvailableSpaceMinutes({ ...input, startMs: t, endMs: Math.min(dayEnd, endMs), granularity: 'day' });
+      for (const value of exact.buckets.values()) minutes[day - firstDay]! += value;
+      exact.heatmap.forEach((value, cell) => (heatmap[cell]! += value));
     }
     t = Math.min(dayEnd, endMs);
   }
-  return { buckets, heatmap };
+  addPatternDays();
+  return { firstDay, minutes, heatmap };
 }
 
 /**
@@ -92,7 +136,7 @@ export function exactAvailableSpaceMinutes(input: AvailabilityInput): Availabili
       openMs += Math.min(open[q]![1], hourEnd) - Math.max(open[q]![0], h);
     }
     const minutes = (openMs / MINUTE_MS) * spaces;
-    const label = bucketLabel(local, granularity);
+    const label = granularity === 'hour' ? bucketLabel(local, granularity) : dayBucketLabel(Math.floor(local / DAY_MS) * DAY_MS, granularity);
     buckets.set(label, (buckets.get(label) ?? 0) + minutes);
     heatmap[heatmapCell(local)]! += minutes;
   });
