@@ -101,10 +101,13 @@ export class AnalyticsRepository {
            FROM ranges g JOIN analytics_revenue_hours d ON d.facility_id = g.facility_id AND ${partialDays(granularity)}
           WHERE d.day + make_interval(hours => d.hour) >= g.lf AND d.day + make_interval(hours => d.hour) < g.lt
        )
+       -- Summed per day or hour first: the label (to_char) is then made once per day, not per row.
        SELECT currency, ${LABEL('local')} AS bucket,
               sum(gross_cents)::text AS gross, sum(refund_cents)::text AS refund, sum(fee_cents)::text AS fee,
               sum(net_cents)::text AS net, sum(bookings)::text AS bookings
-         FROM parts
+         FROM (SELECT currency, local, sum(gross_cents) AS gross_cents, sum(refund_cents) AS refund_cents, sum(fee_cents) AS fee_cents,
+                      sum(net_cents) AS net_cents, sum(bookings) AS bookings
+                 FROM parts GROUP BY 1, 2) AS p
         GROUP BY 1, 2
         ORDER BY 1, 2`,
       [...rangeParams(ranges), granularity === 'hour' ? 'hour' : 'day', granularity],
@@ -132,8 +135,8 @@ export class AnalyticsRepository {
           WHERE s.us <> 0 AND s.local >= g.lf AND s.local < g.lt
        )
        SELECT 'bucket' AS kind, bucket, NULL::int AS weekday, NULL::int AS hour, sum(us)::text AS us, NULL::bigint[] AS slots
-         FROM (SELECT ${LABEL('day::timestamp')} AS bucket, booked_us AS us FROM whole
-               UNION ALL SELECT ${LABEL('local')}, us FROM slots) AS b
+         FROM (SELECT ${LABEL('local')} AS bucket, us
+                 FROM (SELECT day::timestamp AS local, sum(booked_us) AS us FROM whole GROUP BY day UNION ALL SELECT local, us FROM slots) AS per_day) AS b
         GROUP BY bucket
        UNION ALL
        SELECT 'weekday', NULL, extract(isodow FROM day)::int, NULL, NULL, ARRAY[${slotSums}]
