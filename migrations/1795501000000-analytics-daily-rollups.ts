@@ -36,18 +36,33 @@ const revenueUpsert = (source: string) => `
   SELECT facility_id, day, currency, ${REVENUE_TOTALS} FROM hours GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT (facility_id, day, currency) DO UPDATE SET ${REVENUE_ADD}`;
 
-/** Writes the occupancy rollup from signed periods `d` (an `analytics_period_delta` source). */
+/**
+ * Writes the occupancy rollups from signed periods `d` (an `analytics_period_delta` source): the
+ * hour slots per local day, and the same slots summed per local month and ISO weekday.
+ */
 const occupancyUpsert = (source: string) => `
-  INSERT INTO analytics_occupancy_daily AS r (facility_id, day, booked_us, booked_us_by_hour)
-  SELECT s.facility_id, s.day, sum(s.us), ${slotArray('s.us', 's.slot')}
-    FROM (SELECT d.facility_id, (h.hour_start AT TIME ZONE f.time_zone)::date AS day,
-                 extract(hour FROM h.hour_start AT TIME ZONE f.time_zone)::int AS slot, sum(d.sign * h.us) AS us
-            FROM ${source} AS d JOIN facilities f ON f.id = d.facility_id CROSS JOIN LATERAL analytics_hour_slices(d.period) h
-           GROUP BY 1, 2, 3) AS s
-   GROUP BY 1, 2
+  WITH slots AS (
+    SELECT d.facility_id, (h.hour_start AT TIME ZONE f.time_zone)::date AS day,
+           extract(hour FROM h.hour_start AT TIME ZONE f.time_zone)::int AS slot, sum(d.sign * h.us) AS us
+      FROM ${source} AS d JOIN facilities f ON f.id = d.facility_id CROSS JOIN LATERAL analytics_hour_slices(d.period) h
+     GROUP BY 1, 2, 3
+  ), days AS (
+    INSERT INTO analytics_occupancy_daily AS r (facility_id, day, booked_us, booked_us_by_hour)
+    SELECT s.facility_id, s.day, sum(s.us), ${slotArray('s.us', 's.slot')}
+      FROM slots s
+     GROUP BY 1, 2
+    HAVING bool_or(s.us <> 0)
+     ORDER BY 1, 2
+    ON CONFLICT (facility_id, day) DO UPDATE SET booked_us = r.booked_us + EXCLUDED.booked_us,
+      booked_us_by_hour = ${slotSum('r.booked_us_by_hour', 'EXCLUDED.booked_us_by_hour')}
+  )
+  INSERT INTO analytics_occupancy_weekdays AS r (facility_id, month, weekday, booked_us_by_hour)
+  SELECT s.facility_id, date_trunc('month', s.day::timestamp)::date, extract(isodow FROM s.day)::smallint, ${slotArray('s.us', 's.slot')}
+    FROM slots s
+   GROUP BY 1, 2, 3
   HAVING bool_or(s.us <> 0)
-   ORDER BY 1, 2
-  ON CONFLICT (facility_id, day) DO UPDATE SET booked_us = r.booked_us + EXCLUDED.booked_us,
+   ORDER BY 1, 2, 3
+  ON CONFLICT (facility_id, month, weekday) DO UPDATE SET
     booked_us_by_hour = ${slotSum('r.booked_us_by_hour', 'EXCLUDED.booked_us_by_hour')}`;
 
 /**
@@ -60,7 +75,10 @@ const occupancyUpsert = (source: string) => `
  *   that starts or ends inside a day;
  * - `analytics_occupancy_daily`: booked space-time of confirmed and completed bookings per local
  *   day, in microseconds (exact: periods are microsecond instants), with 24 hour slots for the
- *   weekday × hour heatmap and hour series.
+ *   weekday × hour heatmap and hour series;
+ * - `analytics_occupancy_weekdays`: the hour slots summed per local month and ISO weekday, so a
+ *   year's heatmap sums 12 × 7 rows per facility instead of 365 (whole months; the days around
+ *   them come from the daily rows).
  *
  * Time is filed by UTC hour: each UTC hour a booking or ledger line touches goes to the local day
  * and hour of that hour's start. So a 25-hour day (DST ends) files both hours that start at the
@@ -119,6 +137,15 @@ export class AnalyticsDailyRollups1795501000000 implements MigrationInterface {
         booked_us          bigint NOT NULL,
         booked_us_by_hour  bigint[] NOT NULL CHECK (cardinality(booked_us_by_hour) = 24),
         PRIMARY KEY (facility_id, day)
+      )`);
+
+    await q.query(`
+      CREATE TABLE analytics_occupancy_weekdays (
+        facility_id        uuid NOT NULL REFERENCES facilities (id) ON DELETE CASCADE,
+        month              date NOT NULL CHECK (month = date_trunc('month', month::timestamp)::date),
+        weekday            smallint NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+        booked_us_by_hour  bigint[] NOT NULL CHECK (cardinality(booked_us_by_hour) = 24),
+        PRIMARY KEY (facility_id, month, weekday)
       )`);
 
     // The UTC hours a period touches and the microseconds it spends in each.
@@ -188,7 +215,7 @@ export class AnalyticsDailyRollups1795501000000 implements MigrationInterface {
       SET work_mem = '256MB' AS $$
       BEGIN
         IF ids IS NULL THEN
-          TRUNCATE analytics_revenue_daily, analytics_revenue_hours, analytics_occupancy_daily;
+          TRUNCATE analytics_revenue_daily, analytics_revenue_hours, analytics_occupancy_daily, analytics_occupancy_weekdays;
           ${revenueUpsert(`(SELECT l.facility_id, l.occurred_at, l.currency, l.account, l.amount_cents, l.payment_id, 1 AS sign FROM ledger_entries l)`)};
           ${occupancyUpsert(`(SELECT b.facility_id, b.period, 1 AS sign FROM bookings b WHERE b.status IN ('confirmed', 'completed'))`)};
         ELSIF cardinality(ids) > 0 THEN
@@ -196,6 +223,7 @@ export class AnalyticsDailyRollups1795501000000 implements MigrationInterface {
           DELETE FROM analytics_revenue_daily WHERE facility_id = ANY(ids);
           DELETE FROM analytics_revenue_hours WHERE facility_id = ANY(ids);
           DELETE FROM analytics_occupancy_daily WHERE facility_id = ANY(ids);
+          DELETE FROM analytics_occupancy_weekdays WHERE facility_id = ANY(ids);
           ${revenueUpsert(`(SELECT l.facility_id, l.occurred_at, l.currency, l.account, l.amount_cents, l.payment_id, 1 AS sign FROM ledger_entries l WHERE l.facility_id = ANY(ids))`)};
           ${occupancyUpsert(`(SELECT b.facility_id, b.period, 1 AS sign FROM bookings b WHERE b.status IN ('confirmed', 'completed') AND b.facility_id = ANY(ids))`)};
         END IF;
@@ -223,6 +251,7 @@ export class AnalyticsDailyRollups1795501000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION analytics_revenue_apply()`);
     await q.query(`DROP FUNCTION analytics_occupancy_apply()`);
     await q.query(`DROP FUNCTION analytics_hour_slices(tstzrange)`);
+    await q.query(`DROP TABLE analytics_occupancy_weekdays`);
     await q.query(`DROP TABLE analytics_occupancy_daily`);
     await q.query(`DROP TABLE analytics_revenue_hours`);
     await q.query(`DROP TABLE analytics_revenue_daily`);

@@ -45,16 +45,22 @@ const FACILITY_COLUMNS = `f.id, f.operator_id AS "operatorId", o.owner_id AS "ow
 /**
  * Each facility's range on its own local clock: `lf`/`lt` are the local hours of the range's first
  * and end UTC hour; whole days (`full_from` ≤ day < `full_to`) are read from the daily rows, the
- * hours of a first or last day the range covers only in part from the hour slots. Hour series
- * ($5 = 'hour') read every day by its hours.
+ * hours of a first or last day the range covers only in part from the hour slots; whole months
+ * within the whole days (`month_from` ≤ month < `month_to`) give the heatmap from the month ×
+ * weekday rows. Hour series ($5 = 'hour') read every day by its hours.
  */
 const RANGES = `
   ranges AS (
-    SELECT q.facility_id, l.lf, l.lt,
-           CASE WHEN l.lf = date_trunc('day', l.lf) THEN l.lf::date ELSE l.lf::date + 1 END AS full_from,
-           CASE WHEN $5 = 'hour' THEN l.lf::date ELSE l.lt::date END AS full_to
-      FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS q(facility_id, time_zone, from_at, to_at)
-     CROSS JOIN LATERAL (SELECT date_trunc('hour', q.from_at AT TIME ZONE q.time_zone) AS lf, date_trunc('hour', q.to_at AT TIME ZONE q.time_zone) AS lt) AS l
+    SELECT r.*,
+           CASE WHEN r.full_from = date_trunc('month', r.full_from::timestamp)::date THEN r.full_from
+                ELSE (date_trunc('month', r.full_from::timestamp) + interval '1 month')::date END AS month_from,
+           date_trunc('month', r.full_to::timestamp)::date AS month_to
+      FROM (SELECT q.facility_id, l.lf, l.lt,
+                   CASE WHEN l.lf = date_trunc('day', l.lf) THEN l.lf::date ELSE l.lf::date + 1 END AS full_from,
+                   CASE WHEN $5 = 'hour' THEN l.lf::date ELSE l.lt::date END AS full_to
+              FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS q(facility_id, time_zone, from_at, to_at)
+             CROSS JOIN LATERAL (SELECT date_trunc('hour', q.from_at AT TIME ZONE q.time_zone) AS lf,
+                                        date_trunc('hour', q.to_at AT TIME ZONE q.time_zone) AS lt) AS l) AS r
   )`;
 /**
  * Rows of the days a range covers in part, joined to `ranges g`: its first and last day at most
@@ -118,15 +124,16 @@ export class AnalyticsRepository {
 
   /**
    * Booked space-microseconds per local bucket and for the weekday × hour heatmap. Whole days give
-   * their day total per bucket and, per ISO weekday, the sums of their 24 hour slots (no unnest);
-   * partial days (and hour series) give their slots one by one.
+   * their day total per bucket; the heatmap sums 24 hour slots per ISO weekday (no unnest) over
+   * the month × weekday rows of whole months and the daily rows of the other whole days; partial
+   * days (and hour series) give their slots one by one.
    */
   occupancy(ranges: FacilityRange[], granularity: AnalyticsGranularity): Promise<OccupancyRow[]> {
     const slotSums = Array.from({ length: 24 }, (_, h) => `sum(booked_us_by_hour[${h + 1}])`).join(', ');
     return this.dataSource.query(
       `WITH ${RANGES},
        whole AS (
-         SELECT d.day, d.booked_us, d.booked_us_by_hour
+         SELECT d.day, d.booked_us, d.booked_us_by_hour, d.day >= g.month_from AND d.day < g.month_to AS in_month
            FROM ranges g JOIN analytics_occupancy_daily d ON d.facility_id = g.facility_id AND d.day >= g.full_from AND d.day < g.full_to
        ),
        slots AS (
@@ -142,7 +149,11 @@ export class AnalyticsRepository {
         GROUP BY bucket
        UNION ALL
        SELECT 'weekday', NULL, extract(isodow FROM day)::int, NULL, NULL, ARRAY[${slotSums}]
-         FROM whole GROUP BY extract(isodow FROM day)
+         FROM whole WHERE NOT in_month GROUP BY extract(isodow FROM day)
+       UNION ALL
+       SELECT 'weekday', NULL, w.weekday, NULL, NULL, ARRAY[${slotSums}]
+         FROM ranges g JOIN analytics_occupancy_weekdays w ON w.facility_id = g.facility_id AND w.month >= g.month_from AND w.month < g.month_to
+        GROUP BY w.weekday
        UNION ALL
        SELECT 'cell', NULL, extract(isodow FROM local)::int, extract(hour FROM local)::int, sum(us)::text, NULL
          FROM slots GROUP BY extract(isodow FROM local), extract(hour FROM local)`,

@@ -10,11 +10,13 @@ export interface RollupSpools {
   revenueDaily: { addLine(line: string): void };
   revenueHours: { addLine(line: string): void };
   occupancyDaily: { addLine(line: string): void };
+  occupancyWeekdays: { addLine(line: string): void };
 }
 
 export const REVENUE_DAILY_COLUMNS = ['facility_id', 'day', 'currency', 'gross_cents', 'refund_cents', 'fee_cents', 'net_cents', 'bookings'];
 export const REVENUE_HOURS_COLUMNS = ['facility_id', 'day', 'hour', 'currency', 'gross_cents', 'refund_cents', 'fee_cents', 'net_cents', 'bookings'];
 export const OCCUPANCY_DAILY_COLUMNS = ['facility_id', 'day', 'booked_us', 'booked_us_by_hour'];
+export const OCCUPANCY_WEEKDAYS_COLUMNS = ['facility_id', 'month', 'weekday', 'booked_us_by_hour'];
 
 /**
  * The analytics rollup rows of the seeded bookings, worked out while they are generated, so the
@@ -107,8 +109,11 @@ export class RollupAccumulator {
     const facility = this.facility;
     if (!facility) return;
     const { id, currency } = facility;
+    // Hour slots per local month and ISO weekday ("2026-03-01|7"), in order of first appearance.
+    const weekdays = new Map<string, Float64Array>();
     for (let start = 0; start < this.hours; start += 24) {
-      const day = new Date(this.baseMs + (start / 24) * DAY).toISOString().slice(0, 10);
+      const dayMs = this.baseMs + (start / 24) * DAY;
+      const day = new Date(dayMs).toISOString().slice(0, 10);
       let booked = 0;
       let dayPaid = 0;
       let dayGross = 0;
@@ -126,8 +131,16 @@ export class RollupAccumulator {
         }
       }
       if (dayPaid > 0) this.spools.revenueDaily.addLine(`${id}\t${day}\t${currency}\t${dayGross}\t0\t${dayFee}\t${dayNet}\t${dayPaid}\n`);
-      if (booked > 0) this.spools.occupancyDaily.addLine(`${id}\t${day}\t${booked}\t{${Array.from(this.occupancy.subarray(start, start + 24)).join(',')}}\n`);
+      if (booked > 0) {
+        const slots = this.occupancy.subarray(start, start + 24);
+        this.spools.occupancyDaily.addLine(`${id}\t${day}\t${booked}\t{${Array.from(slots).join(',')}}\n`);
+        const key = `${day.slice(0, 8)}01\t${((Math.floor(dayMs / DAY) + 3) % 7) + 1}`; // 1 January 1970 was a Thursday (ISO 4)
+        const sums = weekdays.get(key) ?? new Float64Array(24);
+        for (let h = 0; h < 24; h++) sums[h]! += slots[h]!;
+        weekdays.set(key, sums);
+      }
     }
+    for (const [key, sums] of weekdays) this.spools.occupancyWeekdays.addLine(`${id}\t${key}\t{${Array.from(sums).join(',')}}\n`);
     this.occupancy.fill(0);
     this.gross.fill(0);
     this.fee.fill(0);

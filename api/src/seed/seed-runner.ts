@@ -11,7 +11,7 @@ import { copyInto, CopySpool, copySpoolInto, type CopyValue } from './copy-rows.
 import { generateFacilities, generateOperators, spacesOf, SPACE_TYPES, type SeedFacility, type SeedOperator } from './marketplace.js';
 import { generatePeople, type SeedPeople, type SeedUser } from './people.js';
 import { bookingCodes } from './prng.js';
-import { OCCUPANCY_DAILY_COLUMNS, REVENUE_DAILY_COLUMNS, REVENUE_HOURS_COLUMNS, RollupAccumulator, type RollupSpools } from './rollup-rows.js';
+import { OCCUPANCY_DAILY_COLUMNS, OCCUPANCY_WEEKDAYS_COLUMNS, REVENUE_DAILY_COLUMNS, REVENUE_HOURS_COLUMNS, RollupAccumulator, type RollupSpools } from './rollup-rows.js';
 import { SCALES, type ScaleName, type SeedScale } from './scales.js';
 
 export interface SeedOptions {
@@ -38,7 +38,7 @@ export class DatabaseNotEmptyError extends Error {
 /** Tables the seed fills, in load order (parents before children). */
 export const SEEDED_TABLES = ['users', 'operators', 'facilities', 'spaces', 'rates', 'bookings', 'payments', 'ledger_entries'] as const;
 /** The analytics rollups, computed by the seed along with the bookings (see rollup-rows.ts). */
-const ROLLUP_TABLES = ['analytics_revenue_daily', 'analytics_revenue_hours', 'analytics_occupancy_daily'] as const;
+const ROLLUP_TABLES = ['analytics_revenue_daily', 'analytics_revenue_hours', 'analytics_occupancy_daily', 'analytics_occupancy_weekdays'] as const;
 /** What --reset empties: every data table of the foundation, so no orphan of an old run survives. */
 const RESET_TABLES = [...ROLLUP_TABLES, 'idempotency_keys', 'outbox', 'ledger_entries', 'payments', 'bookings', 'rates', 'spaces', 'facilities', 'operators', 'api_keys', 'refresh_tokens', 'users'];
 
@@ -96,6 +96,7 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
         revenueDaily: new CopySpool(join(spoolDir, 'analytics_revenue_daily.copy')),
         revenueHours: new CopySpool(join(spoolDir, 'analytics_revenue_hours.copy')),
         occupancyDaily: new CopySpool(join(spoolDir, 'analytics_occupancy_daily.copy')),
+        occupancyWeekdays: new CopySpool(join(spoolDir, 'analytics_occupancy_weekdays.copy')),
       };
       await load(client, say, 'bookings', (p) => copyInto(client, 'bookings', BOOKING_COLUMNS, bookingRows(plan, payments, ledger, rollups), p), expectedBookings);
       for (const spool of [payments, ledger, ...Object.values(rollups)]) spool.close();
@@ -106,6 +107,7 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
       await fromSpool('analytics_revenue_daily', REVENUE_DAILY_COLUMNS, rollups.revenueDaily);
       await fromSpool('analytics_revenue_hours', REVENUE_HOURS_COLUMNS, rollups.revenueHours);
       await fromSpool('analytics_occupancy_daily', OCCUPANCY_DAILY_COLUMNS, rollups.occupancyDaily);
+      await fromSpool('analytics_occupancy_weekdays', OCCUPANCY_WEEKDAYS_COLUMNS, rollups.occupancyWeekdays);
     } finally {
       rmSync(spoolDir, { recursive: true, force: true });
     }

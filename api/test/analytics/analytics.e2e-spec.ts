@@ -156,6 +156,16 @@ describe('analytics', () => {
         expect(hours.reduce((sum, h) => sum + h.bookedSpaceMinutes, 0)).toBe(day.bookedSpaceMinutes);
       }
     });
+    it('gives the same heatmap by day as by hour over a whole month and the days around it', async () => {
+      await insertBooking(pool, { facilityId: dst.id, spaceId: dst.spaces.standard![1]!, start: '2026-02-26T09:10:00Z', end: '2026-02-27T13:20:00Z' });
+      await insertBooking(pool, { facilityId: dst.id, spaceId: dst.spaces.standard![1]!, start: '2026-03-11T06:00:00Z', end: '2026-03-11T09:45:00Z' });
+      const month = { facilityId: dst.id, from: '2026-02-25', to: '2026-04-03' };
+      const byDay = (await get(operatorTokens, '/api/analytics/occupancy', { ...month, granularity: 'day' })).body as OccupancyReport;
+      const byHour = (await get(operatorTokens, '/api/analytics/occupancy', { ...month, granularity: 'hour' })).body as OccupancyReport;
+      expect(byDay.totals.bookedSpaceMinutes).toBe(120 + 360 + 28 * 60 + 10 + 225);
+      expect(byDay.heatmap).toEqual(byHour.heatmap);
+      expect(byDay.totals).toEqual(byHour.totals);
+    });
   });
 
   describe('who may see what', () => {

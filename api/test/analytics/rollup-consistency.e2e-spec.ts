@@ -110,10 +110,24 @@ describe('analytics rollups', () => {
       [facilityIds],
     );
     const hours = new Map<string, number>();
+    const byWeekday = new Map<string, number>();
     for (const row of occupancy.rows) {
       expect(row.slots.reduce((sum, us) => sum + Number(us), 0)).toBe(Number(row.booked_us));
-      row.slots.forEach((us, hour) => hours.set(`${row.facility_id}|${row.day}|${hour}`, Number(us)));
+      const weekday = DateTime.fromISO(row.day, { zone: 'UTC' }).weekday;
+      row.slots.forEach((us, hour) => {
+        hours.set(`${row.facility_id}|${row.day}|${hour}`, Number(us));
+        const key = `${row.facility_id}|${row.day.slice(0, 8)}01|${weekday}|${hour}`;
+        byWeekday.set(key, (byWeekday.get(key) ?? 0) + Number(us));
+      });
     }
+    // The month × weekday rows are the daily slots summed.
+    const weekdays = await pool.query<{ facility_id: string; month: string; weekday: number; slots: string[] }>(
+      `SELECT facility_id, to_char(month, 'YYYY-MM-DD') AS month, weekday, booked_us_by_hour::text[] AS slots FROM analytics_occupancy_weekdays WHERE facility_id = ANY($1)`,
+      [facilityIds],
+    );
+    const stored = new Map<string, number>();
+    for (const row of weekdays.rows) row.slots.forEach((us, hour) => stored.set(`${row.facility_id}|${row.month}|${row.weekday}|${hour}`, Number(us)));
+    expect(new Map([...withoutZeros(stored)].sort())).toEqual(new Map([...withoutZeros(byWeekday)].sort()));
     const revenue = await pool.query<{ facility_id: string; day: string; hour: number; g: string; r: string; f: string; n: string; b: number }>(
       `SELECT facility_id, to_char(day, 'YYYY-MM-DD') AS day, hour, gross_cents AS g, refund_cents AS r, fee_cents AS f, net_cents AS n, bookings AS b
          FROM analytics_revenue_hours WHERE facility_id = ANY($1)`,

@@ -8,6 +8,7 @@ const ROLLUPS = {
   analytics_revenue_daily: `facility_id, day, currency, gross_cents, refund_cents, fee_cents, net_cents, bookings`,
   analytics_revenue_hours: `facility_id, day, hour, currency, gross_cents, refund_cents, fee_cents, net_cents, bookings`,
   analytics_occupancy_daily: `facility_id, day, booked_us, booked_us_by_hour`,
+  analytics_occupancy_weekdays: `facility_id, month, weekday, booked_us_by_hour`,
 };
 
 describe('analytics rollups written by the seed', () => {

@@ -1,0 +1,11 @@
+import pg from 'pg';
+import { readFileSync } from 'node:fs';
+import { AnalyticsRepository } from '../api/dist/api/src/analytics/analytics.repository.js';
+const pool = new pg.Pool({ connectionString: 'postgres://postgres:aiparksit-embedded@127.0.0.1:55877/postgres', max: 1 });
+const [ids, tzs] = readFileSync('/tmp/an/params.txt', 'utf8').split('|');
+const idList = ids.slice(1, -1).split(','); const tzList = tzs.slice(1, -1).split(',');
+const ranges = idList.map((id, i) => ({ facilityId: id, timeZone: tzList[i], from: new Date('2026-01-24T23:00:00Z'), to: new Date('2027-01-24T23:00:00Z') }));
+const which = process.argv[2];
+const repo = new AnalyticsRepository({ query: async (text, params) => { const r = await pool.query('EXPLAIN (ANALYZE, COSTS OFF) ' + text, params); console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n')); return []; } });
+await repo[which](ranges, 'day');
+await pool.end();
