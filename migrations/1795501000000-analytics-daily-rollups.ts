@@ -19,13 +19,15 @@ const REVENUE_TOTALS = 'sum(gross_cents), sum(refund_cents), sum(fee_cents), sum
 
 /**
  * Writes the revenue rollups from a set of signed ledger lines `d` (an `analytics_ledger_delta`
- * source): per local hour first, then the same hours summed per local day.
+ * source): per local hour first (that of the start of the line's UTC hour, as for occupancy),
+ * then the same hours summed per local day.
  */
 const revenueUpsert = (source: string) => `
   WITH hours AS (
-    SELECT d.facility_id, (d.occurred_at AT TIME ZONE f.time_zone)::date AS day,
-           extract(hour FROM d.occurred_at AT TIME ZONE f.time_zone)::smallint AS hour, d.currency, ${REVENUE_SUMS}
+    SELECT d.facility_id, (l.hour_start AT TIME ZONE f.time_zone)::date AS day,
+           extract(hour FROM l.hour_start AT TIME ZONE f.time_zone)::smallint AS hour, d.currency, ${REVENUE_SUMS}
       FROM ${source} AS d JOIN facilities f ON f.id = d.facility_id LEFT JOIN payments p ON p.id = d.payment_id
+     CROSS JOIN LATERAL (SELECT date_trunc('hour', d.occurred_at, 'UTC') AS hour_start) AS l
      GROUP BY 1, 2, 3, 4
   ), hourly AS (
     INSERT INTO analytics_revenue_hours AS r (facility_id, day, hour, currency, ${REVENUE_COLUMNS})

@@ -265,6 +265,15 @@ describe('analytics rollups', () => {
     await expectRollupsToMatchNaive();
   });
 
+  it('move to the new local days and hours when a facility changes time zone (a half-hour zone here)', async () => {
+    await pool.query(`UPDATE facilities SET time_zone = 'Asia/Kolkata' WHERE id = $1`, [facilities[1]!.id]);
+    zones.set(facilities[1]!.id, 'Asia/Kolkata');
+    await expectRollupsToMatchNaive();
+    await pool.query(`UPDATE facilities SET time_zone = 'America/New_York' WHERE id = $1`, [facilities[1]!.id]);
+    zones.set(facilities[1]!.id, 'America/New_York');
+    await expectRollupsToMatchNaive();
+  });
+
   it('keep nothing of a change that is rolled back', async () => {
     const before = await rollups(facilities.map((f) => f.id));
     const client = await pool.connect();
