@@ -40,6 +40,11 @@ export class RollupAccumulator {
   private readonly net: Float64Array;
   private readonly paid: Float64Array;
   private facility: { id: string; currency: string; offsets: Int32Array } | null = null;
+  /** `YYYY-MM-DD` of each local day of the window, made once. */
+  private readonly dayLabels: string[];
+  /** The slots the current facility touched: only these days are written out and cleared. */
+  private firstSlot = Number.POSITIVE_INFINITY;
+  private lastSlot = -1;
 
   constructor(
     window: { from: number; to: number },
@@ -53,6 +58,7 @@ export class RollupAccumulator {
     this.fee = new Float64Array(this.hours);
     this.net = new Float64Array(this.hours);
     this.paid = new Float64Array(this.hours);
+    this.dayLabels = Array.from({ length: days }, (_, d) => new Date(this.baseMs + d * DAY).toISOString().slice(0, 10));
   }
 
   add(booking: SeedBooking): void {
@@ -86,7 +92,10 @@ export class RollupAccumulator {
     if (index < 0 || index >= this.hours) throw new RangeError(`an instant outside the seeded window: ${new Date(utcHour).toISOString()}`);
     const slot = index + this.facility!.offsets[index]! / HOUR;
     if (slot < 0 || slot >= this.hours) throw new RangeError(`a local hour outside the seeded window: ${new Date(utcHour).toISOString()}`);
-    return Math.floor(slot);
+    const whole = Math.floor(slot);
+    if (whole < this.firstSlot) this.firstSlot = whole;
+    if (whole > this.lastSlot) this.lastSlot = whole;
+    return whole;
   }
 
   /** The zone's UTC offset at every UTC hour of the window. */
@@ -111,9 +120,11 @@ export class RollupAccumulator {
     const { id, currency } = facility;
     // Hour slots per local month and ISO weekday ("2026-03-01|7"), in order of first appearance.
     const weekdays = new Map<string, Float64Array>();
-    for (let start = 0; start < this.hours; start += 24) {
+    const from = Math.floor(this.firstSlot / 24) * 24;
+    const to = this.lastSlot + 1;
+    for (let start = from; start < to; start += 24) {
       const dayMs = this.baseMs + (start / 24) * DAY;
-      const day = new Date(dayMs).toISOString().slice(0, 10);
+      const day = this.dayLabels[start / 24]!;
       let booked = 0;
       let dayPaid = 0;
       let dayGross = 0;
@@ -141,10 +152,8 @@ export class RollupAccumulator {
       }
     }
     for (const [key, sums] of weekdays) this.spools.occupancyWeekdays.addLine(`${id}\t${key}\t{${Array.from(sums).join(',')}}\n`);
-    this.occupancy.fill(0);
-    this.gross.fill(0);
-    this.fee.fill(0);
-    this.net.fill(0);
-    this.paid.fill(0);
+    for (const sums of [this.occupancy, this.gross, this.fee, this.net, this.paid]) sums.fill(0, from, to);
+    this.firstSlot = Number.POSITIVE_INFINITY;
+    this.lastSlot = -1;
   }
 }
