@@ -51,16 +51,20 @@ const FACILITY_COLUMNS = `f.id, f.operator_id AS "operatorId", o.owner_id AS "ow
  */
 const RANGES = `
   ranges AS (
-    SELECT r.*,
-           CASE WHEN r.full_from = date_trunc('month', r.full_from::timestamp)::date THEN r.full_from
-                ELSE (date_trunc('month', r.full_from::timestamp) + interval '1 month')::date END AS month_from,
-           date_trunc('month', r.full_to::timestamp)::date AS month_to
+    SELECT m.*,
+           -- No whole month: an empty month range at the end, so the days before it are all days.
+           CASE WHEN m.first_month < m.end_month THEN m.first_month ELSE m.full_to END AS month_from,
+           CASE WHEN m.first_month < m.end_month THEN m.end_month ELSE m.full_to END AS month_to
+      FROM (SELECT r.*,
+                   CASE WHEN r.full_from = date_trunc('month', r.full_from::timestamp)::date THEN r.full_from
+                        ELSE (date_trunc('month', r.full_from::timestamp) + interval '1 month')::date END AS first_month,
+                   date_trunc('month', r.full_to::timestamp)::date AS end_month
       FROM (SELECT q.facility_id, l.lf, l.lt,
                    CASE WHEN l.lf = date_trunc('day', l.lf) THEN l.lf::date ELSE l.lf::date + 1 END AS full_from,
                    CASE WHEN $5 = 'hour' THEN l.lf::date ELSE l.lt::date END AS full_to
               FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS q(facility_id, time_zone, from_at, to_at)
              CROSS JOIN LATERAL (SELECT date_trunc('hour', q.from_at AT TIME ZONE q.time_zone) AS lf,
-                                        date_trunc('hour', q.to_at AT TIME ZONE q.time_zone) AS lt) AS l) AS r
+                                        date_trunc('hour', q.to_at AT TIME ZONE q.time_zone) AS lt) AS l) AS r) AS m
   )`;
 /**
  * Rows of the days a range covers in part, joined to `ranges g`: its first and last day at most
@@ -132,10 +136,6 @@ export class AnalyticsRepository {
     const slotSums = Array.from({ length: 24 }, (_, h) => `sum(booked_us_by_hour[${h + 1}])`).join(', ');
     return this.dataSource.query(
       `WITH ${RANGES},
-       whole AS (
-         SELECT d.day, d.booked_us, d.booked_us_by_hour, d.day >= g.month_from AND d.day < g.month_to AS in_month
-           FROM ranges g JOIN analytics_occupancy_daily d ON d.facility_id = g.facility_id AND d.day >= g.full_from AND d.day < g.full_to
-       ),
        slots AS (
          SELECT s.local, s.us
            FROM ranges g JOIN analytics_occupancy_daily d ON d.facility_id = g.facility_id AND ${partialDays(granularity)}
@@ -145,11 +145,16 @@ export class AnalyticsRepository {
        )
        SELECT 'bucket' AS kind, bucket, NULL::int AS weekday, NULL::int AS hour, sum(us)::text AS us, NULL::bigint[] AS slots
          FROM (SELECT ${LABEL('local')} COLLATE "C" AS bucket, us
-                 FROM (SELECT day::timestamp AS local, sum(booked_us) AS us FROM whole GROUP BY day UNION ALL SELECT local, us FROM slots) AS per_day) AS b
+                 FROM (SELECT d.day::timestamp AS local, sum(d.booked_us) AS us
+                         FROM ranges g JOIN analytics_occupancy_daily d ON d.facility_id = g.facility_id AND d.day >= g.full_from AND d.day < g.full_to
+                        GROUP BY d.day
+                       UNION ALL SELECT local, us FROM slots) AS per_day) AS b
         GROUP BY bucket
        UNION ALL
-       SELECT 'weekday', NULL, extract(isodow FROM day)::int, NULL, NULL, ARRAY[${slotSums}]
-         FROM whole WHERE NOT in_month GROUP BY extract(isodow FROM day)
+       SELECT 'weekday', NULL, extract(isodow FROM d.day)::int, NULL, NULL, ARRAY[${slotSums}]
+         FROM ranges g JOIN analytics_occupancy_daily d ON d.facility_id = g.facility_id
+          AND ((d.day >= g.full_from AND d.day < g.month_from) OR (d.day >= g.month_to AND d.day < g.full_to))
+        GROUP BY extract(isodow FROM d.day)
        UNION ALL
        SELECT 'weekday', NULL, w.weekday, NULL, NULL, ARRAY[${slotSums}]
          FROM ranges g JOIN analytics_occupancy_weekdays w ON w.facility_id = g.facility_id AND w.month >= g.month_from AND w.month < g.month_to

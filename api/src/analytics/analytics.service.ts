@@ -141,15 +141,23 @@ export class AnalyticsService {
       facilities = await this.analytics.portfolio({ ownerId: user.userId });
       if (query.operatorId && !facilities.some((f) => f.operatorId === query.operatorId)) throw new AnalyticsException('operator_not_found', 'No such operator.');
     }
-    const ranges = facilities.map((f) => rangeIn(f, query));
+    // A portfolio's facilities share a few zones: each bound is parsed once per zone.
+    const instants = new Map<string, number>();
+    const ranges = facilities.map((f) => rangeIn(f, query, instants));
     return { facilityId: query.facilityId ?? null, facilities, ranges, granularity: query.granularity };
   }
 }
 
 /** The facility's range in whole UTC hours (from rounded down, to up), as the rollups store hours. */
-function rangeIn(facility: ScopeFacility, query: AnalyticsQueryDto): FacilityRange {
-  const from = instantOf(query.from, facility.timeZone, 'from');
-  const to = instantOf(query.to, facility.timeZone, 'to');
+function rangeIn(facility: ScopeFacility, query: AnalyticsQueryDto, instants: Map<string, number>): FacilityRange {
+  const parse = (field: 'from' | 'to') => {
+    const key = `${field}|${facility.timeZone}`;
+    let instant = instants.get(key);
+    if (instant === undefined) instants.set(key, (instant = instantOf(query[field], facility.timeZone, field)));
+    return instant;
+  };
+  const from = parse('from');
+  const to = parse('to');
   if (!(to > from)) throw new AnalyticsException('invalid_range', '`to` must be later than `from`.', { from: query.from, to: query.to });
   const maxDays = MAX_RANGE_DAYS[query.granularity];
   if (to - from > maxDays * DAY_MS) {
