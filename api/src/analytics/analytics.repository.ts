@@ -101,25 +101,24 @@ export class AnalyticsRepository {
   }
 
   revenue(ranges: FacilityRange[], granularity: AnalyticsGranularity): Promise<RevenueRow[]> {
+    const sums = `sum(d.gross_cents) AS gross_cents, sum(d.refund_cents) AS refund_cents, sum(d.fee_cents) AS fee_cents,
+                  sum(d.net_cents) AS net_cents, sum(d.bookings) AS bookings`;
     return this.dataSource.query(
-      `WITH ${RANGES},
-       parts AS (
-         SELECT d.currency, d.day::timestamp AS local, d.gross_cents, d.refund_cents, d.fee_cents, d.net_cents, d.bookings
-           FROM ranges g JOIN analytics_revenue_daily d ON d.facility_id = g.facility_id AND d.day >= g.full_from AND d.day < g.full_to
-         UNION ALL
-         SELECT d.currency, d.day + make_interval(hours => d.hour), d.gross_cents, d.refund_cents, d.fee_cents, d.net_cents, d.bookings
-           FROM ranges g JOIN analytics_revenue_hours d ON d.facility_id = g.facility_id AND ${partialDays(granularity)}
-          WHERE d.day + make_interval(hours => d.hour) >= g.lf AND d.day + make_interval(hours => d.hour) < g.lt
-       )
+      `WITH ${RANGES}
        -- Summed per day or hour first: the label (to_char) is then made once per day, not per row.
        -- Text keys compare bytewise (COLLATE "C"): locale-aware comparison of thousands of
        -- currency codes costs more than the sums.
        SELECT currency, ${LABEL('local')} COLLATE "C" AS bucket,
               sum(gross_cents)::text AS gross, sum(refund_cents)::text AS refund, sum(fee_cents)::text AS fee,
               sum(net_cents)::text AS net, sum(bookings)::text AS bookings
-         FROM (SELECT currency COLLATE "C" AS currency, local, sum(gross_cents) AS gross_cents, sum(refund_cents) AS refund_cents,
-                      sum(fee_cents) AS fee_cents, sum(net_cents) AS net_cents, sum(bookings) AS bookings
-                 FROM parts GROUP BY 1, 2) AS p
+         FROM (SELECT d.currency COLLATE "C" AS currency, d.day::timestamp AS local, ${sums}
+                 FROM ranges g JOIN analytics_revenue_daily d ON d.facility_id = g.facility_id AND d.day >= g.full_from AND d.day < g.full_to
+                GROUP BY 1, 2
+               UNION ALL
+               SELECT d.currency COLLATE "C", d.day + make_interval(hours => d.hour), ${sums}
+                 FROM ranges g JOIN analytics_revenue_hours d ON d.facility_id = g.facility_id AND ${partialDays(granularity)}
+                WHERE d.day + make_interval(hours => d.hour) >= g.lf AND d.day + make_interval(hours => d.hour) < g.lt
+                GROUP BY 1, 2) AS p
         GROUP BY 1, 2
         ORDER BY 1, 2`,
       [...rangeParams(ranges), granularity === 'hour' ? 'hour' : 'day', granularity],
