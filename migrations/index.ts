@@ -7,6 +7,7 @@ import { RealtimeEvents1795500700000 } from './1795500700000-realtime-events.js'
 import { OperatorOnboarding1795500800000 } from './1795500800000-operator-onboarding.js';
 import { AnalyticsRollups1795500810000 } from './1795500810000-analytics-rollups.js';
 import { FacilityBlackouts1795500900000 } from './1795500900000-facility-blackouts.js';
+import { AnalyticsDailyRollups1795501000000 } from './1795501000000-analytics-daily-rollups.js';
 import { PayoutAccountChanges1795501200000 } from './1795501200000-payout-account-changes.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
@@ -20,5 +21,6 @@ export const migrations = [
   OperatorOnboarding1795500800000,
   AnalyticsRollups1795500810000,
   FacilityBlackouts1795500900000,
+  AnalyticsDailyRollups1795501000000,
   PayoutAccountChanges1795501200000,
 ];

@@ -13,11 +13,12 @@ import type {
 import type { UserPrincipal } from '../auth/principal.js';
 import { AnalyticsException } from './analytics.exception.js';
 import { AnalyticsRepository, type FacilityRange, type ScopeFacility } from './analytics.repository.js';
-import { availableSpaceMinutes } from './available-space-minutes.js';
+import { availableSpaceMinutes, availableSpaceMinutesByDay } from './available-space-minutes.js';
 import type { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
-import { bucketLabel, forEachLocalHour, HOUR_MS } from './local-buckets.js';
+import { bucketLabel, dayBucketLabel, forEachLocalHour, HOUR_MS, offsetAt } from './local-buckets.js';
 
 const DAY_MS = 86_400_000;
+const US_PER_MINUTE = 60_000_000;
 /** Longest range per granularity: keeps a response to a few thousand buckets. */
 const MAX_RANGE_DAYS: Record<AnalyticsGranularity, number> = { hour: 93, day: 1_100, week: 1_100, month: 1_100 };
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
@@ -30,7 +31,7 @@ interface Scope {
 }
 
 /**
- * Revenue and occupancy series for one facility or a portfolio, from the hourly rollups.
+ * Revenue and occupancy series for one facility or a portfolio, from the daily rollups.
  *
  * Who sees what: an operator sees its own facilities (another's answer 404, as if absent); with no
  * facilityId, its whole portfolio. Admins and investors may read any facility, or any operator's
@@ -86,20 +87,34 @@ export class AnalyticsService {
       if (group) group.spaces += facility.activeSpaces;
       else groups.set(key, { range, facility, spaces: facility.activeSpaces });
     });
+    // Per local day first (days since 1970), labelled once at the end rather than once per group.
+    const availableByDay = new Map<number, number>();
     for (const { range, facility, spaces } of groups.values()) {
-      const result = availableSpaceMinutes({
-        startMs: range.from.getTime(), endMs: range.to.getTime(), timeZone: facility.timeZone, openingHours: facility.openingHours, spaces, granularity: scope.granularity,
-      });
-      for (const [label, minutes] of result.buckets) available.set(label, (available.get(label) ?? 0) + minutes);
-      result.heatmap.forEach((minutes, cell) => (availableCells[cell]! += minutes));
+      const input = { startMs: range.from.getTime(), endMs: range.to.getTime(), timeZone: facility.timeZone, openingHours: facility.openingHours, spaces };
+      if (scope.granularity === 'hour') {
+        const result = availableSpaceMinutes({ ...input, granularity: 'hour' });
+        for (const [label, minutes] of result.buckets) available.set(label, (available.get(label) ?? 0) + minutes);
+        result.heatmap.forEach((minutes, cell) => (availableCells[cell]! += minutes));
+      } else {
+        const result = availableSpaceMinutesByDay(input);
+        result.minutes.forEach((minutes, i) => availableByDay.set(result.firstDay + i, (availableByDay.get(result.firstDay + i) ?? 0) + minutes));
+        result.heatmap.forEach((minutes, cell) => (availableCells[cell]! += minutes));
+      }
+    }
+    if (scope.granularity !== 'hour') {
+      const granularity = scope.granularity;
+      for (const [day, minutes] of availableByDay) {
+        const label = dayBucketLabel(day * DAY_MS, granularity);
+        available.set(label, (available.get(label) ?? 0) + minutes);
+      }
     }
 
     const booked = new Map<string, number>();
     const bookedCells = new Array<number>(168).fill(0);
     for (const row of rows) {
-      const minutes = Number(row.seconds) / 60;
-      if (row.bucket !== null) booked.set(row.bucket, minutes);
-      else bookedCells[(row.weekday! - 1) * 24 + row.hour!] = minutes;
+      if (row.kind === 'bucket') booked.set(row.bucket!, Number(row.us) / US_PER_MINUTE);
+      else if (row.kind === 'cell') bookedCells[(row.weekday! - 1) * 24 + row.hour!]! += Number(row.us) / US_PER_MINUTE;
+      else row.slots!.forEach((us, hour) => (bookedCells[(row.weekday! - 1) * 24 + hour]! += Number(us) / US_PER_MINUTE));
     }
     const buckets: OccupancyBucket[] = [...available.keys()].sort().map((bucket) => occupancyOf({ bucket }, booked.get(bucket) ?? 0, available.get(bucket) ?? 0));
     const heatmap: OccupancyHeatmapCell[] = availableCells.map((minutes, cell) =>
@@ -126,15 +141,23 @@ export class AnalyticsService {
       facilities = await this.analytics.portfolio({ ownerId: user.userId });
       if (query.operatorId && !facilities.some((f) => f.operatorId === query.operatorId)) throw new AnalyticsException('operator_not_found', 'No such operator.');
     }
-    const ranges = facilities.map((f) => rangeIn(f, query));
+    // A portfolio's facilities share a few zones: each bound is parsed once per zone.
+    const instants = new Map<string, number>();
+    const ranges = facilities.map((f) => rangeIn(f, query, instants));
     return { facilityId: query.facilityId ?? null, facilities, ranges, granularity: query.granularity };
   }
 }
 
 /** The facility's range in whole UTC hours (from rounded down, to up), as the rollups store hours. */
-function rangeIn(facility: ScopeFacility, query: AnalyticsQueryDto): FacilityRange {
-  const from = instantOf(query.from, facility.timeZone, 'from');
-  const to = instantOf(query.to, facility.timeZone, 'to');
+function rangeIn(facility: ScopeFacility, query: AnalyticsQueryDto, instants: Map<string, number>): FacilityRange {
+  const parse = (field: 'from' | 'to') => {
+    const key = `${field}|${facility.timeZone}`;
+    let instant = instants.get(key);
+    if (instant === undefined) instants.set(key, (instant = instantOf(query[field], facility.timeZone, field)));
+    return instant;
+  };
+  const from = parse('from');
+  const to = parse('to');
   if (!(to > from)) throw new AnalyticsException('invalid_range', '`to` must be later than `from`.', { from: query.from, to: query.to });
   const maxDays = MAX_RANGE_DAYS[query.granularity];
   if (to - from > maxDays * DAY_MS) {
@@ -154,7 +177,11 @@ function instantOf(value: string, timeZone: string, field: 'from' | 'to'): numbe
   return parsed.toMillis();
 }
 
-/** Every bucket label of the scope's ranges, in order (zero buckets included). */
+/**
+ * Every bucket label of the scope's ranges, in order (zero buckets included): per local hour for
+ * hour series, per local day otherwise (a range's local days run from the local hour of its start
+ * to that of its end, as the rollups read them).
+ */
 function labelsOf(scope: Scope): string[] {
   const labels = new Set<string>();
   const seen = new Set<string>();
@@ -162,9 +189,25 @@ function labelsOf(scope: Scope): string[] {
     const key = `${range.timeZone}|${range.from.getTime()}|${range.to.getTime()}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    forEachLocalHour(range.from.getTime(), range.to.getTime(), range.timeZone, (_utc, local) => labels.add(bucketLabel(local, scope.granularity)));
+    if (scope.granularity === 'hour') {
+      forEachLocalHour(range.from.getTime(), range.to.getTime(), range.timeZone, (_utc, local) => labels.add(bucketLabel(local, 'hour')));
+      continue;
+    }
+    const first = localHourOf(range.from.getTime(), range.timeZone);
+    const end = localHourOf(range.to.getTime(), range.timeZone);
+    let previous = '';
+    for (let day = Math.floor(first / DAY_MS) * DAY_MS; day < end; day += DAY_MS) {
+      const label = dayBucketLabel(day, scope.granularity);
+      if (label !== previous) labels.add((previous = label));
+    }
   }
   return [...labels].sort();
+}
+
+/** The local wall-clock hour an instant falls in, written as if it were UTC. */
+function localHourOf(ms: number, timeZone: string): number {
+  const local = ms + offsetAt(timeZone, ms);
+  return Math.floor(local / HOUR_MS) * HOUR_MS;
 }
 
 function describe(scope: Scope, query: AnalyticsQueryDto): AnalyticsScope {

@@ -1,4 +1,4 @@
-import { availableSpaceMinutes } from './available-space-minutes.js';
+import { availableSpaceMinutes, exactAvailableSpaceMinutes } from './available-space-minutes.js';
 import { bucketLabel } from './local-buckets.js';
 
 const H = 3_600_000;
@@ -41,5 +41,45 @@ describe('availableSpaceMinutes', () => {
     const start = Date.UTC(2026, 2, 28, 23); // Sunday 29 March 2026 00:00 in Berlin
     const result = availableSpaceMinutes({ startMs: start, endMs: start + 23 * H, timeZone: 'Europe/Berlin', openingHours: null, spaces: 1, granularity: 'day' });
     expect([...result.buckets]).toEqual([['2026-03-29T00:00', 23 * 60]]);
+  });
+});
+
+describe('availableSpaceMinutes by weekly pattern', () => {
+  const everyDay = (ranges: [string, string][]) => ({ mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges, sat: ranges, sun: ranges });
+  const SCHEDULES = [
+    null,
+    { mon: [['06:00', '23:00']], tue: [['06:00', '23:00']], wed: [['06:00', '23:00']], thu: [['06:00', '23:00']], fri: [['06:00', '23:00']], sat: [['08:00', '18:00']] },
+    everyDay([['07:15', '12:00'], ['13:30', '22:45']]),
+    { fri: [['20:00', '24:00']], sat: [['00:00', '03:30']] },
+  ] as const;
+  // DST in both hemispheres, a half-hour zone (cells start at :30 local) and one without DST.
+  const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'UTC'];
+
+  it.each(ZONES)('agrees exactly with the hour-by-hour computation over a year and over odd ranges (%s)', (timeZone) => {
+    const ranges: [number, number][] = [
+      [Date.UTC(2025, 11, 31, 12), Date.UTC(2027, 0, 1, 12)],
+      [Date.UTC(2026, 2, 27, 5), Date.UTC(2026, 3, 2, 19)],
+      [Date.UTC(2026, 9, 24, 23), Date.UTC(2026, 10, 3, 1)],
+      [Date.UTC(2026, 5, 1, 7), Date.UTC(2026, 5, 1, 9)],
+    ];
+    for (const openingHours of SCHEDULES) {
+      for (const granularity of ['day', 'week', 'month'] as const) {
+        for (const [startMs, endMs] of ranges) {
+          const input = { startMs, endMs, timeZone, openingHours: openingHours as never, spaces: 7, granularity };
+          const fast = availableSpaceMinutes(input);
+          const exact = exactAvailableSpaceMinutes(input);
+          expect([...fast.buckets].sort()).toEqual([...exact.buckets].sort());
+          expect(fast.heatmap).toEqual(exact.heatmap);
+        }
+      }
+    }
+  });
+
+  it('counts a 25-hour day (DST ends) with both repeated hours in one cell', () => {
+    const start = Date.UTC(2026, 9, 24, 22); // Sunday 25 October 2026 00:00 in Berlin (UTC+2)
+    const result = availableSpaceMinutes({ startMs: start, endMs: start + 25 * H, timeZone: 'Europe/Berlin', openingHours: null, spaces: 1, granularity: 'day' });
+    expect([...result.buckets]).toEqual([['2026-10-25T00:00', 25 * 60]]);
+    expect(result.heatmap[6 * 24 + 2]).toBe(120); // Sunday 02:00, twice
+    expect(result.heatmap.reduce((a, b) => a + b, 0)).toBe(25 * 60);
   });
 });

@@ -21,8 +21,8 @@ export function bucketLabel(localMs: number, granularity: AnalyticsGranularity):
 
 /** Heatmap cell of a local time: (ISO weekday − 1) × 24 + hour, Monday 00:00 is 0. */
 export function heatmapCell(localMs: number): number {
-  const d = new Date(localMs);
-  return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
+  const days = Math.floor(localMs / DAY_MS);
+  return ((days + 3) % 7) * 24 + Math.floor((localMs - days * DAY_MS) / HOUR_MS); // 1 January 1970 was a Thursday
 }
 
 // Offsets change a few times a year; probing a zone costs thousands of calls, so each zone's
@@ -39,6 +39,48 @@ function runsOfYear(timeZone: string, year: number): UtcOffsetRun[] {
     runsByZoneYear.set(key, runs);
   }
   return runs;
+}
+
+/** The zone's UTC offset at an instant, in milliseconds (from the same cached runs). */
+export function offsetAt(timeZone: string, ms: number): number {
+  const runs = runsOfYear(timeZone, new Date(ms).getUTCFullYear());
+  for (const run of runs) if (ms < run.endMs) return run.offsetMs;
+  return runs[runs.length - 1]!.offsetMs;
+}
+
+/** The zone's offset runs covering [startMs, endMs), in order (whole UTC years, from the cache). */
+export function offsetRunsCovering(timeZone: string, startMs: number, endMs: number): UtcOffsetRun[] {
+  const first = new Date(startMs).getUTCFullYear();
+  const last = new Date(Math.max(startMs, endMs - 1)).getUTCFullYear();
+  if (first === last) return runsOfYear(timeZone, first);
+  const runs: UtcOffsetRun[] = [];
+  for (let year = first; year <= last; year++) runs.push(...runsOfYear(timeZone, year));
+  return runs;
+}
+
+/**
+ * `YYYY-MM-DDT00:00` of a local day, or of the Monday or the first of the month it falls in:
+ * `bucketLabel` for midnights, by integer arithmetic (a few hundred days per facility per request).
+ */
+export function dayBucketLabel(localDayMs: number, granularity: Exclude<AnalyticsGranularity, 'hour'>): string {
+  let days = Math.floor(localDayMs / DAY_MS);
+  if (granularity === 'week') days -= (days + 3) % 7; // 1 January 1970 was a Thursday
+  let [y, m, d] = civilFromDays(days);
+  if (granularity === 'month') d = 1;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}T00:00`;
+}
+
+/** Year, month (1–12) and day of a count of days since 1970-01-01 (proleptic Gregorian). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
 /**

@@ -68,14 +68,13 @@ export class OperatorDashboardRepository {
   revenue(operatorId: string, now: Date): Promise<DashboardRevenueRow[]> {
     return this.dataSource.query(
       `SELECT r.currency,
-              coalesce(sum(r.gross_cents + r.refund_cents) FILTER (WHERE r.bucket >= local.day_start), 0)::text AS "todayGross",
-              coalesce(sum(r.net_cents) FILTER (WHERE r.bucket >= local.day_start), 0)::text AS "todayNet",
+              coalesce(sum(r.gross_cents + r.refund_cents) FILTER (WHERE r.day = local.today), 0)::text AS "todayGross",
+              coalesce(sum(r.net_cents) FILTER (WHERE r.day = local.today), 0)::text AS "todayNet",
               coalesce(sum(r.gross_cents + r.refund_cents), 0)::text AS "monthGross",
               coalesce(sum(r.net_cents), 0)::text AS "monthNet"
          FROM facilities f
-        CROSS JOIN LATERAL (SELECT date_trunc('day', $2::timestamptz AT TIME ZONE f.time_zone) AT TIME ZONE f.time_zone AS day_start,
-                                   date_trunc('month', $2::timestamptz AT TIME ZONE f.time_zone) AT TIME ZONE f.time_zone AS month_start) AS local
-         JOIN analytics_revenue_hourly r ON r.facility_id = f.id AND r.bucket >= date_trunc('hour', local.month_start, 'UTC') AND r.bucket <= $2::timestamptz
+        CROSS JOIN LATERAL (SELECT ($2::timestamptz AT TIME ZONE f.time_zone)::date AS today) AS local
+         JOIN analytics_revenue_daily r ON r.facility_id = f.id AND r.day >= date_trunc('month', local.today::timestamp)::date AND r.day <= local.today
         WHERE f.operator_id = $1
         GROUP BY r.currency
         ORDER BY r.currency`,

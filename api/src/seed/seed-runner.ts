@@ -7,11 +7,11 @@ import { hashPassword } from '../auth/password-hasher.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { bookingsOfSpace, bookingWindow, type BookingWindow, type SeedBooking } from './bookings.js';
 import { withConstraintsSetAside } from './constraints-set-aside.js';
-import { rebuildRollups, setRollupTriggers } from '../analytics/index.js';
 import { copyInto, CopySpool, copySpoolInto, type CopyValue } from './copy-rows.js';
 import { generateFacilities, generateOperators, spacesOf, SPACE_TYPES, type SeedFacility, type SeedOperator } from './marketplace.js';
 import { generatePeople, type SeedPeople, type SeedUser } from './people.js';
 import { bookingCodes } from './prng.js';
+import { OCCUPANCY_DAILY_COLUMNS, OCCUPANCY_WEEKDAYS_COLUMNS, REVENUE_DAILY_COLUMNS, REVENUE_HOURS_COLUMNS, RollupAccumulator, type RollupSpools } from './rollup-rows.js';
 import { SCALES, type ScaleName, type SeedScale } from './scales.js';
 
 export interface SeedOptions {
@@ -37,8 +37,10 @@ export class DatabaseNotEmptyError extends Error {
 
 /** Tables the seed fills, in load order (parents before children). */
 export const SEEDED_TABLES = ['users', 'operators', 'facilities', 'spaces', 'rates', 'bookings', 'payments', 'ledger_entries'] as const;
+/** The analytics rollups, computed by the seed along with the bookings (see rollup-rows.ts). */
+const ROLLUP_TABLES = ['analytics_revenue_daily', 'analytics_revenue_hours', 'analytics_occupancy_daily', 'analytics_occupancy_weekdays'] as const;
 /** What --reset empties: every data table of the foundation, so no orphan of an old run survives. */
-const RESET_TABLES = ['idempotency_keys', 'outbox', 'ledger_entries', 'payments', 'bookings', 'rates', 'spaces', 'facilities', 'operators', 'api_keys', 'refresh_tokens', 'users'];
+const RESET_TABLES = [...ROLLUP_TABLES, 'idempotency_keys', 'outbox', 'ledger_entries', 'payments', 'bookings', 'rates', 'spaces', 'facilities', 'operators', 'api_keys', 'refresh_tokens', 'users'];
 
 interface SeedPlan {
   seed: number;
@@ -83,37 +85,44 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
     await load(client, say, 'facilities', (p) => copyInto(client, 'facilities', FACILITY_COLUMNS, facilityRows(plan), p), plan.facilities.length);
     await load(client, say, 'spaces', (p) => copyInto(client, 'spaces', SPACE_COLUMNS, spaceRows(plan), p), spaceCount);
     await load(client, say, 'rates', (p) => copyInto(client, 'rates', RATE_COLUMNS, rateRows(plan), p), undefined);
-    // Bookings are generated once: their payments and ledger lines go to spool files on the way
-    // and are copied from there, so five million bookings are never held in memory.
+    // Bookings are generated once: their payments, ledger lines and analytics rollup rows go to
+    // spool files on the way and are copied from there, so five million bookings are never held
+    // in memory and the rollups need no recomputation in SQL.
     const spoolDir = mkdtempSync(join(tmpdir(), 'aiparksit-seed-'));
     try {
       const payments = new CopySpool(join(spoolDir, 'payments.copy'));
       const ledger = new CopySpool(join(spoolDir, 'ledger_entries.copy'));
-      await load(client, say, 'bookings', (p) => copyInto(client, 'bookings', BOOKING_COLUMNS, bookingRows(plan, payments, ledger), p), expectedBookings);
-      payments.close();
-      ledger.close();
-      await load(client, say, 'payments', (p) => copySpoolInto(client, 'payments', PAYMENT_COLUMNS, payments, (share) => p(Math.round(share * payments.rows))), payments.rows);
-      await load(client, say, 'ledger_entries', (p) => copySpoolInto(client, 'ledger_entries', LEDGER_COLUMNS, ledger, (share) => p(Math.round(share * ledger.rows))), ledger.rows);
+      const rollups = {
+        revenueDaily: new CopySpool(join(spoolDir, 'analytics_revenue_daily.copy')),
+        revenueHours: new CopySpool(join(spoolDir, 'analytics_revenue_hours.copy')),
+        occupancyDaily: new CopySpool(join(spoolDir, 'analytics_occupancy_daily.copy')),
+        occupancyWeekdays: new CopySpool(join(spoolDir, 'analytics_occupancy_weekdays.copy')),
+      };
+      await load(client, say, 'bookings', (p) => copyInto(client, 'bookings', BOOKING_COLUMNS, bookingRows(plan, payments, ledger, rollups), p), expectedBookings);
+      for (const spool of [payments, ledger, ...Object.values(rollups)]) spool.close();
+      const fromSpool = (table: string, columns: readonly string[], spool: CopySpool) =>
+        load(client, say, table, (p) => copySpoolInto(client, table, columns, spool, (share) => p(Math.round(share * spool.rows))), spool.rows);
+      await fromSpool('payments', PAYMENT_COLUMNS, payments);
+      await fromSpool('ledger_entries', LEDGER_COLUMNS, ledger);
+      await fromSpool('analytics_revenue_daily', REVENUE_DAILY_COLUMNS, rollups.revenueDaily);
+      await fromSpool('analytics_revenue_hours', REVENUE_HOURS_COLUMNS, rollups.revenueHours);
+      await fromSpool('analytics_occupancy_daily', OCCUPANCY_DAILY_COLUMNS, rollups.occupancyDaily);
+      await fromSpool('analytics_occupancy_weekdays', OCCUPANCY_WEEKDAYS_COLUMNS, rollups.occupancyWeekdays);
     } finally {
       rmSync(spoolDir, { recursive: true, force: true });
     }
 
-    // The rollup triggers were off during the COPYs: one set-based rebuild instead of one huge delta.
-    say('Building the analytics rollups…');
-    const rollupsStarted = Date.now();
-    await rebuildRollups(client);
-    say(`  analytics rollups built in ${formatDuration(Date.now() - rollupsStarted)}`);
     say('Updating planner statistics (ANALYZE)…');
-    await client.query(`ANALYZE ${SEEDED_TABLES.join(', ')}, analytics_revenue_hourly, analytics_occupancy_hourly`);
+    await client.query(`ANALYZE ${[...SEEDED_TABLES, ...ROLLUP_TABLES].join(', ')}`);
 
     const counts: Record<string, number> = {};
-    for (const table of SEEDED_TABLES) {
+    for (const table of [...SEEDED_TABLES, ...ROLLUP_TABLES]) {
       const result = await client.query<{ count: string }>(`SELECT count(*) AS count FROM ${table}`);
       counts[table] = Number(result.rows[0]!.count);
     }
     const elapsedMs = Date.now() - started;
     say(`Seeded the ${scale.name} data set in ${formatDuration(elapsedMs)}:`);
-    for (const table of SEEDED_TABLES) say(`  ${table.padEnd(15)} ${counts[table]!.toLocaleString('en-US').padStart(12)}`);
+    for (const table of [...SEEDED_TABLES, ...ROLLUP_TABLES]) say(`  ${table.padEnd(25)} ${counts[table]!.toLocaleString('en-US').padStart(12)}`);
     return { counts, elapsedMs };
   } finally {
     await runner.release();
@@ -147,9 +156,15 @@ async function load(
   await client.query('BEGIN');
   try {
     await client.query('SET LOCAL synchronous_commit = off');
-    // Index builds and foreign-key validation at the end of the load sort in memory when they can.
-    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-    await setRollupTriggers(client, table, false);
+    // Index builds and foreign-key validation at the end of the load sort in memory when they
+    // can: 1 GB sorts the GiST exclusion constraint and the ledger's indexes without spilling.
+    await client.query(`SET LOCAL maintenance_work_mem = '1GB'`);
+    // Every trigger of the table is off during its COPY, inside this transaction (no other session
+    // writes meanwhile): the analytics rollups are loaded from the seed's own rows, and the
+    // real-time announcements are for live changes, not for a bulk load nobody is watching. Left
+    // on, their statement-level transition tables would keep a second copy of every row (five
+    // million bookings, thirteen million ledger lines) to aggregate after the COPY.
+    await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     let copiedAt = started;
     const sent = await withConstraintsSetAside(client, table, async () => {
       const count = await copy((sofar) => {
@@ -163,7 +178,7 @@ async function load(
       if (copiedAt - started > 5_000) say(`  ${table}: ${count.toLocaleString('en-US')} rows copied; re-creating its indexes and checking its constraints…`);
       return count;
     });
-    await setRollupTriggers(client, table, true);
+    await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     await client.query('COMMIT');
     say(`  ${table}: ${sent.toLocaleString('en-US')} rows in ${formatDuration(Date.now() - started)} (copy ${formatDuration(copiedAt - started)}, indexes and constraints ${formatDuration(Date.now() - copiedAt)})`);
   } catch (error) {
@@ -243,14 +258,16 @@ const BOOKING_COLUMNS = [
  * enum, a number, a plate or an instant, none of which can hold a tab, newline or backslash, so
  * the general escaping of copyLine() (and its cost, times twenty million) is not needed.
  */
-function* bookingRows(plan: SeedPlan, payments: CopySpool, ledger: CopySpool): Generator<string> {
+function* bookingRows(plan: SeedPlan, payments: CopySpool, ledger: CopySpool, rollupSpools: RollupSpools): Generator<string> {
   const codeOf = bookingCodes(plan.seed);
+  const rollups = new RollupAccumulator(plan.window, rollupSpools);
   const iso = (ms: number | null) => (ms === null ? '\\N' : new Date(ms).toISOString());
   let index = 0;
   for (const b of allBookings(plan)) {
     const currency = b.facility.city.currency;
     yield `${b.id}\t${codeOf(index)}\t${b.driver.id}\t${b.facility.id}\t${b.space.id}\t${b.space.type}\t[${iso(b.start)},${iso(b.end)})\t${b.status}\t${b.driver.vehiclePlate}\t${b.amountCents}\t${currency}\t${iso(b.holdExpiresAt)}\t${iso(b.createdAt)}\t${iso(b.updatedAt)}\t${iso(b.confirmedAt)}\t${iso(b.cancelledAt)}\n`;
     index += 1;
+    rollups.add(b);
     const p = b.payment;
     if (!p) continue;
     const paidAt = iso(p.createdAt);
@@ -260,6 +277,7 @@ function* bookingRows(plan: SeedPlan, payments: CopySpool, ledger: CopySpool): G
     ledger.addLine(`${owners}\tplatform_fee\t${p.split.platformFeeCents}\t${currency}\t${paidAt}\n`);
     ledger.addLine(`${owners}\toperator_net\t${p.split.operatorNetCents}\t${currency}\t${paidAt}\n`);
   }
+  rollups.finish();
 }
 
 const PAYMENT_COLUMNS = ['id', 'booking_id', 'provider', 'provider_ref', 'status', 'amount_cents', 'currency', 'card_brand', 'card_last4', 'created_at'];

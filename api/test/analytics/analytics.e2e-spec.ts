@@ -112,6 +112,62 @@ describe('analytics', () => {
     });
   });
 
+  describe('ranges that start or end inside a day, across a DST change', () => {
+    // Berlin, open around the clock, 2 spaces. Clocks go forward at 02:00 on Sunday 29 March 2026.
+    let dst: TestFacility;
+    const range = { from: '2026-03-28T12:00', to: '2026-03-30T06:00' };
+
+    beforeAll(async () => {
+      dst = await createFacility(pool, operator, { timeZone: 'Europe/Berlin', spaces: { standard: 2 } });
+      // Saturday 22:00 CET to Sunday 07:00 CEST: 2 hours on the 28th, 6 (not 7) on the 29th.
+      const id = await insertBooking(pool, { facilityId: dst.id, spaceId: dst.spaces.standard![0]!, start: '2026-03-28T21:00:00Z', end: '2026-03-29T05:00:00Z' });
+      const paid = (at: string, grossCents: number) => insertLedger(pool, { bookingId: id, operatorId: operator.id, facilityId: dst.id, at, grossCents, feeCents: grossCents / 10 });
+      await paid('2026-03-28T10:30:00Z', 4000); // 11:30 local: before the range
+      await paid('2026-03-28T11:30:00Z', 1000); // 12:30 local
+      await paid('2026-03-30T03:30:00Z', 500); // 05:30 local
+      await paid('2026-03-30T04:30:00Z', 3000); // 06:30 local: after the range
+    });
+
+    it('counts only the hours of the partial first and last days, and the 23-hour day as it is', async () => {
+      const revenue = (await get(operatorTokens, '/api/analytics/revenue', { facilityId: dst.id, ...range, granularity: 'day' })).body as RevenueReport;
+      expect(revenue.series[0]!.buckets.map((b) => [b.bucket, b.grossCents, b.bookings])).toEqual([
+        ['2026-03-28T00:00', 1000, 1],
+        ['2026-03-29T00:00', 0, 0],
+        ['2026-03-30T00:00', 500, 1],
+      ]);
+      const occupancy = (await get(operatorTokens, '/api/analytics/occupancy', { facilityId: dst.id, ...range, granularity: 'day' })).body as OccupancyReport;
+      expect(occupancy.buckets.map((b) => [b.bucket, b.bookedSpaceMinutes, b.availableSpaceMinutes])).toEqual([
+        ['2026-03-28T00:00', 120, 12 * 60 * 2],
+        ['2026-03-29T00:00', 360, 23 * 60 * 2],
+        ['2026-03-30T00:00', 0, 6 * 60 * 2],
+      ]);
+      // The skipped hour (Sunday 02:00) is empty on both sides.
+      expect(occupancy.heatmap.find((c) => c.weekday === 7 && c.hour === 2)).toEqual({ weekday: 7, hour: 2, bookedSpaceMinutes: 0, availableSpaceMinutes: 0, percent: null });
+    });
+
+    it('gives the same heatmap and per-day sums by day as by hour', async () => {
+      const byDay = (await get(operatorTokens, '/api/analytics/occupancy', { facilityId: dst.id, ...range, granularity: 'day' })).body as OccupancyReport;
+      const byHour = (await get(operatorTokens, '/api/analytics/occupancy', { facilityId: dst.id, ...range, granularity: 'hour' })).body as OccupancyReport;
+      expect(byDay.heatmap).toEqual(byHour.heatmap);
+      expect(byDay.totals).toEqual(byHour.totals);
+      for (const day of byDay.buckets) {
+        const hours = byHour.buckets.filter((h) => h.bucket.slice(0, 10) === day.bucket.slice(0, 10));
+        expect(hours.reduce((sum, h) => sum + h.availableSpaceMinutes, 0)).toBe(day.availableSpaceMinutes);
+        expect(hours.reduce((sum, h) => sum + h.bookedSpaceMinutes, 0)).toBe(day.bookedSpaceMinutes);
+      }
+    });
+    it('gives the same heatmap by day as by hour over a whole month and the days around it', async () => {
+      await insertBooking(pool, { facilityId: dst.id, spaceId: dst.spaces.standard![1]!, start: '2026-02-26T09:10:00Z', end: '2026-02-27T13:20:00Z' });
+      await insertBooking(pool, { facilityId: dst.id, spaceId: dst.spaces.standard![1]!, start: '2026-03-11T06:00:00Z', end: '2026-03-11T09:45:00Z' });
+      const month = { facilityId: dst.id, from: '2026-02-25', to: '2026-04-03' };
+      const byDay = (await get(operatorTokens, '/api/analytics/occupancy', { ...month, granularity: 'day' })).body as OccupancyReport;
+      const byHour = (await get(operatorTokens, '/api/analytics/occupancy', { ...month, granularity: 'hour' })).body as OccupancyReport;
+      expect(byDay.totals.bookedSpaceMinutes).toBe(120 + 360 + 28 * 60 + 10 + 225);
+      expect(byDay.heatmap).toEqual(byHour.heatmap);
+      expect(byDay.totals).toEqual(byHour.totals);
+    });
+  });
+
   describe('who may see what', () => {
     it('answers 404 on every route to another operator asking for this facility', async () => {
       const other = await signedInUser(pool, api, 'operator');

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { DateTime } from 'luxon';
 import request from 'supertest';
 import type { AuthTokens } from '@aiparksit/shared';
 import { apiUrl } from '../support/api-url.js';
@@ -33,6 +34,7 @@ describe('analytics rollups', () => {
   let driver: AuthTokens;
   let operator: TestOperator;
   let facilities: TestFacility[];
+  const zones = new Map<string, string>();
 
   beforeAll(async () => {
     pool = testPool();
@@ -43,13 +45,24 @@ describe('analytics rollups', () => {
       await createFacility(pool, operator, { timeZone: 'Europe/Berlin', spaces: { standard: 6 }, hourlyCents: { standard: 337 } }),
       await createFacility(pool, operator, { timeZone: 'America/New_York', spaces: { standard: 4 }, hourlyCents: { standard: 251 } }),
     ];
+    zones.set(facilities[0]!.id, 'Europe/Berlin').set(facilities[1]!.id, 'America/New_York');
   });
 
   afterAll(async () => {
     await pool.end();
   });
 
-  /** Occupancy and revenue recomputed the obvious way from every booking and ledger line, in JavaScript. */
+  /** `facility|local date|local hour` of the UTC hour starting at `utcMs`, in the facility's zone. */
+  function localKey(facilityId: string, utcMs: number): string {
+    const zone = zones.get(facilityId)!;
+    return `${facilityId}|${DateTime.fromMillis(utcMs, { zone }).toFormat('yyyy-MM-dd|H')}`;
+  }
+
+  /**
+   * Occupancy (space-microseconds) and revenue recomputed the obvious way from every booking and
+   * ledger line, in JavaScript: per UTC hour, filed under the facility's local date and hour of
+   * that hour's start.
+   */
   async function naive(facilityIds: string[]) {
     const occupancy = new Map<string, number>();
     const bookings = await pool.query<{ facility_id: string; status: string; start_ms: string; end_ms: string }>(
@@ -62,8 +75,8 @@ describe('analytics rollups', () => {
       const start = Number(b.start_ms);
       const end = Number(b.end_ms);
       for (let h = Math.floor(start / HOUR) * HOUR; h < end; h += HOUR) {
-        const key = `${b.facility_id}|${h}`;
-        occupancy.set(key, (occupancy.get(key) ?? 0) + (Math.min(end, h + HOUR) - Math.max(start, h)) / 1000);
+        const key = localKey(b.facility_id, h);
+        occupancy.set(key, (occupancy.get(key) ?? 0) + (Math.min(end, h + HOUR) - Math.max(start, h)) * 1000);
       }
     }
     const revenue = new Map<string, [number, number, number, number, number]>();
@@ -74,7 +87,7 @@ describe('analytics rollups', () => {
       [facilityIds],
     );
     for (const l of lines.rows) {
-      const key = `${l.facility_id}|${Math.floor(Number(l.at_ms) / HOUR) * HOUR}`;
+      const key = localKey(l.facility_id, Math.floor(Number(l.at_ms) / HOUR) * HOUR);
       const sums = revenue.get(key) ?? [0, 0, 0, 0, 0];
       const amount = Number(l.amount_cents);
       if (l.account === 'gross') sums[0] += amount;
@@ -87,23 +100,60 @@ describe('analytics rollups', () => {
     return { occupancy: withoutZeros(occupancy), revenue: new Map([...revenue].filter(([, sums]) => sums.some((s) => s !== 0))) };
   }
 
+  /**
+   * The rollups as `facility|day|hour` maps, after checking that each daily row is exactly the
+   * sum of its hours (occupancy's day total, and revenue's daily table against its hours table).
+   */
   async function rollups(facilityIds: string[]) {
-    const occupancy = await pool.query<{ facility_id: string; ms: string; seconds: string }>(
-      `SELECT facility_id, (extract(epoch FROM bucket) * 1000)::bigint::text AS ms, booked_seconds::text AS seconds FROM analytics_occupancy_hourly WHERE facility_id = ANY($1)`,
+    const occupancy = await pool.query<{ facility_id: string; day: string; booked_us: string; slots: string[] }>(
+      `SELECT facility_id, to_char(day, 'YYYY-MM-DD') AS day, booked_us::text, booked_us_by_hour::text[] AS slots FROM analytics_occupancy_daily WHERE facility_id = ANY($1)`,
       [facilityIds],
     );
-    const revenue = await pool.query<{ facility_id: string; ms: string; g: string; r: string; f: string; n: string; b: number }>(
-      `SELECT facility_id, (extract(epoch FROM bucket) * 1000)::bigint::text AS ms, gross_cents AS g, refund_cents AS r, fee_cents AS f, net_cents AS n, bookings AS b
-         FROM analytics_revenue_hourly WHERE facility_id = ANY($1)`,
+    const hours = new Map<string, number>();
+    const byWeekday = new Map<string, number>();
+    for (const row of occupancy.rows) {
+      expect(row.slots.reduce((sum, us) => sum + Number(us), 0)).toBe(Number(row.booked_us));
+      const weekday = DateTime.fromISO(row.day, { zone: 'UTC' }).weekday;
+      row.slots.forEach((us, hour) => {
+        hours.set(`${row.facility_id}|${row.day}|${hour}`, Number(us));
+        const key = `${row.facility_id}|${row.day.slice(0, 8)}01|${weekday}|${hour}`;
+        byWeekday.set(key, (byWeekday.get(key) ?? 0) + Number(us));
+      });
+    }
+    // The month × weekday rows are the daily slots summed.
+    const weekdays = await pool.query<{ facility_id: string; month: string; weekday: number; slots: string[] }>(
+      `SELECT facility_id, to_char(month, 'YYYY-MM-DD') AS month, weekday, booked_us_by_hour::text[] AS slots FROM analytics_occupancy_weekdays WHERE facility_id = ANY($1)`,
       [facilityIds],
+    );
+    const stored = new Map<string, number>();
+    for (const row of weekdays.rows) row.slots.forEach((us, hour) => stored.set(`${row.facility_id}|${row.month}|${row.weekday}|${hour}`, Number(us)));
+    expect(new Map([...withoutZeros(stored)].sort())).toEqual(new Map([...withoutZeros(byWeekday)].sort()));
+    const revenue = await pool.query<{ facility_id: string; day: string; hour: number; g: string; r: string; f: string; n: string; b: number }>(
+      `SELECT facility_id, to_char(day, 'YYYY-MM-DD') AS day, hour, gross_cents AS g, refund_cents AS r, fee_cents AS f, net_cents AS n, bookings AS b
+         FROM analytics_revenue_hours WHERE facility_id = ANY($1)`,
+      [facilityIds],
+    );
+    const daily = await pool.query<{ facility_id: string; day: string; g: string; r: string; f: string; n: string; b: number }>(
+      `SELECT facility_id, to_char(day, 'YYYY-MM-DD') AS day, gross_cents AS g, refund_cents AS r, fee_cents AS f, net_cents AS n, bookings AS b
+         FROM analytics_revenue_daily WHERE facility_id = ANY($1)`,
+      [facilityIds],
+    );
+    const sumsOf = (r: { g: string; r: string; f: string; n: string; b: number }) => [Number(r.g), Number(r.r), Number(r.f), Number(r.n), r.b];
+    const nonZero = (sums: number[]) => sums.some((s) => s !== 0);
+    const hoursByDay = new Map<string, number[]>();
+    for (const r of revenue.rows) {
+      const key = `${r.facility_id}|${r.day}`;
+      const sums = hoursByDay.get(key) ?? [0, 0, 0, 0, 0];
+      sumsOf(r).forEach((v, i) => (sums[i]! += v));
+      hoursByDay.set(key, sums);
+    }
+    const sorted = <V>(map: Map<string, V>) => new Map([...map].sort());
+    expect(sorted(new Map(daily.rows.map((r): [string, number[]] => [`${r.facility_id}|${r.day}`, sumsOf(r)]).filter(([, s]) => nonZero(s))))).toEqual(
+      sorted(new Map([...hoursByDay].filter(([, s]) => nonZero(s)))),
     );
     return {
-      occupancy: withoutZeros(new Map(occupancy.rows.map((r) => [`${r.facility_id}|${r.ms}`, Number(r.seconds)]))),
-      revenue: new Map(
-        revenue.rows
-          .map((r): [string, number[]] => [`${r.facility_id}|${r.ms}`, [Number(r.g), Number(r.r), Number(r.f), Number(r.n), r.b]])
-          .filter(([, sums]) => sums.some((s) => s !== 0)),
-      ),
+      occupancy: withoutZeros(hours),
+      revenue: new Map(revenue.rows.map((r): [string, number[]] => [`${r.facility_id}|${r.day}|${r.hour}`, sumsOf(r)]).filter(([, sums]) => nonZero(sums))),
     };
   }
 
@@ -157,10 +207,11 @@ describe('analytics rollups', () => {
   it('agree exactly after randomised rows, status and period changes, moves, deletes and multi-row statements in SQL', async () => {
     const random = prng(SEED + 1);
     const ids: string[] = [];
-    // Odd instants (seconds and minutes off the hour), multi-day stays, every status.
+    // Odd instants (seconds and minutes off the hour), multi-day stays, every status, across the
+    // spring DST changes of both zones (8 and 29 March 2026).
     for (let i = 0; i < 40; i++) {
       const facility = random.pick(facilities);
-      const startMs = Date.UTC(2026, 0, 1) + random.int(0, 60 * 24 * 60) * MINUTE + random.int(0, 59) * 1000;
+      const startMs = Date.UTC(2026, 1, 15) + random.int(0, 60 * 24 * 60) * MINUTE + random.int(0, 59) * 1000;
       const endMs = startMs + random.int(1, 72 * 60) * MINUTE + random.int(0, 59) * 1000;
       const spaceId = random.pick(facility.spaces.standard!);
       const status = random.pick(STATUSES);
@@ -211,6 +262,15 @@ describe('analytics rollups', () => {
     await pool.query(`DELETE FROM bookings WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.booking_id = bookings.id) AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = bookings.id)`, [
       ids.filter(() => random.next() < 0.3),
     ]);
+    await expectRollupsToMatchNaive();
+  });
+
+  it('move to the new local days and hours when a facility changes time zone (a half-hour zone here)', async () => {
+    await pool.query(`UPDATE facilities SET time_zone = 'Asia/Kolkata' WHERE id = $1`, [facilities[1]!.id]);
+    zones.set(facilities[1]!.id, 'Asia/Kolkata');
+    await expectRollupsToMatchNaive();
+    await pool.query(`UPDATE facilities SET time_zone = 'America/New_York' WHERE id = $1`, [facilities[1]!.id]);
+    zones.set(facilities[1]!.id, 'America/New_York');
     await expectRollupsToMatchNaive();
   });
 
