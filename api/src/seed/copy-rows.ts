@@ -116,3 +116,28 @@ export async function copySpoolInto(
   await pipeline(createReadStream(spool.path, { highWaterMark: 1 << 20 }), meter, client.query(copyFrom(sql)));
   return spool.rows;
 }
+
+const DAY_MS = 86_400_000;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * `Date#toISOString()` for COPY text, made from a cached date part and arithmetic for the time:
+ * the seed writes some forty million instants, and a Date object plus its formatting for each
+ * was a large share of generating a booking. Null → `\N`. Same output as toISOString().
+ */
+export function isoInstantWriter(): (ms: number | null) => string {
+  const dates = new Map<number, string>();
+  return (ms) => {
+    if (ms === null) return '\\N';
+    const day = Math.floor(ms / DAY_MS);
+    let date = dates.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY_MS).toISOString().slice(0, 11);
+      dates.set(day, date);
+    }
+    const rest = ms - day * DAY_MS;
+    const millis = rest % 1000;
+    const seconds = Math.floor(rest / 1000);
+    return `${date}${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}.${millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : millis}Z`;
+  };
+}

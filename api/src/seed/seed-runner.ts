@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/password-hasher.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { bookingsOfSpace, bookingWindow, type BookingWindow, type SeedBooking } from './bookings.js';
 import { withConstraintsSetAside } from './constraints-set-aside.js';
-import { copyInto, CopySpool, copySpoolInto, type CopyValue } from './copy-rows.js';
+import { copyInto, CopySpool, copySpoolInto, isoInstantWriter, type CopyValue } from './copy-rows.js';
 import { generateFacilities, generateOperators, spacesOf, SPACE_TYPES, type SeedFacility, type SeedOperator } from './marketplace.js';
 import { generatePeople, type SeedPeople, type SeedUser } from './people.js';
 import { bookingCodes } from './prng.js';
@@ -268,7 +268,7 @@ const BOOKING_COLUMNS = [
 function* bookingRows(plan: SeedPlan, payments: CopySpool, ledger: CopySpool, rollupSpools: RollupSpools): Generator<string> {
   const codeOf = bookingCodes(plan.seed);
   const rollups = new RollupAccumulator(plan.window, rollupSpools);
-  const iso = (ms: number | null) => (ms === null ? '\\N' : new Date(ms).toISOString());
+  const iso = isoInstantWriter();
   let index = 0;
   for (const b of allBookings(plan)) {
     const currency = b.facility.city.currency;
