@@ -6,7 +6,10 @@
 // Latency runs from just before the booking's INSERT is sent on its connection (an autocommit
 // statement: trigger, commit and NOTIFY happen inside it) to the moment a client process has the
 // event frame, on one machine's clock (performance.timeOrigin + now(), comparable across
-// processes). The time a booking waited for a free connection is not counted: that is the
+// processes). The event's `at` (stamped by the server once the recount is done, just before the
+// frames are written) splits it in two: commit → recount done (trigger, NOTIFY, listener,
+// coalescing, the count query) and recount done → frame in the client (fan-out writes, the
+// kernel, the client's event loop). The time a booking waited for a free connection is not counted: that is the
 // bench's pool, not the server; the table shows it (and the INSERT's own time) so a write path
 // that cannot keep the rate is visible rather than hidden in the latency.
 //
@@ -18,7 +21,8 @@
 // Each socket follows one facility (as a facility page does); every booking's event therefore
 // reaches sockets / FACILITIES sockets. Settings (environment): BENCH_TIERS (1000,5000,10000),
 // BENCH_RATE (bookings per second, 20), BENCH_SECONDS (per tier, 10), BENCH_FACILITIES (10),
-// BENCH_CLIENT_PROCESSES (2), BENCH_SKIP_BUILD=1.
+// BENCH_CLIENT_PROCESSES (2), BENCH_SKIP_BUILD=1, BENCH_API_NODE_OPTIONS (given to the API
+// process only, e.g. `--import ./my-profiler.mjs` to see where its time goes).
 //
 // Open files: the server holds one descriptor per socket and each client process its share, so
 // `ulimit -n` must exceed the largest tier (plus ~1,000). The script checks and says so; raise it
@@ -68,7 +72,8 @@ async function main() {
   const clients = [];
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   try {
-    api = await startApiServer({ DATABASE_URL: database.url, LOG_LEVEL: 'error' }, 60_000);
+    const apiNodeOptions = process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {};
+    api = await startApiServer({ DATABASE_URL: database.url, LOG_LEVEL: 'error', ...apiNodeOptions }, 60_000);
     const facilities = await seed(pool, facilityCount, Math.ceil((rate * seconds * tiers.length * 1.2) / facilityCount) + 5);
     process.stdout.write(`  API ${api.url} (pid ${api.process.pid}); ${facilityCount} facilities of ${facilities[0].spaces.length} spaces\n`);
 
@@ -141,11 +146,16 @@ async function main() {
       const cpuMs = cpuMsOf(api.process.pid) - cpuBefore;
       const receipts = (await Promise.all(clients.map((c) => ask(c, { type: 'collect' }, 'receipts')))).flatMap((m) => m.receipts);
       const latencies = [];
-      for (const [end, receivedAt] of receipts) {
+      const toRecounted = [];
+      const toReceived = [];
+      for (const [end, receivedAt, stampedAt] of receipts) {
         const sent = sentAt.get(end);
-        if (sent !== undefined) latencies.push(receivedAt - sent);
+        if (sent === undefined) continue;
+        latencies.push(receivedAt - sent);
+        toRecounted.push(stampedAt - sent);
+        toReceived.push(receivedAt - stampedAt);
       }
-      latencies.sort((a, b) => a - b);
+      for (const list of [latencies, toRecounted, toReceived]) list.sort((a, b) => a - b);
       results.push({
         sockets: tier.toLocaleString('en'),
         'bookings/s': rate,
@@ -154,6 +164,8 @@ async function main() {
         'p50 ms': percentile(latencies, 0.5).toFixed(1),
         'p99 ms': percentile(latencies, 0.99).toFixed(1),
         'max ms': (latencies.at(-1) ?? NaN).toFixed(1),
+        'commit→recounted p50/p99 ms': `${percentile(toRecounted, 0.5).toFixed(0)}/${percentile(toRecounted, 0.99).toFixed(0)}`,
+        'recounted→received p50/p99 ms': `${percentile(toReceived, 0.5).toFixed(0)}/${percentile(toReceived, 0.99).toFixed(0)}`,
         'INSERT p50/p99 ms': `${percentile(insertMs, 0.5).toFixed(1)}/${percentile(insertMs, 0.99).toFixed(1)}`,
         'sent late p99 ms': percentile(lateMs, 0.99).toFixed(1),
         'server CPU ms per 1k deliveries': ((cpuMs / Math.max(1, latencies.length)) * 1000).toFixed(0),
@@ -261,7 +273,7 @@ async function clientProcess() {
   process.on('message', async (message) => {
     try {
       if (message.type === 'open') {
-        await openSockets(WebSocket, message, sockets, (end) => receipts.push([end, now()]));
+        await openSockets(WebSocket, message, sockets, (end, at) => receipts.push([end, now(), at]));
         process.send({ type: 'opened' });
       } else if (message.type === 'count') {
         process.send({ type: 'count', count: receipts.length });
@@ -288,7 +300,7 @@ async function openSockets(WebSocket, { url, count, firstIndex, facilityIds }, s
         const text = data.toString();
         if (text.startsWith('{"type":"event"')) {
           const end = /"end":"([^"]+)"/.exec(text)?.[1];
-          if (end) onEvent(end);
+          if (end) onEvent(end, Date.parse(/"at":"([^"]+)"/.exec(text)?.[1] ?? ''));
         } else if (text.startsWith('{"type":"subscribed"')) resolveOpen();
         else if (text.startsWith('{"type":"error"')) reject(new Error(text));
       });

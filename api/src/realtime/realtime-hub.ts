@@ -23,6 +23,9 @@ import { RealtimeStats } from './realtime-stats.js';
 import { SocketIndex } from './socket-index.js';
 import { boxContains, readSubscriptionRequest } from './subscription-request.js';
 
+/** Sockets pinged per turn of the event loop (see `beat`). */
+const HEARTBEAT_SLICE = 500;
+
 export interface RealtimeLimits {
   maxSubscriptions: number;
   maxBoundingBoxes: number;
@@ -137,19 +140,29 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     this.stats.connectionClosed(session.path, session.identity.role);
   }
 
-  /** Pings every socket; one that did not answer the previous ping is gone and is cut off. */
+  /**
+   * Pings every socket; one that did not answer the previous ping is gone and is cut off. Done
+   * in slices with a turn of the event loop between them: pinging ten thousand sockets at once
+   * (and reading their pongs) would hold up every event meanwhile.
+   */
   private beat(): void {
-    const now = Date.now();
-    for (const session of this.sessions) {
-      if (!session.alive) {
-        this.stats.deadSocketClosed();
-        session.socket.terminate();
-        continue;
+    const sessions = [...this.sessions];
+    const slice = (from: number) => {
+      const now = Date.now();
+      for (const session of sessions.slice(from, from + HEARTBEAT_SLICE)) {
+        if (!this.sessions.has(session)) continue;
+        if (!session.alive) {
+          this.stats.deadSocketClosed();
+          session.socket.terminate();
+          continue;
+        }
+        session.alive = false;
+        session.pingSentAt = now;
+        session.socket.ping();
       }
-      session.alive = false;
-      session.pingSentAt = now;
-      session.socket.ping();
-    }
+      if (from + HEARTBEAT_SLICE < sessions.length) setImmediate(slice, from + HEARTBEAT_SLICE);
+    };
+    slice(0);
   }
 
   /** Counts a client message; returns the answer to send instead of handling it, if any. */
