@@ -107,6 +107,7 @@ async function main() {
       const lateMs = [];
       const total = rate * seconds;
       const cpuBefore = cpuMsOf(api.process.pid);
+      const clientCpuBefore = clients.reduce((sum, c) => sum + cpuMsOf(c.pid), 0);
       const t0 = Date.now();
       const inserts = [];
       for (let k = 0; k < total; k++) {
@@ -144,6 +145,8 @@ async function main() {
         } else if (Date.now() - quietSince > 3000) break;
       }
       const cpuMs = cpuMsOf(api.process.pid) - cpuBefore;
+      const clientCpuMs = clients.reduce((sum, c) => sum + cpuMsOf(c.pid), 0) - clientCpuBefore;
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
       const receipts = (await Promise.all(clients.map((c) => ask(c, { type: 'collect' }, 'receipts')))).flatMap((m) => m.receipts);
       const latencies = [];
       const toRecounted = [];
@@ -169,8 +172,10 @@ async function main() {
         'INSERT p50/p99 ms': `${percentile(insertMs, 0.5).toFixed(1)}/${percentile(insertMs, 0.99).toFixed(1)}`,
         'sent late p99 ms': percentile(lateMs, 0.99).toFixed(1),
         'server CPU ms per 1k deliveries': ((cpuMs / Math.max(1, latencies.length)) * 1000).toFixed(0),
+        'clients CPU ms per 1k deliveries': ((clientCpuMs / Math.max(1, latencies.length)) * 1000).toFixed(0),
         'server RSS MB': rss.toFixed(0),
         'KB per socket': (((rss - baseRss) * 1024) / tier).toFixed(1),
+        'load (1 min)': load,
       });
       process.stdout.write(`  p50 ${results.at(-1)['p50 ms']} ms, p99 ${results.at(-1)['p99 ms']} ms over ${latencies.length.toLocaleString('en')} deliveries\n`);
     }
@@ -273,7 +278,7 @@ async function clientProcess() {
   process.on('message', async (message) => {
     try {
       if (message.type === 'open') {
-        await openSockets(WebSocket, message, sockets, (end, at) => receipts.push([end, now(), at]));
+        await openSockets(WebSocket, message, sockets, (end, receivedAt, at) => receipts.push([end, receivedAt, at]));
         process.send({ type: 'opened' });
       } else if (message.type === 'count') {
         process.send({ type: 'count', count: receipts.length });
@@ -288,20 +293,37 @@ async function clientProcess() {
   process.on('disconnect', () => process.exit(0));
 }
 
+const EVENT_PREFIX = Buffer.from('{"type":"event"');
+const END_KEY = Buffer.from('"end":"');
+const AT_KEY = Buffer.from('"at":"');
+
+/** The string value after `key` in a JSON frame (our payloads escape no quotes in ids and dates). */
+function valueAfter(data, key) {
+  const from = data.indexOf(key);
+  if (from < 0) return undefined;
+  const start = from + key.length;
+  return data.toString('latin1', start, data.indexOf(0x22, start));
+}
+
 async function openSockets(WebSocket, { url, count, firstIndex, facilityIds }, sockets, onEvent) {
   const CONCURRENCY = 200;
   let next = 0;
   const openOne = (index) =>
     new Promise((resolveOpen, reject) => {
-      const socket = new WebSocket(url, { perMessageDeflate: false });
+      // The server's frames are JSON it built; checking their UTF-8 again only costs the client time.
+      const socket = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
       socket.once('error', reject);
       socket.once('open', () => socket.send(JSON.stringify({ type: 'subscribe', facilityIds: [facilityIds[index % facilityIds.length]] })));
       socket.on('message', (data) => {
+        // The receipt time is taken first; the frame is then read as bytes, not decoded whole.
+        const receivedAt = now();
+        if (data.indexOf(EVENT_PREFIX) === 0) {
+          const end = valueAfter(data, END_KEY);
+          if (end) onEvent(end, receivedAt, Date.parse(valueAfter(data, AT_KEY) ?? ''));
+          return;
+        }
         const text = data.toString();
-        if (text.startsWith('{"type":"event"')) {
-          const end = /"end":"([^"]+)"/.exec(text)?.[1];
-          if (end) onEvent(end, Date.parse(/"at":"([^"]+)"/.exec(text)?.[1] ?? ''));
-        } else if (text.startsWith('{"type":"subscribed"')) resolveOpen();
+        if (text.startsWith('{"type":"subscribed"')) resolveOpen();
         else if (text.startsWith('{"type":"error"')) reject(new Error(text));
       });
       sockets.push(socket);
