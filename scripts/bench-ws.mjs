@@ -40,6 +40,8 @@ const SELF = fileURLToPath(import.meta.url);
 // The API's own dependencies (pg, ws), resolved as the API resolves them.
 const apiRequire = createRequire(resolve(ROOT, 'api/package.json'));
 const now = () => performance.timeOrigin + performance.now();
+/** Pause between opening a tier's sockets and booking (see main). */
+const SETTLE_MS = 2000;
 
 
 async function main() {
@@ -100,6 +102,10 @@ async function main() {
       open = tier;
       const rss = rssMb(api.process.pid);
       process.stdout.write(`  ${tier.toLocaleString('en')} sockets open and subscribed in ${((Date.now() - started) / 1000).toFixed(1)} s; server RSS ${rss.toFixed(0)} MB\n`);
+
+      // The figures are for sockets that are open, not for the storm of opening them: let the
+      // server's collector catch up with the handshakes' garbage first.
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
 
       // Steady rate: booking k is due at start + k / rate, whatever the previous one took.
       const sentAt = new Map();
