@@ -114,6 +114,7 @@ async function main() {
       const total = rate * seconds;
       const cpuBefore = cpuMsOf(api.process.pid);
       const clientCpuBefore = clients.reduce((sum, c) => sum + cpuMsOf(c.pid), 0);
+      const machineBefore = machineCpu();
       const t0 = Date.now();
       const inserts = [];
       for (let k = 0; k < total; k++) {
@@ -153,6 +154,9 @@ async function main() {
       const cpuMs = cpuMsOf(api.process.pid) - cpuBefore;
       const clientCpuMs = clients.reduce((sum, c) => sum + cpuMsOf(c.pid), 0) - clientCpuBefore;
       const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+      const machineAfter = machineCpu();
+      const wallCpuMs = machineAfter.totalMs - machineBefore.totalMs;
+      const busyPercent = (100 * (wallCpuMs - (machineAfter.idleMs - machineBefore.idleMs))) / wallCpuMs;
       const receipts = (await Promise.all(clients.map((c) => ask(c, { type: 'collect' }, 'receipts')))).flatMap((m) => m.receipts);
       const latencies = [];
       const toRecounted = [];
@@ -182,6 +186,8 @@ async function main() {
         'server RSS MB': rss.toFixed(0),
         'KB per socket': (((rss - baseRss) * 1024) / tier).toFixed(1),
         'load (1 min)': load,
+        // All CPUs together; the server's and clients' share of it is in the CPU columns above.
+        'machine CPU busy %': busyPercent.toFixed(0),
       });
       process.stdout.write(`  p50 ${results.at(-1)['p50 ms']} ms, p99 ${results.at(-1)['p99 ms']} ms over ${latencies.length.toLocaleString('en')} deliveries\n`);
     }
@@ -250,6 +256,13 @@ function rssMb(pid) {
 function cpuMsOf(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time of all CPUs since boot, and the idle part of it (ms), from /proc/stat. */
+function machineCpu() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const ticks = fields.reduce((a, b) => a + b, 0);
+  return { totalMs: ticks * 10, idleMs: (fields[3] + fields[4]) * 10 };
 }
 
 function percentile(sorted, p) {
