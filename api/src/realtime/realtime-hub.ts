@@ -23,8 +23,9 @@ import { RealtimeStats } from './realtime-stats.js';
 import { SocketIndex } from './socket-index.js';
 import { boxContains, readSubscriptionRequest } from './subscription-request.js';
 
-/** Sockets pinged per turn of the event loop (see `beat`). */
-const HEARTBEAT_SLICE = 500;
+/** At most this many heartbeat groups (see `beat`), each at least this far apart. */
+const HEARTBEAT_MAX_GROUPS = 30;
+const HEARTBEAT_MIN_TICK_MS = 100;
 
 export interface RealtimeLimits {
   maxSubscriptions: number;
@@ -55,6 +56,10 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
   /** Sessions following a bounding box: checked when a facility is published or moves. */
   private readonly boxFollowers = new Set<RealtimeSession>();
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Sessions by heartbeat group: one group is pinged per tick, so each session once per interval. */
+  private readonly heartbeatGroups: Set<RealtimeSession>[];
+  private nextGroupToJoin = 0;
+  private nextGroupToBeat = 0;
   readonly limits: RealtimeLimits;
 
   constructor(
@@ -71,10 +76,12 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
       maxBufferedBytes: config.values.wsMaxBufferedBytes,
       heartbeatIntervalMs: config.values.wsHeartbeatIntervalMs,
     };
+    const groups = Math.max(1, Math.min(HEARTBEAT_MAX_GROUPS, Math.floor(this.limits.heartbeatIntervalMs / HEARTBEAT_MIN_TICK_MS)));
+    this.heartbeatGroups = Array.from({ length: groups }, () => new Set<RealtimeSession>());
   }
 
   onModuleInit(): void {
-    this.heartbeat = setInterval(() => this.beat(), this.limits.heartbeatIntervalMs);
+    this.heartbeat = setInterval(() => this.beat(), this.limits.heartbeatIntervalMs / this.heartbeatGroups.length);
     this.heartbeat.unref();
   }
 
@@ -114,6 +121,9 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     const operatorFacilityIds = identity.operatorId ? await this.repository.facilityIdsOfOperator(identity.operatorId) : [];
     if (socket.readyState !== WebSocket.OPEN) return session;
     this.sessions.add(session);
+    session.heartbeatGroup = this.nextGroupToJoin;
+    this.nextGroupToJoin = (this.nextGroupToJoin + 1) % this.heartbeatGroups.length;
+    this.heartbeatGroups[session.heartbeatGroup]?.add(session);
     const feedOperator = operatorFeedOf(session);
     if (feedOperator) this.byOperator.add(feedOperator, session);
     this.stats.connectionOpened(path, identity.role);
@@ -132,6 +142,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
 
   private forget(session: RealtimeSession): void {
     if (!this.sessions.delete(session)) return;
+    this.heartbeatGroups[session.heartbeatGroup]?.delete(session);
     const followers = this.followersIndexOf(session);
     for (const id of session.followed()) followers.remove(id, session);
     const feedOperator = operatorFeedOf(session);
@@ -141,28 +152,25 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Pings every socket; one that did not answer the previous ping is gone and is cut off. Done
-   * in slices with a turn of the event loop between them: pinging ten thousand sockets at once
-   * (and reading their pongs) would hold up every event meanwhile.
+   * Pings the sockets of the next heartbeat group; one that did not answer its previous ping
+   * (one interval ago) is gone and is cut off. Spread over groups, ten thousand sockets cost a
+   * few hundred pings and pongs per tick rather than all at once, which would hold up every
+   * event behind them.
    */
   private beat(): void {
-    const sessions = [...this.sessions];
-    const slice = (from: number) => {
-      const now = Date.now();
-      for (const session of sessions.slice(from, from + HEARTBEAT_SLICE)) {
-        if (!this.sessions.has(session)) continue;
-        if (!session.alive) {
-          this.stats.deadSocketClosed();
-          session.socket.terminate();
-          continue;
-        }
-        session.alive = false;
-        session.pingSentAt = now;
-        session.socket.ping();
+    const group = this.heartbeatGroups[this.nextGroupToBeat];
+    this.nextGroupToBeat = (this.nextGroupToBeat + 1) % this.heartbeatGroups.length;
+    const now = Date.now();
+    for (const session of group ?? []) {
+      if (!session.alive) {
+        this.stats.deadSocketClosed();
+        session.socket.terminate();
+        continue;
       }
-      if (from + HEARTBEAT_SLICE < sessions.length) setImmediate(slice, from + HEARTBEAT_SLICE);
-    };
-    slice(0);
+      session.alive = false;
+      session.pingSentAt = now;
+      session.socket.ping();
+    }
   }
 
   /** Counts a client message; returns the answer to send instead of handling it, if any. */
