@@ -3,14 +3,26 @@
 // share its event loop with them), commits bookings by SQL at a steady rate, and reports
 // commit-to-receipt latency (p50/p99), deliveries per second and server memory per socket.
 //
-// Latency runs from just before the booking's INSERT (an autocommit statement: trigger, commit
-// and NOTIFY happen inside it) to the moment a client process has the event frame, on one
-// machine's clock (performance.timeOrigin + now(), comparable across processes).
+// Latency runs from just before the booking's INSERT is sent on its connection (an autocommit
+// statement: trigger, commit and NOTIFY happen inside it) to the moment a client process has the
+// event frame, on one machine's clock (performance.timeOrigin + now(), comparable across
+// processes). The event's `at` (stamped by the server once the recount is done, just before the
+// frames are written) splits it in two: commit → recount done (trigger, NOTIFY, listener,
+// coalescing, the count query) and recount done → frame in the client (fan-out writes, the
+// kernel, the client's event loop). The time a booking waited for a free connection is not counted: that is the
+// bench's pool, not the server; the table shows it (and the INSERT's own time) so a write path
+// that cannot keep the rate is visible rather than hidden in the latency.
+//
+// Bookings are shaped like real ones: from a minute ago to a few hours ahead (occupying a space
+// now), each ending at its own millisecond so the event's period names it. A booking lasting
+// years would make every write-side rollup (hourly occupancy) do thousands of rows per INSERT
+// and measure that instead of the fan-out.
 //
 // Each socket follows one facility (as a facility page does); every booking's event therefore
 // reaches sockets / FACILITIES sockets. Settings (environment): BENCH_TIERS (1000,5000,10000),
 // BENCH_RATE (bookings per second, 20), BENCH_SECONDS (per tier, 10), BENCH_FACILITIES (10),
-// BENCH_CLIENT_PROCESSES (2), BENCH_SKIP_BUILD=1.
+// BENCH_CLIENT_PROCESSES (2), BENCH_SKIP_BUILD=1, BENCH_API_NODE_OPTIONS (given to the API
+// process only, e.g. `--import ./my-profiler.mjs` to see where its time goes).
 //
 // Open files: the server holds one descriptor per socket and each client process its share, so
 // `ulimit -n` must exceed the largest tier (plus ~1,000). The script checks and says so; raise it
@@ -28,6 +40,8 @@ const SELF = fileURLToPath(import.meta.url);
 // The API's own dependencies (pg, ws), resolved as the API resolves them.
 const apiRequire = createRequire(resolve(ROOT, 'api/package.json'));
 const now = () => performance.timeOrigin + performance.now();
+/** Pause between opening a tier's sockets and booking (see main). */
+const SETTLE_MS = 2000;
 
 
 async function main() {
@@ -60,7 +74,8 @@ async function main() {
   const clients = [];
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   try {
-    api = await startApiServer({ DATABASE_URL: database.url, LOG_LEVEL: 'error' }, 60_000);
+    const apiNodeOptions = process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {};
+    api = await startApiServer({ DATABASE_URL: database.url, LOG_LEVEL: 'error', ...apiNodeOptions }, 60_000);
     const facilities = await seed(pool, facilityCount, Math.ceil((rate * seconds * tiers.length * 1.2) / facilityCount) + 5);
     process.stdout.write(`  API ${api.url} (pid ${api.process.pid}); ${facilityCount} facilities of ${facilities[0].spaces.length} spaces\n`);
 
@@ -69,6 +84,8 @@ async function main() {
     const results = [];
     let open = 0;
     let bookingNumber = 0;
+    // Bookings end a few hours from now, one millisecond apart (see the header).
+    const periodsEndFrom = Date.now() + 3 * 3_600_000;
     const baseRss = rssMb(api.process.pid);
 
     for (const tier of tiers) {
@@ -86,10 +103,18 @@ async function main() {
       const rss = rssMb(api.process.pid);
       process.stdout.write(`  ${tier.toLocaleString('en')} sockets open and subscribed in ${((Date.now() - started) / 1000).toFixed(1)} s; server RSS ${rss.toFixed(0)} MB\n`);
 
+      // The figures are for sockets that are open, not for the storm of opening them: let the
+      // server's collector catch up with the handshakes' garbage first.
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+
       // Steady rate: booking k is due at start + k / rate, whatever the previous one took.
       const sentAt = new Map();
+      const insertMs = [];
+      const lateMs = [];
       const total = rate * seconds;
       const cpuBefore = cpuMsOf(api.process.pid);
+      const clientCpuBefore = clients.reduce((sum, c) => sum + cpuMsOf(c.pid), 0);
+      const machineBefore = machineCpu();
       const t0 = Date.now();
       const inserts = [];
       for (let k = 0; k < total; k++) {
@@ -99,13 +124,19 @@ async function main() {
         const facility = facilities[bookingNumber % facilities.length];
         const space = facility.spaces[Math.floor(bookingNumber / facilities.length)];
         // A unique end per booking identifies it in the event's period.
-        const end = new Date(Date.UTC(2030, 0, 1) + bookingNumber * 60_000).toISOString();
+        const end = new Date(periodsEndFrom + bookingNumber).toISOString();
         bookingNumber += 1;
-        sentAt.set(end, now());
-        inserts.push(insertBooking(pool, facility, space, end));
+        inserts.push(
+          insertBooking(pool, facility, space, end, (sent) => {
+            sentAt.set(end, sent);
+            lateMs.push(Math.max(0, Date.now() - due));
+          }).then((ms) => insertMs.push(ms)),
+        );
         if (k % rate === rate - 1) process.stdout.write(`  ${k + 1}/${total} bookings committed\r`);
       }
       await Promise.all(inserts);
+      insertMs.sort((a, b) => a - b);
+      lateMs.sort((a, b) => a - b);
       // Drain: wait until every expected frame arrived, or nothing new came for 3 s (coalesced).
       const expected = total * (tier / facilities.length);
       let last = -1;
@@ -121,13 +152,23 @@ async function main() {
         } else if (Date.now() - quietSince > 3000) break;
       }
       const cpuMs = cpuMsOf(api.process.pid) - cpuBefore;
+      const clientCpuMs = clients.reduce((sum, c) => sum + cpuMsOf(c.pid), 0) - clientCpuBefore;
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+      const machineAfter = machineCpu();
+      const wallCpuMs = machineAfter.totalMs - machineBefore.totalMs;
+      const busyPercent = (100 * (wallCpuMs - (machineAfter.idleMs - machineBefore.idleMs))) / wallCpuMs;
       const receipts = (await Promise.all(clients.map((c) => ask(c, { type: 'collect' }, 'receipts')))).flatMap((m) => m.receipts);
       const latencies = [];
-      for (const [end, receivedAt] of receipts) {
+      const toRecounted = [];
+      const toReceived = [];
+      for (const [end, receivedAt, stampedAt] of receipts) {
         const sent = sentAt.get(end);
-        if (sent !== undefined) latencies.push(receivedAt - sent);
+        if (sent === undefined) continue;
+        latencies.push(receivedAt - sent);
+        toRecounted.push(stampedAt - sent);
+        toReceived.push(receivedAt - stampedAt);
       }
-      latencies.sort((a, b) => a - b);
+      for (const list of [latencies, toRecounted, toReceived]) list.sort((a, b) => a - b);
       results.push({
         sockets: tier.toLocaleString('en'),
         'bookings/s': rate,
@@ -136,9 +177,17 @@ async function main() {
         'p50 ms': percentile(latencies, 0.5).toFixed(1),
         'p99 ms': percentile(latencies, 0.99).toFixed(1),
         'max ms': (latencies.at(-1) ?? NaN).toFixed(1),
+        'commit→recounted p50/p99 ms': `${percentile(toRecounted, 0.5).toFixed(0)}/${percentile(toRecounted, 0.99).toFixed(0)}`,
+        'recounted→received p50/p99 ms': `${percentile(toReceived, 0.5).toFixed(0)}/${percentile(toReceived, 0.99).toFixed(0)}`,
+        'INSERT p50/p99 ms': `${percentile(insertMs, 0.5).toFixed(1)}/${percentile(insertMs, 0.99).toFixed(1)}`,
+        'sent late p99 ms': percentile(lateMs, 0.99).toFixed(1),
         'server CPU ms per 1k deliveries': ((cpuMs / Math.max(1, latencies.length)) * 1000).toFixed(0),
+        'clients CPU ms per 1k deliveries': ((clientCpuMs / Math.max(1, latencies.length)) * 1000).toFixed(0),
         'server RSS MB': rss.toFixed(0),
         'KB per socket': (((rss - baseRss) * 1024) / tier).toFixed(1),
+        'load (1 min)': load,
+        // All CPUs together; the server's and clients' share of it is in the CPU columns above.
+        'machine CPU busy %': busyPercent.toFixed(0),
       });
       process.stdout.write(`  p50 ${results.at(-1)['p50 ms']} ms, p99 ${results.at(-1)['p99 ms']} ms over ${latencies.length.toLocaleString('en')} deliveries\n`);
     }
@@ -179,13 +228,23 @@ async function seed(pool, facilityCount, spacesPerFacility) {
 }
 
 let codeCounter = 0;
-function insertBooking(pool, facility, spaceId, end) {
+/** Inserts one booking on a connection of its own; `onSend` gets the time it went out. Resolves with the INSERT's duration. */
+async function insertBooking(pool, facility, spaceId, end, onSend) {
   codeCounter += 1;
-  return pool.query(
-    `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency)
-     VALUES ($1, $2, $3, $4, 'standard', tstzrange(now() - interval '1 minute', $5::timestamptz), 'confirmed', 'B-BENCH 1', 500, 'EUR')`,
-    [`BENCH-${codeCounter}`, pool.benchDriverId, facility.id, spaceId, end],
-  );
+  const code = `BENCH-${codeCounter}`;
+  const client = await pool.connect();
+  try {
+    const sent = now();
+    onSend(sent);
+    await client.query(
+      `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency)
+       VALUES ($1, $2, $3, $4, 'standard', tstzrange(now() - interval '1 minute', $5::timestamptz), 'confirmed', 'B-BENCH 1', 500, 'EUR')`,
+      [code, pool.benchDriverId, facility.id, spaceId, end],
+    );
+    return now() - sent;
+  } finally {
+    client.release();
+  }
 }
 
 function rssMb(pid) {
@@ -197,6 +256,13 @@ function rssMb(pid) {
 function cpuMsOf(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time of all CPUs since boot, and the idle part of it (ms), from /proc/stat. */
+function machineCpu() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const ticks = fields.reduce((a, b) => a + b, 0);
+  return { totalMs: ticks * 10, idleMs: (fields[3] + fields[4]) * 10 };
 }
 
 function percentile(sorted, p) {
@@ -231,7 +297,7 @@ async function clientProcess() {
   process.on('message', async (message) => {
     try {
       if (message.type === 'open') {
-        await openSockets(WebSocket, message, sockets, (end) => receipts.push([end, now()]));
+        await openSockets(WebSocket, message, sockets, (end, receivedAt, at) => receipts.push([end, receivedAt, at]));
         process.send({ type: 'opened' });
       } else if (message.type === 'count') {
         process.send({ type: 'count', count: receipts.length });
@@ -246,20 +312,37 @@ async function clientProcess() {
   process.on('disconnect', () => process.exit(0));
 }
 
+const EVENT_PREFIX = Buffer.from('{"type":"event"');
+const END_KEY = Buffer.from('"end":"');
+const AT_KEY = Buffer.from('"at":"');
+
+/** The string value after `key` in a JSON frame (our payloads escape no quotes in ids and dates). */
+function valueAfter(data, key) {
+  const from = data.indexOf(key);
+  if (from < 0) return undefined;
+  const start = from + key.length;
+  return data.toString('latin1', start, data.indexOf(0x22, start));
+}
+
 async function openSockets(WebSocket, { url, count, firstIndex, facilityIds }, sockets, onEvent) {
   const CONCURRENCY = 200;
   let next = 0;
   const openOne = (index) =>
     new Promise((resolveOpen, reject) => {
-      const socket = new WebSocket(url, { perMessageDeflate: false });
+      // The server's frames are JSON it built; checking their UTF-8 again only costs the client time.
+      const socket = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
       socket.once('error', reject);
       socket.once('open', () => socket.send(JSON.stringify({ type: 'subscribe', facilityIds: [facilityIds[index % facilityIds.length]] })));
       socket.on('message', (data) => {
+        // The receipt time is taken first; the frame is then read as bytes, not decoded whole.
+        const receivedAt = now();
+        if (data.indexOf(EVENT_PREFIX) === 0) {
+          const end = valueAfter(data, END_KEY);
+          if (end) onEvent(end, receivedAt, Date.parse(valueAfter(data, AT_KEY) ?? ''));
+          return;
+        }
         const text = data.toString();
-        if (text.startsWith('{"type":"event"')) {
-          const end = /"end":"([^"]+)"/.exec(text)?.[1];
-          if (end) onEvent(end);
-        } else if (text.startsWith('{"type":"subscribed"')) resolveOpen();
+        if (text.startsWith('{"type":"subscribed"')) resolveOpen();
         else if (text.startsWith('{"type":"error"')) reject(new Error(text));
       });
       sockets.push(socket);

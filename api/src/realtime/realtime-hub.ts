@@ -14,6 +14,7 @@ import {
 } from '@aiparksit/shared';
 import { AppConfig } from '../config/app-config.js';
 import { availabilityLevel } from './availability-level.js';
+import { PreparedFrame, writeFrame } from './prepared-frame.js';
 import { RealtimeAuthenticator } from './realtime-authenticator.js';
 import { RealtimeException } from './realtime.exception.js';
 import { RealtimeRepository, type FacilityRouting, type SpaceTypeCount } from './realtime.repository.js';
@@ -21,6 +22,10 @@ import { boxKey, RealtimeSession } from './realtime-session.js';
 import { RealtimeStats } from './realtime-stats.js';
 import { SocketIndex } from './socket-index.js';
 import { boxContains, readSubscriptionRequest } from './subscription-request.js';
+
+/** At most this many heartbeat groups (see `beat`), each at least this far apart. */
+const HEARTBEAT_MAX_GROUPS = 30;
+const HEARTBEAT_MIN_TICK_MS = 100;
 
 export interface RealtimeLimits {
   maxSubscriptions: number;
@@ -32,20 +37,29 @@ export interface RealtimeLimits {
 }
 
 /**
- * Every open socket of this instance: who it is, what it follows, and delivery. Events are
- * serialized once and sent to the sockets an index names (facility → sockets for public
- * subscribers, operator → sockets for operator feeds), never by filtering every client.
+ * Every open socket of this instance: who it is, what it follows, and delivery. Each event is
+ * serialized and framed once and that frame is written to the sockets an index names (facility
+ * → sockets for public subscribers, split by what they are sent; operator → sockets for
+ * operator feeds), never by filtering every client.
  */
 @Injectable()
 export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeHub.name);
   private readonly sessions = new Set<RealtimeSession>();
   private readonly sessionOfSocket = new WeakMap<WebSocket, Promise<RealtimeSession | undefined>>();
-  private readonly byFacility = new SocketIndex<RealtimeSession>();
+  /** Followers of a facility on /ws, by what they get: exact counts (accounts, keys) or the level only (anonymous). */
+  private readonly exactFollowers = new SocketIndex<RealtimeSession>();
+  private readonly levelFollowers = new SocketIndex<RealtimeSession>();
+  /** Operator feeds that also follow facilities by id or box: their own facilities reach them through `byOperator`. */
+  private readonly feedFollowers = new SocketIndex<RealtimeSession>();
   private readonly byOperator = new SocketIndex<RealtimeSession>();
   /** Sessions following a bounding box: checked when a facility is published or moves. */
   private readonly boxFollowers = new Set<RealtimeSession>();
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Sessions by heartbeat group: one group is pinged per tick, so each session once per interval. */
+  private readonly heartbeatGroups: Set<RealtimeSession>[];
+  private nextGroupToJoin = 0;
+  private nextGroupToBeat = 0;
   readonly limits: RealtimeLimits;
 
   constructor(
@@ -62,10 +76,12 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
       maxBufferedBytes: config.values.wsMaxBufferedBytes,
       heartbeatIntervalMs: config.values.wsHeartbeatIntervalMs,
     };
+    const groups = Math.max(1, Math.min(HEARTBEAT_MAX_GROUPS, Math.floor(this.limits.heartbeatIntervalMs / HEARTBEAT_MIN_TICK_MS)));
+    this.heartbeatGroups = Array.from({ length: groups }, () => new Set<RealtimeSession>());
   }
 
   onModuleInit(): void {
-    this.heartbeat = setInterval(() => this.beat(), this.limits.heartbeatIntervalMs);
+    this.heartbeat = setInterval(() => this.beat(), this.limits.heartbeatIntervalMs / this.heartbeatGroups.length);
     this.heartbeat.unref();
   }
 
@@ -105,7 +121,11 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     const operatorFacilityIds = identity.operatorId ? await this.repository.facilityIdsOfOperator(identity.operatorId) : [];
     if (socket.readyState !== WebSocket.OPEN) return session;
     this.sessions.add(session);
-    if (identity.operatorId && path === WS_OPERATOR_PATH) this.byOperator.add(identity.operatorId, session);
+    session.heartbeatGroup = this.nextGroupToJoin;
+    this.nextGroupToJoin = (this.nextGroupToJoin + 1) % this.heartbeatGroups.length;
+    this.heartbeatGroups[session.heartbeatGroup]?.add(session);
+    const feedOperator = operatorFeedOf(session);
+    if (feedOperator) this.byOperator.add(feedOperator, session);
     this.stats.connectionOpened(path, identity.role);
     socket.on('pong', () => {
       session.alive = true;
@@ -122,16 +142,26 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
 
   private forget(session: RealtimeSession): void {
     if (!this.sessions.delete(session)) return;
-    for (const id of session.followed()) this.byFacility.remove(id, session);
-    if (session.identity.operatorId) this.byOperator.remove(session.identity.operatorId, session);
+    this.heartbeatGroups[session.heartbeatGroup]?.delete(session);
+    const followers = this.followersIndexOf(session);
+    for (const id of session.followed()) followers.remove(id, session);
+    const feedOperator = operatorFeedOf(session);
+    if (feedOperator) this.byOperator.remove(feedOperator, session);
     this.boxFollowers.delete(session);
     this.stats.connectionClosed(session.path, session.identity.role);
   }
 
-  /** Pings every socket; one that did not answer the previous ping is gone and is cut off. */
+  /**
+   * Pings the sockets of the next heartbeat group; one that did not answer its previous ping
+   * (one interval ago) is gone and is cut off. Spread over groups, ten thousand sockets cost a
+   * few hundred pings and pongs per tick rather than all at once, which would hold up every
+   * event behind them.
+   */
   private beat(): void {
+    const group = this.heartbeatGroups[this.nextGroupToBeat];
+    this.nextGroupToBeat = (this.nextGroupToBeat + 1) % this.heartbeatGroups.length;
     const now = Date.now();
-    for (const session of this.sessions) {
+    for (const session of group ?? []) {
       if (!session.alive) {
         this.stats.deadSocketClosed();
         session.socket.terminate();
@@ -180,13 +210,14 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     }
 
     if (!this.sessions.has(session)) return this.subscriptionsOf(session);
+    const followers = this.followersIndexOf(session);
     for (const id of added) {
       session.facilityIds.add(id);
-      this.byFacility.add(id, session);
+      followers.add(id, session);
     }
     if (boxed && request.bbox) {
       session.boxes.set(boxed.key, { box: request.bbox, facilityIds: new Set(boxed.ids) });
-      for (const id of boxed.ids) this.byFacility.add(id, session);
+      for (const id of boxed.ids) followers.add(id, session);
       this.boxFollowers.add(session);
     }
     return this.subscriptionsOf(session);
@@ -204,8 +235,15 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
       session.boxes.delete(key);
       if (session.boxes.size === 0) this.boxFollowers.delete(session);
     }
-    for (const id of touched) if (!session.follows(id)) this.byFacility.remove(id, session);
+    const followers = this.followersIndexOf(session);
+    for (const id of touched) if (!session.follows(id)) followers.remove(id, session);
     return this.subscriptionsOf(session);
+  }
+
+  /** The follower index a session belongs in, decided by its identity (fixed at the handshake). */
+  private followersIndexOf(session: RealtimeSession): SocketIndex<RealtimeSession> {
+    if (operatorFeedOf(session)) return this.feedFollowers;
+    return session.identity.fidelity === 'full' ? this.exactFollowers : this.levelFollowers;
   }
 
   private subscriptionsOf(session: RealtimeSession): SubscriptionsMessage {
@@ -220,7 +258,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
         if (entry.facilityIds.has(facility.id) || !boxContains(entry.box, facility.latitude, facility.longitude)) continue;
         if (!session.follows(facility.id) && session.followed().size >= this.limits.maxSubscriptions) continue;
         entry.facilityIds.add(facility.id);
-        this.byFacility.add(facility.id, session);
+        this.followersIndexOf(session).add(facility.id, session);
       }
     }
   }
@@ -229,7 +267,12 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
 
   /** Whether any socket of this instance would receive an event of the facility. */
   hasAudience(facility: Pick<FacilityRouting, 'id' | 'operatorId'>): boolean {
-    return this.byFacility.get(facility.id) !== undefined || this.byOperator.get(facility.operatorId) !== undefined;
+    return (
+      this.exactFollowers.get(facility.id) !== undefined ||
+      this.levelFollowers.get(facility.id) !== undefined ||
+      this.feedFollowers.get(facility.id) !== undefined ||
+      this.byOperator.get(facility.operatorId) !== undefined
+    );
   }
 
   hasOperatorAudience(operatorId: string): boolean {
@@ -243,19 +286,22 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
   publishAvailability(facility: FacilityRouting, count: SpaceTypeCount, period: TimePeriod | null): void {
     const base = { facilityId: facility.id, spaceType: count.spaceType, period, level: availabilityLevel(count.availableNow, count.capacity) };
     const at = new Date().toISOString();
-    let full: Buffer | undefined;
-    let coarse: Buffer | undefined;
+    let full: PreparedFrame | undefined;
+    let coarse: PreparedFrame | undefined;
     const fullFrame = () => (full ??= frameOf('availability_changed', { ...base, availableNow: count.availableNow, capacity: count.capacity }, at));
     const coarseFrame = () => (coarse ??= frameOf('availability_changed', { ...base, availableNow: null, capacity: null }, at));
 
     let delivered = 0;
     const feeds = this.byOperator.get(facility.operatorId);
-    if (feeds) for (const session of feeds) delivered += this.deliver(session, fullFrame());
-    const followers = facility.public ? this.byFacility.get(facility.id) : undefined;
-    if (followers) {
-      for (const session of followers) {
-        if (feeds?.has(session)) continue;
-        delivered += this.deliver(session, session.identity.fidelity === 'full' ? fullFrame() : coarseFrame());
+    if (feeds) delivered += this.deliverAll(feeds, fullFrame());
+    if (facility.public) {
+      const exact = this.exactFollowers.get(facility.id);
+      if (exact) delivered += this.deliverAll(exact, fullFrame());
+      const level = this.levelFollowers.get(facility.id);
+      if (level) delivered += this.deliverAll(level, coarseFrame());
+      // Few sockets: other operators' feeds following this facility (its own feeds had it above).
+      for (const session of this.feedFollowers.get(facility.id) ?? []) {
+        if (session.identity.operatorId !== facility.operatorId) delivered += this.deliver(session, fullFrame());
       }
     }
     if (full || coarse) this.stats.eventPublished(delivered);
@@ -265,24 +311,27 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
   publishToOperator<E extends Exclude<RealtimeEventName, 'availability_changed'>>(operatorId: string, event: E, data: RealtimeEventPayloads[E]): void {
     const feeds = this.byOperator.get(operatorId);
     if (!feeds) return;
-    const frame = frameOf(event, data, new Date().toISOString());
-    let delivered = 0;
-    for (const session of feeds) delivered += this.deliver(session, frame);
-    this.stats.eventPublished(delivered);
+    this.stats.eventPublished(this.deliverAll(feeds, frameOf(event, data, new Date().toISOString())));
   }
 
   /** Tells every socket to refetch: events may have been missed while the listener was away. */
   resync(reason: string): void {
-    const frame = Buffer.from(JSON.stringify({ type: 'resync', reason, at: new Date().toISOString() } satisfies ServerMessage));
-    for (const session of this.sessions) this.deliver(session, frame);
+    this.deliverAll(this.sessions, PreparedFrame.ofJson({ type: 'resync', reason, at: new Date().toISOString() } satisfies ServerMessage));
   }
 
   private sendTo(session: RealtimeSession, message: ServerMessage): void {
-    this.deliver(session, Buffer.from(JSON.stringify(message)));
+    this.deliver(session, PreparedFrame.ofJson(message));
   }
 
-  /** Sends one frame; a socket that has stopped reading is cut off instead of buffered for. */
-  private deliver(session: RealtimeSession, frame: Buffer): number {
+  /** Writes one prepared frame to each session; returns how many took it. */
+  private deliverAll(sessions: Iterable<RealtimeSession>, frame: PreparedFrame): number {
+    let delivered = 0;
+    for (const session of sessions) delivered += this.deliver(session, frame);
+    return delivered;
+  }
+
+  /** Writes one frame; a socket that has stopped reading is cut off instead of buffered for. */
+  private deliver(session: RealtimeSession, frame: PreparedFrame): number {
     const socket = session.socket;
     if (socket.readyState !== WebSocket.OPEN) return 0;
     if (socket.bufferedAmount > this.limits.maxBufferedBytes) {
@@ -290,7 +339,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
       socket.terminate();
       return 0;
     }
-    socket.send(frame, { binary: false });
+    writeFrame(socket, frame);
     return 1;
   }
 
@@ -300,6 +349,11 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-function frameOf<E extends RealtimeEventName>(event: E, data: RealtimeEventPayloads[E] | AvailabilityChangedEvent, at: string): Buffer {
-  return Buffer.from(JSON.stringify({ type: 'event', event, data, at }));
+function frameOf<E extends RealtimeEventName>(event: E, data: RealtimeEventPayloads[E] | AvailabilityChangedEvent, at: string): PreparedFrame {
+  return PreparedFrame.ofJson({ type: 'event', event, data, at });
+}
+
+/** The operator whose feed a /ws/operator socket is (it receives that operator's events through `byOperator`). */
+function operatorFeedOf(session: RealtimeSession): string | undefined {
+  return session.path === WS_OPERATOR_PATH ? (session.identity.operatorId ?? undefined) : undefined;
 }

@@ -20,6 +20,8 @@ export class RealtimeSession {
 
   alive = true;
   pingSentAt = 0;
+  /** Which group of the hub's heartbeat pings this socket (set when it registers). */
+  heartbeatGroup = 0;
   private windowStart = 0;
   private messagesInWindow = 0;
 

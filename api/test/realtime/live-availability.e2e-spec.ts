@@ -151,6 +151,42 @@ describe('WebSocket /ws: live availability from the database', () => {
     expect(socket.bookingEvents().length).toBeLessThan(40);
   });
 
+  it('announces every booking of a burst of two space types with its own type, period and the final counts', async () => {
+    const facility = await createFacility(pool, operator, { spaces: { standard: 24, ev: 8 } });
+    const socket = await open(`?token=${driverToken}`);
+    await socket.request({ type: 'subscribe', facilityIds: [facility.id] });
+    const hour = 3_600_000;
+    const now = Date.now();
+    // Standard bookings end within a day; EV ones a week later, so a period lent across types shows.
+    const bookings = [
+      ...Array.from({ length: 24 }, (_, i) => ({ spaceType: 'standard' as const, spaceIndex: i, start: new Date(now - (i + 1) * 60_000), end: new Date(now + (i + 1) * hour) })),
+      ...Array.from({ length: 8 }, (_, i) => ({ spaceType: 'ev' as const, spaceIndex: i, start: new Date(now - 60_000), end: new Date(now + (7 * 24 + i) * hour) })),
+    ];
+    await Promise.all(bookings.map((b) => insertBooking(pool, driver.id, facility, b)));
+
+    await socket.waitForEvent('availability_changed', (d) => d.spaceType === 'standard' && d.availableNow === 0, 10_000);
+    await socket.waitForEvent('availability_changed', (d) => d.spaceType === 'ev' && d.availableNow === 0, 10_000);
+    const events = socket.bookingEvents().map((e) => e.data);
+    for (const booking of bookings) {
+      const covering = events.filter((d) => d.spaceType === booking.spaceType && d.period.start <= booking.start.toISOString() && d.period.end >= booking.end.toISOString());
+      expect({ booking: booking.spaceType + booking.spaceIndex, announced: covering.length > 0 }).toEqual({ booking: booking.spaceType + booking.spaceIndex, announced: true });
+    }
+    const standardEnds = events.filter((d) => d.spaceType === 'standard').map((d) => Date.parse(d.period.end));
+    expect(Math.max(...standardEnds)).toBe(now + 24 * hour);
+  });
+
+  it('announces each booking of a steady stream in one facility with the count after it', async () => {
+    const facility = await createFacility(pool, operator, { spaces: { standard: 15 } });
+    const socket = await open(`?token=${driverToken}`);
+    await socket.request({ type: 'subscribe', facilityIds: [facility.id] });
+    for (let i = 0; i < 15; i++) {
+      const end = new Date(Date.now() + 3_600_000 + i * 1000);
+      await insertBooking(pool, driver.id, facility, { spaceIndex: i, end });
+      const event = await socket.waitForEvent('availability_changed', (d) => d.period !== null && d.period.end === end.toISOString(), 5000);
+      expect(event.data.availableNow).toBe(15 - (i + 1));
+    }
+  });
+
   it('accepts an API key (exact counts) and refuses a bad one with 4401', async () => {
     const { tokens } = await signedInUser(pool, apiUrl(), 'operator');
     const key = await createApiKey(apiUrl(), tokens);

@@ -120,6 +120,17 @@ describe('WebSocket /ws/operator', () => {
       expect(socket.events('revenue_updated')).toEqual([]);
     });
 
+    it('sends its own facility once even when the feed also subscribes to it', async () => {
+      const socket = await openFeed(mine.operator);
+      await socket.request({ type: 'subscribe', facilityIds: [mine.facility.id, theirs.facility.id] });
+      await insertBooking(pool, driver.id, mine.facility);
+      await insertBooking(pool, driver.id, theirs.facility);
+      await socket.waitForEvent('availability_changed', (d) => d.facilityId === mine.facility.id && d.period !== null);
+      await socket.waitForEvent('availability_changed', (d) => d.facilityId === theirs.facility.id && d.period !== null);
+      await sleep(300);
+      expect(socket.bookingEvents().map((e) => e.data.facilityId).sort()).toEqual([mine.facility.id, theirs.facility.id].sort());
+    });
+
     it('sends an operator only its own events when two operators are connected', async () => {
       const mySocket = await openFeed(mine.operator);
       const theirSocket = await openFeed(theirs.operator);
