@@ -9,6 +9,7 @@ import { AnalyticsRollups1795500810000 } from './1795500810000-analytics-rollups
 import { FacilityBlackouts1795500900000 } from './1795500900000-facility-blackouts.js';
 import { AnalyticsDailyRollups1795501000000 } from './1795501000000-analytics-daily-rollups.js';
 import { PayoutAccountChanges1795501200000 } from './1795501200000-payout-account-changes.js';
+import { AnalyticsDayTotalsIndex1795501300000 } from './1795501300000-analytics-day-totals-index.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   FacilityBlackouts1795500900000,
   AnalyticsDailyRollups1795501000000,
   PayoutAccountChanges1795501200000,
+  AnalyticsDayTotalsIndex1795501300000,
 ];

@@ -152,7 +152,14 @@ export class AnalyticsRepository {
        UNION ALL
        SELECT 'weekday', NULL, extract(isodow FROM d.day)::int, NULL, NULL, ARRAY[${slotSums}]
          FROM ranges g JOIN analytics_occupancy_daily d ON d.facility_id = g.facility_id
-          AND ((d.day >= g.full_from AND d.day < g.month_from) OR (d.day >= g.month_to AND d.day < g.full_to))
+          -- Whole days before the first whole month, and after the last: two index ranges (an OR
+          -- of both would read every day of the facility and filter).
+          AND d.day >= g.full_from AND d.day < g.month_from
+        GROUP BY extract(isodow FROM d.day)
+       UNION ALL
+       SELECT 'weekday', NULL, extract(isodow FROM d.day)::int, NULL, NULL, ARRAY[${slotSums}]
+         FROM ranges g JOIN analytics_occupancy_daily d ON d.facility_id = g.facility_id
+          AND d.day >= g.month_to AND d.day < g.full_to
         GROUP BY extract(isodow FROM d.day)
        UNION ALL
        SELECT 'weekday', NULL, w.weekday, NULL, NULL, ARRAY[${slotSums}]
