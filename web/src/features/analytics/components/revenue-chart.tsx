@@ -3,6 +3,7 @@ import { Bar } from 'react-chartjs-2';
 import type { RevenueReport } from '@aiparksit/shared';
 import { EmptyState } from '../../../components/status';
 import { formatMoney } from '../../../lib/money';
+import { RevenueTable } from './revenue-table';
 
 ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -40,35 +41,9 @@ export function RevenueChart({ report, currency, withTable = true }: { report: R
       {withTable && (
         <details className="chart__table">
           <summary>Show as a table</summary>
-          <div className="table-scroll">
-            {report.series.map((each) => (
-              <table key={each.currency} className="table">
-                <caption>{each.currency}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">From</th>
-                    <th scope="col">Gross</th>
-                    <th scope="col">Refunds</th>
-                    <th scope="col">Fees</th>
-                    <th scope="col">Net</th>
-                    <th scope="col">Bookings</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {each.buckets.map((bucket) => (
-                    <tr key={bucket.bucket}>
-                      <th scope="row">{bucket.bucket}</th>
-                      <td>{formatMoney(bucket.grossCents, each.currency)}</td>
-                      <td>{formatMoney(bucket.refundCents, each.currency)}</td>
-                      <td>{formatMoney(bucket.feeCents, each.currency)}</td>
-                      <td>{formatMoney(bucket.netCents, each.currency)}</td>
-                      <td>{bucket.bookings}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ))}
-          </div>
+          {report.series.map((each) => (
+            <RevenueTable key={each.currency} series={each} />
+          ))}
         </details>
       )}
     </figure>

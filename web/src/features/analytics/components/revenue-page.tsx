@@ -1,13 +1,13 @@
-import type { RevenueReport, RevenueSeries } from '@aiparksit/shared';
+import type { RevenueReport } from '@aiparksit/shared';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
 import { useRefetchOnOperatorEvents } from '../../../lib/socket';
-import { formatMoney } from '../../../lib/money';
 import { analyticsKeys, useRevenue } from '../api/analytics';
 import { AnalyticsFilters } from './analytics-filters';
 import { RevenueChart } from './revenue-chart';
+import { RevenueTable } from './revenue-table';
 import { useAnalyticsSelection } from './use-analytics-selection';
 
 /** Revenue of one car park or the whole portfolio: a chart and the figures per bucket, per currency. */
@@ -61,49 +61,6 @@ function RevenueReportView({ report, refreshing }: { report: RevenueReport; refr
         </section>
       ))}
       {report.timeZone === null && <p className="field__hint">Your car parks are in different time zones: each one’s takings fall in its own local days.</p>}
-    </div>
-  );
-}
-
-function RevenueTable({ series }: { series: RevenueSeries }) {
-  const money = (cents: number) => formatMoney(cents, series.currency);
-  return (
-    <div className="table-scroll">
-      <table className="table" data-testid={`revenue-table-${series.currency}`}>
-        <caption className="visually-hidden">Revenue in {series.currency} per period</caption>
-        <thead>
-          <tr>
-            <th scope="col">From</th>
-            <th scope="col">Gross</th>
-            <th scope="col">Refunds</th>
-            <th scope="col">Fees</th>
-            <th scope="col">Net</th>
-            <th scope="col">Bookings</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.buckets.map((bucket) => (
-            <tr key={bucket.bucket}>
-              <th scope="row">{bucket.bucket.replace('T00:00', '')}</th>
-              <td>{money(bucket.grossCents)}</td>
-              <td>{money(bucket.refundCents)}</td>
-              <td>{money(bucket.feeCents)}</td>
-              <td>{money(bucket.netCents)}</td>
-              <td>{bucket.bookings}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-testid="revenue-totals">
-            <th scope="row">Total</th>
-            <td>{money(series.totals.grossCents)}</td>
-            <td>{money(series.totals.refundCents)}</td>
-            <td>{money(series.totals.feeCents)}</td>
-            <td>{money(series.totals.netCents)}</td>
-            <td>{series.totals.bookings}</td>
-          </tr>
-        </tfoot>
-      </table>
     </div>
   );
 }
