@@ -8,10 +8,10 @@ import { FacilityPage } from '../features/facilities';
 import { MailboxMessagePage, MailboxPage } from '../features/mailbox';
 import { MarketplacePage } from '../features/marketplace';
 import { InvestorHome } from '../features/investor';
-import { OperatorHome } from '../features/operator';
-import { OperatorBookingsPage } from '../features/operator-bookings';
+import { OperatorHome, dashboardKeys } from '../features/operator';
+import { OperatorBookingsPage, operatorBookingKeys } from '../features/operator-bookings';
 import { OperatorSettingsPage } from '../features/operator-settings';
-import { OccupancyPage, RevenuePage } from '../features/analytics';
+import { OccupancyPage, RevenuePage, analyticsKeys } from '../features/analytics';
 import { OnboardingPage } from '../features/onboarding';
 import { FacilitiesPage, FacilityDetailPage, FacilityEditPage, NewFacilityPage } from '../features/operator-facilities';
 import { OperatorApplicationsPage } from '../features/admin-operators';
@@ -19,6 +19,9 @@ import { OperatorFeedProvider } from '../lib/socket';
 import { PublicLayout } from './layout/public-layout';
 import { PublicOnly, RequireSession, RoleSection } from './routes/guards';
 import { NotFoundPage, RouteErrorPage } from './routes/status-pages';
+
+/** What a booking or a payment changes in the operator section: invalidated on every feed event. */
+const OPERATOR_LIVE_QUERIES = [dashboardKeys.summary, analyticsKeys.all, operatorBookingKeys.all];
 
 export const router = createBrowserRouter([
   {
@@ -57,7 +60,11 @@ export const router = createBrowserRouter([
           {
             path: 'operator',
             // One /ws/operator socket for every operator page, so the live feed survives navigation.
-            element: <RoleSection role="operator" render={() => <OperatorFeedProvider><Outlet /></OperatorFeedProvider>} />,
+            element: <RoleSection role="operator" render={() => (
+                  <OperatorFeedProvider staleOnChange={OPERATOR_LIVE_QUERIES}>
+                    <Outlet />
+                  </OperatorFeedProvider>
+                )} />,
             children: [
               { index: true, element: <OperatorHome /> },
               { path: 'onboarding', element: <OnboardingPage /> },

@@ -3,4 +3,3 @@ export { useConnectionState, useFacilitySubscription, useOperatorFeed, useRealti
 export { RealtimeConnection, type ResyncReason, type SocketLike } from './realtime-connection';
 export { OPERATOR_FEED_BOOKINGS, type OperatorFeed } from './operator-feed';
 export { withDashboardRefresh } from './dashboard-refresh';
-export { useRefetchOnOperatorEvents } from './refetch-on-operator-events';

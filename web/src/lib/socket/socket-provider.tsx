@@ -1,4 +1,5 @@
 import { createContext, useEffect, useState, type ReactNode } from 'react';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { WS_OPERATOR_PATH, WS_PATH, WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, type ConnectionState } from '@aiparksit/shared';
 import { getAccessToken, refreshSession, subscribeToSession } from '../session';
 import { EMPTY_OPERATOR_FEED, reduceOperatorFeed, type OperatorFeed } from './operator-feed';
@@ -72,10 +73,30 @@ export function SocketProvider({ children, path = WS_PATH }: { children: ReactNo
  * The operator's own feed (`/ws/operator`): bookings made and takings changed in their car
  * parks, read below it with `useOperatorFeed()`. Mount it on operator pages only: another
  * role's token is refused (4403) and the connection then stays offline.
+ *
+ * `staleOnChange` names the queries built from many bookings (lists, summaries, figures): no
+ * event carries them whole, so each booking or revenue event, and each resync, invalidates them
+ * here, for the whole operator section. A page showing one refetches at once; one showing none
+ * refetches when it next opens, instead of serving a cached copy from before the event.
  */
-export function OperatorFeedProvider({ children }: { children: ReactNode }) {
+export function OperatorFeedProvider({ children, staleOnChange = [] }: { children: ReactNode; staleOnChange?: readonly QueryKey[] }) {
   const { connection, state } = useRealtimeConnection(WS_OPERATOR_PATH);
   const [feed, setFeed] = useState<OperatorFeed>(EMPTY_OPERATOR_FEED);
-  useEffect(() => connection.onMessage((message) => setFeed((current) => reduceOperatorFeed(current, message))), [connection]);
+  const queryClient = useQueryClient();
+  const keys = JSON.stringify(staleOnChange);
+  useEffect(() => {
+    const invalidate = () => {
+      for (const queryKey of JSON.parse(keys) as QueryKey[]) void queryClient.invalidateQueries({ queryKey });
+    };
+    const unlisten = connection.onMessage((message) => {
+      setFeed((current) => reduceOperatorFeed(current, message));
+      if (message.type === 'event' && (message.event === 'booking_created' || message.event === 'revenue_updated')) invalidate();
+    });
+    const unresync = connection.onResync(invalidate);
+    return () => {
+      unlisten();
+      unresync();
+    };
+  }, [connection, keys, queryClient]);
   return <OperatorFeedContext.Provider value={{ ...feed, state }}>{children}</OperatorFeedContext.Provider>;
 }

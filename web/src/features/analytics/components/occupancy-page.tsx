@@ -2,8 +2,7 @@ import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
-import { useRefetchOnOperatorEvents } from '../../../lib/socket';
-import { analyticsKeys, useOccupancy } from '../api/analytics';
+import { useOccupancy } from '../api/analytics';
 import { AnalyticsFilters } from './analytics-filters';
 import { OccupancyChart, OccupancyHeatmap } from './occupancy-chart';
 import { useAnalyticsSelection } from './use-analytics-selection';
@@ -13,8 +12,6 @@ export function OccupancyPage() {
   usePageTitle('Occupancy');
   const { selection, query, setSelection } = useAnalyticsSelection();
   const occupancy = useOccupancy(query);
-  // Payments and refunds change the figures while the page is open.
-  useRefetchOnOperatorEvents([analyticsKeys.all]);
   const report = occupancy.data;
   return (
     <>

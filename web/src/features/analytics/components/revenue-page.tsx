@@ -3,8 +3,7 @@ import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
-import { useRefetchOnOperatorEvents } from '../../../lib/socket';
-import { analyticsKeys, useRevenue } from '../api/analytics';
+import { useRevenue } from '../api/analytics';
 import { AnalyticsFilters } from './analytics-filters';
 import { RevenueChart } from './revenue-chart';
 import { RevenueTable } from './revenue-table';
@@ -15,8 +14,6 @@ export function RevenuePage() {
   usePageTitle('Revenue');
   const { selection, query, setSelection } = useAnalyticsSelection();
   const revenue = useRevenue(query);
-  // Payments and refunds change the figures while the page is open.
-  useRefetchOnOperatorEvents([analyticsKeys.all]);
   return (
     <>
       <PageHeader eyebrow="Operator" title="Revenue">

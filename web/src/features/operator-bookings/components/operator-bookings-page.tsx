@@ -9,12 +9,12 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
-import { useRefetchOnOperatorEvents } from '../../../lib/socket';
+import { useOperatorFeed } from '../../../lib/socket';
 import { formatWindow } from '../../../lib/time-window';
 import { BOOKING_STATUS_LABELS, BookingStatusBadge } from '../../bookings';
 import { useManagedFacilities } from '../../operator-facilities';
 import { FILTER_NAMES, filtersFromSearch, toBookingQuery, type BookingFilters } from '../api/booking-filters';
-import { operatorBookingKeys, useExportOperatorBookings, useOperatorBookings } from '../api/operator-bookings';
+import { useExportOperatorBookings, useOperatorBookings } from '../api/operator-bookings';
 
 const PAGE_SIZE = 25;
 
@@ -29,8 +29,8 @@ export function OperatorBookingsPage() {
   const cursor = cursors.at(-1);
   const bookings = useOperatorBookings({ ...query, cursor, limit: PAGE_SIZE });
   const exportCsv = useExportOperatorBookings();
-  // A new booking appears without a reload.
-  const liveState = useRefetchOnOperatorEvents([operatorBookingKeys.all]);
+  // A new booking appears without a reload: the operator feed invalidates the list (see the router).
+  const liveState = useOperatorFeed().state;
 
   function applyFilters(next: BookingFilters) {
     const params = new URLSearchParams();

@@ -7,7 +7,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
-import { useDashboard, useLiveDashboard } from '../../operator';
+import { useDashboard } from '../../operator';
 import { setPublished, useFacilityChange, useManagedFacility } from '../api/facilities';
 
 export function FacilityDetailPage() {
@@ -83,7 +83,6 @@ function FacilityDetail({ facility }: { facility: ManagedFacility }) {
 
 /** Occupied and free spaces right now, from the dashboard summary the live feed keeps current. */
 function LiveOccupancy({ facilityId }: { facilityId: string }) {
-  useLiveDashboard();
   const dashboard = useDashboard();
   const entry = dashboard.data?.facilities.find((facility) => facility.id === facilityId);
   return (

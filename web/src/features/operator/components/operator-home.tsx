@@ -5,18 +5,18 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/status
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
+import { useOperatorFeed } from '../../../lib/socket';
 import { formatWindow } from '../../../lib/time-window';
 import { BookingStatusBadge } from '../../bookings';
 import { OccupancyChart, OccupancyHeatmap, RevenueChart, lastDays, useOccupancy, useRevenue } from '../../analytics';
 import { useDashboard } from '../api/dashboard';
-import { useLiveDashboard } from '../api/live-dashboard';
 import { LiveFeed } from './live-feed';
 
 /** The operator's dashboard: today's figures, the live feed, recent bookings and the last 30 days. */
 export function OperatorHome() {
   usePageTitle('Dashboard');
   const dashboard = useDashboard();
-  const feed = useLiveDashboard();
+  const feed = useOperatorFeed();
   if (dashboard.isPending) return <LoadingState label="Loading your dashboard…" />;
   if (dashboard.isError) return <ErrorState message={describeError(dashboard.error)} onRetry={() => void dashboard.refetch()} />;
   const data = dashboard.data;
