@@ -36,9 +36,9 @@ export function build() {
 }
 
 /** Runs a built API entry point with inherited stdio; resolves with its exit code. */
-export function runNode(entry, args = [], env = {}) {
+export function runNode(entry, args = [], env = {}, nodeOptions = []) {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [entry, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...nodeOptions, entry, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
     // Ctrl-C reaches the child too (same process group); it stops itself, PostgreSQL included.
     const ignore = () => undefined;
     process.on('SIGINT', ignore);

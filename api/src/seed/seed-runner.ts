@@ -100,23 +100,34 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
       };
       await load(client, say, 'bookings', (p) => copyInto(client, 'bookings', BOOKING_COLUMNS, bookingRows(plan, payments, ledger, rollups), p), expectedBookings);
       for (const spool of [payments, ledger, ...Object.values(rollups)]) spool.close();
-      const fromSpool = (table: string, columns: readonly string[], spool: CopySpool) =>
-        load(client, say, table, (p) => copySpoolInto(client, table, columns, spool, (share) => p(Math.round(share * spool.rows))), spool.rows);
-      await fromSpool('payments', PAYMENT_COLUMNS, payments);
-      await fromSpool('ledger_entries', LEDGER_COLUMNS, ledger);
-      await fromSpool('analytics_revenue_daily', REVENUE_DAILY_COLUMNS, rollups.revenueDaily);
-      await fromSpool('analytics_revenue_hours', REVENUE_HOURS_COLUMNS, rollups.revenueHours);
-      await fromSpool('analytics_occupancy_daily', OCCUPANCY_DAILY_COLUMNS, rollups.occupancyDaily);
-      await fromSpool('analytics_occupancy_weekdays', OCCUPANCY_WEEKDAYS_COLUMNS, rollups.occupancyWeekdays);
+      const fromSpool = (into: pg.PoolClient, table: string, columns: readonly string[], spool: CopySpool) =>
+        load(into, say, table, (p) => copySpoolInto(into, table, columns, spool, (share) => p(Math.round(share * spool.rows))), spool.rows);
+      // The rollups hang on facilities alone, so a second connection loads (and vacuums) them
+      // while this one loads the payments: each side keeps one core busy. The ledger waits for
+      // both — it needs the payments, and its foreign key to facilities would queue behind the
+      // rollups' locks anyway.
+      const rollupsLoaded = withSecondConnection(dataSource, async (other) => {
+        await fromSpool(other, 'analytics_revenue_daily', REVENUE_DAILY_COLUMNS, rollups.revenueDaily);
+        await fromSpool(other, 'analytics_revenue_hours', REVENUE_HOURS_COLUMNS, rollups.revenueHours);
+        await fromSpool(other, 'analytics_occupancy_daily', OCCUPANCY_DAILY_COLUMNS, rollups.occupancyDaily);
+        await fromSpool(other, 'analytics_occupancy_weekdays', OCCUPANCY_WEEKDAYS_COLUMNS, rollups.occupancyWeekdays);
+        // Vacuumed as well as analysed, their pages are marked all-visible, so the day totals of
+        // an occupancy series are read from their index alone from the first request on.
+        await other.query(`VACUUM (ANALYZE) ${ROLLUP_TABLES.join(', ')}`);
+      });
+      try {
+        await fromSpool(client, 'payments', PAYMENT_COLUMNS, payments);
+      } finally {
+        await rollupsLoaded.catch(() => undefined);
+      }
+      await rollupsLoaded;
+      await fromSpool(client, 'ledger_entries', LEDGER_COLUMNS, ledger);
     } finally {
       rmSync(spoolDir, { recursive: true, force: true });
     }
 
     say('Updating planner statistics (ANALYZE)…');
     await client.query(`ANALYZE ${SEEDED_TABLES.join(', ')}`);
-    // The rollups are small: vacuumed as well, their pages are marked all-visible, so the day
-    // totals of an occupancy series are read from their index alone from the first request on.
-    await client.query(`VACUUM (ANALYZE) ${ROLLUP_TABLES.join(', ')}`);
 
     const counts: Record<string, number> = {};
     for (const table of [...SEEDED_TABLES, ...ROLLUP_TABLES]) {
@@ -127,6 +138,15 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
     say(`Seeded the ${scale.name} data set in ${formatDuration(elapsedMs)}:`);
     for (const table of [...SEEDED_TABLES, ...ROLLUP_TABLES]) say(`  ${table.padEnd(25)} ${counts[table]!.toLocaleString('en-US').padStart(12)}`);
     return { counts, elapsedMs };
+  } finally {
+    await runner.release();
+  }
+}
+
+async function withSecondConnection(dataSource: DataSource, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await work((await runner.connect()) as pg.PoolClient);
   } finally {
     await runner.release();
   }

@@ -30,6 +30,25 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('security headers', () => {
+  it.each([
+    ['a JSON answer', '/api/health', 200],
+    ['an error', '/api/no-such-route', 404],
+  ])('are sent once with %s', async (_what, path, status) => {
+    // fetch joins a repeated header with ", ": exact values show each is sent once.
+    const res = await fetch(`${apiUrl()}${path}`);
+    expect(res.status).toBe(status);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp.match(/default-src/g)).toHaveLength(1);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toMatch(/connect-src [^;]*wss:/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+; includeSubDomains$/);
+    expect(res.headers.get('cross-origin-embedder-policy')).toBeNull();
+  });
+});
+
 describe('error envelope', () => {
   it('answers an unknown API route with 404 in the envelope', async () => {
     const res = await request(apiUrl()).get('/api/no-such-route').expect(404);

@@ -4,7 +4,7 @@ import { NotFoundException } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '@aiparksit/shared';
 import type { AppConfig } from '../../config/app-config.js';
@@ -44,7 +44,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   });
   fastify.setErrorHandler((error, request, reply) => sendError(error, request, reply, errorLog));
 
-  await app.register(helmet, {
+  // Security headers, the same on every response. Helmet's middleware is built once here:
+  // @fastify/helmet rebuilt it (parsing the CSP directives again) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -56,6 +58,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     },
     crossOriginEmbedderPolicy: false,
   });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
 
   app.setGlobalPrefix('api');
   if (config.values.corsOrigins.length) app.enableCors({ origin: config.values.corsOrigins, credentials: false });
