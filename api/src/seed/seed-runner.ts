@@ -102,7 +102,7 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
       for (const spool of [payments, ledger, ...Object.values(rollups)]) spool.close();
       const fromSpool = (into: pg.PoolClient, table: string, columns: readonly string[], spool: CopySpool) =>
         load(into, say, table, (p) => copySpoolInto(into, table, columns, spool, (share) => p(Math.round(share * spool.rows))), spool.rows);
-      // The rollups hang on facilities alone, so a second connection loads (and vacuums) them
+      // The rollups hang on facilities alone, so a second connection loads them
       // while this one loads the payments: each side keeps one core busy. The ledger waits for
       // both — it needs the payments, and its foreign key to facilities would queue behind the
       // rollups' locks anyway.
@@ -111,9 +111,6 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
         await fromSpool(other, 'analytics_revenue_hours', REVENUE_HOURS_COLUMNS, rollups.revenueHours);
         await fromSpool(other, 'analytics_occupancy_daily', OCCUPANCY_DAILY_COLUMNS, rollups.occupancyDaily);
         await fromSpool(other, 'analytics_occupancy_weekdays', OCCUPANCY_WEEKDAYS_COLUMNS, rollups.occupancyWeekdays);
-        // Vacuumed as well as analysed, their pages are marked all-visible, so the day totals of
-        // an occupancy series are read from their index alone from the first request on.
-        await other.query(`VACUUM (ANALYZE) ${ROLLUP_TABLES.join(', ')}`);
       });
       try {
         await fromSpool(client, 'payments', PAYMENT_COLUMNS, payments);
@@ -128,6 +125,11 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
 
     say('Updating planner statistics (ANALYZE)…');
     await client.query(`ANALYZE ${SEEDED_TABLES.join(', ')}`);
+    // The rollups are small: vacuumed as well, their pages are marked all-visible, so the day
+    // totals of an occupancy series are read from their index alone from the first request on.
+    // Only now: while a transaction older than their rows runs (the payments' load, which ran
+    // beside theirs), VACUUM may not mark them visible to all.
+    await client.query(`VACUUM (ANALYZE) ${ROLLUP_TABLES.join(', ')}`);
 
     const counts: Record<string, number> = {};
     for (const table of [...SEEDED_TABLES, ...ROLLUP_TABLES]) {
