@@ -197,7 +197,9 @@ export class Foundation1795500000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX payments_booking_idx ON payments (booking_id)`);
     // At most one successful charge per booking, whatever the client retries.
-    await q.query(`CREATE UNIQUE INDEX payments_one_success_per_booking ON payments (booking_id) WHERE status IN ('succeeded', 'refunded', 'partially_refunded')`);
+    await q.query(
+      `CREATE UNIQUE INDEX payments_one_success_per_booking ON payments (booking_id) WHERE status IN ('succeeded', 'refunded', 'partially_refunded')`,
+    );
 
     await q.query(`CREATE TYPE ledger_account AS ENUM ('gross', 'platform_fee', 'operator_net', 'refund', 'refund_platform_fee', 'refund_operator_net')`);
     await q.query(`
@@ -251,7 +253,20 @@ export class Foundation1795500000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_keys', 'outbox', 'ledger_entries', 'payments', 'bookings', 'rates', 'spaces', 'facilities', 'operators', 'api_keys', 'refresh_tokens', 'users']) {
+    for (const table of [
+      'idempotency_keys',
+      'outbox',
+      'ledger_entries',
+      'payments',
+      'bookings',
+      'rates',
+      'spaces',
+      'facilities',
+      'operators',
+      'api_keys',
+      'refresh_tokens',
+      'users',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     for (const type of ['outbox_status', 'ledger_account', 'payment_status', 'booking_status', 'space_type', 'operator_status', 'user_role']) {

@@ -22,7 +22,9 @@ export class BookingOccupancy1795500100000 implements MigrationInterface {
       ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (space_id WITH =, occupied_period WITH &&)
         WHERE (status IN ('pending_payment', 'confirmed'))`);
     await q.query(`DROP INDEX bookings_facility_period_idx`);
-    await q.query(`CREATE INDEX bookings_facility_period_idx ON bookings USING gist (facility_id, occupied_period) WHERE status IN ('pending_payment', 'confirmed')`);
+    await q.query(
+      `CREATE INDEX bookings_facility_period_idx ON bookings USING gist (facility_id, occupied_period) WHERE status IN ('pending_payment', 'confirmed')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -32,8 +32,12 @@ export class BookingExtensions1795500400000 implements MigrationInterface {
 
     await q.query(`ALTER TABLE payments ADD COLUMN extension_id uuid REFERENCES booking_extensions (id) ON DELETE RESTRICT`);
     await q.query(`DROP INDEX payments_one_success_per_booking`);
-    await q.query(`CREATE UNIQUE INDEX payments_one_success_per_booking ON payments (booking_id) WHERE extension_id IS NULL AND status IN ('succeeded', 'refunded', 'partially_refunded')`);
-    await q.query(`CREATE UNIQUE INDEX payments_one_success_per_extension ON payments (extension_id) WHERE extension_id IS NOT NULL AND status IN ('succeeded', 'refunded', 'partially_refunded')`);
+    await q.query(
+      `CREATE UNIQUE INDEX payments_one_success_per_booking ON payments (booking_id) WHERE extension_id IS NULL AND status IN ('succeeded', 'refunded', 'partially_refunded')`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX payments_one_success_per_extension ON payments (extension_id) WHERE extension_id IS NOT NULL AND status IN ('succeeded', 'refunded', 'partially_refunded')`,
+    );
     // The completion job looks for confirmed bookings whose end has passed.
     await q.query(`CREATE INDEX bookings_confirmed_end_idx ON bookings (upper(period)) WHERE status = 'confirmed'`);
   }
@@ -43,7 +47,9 @@ export class BookingExtensions1795500400000 implements MigrationInterface {
     await q.query(`DROP INDEX payments_one_success_per_extension`);
     await q.query(`DROP INDEX payments_one_success_per_booking`);
     await q.query(`ALTER TABLE payments DROP COLUMN extension_id`);
-    await q.query(`CREATE UNIQUE INDEX payments_one_success_per_booking ON payments (booking_id) WHERE status IN ('succeeded', 'refunded', 'partially_refunded')`);
+    await q.query(
+      `CREATE UNIQUE INDEX payments_one_success_per_booking ON payments (booking_id) WHERE status IN ('succeeded', 'refunded', 'partially_refunded')`,
+    );
     await q.query(`DROP TABLE booking_extensions`);
     await q.query(`DROP TYPE booking_extension_status`);
   }

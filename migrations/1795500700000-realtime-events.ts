@@ -131,7 +131,9 @@ export class RealtimeEvents1795500700000 implements MigrationInterface {
         REFERENCING NEW TABLE AS new_entries FOR EACH STATEMENT EXECUTE FUNCTION realtime_ledger_inserted()`);
 
     // Revenue today and this month per facility: the recount reads only these entries.
-    await q.query(`CREATE INDEX ledger_entries_revenue_idx ON ledger_entries (facility_id, occurred_at) INCLUDE (amount_cents) WHERE account IN ('gross', 'refund')`);
+    await q.query(
+      `CREATE INDEX ledger_entries_revenue_idx ON ledger_entries (facility_id, occurred_at) INCLUDE (amount_cents) WHERE account IN ('gross', 'refund')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -144,7 +146,13 @@ export class RealtimeEvents1795500700000 implements MigrationInterface {
     await q.query(`DROP TRIGGER IF EXISTS spaces_realtime_insert ON spaces`);
     await q.query(`DROP TRIGGER IF EXISTS bookings_realtime_update ON bookings`);
     await q.query(`DROP TRIGGER IF EXISTS bookings_realtime_insert ON bookings`);
-    for (const fn of ['realtime_ledger_inserted', 'realtime_facilities_changed', 'realtime_spaces_changed', 'realtime_bookings_updated', 'realtime_bookings_inserted']) {
+    for (const fn of [
+      'realtime_ledger_inserted',
+      'realtime_facilities_changed',
+      'realtime_spaces_changed',
+      'realtime_bookings_updated',
+      'realtime_bookings_inserted',
+    ]) {
       await q.query(`DROP FUNCTION IF EXISTS ${fn}()`);
     }
   }

@@ -99,12 +99,20 @@ export class AnalyticsRollups1795500810000 implements MigrationInterface {
         RETURN NULL;
       END
       $$`);
-    await q.query(`CREATE TRIGGER analytics_occupancy_insert AFTER INSERT ON bookings REFERENCING NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`);
-    await q.query(`CREATE TRIGGER analytics_occupancy_update AFTER UPDATE ON bookings REFERENCING OLD TABLE AS analytics_old NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`);
-    await q.query(`CREATE TRIGGER analytics_occupancy_delete AFTER DELETE ON bookings REFERENCING OLD TABLE AS analytics_old FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`);
+    await q.query(
+      `CREATE TRIGGER analytics_occupancy_insert AFTER INSERT ON bookings REFERENCING NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER analytics_occupancy_update AFTER UPDATE ON bookings REFERENCING OLD TABLE AS analytics_old NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER analytics_occupancy_delete AFTER DELETE ON bookings REFERENCING OLD TABLE AS analytics_old FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`,
+    );
 
     // Revenue. Ledger lines are append-only in practice; updates and deletes are still rolled up.
-    await q.query(`CREATE TYPE analytics_ledger_delta AS (facility_id uuid, occurred_at timestamptz, currency char(3), account ledger_account, amount_cents bigint, payment_id uuid, sign integer)`);
+    await q.query(
+      `CREATE TYPE analytics_ledger_delta AS (facility_id uuid, occurred_at timestamptz, currency char(3), account ledger_account, amount_cents bigint, payment_id uuid, sign integer)`,
+    );
     await q.query(`
       CREATE FUNCTION analytics_revenue_apply() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE added analytics_ledger_delta[]; removed analytics_ledger_delta[];
@@ -137,9 +145,15 @@ export class AnalyticsRollups1795500810000 implements MigrationInterface {
         RETURN NULL;
       END
       $$`);
-    await q.query(`CREATE TRIGGER analytics_revenue_insert AFTER INSERT ON ledger_entries REFERENCING NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`);
-    await q.query(`CREATE TRIGGER analytics_revenue_update AFTER UPDATE ON ledger_entries REFERENCING OLD TABLE AS analytics_old NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`);
-    await q.query(`CREATE TRIGGER analytics_revenue_delete AFTER DELETE ON ledger_entries REFERENCING OLD TABLE AS analytics_old FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`);
+    await q.query(
+      `CREATE TRIGGER analytics_revenue_insert AFTER INSERT ON ledger_entries REFERENCING NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER analytics_revenue_update AFTER UPDATE ON ledger_entries REFERENCING OLD TABLE AS analytics_old NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER analytics_revenue_delete AFTER DELETE ON ledger_entries REFERENCING OLD TABLE AS analytics_old FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`,
+    );
 
     // Recomputes both rollups from bookings and the ledger: the backfill, and the seed's last step.
     // Bulk-load style: keys and references are set aside during the INSERT and re-created after

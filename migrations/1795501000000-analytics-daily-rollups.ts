@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SLOTS = Array.from({ length: 24 }, (_, h) => h);
 /** `ARRAY[coalesce(sum(x) FILTER (WHERE slot = 0), 0), …]`: one array of 24 hour slots from grouped rows. */
-const slotArray = (value: string, slot: string) => `ARRAY[${SLOTS.map((h) => `coalesce(sum(${value}) FILTER (WHERE ${slot} = ${h}), 0)`).join(', ')}]::bigint[]`;
+const slotArray = (value: string, slot: string) =>
+  `ARRAY[${SLOTS.map((h) => `coalesce(sum(${value}) FILTER (WHERE ${slot} = ${h}), 0)`).join(', ')}]::bigint[]`;
 /** Element-wise sum of two 24-slot arrays (an upsert adding a delta to a stored row). */
 const slotSum = (a: string, b: string) => `ARRAY[${SLOTS.map((h) => `${a}[${h + 1}] + ${b}[${h + 1}]`).join(', ')}]::bigint[]`;
 
@@ -185,9 +186,15 @@ export class AnalyticsDailyRollups1795501000000 implements MigrationInterface {
         RETURN NULL;
       END
       $$`);
-    await q.query(`CREATE TRIGGER analytics_occupancy_insert AFTER INSERT ON bookings REFERENCING NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`);
-    await q.query(`CREATE TRIGGER analytics_occupancy_update AFTER UPDATE ON bookings REFERENCING OLD TABLE AS analytics_old NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`);
-    await q.query(`CREATE TRIGGER analytics_occupancy_delete AFTER DELETE ON bookings REFERENCING OLD TABLE AS analytics_old FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`);
+    await q.query(
+      `CREATE TRIGGER analytics_occupancy_insert AFTER INSERT ON bookings REFERENCING NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER analytics_occupancy_update AFTER UPDATE ON bookings REFERENCING OLD TABLE AS analytics_old NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER analytics_occupancy_delete AFTER DELETE ON bookings REFERENCING OLD TABLE AS analytics_old FOR EACH STATEMENT EXECUTE FUNCTION analytics_occupancy_apply()`,
+    );
 
     await q.query(`
       CREATE FUNCTION analytics_revenue_apply() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -206,9 +213,15 @@ export class AnalyticsDailyRollups1795501000000 implements MigrationInterface {
         RETURN NULL;
       END
       $$`);
-    await q.query(`CREATE TRIGGER analytics_revenue_insert AFTER INSERT ON ledger_entries REFERENCING NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`);
-    await q.query(`CREATE TRIGGER analytics_revenue_update AFTER UPDATE ON ledger_entries REFERENCING OLD TABLE AS analytics_old NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`);
-    await q.query(`CREATE TRIGGER analytics_revenue_delete AFTER DELETE ON ledger_entries REFERENCING OLD TABLE AS analytics_old FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`);
+    await q.query(
+      `CREATE TRIGGER analytics_revenue_insert AFTER INSERT ON ledger_entries REFERENCING NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER analytics_revenue_update AFTER UPDATE ON ledger_entries REFERENCING OLD TABLE AS analytics_old NEW TABLE AS analytics_new FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER analytics_revenue_delete AFTER DELETE ON ledger_entries REFERENCING OLD TABLE AS analytics_old FOR EACH STATEMENT EXECUTE FUNCTION analytics_revenue_apply()`,
+    );
 
     // Recomputes the rows of some facilities (null: every facility) from bookings and the ledger,
     // through the same upserts the triggers use, so both always agree on every rule.
@@ -239,7 +252,9 @@ export class AnalyticsDailyRollups1795501000000 implements MigrationInterface {
         RETURN NULL;
       END
       $$`);
-    await q.query(`CREATE TRIGGER analytics_rezone AFTER UPDATE OF time_zone ON facilities FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone) EXECUTE FUNCTION analytics_rezone()`);
+    await q.query(
+      `CREATE TRIGGER analytics_rezone AFTER UPDATE OF time_zone ON facilities FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone) EXECUTE FUNCTION analytics_rezone()`,
+    );
     await q.query(`SELECT analytics_recompute_rollups(NULL)`);
     await q.query(`DROP FUNCTION analytics_hours_of(tstzrange)`);
   }

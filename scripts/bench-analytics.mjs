@@ -42,7 +42,9 @@ const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 pool.on('error', () => undefined);
 let api;
 try {
-  const seeded = await pool.query(`SELECT to_regclass('users') IS NOT NULL AND EXISTS (SELECT 1 FROM users) AS seeded`).catch(() => ({ rows: [{ seeded: false }] }));
+  const seeded = await pool
+    .query(`SELECT to_regclass('users') IS NOT NULL AND EXISTS (SELECT 1 FROM users) AS seeded`)
+    .catch(() => ({ rows: [{ seeded: false }] }));
   if (!seeded.rows[0].seeded) {
     step('No data yet: seeding the large data set (10,000 facilities, 5,000,000 bookings)…');
     const code = await runNode(resolve(API_DIST, 'cli/seed.js'), ['--scale', 'large'], { DATABASE_URL: databaseUrl });
@@ -52,28 +54,45 @@ try {
   step('Starting the API on it…');
   api = await startApiServer({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', BOOKING_JOBS_INTERVAL_SECONDS: '3600' }, 120_000);
 
-  const counts = (await pool.query(`SELECT (SELECT count(*) FROM bookings)::int AS bookings, (SELECT count(*) FROM ledger_entries)::int AS ledger,
+  const counts = (
+    await pool.query(`SELECT (SELECT count(*) FROM bookings)::int AS bookings, (SELECT count(*) FROM ledger_entries)::int AS ledger,
     (SELECT count(*) FROM analytics_revenue_daily)::int AS revenue_days, (SELECT count(*) FROM analytics_revenue_hours)::int AS revenue_hours,
-    (SELECT count(*) FROM analytics_occupancy_daily)::int AS occupancy_days`)).rows[0];
+    (SELECT count(*) FROM analytics_occupancy_daily)::int AS occupancy_days`)
+  ).rows[0];
   const n = (v) => v.toLocaleString('en-US');
-  console.log(`  data: ${n(counts.bookings)} bookings, ${n(counts.ledger)} ledger lines; rollups: ${n(counts.revenue_days)} revenue days, ${n(counts.revenue_hours)} revenue hours, ${n(counts.occupancy_days)} occupancy days`);
+  console.log(
+    `  data: ${n(counts.bookings)} bookings, ${n(counts.ledger)} ledger lines; rollups: ${n(counts.revenue_days)} revenue days, ${n(counts.revenue_hours)} revenue hours, ${n(counts.occupancy_days)} occupancy days`,
+  );
 
   // The operator with the most facilities (the heaviest portfolio), and its busiest facility.
-  const target = (await pool.query(`
+  const target = (
+    await pool.query(`
     SELECT o.id AS operator_id, u.email, count(f.id)::int AS facilities
       FROM operators o JOIN users u ON u.id = o.owner_id JOIN facilities f ON f.operator_id = o.id
-     WHERE o.status = 'approved' GROUP BY o.id, u.email ORDER BY count(f.id) DESC, o.id LIMIT 1`)).rows[0];
-  const facility = (await pool.query(`SELECT f.id, f.name, f.time_zone FROM facilities f WHERE f.operator_id = $1 AND NOT f.is_canary
-     ORDER BY (SELECT sum(o.booked_us) FROM analytics_occupancy_daily o WHERE o.facility_id = f.id) DESC NULLS LAST, f.id LIMIT 1`, [target.operator_id])).rows[0];
+     WHERE o.status = 'approved' GROUP BY o.id, u.email ORDER BY count(f.id) DESC, o.id LIMIT 1`)
+  ).rows[0];
+  const facility = (
+    await pool.query(
+      `SELECT f.id, f.name, f.time_zone FROM facilities f WHERE f.operator_id = $1 AND NOT f.is_canary
+     ORDER BY (SELECT sum(o.booked_us) FROM analytics_occupancy_daily o WHERE o.facility_id = f.id) DESC NULLS LAST, f.id LIMIT 1`,
+      [target.operator_id],
+    )
+  ).rows[0];
   const span = (await pool.query(`SELECT max(upper(period)) AS last FROM bookings`)).rows[0];
   const to = new Date(span.last);
   to.setUTCHours(0, 0, 0, 0);
   const from = new Date(to);
   from.setUTCFullYear(from.getUTCFullYear() - 1);
   const [fromDay, toDay] = [from.toISOString().slice(0, 10), to.toISOString().slice(0, 10)];
-  console.log(`  operator ${target.email} with ${target.facilities} facilities; facility "${facility.name}" (${facility.time_zone}); ${fromDay} → ${toDay}, daily`);
+  console.log(
+    `  operator ${target.email} with ${target.facilities} facilities; facility "${facility.name}" (${facility.time_zone}); ${fromDay} → ${toDay}, daily`,
+  );
 
-  const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: target.email, password: DEMO_PASSWORD }) });
+  const login = await fetch(`${api.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: target.email, password: DEMO_PASSWORD }),
+  });
   if (login.status !== 200) throw new Error(`signing in as ${target.email} failed: ${login.status}`);
   const { accessToken } = await login.json();
 
@@ -158,9 +177,14 @@ try {
   // The occupancy denominator alone (available space-minutes per local day, in the API process),
   // 365 days: grouped by zone and opening hours as the service does, and facility by facility.
   const { availableSpaceMinutesByDay } = await import(pathToFileURL(resolve(API_DIST, 'analytics/available-space-minutes.js')).href);
-  const portfolio = (await pool.query(`SELECT f.time_zone AS "timeZone", f.opening_hours AS "openingHours",
+  const portfolio = (
+    await pool.query(
+      `SELECT f.time_zone AS "timeZone", f.opening_hours AS "openingHours",
       (SELECT count(*)::int FROM spaces s WHERE s.facility_id = f.id AND s.active) AS spaces
-      FROM facilities f WHERE f.operator_id = $1`, [target.operator_id])).rows;
+      FROM facilities f WHERE f.operator_id = $1`,
+      [target.operator_id],
+    )
+  ).rows;
   const groups = new Map();
   for (const f of portfolio) {
     const key = `${f.timeZone}|${JSON.stringify(f.openingHours)}`;
@@ -168,7 +192,9 @@ try {
   }
   const [startMs, endMs] = [Date.parse(`${fromDay}T00:00:00Z`) - 3_600_000, Date.parse(`${toDay}T00:00:00Z`) - 3_600_000];
   const timeDenominator = (facilities) => {
-    const once = () => { for (const f of facilities) availableSpaceMinutesByDay({ startMs, endMs, timeZone: f.timeZone, openingHours: f.openingHours, spaces: f.spaces }); };
+    const once = () => {
+      for (const f of facilities) availableSpaceMinutesByDay({ startMs, endMs, timeZone: f.timeZone, openingHours: f.openingHours, spaces: f.spaces });
+    };
     for (let i = 0; i < 5; i++) once();
     const times = [];
     for (let i = 0; i < 200; i++) {
@@ -183,15 +209,25 @@ try {
   const denominatorEach = timeDenominator(portfolio);
 
   const ms = (v) => `${v.toFixed(1)} ms`.padStart(11);
-  console.log(`\n  machine load (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `\n  machine load (1, 5, 15 min): ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   console.log('\n  figure                          scope                        rollups p50  rollups p95    naive p50    naive p95   naive/rollups (p95)');
   for (const r of results) {
-    console.log(`  ${r.figure.padEnd(32)}${r.scope.padEnd(27)}${ms(r.rollup.p50)}  ${ms(r.rollup.p95)}  ${ms(r.naive.p50)}  ${ms(r.naive.p95)}   ${(r.naive.p95 / r.rollup.p95).toFixed(1)}×`);
+    console.log(
+      `  ${r.figure.padEnd(32)}${r.scope.padEnd(27)}${ms(r.rollup.p50)}  ${ms(r.rollup.p95)}  ${ms(r.naive.p50)}  ${ms(r.naive.p95)}   ${(r.naive.p95 / r.rollup.p95).toFixed(1)}×`,
+    );
   }
   console.log(`\n  request floor (GET /api/auth/me): p50 ${floor.p50.toFixed(1)} ms, p95 ${floor.p95.toFixed(1)} ms`);
-  console.log(`  available space-minutes, 365 days, in process: ${groups.size} groups as the service computes them p50 ${denominatorGrouped.p50.toFixed(2)} ms, p95 ${denominatorGrouped.p95.toFixed(2)} ms; ${portfolio.length} facilities one by one p50 ${denominatorEach.p50.toFixed(2)} ms, p95 ${denominatorEach.p95.toFixed(2)} ms`);
+  console.log(
+    `  available space-minutes, 365 days, in process: ${groups.size} groups as the service computes them p50 ${denominatorGrouped.p50.toFixed(2)} ms, p95 ${denominatorGrouped.p95.toFixed(2)} ms; ${portfolio.length} facilities one by one p50 ${denominatorEach.p50.toFixed(2)} ms, p95 ${denominatorEach.p95.toFixed(2)} ms`,
+  );
   const worst = Math.max(...results.map((r) => r.rollup.p95));
-  console.log(`\n  Goal: p95 under 50 ms over HTTP — ${worst < 50 ? 'met' : 'NOT met'} (worst p95 ${worst.toFixed(1)} ms). Rollup times are end to end over HTTP (auth included); naive times are the SQL alone.`);
+  console.log(
+    `\n  Goal: p95 under 50 ms over HTTP — ${worst < 50 ? 'met' : 'NOT met'} (worst p95 ${worst.toFixed(1)} ms). Rollup times are end to end over HTTP (auth included); naive times are the SQL alone.`,
+  );
 } finally {
   await api?.stop();
   await pool.end();

@@ -37,8 +37,15 @@ const pool = new pg.Pool({ connectionString: postgres.url, max: 4 });
 try {
   step(`Creating ${DRIVERS} drivers, one contested facility (${SPACES} spaces) and ${FACILITIES} facilities × ${SPACES_PER_FACILITY} spaces…`);
   const hash = await hashPassword('bench-password-123');
-  const owner = (await pool.query(`INSERT INTO users (email, password_hash, name, role) VALUES ('bench-operator@example.test', $1, 'Bench operator', 'operator') RETURNING id`, [hash])).rows[0].id;
-  const operator = (await pool.query(`INSERT INTO operators (owner_id, legal_name, display_name, status) VALUES ($1, 'Bench Ltd', 'Bench', 'approved') RETURNING id`, [owner])).rows[0].id;
+  const owner = (
+    await pool.query(
+      `INSERT INTO users (email, password_hash, name, role) VALUES ('bench-operator@example.test', $1, 'Bench operator', 'operator') RETURNING id`,
+      [hash],
+    )
+  ).rows[0].id;
+  const operator = (
+    await pool.query(`INSERT INTO operators (owner_id, legal_name, display_name, status) VALUES ($1, 'Bench Ltd', 'Bench', 'approved') RETURNING id`, [owner])
+  ).rows[0].id;
   const makeFacility = async (slug, spaces) => {
     const id = (
       await pool.query(
@@ -58,7 +65,11 @@ try {
   for (let i = 0; i < DRIVERS; i++) {
     const email = `bench-driver-${i}@example.test`;
     await pool.query(`INSERT INTO users (email, password_hash, name, role) VALUES ($1, $2, 'Bench driver', 'driver')`, [email, hash]);
-    const res = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
+    const res = await fetch(`${api.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'bench-password-123' }),
+    });
     tokens.push((await res.json()).accessToken);
   }
 

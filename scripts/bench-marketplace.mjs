@@ -63,7 +63,11 @@ function freePort() {
 /** Starts a Node process and waits until `ready(url)` answers true. */
 async function startServer(name, entry, env, ready) {
   const port = await freePort();
-  const child = spawn(process.execPath, [entry], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   child.stdout.on('data', (c) => (output += c));
@@ -82,7 +86,7 @@ async function startServer(name, entry, env, ready) {
 function searchPaths(count) {
   const districts = CITIES.flatMap((city) => city.districts);
   let state = 20260101;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   const hour = 3_600_000;
   const from = Math.ceil(Date.now() / hour) * hour;
   return Array.from({ length: count }, () => {
@@ -177,7 +181,9 @@ try {
   database = await startEmbeddedPostgres({ dataDir: PG_DIR, port: await freePort() });
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const { rows } = await client.query(`SELECT (SELECT count(*) FROM facilities)::int AS facilities, (SELECT count(*) FROM bookings)::int AS bookings`).catch(() => ({ rows: [{ facilities: 0, bookings: 0 }] }));
+  const { rows } = await client
+    .query(`SELECT (SELECT count(*) FROM facilities)::int AS facilities, (SELECT count(*) FROM bookings)::int AS bookings`)
+    .catch(() => ({ rows: [{ facilities: 0, bookings: 0 }] }));
   await client.end();
   if (!rows[0].facilities) throw new Error(`The database in ${PG_DIR} has no facilities: seed it with --scale large first.`);
   process.stdout.write(`  ${rows[0].facilities.toLocaleString('en')} facilities, ${rows[0].bookings.toLocaleString('en')} bookings\n`);
@@ -205,14 +211,21 @@ try {
     },
     async (url) => (await fetch(`${url}/api/health`)).status === 200,
   );
-  const bareServer = await startServer('bare handler', resolve(ROOT, 'scripts/bench/bare-marketplace-server.mjs'), env, async (url) => (await fetch(`${url}/api/proxy/marketplace?lat=52.52&lng=13.4&radius=10`)).status === 200);
+  const bareServer = await startServer(
+    'bare handler',
+    resolve(ROOT, 'scripts/bench/bare-marketplace-server.mjs'),
+    env,
+    async (url) => (await fetch(`${url}/api/proxy/marketplace?lat=52.52&lng=13.4&radius=10`)).status === 200,
+  );
 
   const paths = searchPaths(1000);
   const apiUrl = api.url;
   const sample = await (await fetch(`${apiUrl}${paths[0]}`)).json();
   if (!Array.isArray(sample.results)) throw new Error(`The API did not answer a search: ${JSON.stringify(sample)}`);
   const sizes = await Promise.all(paths.slice(0, 50).map(async (p) => (await (await fetch(`${apiUrl}${p}`)).json()).results.length));
-  process.stdout.write(`  ${paths.length} distinct searches (radius ${RADIUS_METERS} m, 2–7 h windows in the next 3 days); ${(sizes.reduce((a, b) => a + b, 0) / sizes.length).toFixed(1)} results a page on average\n`);
+  process.stdout.write(
+    `  ${paths.length} distinct searches (radius ${RADIUS_METERS} m, 2–7 h windows in the next 3 days); ${(sizes.reduce((a, b) => a + b, 0) / sizes.length).toFixed(1)} results a page on average\n`,
+  );
 
   const measured = {};
   for (const [name, server] of [
@@ -251,7 +264,9 @@ try {
       `bare ${round(bare.serverCpuMsPerRequest + bare.postgresCpuMsPerRequest, 2)} ms → full stack at ${(cpuRatio * 100).toFixed(1)} % of bare throughput when CPU-bound.\n`,
   );
   const [load1] = (await import('node:os')).loadavg();
-  process.stdout.write(`Machine: ${availableParallelism()} CPUs, load average ${load1.toFixed(1)} at the end (other work on the machine lowers req/s and raises latency).\n`);
+  process.stdout.write(
+    `Machine: ${availableParallelism()} CPUs, load average ${load1.toFixed(1)} at the end (other work on the machine lowers req/s and raises latency).\n`,
+  );
 } catch (error) {
   process.stderr.write(`\n✖ ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;

@@ -43,7 +43,6 @@ const now = () => performance.timeOrigin + performance.now();
 /** Pause between opening a tier's sockets and booking (see main). */
 const SETTLE_MS = 2000;
 
-
 async function main() {
   const tiers = (process.env.BENCH_TIERS ?? '1000,5000,10000').split(',').map(Number);
   const rate = Number(process.env.BENCH_RATE ?? 20);
@@ -54,7 +53,9 @@ async function main() {
   const openFiles = Number(execSync('ulimit -n', { shell: '/bin/sh' }).toString().trim());
   const largest = Math.max(...tiers);
   if (openFiles < largest + 1000) {
-    process.stderr.write(`✖ ulimit -n is ${openFiles}; ${largest.toLocaleString('en')} sockets need about ${(largest + 1000).toLocaleString('en')}. Run \`ulimit -n 65536\` first (or set BENCH_TIERS lower).\n`);
+    process.stderr.write(
+      `✖ ulimit -n is ${openFiles}; ${largest.toLocaleString('en')} sockets need about ${(largest + 1000).toLocaleString('en')}. Run \`ulimit -n 65536\` first (or set BENCH_TIERS lower).\n`,
+    );
     process.exit(1);
   }
 
@@ -101,7 +102,9 @@ async function main() {
       );
       open = tier;
       const rss = rssMb(api.process.pid);
-      process.stdout.write(`  ${tier.toLocaleString('en')} sockets open and subscribed in ${((Date.now() - started) / 1000).toFixed(1)} s; server RSS ${rss.toFixed(0)} MB\n`);
+      process.stdout.write(
+        `  ${tier.toLocaleString('en')} sockets open and subscribed in ${((Date.now() - started) / 1000).toFixed(1)} s; server RSS ${rss.toFixed(0)} MB\n`,
+      );
 
       // The figures are for sockets that are open, not for the storm of opening them: let the
       // server's collector catch up with the handshakes' garbage first.
@@ -189,12 +192,16 @@ async function main() {
         // All CPUs together; the server's and clients' share of it is in the CPU columns above.
         'machine CPU busy %': busyPercent.toFixed(0),
       });
-      process.stdout.write(`  p50 ${results.at(-1)['p50 ms']} ms, p99 ${results.at(-1)['p99 ms']} ms over ${latencies.length.toLocaleString('en')} deliveries\n`);
+      process.stdout.write(
+        `  p50 ${results.at(-1)['p50 ms']} ms, p99 ${results.at(-1)['p99 ms']} ms over ${latencies.length.toLocaleString('en')} deliveries\n`,
+      );
     }
     step('Results');
     console.table(results);
     process.stdout.write('Received/expected below 100 % means some bookings in one facility were coalesced into one event (by design).\n');
-    process.stdout.write(`Load average while measuring: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${(await import('node:os')).cpus().length} CPUs.\n`);
+    process.stdout.write(
+      `Load average while measuring: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${(await import('node:os')).cpus().length} CPUs.\n`,
+    );
   } finally {
     for (const client of clients) client.kill();
     await pool.end().catch(() => undefined);
@@ -209,7 +216,10 @@ async function seed(pool, facilityCount, spacesPerFacility) {
   const { rows: users } = await pool.query(
     `INSERT INTO users (email, password_hash, name, role) VALUES ('bench-operator@example.test', 'x', 'Bench operator', 'operator'), ('bench-driver@example.test', 'x', 'Bench driver', 'driver') RETURNING id`,
   );
-  const { rows: operators } = await pool.query(`INSERT INTO operators (owner_id, legal_name, display_name, status) VALUES ($1, 'Bench Ltd', 'Bench', 'approved') RETURNING id`, [users[0].id]);
+  const { rows: operators } = await pool.query(
+    `INSERT INTO operators (owner_id, legal_name, display_name, status) VALUES ($1, 'Bench Ltd', 'Bench', 'approved') RETURNING id`,
+    [users[0].id],
+  );
   pool.benchDriverId = users[1].id;
   const facilities = [];
   for (let i = 0; i < facilityCount; i++) {

@@ -13,7 +13,14 @@ mkdirSync(resolve(ROOT, '.test-results'), { recursive: true });
 const jest = resolve(ROOT, 'node_modules/jest/bin/jest.js');
 const result = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '--json', `--outputFile=${resolve(ROOT, '.test-results/jest.json')}`, ...process.argv.slice(2)],
+  [
+    '--experimental-vm-modules',
+    '--no-warnings=ExperimentalWarning',
+    jest,
+    '--json',
+    `--outputFile=${resolve(ROOT, '.test-results/jest.json')}`,
+    ...process.argv.slice(2),
+  ],
   { cwd: ROOT, stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

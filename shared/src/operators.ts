@@ -26,8 +26,7 @@ export interface OnboardingContact {
 
 /** A payout account as entered: an IBAN, or a US routing (ABA) and account number. */
 export type PayoutAccountInput =
-  | { kind: 'iban'; holderName: string; iban: string }
-  | { kind: 'us_ach'; holderName: string; routingNumber: string; accountNumber: string };
+  { kind: 'iban'; holderName: string; iban: string } | { kind: 'us_ach'; holderName: string; routingNumber: string; accountNumber: string };
 
 /** What is kept of a payout account: never the full number. */
 export interface MaskedPayoutAccount {

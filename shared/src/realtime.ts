@@ -122,14 +122,7 @@ export interface PongMessage {
   at: string;
 }
 
-export const WS_ERROR_CODES = [
-  'invalid_frame',
-  'invalid_message',
-  'too_many_subscriptions',
-  'bbox_too_large',
-  'rate_limited',
-  'server_error',
-] as const;
+export const WS_ERROR_CODES = ['invalid_frame', 'invalid_message', 'too_many_subscriptions', 'bbox_too_large', 'rate_limited', 'server_error'] as const;
 export type WsErrorCode = (typeof WS_ERROR_CODES)[number];
 
 /** A message the gateway could not act on; the socket stays open. */
@@ -186,9 +179,7 @@ export interface BoundingBox {
  * added). Unsubscribe with the same ids or the same box.
  */
 export type ClientMessage =
-  | { type: 'subscribe'; facilityIds?: string[]; bbox?: BoundingBox }
-  | { type: 'unsubscribe'; facilityIds?: string[]; bbox?: BoundingBox }
-  | { type: 'ping' };
+  { type: 'subscribe'; facilityIds?: string[]; bbox?: BoundingBox } | { type: 'unsubscribe'; facilityIds?: string[]; bbox?: BoundingBox } | { type: 'ping' };
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 

@@ -55,8 +55,23 @@ export function generateSelfSignedCertificate(openssl: string, certDir: string):
   mkdirSync(certDir, { recursive: true });
   const result = spawnSync(
     openssl,
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-      '-keyout', join(certDir, 'privkey.pem'), '-out', join(certDir, 'fullchain.pem')],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-keyout',
+      join(certDir, 'privkey.pem'),
+      '-out',
+      join(certDir, 'fullchain.pem'),
+    ],
     { encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`openssl could not make a test certificate: ${result.stderr || result.error?.message}`);

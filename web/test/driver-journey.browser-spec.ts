@@ -41,7 +41,13 @@ describeInBrowser('Driver journey in the browser', () => {
     let facilityName: string;
     try {
       facilityName = `Garage ${unique('Central')}`;
-      await createOperatorWithFacility(pool, { name: facilityName, city, spaces: { standard: 3 }, hourlyCents: { standard: 250 }, amenities: ['covered', 'cctv'] });
+      await createOperatorWithFacility(pool, {
+        name: facilityName,
+        city,
+        spaces: { standard: 3 },
+        hourlyCents: { standard: 250 },
+        amenities: ['covered', 'cctv'],
+      });
     } finally {
       await pool.end();
     }
@@ -98,7 +104,10 @@ describeInBrowser('Driver journey in the browser', () => {
       const code = await textOf(page, '[data-testid="booking-code"]');
       expect(code.length).toBeGreaterThanOrEqual(6);
       const qr = await page.waitForSelector('img.qr');
-      expect(await qr!.evaluate((img) => ({ value: img.getAttribute('data-qr-value'), png: img.getAttribute('src')?.startsWith('data:image/png') }))).toEqual({ value: code, png: true });
+      expect(await qr!.evaluate((img) => ({ value: img.getAttribute('data-qr-value'), png: img.getAttribute('src')?.startsWith('data:image/png') }))).toEqual({
+        value: code,
+        png: true,
+      });
       expect(await page.$eval('main', (main) => main.textContent ?? '')).toContain('B-AB 123');
       await screenshot(page, 'journey-confirmation');
 
@@ -155,7 +164,9 @@ describeInBrowser('Driver journey in the browser', () => {
     const pool = testPool();
     let facilityId: string;
     try {
-      ({ facility: { id: facilityId } } = await createOperatorWithFacility(pool, { city: unique('Manageville'), spaces: { standard: 2 }, hourlyCents: { standard: 300 } }));
+      ({
+        facility: { id: facilityId },
+      } = await createOperatorWithFacility(pool, { city: unique('Manageville'), spaces: { standard: 2 }, hourlyCents: { standard: 300 } }));
     } finally {
       await pool.end();
     }

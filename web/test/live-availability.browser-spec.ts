@@ -50,7 +50,14 @@ describeInBrowser('Live availability in the browser', () => {
     chromium = await launchBrowser();
     const pool = testPool();
     try {
-      ({ facility: { id: facilityId } } = await createOperatorWithFacility(pool, { name: `Garage ${unique('Live')}`, city: unique('Liveville'), spaces: { standard: 3 }, hourlyCents: { standard: 200 } }));
+      ({
+        facility: { id: facilityId },
+      } = await createOperatorWithFacility(pool, {
+        name: `Garage ${unique('Live')}`,
+        city: unique('Liveville'),
+        spaces: { standard: 3 },
+        hourlyCents: { standard: 200 },
+      }));
     } finally {
       await pool.end();
     }

@@ -11,7 +11,11 @@ import { clickText, clickWhenReady, fillByLabel, headingOnceItReads, signIn, vis
 
 /** Picks `value` in the <select> labelled `label`. */
 async function selectByLabel(page: Page, label: string, value: string): Promise<void> {
-  const id = await page.waitForFunction((text) => [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === text)?.htmlFor || null, {}, label);
+  const id = await page.waitForFunction(
+    (text) => [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === text)?.htmlFor || null,
+    {},
+    label,
+  );
   await page.select(`[id="${await id.jsonValue()}"]`, value);
 }
 
@@ -44,7 +48,13 @@ describeInBrowser('Operator pages in the browser', () => {
     let owner: { email: string; password: string };
     try {
       // A UTC car park, so that wall-clock inputs and the API's instants read the same.
-      const created = await createOperatorWithFacility(pool, { name: facilityName, city: unique('Pageville'), timeZone: 'UTC', spaces: { standard: 3 }, hourlyCents: { standard: 250 } });
+      const created = await createOperatorWithFacility(pool, {
+        name: facilityName,
+        city: unique('Pageville'),
+        timeZone: 'UTC',
+        spaces: { standard: 3 },
+        hourlyCents: { standard: 250 },
+      });
       facilityId = created.facility.id;
       owner = created.operator.owner;
       await pool.query(
@@ -126,7 +136,10 @@ describeInBrowser('Operator pages in the browser', () => {
       expect(await headingOnceItReads(page, 'Occupancy')).toBe('Occupancy');
       await page.waitForSelector('[data-testid="occupancy-heatmap"]');
       const today = new Date();
-      await visit(page, `/operator/occupancy?range=custom&granularity=day&facilityId=${facilityId}&from=${dayOf(today)}&to=${dayOf(new Date(today.getTime() + 5 * 86_400_000))}`);
+      await visit(
+        page,
+        `/operator/occupancy?range=custom&granularity=day&facilityId=${facilityId}&from=${dayOf(today)}&to=${dayOf(new Date(today.getTime() + 5 * 86_400_000))}`,
+      );
       await page.waitForSelector('[data-testid="occupancy-chart"] canvas');
       expect(await rowTexts(page, '[data-testid="occupancy-heatmap"] tbody tr')).toHaveLength(7);
       // Two of the three spaces are booked for the same two hours.
@@ -184,10 +197,15 @@ describeInBrowser('Operator pages in the browser', () => {
       await clickText(page, 'form[aria-labelledby="facility-details"] button[type="submit"]', 'Save changes');
       await waitForText(page, '[data-testid="details-saved"]', 'Changes saved.');
       const tokens = await loginAs(apiUrl(), owner);
-      const saved = (await (await fetch(`${apiUrl()}/api/facilities/${facilityId}/manage`, { headers: { authorization: bearer(tokens) } })).json()) as ManagedFacility;
+      const saved = (await (
+        await fetch(`${apiUrl()}/api/facilities/${facilityId}/manage`, { headers: { authorization: bearer(tokens) } })
+      ).json()) as ManagedFacility;
       expect(saved.name).toBe(renamed);
       expect(saved.openingHours?.mon).toEqual([['07:00', '22:00']]);
-      expect(saved.openingHours?.tue).toEqual([['07:00', '12:00'], ['13:00', '22:00']]);
+      expect(saved.openingHours?.tue).toEqual([
+        ['07:00', '12:00'],
+        ['13:00', '22:00'],
+      ]);
       expect(saved.openingHours?.wed).toEqual([['00:00', '24:00']]);
       expect(saved.amenities).toEqual(['cctv']);
       expect(saved.heightLimitCm).toBe(210);
@@ -197,7 +215,11 @@ describeInBrowser('Operator pages in the browser', () => {
       await fillByLabel(page, 'Standard spaces', '2');
       await clickText(page, 'form[aria-label="Add spaces"] button[type="submit"]', 'Add spaces');
       await page.waitForSelector('[data-space-label="STANDARD-005"]');
-      const bookedLabel = await page.$$eval('[data-testid="space-table"] tbody tr', (rows, code) => rows.find((row) => row.textContent?.includes(code))?.getAttribute('data-space-label'), wanted.code);
+      const bookedLabel = await page.$$eval(
+        '[data-testid="space-table"] tbody tr',
+        (rows, code) => rows.find((row) => row.textContent?.includes(code))?.getAttribute('data-space-label'),
+        wanted.code,
+      );
       expect(bookedLabel).toMatch(/^STANDARD-00[1-3]$/);
       await clickWhenReady(page, `button[aria-label="Deactivate ${bookedLabel}"]`);
       await waitForText(page, '[data-testid="blocking-bookings"]', wanted.code);

@@ -108,7 +108,11 @@ describeInBrowser('Operator portal in the browser', () => {
         await waitForPath(adminPage, '/admin');
         await clickWhenReady(adminPage, 'nav[aria-label="Main"] a[href="/admin/operators"]');
         await clickText(adminPage, 'button', `Approve ${displayName}`);
-        await adminPage.waitForFunction((name) => ![...document.querySelectorAll('button')].some((b) => b.textContent?.includes(`Approve ${name}`)), {}, displayName);
+        await adminPage.waitForFunction(
+          (name) => ![...document.querySelectorAll('button')].some((b) => b.textContent?.includes(`Approve ${name}`)),
+          {},
+          displayName,
+        );
       } finally {
         await adminContext.close();
       }

@@ -8,7 +8,16 @@ import { clickWhenReady, fillByLabel, headingText, mainNavigation, pathOf, signI
 const HOME_OF: Record<Role, string> = { driver: '/driver', operator: '/operator', investor: '/investor', admin: '/admin' };
 const NAVIGATION_OF: Record<Role, string[]> = {
   driver: ['/driver', '/driver/bookings', '/account'],
-  operator: ['/operator', '/operator/facilities', '/operator/bookings', '/operator/revenue', '/operator/occupancy', '/operator/settings', '/operator/onboarding', '/account'],
+  operator: [
+    '/operator',
+    '/operator/facilities',
+    '/operator/bookings',
+    '/operator/revenue',
+    '/operator/occupancy',
+    '/operator/settings',
+    '/operator/onboarding',
+    '/account',
+  ],
   investor: ['/investor', '/account'],
   admin: ['/admin', '/admin/mailbox', '/admin/operators', '/account'],
 };
@@ -204,10 +213,7 @@ describeInBrowser('SPA shell in the browser', () => {
         await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/driver/bookings"]');
         await waitForPath(page, '/driver/bookings');
 
-        await pool.query(
-          `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
-          [account.email],
-        );
+        await pool.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [account.email]);
         await expireAccessTokenFor(page, '/api/auth/me');
         await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/account"]');
         const notice = await page.waitForSelector('main .notice');

@@ -85,7 +85,10 @@ export class AnalyticsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async facility(id: string): Promise<ScopeFacility | undefined> {
-    const rows: ScopeFacility[] = await this.dataSource.query(`SELECT ${FACILITY_COLUMNS} FROM facilities f JOIN operators o ON o.id = f.operator_id WHERE f.id = $1`, [id]);
+    const rows: ScopeFacility[] = await this.dataSource.query(
+      `SELECT ${FACILITY_COLUMNS} FROM facilities f JOIN operators o ON o.id = f.operator_id WHERE f.id = $1`,
+      [id],
+    );
     return rows[0];
   }
 

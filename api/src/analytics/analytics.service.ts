@@ -121,7 +121,12 @@ export class AnalyticsService {
     const buckets: OccupancyBucket[] = [...available.keys()].sort().map((bucket) => {
       const bookedMinutes = booked.get(bucket) ?? 0;
       const availableMinutes = available.get(bucket) ?? 0;
-      return { bucket, bookedSpaceMinutes: round2(bookedMinutes), availableSpaceMinutes: round2(availableMinutes), percent: percentOf(bookedMinutes, availableMinutes) };
+      return {
+        bucket,
+        bookedSpaceMinutes: round2(bookedMinutes),
+        availableSpaceMinutes: round2(availableMinutes),
+        percent: percentOf(bookedMinutes, availableMinutes),
+      };
     });
     const heatmap: OccupancyHeatmapCell[] = availableCells.map((minutes, cell) => ({
       weekday: Math.floor(cell / 24) + 1,
@@ -150,7 +155,8 @@ export class AnalyticsService {
       throw new AnalyticsException('scope_required', 'Name a facilityId or an operatorId: platform-wide figures are at /api/metrics.');
     } else {
       facilities = await this.analytics.portfolio({ ownerId: user.userId });
-      if (query.operatorId && !facilities.some((f) => f.operatorId === query.operatorId)) throw new AnalyticsException('operator_not_found', 'No such operator.');
+      if (query.operatorId && !facilities.some((f) => f.operatorId === query.operatorId))
+        throw new AnalyticsException('operator_not_found', 'No such operator.');
     }
     // A portfolio's facilities share a few zones: each bound is parsed once per zone.
     const instants = new Map<string, number>();

@@ -86,7 +86,7 @@ export function availableSpaceMinutesByDay(input: Omit<AvailabilityInput, 'granu
     daysByWeekday.fill(0);
   };
 
-  for (let t = startMs; t < endMs; ) {
+  for (let t = startMs; t < endMs;) {
     while (run < runs.length - 1 && runs[run]!.endMs <= t) run++;
     const offset = runs[run]!.offsetMs;
     const day = Math.floor((t + offset) / DAY_MS);

@@ -28,10 +28,9 @@ export class ApiKeysRepository {
   }
 
   async countActive(ownerId: string): Promise<number> {
-    const rows: { count: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM api_keys WHERE owner_id = $1 AND revoked_at IS NULL`,
-      [ownerId],
-    );
+    const rows: { count: number }[] = await this.dataSource.query(`SELECT count(*)::int AS count FROM api_keys WHERE owner_id = $1 AND revoked_at IS NULL`, [
+      ownerId,
+    ]);
     return rows[0]!.count;
   }
 

@@ -36,7 +36,12 @@ export class ApiKeysService {
 
   /** Revoking twice is fine; another user's key is "not found", exactly like a missing one. */
   async revoke(principal: UserPrincipal, id: string): Promise<void> {
-    const key = requireAccess(principal, await this.keys.findById(id), (k) => k.ownerId, () => new ApiKeysException('api_key_not_found', 'No such API key.'));
+    const key = requireAccess(
+      principal,
+      await this.keys.findById(id),
+      (k) => k.ownerId,
+      () => new ApiKeysException('api_key_not_found', 'No such API key.'),
+    );
     await this.keys.revoke(key.id);
   }
 

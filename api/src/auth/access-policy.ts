@@ -20,12 +20,7 @@ export function mayAccess(principal: Principal, ownerId: string): boolean {
  *   const booking = requireAccess(principal, await this.bookings.findById(id), (b) => b.driverId,
  *     () => new BookingsException('booking_not_found', 'No such booking.'));
  */
-export function requireAccess<T>(
-  principal: Principal,
-  object: T | null | undefined,
-  ownerIdOf: (object: T) => string,
-  notFound: () => DomainException,
-): T {
+export function requireAccess<T>(principal: Principal, object: T | null | undefined, ownerIdOf: (object: T) => string, notFound: () => DomainException): T {
   if (object === null || object === undefined || !mayAccess(principal, ownerIdOf(object))) throw notFound();
   return object;
 }

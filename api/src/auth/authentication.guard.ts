@@ -41,7 +41,8 @@ export class AuthenticationGuard implements CanActivate {
     } else if (apiKey !== undefined) {
       principal = typeof apiKey === 'string' ? await this.apiKeys.authenticate(apiKey) : undefined;
       if (!principal && !isPublic) throw new AuthException('invalid_api_key', 'The API key is not valid or has been revoked.');
-      if (principal && !isPublic) this.checkKeyMayCallRoute(principal.scopes, this.reflector.getAllAndOverride<ApiKeyScope | undefined>(API_KEY_SCOPE_KEY, targets));
+      if (principal && !isPublic)
+        this.checkKeyMayCallRoute(principal.scopes, this.reflector.getAllAndOverride<ApiKeyScope | undefined>(API_KEY_SCOPE_KEY, targets));
     } else if (!isPublic) {
       throw new AuthException('invalid_token', 'Sign in first: send Authorization: Bearer <access token>.');
     }
@@ -52,6 +53,7 @@ export class AuthenticationGuard implements CanActivate {
 
   private checkKeyMayCallRoute(keyScopes: ApiKeyScope[], routeScope: ApiKeyScope | undefined): void {
     if (!routeScope) throw new AuthException('api_key_not_allowed', 'API keys cannot call this route; sign in as a user.');
-    if (!keyScopes.includes(routeScope)) throw new AuthException('insufficient_scope', `This API key lacks the scope ${routeScope}.`, { requiredScope: routeScope });
+    if (!keyScopes.includes(routeScope))
+      throw new AuthException('insufficient_scope', `This API key lacks the scope ${routeScope}.`, { requiredScope: routeScope });
   }
 }

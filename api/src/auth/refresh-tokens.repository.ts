@@ -63,10 +63,10 @@ export class RefreshTokensRepository {
   }
 
   async revokeFamily(familyId: string, reason: RevocationReason): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`,
-      [familyId, reason],
-    );
+    await this.dataSource.query(`UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [
+      familyId,
+      reason,
+    ]);
   }
 
   /**

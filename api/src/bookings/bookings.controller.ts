@@ -21,7 +21,9 @@ export class BookingsController {
   @Idempotent()
   @ApiCreatedResponse({ type: BookingViewDto, description: 'A space is held as pending_payment until holdExpiresAt; pay it with POST /api/payments.' })
   @ApiBadRequestResponse({ description: 'A rule is broken; details.code names it (start_in_past, outside_opening_hours, invalid_vehicle_plate, …).' })
-  @ApiConflictResponse({ description: 'no_space_available: every space of the type is taken for some of the window; blacked_out: the facility or the type takes no bookings then.' })
+  @ApiConflictResponse({
+    description: 'no_space_available: every space of the type is taken for some of the window; blacked_out: the facility or the type takes no bookings then.',
+  })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateBookingDto): Promise<BookingView> {
     return this.bookings.create(requireUser(principal), body);
   }
@@ -51,7 +53,11 @@ export class BookingsController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: BookingExtensionViewDto, description: 'The extra time is held on the same space until paid.' })
   @ApiConflictResponse({ description: 'space_taken: details say whether another space of the type is free for the whole new window.' })
-  extend(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ExtendBookingDto): Promise<BookingExtensionView> {
+  extend(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ExtendBookingDto,
+  ): Promise<BookingExtensionView> {
     return this.bookings.extend(requireUser(principal), id, body);
   }
 

@@ -101,7 +101,19 @@ export class BookingsRepository {
                 `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at)
                  VALUES ($1, $2, $3, $4, $5::space_type, tstzrange($6, $7), 'pending_payment', $8, $9, $10, now() + make_interval(mins => $11))
                  RETURNING id`,
-                [newBookingCode(), hold.driverId, hold.facilityId, candidate.id, hold.spaceType, hold.start, hold.end, hold.vehiclePlate, hold.amountCents, hold.currency, hold.holdMinutes],
+                [
+                  newBookingCode(),
+                  hold.driverId,
+                  hold.facilityId,
+                  candidate.id,
+                  hold.spaceType,
+                  hold.start,
+                  hold.end,
+                  hold.vehiclePlate,
+                  hold.amountCents,
+                  hold.currency,
+                  hold.holdMinutes,
+                ],
               ),
             );
             return row!.id;
@@ -146,10 +158,7 @@ export class BookingsRepository {
   }
 
   async markCancelled(tx: SqlTransaction, id: string): Promise<void> {
-    await tx.rows(
-      `UPDATE bookings SET status = 'cancelled', cancelled_at = now(), updated_at = now(), extension_hold_end = NULL WHERE id = $1`,
-      [id],
-    );
+    await tx.rows(`UPDATE bookings SET status = 'cancelled', cancelled_at = now(), updated_at = now(), extension_hold_end = NULL WHERE id = $1`, [id]);
     await tx.rows(`UPDATE booking_extensions SET status = 'expired' WHERE booking_id = $1 AND status = 'pending_payment'`, [id]);
   }
 
@@ -161,7 +170,13 @@ export class BookingsRepository {
    * Holds the extra time on the same space: the exclusion constraint refuses the stretch when
    * another booking has it (false). A pending extension asked for before is replaced.
    */
-  async holdExtension(tx: SqlTransaction, booking: Pick<BookingRecord, 'id' | 'end' | 'currency'>, newEnd: Date, amountCents: number, holdMinutes: number): Promise<BookingExtensionView | undefined> {
+  async holdExtension(
+    tx: SqlTransaction,
+    booking: Pick<BookingRecord, 'id' | 'end' | 'currency'>,
+    newEnd: Date,
+    amountCents: number,
+    holdMinutes: number,
+  ): Promise<BookingExtensionView | undefined> {
     await tx.rows(`UPDATE booking_extensions SET status = 'expired' WHERE booking_id = $1 AND status = 'pending_payment'`, [booking.id]);
     try {
       await tx.attempt(() => tx.rows(`UPDATE bookings SET extension_hold_end = $2, updated_at = now() WHERE id = $1`, [booking.id, newEnd]));

@@ -63,7 +63,9 @@ export class BookingsService {
       holdMinutes: this.config.values.bookingHoldMinutes,
     });
     if (!id) {
-      throw new BookingsException('no_space_available', `No ${request.spaceType} space is free for the whole of this window.`, { spaceType: request.spaceType });
+      throw new BookingsException('no_space_available', `No ${request.spaceType} space is free for the whole of this window.`, {
+        spaceType: request.spaceType,
+      });
     }
     return this.view((await this.bookings.findById(id))!, now);
   }
@@ -94,12 +96,17 @@ export class BookingsService {
       if (!record || !mayAccess(user, record.driverId)) throw notFound();
       const terms = this.termsOf(record, now);
       if (!terms.cancellableNow) {
-        if (record.status === 'confirmed') throw new BookingsException('cancellation_closed', 'This booking has started and can no longer be cancelled.', { freeUntil: terms.freeUntil });
+        if (record.status === 'confirmed')
+          throw new BookingsException('cancellation_closed', 'This booking has started and can no longer be cancelled.', { freeUntil: terms.freeUntil });
         throw new BookingsException('booking_not_cancellable', `A ${record.status.replace('_', ' ')} booking cannot be cancelled.`, { status: record.status });
       }
       const refunded =
         terms.refundableNowCents > 0
-          ? await this.payments.refund(tx, { bookingId: record.id, operatorId: record.operatorId, facilityId: record.facilityId, currency: record.currency }, terms.refundableNowCents)
+          ? await this.payments.refund(
+              tx,
+              { bookingId: record.id, operatorId: record.operatorId, facilityId: record.facilityId, currency: record.currency },
+              terms.refundableNowCents,
+            )
           : 0;
       await this.bookings.markCancelled(tx, record.id);
       return refunded;
@@ -130,7 +137,8 @@ export class BookingsService {
 
     const amountCents = Math.max(
       0,
-      quoteForWindow(facility.rate, window, facility.timeZone).totalCents - quoteForWindow(facility.rate, { start: record.start, end: record.end }, facility.timeZone).totalCents,
+      quoteForWindow(facility.rate, window, facility.timeZone).totalCents -
+        quoteForWindow(facility.rate, { start: record.start, end: record.end }, facility.timeZone).totalCents,
     );
     const held = await this.bookings.transaction(async (tx) => {
       const locked = await this.bookings.lockById(tx, id);
@@ -190,7 +198,10 @@ export class BookingsService {
   }
 
   private termsOf(record: BookingRecord, now: Date) {
-    const { freeCancelMinutes, lateRefundPercent } = { freeCancelMinutes: this.config.values.bookingFreeCancelMinutes, lateRefundPercent: this.config.values.bookingLateRefundPercent };
+    const { freeCancelMinutes, lateRefundPercent } = {
+      freeCancelMinutes: this.config.values.bookingFreeCancelMinutes,
+      lateRefundPercent: this.config.values.bookingLateRefundPercent,
+    };
     const refundableCents = (record.paidCents ?? 0) - (record.refundedCents ?? 0);
     return cancellationTerms({ status: record.status, start: record.start, refundableCents }, { freeCancelMinutes, lateRefundPercent }, now);
   }

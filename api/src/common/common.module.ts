@@ -7,11 +7,7 @@ import { createValidationPipe } from './errors/validation.js';
 /** What every request goes through: validation on the way in, one error envelope on the way out. */
 @Global()
 @Module({
-  providers: [
-    ErrorLog,
-    { provide: APP_FILTER, useClass: AllExceptionsFilter },
-    { provide: APP_PIPE, useFactory: createValidationPipe },
-  ],
+  providers: [ErrorLog, { provide: APP_FILTER, useClass: AllExceptionsFilter }, { provide: APP_PIPE, useFactory: createValidationPipe }],
   exports: [ErrorLog],
 })
 export class CommonModule {}

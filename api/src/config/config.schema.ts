@@ -64,9 +64,16 @@ export const parsers = {
     if (v === '' || v === 'false') return false;
     if (v === 'true') return true;
     if (/^\d+$/.test(v)) return Number.parseInt(v, 10);
-    return v.split(',').map((s) => s.trim()).filter(Boolean);
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   },
-  list: (raw: string): string[] => raw.split(',').map((s) => s.trim()).filter(Boolean),
+  list: (raw: string): string[] =>
+    raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
 };
 
 export const configSchema = {

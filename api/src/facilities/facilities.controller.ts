@@ -31,7 +31,11 @@ export class FacilitiesController {
   @HarvestProtected('facility')
   @ApiOkResponse({ type: FacilityAvailabilityDto })
   @ApiNotFoundResponse({ description: 'As for GET /api/facilities/:id.' })
-  availability(@CurrentPrincipal() principal: Principal | undefined, @Param('id') id: string, @Query() query: AvailabilityQueryDto): Promise<FacilityAvailability> {
+  availability(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id') id: string,
+    @Query() query: AvailabilityQueryDto,
+  ): Promise<FacilityAvailability> {
     return this.facilities.availability(principal, id, query);
   }
 }

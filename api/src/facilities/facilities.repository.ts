@@ -45,7 +45,8 @@ export class FacilitiesRepository {
     const conditions = [LISTED];
     if (filters.city !== undefined) conditions.push(`lower(f.city) = lower(${p.add(filters.city, 'text')})`);
     if (filters.amenities.length) conditions.push(`f.amenities @> ${p.add(filters.amenities, 'text[]')}`);
-    if (filters.spaceType !== undefined) conditions.push(`EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${p.add(filters.spaceType, 'space_type')} AND s.active)`);
+    if (filters.spaceType !== undefined)
+      conditions.push(`EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${p.add(filters.spaceType, 'space_type')} AND s.active)`);
     if (after) conditions.push(`(f.name, f.id) > (${p.add(after[0], 'text')}, ${p.add(after[1], 'uuid')})`);
     return this.dataSource.query(
       `SELECT ${FACILITY_SUMMARY_COLUMNS}

@@ -150,7 +150,11 @@ export class MarketplaceRepository {
   /** Listed facilities in the area with a rate and an active space of the type. */
   private matched(filters: SearchFilters, p: SqlParams, withFree: boolean): string {
     const type = p.add(filters.spaceType, 'space_type');
-    const conditions = [LISTED, this.inArea(filters.area, p), `EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${type} AND s.active)`];
+    const conditions = [
+      LISTED,
+      this.inArea(filters.area, p),
+      `EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${type} AND s.active)`,
+    ];
     if (filters.amenities.length) conditions.push(`f.amenities @> ${p.add(filters.amenities, 'text[]')}`);
     if (filters.maxHourlyCents !== undefined) conditions.push(`r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`);
     const free = withFree ? `, (SELECT ${this.freeSpaces('f.id', type, filters.window, p)}) AS free` : '';

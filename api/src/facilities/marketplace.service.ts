@@ -9,7 +9,14 @@ import { FacilitiesException } from './facilities.exception.js';
 import { FacilitiesRepository } from './facilities.repository.js';
 import { toFacilitySummary, type RateRow } from './facility-rows.js';
 import { availabilityView } from './fidelity.js';
-import { MarketplaceRepository, type MarketplaceRow, type PriceCandidateRow, type SearchArea, type SearchFilters, type SqlOrder } from './marketplace.repository.js';
+import {
+  MarketplaceRepository,
+  type MarketplaceRow,
+  type PriceCandidateRow,
+  type SearchArea,
+  type SearchFilters,
+  type SqlOrder,
+} from './marketplace.repository.js';
 import { quoteForWindow } from './pricing/index.js';
 import type { TimeWindow } from './opening-hours/index.js';
 import { currentMinute, parseWindow } from './search-window.js';
@@ -52,7 +59,16 @@ export class MarketplaceService {
     };
     const request = this.paging.open(
       principal,
-      { search: 'marketplace', area, start: requestedWindow?.start.toISOString(), end: requestedWindow?.end.toISOString(), spaceType, amenities, maxPriceCents: query.maxPriceCents, sort },
+      {
+        search: 'marketplace',
+        area,
+        start: requestedWindow?.start.toISOString(),
+        end: requestedWindow?.end.toISOString(),
+        spaceType,
+        amenities,
+        maxPriceCents: query.maxPriceCents,
+        sort,
+      },
       query.cursor,
     );
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
@@ -63,11 +79,24 @@ export class MarketplaceService {
     let hasMore: boolean;
     let lastKey: (string | number)[] | undefined;
     if (requestedWindow && (sort === 'price' || query.maxPriceCents !== undefined)) {
-      const priced = this.pricedPage(await this.marketplace.priceCandidates(filters, PRICE_CANDIDATES_MAX), requestedWindow, sort, query.maxPriceCents, after, limit);
+      const priced = this.pricedPage(
+        await this.marketplace.priceCandidates(filters, PRICE_CANDIDATES_MAX),
+        requestedWindow,
+        sort,
+        query.maxPriceCents,
+        after,
+        limit,
+      );
       hasMore = priced.hasMore;
       lastKey = priced.lastKey;
       quotes = priced.quotes;
-      rows = priced.page.length ? await this.marketplace.byIds(filters, priced.page.map((c) => c.id), priced.page.map((c) => c.distanceMeters)) : [];
+      rows = priced.page.length
+        ? await this.marketplace.byIds(
+            filters,
+            priced.page.map((c) => c.id),
+            priced.page.map((c) => c.distanceMeters),
+          )
+        : [];
     } else {
       const page = await this.marketplace.page(filters, SQL_ORDER[sort], after, limit + 1);
       hasMore = page.length > limit;
@@ -189,7 +218,9 @@ function areaOf(query: MarketplaceQueryDto): SearchArea {
     const [minLng, minLat, maxLng, maxLat] = query.bbox.split(',').map(Number) as [number, number, number, number];
     const inRange = [minLng, maxLng].every((v) => v >= -180 && v <= 180) && [minLat, maxLat].every((v) => v >= -90 && v <= 90);
     if (!inRange || minLng > maxLng || minLat > maxLat) {
-      throw new FacilitiesException('invalid_search', 'bbox must be minLng,minLat,maxLng,maxLat with min ≤ max, in degrees (not across the antimeridian).', { field: 'bbox' });
+      throw new FacilitiesException('invalid_search', 'bbox must be minLng,minLat,maxLng,maxLat with min ≤ max, in degrees (not across the antimeridian).', {
+        field: 'bbox',
+      });
     }
     return { kind: 'bbox', minLng, minLat, maxLng, maxLat };
   }

@@ -29,7 +29,11 @@ export class SearchCursors {
 
   /** A stable fingerprint of a search's filters (everything but cursor and page size). */
   static fingerprint(filters: Record<string, unknown>): string {
-    const canonical = JSON.stringify(Object.keys(filters).sort().map((k) => [k, filters[k] ?? null]));
+    const canonical = JSON.stringify(
+      Object.keys(filters)
+        .sort()
+        .map((k) => [k, filters[k] ?? null]),
+    );
     return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
   }
 

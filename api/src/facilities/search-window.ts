@@ -14,7 +14,9 @@ export function parseWindow(start: string | undefined, end: string | undefined):
   }
   const window = { start: new Date(start), end: new Date(end) };
   if (Number.isNaN(window.start.getTime()) || Number.isNaN(window.end.getTime())) {
-    throw new FacilitiesException('invalid_window', 'start and end must be ISO 8601 instants.', { field: Number.isNaN(window.start.getTime()) ? 'start' : 'end' });
+    throw new FacilitiesException('invalid_window', 'start and end must be ISO 8601 instants.', {
+      field: Number.isNaN(window.start.getTime()) ? 'start' : 'end',
+    });
   }
   if (window.end <= window.start) throw new FacilitiesException('invalid_window', 'The window must end after it starts.', { field: 'end' });
   if (window.end.getTime() - window.start.getTime() > MAX_BOOKING_MINUTES * 60_000) {

@@ -190,9 +190,25 @@ export class FacilityManagementRepository {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::text[], $15, $16::text[], $17, $18, $19)
              RETURNING id`,
             [
-              operatorId, slug, fields.name, fields.description, fields.addressLine, fields.city, fields.postalCode, fields.countryCode, fields.latitude,
-              fields.longitude, fields.timeZone, fields.currency, fields.openingHours === null ? null : JSON.stringify(fields.openingHours), fields.amenities,
-              fields.heightLimitCm, fields.photos, fields.minDurationMinutes, fields.maxDurationMinutes, fields.published,
+              operatorId,
+              slug,
+              fields.name,
+              fields.description,
+              fields.addressLine,
+              fields.city,
+              fields.postalCode,
+              fields.countryCode,
+              fields.latitude,
+              fields.longitude,
+              fields.timeZone,
+              fields.currency,
+              fields.openingHours === null ? null : JSON.stringify(fields.openingHours),
+              fields.amenities,
+              fields.heightLimitCm,
+              fields.photos,
+              fields.minDurationMinutes,
+              fields.maxDurationMinutes,
+              fields.published,
             ],
           ),
         );
@@ -356,7 +372,10 @@ export class FacilityManagementRepository {
   }
 
   async deleteBlackout(facilityId: string, blackoutId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`DELETE FROM facility_blackouts WHERE id = $1 AND facility_id = $2 RETURNING id`, [blackoutId, facilityId]);
+    const rows: unknown[] = await this.dataSource.query(`DELETE FROM facility_blackouts WHERE id = $1 AND facility_id = $2 RETURNING id`, [
+      blackoutId,
+      facilityId,
+    ]);
     return rows.length > 0;
   }
 

@@ -166,7 +166,11 @@ export class FacilityManagementService {
   async listSpaces(user: UserPrincipal, id: string, now = new Date()): Promise<ManagedSpaceList> {
     await this.owned(user, id);
     const rows = await this.repository.listSpaces(id, now);
-    return { results: rows.map((r) => ({ ...r, nextBooking: r.next && { ...r.next, start: iso(r.next.start), end: iso(r.next.end) } })).map(({ next: _next, ...space }) => space) };
+    return {
+      results: rows
+        .map((r) => ({ ...r, nextBooking: r.next && { ...r.next, start: iso(r.next.start), end: iso(r.next.end) } }))
+        .map(({ next: _next, ...space }) => space),
+    };
   }
 
   /**
@@ -182,9 +186,13 @@ export class FacilityManagementService {
       if (!active) {
         const blocking = await this.repository.futureLiveBookings(tx, spaceId, now);
         if (blocking.length) {
-          throw new FacilityManagementException('space_has_future_bookings', `This space has ${blocking.length} booking(s) that have not ended; it can be deactivated after them.`, {
-            bookings: blocking.map(toBlockingBooking),
-          });
+          throw new FacilityManagementException(
+            'space_has_future_bookings',
+            `This space has ${blocking.length} booking(s) that have not ended; it can be deactivated after them.`,
+            {
+              bookings: blocking.map(toBlockingBooking),
+            },
+          );
         }
       }
       await this.repository.setSpaceActive(tx, spaceId, active);
@@ -203,8 +211,16 @@ export class FacilityManagementService {
     if (spaceIds && (await this.repository.countSpacesOf(id, spaceIds)) !== spaceIds.length) {
       errors.push({ field: 'spaceIds', messages: ['every space must be one of this facility'] });
     }
-    if (errors.length) throw new FacilityManagementException('invalid_blackout', `Invalid blackout: check ${errors.map((e) => e.field).join(', ')}.`, { fields: errors });
-    const row = await this.repository.insertBlackout(id, { start, end, spaceType: body.spaceType ?? null, spaceIds, reason: body.reason?.trim() ?? '', createdBy: user.userId });
+    if (errors.length)
+      throw new FacilityManagementException('invalid_blackout', `Invalid blackout: check ${errors.map((e) => e.field).join(', ')}.`, { fields: errors });
+    const row = await this.repository.insertBlackout(id, {
+      start,
+      end,
+      spaceType: body.spaceType ?? null,
+      spaceIds,
+      reason: body.reason?.trim() ?? '',
+      createdBy: user.userId,
+    });
     const inside = await this.repository.bookingsInside(row);
     return { blackout: toBlackoutView(row), bookingsInside: inside.map(toBlockingBooking) };
   }
@@ -256,7 +272,9 @@ export class FacilityManagementService {
     const from = query.from === undefined ? undefined : new Date(query.from);
     const to = query.to === undefined ? undefined : new Date(query.to);
     if (from && to && !(to.getTime() > from.getTime())) {
-      throw new FacilityManagementException('invalid_query', 'to must be later than from.', { fields: [{ field: 'to', messages: ['to must be later than from'] }] });
+      throw new FacilityManagementException('invalid_query', 'to must be later than from.', {
+        fields: [{ field: 'to', messages: ['to must be later than from'] }],
+      });
     }
     return { ownerId: ownerFilterFor(user), facilityId: query.facilityId, status: query.status, from, to, q: query.q };
   }
@@ -288,7 +306,8 @@ export class FacilityManagementService {
 
   private fieldErrors(fields: Partial<FacilityFields>): FieldError[] {
     const errors: FieldError[] = [];
-    if (fields.timeZone !== undefined && !IANAZone.isValidZone(fields.timeZone)) errors.push({ field: 'timeZone', messages: ['timeZone must be an IANA time zone, e.g. Europe/Berlin'] });
+    if (fields.timeZone !== undefined && !IANAZone.isValidZone(fields.timeZone))
+      errors.push({ field: 'timeZone', messages: ['timeZone must be an IANA time zone, e.g. Europe/Berlin'] });
     if (fields.openingHours !== undefined) {
       const messages = openingHoursErrors(fields.openingHours);
       if (messages.length) errors.push({ field: 'openingHours', messages });

@@ -17,7 +17,12 @@ export function guardedReadOf(request: FastifyRequest & { principal?: Principal 
     route: request.routeOptions.url ?? request.url,
     params: request.params as Record<string, unknown> | undefined,
     query: request.query as Record<string, unknown> | undefined,
-    principal: principal?.kind === 'user' ? { kind: 'user', userId: principal.userId, role: principal.role } : principal ? { kind: 'api_key', keyId: principal.keyId } : undefined,
+    principal:
+      principal?.kind === 'user'
+        ? { kind: 'user', userId: principal.userId, role: principal.role }
+        : principal
+          ? { kind: 'api_key', keyId: principal.keyId }
+          : undefined,
     // request.ip honours X-Forwarded-For only from proxies trusted by TRUST_PROXY.
     address: normalizeIp(request.ip, IPV6_SUBNET_PREFIX),
     userAgent: headerText(request.headers['user-agent']),

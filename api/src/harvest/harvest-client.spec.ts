@@ -32,7 +32,10 @@ describe('isObviousAutomation', () => {
 
 describe('harvestClientFor', () => {
   it('counts an integrator by key id, on the API-key limit whatever its user agent', () => {
-    expect(harvestClientFor({ ...browser, userAgent: 'curl/8', principal: { kind: 'api_key', keyId: 'k-1' } })).toEqual({ key: 'key:k-1', clientClass: ClientClass.apiKey });
+    expect(harvestClientFor({ ...browser, userAgent: 'curl/8', principal: { kind: 'api_key', keyId: 'k-1' } })).toEqual({
+      key: 'key:k-1',
+      clientClass: ClientClass.apiKey,
+    });
   });
 
   it('counts a signed-in person by account, wherever they come from', () => {

@@ -14,6 +14,7 @@ export const HarvestProtected = (read: HarvestedRead): MethodDecorator & ClassDe
   applyDecorators(
     SetMetadata(HARVEST_PROTECTED, read),
     ApiTooManyRequestsResponse({
-      description: 'This client read more facilities or result pages than one person browses, or asked for a facility nobody is shown; the Retry-After header says when to try again.',
+      description:
+        'This client read more facilities or result pages than one person browses, or asked for a facility nobody is shown; the Retry-After header says when to try again.',
     }),
   );

@@ -5,7 +5,9 @@ const ID = '3f1c0a2e-8d7b-4c1e-9a55-0b6f2f1d4e77';
 describe('readIdentity', () => {
   it('names a facility by its id, so its detail and its availability count once', () => {
     expect(readIdentity('facility', { route: '/api/facilities/:id', params: { id: ID } })).toBe(`facility:${ID}`);
-    expect(readIdentity('facility', { route: '/api/facilities/:id/availability', params: { id: ID.toUpperCase() }, query: { start: 'a' } })).toBe(`facility:${ID}`);
+    expect(readIdentity('facility', { route: '/api/facilities/:id/availability', params: { id: ID.toUpperCase() }, query: { start: 'a' } })).toBe(
+      `facility:${ID}`,
+    );
   });
 
   it('has nothing to count without an id', () => {

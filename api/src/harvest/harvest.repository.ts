@@ -13,8 +13,6 @@ export class HarvestRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   canaryFacilities(): Promise<CanaryFacilityRow[]> {
-    return this.dataSource.query(
-      `SELECT f.id, o.owner_id AS "ownerId" FROM facilities f JOIN operators o ON o.id = f.operator_id WHERE f.is_canary`,
-    );
+    return this.dataSource.query(`SELECT f.id, o.owner_id AS "ownerId" FROM facilities f JOIN operators o ON o.id = f.operator_id WHERE f.is_canary`);
   }
 }

@@ -35,7 +35,12 @@ async function serviceWith(overrides: Partial<typeof policy> = {}) {
 
 const person: Omit<GuardedRead, 'read' | 'route'> = { address: '203.0.113.7', userAgent: FIREFOX, acceptLanguage: 'en-GB' };
 const facility = (id: string, who = person): GuardedRead => ({ ...who, read: 'facility', route: '/api/facilities/:id', params: { id } });
-const page = (cursor: number, who = person): GuardedRead => ({ ...who, read: 'marketplace-page', route: '/api/proxy/marketplace', query: { city: 'Berlin', cursor: String(cursor) } });
+const page = (cursor: number, who = person): GuardedRead => ({
+  ...who,
+  read: 'marketplace-page',
+  route: '/api/proxy/marketplace',
+  query: { city: 'Berlin', cursor: String(cursor) },
+});
 
 async function refusal(promise: Promise<void>): Promise<HarvestException> {
   try {
@@ -64,7 +69,16 @@ describe('HarvestService.admit', () => {
     expect(error.details).toEqual({ retryAfterSeconds: 1800 });
     await refusal(service.admit(facility('f-0'), log));
     expect(blocks).toEqual([
-      { harvest: { reason: 'threshold', clientClass: 'anonymous', client: expect.stringMatching(/^anon:/), route: '/api/proxy/marketplace', blockSeconds: 1800, limit: 5 } },
+      {
+        harvest: {
+          reason: 'threshold',
+          clientClass: 'anonymous',
+          client: expect.stringMatching(/^anon:/),
+          route: '/api/proxy/marketplace',
+          blockSeconds: 1800,
+          limit: 5,
+        },
+      },
     ]);
   });
 

@@ -1,4 +1,12 @@
-import { emptyBlockCounts, type BlockReason, type BlockVerdict, type HarvestStore, type HarvestStoreStats, type ReadRule, type ReadVerdict } from './harvest-store.js';
+import {
+  emptyBlockCounts,
+  type BlockReason,
+  type BlockVerdict,
+  type HarvestStore,
+  type HarvestStoreStats,
+  type ReadRule,
+  type ReadVerdict,
+} from './harvest-store.js';
 
 export interface MemoryHarvestStoreOptions {
   /** Most reads remembered over all clients; the least recently seen clients are forgotten first. */

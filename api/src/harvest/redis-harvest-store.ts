@@ -1,7 +1,16 @@
 import type { Redis } from 'ioredis';
 import { FailSafeRedis } from '../security/fail-safe-redis.js';
 import type { MemoryHarvestStore } from './memory-harvest-store.js';
-import { BLOCK_REASONS, emptyBlockCounts, type BlockReason, type BlockVerdict, type HarvestStore, type HarvestStoreStats, type ReadRule, type ReadVerdict } from './harvest-store.js';
+import {
+  BLOCK_REASONS,
+  emptyBlockCounts,
+  type BlockReason,
+  type BlockVerdict,
+  type HarvestStore,
+  type HarvestStoreStats,
+  type ReadRule,
+  type ReadVerdict,
+} from './harvest-store.js';
 
 /**
  * Starts a block unless one is running; shared by both scripts. Counts it in the stats hash and
@@ -64,8 +73,28 @@ type ReadReply = [distinct: number, blockLeftMs: number, reason: string, started
 type BlockReply = [blockLeftMs: number, reason: string, started: number];
 
 interface RedisWithHarvest extends Redis {
-  harvestRead(reads: string, block: string, stats: string, blocked: string, now: number, windowMs: number, limit: number, blockMs: number, client: string, ...items: string[]): Promise<ReadReply>;
-  harvestBlock(reads: string, block: string, stats: string, blocked: string, now: number, blockMs: number, reason: BlockReason, client: string): Promise<BlockReply>;
+  harvestRead(
+    reads: string,
+    block: string,
+    stats: string,
+    blocked: string,
+    now: number,
+    windowMs: number,
+    limit: number,
+    blockMs: number,
+    client: string,
+    ...items: string[]
+  ): Promise<ReadReply>;
+  harvestBlock(
+    reads: string,
+    block: string,
+    stats: string,
+    blocked: string,
+    now: number,
+    blockMs: number,
+    reason: BlockReason,
+    client: string,
+  ): Promise<BlockReply>;
 }
 
 export interface RedisHarvestStoreOptions {
@@ -104,7 +133,15 @@ export class RedisHarvestStore implements HarvestStore {
   async recordReads(client: string, items: readonly string[], rule: ReadRule, now: number): Promise<ReadVerdict> {
     if (!this.connection.ready()) return this.options.fallback.recordReadsNow(client, items, rule, now);
     try {
-      const [distinct, blockLeftMs, reason, started] = await this.redis.harvestRead(...this.keysOf(client), now, rule.windowMs, rule.limit, rule.blockMs, client, ...items);
+      const [distinct, blockLeftMs, reason, started] = await this.redis.harvestRead(
+        ...this.keysOf(client),
+        now,
+        rule.windowMs,
+        rule.limit,
+        rule.blockMs,
+        client,
+        ...items,
+      );
       if (blockLeftMs > 0) return { blocked: true, reason: asReason(reason), blockLeftMs, started: started === 1 };
       return { blocked: false, distinct };
     } catch (error) {
@@ -127,10 +164,7 @@ export class RedisHarvestStore implements HarvestStore {
   async stats(now: number): Promise<HarvestStoreStats> {
     if (!this.connection.ready()) return this.options.fallback.statsNow(now);
     try {
-      const [counts, clientsBlocked] = await Promise.all([
-        this.redis.hgetall(this.statsKey),
-        this.redis.zcount(this.blockedKey, `(${now}`, '+inf'),
-      ]);
+      const [counts, clientsBlocked] = await Promise.all([this.redis.hgetall(this.statsKey), this.redis.zcount(this.blockedKey, `(${now}`, '+inf')]);
       const blocksByReason = emptyBlockCounts();
       for (const reason of BLOCK_REASONS) blocksByReason[reason] = Number(counts[reason] ?? 0);
       const lastBlockAt = counts['lastBlockAt'] ? new Date(Number(counts['lastBlockAt'])) : null;

@@ -41,7 +41,11 @@ export class AdminOperatorsController {
   @HttpCode(200)
   @ApiOkResponse({ type: OperatorApplicationSummaryDto, description: 'Rejected with the reason, which the applicant sees.' })
   @ApiConflictResponse({ description: 'application_not_submitted' })
-  reject(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RejectOperatorDto): Promise<OperatorApplicationSummary> {
+  reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RejectOperatorDto,
+  ): Promise<OperatorApplicationSummary> {
     return this.operators.review(requireUser(principal), id, 'rejected', body.reason);
   }
 }

@@ -15,7 +15,10 @@ export class OperatorDashboardController {
 
   @Get()
   @Roles('operator')
-  @ApiOkResponse({ type: OperatorDashboardDto, description: 'Facilities with capacity and occupancy now, today and month-to-date revenue, today’s arrivals and departures, the 10 newest bookings.' })
+  @ApiOkResponse({
+    type: OperatorDashboardDto,
+    description: 'Facilities with capacity and occupancy now, today and month-to-date revenue, today’s arrivals and departures, the 10 newest bookings.',
+  })
   @ApiNotFoundResponse({ description: 'operator_not_found: no operator company for this account yet.' })
   get(@CurrentPrincipal() principal: Principal): Promise<OperatorDashboard> {
     return this.dashboard.forOwner(requireUser(principal));

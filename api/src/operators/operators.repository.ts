@@ -59,7 +59,11 @@ export class OperatorsRepository {
 
   updatePayoutAccount(ownerId: string, account: MaskedPayoutAccount): Promise<OperatorRecord | undefined> {
     return this.updateStep(ownerId, `payout_kind = $2, payout_holder_name = $3, payout_country = $4, payout_bank_hint = $5, payout_last4 = $6`, [
-      account.kind, account.holderName, account.country, account.bankHint, account.last4,
+      account.kind,
+      account.holderName,
+      account.country,
+      account.bankHint,
+      account.last4,
     ]);
   }
 

@@ -19,7 +19,8 @@ import { OperatorsException } from './operators.exception.js';
 import { OperatorsRepository } from './operators.repository.js';
 import { maskedDisplay, maskPayoutAccount, normaliseIban } from './payout-account.js';
 
-const notStarted = () => new OperatorsException('application_not_found', 'You have not started an operator application yet: POST /api/operator/onboarding starts it.');
+const notStarted = () =>
+  new OperatorsException('application_not_found', 'You have not started an operator application yet: POST /api/operator/onboarding starts it.');
 
 /**
  * Onboarding: an operator account fills in its one application step by step (each step is saved
@@ -99,7 +100,9 @@ export class OperatorsService {
 
   acceptTerms(user: UserPrincipal, version: string): Promise<OnboardingApplication> {
     if (version !== OPERATOR_TERMS_VERSION) {
-      throw new OperatorsException('terms_version_mismatch', `The current terms are version ${OPERATOR_TERMS_VERSION}; please read and accept those.`, { currentVersion: OPERATOR_TERMS_VERSION });
+      throw new OperatorsException('terms_version_mismatch', `The current terms are version ${OPERATOR_TERMS_VERSION}; please read and accept those.`, {
+        currentVersion: OPERATOR_TERMS_VERSION,
+      });
     }
     return this.editStep(user, () => this.operators.acceptTerms(user.userId, version));
   }
@@ -126,7 +129,9 @@ export class OperatorsService {
   async review(admin: UserPrincipal, id: string, decision: 'approved' | 'rejected', reason: string | null): Promise<OperatorApplicationSummary> {
     if (!(await this.operators.review(id, admin.userId, decision, reason?.trim() ?? null))) {
       const current = (await this.operators.findWithOwner(id)) ?? throwIt(operatorNotFound());
-      throw new OperatorsException('application_not_submitted', `Only a submitted application can be reviewed; this one is ${current.status}.`, { status: current.status });
+      throw new OperatorsException('application_not_submitted', `Only a submitted application can be reviewed; this one is ${current.status}.`, {
+        status: current.status,
+      });
     }
     return this.getForReview(id);
   }

@@ -15,7 +15,10 @@ export class PayoutAccountController {
   constructor(private readonly operators: OperatorsService) {}
 
   @Put()
-  @ApiOkResponse({ type: OnboardingApplicationDto, description: 'The application with the new masked account and payoutAccountChangedAt; the owner is emailed.' })
+  @ApiOkResponse({
+    type: OnboardingApplicationDto,
+    description: 'The application with the new masked account and payoutAccountChangedAt; the owner is emailed.',
+  })
   @ApiBadRequestResponse({ description: 'current_password_wrong (details.fields), or iban / routingNumber / accountNumber named in details.' })
   @ApiConflictResponse({ description: 'application_not_approved: before approval the onboarding step changes the account.' })
   change(@CurrentPrincipal() principal: Principal, @Body() body: ChangePayoutAccountDto): Promise<OnboardingApplication> {

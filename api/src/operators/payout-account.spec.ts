@@ -1,9 +1,12 @@
 import { accountNumberProblem, ibanProblem, maskPayoutAccount, routingNumberProblem } from './payout-account.js';
 
 describe('ibanProblem', () => {
-  it.each(['DE89 3704 0044 0532 0130 00', 'GB29NWBK60161331926819', 'nl91abna0417164300', 'CH93-0076-2011-6238-5295-7'])('accepts the valid IBAN %s', (iban) => {
-    expect(ibanProblem(iban)).toBeNull();
-  });
+  it.each(['DE89 3704 0044 0532 0130 00', 'GB29NWBK60161331926819', 'nl91abna0417164300', 'CH93-0076-2011-6238-5295-7'])(
+    'accepts the valid IBAN %s',
+    (iban) => {
+      expect(ibanProblem(iban)).toBeNull();
+    },
+  );
 
   it('rejects a single mistyped digit by the mod-97 check', () => {
     expect(ibanProblem('DE89370400440532013001')).toMatch(/check digits/);

@@ -2,9 +2,46 @@ import type { MaskedPayoutAccount, PayoutAccountInput } from '@aiparksit/shared'
 
 /** IBAN lengths per country (ISO 13616 registry), for the countries of the registry we accept. */
 const IBAN_LENGTHS: Record<string, number> = {
-  AD: 24, AE: 23, AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FO: 18, FR: 27,
-  GB: 22, GI: 23, GL: 18, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MT: 31,
-  NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SE: 24, SI: 19, SK: 24, SM: 27, VA: 22,
+  AD: 24,
+  AE: 23,
+  AT: 20,
+  BE: 16,
+  BG: 22,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FO: 18,
+  FR: 27,
+  GB: 22,
+  GI: 23,
+  GL: 18,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  VA: 22,
 };
 
 /** Length of the bank identifier at the start of the BBAN, where it is fixed; 4 otherwise. */
@@ -64,7 +101,14 @@ export function maskPayoutAccount(input: PayoutAccountInput): MaskedPayoutAccoun
     return { kind: 'iban', holderName: input.holderName.trim(), country, bankHint, last4, display: maskedDisplay('iban', country, last4) };
   }
   const last4 = input.accountNumber.slice(-4);
-  return { kind: 'us_ach', holderName: input.holderName.trim(), country: 'US', bankHint: input.routingNumber, last4, display: maskedDisplay('us_ach', 'US', last4) };
+  return {
+    kind: 'us_ach',
+    holderName: input.holderName.trim(),
+    country: 'US',
+    bankHint: input.routingNumber,
+    last4,
+    display: maskedDisplay('us_ach', 'US', last4),
+  };
 }
 
 export function maskedDisplay(kind: MaskedPayoutAccount['kind'], country: string, last4: string): string {

@@ -68,10 +68,10 @@ export class OutboxRepository {
 
   /** True when this worker's claim was still current and the message is now sent. */
   async markSent(id: string, claimToken: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query(
-      `UPDATE outbox SET status = 'sent', sent_at = now(), claim_token = NULL WHERE ${CURRENT_CLAIM}`,
-      [id, claimToken],
-    );
+    const [, count] = await this.dataSource.query(`UPDATE outbox SET status = 'sent', sent_at = now(), claim_token = NULL WHERE ${CURRENT_CLAIM}`, [
+      id,
+      claimToken,
+    ]);
     return count > 0;
   }
 

@@ -15,7 +15,11 @@ function paymentFingerprint(body: unknown): unknown {
   const request = (body ?? {}) as Partial<CreatePaymentRequest>;
   const card = (request.card ?? {}) as Partial<CreatePaymentRequest['card']>;
   const number = typeof card.number === 'string' ? digitsOf(card.number) : '';
-  return { bookingId: request.bookingId, extensionId: request.extensionId, card: { last4: number.slice(-4), length: number.length, expMonth: card.expMonth, expYear: card.expYear } };
+  return {
+    bookingId: request.bookingId,
+    extensionId: request.extensionId,
+    card: { last4: number.slice(-4), length: number.length, expMonth: card.expMonth, expYear: card.expYear },
+  };
 }
 
 @ApiTags('payments')

@@ -2,13 +2,7 @@ import type { DeclineCode } from '@aiparksit/shared';
 import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
 
 export type PaymentsErrorCode =
-  | DeclineCode
-  | 'booking_not_found'
-  | 'extension_not_found'
-  | 'booking_already_paid'
-  | 'extension_already_paid'
-  | 'hold_expired'
-  | 'booking_not_payable';
+  DeclineCode | 'booking_not_found' | 'extension_not_found' | 'booking_already_paid' | 'extension_already_paid' | 'hold_expired' | 'booking_not_payable';
 
 const KIND_OF_CODE: Record<PaymentsErrorCode, DomainErrorKind> = {
   card_declined: 'payment_required',

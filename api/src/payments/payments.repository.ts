@@ -101,8 +101,17 @@ export class PaymentsRepository {
       `INSERT INTO payments (booking_id, extension_id, provider, provider_ref, status, amount_cents, currency, card_brand, card_last4, failure_code, failure_reason)
        VALUES ($1, $2, $3, $4, $5::payment_status, $6, $7, $8, $9, $10, $11) RETURNING ${PAYMENT_COLUMNS}`,
       [
-        payment.bookingId, payment.extensionId, payment.provider, payment.providerRef, payment.status, payment.amountCents, payment.currency,
-        payment.cardBrand, payment.cardLast4, payment.failureCode ?? null, payment.failureReason ?? null,
+        payment.bookingId,
+        payment.extensionId,
+        payment.provider,
+        payment.providerRef,
+        payment.status,
+        payment.amountCents,
+        payment.currency,
+        payment.cardBrand,
+        payment.cardLast4,
+        payment.failureCode ?? null,
+        payment.failureReason ?? null,
       ],
     );
     return row!;
@@ -133,7 +142,15 @@ export class PaymentsRepository {
     await tx.rows(
       `INSERT INTO ledger_entries (booking_id, payment_id, operator_id, facility_id, account, amount_cents, currency)
        SELECT $1, $2, $3, $4, a.account::ledger_account, a.amount, $5 FROM unnest($6::text[], $7::bigint[]) AS a(account, amount)`,
-      [owner.bookingId, owner.paymentId, owner.operatorId, owner.facilityId, owner.currency, accounts, [split.grossCents * sign, split.platformFeeCents * sign, split.operatorNetCents * sign]],
+      [
+        owner.bookingId,
+        owner.paymentId,
+        owner.operatorId,
+        owner.facilityId,
+        owner.currency,
+        accounts,
+        [split.grossCents * sign, split.platformFeeCents * sign, split.operatorNetCents * sign],
+      ],
     );
   }
 

@@ -65,10 +65,22 @@ export class PaymentsService {
           return { declined: new PaymentsException(charge.code, charge.reason, { reason: charge.reason }) };
         }
 
-        const payment = await this.payments.insertPayment(tx, { ...common, providerRef: charge.providerRef, status: 'succeeded', cardBrand: charge.cardBrand, cardLast4: charge.cardLast4 });
+        const payment = await this.payments.insertPayment(tx, {
+          ...common,
+          providerRef: charge.providerRef,
+          status: 'succeeded',
+          cardBrand: charge.cardBrand,
+          cardLast4: charge.cardLast4,
+        });
         if (extension) await this.payments.confirmExtension(tx, booking.id, extension);
         else await this.payments.confirmBooking(tx, booking.id);
-        const owner = { bookingId: booking.id, paymentId: payment.id, operatorId: booking.operatorId, facilityId: booking.facilityId, currency: booking.currency };
+        const owner = {
+          bookingId: booking.id,
+          paymentId: payment.id,
+          operatorId: booking.operatorId,
+          facilityId: booking.facilityId,
+          currency: booking.currency,
+        };
         await this.payments.insertLedgerLines(tx, owner, splitGross(amountCents, this.config.values.platformFeeBps), 'charge');
         if (!extension) await this.payments.enqueueConfirmationEmail(tx, booking.id);
         return { paid: toPaymentView(payment, this.testModeProviders) };

@@ -28,7 +28,13 @@ export class SandboxPaymentProvider implements PaymentProvider {
     const decline = (code: DeclineCode, reason: string): ChargeOutcome => ({ ok: false, code, reason, cardBrand, cardLast4 });
 
     if (!valid) return decline('incorrect_number', 'The card number is not valid.');
-    if (!Number.isInteger(card.expMonth) || card.expMonth < 1 || card.expMonth > 12 || !Number.isInteger(card.expYear) || isExpired(card.expMonth, card.expYear, this.clock())) {
+    if (
+      !Number.isInteger(card.expMonth) ||
+      card.expMonth < 1 ||
+      card.expMonth > 12 ||
+      !Number.isInteger(card.expYear) ||
+      isExpired(card.expMonth, card.expYear, this.clock())
+    ) {
       return decline('expired_card', 'The card has expired or its expiry date is not valid.');
     }
     const cvcLength = cardBrand === 'amex' ? 4 : 3;

@@ -5,7 +5,10 @@
  * burst of 100 bookings in one facility costs a handful of recounts, not 100.
  */
 export class CoalescingScheduler<Key, Pending> {
-  private readonly states = new Map<Key, { pending: Pending | undefined; running: boolean; lastStart: number; timer: ReturnType<typeof setTimeout> | undefined }>();
+  private readonly states = new Map<
+    Key,
+    { pending: Pending | undefined; running: boolean; lastStart: number; timer: ReturnType<typeof setTimeout> | undefined }
+  >();
   private stopped = false;
 
   constructor(
@@ -62,11 +65,12 @@ export class CoalescingScheduler<Key, Pending> {
           // Forget idle keys once their window is over, so the map holds only busy facilities.
           const idleFor = state.lastStart + this.windowMs - this.now();
           if (idleFor <= 0) this.states.delete(key);
-          else state.timer = setTimeout(() => {
-            state.timer = undefined;
-            if (state.pending === undefined && !state.running) this.states.delete(key);
-            else this.kick(key);
-          }, idleFor);
+          else
+            state.timer = setTimeout(() => {
+              state.timer = undefined;
+              if (state.pending === undefined && !state.running) this.states.delete(key);
+              else this.kick(key);
+            }, idleFor);
           return;
         }
         this.kick(key);

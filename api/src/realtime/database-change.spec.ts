@@ -19,12 +19,36 @@ describe('parseDatabaseChange', () => {
   });
 
   it('reads a booking notice into the summary an operator sees', () => {
-    const payload = JSON.stringify({ k: 'b', f: facility, o: operator, id: 'b1', code: 'AB12', t: 'standard', s: '2026-03-01T10:00:00+00:00', e: '2026-03-01T11:00:00+00:00', st: 'confirmed', amt: 450, cur: 'EUR', pl: 'B-X 1' });
+    const payload = JSON.stringify({
+      k: 'b',
+      f: facility,
+      o: operator,
+      id: 'b1',
+      code: 'AB12',
+      t: 'standard',
+      s: '2026-03-01T10:00:00+00:00',
+      e: '2026-03-01T11:00:00+00:00',
+      st: 'confirmed',
+      amt: 450,
+      cur: 'EUR',
+      pl: 'B-X 1',
+    });
     expect(parseDatabaseChange(payload)).toEqual({
       kind: 'booking_created',
       facilityId: facility,
       operatorId: operator,
-      booking: { id: 'b1', code: 'AB12', facilityId: facility, spaceType: 'standard', start: '2026-03-01T10:00:00.000Z', end: '2026-03-01T11:00:00.000Z', status: 'confirmed', amountCents: 450, currency: 'EUR', vehiclePlate: 'B-X 1' },
+      booking: {
+        id: 'b1',
+        code: 'AB12',
+        facilityId: facility,
+        spaceType: 'standard',
+        start: '2026-03-01T10:00:00.000Z',
+        end: '2026-03-01T11:00:00.000Z',
+        status: 'confirmed',
+        amountCents: 450,
+        currency: 'EUR',
+        vehiclePlate: 'B-X 1',
+      },
     });
   });
 
@@ -34,7 +58,17 @@ describe('parseDatabaseChange', () => {
   });
 
   it('ignores anything it does not understand instead of failing', () => {
-    for (const payload of [undefined, '', 'not json', '42', 'null', '{"k":"z","f":"x"}', '{"k":"a","f":"x","t":"hovercraft"}', '{"k":"b","f":"x"}', '{"k":"a"}']) {
+    for (const payload of [
+      undefined,
+      '',
+      'not json',
+      '42',
+      'null',
+      '{"k":"z","f":"x"}',
+      '{"k":"a","f":"x","t":"hovercraft"}',
+      '{"k":"b","f":"x"}',
+      '{"k":"a"}',
+    ]) {
       expect(parseDatabaseChange(payload)).toBeUndefined();
     }
   });

@@ -7,7 +7,9 @@ describe('handshakeCredentials', () => {
 
   it('takes a token from the query, the bearer subprotocol, or an Authorization header', () => {
     expect(handshakeCredentials({ url: '/ws?token=abc.def.ghi', headers: {} })).toEqual({ accessToken: 'abc.def.ghi' });
-    expect(handshakeCredentials({ url: '/ws', headers: { 'sec-websocket-protocol': 'aiparksit.v1, bearer.abc.def.ghi' } })).toEqual({ accessToken: 'abc.def.ghi' });
+    expect(handshakeCredentials({ url: '/ws', headers: { 'sec-websocket-protocol': 'aiparksit.v1, bearer.abc.def.ghi' } })).toEqual({
+      accessToken: 'abc.def.ghi',
+    });
     expect(handshakeCredentials({ url: '/ws', headers: { authorization: 'Bearer abc.def.ghi' } })).toEqual({ accessToken: 'abc.def.ghi' });
   });
 

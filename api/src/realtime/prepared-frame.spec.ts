@@ -22,7 +22,10 @@ describe('PreparedFrame', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
     try {
-      const [socket] = await Promise.all([new Promise<WebSocket>((resolve) => server.once('connection', resolve)), new Promise((resolve) => client.once('open', resolve))]);
+      const [socket] = await Promise.all([
+        new Promise<WebSocket>((resolve) => server.once('connection', resolve)),
+        new Promise((resolve) => client.once('open', resolve)),
+      ]);
       const texts = ['x'.repeat(3), 'y'.repeat(300), 'z'.repeat(70_000)].map((filler, i) => JSON.stringify({ i, filler }));
       const received: string[] = [];
       const all = new Promise<void>((resolve) =>

@@ -37,7 +37,8 @@ export class RealtimeAuthenticator {
       return { identity: { role: 'operator', userId: principal.userId, operatorId, fidelity: 'full' } };
     }
 
-    if (operatorPath) return refuse(WS_CLOSE_CODES.unauthenticated, 'Sign in first: the operator feed needs an access token (?token= or the bearer.<token> subprotocol).');
+    if (operatorPath)
+      return refuse(WS_CLOSE_CODES.unauthenticated, 'Sign in first: the operator feed needs an access token (?token= or the bearer.<token> subprotocol).');
 
     if (credentials.apiKey !== undefined) {
       const key = await this.apiKeys.authenticate(credentials.apiKey);

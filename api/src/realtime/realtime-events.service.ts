@@ -45,7 +45,12 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
     const windowMs = config.values.wsEventCoalesceMs;
     const onError = (error: unknown) => this.logger.error(`Recount failed: ${error instanceof Error ? error.message : String(error)}`);
     this.availability = new CoalescingScheduler(windowMs, mergeRecounts, (id, pending) => this.recountAvailability(id, pending), onError);
-    this.revenue = new CoalescingScheduler(windowMs, () => true as const, (id) => this.recountRevenue(id), onError);
+    this.revenue = new CoalescingScheduler(
+      windowMs,
+      () => true as const,
+      (id) => this.recountRevenue(id),
+      onError,
+    );
     this.listener = new DatabaseListener({
       connectionString: (dataSource.options as { url?: string }).url ?? '',
       applicationName: `aiparksit-realtime/${process.pid}`,

@@ -136,7 +136,12 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     // facilities it covers; /ws stays silent until asked, as existing clients expect.
     if (path !== WS_OPERATOR_PATH) return session;
     const { maxSubscriptions, maxBoundingBoxes, maxMessagesPerSecond, maxFrameBytes } = this.limits;
-    this.sendTo(session, { type: 'welcome', role: identity.role, operatorFacilityIds, limits: { maxSubscriptions, maxBoundingBoxes, maxMessagesPerSecond, maxFrameBytes } });
+    this.sendTo(session, {
+      type: 'welcome',
+      role: identity.role,
+      operatorFacilityIds,
+      limits: { maxSubscriptions, maxBoundingBoxes, maxMessagesPerSecond, maxFrameBytes },
+    });
     return session;
   }
 
@@ -204,7 +209,9 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
       const ids = await this.repository.publicFacilitiesIn(request.bbox, maxSubscriptions + 1);
       const fresh = ids.filter((id) => !followed.has(id) && !added.includes(id));
       if (followed.size + added.length + fresh.length > maxSubscriptions) {
-        throw new RealtimeException('bbox_too_large', `The box holds more facilities than this socket may follow (${maxSubscriptions}); zoom in.`, { maxSubscriptions });
+        throw new RealtimeException('bbox_too_large', `The box holds more facilities than this socket may follow (${maxSubscriptions}); zoom in.`, {
+          maxSubscriptions,
+        });
       }
       boxed = { key: boxKey(request.bbox), ids };
     }

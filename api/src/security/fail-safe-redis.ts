@@ -11,7 +11,11 @@ export class FailSafeRedis {
   private lastWarningAt = 0;
 
   /** `purpose` names the store in warnings: "Redis for <purpose> failed…". */
-  constructor(url: string, private readonly purpose: string, private readonly warn: (message: string) => void) {
+  constructor(
+    url: string,
+    private readonly purpose: string,
+    private readonly warn: (message: string) => void,
+  ) {
     this.client = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,

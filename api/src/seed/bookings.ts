@@ -83,7 +83,12 @@ export function bookingsOfSpace(
 }
 
 function roundTheClockStay(random: SeededRandom, segmentStart: number, segment: number): { start: number; end: number } {
-  const kind = random.weighted([['short', 50], ['day', 30], ['overnight', 12], ['days', 8]] as const);
+  const kind = random.weighted([
+    ['short', 50],
+    ['day', 30],
+    ['overnight', 12],
+    ['days', 8],
+  ] as const);
   const slots = kind === 'short' ? random.int(4, 16) : kind === 'day' ? random.int(20, 40) : kind === 'overnight' ? random.int(48, 96) : random.int(2, 5) * 96;
   const duration = Math.min(slots * SLOT, segment - SLOT);
   const start = segmentStart + random.int(0, Math.floor((segment - duration) / SLOT)) * SLOT;
@@ -98,7 +103,13 @@ function stayWithinHours(random: SeededRandom, facility: SeedFacility, segmentSt
     const open = openWindowUtc(facility.openingHours, facility.city.timeZone, day);
     if (!open || open.opens < segmentStart || open.closes > segmentStart + segment) continue;
     const openSlots = Math.floor((open.closes - open.opens) / SLOT);
-    const slots = Math.min(openSlots, random.weighted([[random.int(4, 12), 70], [random.int(12, 40), 30]] as const));
+    const slots = Math.min(
+      openSlots,
+      random.weighted([
+        [random.int(4, 12), 70],
+        [random.int(12, 40), 30],
+      ] as const),
+    );
     const start = open.opens + random.int(0, openSlots - slots) * SLOT;
     return { start, end: start + slots * SLOT };
   }
@@ -119,9 +130,16 @@ function describeBooking(
   const driver = random.chance(scale.demoDriverShare) ? drivers[0]! : drivers[random.int(0, drivers.length - 1)]!;
   const status: BookingStatus =
     stay.end <= window.anchor
-      ? random.weighted([['completed', 88], ['cancelled', 8], ['expired', 4]] as const)
+      ? random.weighted([
+          ['completed', 88],
+          ['cancelled', 8],
+          ['expired', 4],
+        ] as const)
       : stay.start >= window.anchor
-        ? random.weighted([['confirmed', 90], ['cancelled', 10]] as const)
+        ? random.weighted([
+            ['confirmed', 90],
+            ['cancelled', 10],
+          ] as const)
         : 'confirmed';
   const amountCents = priceForStay((stay.end - stay.start) / MINUTE, rate);
   // Booked between 10 minutes and 3 weeks ahead, and never after the anchor.

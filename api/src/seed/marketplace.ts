@@ -1,4 +1,15 @@
-import { APPROVED_OPERATORS, CITIES, DEMO_OPERATOR, EXTRA_AMENITIES, FIRST_NAMES, LAST_NAMES, OPERATOR_NAME_PARTS, SUBMITTED_OPERATOR, type City, type OperatorProfile } from './catalog.js';
+import {
+  APPROVED_OPERATORS,
+  CITIES,
+  DEMO_OPERATOR,
+  EXTRA_AMENITIES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  OPERATOR_NAME_PARTS,
+  SUBMITTED_OPERATOR,
+  type City,
+  type OperatorProfile,
+} from './catalog.js';
 import { OPENING_HOURS_TEMPLATES, type WeeklyHours } from './opening-hours.js';
 import { asciiSlug, type SeedUser } from './people.js';
 import { SeededRandom } from './prng.js';
@@ -81,7 +92,11 @@ function operatorProfiles(seed: number, scale: SeedScale): OperatorProfile[] {
     const random = SeededRandom.stream(seed, 'operator-profile', i);
     const stem = `${random.pick(OPERATOR_NAME_PARTS.first)}${random.pick(OPERATOR_NAME_PARTS.second)}`;
     const displayName = `${stem} ${i}`;
-    profiles.push({ legalName: `${displayName} ${random.pick(OPERATOR_NAME_PARTS.legalForm)}`, displayName, cities: random.sample(CITIES, random.int(1, 3)).map((c) => c.name) });
+    profiles.push({
+      legalName: `${displayName} ${random.pick(OPERATOR_NAME_PARTS.legalForm)}`,
+      displayName,
+      cities: random.sample(CITIES, random.int(1, 3)).map((c) => c.name),
+    });
   }
   return profiles;
 }

@@ -38,8 +38,15 @@ function demoAccount(seed: number, role: Role, anchor: number): SeedUser {
 export function asciiSlug(text: string, separator = '-'): string {
   return text
     .toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/ø/g, 'oe').replace(/æ/g, 'ae').replace(/å/g, 'aa')
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/ø/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, separator)
     .replace(new RegExp(`^\\${separator}+|\\${separator}+$`, 'g'), '');
 }

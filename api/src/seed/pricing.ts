@@ -11,7 +11,8 @@ export interface SeedTariff {
 const MINUTES_PER_DAY = 24 * 60;
 
 export function priceForStay(durationMinutes: number, tariff: SeedTariff): number {
-  if (!Number.isInteger(durationMinutes) || durationMinutes <= 0) throw new RangeError(`duration must be a positive whole number of minutes, got ${durationMinutes}`);
+  if (!Number.isInteger(durationMinutes) || durationMinutes <= 0)
+    throw new RangeError(`duration must be a positive whole number of minutes, got ${durationMinutes}`);
   const cap = (cents: number) => (tariff.dailyMaxCents === null ? cents : Math.min(cents, tariff.dailyMaxCents));
   const fullDays = Math.floor(durationMinutes / MINUTES_PER_DAY);
   const restMinutes = durationMinutes % MINUTES_PER_DAY;

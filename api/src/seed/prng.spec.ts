@@ -49,7 +49,14 @@ describe('SeededRandom', () => {
   it('picks by weight', () => {
     const random = new SeededRandom('weights');
     let heavy = 0;
-    for (let i = 0; i < 10_000; i += 1) if (random.weighted([['heavy', 9], ['light', 1]] as const) === 'heavy') heavy += 1;
+    for (let i = 0; i < 10_000; i += 1)
+      if (
+        random.weighted([
+          ['heavy', 9],
+          ['light', 1],
+        ] as const) === 'heavy'
+      )
+        heavy += 1;
     expect(heavy).toBeGreaterThan(8_700);
     expect(heavy).toBeLessThan(9_300);
   });

@@ -16,14 +16,10 @@ describe('parseSeedArguments', () => {
     });
   });
 
-  it.each([
-    [['--scale', 'huge']],
-    [['--scale']],
-    [['--seed', '-1']],
-    [['--anchor', '31.01.2026']],
-    [['--reset=yes']],
-    [['--force']],
-  ])('rejects %j with a usage error', (args) => {
-    expect(() => parseSeedArguments(args, NOW)).toThrow(SeedUsageError);
-  });
+  it.each([[['--scale', 'huge']], [['--scale']], [['--seed', '-1']], [['--anchor', '31.01.2026']], [['--reset=yes']], [['--force']]])(
+    'rejects %j with a usage error',
+    (args) => {
+      expect(() => parseSeedArguments(args, NOW)).toThrow(SeedUsageError);
+    },
+  );
 });

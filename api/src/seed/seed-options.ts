@@ -47,7 +47,8 @@ export function parseSeedArguments(args: readonly string[], now: Date): SeedOpti
       case '--anchor': {
         const raw = value();
         const anchor = new Date(`${raw}T00:00:00Z`);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(anchor.getTime())) throw new SeedUsageError(`--anchor must be a date like 2026-01-31, got "${raw}"`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(anchor.getTime()))
+          throw new SeedUsageError(`--anchor must be a date like 2026-01-31, got "${raw}"`);
         options.anchor = anchor;
         break;
       }

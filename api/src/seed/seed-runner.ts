@@ -11,7 +11,14 @@ import { copyInto, CopySpool, copySpoolInto, isoInstantWriter, type CopyValue } 
 import { generateFacilities, generateOperators, spacesOf, SPACE_TYPES, type SeedFacility, type SeedOperator } from './marketplace.js';
 import { generatePeople, type SeedPeople, type SeedUser } from './people.js';
 import { bookingCodes } from './prng.js';
-import { OCCUPANCY_DAILY_COLUMNS, OCCUPANCY_WEEKDAYS_COLUMNS, REVENUE_DAILY_COLUMNS, REVENUE_HOURS_COLUMNS, RollupAccumulator, type RollupSpools } from './rollup-rows.js';
+import {
+  OCCUPANCY_DAILY_COLUMNS,
+  OCCUPANCY_WEEKDAYS_COLUMNS,
+  REVENUE_DAILY_COLUMNS,
+  REVENUE_HOURS_COLUMNS,
+  RollupAccumulator,
+  type RollupSpools,
+} from './rollup-rows.js';
 import { SCALES, type ScaleName, type SeedScale } from './scales.js';
 
 export interface SeedOptions {
@@ -40,7 +47,21 @@ export const SEEDED_TABLES = ['users', 'operators', 'facilities', 'spaces', 'rat
 /** The analytics rollups, computed by the seed along with the bookings (see rollup-rows.ts). */
 const ROLLUP_TABLES = ['analytics_revenue_daily', 'analytics_revenue_hours', 'analytics_occupancy_daily', 'analytics_occupancy_weekdays'] as const;
 /** What --reset empties: every data table of the foundation, so no orphan of an old run survives. */
-const RESET_TABLES = [...ROLLUP_TABLES, 'idempotency_keys', 'outbox', 'ledger_entries', 'payments', 'bookings', 'rates', 'spaces', 'facilities', 'operators', 'api_keys', 'refresh_tokens', 'users'];
+const RESET_TABLES = [
+  ...ROLLUP_TABLES,
+  'idempotency_keys',
+  'outbox',
+  'ledger_entries',
+  'payments',
+  'bookings',
+  'rates',
+  'spaces',
+  'facilities',
+  'operators',
+  'api_keys',
+  'refresh_tokens',
+  'users',
+];
 
 interface SeedPlan {
   seed: number;
@@ -80,7 +101,13 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
     const bookableSpaces = plan.facilities.filter((f) => !f.isCanary).reduce((sum, f) => sum + SPACE_TYPES.reduce((n, t) => n + f.spaceCounts[t], 0), 0);
     const expectedBookings = Math.round((bookableSpaces * (scale.bookingsPerSpace[0] + scale.bookingsPerSpace[1])) / 2);
 
-    await load(client, say, 'users', (p) => copyInto(client, 'users', USER_COLUMNS, userRows(plan), p), plan.people.drivers.length + plan.operators.length + plan.people.investors.length + plan.people.admins.length);
+    await load(
+      client,
+      say,
+      'users',
+      (p) => copyInto(client, 'users', USER_COLUMNS, userRows(plan), p),
+      plan.people.drivers.length + plan.operators.length + plan.people.investors.length + plan.people.admins.length,
+    );
     await load(client, say, 'operators', (p) => copyInto(client, 'operators', OPERATOR_COLUMNS, operatorRows(plan), p), plan.operators.length);
     await load(client, say, 'facilities', (p) => copyInto(client, 'facilities', FACILITY_COLUMNS, facilityRows(plan), p), plan.facilities.length);
     await load(client, say, 'spaces', (p) => copyInto(client, 'spaces', SPACE_COLUMNS, spaceRows(plan), p), spaceCount);
@@ -98,7 +125,13 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
         occupancyDaily: new CopySpool(join(spoolDir, 'analytics_occupancy_daily.copy')),
         occupancyWeekdays: new CopySpool(join(spoolDir, 'analytics_occupancy_weekdays.copy')),
       };
-      await load(client, say, 'bookings', (p) => copyInto(client, 'bookings', BOOKING_COLUMNS, bookingRows(plan, payments, ledger, rollups), p), expectedBookings);
+      await load(
+        client,
+        say,
+        'bookings',
+        (p) => copyInto(client, 'bookings', BOOKING_COLUMNS, bookingRows(plan, payments, ledger, rollups), p),
+        expectedBookings,
+      );
       for (const spool of [payments, ledger, ...Object.values(rollups)]) spool.close();
       const fromSpool = (into: pg.PoolClient, table: string, columns: readonly string[], spool: CopySpool) =>
         load(into, say, table, (p) => copySpoolInto(into, table, columns, spool, (share) => p(Math.round(share * spool.rows))), spool.rows);
@@ -212,7 +245,9 @@ async function load(
     });
     await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     await client.query('COMMIT');
-    say(`  ${table}: ${sent.toLocaleString('en-US')} rows in ${formatDuration(Date.now() - started)} (copy ${formatDuration(copiedAt - started)}, indexes and constraints ${formatDuration(Date.now() - copiedAt)})`);
+    say(
+      `  ${table}: ${sent.toLocaleString('en-US')} rows in ${formatDuration(Date.now() - started)} (copy ${formatDuration(copiedAt - started)}, indexes and constraints ${formatDuration(Date.now() - copiedAt)})`,
+    );
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -233,23 +268,86 @@ function* userRows(plan: SeedPlan): Generator<CopyValue[]> {
   for (const driver of plan.people.drivers) yield row(driver);
 }
 
-const OPERATOR_COLUMNS = ['id', 'owner_id', 'legal_name', 'display_name', 'contact_email', 'contact_phone', 'status', 'submitted_at', 'reviewed_at', 'created_at', 'updated_at'];
+const OPERATOR_COLUMNS = [
+  'id',
+  'owner_id',
+  'legal_name',
+  'display_name',
+  'contact_email',
+  'contact_phone',
+  'status',
+  'submitted_at',
+  'reviewed_at',
+  'created_at',
+  'updated_at',
+];
 function* operatorRows(plan: SeedPlan): Generator<CopyValue[]> {
   for (const o of plan.operators) {
-    yield [o.id, o.owner.id, o.legalName, o.displayName, o.contactEmail, o.contactPhone, o.status, o.submittedAt, o.reviewedAt, o.createdAt, o.reviewedAt ?? o.submittedAt];
+    yield [
+      o.id,
+      o.owner.id,
+      o.legalName,
+      o.displayName,
+      o.contactEmail,
+      o.contactPhone,
+      o.status,
+      o.submittedAt,
+      o.reviewedAt,
+      o.createdAt,
+      o.reviewedAt ?? o.submittedAt,
+    ];
   }
 }
 
 const FACILITY_COLUMNS = [
-  'id', 'operator_id', 'name', 'slug', 'description', 'address_line', 'city', 'postal_code', 'country_code', 'latitude', 'longitude', 'time_zone',
-  'currency', 'opening_hours', 'amenities', 'height_limit_cm', 'min_duration_minutes', 'max_duration_minutes', 'published', 'is_canary', 'created_at', 'updated_at',
+  'id',
+  'operator_id',
+  'name',
+  'slug',
+  'description',
+  'address_line',
+  'city',
+  'postal_code',
+  'country_code',
+  'latitude',
+  'longitude',
+  'time_zone',
+  'currency',
+  'opening_hours',
+  'amenities',
+  'height_limit_cm',
+  'min_duration_minutes',
+  'max_duration_minutes',
+  'published',
+  'is_canary',
+  'created_at',
+  'updated_at',
 ];
 function* facilityRows(plan: SeedPlan): Generator<CopyValue[]> {
   for (const f of plan.facilities) {
     yield [
-      f.id, f.operator.id, f.name, f.slug, f.description, f.addressLine, f.city.name, f.postalCode, f.city.countryCode, f.latitude, f.longitude, f.city.timeZone,
-      f.city.currency, f.openingHours === null ? null : JSON.stringify(f.openingHours), f.amenities, f.heightLimitCm, 30, f.maxDurationMinutes, f.published, f.isCanary,
-      f.createdAt, f.createdAt,
+      f.id,
+      f.operator.id,
+      f.name,
+      f.slug,
+      f.description,
+      f.addressLine,
+      f.city.name,
+      f.postalCode,
+      f.city.countryCode,
+      f.latitude,
+      f.longitude,
+      f.city.timeZone,
+      f.city.currency,
+      f.openingHours === null ? null : JSON.stringify(f.openingHours),
+      f.amenities,
+      f.heightLimitCm,
+      30,
+      f.maxDurationMinutes,
+      f.published,
+      f.isCanary,
+      f.createdAt,
+      f.createdAt,
     ];
   }
 }
@@ -282,8 +380,22 @@ function* allBookings(plan: SeedPlan): Generator<SeedBooking> {
 }
 
 const BOOKING_COLUMNS = [
-  'id', 'code', 'driver_id', 'facility_id', 'space_id', 'space_type', 'period', 'status', 'vehicle_plate', 'amount_cents', 'currency',
-  'hold_expires_at', 'created_at', 'updated_at', 'confirmed_at', 'cancelled_at',
+  'id',
+  'code',
+  'driver_id',
+  'facility_id',
+  'space_id',
+  'space_type',
+  'period',
+  'status',
+  'vehicle_plate',
+  'amount_cents',
+  'currency',
+  'hold_expires_at',
+  'created_at',
+  'updated_at',
+  'confirmed_at',
+  'cancelled_at',
 ];
 /**
  * Booking, payment and ledger lines are written straight as COPY text: every field is an id, an

@@ -18,10 +18,7 @@ export class UsersRepository {
   }
 
   async findCredentialsByEmail(email: string): Promise<UserCredentials | undefined> {
-    const rows: UserCredentials[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE email = $1`,
-      [email],
-    );
+    const rows: UserCredentials[] = await this.dataSource.query(`SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE email = $1`, [email]);
     return rows[0];
   }
 

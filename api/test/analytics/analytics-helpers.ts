@@ -7,7 +7,14 @@ let driverId: Promise<string> | undefined;
 /** A booking row straight into SQL: analytics tests choose periods in the past and exact statuses. */
 export async function insertBooking(
   pool: pg.Pool,
-  booking: { facilityId: string; spaceId: string; start: string; end: string; status?: 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'completed'; amountCents?: number },
+  booking: {
+    facilityId: string;
+    spaceId: string;
+    start: string;
+    end: string;
+    status?: 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'completed';
+    amountCents?: number;
+  },
 ): Promise<string> {
   driverId ??= createUser(pool, { role: 'driver' }).then((u) => u.id);
   const status = booking.status ?? 'confirmed';
@@ -23,7 +30,16 @@ export async function insertBooking(
 /** Three ledger lines of a charge (positive) or a refund (negative) at a given instant. */
 export async function insertLedger(
   pool: pg.Pool,
-  line: { bookingId: string; operatorId: string; facilityId: string; at: string; grossCents: number; feeCents: number; kind?: 'charge' | 'refund'; paymentId?: string | null },
+  line: {
+    bookingId: string;
+    operatorId: string;
+    facilityId: string;
+    at: string;
+    grossCents: number;
+    feeCents: number;
+    kind?: 'charge' | 'refund';
+    paymentId?: string | null;
+  },
 ): Promise<void> {
   const refund = line.kind === 'refund';
   const sign = refund ? -1 : 1;

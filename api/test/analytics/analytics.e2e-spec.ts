@@ -21,18 +21,60 @@ describe('analytics', () => {
     operator = await createOperator(pool);
     operatorTokens = await loginAs(api, operator.owner);
     newYork = await createFacility(pool, operator, { timeZone: 'America/New_York', currency: 'EUR', spaces: { standard: 2 } });
-    berlin = await createFacility(pool, operator, { timeZone: 'Europe/Berlin', spaces: { standard: 4 }, openingHours: { mon: [['08:00', '20:00']], tue: [['08:00', '20:00']] } });
+    berlin = await createFacility(pool, operator, {
+      timeZone: 'Europe/Berlin',
+      spaces: { standard: 4 },
+      openingHours: { mon: [['08:00', '20:00']], tue: [['08:00', '20:00']] },
+    });
 
     // Monday 2 March 2026, 10:00–12:30 in New York (EST, UTC−5).
-    const booked = await insertBooking(pool, { facilityId: newYork.id, spaceId: newYork.spaces.standard![0]!, start: '2026-03-02T15:00:00Z', end: '2026-03-02T17:30:00Z' });
-    await insertBooking(pool, { facilityId: newYork.id, spaceId: newYork.spaces.standard![1]!, start: '2026-03-02T15:00:00Z', end: '2026-03-02T16:00:00Z', status: 'cancelled' });
+    const booked = await insertBooking(pool, {
+      facilityId: newYork.id,
+      spaceId: newYork.spaces.standard![0]!,
+      start: '2026-03-02T15:00:00Z',
+      end: '2026-03-02T17:30:00Z',
+    });
+    await insertBooking(pool, {
+      facilityId: newYork.id,
+      spaceId: newYork.spaces.standard![1]!,
+      start: '2026-03-02T15:00:00Z',
+      end: '2026-03-02T16:00:00Z',
+      status: 'cancelled',
+    });
     // Paid at 22:30 on Sunday 1 March in New York; half refunded on Tuesday 3 March.
-    await insertLedger(pool, { bookingId: booked, operatorId: operator.id, facilityId: newYork.id, at: '2026-03-02T03:30:00Z', grossCents: 1000, feeCents: 150 });
-    await insertLedger(pool, { bookingId: booked, operatorId: operator.id, facilityId: newYork.id, at: '2026-03-03T12:00:00Z', grossCents: 500, feeCents: 75, kind: 'refund' });
+    await insertLedger(pool, {
+      bookingId: booked,
+      operatorId: operator.id,
+      facilityId: newYork.id,
+      at: '2026-03-02T03:30:00Z',
+      grossCents: 1000,
+      feeCents: 150,
+    });
+    await insertLedger(pool, {
+      bookingId: booked,
+      operatorId: operator.id,
+      facilityId: newYork.id,
+      at: '2026-03-03T12:00:00Z',
+      grossCents: 500,
+      feeCents: 75,
+      kind: 'refund',
+    });
 
     // Berlin: Monday 2 March 2026 09:00–11:00 local (UTC+1) on one of 4 spaces, paid that morning.
-    const berlinBooking = await insertBooking(pool, { facilityId: berlin.id, spaceId: berlin.spaces.standard![0]!, start: '2026-03-02T08:00:00Z', end: '2026-03-02T10:00:00Z' });
-    await insertLedger(pool, { bookingId: berlinBooking, operatorId: operator.id, facilityId: berlin.id, at: '2026-03-02T07:59:00Z', grossCents: 700, feeCents: 105 });
+    const berlinBooking = await insertBooking(pool, {
+      facilityId: berlin.id,
+      spaceId: berlin.spaces.standard![0]!,
+      start: '2026-03-02T08:00:00Z',
+      end: '2026-03-02T10:00:00Z',
+    });
+    await insertLedger(pool, {
+      bookingId: berlinBooking,
+      operatorId: operator.id,
+      facilityId: berlin.id,
+      at: '2026-03-02T07:59:00Z',
+      grossCents: 700,
+      feeCents: 105,
+    });
   });
 
   afterAll(async () => {
@@ -61,16 +103,29 @@ describe('analytics', () => {
     });
 
     it('maps UTC hour buckets to local hours, and sums the whole portfolio without a facilityId', async () => {
-      const hourly = (await get(operatorTokens, '/api/analytics/revenue', { facilityId: newYork.id, from: '2026-03-01T22:00', to: '2026-03-02T00:00', granularity: 'hour' })).body as RevenueReport;
-      expect(hourly.series[0]!.buckets.map((b) => [b.bucket, b.grossCents])).toEqual([['2026-03-01T22:00', 1000], ['2026-03-01T23:00', 0]]);
+      const hourly = (
+        await get(operatorTokens, '/api/analytics/revenue', { facilityId: newYork.id, from: '2026-03-01T22:00', to: '2026-03-02T00:00', granularity: 'hour' })
+      ).body as RevenueReport;
+      expect(hourly.series[0]!.buckets.map((b) => [b.bucket, b.grossCents])).toEqual([
+        ['2026-03-01T22:00', 1000],
+        ['2026-03-01T23:00', 0],
+      ]);
 
-      const portfolio = (await get(operatorTokens, '/api/analytics/revenue', { from: '2026-03-01', to: '2026-04-01', granularity: 'month' })).body as RevenueReport;
+      const portfolio = (await get(operatorTokens, '/api/analytics/revenue', { from: '2026-03-01', to: '2026-04-01', granularity: 'month' }))
+        .body as RevenueReport;
       expect(portfolio).toMatchObject({ facilityId: null, facilityCount: 2, timeZone: null });
-      expect(portfolio.series[0]!.buckets).toEqual([{ bucket: '2026-03-01T00:00', grossCents: 1700, refundCents: -500, feeCents: 180, netCents: 1020, bookings: 2 }]);
+      expect(portfolio.series[0]!.buckets).toEqual([
+        { bucket: '2026-03-01T00:00', grossCents: 1700, refundCents: -500, feeCents: 180, netCents: 1020, bookings: 2 },
+      ]);
     });
 
     it('takes instants with an offset as they are', async () => {
-      const res = await get(operatorTokens, '/api/analytics/revenue', { facilityId: newYork.id, from: '2026-03-02T03:00:00Z', to: '2026-03-02T04:00:00Z', granularity: 'hour' });
+      const res = await get(operatorTokens, '/api/analytics/revenue', {
+        facilityId: newYork.id,
+        from: '2026-03-02T03:00:00Z',
+        to: '2026-03-02T04:00:00Z',
+        granularity: 'hour',
+      });
       expect(res.body.series[0].buckets).toEqual([{ bucket: '2026-03-01T22:00', grossCents: 1000, refundCents: 0, feeCents: 150, netCents: 850, bookings: 1 }]);
     });
   });
@@ -88,12 +143,20 @@ describe('analytics', () => {
       expect(report.totals).toEqual({ bookedSpaceMinutes: 150, availableSpaceMinutes: 2880, percent: 5.2 });
       // 2 March 2026 is a Monday.
       expect(report.heatmap).toHaveLength(168);
-      expect(report.heatmap.find((c) => c.weekday === 1 && c.hour === 10)).toEqual({ weekday: 1, hour: 10, bookedSpaceMinutes: 60, availableSpaceMinutes: 120, percent: 50 });
+      expect(report.heatmap.find((c) => c.weekday === 1 && c.hour === 10)).toEqual({
+        weekday: 1,
+        hour: 10,
+        bookedSpaceMinutes: 60,
+        availableSpaceMinutes: 120,
+        percent: 50,
+      });
       expect(report.heatmap.find((c) => c.weekday === 2 && c.hour === 10)!.percent).toBeNull();
     });
 
     it('counts only opening hours as available', async () => {
-      const report = (await get(operatorTokens, '/api/analytics/occupancy', { facilityId: berlin.id, from: '2026-03-02', to: '2026-03-03', granularity: 'day' })).body as OccupancyReport;
+      const report = (
+        await get(operatorTokens, '/api/analytics/occupancy', { facilityId: berlin.id, from: '2026-03-02', to: '2026-03-03', granularity: 'day' })
+      ).body as OccupancyReport;
       // Open 08:00–20:00 with 4 spaces: 12 × 60 × 4 = 2880; booked 2 hours on one space.
       expect(report.buckets).toEqual([{ bucket: '2026-03-02T00:00', bookedSpaceMinutes: 120, availableSpaceMinutes: 2880, percent: 4.2 }]);
       expect(report.heatmap.find((c) => c.weekday === 1 && c.hour === 7)!.percent).toBeNull();
@@ -101,9 +164,15 @@ describe('analytics', () => {
 
     it('follows a booking that is cancelled or moved: the rollup subtracts and adds in the same transaction', async () => {
       const facility = await createFacility(pool, operator, { timeZone: 'UTC', spaces: { standard: 1 } });
-      const id = await insertBooking(pool, { facilityId: facility.id, spaceId: facility.spaces.standard![0]!, start: '2026-05-04T10:00:00Z', end: '2026-05-04T11:00:00Z' });
+      const id = await insertBooking(pool, {
+        facilityId: facility.id,
+        spaceId: facility.spaces.standard![0]!,
+        start: '2026-05-04T10:00:00Z',
+        end: '2026-05-04T11:00:00Z',
+      });
       const booked = async () =>
-        ((await get(operatorTokens, '/api/analytics/occupancy', { facilityId: facility.id, from: '2026-05-04', to: '2026-05-05' })).body as OccupancyReport).totals.bookedSpaceMinutes;
+        ((await get(operatorTokens, '/api/analytics/occupancy', { facilityId: facility.id, from: '2026-05-04', to: '2026-05-05' })).body as OccupancyReport)
+          .totals.bookedSpaceMinutes;
       expect(await booked()).toBe(60);
       await pool.query(`UPDATE bookings SET period = tstzrange('2026-05-04T10:00:00Z', '2026-05-04T13:15:00Z') WHERE id = $1`, [id]);
       expect(await booked()).toBe(195);
@@ -120,8 +189,14 @@ describe('analytics', () => {
     beforeAll(async () => {
       dst = await createFacility(pool, operator, { timeZone: 'Europe/Berlin', spaces: { standard: 2 } });
       // Saturday 22:00 CET to Sunday 07:00 CEST: 2 hours on the 28th, 6 (not 7) on the 29th.
-      const id = await insertBooking(pool, { facilityId: dst.id, spaceId: dst.spaces.standard![0]!, start: '2026-03-28T21:00:00Z', end: '2026-03-29T05:00:00Z' });
-      const paid = (at: string, grossCents: number) => insertLedger(pool, { bookingId: id, operatorId: operator.id, facilityId: dst.id, at, grossCents, feeCents: grossCents / 10 });
+      const id = await insertBooking(pool, {
+        facilityId: dst.id,
+        spaceId: dst.spaces.standard![0]!,
+        start: '2026-03-28T21:00:00Z',
+        end: '2026-03-29T05:00:00Z',
+      });
+      const paid = (at: string, grossCents: number) =>
+        insertLedger(pool, { bookingId: id, operatorId: operator.id, facilityId: dst.id, at, grossCents, feeCents: grossCents / 10 });
       await paid('2026-03-28T10:30:00Z', 4000); // 11:30 local: before the range
       await paid('2026-03-28T11:30:00Z', 1000); // 12:30 local
       await paid('2026-03-30T03:30:00Z', 500); // 05:30 local
@@ -142,7 +217,13 @@ describe('analytics', () => {
         ['2026-03-30T00:00', 0, 6 * 60 * 2],
       ]);
       // The skipped hour (Sunday 02:00) is empty on both sides.
-      expect(occupancy.heatmap.find((c) => c.weekday === 7 && c.hour === 2)).toEqual({ weekday: 7, hour: 2, bookedSpaceMinutes: 0, availableSpaceMinutes: 0, percent: null });
+      expect(occupancy.heatmap.find((c) => c.weekday === 7 && c.hour === 2)).toEqual({
+        weekday: 7,
+        hour: 2,
+        bookedSpaceMinutes: 0,
+        availableSpaceMinutes: 0,
+        percent: null,
+      });
     });
 
     it('gives the same heatmap and per-day sums by day as by hour', async () => {
@@ -178,7 +259,11 @@ describe('analytics', () => {
         expect(res.body.details.code).toBe('facility_not_found');
         expect((await get(other.tokens, path, { operatorId: operator.id, from: '2026-03-01', to: '2026-03-04' })).status).toBe(404);
       }
-      const unknown = await get(operatorTokens, '/api/analytics/revenue', { facilityId: '00000000-0000-4000-8000-000000000000', from: '2026-03-01', to: '2026-03-04' });
+      const unknown = await get(operatorTokens, '/api/analytics/revenue', {
+        facilityId: '00000000-0000-4000-8000-000000000000',
+        from: '2026-03-01',
+        to: '2026-03-04',
+      });
       expect(unknown.status).toBe(404);
     });
 

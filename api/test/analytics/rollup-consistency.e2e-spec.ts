@@ -22,7 +22,11 @@ function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
+  };
 }
 
 const SEED = 20260305;
@@ -181,7 +185,13 @@ describe('analytics rollups', () => {
       const endMs = startMs + random.int(2, 40) * 15 * MINUTE;
       let booking;
       try {
-        booking = await holdBooking(api, driver, { facilityId: facility.id, start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString(), spaceType: 'standard', vehiclePlate: 'B-RND 1' });
+        booking = await holdBooking(api, driver, {
+          facilityId: facility.id,
+          start: new Date(startMs).toISOString(),
+          end: new Date(endMs).toISOString(),
+          spaceType: 'standard',
+          vehiclePlate: 'B-RND 1',
+        });
       } catch {
         continue; // every space taken for that window: fine, the next one differs
       }
@@ -192,14 +202,17 @@ describe('analytics rollups', () => {
           .post(`/api/bookings/${booking.id}/extend`)
           .set('authorization', bearer(driver))
           .send({ end: new Date(endMs + random.int(1, 8) * 15 * MINUTE).toISOString() });
-        if (extended.status === 201 && random.next() < 0.8) expect((await postPayment(api, driver, { bookingId: booking.id, extensionId: extended.body.id })).status).toBe(201);
+        if (extended.status === 201 && random.next() < 0.8)
+          expect((await postPayment(api, driver, { bookingId: booking.id, extensionId: extended.body.id })).status).toBe(201);
       }
       if (random.next() < 0.35) {
         const cancelled = await request(api).post(`/api/bookings/${booking.id}/cancel`).set('authorization', bearer(driver)).send();
         expect(cancelled.status).toBe(200);
       }
     }
-    const refunds = await pool.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE facility_id = ANY($1) AND account = 'refund'`, [facilities.map((f) => f.id)]);
+    const refunds = await pool.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE facility_id = ANY($1) AND account = 'refund'`, [
+      facilities.map((f) => f.id),
+    ]);
     expect(refunds.rows[0].n).toBeGreaterThan(0);
     await expectRollupsToMatchNaive();
   });
@@ -216,14 +229,35 @@ describe('analytics rollups', () => {
       const spaceId = random.pick(facility.spaces.standard!);
       const status = random.pick(STATUSES);
       try {
-        const id = await insertBooking(pool, { facilityId: facility.id, spaceId, start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString(), status });
+        const id = await insertBooking(pool, {
+          facilityId: facility.id,
+          spaceId,
+          start: new Date(startMs).toISOString(),
+          end: new Date(endMs).toISOString(),
+          status,
+        });
         ids.push(id);
         if (random.next() < 0.7) {
           const gross = random.int(100, 50_000);
-          await insertLedger(pool, { bookingId: id, operatorId: operator.id, facilityId: facility.id, at: new Date(startMs - random.int(0, 5000) * MINUTE).toISOString(), grossCents: gross, feeCents: Math.floor(gross * 0.15) });
+          await insertLedger(pool, {
+            bookingId: id,
+            operatorId: operator.id,
+            facilityId: facility.id,
+            at: new Date(startMs - random.int(0, 5000) * MINUTE).toISOString(),
+            grossCents: gross,
+            feeCents: Math.floor(gross * 0.15),
+          });
           if (random.next() < 0.3) {
             const refund = random.int(1, gross);
-            await insertLedger(pool, { bookingId: id, operatorId: operator.id, facilityId: facility.id, at: new Date(startMs + random.int(0, 5000) * MINUTE).toISOString(), grossCents: refund, feeCents: Math.floor(refund * 0.15), kind: 'refund' });
+            await insertLedger(pool, {
+              bookingId: id,
+              operatorId: operator.id,
+              facilityId: facility.id,
+              at: new Date(startMs + random.int(0, 5000) * MINUTE).toISOString(),
+              grossCents: refund,
+              feeCents: Math.floor(refund * 0.15),
+              kind: 'refund',
+            });
           }
         }
       } catch {
@@ -236,32 +270,43 @@ describe('analytics rollups', () => {
       const id = random.pick(ids);
       const action = random.int(0, 5);
       try {
-        if (action === 0) await pool.query(`UPDATE bookings SET status = $2::booking_status, hold_expires_at = now() + interval '5 minutes' WHERE id = $1`, [id, random.pick(STATUSES)]);
-        if (action === 1) {
-          await pool.query(`UPDATE bookings SET period = tstzrange(lower(period) + make_interval(secs => $2), upper(period) + make_interval(secs => $3)) WHERE id = $1`, [
-            id, random.int(-7200, 7200), random.int(7201, 20_000),
+        if (action === 0)
+          await pool.query(`UPDATE bookings SET status = $2::booking_status, hold_expires_at = now() + interval '5 minutes' WHERE id = $1`, [
+            id,
+            random.pick(STATUSES),
           ]);
+        if (action === 1) {
+          await pool.query(
+            `UPDATE bookings SET period = tstzrange(lower(period) + make_interval(secs => $2), upper(period) + make_interval(secs => $3)) WHERE id = $1`,
+            [id, random.int(-7200, 7200), random.int(7201, 20_000)],
+          );
         }
         if (action === 2) {
           const to = random.pick(facilities);
           await pool.query(`UPDATE bookings SET facility_id = $2, space_id = $3 WHERE id = $1`, [id, to.id, random.pick(to.spaces.standard!)]);
         }
         if (action === 3) await pool.query(`DELETE FROM ledger_entries WHERE id = (SELECT max(id) FROM ledger_entries WHERE booking_id = $1)`, [id]);
-        if (action === 4) await pool.query(`UPDATE ledger_entries SET amount_cents = amount_cents + $2, occurred_at = occurred_at + interval '3 hours' WHERE booking_id = $1`, [id, random.int(-50, 50)]);
+        if (action === 4)
+          await pool.query(`UPDATE ledger_entries SET amount_cents = amount_cents + $2, occurred_at = occurred_at + interval '3 hours' WHERE booking_id = $1`, [
+            id,
+            random.int(-50, 50),
+          ]);
         if (action === 5) {
           // One statement over many rows: one set-based delta.
-          await pool.query(`UPDATE bookings SET status = CASE WHEN status = 'confirmed' THEN 'completed'::booking_status ELSE status END, period = tstzrange(lower(period), upper(period) + interval '17 minutes') WHERE id = ANY($1)`, [
-            ids.filter(() => random.next() < 0.4),
-          ]);
+          await pool.query(
+            `UPDATE bookings SET status = CASE WHEN status = 'confirmed' THEN 'completed'::booking_status ELSE status END, period = tstzrange(lower(period), upper(period) + interval '17 minutes') WHERE id = ANY($1)`,
+            [ids.filter(() => random.next() < 0.4)],
+          );
         }
       } catch {
         // refused by a constraint (overlap, hold without expiry): nothing changed
       }
     }
     // Bookings without ledger lines may go entirely.
-    await pool.query(`DELETE FROM bookings WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.booking_id = bookings.id) AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = bookings.id)`, [
-      ids.filter(() => random.next() < 0.3),
-    ]);
+    await pool.query(
+      `DELETE FROM bookings WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.booking_id = bookings.id) AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = bookings.id)`,
+      [ids.filter(() => random.next() < 0.3)],
+    );
     await expectRollupsToMatchNaive();
   });
 
@@ -279,7 +324,9 @@ describe('analytics rollups', () => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(`UPDATE bookings SET status = 'cancelled' WHERE facility_id = ANY($1) AND status IN ('confirmed', 'completed')`, [facilities.map((f) => f.id)]);
+      await client.query(`UPDATE bookings SET status = 'cancelled' WHERE facility_id = ANY($1) AND status IN ('confirmed', 'completed')`, [
+        facilities.map((f) => f.id),
+      ]);
       await client.query(`DELETE FROM ledger_entries WHERE facility_id = ANY($1)`, [facilities.map((f) => f.id)]);
       await client.query('ROLLBACK');
     } finally {

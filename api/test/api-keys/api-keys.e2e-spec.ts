@@ -20,7 +20,9 @@ describe('POST /api/api-keys', () => {
     expect(res.body).toMatchObject({ name: 'Fleet app', scopes: ['marketplace:read'], lastUsedAt: null, revokedAt: null });
     expect(res.body.key.startsWith(`${res.body.prefix}.`)).toBe(true);
 
-    const { rows } = await pool.query<{ key_hash: Buffer; row: string }>(`SELECT key_hash, row_to_json(api_keys)::text AS row FROM api_keys WHERE id = $1`, [res.body.id]);
+    const { rows } = await pool.query<{ key_hash: Buffer; row: string }>(`SELECT key_hash, row_to_json(api_keys)::text AS row FROM api_keys WHERE id = $1`, [
+      res.body.id,
+    ]);
     expect(rows[0]!.key_hash.equals(createHash('sha256').update(res.body.key).digest())).toBe(true);
     expect(rows[0]!.row).not.toContain(res.body.key.split('.')[1]);
   });
@@ -50,7 +52,9 @@ describe('GET /api/api-keys', () => {
     const created = await createApiKey(apiUrl(), mine.tokens, 'Mine');
     await createApiKey(apiUrl(), theirs.tokens, 'Theirs');
     const res = await request(apiUrl()).get('/api/api-keys').set('authorization', bearer(mine.tokens)).expect(200);
-    expect(res.body).toEqual([{ id: created.id, name: 'Mine', prefix: created.prefix, scopes: ['marketplace:read'], createdAt: expect.any(String), lastUsedAt: null, revokedAt: null }]);
+    expect(res.body).toEqual([
+      { id: created.id, name: 'Mine', prefix: created.prefix, scopes: ['marketplace:read'], createdAt: expect.any(String), lastUsedAt: null, revokedAt: null },
+    ]);
     expect(JSON.stringify(res.body)).not.toContain(created.key);
   });
 });

@@ -36,7 +36,10 @@ describe('POST /api/auth/register', () => {
   });
 
   it('lets an operator register themselves', async () => {
-    const res = await request(apiUrl()).post('/api/auth/register').send(registration({ role: 'operator' })).expect(201);
+    const res = await request(apiUrl())
+      .post('/api/auth/register')
+      .send(registration({ role: 'operator' }))
+      .expect(201);
     expect(res.body.user.role).toBe('operator');
   });
 
@@ -50,7 +53,10 @@ describe('POST /api/auth/register', () => {
   it('answers a second account with the same email in other letter case with 409 from the unique constraint', async () => {
     const email = `${unique('dup')}@example.test`;
     await request(apiUrl()).post('/api/auth/register').send(registration({ email })).expect(201);
-    const res = await request(apiUrl()).post('/api/auth/register').send(registration({ email: email.toUpperCase() })).expect(409);
+    const res = await request(apiUrl())
+      .post('/api/auth/register')
+      .send(registration({ email: email.toUpperCase() }))
+      .expect(409);
     expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict', details: { code: 'email_taken' } });
     expect(await usersWithEmail(email)).toBe(1);
   });
@@ -63,7 +69,10 @@ describe('POST /api/auth/register', () => {
   });
 
   it('rejects wrong types with 400 naming each field', async () => {
-    const res = await request(apiUrl()).post('/api/auth/register').send({ email: 42, password: ['x'], name: { first: 'D' }, role: 7 }).expect(400);
+    const res = await request(apiUrl())
+      .post('/api/auth/register')
+      .send({ email: 42, password: ['x'], name: { first: 'D' }, role: 7 })
+      .expect(400);
     expect(fieldsOf(res.body).sort()).toEqual(['email', 'name', 'password', 'role']);
   });
 
@@ -73,7 +82,10 @@ describe('POST /api/auth/register', () => {
   });
 
   it('rejects an email the table would refuse (a quoted local part with a space) with 400, not 500', async () => {
-    const res = await request(apiUrl()).post('/api/auth/register').send(registration({ email: '"dana driver"@example.test' })).expect(400);
+    const res = await request(apiUrl())
+      .post('/api/auth/register')
+      .send(registration({ email: '"dana driver"@example.test' }))
+      .expect(400);
     expect(fieldsOf(res.body)).toEqual(['email']);
   });
 
@@ -108,7 +120,10 @@ describe('POST /api/auth/login', () => {
   it('answers a wrong password and an unknown email with the same 401 without saying which part was wrong', async () => {
     const account = await createUser(pool);
     const wrongPassword = await request(apiUrl()).post('/api/auth/login').send({ email: account.email, password: 'not-the-password' }).expect(401);
-    const unknownEmail = await request(apiUrl()).post('/api/auth/login').send({ email: `${unique('nobody')}@example.test`, password: account.password }).expect(401);
+    const unknownEmail = await request(apiUrl())
+      .post('/api/auth/login')
+      .send({ email: `${unique('nobody')}@example.test`, password: account.password })
+      .expect(401);
     const strip = ({ requestId: _ignored, ...rest }: Record<string, unknown>) => rest;
     expect(strip(wrongPassword.body)).toEqual(strip(unknownEmail.body));
     expect(wrongPassword.body.message).not.toMatch(/unknown|no such|not found|exist/i);
@@ -171,12 +186,17 @@ describe('POST /api/auth/refresh', () => {
   });
 
   it('answers an unknown refresh token with 401', async () => {
-    await request(apiUrl()).post('/api/auth/refresh').send({ refreshToken: 'x'.repeat(43) }).expect(401);
+    await request(apiUrl())
+      .post('/api/auth/refresh')
+      .send({ refreshToken: 'x'.repeat(43) })
+      .expect(401);
   });
 
   it('answers an expired refresh token with 401', async () => {
     const tokens = await loginAs(apiUrl(), await createUser(pool));
-    await pool.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE family_id = $1::uuid`, [decodeJwtPayload(tokens.accessToken)['sid']]);
+    await pool.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE family_id = $1::uuid`, [
+      decodeJwtPayload(tokens.accessToken)['sid'],
+    ]);
     await request(apiUrl()).post('/api/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
   });
 });
@@ -191,7 +211,10 @@ describe('POST /api/auth/logout', () => {
   });
 
   it('answers an unknown token with 204 too: logging out twice is harmless', async () => {
-    await request(apiUrl()).post('/api/auth/logout').send({ refreshToken: 'y'.repeat(43) }).expect(204);
+    await request(apiUrl())
+      .post('/api/auth/logout')
+      .send({ refreshToken: 'y'.repeat(43) })
+      .expect(204);
   });
 });
 
@@ -205,7 +228,10 @@ describe('GET /api/auth/me', () => {
 
   it('answers the signed-in user', async () => {
     const account = await createUser(pool, { role: 'operator' });
-    const res = await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(await loginAs(apiUrl(), account))).expect(200);
+    const res = await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(await loginAs(apiUrl(), account)))
+      .expect(200);
     expect(res.body).toEqual({ id: account.id, email: account.email, name: account.name, role: 'operator', createdAt: expect.any(String) });
   });
 
@@ -215,32 +241,53 @@ describe('GET /api/auth/me', () => {
   });
 
   it('accepts a token this test signs with the server secret (so the refusals below are about one thing each)', async () => {
-    await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(signHs256(await freshClaims(), secret))).expect(200);
+    await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(signHs256(await freshClaims(), secret)))
+      .expect(200);
   });
 
   it('answers an expired token with 401', async () => {
     const claims = await freshClaims();
     const past = Math.floor(Date.now() / 1000) - 3600;
-    await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(signHs256({ ...claims, iat: past - 900, exp: past }, secret))).expect(401);
+    await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(signHs256({ ...claims, iat: past - 900, exp: past }, secret)))
+      .expect(401);
   });
 
   it('answers a token signed with another secret with 401', async () => {
-    await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(signHs256(await freshClaims(), 'some-other-secret-of-sufficient-length-000'))).expect(401);
+    await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(signHs256(await freshClaims(), 'some-other-secret-of-sufficient-length-000')))
+      .expect(401);
   });
 
   it('answers an alg none token with 401', async () => {
-    await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(unsignedJwt(await freshClaims()))).expect(401);
+    await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(unsignedJwt(await freshClaims())))
+      .expect(401);
   });
 
   it('answers a token for another issuer or audience with 401', async () => {
     const claims = await freshClaims();
-    await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(signHs256({ ...claims, iss: 'someone-else' }, secret))).expect(401);
-    await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(signHs256({ ...claims, aud: 'another-api' }, secret))).expect(401);
+    await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(signHs256({ ...claims, iss: 'someone-else' }, secret)))
+      .expect(401);
+    await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(signHs256({ ...claims, aud: 'another-api' }, secret)))
+      .expect(401);
   });
 
   it('answers a token whose role claim was raised with the real role from the database', async () => {
     const claims = await freshClaims();
-    const res = await request(apiUrl()).get('/api/users').set('authorization', bearer(signHs256({ ...claims, role: 'admin' }, secret))).expect(403);
+    const res = await request(apiUrl())
+      .get('/api/users')
+      .set('authorization', bearer(signHs256({ ...claims, role: 'admin' }, secret)))
+      .expect(403);
     expect(res.body.details).toMatchObject({ code: 'insufficient_role' });
   });
 

@@ -38,7 +38,14 @@ describe('bookings', () => {
       const res = await postBooking(api, driver, bookingOf(facility, windowAhead(3, 2)));
       expect(res.status).toBe(201);
       const booking = res.body as BookingView;
-      expect(booking).toMatchObject({ status: 'pending_payment', amountCents: 500, currency: 'EUR', vehiclePlate: 'B-AB 123', spaceType: 'standard', payment: null });
+      expect(booking).toMatchObject({
+        status: 'pending_payment',
+        amountCents: 500,
+        currency: 'EUR',
+        vehiclePlate: 'B-AB 123',
+        spaceType: 'standard',
+        payment: null,
+      });
       expect(booking.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
       const holdMinutes = (Date.parse(booking.holdExpiresAt!) - Date.now()) / 60_000;
       expect(holdMinutes).toBeGreaterThan(9);
@@ -57,7 +64,11 @@ describe('bookings', () => {
       ['end_not_after_start', (w: { start: string; end: string }) => ({ start: w.end, end: w.start }), {}],
       ['start_in_past', () => ({ start: new Date(Date.now() - 2 * HOUR).toISOString(), end: new Date(Date.now() + HOUR).toISOString() }), {}],
       ['shorter_than_minimum', (w: { start: string }) => ({ start: w.start, end: new Date(Date.parse(w.start) + 15 * 60_000).toISOString() }), {}],
-      ['longer_than_maximum', (w: { start: string }) => ({ start: w.start, end: new Date(Date.parse(w.start) + 5 * HOUR).toISOString() }), { maxDurationMinutes: 240 }],
+      [
+        'longer_than_maximum',
+        (w: { start: string }) => ({ start: w.start, end: new Date(Date.parse(w.start) + 5 * HOUR).toISOString() }),
+        { maxDurationMinutes: 240 },
+      ],
       ['longer_than_30_days', (w: { start: string }) => ({ start: w.start, end: new Date(Date.parse(w.start) + 31 * 24 * HOUR).toISOString() }), {}],
       ['outside_opening_hours', (w: { start: string; end: string }) => w, { openingHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } }],
     ] as const)('answers 400 %s', async (code, windowFor, facilityOptions) => {
@@ -154,7 +165,9 @@ describe('bookings', () => {
       const soon = await holdBooking(api, me, bookingOf(facility, windowAhead(2)));
       const later = await holdBooking(api, me, bookingOf(facility, windowAhead(9)));
       const old = await holdBooking(api, me, bookingOf(facility, windowAhead(10)));
-      await pool.query(`UPDATE bookings SET period = tstzrange(now() - interval '3 days', now() - interval '2 days'), status = 'completed' WHERE id = $1`, [old.id]);
+      await pool.query(`UPDATE bookings SET period = tstzrange(now() - interval '3 days', now() - interval '2 days'), status = 'completed' WHERE id = $1`, [
+        old.id,
+      ]);
       const res = await request(api).get('/api/bookings').set('authorization', bearer(me));
       expect(res.status).toBe(200);
       expect(res.body.upcoming.map((b: BookingView) => b.id)).toEqual([soon.id, later.id]);
@@ -179,7 +192,8 @@ describe('bookings', () => {
     it('changes the plate before the start and refuses after it', async () => {
       const { facility } = await createOperatorWithFacility(pool);
       const booking = await holdBooking(api, driver, bookingOf(facility, windowAhead(3)));
-      const patch = (plate: string, tokens = driver) => request(api).patch(`/api/bookings/${booking.id}/vehicle`).set('authorization', bearer(tokens)).send({ vehiclePlate: plate });
+      const patch = (plate: string, tokens = driver) =>
+        request(api).patch(`/api/bookings/${booking.id}/vehicle`).set('authorization', bearer(tokens)).send({ vehiclePlate: plate });
       const ok = await patch(' m-xy 42 ');
       expect(ok.status).toBe(200);
       expect(ok.body.vehiclePlate).toBe('M-XY 42');
@@ -195,7 +209,10 @@ describe('bookings', () => {
   describe('POST /api/bookings/:id/cancel', () => {
     const cancel = (id: string, tokens = driver) => request(api).post(`/api/bookings/${id}/cancel`).set('authorization', bearer(tokens)).send();
     const ledgerSums = async (bookingId: string) => {
-      const { rows } = await pool.query<{ account: string; sum: number }>(`SELECT account, sum(amount_cents)::int AS sum FROM ledger_entries WHERE booking_id = $1 GROUP BY account`, [bookingId]);
+      const { rows } = await pool.query<{ account: string; sum: number }>(
+        `SELECT account, sum(amount_cents)::int AS sum FROM ledger_entries WHERE booking_id = $1 GROUP BY account`,
+        [bookingId],
+      );
       return Object.fromEntries(rows.map((r) => [r.account, r.sum]));
     };
 
@@ -217,7 +234,14 @@ describe('bookings', () => {
       expect(res.status).toBe(200);
       expect(res.body.refundedCents).toBe(2000);
       expect(res.body.booking).toMatchObject({ status: 'cancelled', payment: { status: 'refunded', amountCents: 2000, refundedCents: 2000 } });
-      expect(await ledgerSums(booking.id)).toEqual({ gross: 2000, platform_fee: 300, operator_net: 1700, refund: -2000, refund_platform_fee: -300, refund_operator_net: -1700 });
+      expect(await ledgerSums(booking.id)).toEqual({
+        gross: 2000,
+        platform_fee: 300,
+        operator_net: 1700,
+        refund: -2000,
+        refund_platform_fee: -300,
+        refund_operator_net: -1700,
+      });
       expect((await cancel(booking.id)).status).toBe(409);
     });
 
@@ -225,7 +249,11 @@ describe('bookings', () => {
       const { facility } = await createOperatorWithFacility(pool, { hourlyCents: { standard: 1000 } });
       const start = new Date(Date.now() + 30 * 60_000);
       start.setUTCSeconds(0, 0);
-      const { booking } = await paidBooking(api, driver, bookingOf(facility, { start: start.toISOString(), end: new Date(start.getTime() + 3 * HOUR).toISOString() }));
+      const { booking } = await paidBooking(
+        api,
+        driver,
+        bookingOf(facility, { start: start.toISOString(), end: new Date(start.getTime() + 3 * HOUR).toISOString() }),
+      );
       const res = await cancel(booking.id);
       expect(res.status).toBe(200);
       expect(res.body.refundedCents).toBe(1500);

@@ -11,14 +11,12 @@ describe('bookings exclusion constraint', () => {
 
   beforeAll(async () => {
     pool = testPool();
-    const owner = await pool.query<{ id: string }>(
-      `INSERT INTO users (email, password_hash, name, role) VALUES ($1, 'x', 'Owner', 'operator') RETURNING id`,
-      [`${unique('owner')}@example.test`],
-    );
-    const driver = await pool.query<{ id: string }>(
-      `INSERT INTO users (email, password_hash, name, role) VALUES ($1, 'x', 'Driver', 'driver') RETURNING id`,
-      [`${unique('driver')}@example.test`],
-    );
+    const owner = await pool.query<{ id: string }>(`INSERT INTO users (email, password_hash, name, role) VALUES ($1, 'x', 'Owner', 'operator') RETURNING id`, [
+      `${unique('owner')}@example.test`,
+    ]);
+    const driver = await pool.query<{ id: string }>(`INSERT INTO users (email, password_hash, name, role) VALUES ($1, 'x', 'Driver', 'driver') RETURNING id`, [
+      `${unique('driver')}@example.test`,
+    ]);
     const operator = await pool.query<{ id: string }>(
       `INSERT INTO operators (owner_id, legal_name, display_name, status) VALUES ($1, 'Raw Parking Ltd', 'Raw Parking', 'approved') RETURNING id`,
       [owner.rows[0]!.id],
@@ -28,10 +26,9 @@ describe('bookings exclusion constraint', () => {
        VALUES ($1, 'Raw Garage', $2, '1 Test Street', 'Testville', 'DE', 52.52, 13.40, 'Europe/Berlin', 'EUR', true) RETURNING id`,
       [operator.rows[0]!.id, unique('raw-garage')],
     );
-    const space = await pool.query<{ id: string }>(
-      `INSERT INTO spaces (facility_id, label, space_type) VALUES ($1, 'A-1', 'standard') RETURNING id`,
-      [facility.rows[0]!.id],
-    );
+    const space = await pool.query<{ id: string }>(`INSERT INTO spaces (facility_id, label, space_type) VALUES ($1, 'A-1', 'standard') RETURNING id`, [
+      facility.rows[0]!.id,
+    ]);
     ids = { driver: driver.rows[0]!.id, facility: facility.rows[0]!.id, space: space.rows[0]!.id };
   });
 

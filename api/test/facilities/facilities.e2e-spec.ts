@@ -27,7 +27,15 @@ async function bookSpace(facility: TestFacility, spaceId: string, start: string,
   );
 }
 
-const OFFICE_HOURS = { mon: [['07:00', '22:00']], tue: [['07:00', '22:00']], wed: [['07:00', '22:00']], thu: [['07:00', '22:00']], fri: [['07:00', '22:00']], sat: [['09:00', '18:00']], sun: [['09:30', '18:00']] } as const;
+const OFFICE_HOURS = {
+  mon: [['07:00', '22:00']],
+  tue: [['07:00', '22:00']],
+  wed: [['07:00', '22:00']],
+  thu: [['07:00', '22:00']],
+  fri: [['07:00', '22:00']],
+  sat: [['09:00', '18:00']],
+  sun: [['09:30', '18:00']],
+} as const;
 
 describe('GET /api/facilities/:id', () => {
   it('shows a listed facility with its rates and active spaces per type', async () => {
@@ -44,8 +52,20 @@ describe('GET /api/facilities/:id', () => {
     const body = res.body as FacilityDetail;
     expect(body).toMatchObject({ id: facility.id, slug: facility.slug, open24x7: false, openingHours: OFFICE_HOURS, minDurationMinutes: 30, fidelity: 'full' });
     expect(body.rates).toEqual([
-      { spaceType: 'standard', hourlyCents: 300, dailyMaxCents: 2400, multipliers: [{ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 }], currency: 'EUR' },
-      { spaceType: 'ev', hourlyCents: 500, dailyMaxCents: 2400, multipliers: [{ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 }], currency: 'EUR' },
+      {
+        spaceType: 'standard',
+        hourlyCents: 300,
+        dailyMaxCents: 2400,
+        multipliers: [{ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 }],
+        currency: 'EUR',
+      },
+      {
+        spaceType: 'ev',
+        hourlyCents: 500,
+        dailyMaxCents: 2400,
+        multipliers: [{ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 }],
+        currency: 'EUR',
+      },
     ]);
     expect(body.spaces).toEqual([
       { spaceType: 'standard', count: 3 },
@@ -115,12 +135,25 @@ describe('GET /api/facilities/:id/availability', () => {
     expect(body.timeline.slice(0, 4).map((h) => h.localStart)).toEqual(['00:00', '01:00', '03:00', '04:00']);
     expect(body.timeline[0]!.start).toBe('2026-03-28T23:00:00.000Z');
     // Sunday: open 09:30–18:00, so the 09:00 hour is partly open and 18:00 is closed.
-    expect(body.timeline.filter((h) => h.open).map((h) => h.localStart)).toEqual(['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00', '17:00']);
+    expect(body.timeline.filter((h) => h.open).map((h) => h.localStart)).toEqual([
+      '09:00',
+      '10:00',
+      '11:00',
+      '12:00',
+      '13:00',
+      '14:00',
+      '15:00',
+      '16:00',
+      '17:00',
+    ]);
   });
 
   it('has 25 hours on the day Berlin falls back', async () => {
     const { facility } = await createOperatorWithFacility(pool, somewhere());
-    const res = await request(apiUrl()).get(`/api/facilities/${facility.id}/availability`).query({ start: '2026-10-25T10:00:00Z', end: '2026-10-25T11:00:00Z' }).expect(200);
+    const res = await request(apiUrl())
+      .get(`/api/facilities/${facility.id}/availability`)
+      .query({ start: '2026-10-25T10:00:00Z', end: '2026-10-25T11:00:00Z' })
+      .expect(200);
     expect(res.body.timeline).toHaveLength(25);
     expect(res.body.timeline.every((h: { open: boolean }) => h.open)).toBe(true);
     expect(res.body.fidelity).toBe('coarse');
@@ -131,7 +164,10 @@ describe('GET /api/facilities/:id/availability', () => {
     const { facility } = await createOperatorWithFacility(pool, somewhere());
     const missing = await request(apiUrl()).get(`/api/facilities/${facility.id}/availability`).query({ start: '2031-01-01T10:00:00Z' }).expect(400);
     expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['end']);
-    const reversed = await request(apiUrl()).get(`/api/facilities/${facility.id}/availability`).query({ start: '2031-01-01T10:00:00Z', end: '2031-01-01T09:00:00Z' }).expect(400);
+    const reversed = await request(apiUrl())
+      .get(`/api/facilities/${facility.id}/availability`)
+      .query({ start: '2031-01-01T10:00:00Z', end: '2031-01-01T09:00:00Z' })
+      .expect(400);
     expect(reversed.body.details).toMatchObject({ code: 'invalid_window', field: 'end' });
   });
 });

@@ -132,7 +132,11 @@ describe('GET /api/proxy/marketplace — filters and quotes', () => {
     const operator = await createOperator(pool);
     // 2 h at 300/h = 600; 2 h at 200/h but ×2 in the morning = 800; 2 h at 500/h capped at 700 a day = 700.
     const cheap = await createFacility(pool, operator, { city, hourlyCents: { standard: 300 } });
-    const peak = await createFacility(pool, operator, { city, hourlyCents: { standard: 200 }, multipliers: [{ days: ['tue'], from: '09:00', to: '13:00', multiplier: 2 }] });
+    const peak = await createFacility(pool, operator, {
+      city,
+      hourlyCents: { standard: 200 },
+      multipliers: [{ days: ['tue'], from: '09:00', to: '13:00', multiplier: 2 }],
+    });
     const capped = await createFacility(pool, operator, { city, hourlyCents: { standard: 500 }, dailyMaxCents: 700 });
 
     const byPrice = await search({ city, ...WINDOW, sort: 'price' }).expect(200);
@@ -176,7 +180,8 @@ describe('GET /api/proxy/marketplace — paging', () => {
     const operator = await createOperator(pool);
     const created: string[] = [];
     // Equal prices and distances on purpose: the id breaks ties.
-    for (let i = 0; i < 7; i++) created.push((await createFacility(pool, operator, { ...north(here, (i % 3) * 100), hourlyCents: { standard: 200 + (i % 2) * 100 } })).id);
+    for (let i = 0; i < 7; i++)
+      created.push((await createFacility(pool, operator, { ...north(here, (i % 3) * 100), hourlyCents: { standard: 200 + (i % 2) * 100 } })).id);
 
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -271,7 +276,11 @@ describe('GET /api/proxy/marketplace — fidelity', () => {
     expect(driver.body.results[0].availability).toEqual({ spaceType: 'standard', level: 'few', available: 4, capacity: 4 });
 
     const key = await createApiKey(apiUrl(), (await signedInUser(pool, apiUrl(), 'operator')).tokens);
-    const integrator = await request(apiUrl()).get('/api/proxy/marketplace').query({ lat: here.lat, lng: here.lng, ...WINDOW }).set('x-api-key', key.key).expect(200);
+    const integrator = await request(apiUrl())
+      .get('/api/proxy/marketplace')
+      .query({ lat: here.lat, lng: here.lng, ...WINDOW })
+      .set('x-api-key', key.key)
+      .expect(200);
     expect(integrator.body.fidelity).toBe('full');
     expect(integrator.body.results[0].availability.available).toBe(4);
   });
@@ -321,7 +330,10 @@ describe('GET /api/proxy/facilities', () => {
     const first = await request(apiUrl()).get('/api/proxy/facilities').query({ city, amenities: 'covered', limit: 2 }).expect(200);
     expect(first.body.results.map((f: { id: string }) => f.id)).toEqual([a.id, b.id]);
     expect(first.body.results[0].spaceTypes).toEqual(['standard', 'motorcycle']);
-    const second = await request(apiUrl()).get('/api/proxy/facilities').query({ city, amenities: 'covered', limit: 2, cursor: first.body.nextCursor }).expect(200);
+    const second = await request(apiUrl())
+      .get('/api/proxy/facilities')
+      .query({ city, amenities: 'covered', limit: 2, cursor: first.body.nextCursor })
+      .expect(200);
     expect(second.body.results.map((f: { id: string }) => f.id)).toEqual([c.id]);
     expect(second.body.nextCursor).toBeNull();
 

@@ -1,6 +1,14 @@
 import type pg from 'pg';
 import request from 'supertest';
-import type { AuthTokens, BlackoutCreated, CreateFacilityRequest, ManagedFacility, ManagedSpaceList, OperatorBookingPage, OperatorFacilityList } from '@aiparksit/shared';
+import type {
+  AuthTokens,
+  BlackoutCreated,
+  CreateFacilityRequest,
+  ManagedFacility,
+  ManagedSpaceList,
+  OperatorBookingPage,
+  OperatorFacilityList,
+} from '@aiparksit/shared';
 import { apiUrl } from '../support/api-url.js';
 import { holdBooking, postBooking, windowAhead } from '../support/booking-helpers.js';
 import { testPool, unique } from '../support/db.js';
@@ -110,7 +118,14 @@ describe('POST /api/facilities', () => {
         newFacility({
           timeZone: 'Mars/Olympus',
           openingHours: { mon: [['25:00', '10:00']] } as never,
-          rates: [{ spaceType: 'standard', hourlyCents: 300, dailyMaxCents: null, multipliers: [{ days: ['funday'], from: '07:00', to: '10:00', multiplier: -1 }] as never }],
+          rates: [
+            {
+              spaceType: 'standard',
+              hourlyCents: 300,
+              dailyMaxCents: null,
+              multipliers: [{ days: ['funday'], from: '07:00', to: '10:00', multiplier: -1 }] as never,
+            },
+          ],
           spaces: { standard: 5 },
         }),
       )
@@ -149,7 +164,14 @@ describe('PATCH /api/facilities/:id, publishing and rates', () => {
       .set('authorization', auth)
       .send({ name: 'Central Garage North', openingHours: { mon: [['07:00', '22:00']] }, heightLimitCm: null })
       .expect(200);
-    expect(res.body).toMatchObject({ name: 'Central Garage North', open24x7: false, openingHours: { mon: [['07:00', '22:00']] }, heightLimitCm: null, slug: created.slug, city: created.city });
+    expect(res.body).toMatchObject({
+      name: 'Central Garage North',
+      open24x7: false,
+      openingHours: { mon: [['07:00', '22:00']] },
+      heightLimitCm: null,
+      slug: created.slug,
+      city: created.city,
+    });
   });
 
   it('refuses a null for a required field, a minimum above the maximum and unknown fields', async () => {
@@ -157,9 +179,17 @@ describe('PATCH /api/facilities/:id, publishing and rates', () => {
     const created = await createViaApi(auth);
     const nulled = await request(apiUrl()).patch(`/api/facilities/${created.id}`).set('authorization', auth).send({ name: null }).expect(400);
     expect(nulled.body.details.fields).toEqual([{ field: 'name', messages: ['name may not be null'] }]);
-    const order = await request(apiUrl()).patch(`/api/facilities/${created.id}`).set('authorization', auth).send({ minDurationMinutes: 1440, maxDurationMinutes: 60 }).expect(400);
+    const order = await request(apiUrl())
+      .patch(`/api/facilities/${created.id}`)
+      .set('authorization', auth)
+      .send({ minDurationMinutes: 1440, maxDurationMinutes: 60 })
+      .expect(400);
     expect(order.body.details.fields[0].field).toBe('maxDurationMinutes');
-    await request(apiUrl()).patch(`/api/facilities/${created.id}`).set('authorization', auth).send({ spaces: { standard: 3 } }).expect(400);
+    await request(apiUrl())
+      .patch(`/api/facilities/${created.id}`)
+      .set('authorization', auth)
+      .send({ spaces: { standard: 3 } })
+      .expect(400);
   });
 
   it('publishes into the marketplace once the operator is approved, and unpublishes', async () => {
@@ -188,7 +218,12 @@ describe('PATCH /api/facilities/:id, publishing and rates', () => {
     const res = await request(apiUrl())
       .put(`/api/facilities/${created.id}/rates`)
       .set('authorization', auth)
-      .send({ rates: [{ spaceType: 'standard', hourlyCents: 350, dailyMaxCents: 2000, multipliers: [] }, { spaceType: 'ev', hourlyCents: 500, dailyMaxCents: null, multipliers: [] }] })
+      .send({
+        rates: [
+          { spaceType: 'standard', hourlyCents: 350, dailyMaxCents: 2000, multipliers: [] },
+          { spaceType: 'ev', hourlyCents: 500, dailyMaxCents: null, multipliers: [] },
+        ],
+      })
       .expect(200);
     expect(res.body.rates.map((r: { hourlyCents: number }) => r.hourlyCents)).toEqual([350, 500]);
     const dropped = await request(apiUrl())
@@ -225,11 +260,17 @@ describe('spaces', () => {
     const spaceId = facility.spaces.standard![0]!;
 
     const spaces = await request(apiUrl()).get(`/api/facilities/${facility.id}/spaces`).set('authorization', auth).expect(200);
-    expect(spaces.body.results[0]).toMatchObject({ id: spaceId, active: true, nextBooking: { id: booking.id, code: booking.code, start: booking.start, end: booking.end } });
+    expect(spaces.body.results[0]).toMatchObject({
+      id: spaceId,
+      active: true,
+      nextBooking: { id: booking.id, code: booking.code, start: booking.start, end: booking.end },
+    });
 
     const refused = await request(apiUrl()).post(`/api/facilities/${facility.id}/spaces/${spaceId}/deactivate`).set('authorization', auth).expect(409);
     expect(refused.body.details.code).toBe('space_has_future_bookings');
-    expect(refused.body.details.bookings).toEqual([expect.objectContaining({ code: booking.code, start: booking.start, end: booking.end, status: 'pending_payment' })]);
+    expect(refused.body.details.bookings).toEqual([
+      expect.objectContaining({ code: booking.code, start: booking.start, end: booking.end, status: 'pending_payment' }),
+    ]);
 
     await pool.query(`UPDATE bookings SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [booking.id]);
     const done = await request(apiUrl()).post(`/api/facilities/${facility.id}/spaces/${spaceId}/deactivate`).set('authorization', auth).expect(200);
@@ -260,15 +301,28 @@ describe('blackouts', () => {
       .send({ start: window.start, end: window.end, reason: 'Resurfacing' })
       .expect(201);
     const body = created.body as BlackoutCreated;
-    expect(body.blackout).toMatchObject({ facilityId: facility.id, start: window.start, end: window.end, spaceType: null, spaceIds: null, reason: 'Resurfacing' });
+    expect(body.blackout).toMatchObject({
+      facilityId: facility.id,
+      start: window.start,
+      end: window.end,
+      spaceType: null,
+      spaceIds: null,
+      reason: 'Resurfacing',
+    });
     expect(body.bookingsInside.map((b) => b.code)).toEqual([kept.code]);
     const stillThere = await pool.query(`SELECT status FROM bookings WHERE id = $1`, [kept.id]);
     expect(stillThere.rows[0].status).toBe('pending_payment');
 
-    const refused = await postBooking(apiUrl(), driver.tokens, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'B-AB 2', ...window }).expect(409);
+    const refused = await postBooking(apiUrl(), driver.tokens, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'B-AB 2', ...window }).expect(
+      409,
+    );
     expect(refused.body.details).toMatchObject({ code: 'blacked_out', blackout: { reason: 'Resurfacing' } });
 
-    const availability = await request(apiUrl()).get(`/api/facilities/${facility.id}/availability`).query(window).set('authorization', bearer(driver.tokens)).expect(200);
+    const availability = await request(apiUrl())
+      .get(`/api/facilities/${facility.id}/availability`)
+      .query(window)
+      .set('authorization', bearer(driver.tokens))
+      .expect(200);
     expect(availability.body.perType).toEqual([expect.objectContaining({ spaceType: 'standard', available: 0, capacity: 3 })]);
 
     const list = await request(apiUrl()).get(`/api/facilities/${facility.id}/blackouts`).set('authorization', auth).expect(200);
@@ -283,9 +337,17 @@ describe('blackouts', () => {
     const driver = await signedInUser(pool, apiUrl());
     const window = windowAhead(5, 2);
     const [closed, open] = facility.spaces.standard!;
-    await request(apiUrl()).post(`/api/facilities/${facility.id}/blackouts`).set('authorization', auth).send({ ...window, spaceIds: [closed] }).expect(201);
+    await request(apiUrl())
+      .post(`/api/facilities/${facility.id}/blackouts`)
+      .set('authorization', auth)
+      .send({ ...window, spaceIds: [closed] })
+      .expect(201);
 
-    const availability = await request(apiUrl()).get(`/api/facilities/${facility.id}/availability`).query(window).set('authorization', bearer(driver.tokens)).expect(200);
+    const availability = await request(apiUrl())
+      .get(`/api/facilities/${facility.id}/availability`)
+      .query(window)
+      .set('authorization', bearer(driver.tokens))
+      .expect(200);
     expect(availability.body.perType[0]).toMatchObject({ available: 1, capacity: 2 });
     const booked = await holdBooking(apiUrl(), driver.tokens, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'B-AB 3', ...window });
     const space = await pool.query(`SELECT space_id FROM bookings WHERE id = $1`, [booked.id]);
@@ -299,10 +361,22 @@ describe('blackouts', () => {
     const facility = await createFacility(pool, operator, { city, spaces: { standard: 4 } });
     const driver = bearer((await signedInUser(pool, apiUrl())).tokens);
     const window = windowAhead(6, 2);
-    await request(apiUrl()).post(`/api/facilities/${facility.id}/blackouts`).set('authorization', auth).send({ ...window, spaceType: 'standard' }).expect(201);
-    const during = await request(apiUrl()).get('/api/proxy/marketplace').query({ city, ...window }).set('authorization', driver).expect(200);
+    await request(apiUrl())
+      .post(`/api/facilities/${facility.id}/blackouts`)
+      .set('authorization', auth)
+      .send({ ...window, spaceType: 'standard' })
+      .expect(201);
+    const during = await request(apiUrl())
+      .get('/api/proxy/marketplace')
+      .query({ city, ...window })
+      .set('authorization', driver)
+      .expect(200);
     expect(during.body.results[0].availability).toMatchObject({ available: 0, capacity: 4 });
-    const after = await request(apiUrl()).get('/api/proxy/marketplace').query({ city, ...windowAhead(7, 2) }).set('authorization', driver).expect(200);
+    const after = await request(apiUrl())
+      .get('/api/proxy/marketplace')
+      .query({ city, ...windowAhead(7, 2) })
+      .set('authorization', driver)
+      .expect(200);
     expect(after.body.results[0].availability).toMatchObject({ available: 4, capacity: 4 });
   });
 
@@ -311,9 +385,21 @@ describe('blackouts', () => {
     const facility = await createFacility(pool, operator);
     const other = await createFacility(pool, operator);
     const window = windowAhead(2);
-    await request(apiUrl()).post(`/api/facilities/${facility.id}/blackouts`).set('authorization', auth).send({ start: window.end, end: window.start }).expect(400);
-    await request(apiUrl()).post(`/api/facilities/${facility.id}/blackouts`).set('authorization', auth).send({ ...window, spaceType: 'standard', spaceIds: facility.spaces.standard }).expect(400);
-    const foreign = await request(apiUrl()).post(`/api/facilities/${facility.id}/blackouts`).set('authorization', auth).send({ ...window, spaceIds: other.spaces.standard }).expect(400);
+    await request(apiUrl())
+      .post(`/api/facilities/${facility.id}/blackouts`)
+      .set('authorization', auth)
+      .send({ start: window.end, end: window.start })
+      .expect(400);
+    await request(apiUrl())
+      .post(`/api/facilities/${facility.id}/blackouts`)
+      .set('authorization', auth)
+      .send({ ...window, spaceType: 'standard', spaceIds: facility.spaces.standard })
+      .expect(400);
+    const foreign = await request(apiUrl())
+      .post(`/api/facilities/${facility.id}/blackouts`)
+      .set('authorization', auth)
+      .send({ ...window, spaceIds: other.spaces.standard })
+      .expect(400);
     expect(foreign.body.details.code).toBe('invalid_blackout');
   });
 });
@@ -328,7 +414,15 @@ describe('GET /api/operator/facilities', () => {
     await holdBooking(apiUrl(), driver.tokens, { facilityId: published.id, spaceType: 'standard', vehiclePlate: 'B-AB 5', ...windowAhead(2) });
     const res = await request(apiUrl()).get('/api/operator/facilities').set('authorization', auth).expect(200);
     expect((res.body as OperatorFacilityList).results).toEqual([
-      expect.objectContaining({ id: published.id, published: true, listed: true, activeSpaces: 3, inactiveSpaces: 0, upcomingBookings: 1, currentBlackouts: 0 }),
+      expect.objectContaining({
+        id: published.id,
+        published: true,
+        listed: true,
+        activeSpaces: 3,
+        inactiveSpaces: 0,
+        upcomingBookings: 1,
+        currentBlackouts: 0,
+      }),
       expect.objectContaining({ id: draft.id, published: false, listed: false, activeSpaces: 3, upcomingBookings: 0 }),
     ]);
   });
@@ -342,7 +436,12 @@ describe('GET /api/operator/bookings and bookings.csv', () => {
     const early = await holdBooking(apiUrl(), driver.tokens, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'B-XY 100', ...windowAhead(2) });
     const late = await holdBooking(apiUrl(), driver.tokens, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'M-QQ 7', ...windowAhead(3) });
     const elsewhere = await createOperator(pool).then((o) => createFacility(pool, o));
-    const foreign = await holdBooking(apiUrl(), driver.tokens, { facilityId: elsewhere.id, spaceType: 'standard', vehiclePlate: 'B-XY 100', ...windowAhead(2) });
+    const foreign = await holdBooking(apiUrl(), driver.tokens, {
+      facilityId: elsewhere.id,
+      spaceType: 'standard',
+      vehiclePlate: 'B-XY 100',
+      ...windowAhead(2),
+    });
     return { auth, facility, early, late, foreign };
   }
 
@@ -359,7 +458,9 @@ describe('GET /api/operator/bookings and bookings.csv', () => {
   it('filters by plate or code, status, facility and period', async () => {
     const { auth, facility, early, late } = await operatorWithBookings();
     const codes = async (query: Record<string, string>) =>
-      ((await request(apiUrl()).get('/api/operator/bookings').query(query).set('authorization', auth).expect(200)).body as OperatorBookingPage).results.map((b) => b.code);
+      ((await request(apiUrl()).get('/api/operator/bookings').query(query).set('authorization', auth).expect(200)).body as OperatorBookingPage).results.map(
+        (b) => b.code,
+      );
     expect(await codes({ q: 'bxy1' })).toEqual([early.code]);
     expect(await codes({ q: late.code })).toEqual([late.code]);
     expect(await codes({ status: 'confirmed' })).toEqual([]);
@@ -371,11 +472,16 @@ describe('GET /api/operator/bookings and bookings.csv', () => {
   it('exports the same bookings as RFC 4180 CSV with formula cells guarded', async () => {
     const { auth, early, late } = await operatorWithBookings();
     await pool.query(`UPDATE bookings SET vehicle_plate = '=HYPERLINK("x")' WHERE id = $1`, [late.id]);
-    const res = await request(apiUrl()).get('/api/operator/bookings.csv').set('authorization', auth).buffer(true).parse((r, cb) => {
-      let data = '';
-      r.on('data', (c: Buffer) => (data += c.toString()));
-      r.on('end', () => cb(null, data));
-    }).expect(200);
+    const res = await request(apiUrl())
+      .get('/api/operator/bookings.csv')
+      .set('authorization', auth)
+      .buffer(true)
+      .parse((r, cb) => {
+        let data = '';
+        r.on('data', (c: Buffer) => (data += c.toString()));
+        r.on('end', () => cb(null, data));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toContain('bookings.csv');
     const lines = (res.body as string).split('\r\n');
@@ -423,7 +529,11 @@ describe('ownership: another operator gets 404 on every route', () => {
     expect(bookings.body.results).toEqual([]);
 
     const after = await request(apiUrl()).get(`/api/facilities/${facility.id}/manage`).set('authorization', a.auth).expect(200);
-    expect(after.body).toMatchObject({ published: false, rates: [expect.objectContaining({ hourlyCents: 300 })], spaces: [{ spaceType: 'standard', count: 3 }] });
+    expect(after.body).toMatchObject({
+      published: false,
+      rates: [expect.objectContaining({ hourlyCents: 300 })],
+      spaces: [{ spaceType: 'standard', count: 3 }],
+    });
     const stillThere = await request(apiUrl()).get(`/api/facilities/${facility.id}/blackouts`).set('authorization', a.auth).expect(200);
     expect(stillThere.body.results).toHaveLength(1);
   });
@@ -433,7 +543,11 @@ describe('ownership: another operator gets 404 on every route', () => {
     const facility = await createFacility(pool, a.operator);
     const admin = bearer((await signedInUser(pool, apiUrl(), 'admin')).tokens);
     await request(apiUrl()).get(`/api/facilities/${facility.id}/spaces`).set('authorization', admin).expect(200);
-    const created = await request(apiUrl()).post('/api/facilities').set('authorization', admin).send(newFacility({ operatorId: a.operator.id })).expect(201);
+    const created = await request(apiUrl())
+      .post('/api/facilities')
+      .set('authorization', admin)
+      .send(newFacility({ operatorId: a.operator.id }))
+      .expect(201);
     expect(created.body.operatorId).toBe(a.operator.id);
   });
 

@@ -102,7 +102,13 @@ describe('anti-harvesting guard', () => {
         .map((line) => JSON.parse(line) as { reqId: string; harvest: Record<string, unknown> })
         .filter((entry) => entry.reqId === blocked!.headers['x-request-id']);
       expect(lines).toHaveLength(1);
-      expect(lines[0]!.harvest).toMatchObject({ reason: 'threshold', clientClass: 'anonymous', route: '/api/proxy/marketplace', blockSeconds: 1200, limit: 20 });
+      expect(lines[0]!.harvest).toMatchObject({
+        reason: 'threshold',
+        clientClass: 'anonymous',
+        route: '/api/proxy/marketplace',
+        blockSeconds: 1200,
+        limit: 20,
+      });
       expect(api.output()).not.toContain('198.51.100.11');
     });
   });

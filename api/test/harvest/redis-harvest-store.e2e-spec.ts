@@ -17,7 +17,14 @@ const rule: ReadRule = { windowMs: 60_000, limit: 30, blockMs: 120_000 };
 describeWithRedis('harvest guard on a real Redis', () => {
   let redis: RunningRedis;
   const stores: RedisHarvestStore[] = [];
-  const storeOn = async (url: string, { keyPrefix = `test:${Math.random()}:`, reachable = true, warn = (): void => undefined }: { keyPrefix?: string; reachable?: boolean; warn?: (m: string) => void } = {}) => {
+  const storeOn = async (
+    url: string,
+    {
+      keyPrefix = `test:${Math.random()}:`,
+      reachable = true,
+      warn = (): void => undefined,
+    }: { keyPrefix?: string; reachable?: boolean; warn?: (m: string) => void } = {},
+  ) => {
     const store = new RedisHarvestStore({ url, keyPrefix, warn, fallback: new MemoryHarvestStore({ maxEntries: 1000, maxBlockedClients: 100 }) });
     stores.push(store);
     if (reachable) expect(await store.waitUntilReady(5000)).toBe(true);
@@ -90,7 +97,13 @@ describeWithRedis('harvest guard on a real Redis', () => {
       const city = unique('Redisburg');
       facilities = [];
       for (let i = 0; i < 6; i++) facilities.push(await createFacility(pool, operator, { city }));
-      const env = { DATABASE_URL: process.env['DATABASE_URL'], REDIS_URL: redis.url, TRUST_PROXY: '127.0.0.1', HARVEST_LIMIT_ANONYMOUS: '4', HARVEST_BLOCK_MS: '600000' };
+      const env = {
+        DATABASE_URL: process.env['DATABASE_URL'],
+        REDIS_URL: redis.url,
+        TRUST_PROXY: '127.0.0.1',
+        HARVEST_LIMIT_ANONYMOUS: '4',
+        HARVEST_BLOCK_MS: '600000',
+      };
       apis.push(...(await Promise.all([startApiServer(env), startApiServer(env)])));
     });
     afterAll(async () => {

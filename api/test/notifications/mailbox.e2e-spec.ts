@@ -24,7 +24,8 @@ describe('local mailbox (no SMTP_URL)', () => {
 
   const asAdmin = {
     send: (body: object) => request(apiUrl()).post('/api/notifications/email').set('authorization', bearer(admin)).send(body),
-    mailbox: (query: Record<string, string | number> = {}) => request(apiUrl()).get('/api/notifications/mailbox').query(query).set('authorization', bearer(admin)),
+    mailbox: (query: Record<string, string | number> = {}) =>
+      request(apiUrl()).get('/api/notifications/mailbox').query(query).set('authorization', bearer(admin)),
     message: (id: string) => request(apiUrl()).get(`/api/notifications/mailbox/${id}`).set('authorization', bearer(admin)),
   };
 
@@ -40,7 +41,13 @@ describe('local mailbox (no SMTP_URL)', () => {
 
   describe('delivery', () => {
     it('puts a confirmation written to the outbox into the mailbox, QR code as a data URI the SPA can show', async () => {
-      const booking = await createConfirmedBooking(pool, { start: new Date('2030-07-01T06:00:00Z'), end: new Date('2030-07-01T08:00:00Z'), amountCents: 990, currency: 'GBP', facility: { timeZone: 'Europe/London' } });
+      const booking = await createConfirmedBooking(pool, {
+        start: new Date('2030-07-01T06:00:00Z'),
+        end: new Date('2030-07-01T08:00:00Z'),
+        amountCents: 990,
+        currency: 'GBP',
+        facility: { timeZone: 'Europe/London' },
+      });
       const outboxId = await enqueueConfirmation(pool, booking.id);
 
       const [message] = await mailTo(booking.driver.email);
@@ -115,13 +122,19 @@ describe('local mailbox (no SMTP_URL)', () => {
     it("answers 404 for a booking that is not that user's, exactly as for one that does not exist", async () => {
       const booking = await createConfirmedBooking(pool, { start: new Date('2030-03-01T10:00:00Z'), end: new Date('2030-03-01T11:00:00Z') });
       const other = await asAdmin.send({ userId: driver.account.id, template: 'booking_confirmation', bookingId: booking.id }).expect(404);
-      const missing = await asAdmin.send({ userId: driver.account.id, template: 'booking_confirmation', bookingId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+      const missing = await asAdmin
+        .send({ userId: driver.account.id, template: 'booking_confirmation', bookingId: '00000000-0000-4000-8000-000000000000' })
+        .expect(404);
       expect(other.body.message).toBe(missing.body.message);
       expect(other.body.details).toEqual({ code: 'booking_not_found', field: 'bookingId' });
     });
 
     it('answers 409 for a booking that is not paid', async () => {
-      const booking = await createConfirmedBooking(pool, { start: new Date('2030-04-01T10:00:00Z'), end: new Date('2030-04-01T11:00:00Z'), status: 'pending_payment' });
+      const booking = await createConfirmedBooking(pool, {
+        start: new Date('2030-04-01T10:00:00Z'),
+        end: new Date('2030-04-01T11:00:00Z'),
+        status: 'pending_payment',
+      });
       const res = await asAdmin.send({ userId: booking.driver.id, template: 'booking_confirmation', bookingId: booking.id }).expect(409);
       expect(res.body.details).toMatchObject({ code: 'booking_not_confirmed', status: 'pending_payment' });
     });

@@ -37,7 +37,18 @@ export async function createConfirmedBooking(pool: pg.Pool, options: BookingOpti
      VALUES ($1, $2, $3, $4, 'standard', tstzrange($5, $6), $7::booking_status, $8, $9, $10,
              CASE WHEN $7 = 'pending_payment' THEN now() + interval '10 minutes' END, CASE WHEN $7 = 'confirmed' THEN now() END)
      RETURNING id`,
-    [code, driver.id, facility.id, facility.spaces.standard![0], options.start, options.end, status, options.vehiclePlate ?? 'B-AB 1234', amountCents, currency],
+    [
+      code,
+      driver.id,
+      facility.id,
+      facility.spaces.standard![0],
+      options.start,
+      options.end,
+      status,
+      options.vehiclePlate ?? 'B-AB 1234',
+      amountCents,
+      currency,
+    ],
   );
   const bookingId = rows[0]!.id;
   if (status === 'confirmed') {

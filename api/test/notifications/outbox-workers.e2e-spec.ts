@@ -62,37 +62,41 @@ describe('outbox workers in several API instances', () => {
   });
 
   describe('a worker that dies in the middle of a send', () => {
-    it('leaves the message to the next worker once its lease has run out, which sends it (at least once)', async () => {
-      // The first DATA is never answered: the worker is killed while it waits (its SMTP timeout is
-      // a third of the lease, 3 s, which leaves a busy machine time to kill it first).
-      const smtp = await startSmtpTestServer((attempt) => (attempt === 0 ? { hang: true } : { accept: true }));
-      const env = { DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, OUTBOX_POLL_INTERVAL_MS: '50', OUTBOX_LEASE_MS: '9000' };
-      const first = await startApiServer(env, START_TIMEOUT_MS);
-      let second: RunningApi | undefined;
-      try {
-        const driver = await createUser(pool);
-        const outboxId = await enqueueNotice(pool, driver.id, 'Survives a crash');
-        await smtp.waitForAttempts(1);
-        first.process.kill('SIGKILL');
-        await new Promise((r) => first.process.once('exit', r));
+    it(
+      'leaves the message to the next worker once its lease has run out, which sends it (at least once)',
+      async () => {
+        // The first DATA is never answered: the worker is killed while it waits (its SMTP timeout is
+        // a third of the lease, 3 s, which leaves a busy machine time to kill it first).
+        const smtp = await startSmtpTestServer((attempt) => (attempt === 0 ? { hang: true } : { accept: true }));
+        const env = { DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, OUTBOX_POLL_INTERVAL_MS: '50', OUTBOX_LEASE_MS: '9000' };
+        const first = await startApiServer(env, START_TIMEOUT_MS);
+        let second: RunningApi | undefined;
+        try {
+          const driver = await createUser(pool);
+          const outboxId = await enqueueNotice(pool, driver.id, 'Survives a crash');
+          await smtp.waitForAttempts(1);
+          first.process.kill('SIGKILL');
+          await new Promise((r) => first.process.once('exit', r));
 
-        const killedAt = Date.now();
-        second = await startApiServer(env, START_TIMEOUT_MS);
-        const [message] = await smtp.waitForMessages(1, 20_000);
-        expect(message!.mail.subject).toBe('Survives a crash');
-        expect(message!.mail.headers.get(OUTBOX_ID_HEADER)).toBe(outboxId);
-        // Not before the dead worker's lease ran out (it began when the message was claimed).
-        expect(message!.receivedAt - smtp.attempts[0]!.at).toBeGreaterThanOrEqual(8900);
-        expect(message!.receivedAt).toBeGreaterThan(killedAt);
+          const killedAt = Date.now();
+          second = await startApiServer(env, START_TIMEOUT_MS);
+          const [message] = await smtp.waitForMessages(1, 20_000);
+          expect(message!.mail.subject).toBe('Survives a crash');
+          expect(message!.mail.headers.get(OUTBOX_ID_HEADER)).toBe(outboxId);
+          // Not before the dead worker's lease ran out (it began when the message was claimed).
+          expect(message!.receivedAt - smtp.attempts[0]!.at).toBeGreaterThanOrEqual(8900);
+          expect(message!.receivedAt).toBeGreaterThan(killedAt);
 
-        const row = await settledOutboxRow(pool, outboxId);
-        expect(row).toMatchObject({ status: 'sent', attempts: 2 });
-      } finally {
-        await second?.stop();
-        // stop() waits for an exit that a killed process has already had.
-        if (first.process.exitCode === null && first.process.signalCode === null) await first.stop();
-        await smtp.stop();
-      }
-    }, 3 * START_TIMEOUT_MS);
+          const row = await settledOutboxRow(pool, outboxId);
+          expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+        } finally {
+          await second?.stop();
+          // stop() waits for an exit that a killed process has already had.
+          if (first.process.exitCode === null && first.process.signalCode === null) await first.stop();
+          await smtp.stop();
+        }
+      },
+      3 * START_TIMEOUT_MS,
+    );
   });
 });

@@ -23,16 +23,19 @@ describe('confirmation email over SMTP', () => {
   beforeAll(async () => {
     const databaseUrl = await createScratchDatabase(database);
     smtp = await startSmtpTestServer(() => nextReplies.shift() ?? { accept: true });
-    api = await startApiServer({
-      DATABASE_URL: databaseUrl,
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'AIParksit <bookings@parking.example>',
-      PUBLIC_URL: 'https://parking.example',
-      OUTBOX_POLL_INTERVAL_MS: '100',
-      OUTBOX_RETRY_BASE_MS: '400',
-      OUTBOX_RETRY_MAX_MS: '5000',
-      OUTBOX_MAX_ATTEMPTS: '4',
-    }, 90_000);
+    api = await startApiServer(
+      {
+        DATABASE_URL: databaseUrl,
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'AIParksit <bookings@parking.example>',
+        PUBLIC_URL: 'https://parking.example',
+        OUTBOX_POLL_INTERVAL_MS: '100',
+        OUTBOX_RETRY_BASE_MS: '400',
+        OUTBOX_RETRY_MAX_MS: '5000',
+        OUTBOX_MAX_ATTEMPTS: '4',
+      },
+      90_000,
+    );
     pool = scratchPool(databaseUrl);
   }, 120_000);
 

@@ -67,7 +67,8 @@ export async function startSmtpTestServer(replyTo: (attempt: number) => DataRepl
   const waitUntil = async (done: () => boolean, what: string, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     while (!done()) {
-      if (Date.now() > deadline) throw new Error(`SMTP test server: ${what} did not happen within ${timeoutMs} ms (accepted ${received.length}, DATA seen ${attempts.length})`);
+      if (Date.now() > deadline)
+        throw new Error(`SMTP test server: ${what} did not happen within ${timeoutMs} ms (accepted ${received.length}, DATA seen ${attempts.length})`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };

@@ -31,13 +31,21 @@ describe('GET /api/proxy/operator', () => {
     const driver = (await signedInUser(pool, api, 'driver')).tokens;
     const { booking } = await paidBooking(api, driver, { facilityId: garage.id, ...windowAhead(2, 2), spaceType: 'standard', vehiclePlate: 'B-DSH 1' });
     // Parked right now on another space.
-    await insertBooking(pool, { facilityId: garage.id, spaceId: garage.spaces.standard![2]!, start: new Date(Date.now() - 60_000).toISOString(), end: new Date(Date.now() + 3_600_000).toISOString() });
+    await insertBooking(pool, {
+      facilityId: garage.id,
+      spaceId: garage.spaces.standard![2]!,
+      start: new Date(Date.now() - 60_000).toISOString(),
+      end: new Date(Date.now() + 3_600_000).toISOString(),
+    });
 
     const res = await dashboard(tokens);
     expect(res.status).toBe(200);
     const body = res.body as OperatorDashboard;
     expect(body.operator).toEqual({ id: operator.id, displayName: expect.any(String), status: 'approved' });
-    expect(body.facilities.map((f) => [f.name, f.capacity, f.occupiedNow])).toEqual([['A Garage', 3, 1], ['B Lot', 5, 0]]);
+    expect(body.facilities.map((f) => [f.name, f.capacity, f.occupiedNow])).toEqual([
+      ['A Garage', 3, 1],
+      ['B Lot', 5, 0],
+    ]);
     expect(body.occupancyNow).toEqual({ occupied: 1, capacity: 8, percent: 12.5 });
     expect(body.revenue).toEqual([{ currency: 'EUR', todayGrossCents: 1000, todayNetCents: 850, monthGrossCents: 1000, monthNetCents: 850 }]);
     expect(body.today.arrivals).toBeGreaterThanOrEqual(1);

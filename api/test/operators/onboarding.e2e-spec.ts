@@ -28,7 +28,11 @@ describe('operator onboarding', () => {
 
   const as = (tokens: AuthTokens) => ({
     get: (path: string) => request(api).get(path).set('authorization', bearer(tokens)),
-    post: (path: string, body?: object) => request(api).post(path).set('authorization', bearer(tokens)).send(body ?? {}),
+    post: (path: string, body?: object) =>
+      request(api)
+        .post(path)
+        .set('authorization', bearer(tokens))
+        .send(body ?? {}),
     put: (path: string, body: object) => request(api).put(path).set('authorization', bearer(tokens)).send(body),
   });
 
@@ -50,7 +54,12 @@ describe('operator onboarding', () => {
 
       const started = await me.post('/api/operator/onboarding', { company: COMPANY });
       expect(started.status).toBe(201);
-      expect(started.body).toMatchObject({ status: 'draft', company: { ...COMPANY, taxId: 'DE 123456789' }, contact: null, missingSteps: ['contact', 'payoutAccount', 'terms'] });
+      expect(started.body).toMatchObject({
+        status: 'draft',
+        company: { ...COMPANY, taxId: 'DE 123456789' },
+        contact: null,
+        missingSteps: ['contact', 'payoutAccount', 'terms'],
+      });
 
       const contact = await me.put('/api/operator/onboarding/contact', CONTACT);
       expect(contact.status).toBe(200);
@@ -95,7 +104,14 @@ describe('operator onboarding', () => {
 
       const saved = await me.put('/api/operator/onboarding/payout-account', IBAN);
       expect(saved.status).toBe(200);
-      expect(saved.body.payoutAccount).toEqual({ kind: 'iban', holderName: IBAN.holderName, country: 'DE', bankHint: '37040044', last4: '3000', display: 'DE•• •••• 3000' });
+      expect(saved.body.payoutAccount).toEqual({
+        kind: 'iban',
+        holderName: IBAN.holderName,
+        country: 'DE',
+        bankHint: '37040044',
+        last4: '3000',
+        display: 'DE•• •••• 3000',
+      });
       const row = await pool.query(`SELECT row_to_json(o)::text AS row FROM operators o WHERE owner_id = $1`, [account.id]);
       expect(row.rows[0].row).not.toContain('0532013000');
       expect(JSON.stringify(saved.body)).not.toContain('0532013000');

@@ -80,6 +80,12 @@ describe('PUT /api/operator/payout-account', () => {
     expect((await change(newcomer, { ...NEW_IBAN, currentPassword: TEST_PASSWORD })).status).toBe(404);
     const { tokens: driver } = await signedInUser(pool, api, 'driver');
     expect((await change(driver, { ...NEW_IBAN, currentPassword: TEST_PASSWORD })).status).toBe(403);
-    expect((await request(api).put('/api/operator/payout-account').send({ ...NEW_IBAN, currentPassword: TEST_PASSWORD })).status).toBe(401);
+    expect(
+      (
+        await request(api)
+          .put('/api/operator/payout-account')
+          .send({ ...NEW_IBAN, currentPassword: TEST_PASSWORD })
+      ).status,
+    ).toBe(401);
   });
 });

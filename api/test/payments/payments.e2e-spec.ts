@@ -26,7 +26,12 @@ describe('POST /api/payments', () => {
 
   async function newHold(options: { hourlyCents?: number; daysAhead?: number } = {}) {
     const { facility } = await createOperatorWithFacility(pool, { hourlyCents: { standard: options.hourlyCents ?? 1000 } });
-    const booking = await holdBooking(api, driver, { facilityId: facility.id, ...windowAhead(options.daysAhead ?? 4, 2), spaceType: 'standard', vehiclePlate: 'B-PAY 1' });
+    const booking = await holdBooking(api, driver, {
+      facilityId: facility.id,
+      ...windowAhead(options.daysAhead ?? 4, 2),
+      spaceType: 'standard',
+      vehiclePlate: 'B-PAY 1',
+    });
     return { facility, booking };
   }
 
@@ -34,7 +39,16 @@ describe('POST /api/payments', () => {
     const { booking, facility } = await newHold();
     const res = await postPayment(api, driver, { bookingId: booking.id });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ bookingId: booking.id, status: 'succeeded', amountCents: 2000, refundedCents: 0, currency: 'EUR', cardBrand: 'visa', cardLast4: '4242', testMode: true });
+    expect(res.body).toMatchObject({
+      bookingId: booking.id,
+      status: 'succeeded',
+      amountCents: 2000,
+      refundedCents: 0,
+      currency: 'EUR',
+      cardBrand: 'visa',
+      cardLast4: '4242',
+      testMode: true,
+    });
 
     const row = await pool.query(`SELECT status, confirmed_at FROM bookings WHERE id = $1`, [booking.id]);
     expect(row.rows[0].status).toBe('confirmed');
@@ -42,7 +56,11 @@ describe('POST /api/payments', () => {
       `SELECT account, amount_cents, facility_id FROM ledger_entries WHERE booking_id = $1 ORDER BY id`,
       [booking.id],
     );
-    expect(ledger.rows.map((l) => [l.account, Number(l.amount_cents)])).toEqual([['gross', 2000], ['platform_fee', 300], ['operator_net', 1700]]);
+    expect(ledger.rows.map((l) => [l.account, Number(l.amount_cents)])).toEqual([
+      ['gross', 2000],
+      ['platform_fee', 300],
+      ['operator_net', 1700],
+    ]);
     expect(ledger.rows.every((l) => l.facility_id === facility.id)).toBe(true);
     const outbox = await pool.query(`SELECT kind, payload, status FROM outbox WHERE payload->>'bookingId' = $1`, [booking.id]);
     expect(outbox.rows).toEqual([{ kind: 'email.booking_confirmation', payload: { bookingId: booking.id }, status: 'pending' }]);
@@ -83,7 +101,11 @@ describe('POST /api/payments', () => {
 
   it('charges once when the same booking is paid twice at the same moment with different keys', async () => {
     const { booking } = await newHold();
-    const results = await Promise.all([postPayment(api, driver, { bookingId: booking.id }), postPayment(api, driver, { bookingId: booking.id }), postPayment(api, driver, { bookingId: booking.id })]);
+    const results = await Promise.all([
+      postPayment(api, driver, { bookingId: booking.id }),
+      postPayment(api, driver, { bookingId: booking.id }),
+      postPayment(api, driver, { bookingId: booking.id }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     expect(results.find((r) => r.status === 409)!.body.details.code).toBe('booking_already_paid');
     const charges = await pool.query(`SELECT count(*)::int AS n FROM payments WHERE booking_id = $1 AND status = 'succeeded'`, [booking.id]);
@@ -110,7 +132,11 @@ describe('POST /api/payments', () => {
   });
 
   it('answers 400 for a malformed body and a missing key', async () => {
-    const bad = await request(api).post('/api/payments').set('authorization', bearer(driver)).set('idempotency-key', randomUUID()).send({ bookingId: 'nope', card: {} });
+    const bad = await request(api)
+      .post('/api/payments')
+      .set('authorization', bearer(driver))
+      .set('idempotency-key', randomUUID())
+      .send({ bookingId: 'nope', card: {} });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).not.toContain('4242');
     const noKey = await request(api).post('/api/payments').set('authorization', bearer(driver)).send({ bookingId: randomUUID(), card: GOOD_CARD });
@@ -149,7 +175,10 @@ describe('the booking lifecycle job', () => {
     const lapsing = await holdBooking(server.url, driver, { ...body, ...windowAhead(3, 2) });
     const extended = await holdBooking(server.url, driver, { ...body, ...windowAhead(4, 2) });
     expect((await postPayment(server.url, driver, { bookingId: extended.id })).status).toBe(201);
-    const ext = await request(server.url).post(`/api/bookings/${extended.id}/extend`).set('authorization', bearer(driver)).send({ end: new Date(Date.parse(extended.end) + 3_600_000).toISOString() });
+    const ext = await request(server.url)
+      .post(`/api/bookings/${extended.id}/extend`)
+      .set('authorization', bearer(driver))
+      .send({ end: new Date(Date.parse(extended.end) + 3_600_000).toISOString() });
     expect(ext.status).toBe(201);
     const finishing = await holdBooking(server.url, driver, { ...body, ...windowAhead(5, 2) });
     expect((await postPayment(server.url, driver, { bookingId: finishing.id })).status).toBe(201);
@@ -159,10 +188,31 @@ describe('the booking lifecycle job', () => {
     await pool.query(`UPDATE bookings SET period = tstzrange(now() - interval '3 hours', now() - interval '1 hour') WHERE id = $1`, [finishing.id]);
 
     const statusOf = async (id: string) => (await pool.query(`SELECT status, extension_hold_end FROM bookings WHERE id = $1`, [id])).rows[0];
-    expect((await waitFor(() => statusOf(lapsing.id), (r) => r.status === 'expired')).status).toBe('expired');
-    expect((await waitFor(() => statusOf(extended.id), (r) => r.extension_hold_end === null)).extension_hold_end).toBeNull();
+    expect(
+      (
+        await waitFor(
+          () => statusOf(lapsing.id),
+          (r) => r.status === 'expired',
+        )
+      ).status,
+    ).toBe('expired');
+    expect(
+      (
+        await waitFor(
+          () => statusOf(extended.id),
+          (r) => r.extension_hold_end === null,
+        )
+      ).extension_hold_end,
+    ).toBeNull();
     expect((await pool.query(`SELECT status FROM booking_extensions WHERE id = $1`, [ext.body.id])).rows[0].status).toBe('expired');
-    expect((await waitFor(() => statusOf(finishing.id), (r) => r.status === 'completed')).status).toBe('completed');
+    expect(
+      (
+        await waitFor(
+          () => statusOf(finishing.id),
+          (r) => r.status === 'completed',
+        )
+      ).status,
+    ).toBe('completed');
     const paid = await postPayment(server.url, driver, { bookingId: lapsing.id });
     expect(paid.status).toBe(409);
   });

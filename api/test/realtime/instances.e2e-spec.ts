@@ -56,10 +56,9 @@ describe('Real-time across API processes', () => {
     const socket = await open(api.url);
     await socket.request({ type: 'subscribe', facilityIds: [facility.id] });
 
-    const { rows } = await pool.query<{ killed: boolean }>(
-      `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE application_name = $1`,
-      [`aiparksit-realtime/${api.process.pid}`],
-    );
+    const { rows } = await pool.query<{ killed: boolean }>(`SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE application_name = $1`, [
+      `aiparksit-realtime/${api.process.pid}`,
+    ]);
     expect(rows).toEqual([{ killed: true }]);
 
     const resync = await socket.waitFor((m) => m.type === 'resync', 10_000, 'a resync message');

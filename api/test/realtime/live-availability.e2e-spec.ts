@@ -41,7 +41,11 @@ describe('WebSocket /ws: live availability from the database', () => {
   it('sends availability_changed with the new count after a booking is committed', async () => {
     const facility = await createFacility(pool, operator, { spaces: { standard: 3, ev: 2 } });
     const socket = await open(`?token=${driverToken}`);
-    expect(await socket.request({ type: 'subscribe', facilityIds: [facility.id] })).toEqual({ type: 'subscribed', facilityIds: [facility.id], boundingBoxes: [] });
+    expect(await socket.request({ type: 'subscribe', facilityIds: [facility.id] })).toEqual({
+      type: 'subscribed',
+      facilityIds: [facility.id],
+      boundingBoxes: [],
+    });
 
     const start = new Date(Date.now() - 5 * 60_000);
     const end = new Date(Date.now() + 55 * 60_000);
@@ -52,7 +56,14 @@ describe('WebSocket /ws: live availability from the database', () => {
       type: 'event',
       event: 'availability_changed',
       at: expect.any(String),
-      data: { facilityId: facility.id, spaceType: 'ev', availableNow: 1, capacity: 2, level: 'few', period: { start: start.toISOString(), end: end.toISOString() } },
+      data: {
+        facilityId: facility.id,
+        spaceType: 'ev',
+        availableNow: 1,
+        capacity: 2,
+        level: 'few',
+        period: { start: start.toISOString(), end: end.toISOString() },
+      },
     });
   });
 
@@ -159,8 +170,18 @@ describe('WebSocket /ws: live availability from the database', () => {
     const now = Date.now();
     // Standard bookings end within a day; EV ones a week later, so a period lent across types shows.
     const bookings = [
-      ...Array.from({ length: 24 }, (_, i) => ({ spaceType: 'standard' as const, spaceIndex: i, start: new Date(now - (i + 1) * 60_000), end: new Date(now + (i + 1) * hour) })),
-      ...Array.from({ length: 8 }, (_, i) => ({ spaceType: 'ev' as const, spaceIndex: i, start: new Date(now - 60_000), end: new Date(now + (7 * 24 + i) * hour) })),
+      ...Array.from({ length: 24 }, (_, i) => ({
+        spaceType: 'standard' as const,
+        spaceIndex: i,
+        start: new Date(now - (i + 1) * 60_000),
+        end: new Date(now + (i + 1) * hour),
+      })),
+      ...Array.from({ length: 8 }, (_, i) => ({
+        spaceType: 'ev' as const,
+        spaceIndex: i,
+        start: new Date(now - 60_000),
+        end: new Date(now + (7 * 24 + i) * hour),
+      })),
     ];
     await Promise.all(bookings.map((b) => insertBooking(pool, driver.id, facility, b)));
 
@@ -168,8 +189,13 @@ describe('WebSocket /ws: live availability from the database', () => {
     await socket.waitForEvent('availability_changed', (d) => d.spaceType === 'ev' && d.availableNow === 0, 10_000);
     const events = socket.bookingEvents().map((e) => e.data);
     for (const booking of bookings) {
-      const covering = events.filter((d) => d.spaceType === booking.spaceType && d.period.start <= booking.start.toISOString() && d.period.end >= booking.end.toISOString());
-      expect({ booking: booking.spaceType + booking.spaceIndex, announced: covering.length > 0 }).toEqual({ booking: booking.spaceType + booking.spaceIndex, announced: true });
+      const covering = events.filter(
+        (d) => d.spaceType === booking.spaceType && d.period.start <= booking.start.toISOString() && d.period.end >= booking.end.toISOString(),
+      );
+      expect({ booking: booking.spaceType + booking.spaceIndex, announced: covering.length > 0 }).toEqual({
+        booking: booking.spaceType + booking.spaceIndex,
+        announced: true,
+      });
     }
     const standardEnds = events.filter((d) => d.spaceType === 'standard').map((d) => Date.parse(d.period.end));
     expect(Math.max(...standardEnds)).toBe(now + 24 * hour);
@@ -238,7 +264,10 @@ describe('WebSocket /ws: limits', () => {
   it('answers a subscribe without ids or box, and a malformed box, with errors', async () => {
     const socket = await open();
     expect(await socket.request({ type: 'subscribe' })).toMatchObject({ type: 'error', code: 'invalid_message' });
-    expect(await socket.request({ type: 'subscribe', bbox: { minLat: 10, minLng: 0, maxLat: 5, maxLng: 1 } })).toMatchObject({ type: 'error', code: 'invalid_message' });
+    expect(await socket.request({ type: 'subscribe', bbox: { minLat: 10, minLng: 0, maxLat: 5, maxLng: 1 } })).toMatchObject({
+      type: 'error',
+      code: 'invalid_message',
+    });
     expect(await socket.request({ type: 'subscribe', facilityIds: 'all' })).toMatchObject({ type: 'error', code: 'invalid_message' });
   });
 

@@ -77,7 +77,13 @@ describe('WebSocket /ws/operator', () => {
       const socket = await openFeed(mine.operator);
       const start = new Date(Date.now() - 60_000);
       const end = new Date(Date.now() + 3_600_000);
-      const booking = await insertBooking(pool, driver.id, mine.facility, { status: 'pending_payment', start, end, vehiclePlate: 'M-AB 1234', amountCents: 900 });
+      const booking = await insertBooking(pool, driver.id, mine.facility, {
+        status: 'pending_payment',
+        start,
+        end,
+        vehiclePlate: 'M-AB 1234',
+        amountCents: 900,
+      });
 
       expect((await socket.waitForEvent('booking_created')).data).toEqual({
         id: booking.id,
@@ -91,14 +97,23 @@ describe('WebSocket /ws/operator', () => {
         currency: 'EUR',
         vehiclePlate: 'M-AB 1234',
       });
-      expect((await socket.waitForEvent('availability_changed', (d) => d.period !== null)).data).toMatchObject({ facilityId: mine.facility.id, availableNow: 1, capacity: 2 });
+      expect((await socket.waitForEvent('availability_changed', (d) => d.period !== null)).data).toMatchObject({
+        facilityId: mine.facility.id,
+        availableNow: 1,
+        capacity: 2,
+      });
     });
 
     it('receives revenue_updated with today and month to date when a payment is booked', async () => {
       const socket = await openFeed(mine.operator);
       const first = await insertBooking(pool, driver.id, mine.facility, { spaceIndex: 0 });
       await insertPayment(pool, first, mine.facility, 1500);
-      expect((await socket.waitForEvent('revenue_updated')).data).toEqual({ facilityId: mine.facility.id, currency: 'EUR', todayCents: 1500, monthToDateCents: 1500 });
+      expect((await socket.waitForEvent('revenue_updated')).data).toEqual({
+        facilityId: mine.facility.id,
+        currency: 'EUR',
+        todayCents: 1500,
+        monthToDateCents: 1500,
+      });
 
       const second = await insertBooking(pool, driver.id, mine.facility, { spaceIndex: 1 });
       await insertPayment(pool, second, mine.facility, 700);
@@ -128,7 +143,12 @@ describe('WebSocket /ws/operator', () => {
       await socket.waitForEvent('availability_changed', (d) => d.facilityId === mine.facility.id && d.period !== null);
       await socket.waitForEvent('availability_changed', (d) => d.facilityId === theirs.facility.id && d.period !== null);
       await sleep(300);
-      expect(socket.bookingEvents().map((e) => e.data.facilityId).sort()).toEqual([mine.facility.id, theirs.facility.id].sort());
+      expect(
+        socket
+          .bookingEvents()
+          .map((e) => e.data.facilityId)
+          .sort(),
+      ).toEqual([mine.facility.id, theirs.facility.id].sort());
     });
 
     it('sends an operator only its own events when two operators are connected', async () => {
@@ -139,7 +159,10 @@ describe('WebSocket /ws/operator', () => {
       await mySocket.waitForEvent('booking_created');
       await theirSocket.waitForEvent('booking_created');
       await sleep(300);
-      for (const [socket, own] of [[mySocket, mine.facility.id], [theirSocket, theirs.facility.id]] as const) {
+      for (const [socket, own] of [
+        [mySocket, mine.facility.id],
+        [theirSocket, theirs.facility.id],
+      ] as const) {
         expect(new Set(socket.events().map((e) => e.data.facilityId))).toEqual(new Set([own]));
       }
     });

@@ -77,7 +77,11 @@ export class RecordingSocket {
   }
 
   waitForEvent(name: string, match: (data: Record<string, any>) => boolean = () => true, timeoutMs = 15_000): Promise<Record<string, any>> {
-    return this.waitFor((m) => m.type === 'event' && (m as { event?: string }).event === name && match((m as { data: Record<string, any> }).data), timeoutMs, `event ${name}`) as Promise<Record<string, any>>;
+    return this.waitFor(
+      (m) => m.type === 'event' && (m as { event?: string }).event === name && match((m as { data: Record<string, any> }).data),
+      timeoutMs,
+      `event ${name}`,
+    ) as Promise<Record<string, any>>;
   }
 
   close(): Promise<void> {
@@ -112,7 +116,12 @@ export interface BookingOptions {
 }
 
 /** Inserts a booking straight into SQL (by default: confirmed, covering now, first standard space). */
-export async function insertBooking(db: pg.Pool | pg.PoolClient, driverId: string, facility: TestFacility, options: BookingOptions = {}): Promise<{ id: string; code: string }> {
+export async function insertBooking(
+  db: pg.Pool | pg.PoolClient,
+  driverId: string,
+  facility: TestFacility,
+  options: BookingOptions = {},
+): Promise<{ id: string; code: string }> {
   const spaceType = options.spaceType ?? 'standard';
   const spaceId = facility.spaces[spaceType]?.[options.spaceIndex ?? 0];
   if (!spaceId) throw new Error(`The facility has no ${spaceType} space #${options.spaceIndex ?? 0}.`);

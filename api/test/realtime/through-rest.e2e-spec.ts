@@ -42,7 +42,13 @@ describe('Real-time events of bookings made through the REST API', () => {
     const availability = await subscriber.waitForEvent('availability_changed', (d) => d.period !== null);
     // A booking two days ahead leaves now's count alone; its period tells clients which window changed.
     expect(availability.data).toEqual({ facilityId: facility.id, spaceType: 'standard', period: window, availableNow: 2, capacity: 2, level: 'few' });
-    expect((await feed.waitForEvent('booking_created')).data).toMatchObject({ id: booking.id, code: booking.code, status: 'pending_payment', amountCents: 800, vehiclePlate: 'HH-RT 42' });
+    expect((await feed.waitForEvent('booking_created')).data).toMatchObject({
+      id: booking.id,
+      code: booking.code,
+      status: 'pending_payment',
+      amountCents: 800,
+      vehiclePlate: 'HH-RT 42',
+    });
 
     const paid = await postPayment(apiUrl(), driver, { bookingId: booking.id });
     expect(paid.status).toBe(201);

@@ -32,8 +32,14 @@ async function twoApiKeys(url: string, address: string): Promise<[string, string
     .send({ email: `${unique('integrator')}@example.com`, password: 'a-long-enough-password-1', name: 'Integrator', role: 'operator' })
     .expect(201);
   const mint = async (name: string) =>
-    (await request(url).post('/api/api-keys').set('x-forwarded-for', address).set('authorization', `Bearer ${registered.body.accessToken}`).send({ name }).expect(201)).body
-      .key as string;
+    (
+      await request(url)
+        .post('/api/api-keys')
+        .set('x-forwarded-for', address)
+        .set('authorization', `Bearer ${registered.body.accessToken}`)
+        .send({ name })
+        .expect(201)
+    ).body.key as string;
   return [await mint('first'), await mint('second')];
 }
 

@@ -10,7 +10,14 @@ const describeWithRedis = skipReason ? describe.skip : describe;
 describeWithRedis('RedisThrottlerStorage on a real Redis', () => {
   let redis: RunningRedis;
   const storages: RedisThrottlerStorage[] = [];
-  const storageOn = async (url: string, { warn = () => undefined, keyPrefix = `test:${Math.random()}:`, reachable = true }: { warn?: (m: string) => void; keyPrefix?: string; reachable?: boolean } = {}) => {
+  const storageOn = async (
+    url: string,
+    {
+      warn = () => undefined,
+      keyPrefix = `test:${Math.random()}:`,
+      reachable = true,
+    }: { warn?: (m: string) => void; keyPrefix?: string; reachable?: boolean } = {},
+  ) => {
     const storage = new RedisThrottlerStorage({ url, fallback: new MemoryThrottlerStorage({ maxKeys: 100 }), warn, keyPrefix });
     storages.push(storage);
     if (reachable) expect(await storage.waitUntilReady(5000)).toBe(true);

@@ -107,7 +107,11 @@ describe('npm run seed -- --scale small', () => {
   });
 
   it('balances the ledger of every paid booking: gross = platform fee + operator net = the amount charged', async () => {
-    expect(await count(`SELECT count(*) AS n FROM bookings WHERE status IN ('confirmed', 'completed') AND id NOT IN (SELECT booking_id FROM payments WHERE status = 'succeeded')`)).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM bookings WHERE status IN ('confirmed', 'completed') AND id NOT IN (SELECT booking_id FROM payments WHERE status = 'succeeded')`,
+      ),
+    ).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE b.status NOT IN ('confirmed', 'completed')`)).toBe(0);
     expect(
       await count(`SELECT count(*) AS n FROM payments p JOIN bookings b ON b.id = p.booking_id

@@ -27,7 +27,12 @@ export async function holdBooking(apiUrl: string, tokens: AuthTokens, body: Crea
   return res.body as BookingView;
 }
 
-export function postPayment(apiUrl: string, tokens: AuthTokens, body: { bookingId: string; extensionId?: string; card?: CardInput }, key: string = randomUUID()) {
+export function postPayment(
+  apiUrl: string,
+  tokens: AuthTokens,
+  body: { bookingId: string; extensionId?: string; card?: CardInput },
+  key: string = randomUUID(),
+) {
   return request(apiUrl)
     .post('/api/payments')
     .set('authorization', bearer(tokens))

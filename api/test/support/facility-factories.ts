@@ -41,7 +41,10 @@ export interface FacilityOptions {
 }
 
 /** An approved operator (owner account included), inserted straight into SQL. */
-export async function createOperator(pool: pg.Pool, options: { status?: 'draft' | 'submitted' | 'approved' | 'rejected'; displayName?: string } = {}): Promise<TestOperator> {
+export async function createOperator(
+  pool: pg.Pool,
+  options: { status?: 'draft' | 'submitted' | 'approved' | 'rejected'; displayName?: string } = {},
+): Promise<TestOperator> {
   const owner = await createUser(pool, { role: 'operator' });
   const displayName = options.displayName ?? unique('Test Parking');
   const { rows } = await pool.query<{ id: string }>(
@@ -88,10 +91,13 @@ export async function createFacility(pool: pg.Pool, operator: Pick<TestOperator,
       [facilityId, type.toUpperCase(), type, count],
     );
     spaces[type] = inserted.rows.map((r) => r.id);
-    await pool.query(
-      `INSERT INTO rates (facility_id, space_type, hourly_cents, daily_max_cents, multipliers) VALUES ($1, $2::space_type, $3, $4, $5::jsonb)`,
-      [facilityId, type, options.hourlyCents?.[type] ?? 300, options.dailyMaxCents ?? null, JSON.stringify(options.multipliers ?? [])],
-    );
+    await pool.query(`INSERT INTO rates (facility_id, space_type, hourly_cents, daily_max_cents, multipliers) VALUES ($1, $2::space_type, $3, $4, $5::jsonb)`, [
+      facilityId,
+      type,
+      options.hourlyCents?.[type] ?? 300,
+      options.dailyMaxCents ?? null,
+      JSON.stringify(options.multipliers ?? []),
+    ]);
   }
   return { id: facilityId, operatorId: operator.id, slug, spaces };
 }

@@ -29,10 +29,12 @@ export async function createUser(pool: pg.Pool, options: { role?: Role; email?: 
   const password = options.password ?? TEST_PASSWORD;
   const email = options.email ?? `${unique(role)}@example.test`;
   const name = options.name ?? `Test ${role}`;
-  const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO users (email, password_hash, name, role) VALUES ($1, $2, $3, $4::user_role) RETURNING id`,
-    [email, await hashOf(password), name, role],
-  );
+  const { rows } = await pool.query<{ id: string }>(`INSERT INTO users (email, password_hash, name, role) VALUES ($1, $2, $3, $4::user_role) RETURNING id`, [
+    email,
+    await hashOf(password),
+    name,
+    role,
+  ]);
   return { id: rows[0]!.id, email, password, name, role };
 }
 

@@ -14,7 +14,16 @@ describe('navigationFor', () => {
 
   it('leads drivers to search and their bookings, operators to their car parks, bookings, figures and settings, and admins to the mailbox and the operator applications', () => {
     expect(navigationFor('driver').map((item) => item.label)).toEqual(['Find parking', 'My bookings', 'Account']);
-    expect(navigationFor('operator').map((item) => item.label)).toEqual(['Dashboard', 'Car parks', 'Bookings', 'Revenue', 'Occupancy', 'Settings', 'Onboarding', 'Account']);
+    expect(navigationFor('operator').map((item) => item.label)).toEqual([
+      'Dashboard',
+      'Car parks',
+      'Bookings',
+      'Revenue',
+      'Occupancy',
+      'Settings',
+      'Onboarding',
+      'Account',
+    ]);
     expect(navigationFor('admin').map((item) => item.to)).toEqual(['/admin', '/admin/mailbox', '/admin/operators', '/account']);
   });
 });

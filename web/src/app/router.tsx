@@ -60,11 +60,16 @@ export const router = createBrowserRouter([
           {
             path: 'operator',
             // One /ws/operator socket for every operator page, so the live feed survives navigation.
-            element: <RoleSection role="operator" render={() => (
+            element: (
+              <RoleSection
+                role="operator"
+                render={() => (
                   <OperatorFeedProvider staleOnChange={OPERATOR_LIVE_QUERIES}>
                     <Outlet />
                   </OperatorFeedProvider>
-                )} />,
+                )}
+              />
+            ),
             children: [
               { index: true, element: <OperatorHome /> },
               { path: 'onboarding', element: <OnboardingPage /> },

@@ -5,11 +5,7 @@
 export function FormAlert({ message }: { message: string | null }) {
   return (
     <div className="form-alert-region" aria-live="assertive" aria-atomic="true">
-      {message && (
-        <p className="form-alert">
-          {message}
-        </p>
-      )}
+      {message && <p className="form-alert">{message}</p>}
     </div>
   );
 }

@@ -1,6 +1,11 @@
 import type { ConnectionState } from '@aiparksit/shared';
 
-const STATE_TEXT: Record<ConnectionState, string> = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', offline: 'Offline: refreshes every 30 s' };
+const STATE_TEXT: Record<ConnectionState, string> = {
+  live: 'Live',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline: refreshes every 30 s',
+};
 
 /** Whether a page's figures follow the operator feed right now, or only refresh on a timer. */
 export function LiveStateBadge({ state }: { state: ConnectionState }) {

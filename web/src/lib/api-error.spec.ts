@@ -21,7 +21,13 @@ describe('fieldMessagesOf', () => {
   });
 
   it('reads the field list a module’s own check puts under details.fields beside its code', () => {
-    const envelope = { statusCode: 400, error: 'Bad Request', message: 'Invalid facility', requestId: 'r', details: { code: 'invalid_facility', fields: [{ field: 'rates.0.hourlyCents', messages: ['must be ≥ 0'] }] } };
+    const envelope = {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid facility',
+      requestId: 'r',
+      details: { code: 'invalid_facility', fields: [{ field: 'rates.0.hourlyCents', messages: ['must be ≥ 0'] }] },
+    };
     expect(fieldMessagesOf(envelope)).toEqual({ 'rates.0.hourlyCents': ['must be ≥ 0'] });
   });
 
@@ -33,7 +39,9 @@ describe('fieldMessagesOf', () => {
 
 describe('describeError', () => {
   it('shows the server’s message for a client error but not the details of a server error', () => {
-    expect(describeError(new ApiError(409, { statusCode: 409, error: 'Conflict', message: 'That email is taken.', requestId: 'r' }))).toBe('That email is taken.');
+    expect(describeError(new ApiError(409, { statusCode: 409, error: 'Conflict', message: 'That email is taken.', requestId: 'r' }))).toBe(
+      'That email is taken.',
+    );
     expect(describeError(new ApiError(500, { statusCode: 500, error: 'Internal Server Error', message: 'boom', requestId: 'r' }))).toMatch(/problem/);
   });
 

@@ -50,5 +50,7 @@ export function describeError(error: unknown): string {
 }
 
 export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
-  return typeof body === 'object' && body !== null && typeof (body as ErrorEnvelope).statusCode === 'number' && typeof (body as ErrorEnvelope).message === 'string';
+  return (
+    typeof body === 'object' && body !== null && typeof (body as ErrorEnvelope).statusCode === 'number' && typeof (body as ErrorEnvelope).message === 'string'
+  );
 }

@@ -21,7 +21,13 @@ export async function confirmedBookingThroughApi(driver: TestAccount, facilityId
     if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as T;
   };
-  const booking = await post<BookingView>('/api/bookings', { facilityId, start: start.toISOString(), end: end.toISOString(), spaceType: 'standard', vehiclePlate });
+  const booking = await post<BookingView>('/api/bookings', {
+    facilityId,
+    start: start.toISOString(),
+    end: end.toISOString(),
+    spaceType: 'standard',
+    vehiclePlate,
+  });
   await post('/api/payments', { bookingId: booking.id, card: { number: SANDBOX_TEST_CARDS.succeeds, expMonth: 12, expYear: 2039, cvc: '123' } });
   return booking;
 }

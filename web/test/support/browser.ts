@@ -76,7 +76,8 @@ export async function openPage(context: BrowserContext, viewport: keyof typeof V
   });
   page.on('console', (message) => {
     // Failed requests are printed by the browser too; the tests assert on those themselves.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) process.stderr.write(`[browser] console error: ${message.text()}\n`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      process.stderr.write(`[browser] console error: ${message.text()}\n`);
   });
   return page;
 }

@@ -19,5 +19,6 @@ export class AnalyticsQueryDto implements AnalyticsQuery {
   @Matches(WHEN, { message: `to ${WHEN_MESSAGE}` })
   to: string;
 
-  @ApiPropertyOptional({ enum: ANALYTICS_GRANULARITIES, default: 'day' }) @IsOptional() @IsIn(ANALYTICS_GRANULARITIES) granularity: AnalyticsGranularity = 'day';
+  @ApiPropertyOptional({ enum: ANALYTICS_GRANULARITIES, default: 'day' }) @IsOptional() @IsIn(ANALYTICS_GRANULARITIES) granularity: AnalyticsGranularity =
+    'day';
 }

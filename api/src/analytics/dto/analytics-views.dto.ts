@@ -17,7 +17,8 @@ class AnalyticsScopeDto implements AnalyticsScope {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a portfolio.' }) facilityId: string | null;
   @ApiProperty({ description: 'Facilities summed.' }) facilityCount: number;
   @ApiProperty({ enum: ANALYTICS_GRANULARITIES }) granularity: AnalyticsGranularity;
-  @ApiProperty({ type: String, nullable: true, description: 'Zone of the bucket labels; null when the facilities’ zones differ (each uses its own).' }) timeZone: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Zone of the bucket labels; null when the facilities’ zones differ (each uses its own).' })
+  timeZone: string | null;
   @ApiProperty() from: string;
   @ApiProperty() to: string;
 }

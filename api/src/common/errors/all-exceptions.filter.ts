@@ -24,9 +24,19 @@ export function sendError(exception: unknown, request: FastifyRequest, reply: Fa
   const { envelope, headers, unexpected } = toErrorEnvelope(exception, String(request.id));
   if (unexpected) {
     request.log.error({ err: exception }, 'unhandled error');
-    errorLog?.record({ service: 'API', type: 'Internal error', message: `${request.method} ${request.routeOptions?.url ?? request.url}`, requestId: String(request.id) });
+    errorLog?.record({
+      service: 'API',
+      type: 'Internal error',
+      message: `${request.method} ${request.routeOptions?.url ?? request.url}`,
+      requestId: String(request.id),
+    });
   } else if (envelope.statusCode === 429) {
-    errorLog?.record({ service: 'API', type: 'Rate limited', message: `${request.method} ${request.routeOptions?.url ?? request.url}`, requestId: String(request.id) });
+    errorLog?.record({
+      service: 'API',
+      type: 'Rate limited',
+      message: `${request.method} ${request.routeOptions?.url ?? request.url}`,
+      requestId: String(request.id),
+    });
   }
   if (reply.sent) return;
   void reply.status(envelope.statusCode).headers(headers).type('application/json; charset=utf-8').send(envelope);

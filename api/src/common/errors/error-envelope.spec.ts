@@ -17,7 +17,13 @@ describe('toErrorEnvelope', () => {
 
   it('maps a domain exception by its kind and keeps its code', () => {
     const { envelope } = toErrorEnvelope(new SampleException('SAMPLE_TAKEN', 'That one is taken.', { field: 'email' }), 'req-2');
-    expect(envelope).toEqual({ statusCode: 409, error: 'Conflict', message: 'That one is taken.', details: { code: 'SAMPLE_TAKEN', field: 'email' }, requestId: 'req-2' });
+    expect(envelope).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'That one is taken.',
+      details: { code: 'SAMPLE_TAKEN', field: 'email' },
+      requestId: 'req-2',
+    });
   });
 
   it('sets Retry-After from a domain exception that says when to come back', () => {
@@ -35,11 +41,19 @@ describe('toErrorEnvelope', () => {
   });
 
   it('answers Nest HTTP errors with their status and message', () => {
-    expect(toErrorEnvelope(new NotFoundException('No such facility.'), 'r').envelope).toMatchObject({ statusCode: 404, error: 'Not Found', message: 'No such facility.' });
+    expect(toErrorEnvelope(new NotFoundException('No such facility.'), 'r').envelope).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No such facility.',
+    });
   });
 
   it('explains Fastify body errors in words', () => {
     const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
-    expect(toErrorEnvelope(tooLarge, 'r').envelope).toMatchObject({ statusCode: 413, error: 'Payload Too Large', message: expect.stringMatching(/larger than/) });
+    expect(toErrorEnvelope(tooLarge, 'r').envelope).toMatchObject({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: expect.stringMatching(/larger than/),
+    });
   });
 });

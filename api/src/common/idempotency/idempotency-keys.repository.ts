@@ -49,10 +49,12 @@ export class IdempotencyKeysRepository {
   }
 
   async complete(principal: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE idempotency_keys SET response_status = $3, response_body = $4::jsonb WHERE principal = $1 AND key = $2`,
-      [principal, key, status, JSON.stringify(body ?? null)],
-    );
+    await this.dataSource.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4::jsonb WHERE principal = $1 AND key = $2`, [
+      principal,
+      key,
+      status,
+      JSON.stringify(body ?? null),
+    ]);
   }
 
   /** Forgets an unanswered claim (the request failed on our side), so a retry may run it again. */

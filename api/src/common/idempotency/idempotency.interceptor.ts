@@ -36,7 +36,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const key = request.headers[IDEMPOTENCY_KEY_HEADER];
     if (key === undefined || key === '') {
-      throw new IdempotencyException('idempotency_key_missing', 'Send an Idempotency-Key header (for example a new UUID) so that a retry cannot do this twice.');
+      throw new IdempotencyException(
+        'idempotency_key_missing',
+        'Send an Idempotency-Key header (for example a new UUID) so that a retry cannot do this twice.',
+      );
     }
     if (typeof key !== 'string' || !KEY_SHAPE.test(key)) {
       throw new IdempotencyException('idempotency_key_invalid', 'The Idempotency-Key must be 1–255 printable characters without spaces.');
@@ -51,10 +54,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!claim.claimed) {
       const { existing } = claim;
       if (!existing.requestHash.equals(hash)) {
-        throw new IdempotencyException('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
+        throw new IdempotencyException(
+          'idempotency_key_reused',
+          'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+        );
       }
       if (existing.responseStatus === null) {
-        throw new IdempotencyException('idempotency_key_in_flight', 'A request with this Idempotency-Key is still being processed. Retry in a moment.', { retryAfterSeconds: 1 });
+        throw new IdempotencyException('idempotency_key_in_flight', 'A request with this Idempotency-Key is still being processed. Retry in a moment.', {
+          retryAfterSeconds: 1,
+        });
       }
       void reply.header(REPLAYED_HEADER, 'true');
       if (existing.responseStatus < 400) return of(existing.responseBody);

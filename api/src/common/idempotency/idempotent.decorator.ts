@@ -22,7 +22,8 @@ export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
     ApiHeader({
       name: 'Idempotency-Key',
       required: true,
-      description: 'A unique key per intended operation (e.g. a UUID), 1–255 printable characters. Retries with the same key and body get the first answer again.',
+      description:
+        'A unique key per intended operation (e.g. a UUID), 1–255 printable characters. Retries with the same key and body get the first answer again.',
     }),
   ) as MethodDecorator;
 }

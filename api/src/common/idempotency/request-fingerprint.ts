@@ -13,5 +13,7 @@ export function canonicalJson(value: unknown): string {
 
 /** What tells a retry from a different request under the same key: method, path and body. */
 export function requestFingerprint(method: string, path: string, body: unknown): Buffer {
-  return createHash('sha256').update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest();
+  return createHash('sha256')
+    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
+    .digest();
 }

@@ -64,7 +64,8 @@ export class PriceQuoteDto implements PriceQuote {
   @ApiProperty({ format: 'date-time' }) start: string;
   @ApiProperty({ format: 'date-time' }) end: string;
   @ApiProperty() billedMinutes: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per local calendar day: segments, uncapped total, daily cap.' }) lines: PriceQuoteDay[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per local calendar day: segments, uncapped total, daily cap.' })
+  lines: PriceQuoteDay[];
 }
 
 export class MarketplaceResultDto implements MarketplaceResult {
@@ -90,7 +91,8 @@ export class RateViewDto implements RateView {
   @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
   @ApiProperty() hourlyCents: number;
   @ApiProperty({ type: Number, nullable: true }) dailyMaxCents: number | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [{ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 }] }) multipliers: RateMultiplier[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [{ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 }] })
+  multipliers: RateMultiplier[];
   @ApiProperty() currency: string;
 }
 
@@ -101,7 +103,8 @@ export class SpaceCountDto {
 
 export class FacilityDetailDto extends FacilitySummaryDto implements FacilityDetail {
   @ApiProperty() description: string;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'Per weekday local "HH:MM" intervals; null: open 24/7.' }) openingHours: OpeningHours;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'Per weekday local "HH:MM" intervals; null: open 24/7.' })
+  openingHours: OpeningHours;
   @ApiProperty() minDurationMinutes: number;
   @ApiProperty() maxDurationMinutes: number;
   @ApiProperty({ type: RateViewDto, isArray: true }) rates: RateView[];
@@ -126,7 +129,11 @@ export class FacilityAvailabilityDto implements FacilityAvailability {
   @ApiProperty() timeZone: string;
   @ApiProperty({ type: TimeWindowDto }) window: { start: string; end: string };
   @ApiProperty({ type: SpaceTypeAvailabilityDto, isArray: true }) perType: SpaceTypeAvailability[];
-  @ApiProperty({ type: AvailabilityTimelineHourDto, isArray: true, description: 'Hour by hour over the local day the window starts on (23 or 25 hours on DST days).' })
+  @ApiProperty({
+    type: AvailabilityTimelineHourDto,
+    isArray: true,
+    description: 'Hour by hour over the local day the window starts on (23 or 25 hours on DST days).',
+  })
   timeline: AvailabilityTimelineHour[];
   @ApiProperty(FIDELITY) fidelity: DataFidelity;
 }

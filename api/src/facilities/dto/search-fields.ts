@@ -30,15 +30,9 @@ export const SearchFields = {
       IsString(),
       Matches(AMENITY_LIST, { message: `amenities must be a comma list of ${AMENITIES.join(', ')}` }),
     ),
-  spaceType: (description: string) =>
-    applyDecorators(ApiPropertyOptional({ enum: SPACE_TYPES, description }), IsOptional(), IsIn(SPACE_TYPES)),
+  spaceType: (description: string) => applyDecorators(ApiPropertyOptional({ enum: SPACE_TYPES, description }), IsOptional(), IsIn(SPACE_TYPES)),
   cursor: () =>
-    applyDecorators(
-      ApiPropertyOptional({ description: 'The `nextCursor` of the previous page, unchanged.' }),
-      IsOptional(),
-      IsString(),
-      MaxLength(2048),
-    ),
+    applyDecorators(ApiPropertyOptional({ description: 'The `nextCursor` of the previous page, unchanged.' }), IsOptional(), IsString(), MaxLength(2048)),
   limit: () =>
     applyDecorators(
       ApiPropertyOptional({ default: PAGE_LIMIT_DEFAULT, minimum: 1, maximum: PAGE_LIMIT_MAX }),

@@ -54,7 +54,14 @@ describe('isWithinOpeningHours', () => {
   });
 
   it('accepts a multi-day window when back-to-back intervals leave no gap', () => {
-    const roundTheClockWeekdays: OpeningHours = { mon: [['00:00', '24:00']], tue: [['00:00', '24:00']], wed: [['00:00', '12:00'], ['12:00', '24:00']] };
+    const roundTheClockWeekdays: OpeningHours = {
+      mon: [['00:00', '24:00']],
+      tue: [['00:00', '24:00']],
+      wed: [
+        ['00:00', '12:00'],
+        ['12:00', '24:00'],
+      ],
+    };
     expect(isWithinOpeningHours(roundTheClockWeekdays, window('2027-06-14T08:00:00+02:00', '2027-06-16T20:00:00+02:00'), BERLIN)).toBe(true);
     expect(isWithinOpeningHours(roundTheClockWeekdays, window('2027-06-16T20:00:00+02:00', '2027-06-17T01:00:00+02:00'), BERLIN)).toBe(false);
   });

@@ -86,12 +86,7 @@ function stretchesOfDay<T>(intervals: readonly WeeklyInterval<T>[], day: Weekday
  * Cuts the real-time window [startMs, endMs) at local midnights and interval edges, each piece
  * carrying its local date and value. Real elapsed time is preserved: pieces sum to the window.
  */
-export function splitByWallClock<T>(
-  intervals: readonly WeeklyInterval<T>[],
-  startMs: number,
-  endMs: number,
-  timeZone: string,
-): WallClockPiece<T>[] {
+export function splitByWallClock<T>(intervals: readonly WeeklyInterval<T>[], startMs: number, endMs: number, timeZone: string): WallClockPiece<T>[] {
   assertTimeZone(timeZone);
   assertWeeklyIntervals(intervals);
   const stretchesByWeekday = new Map<Weekday, DayStretch<T>[]>();

@@ -133,7 +133,11 @@ describe('quoteForWindow', () => {
 
     it('caps at the facility’s midnight, not at UTC midnight', () => {
       // 20:00–04:00 in New York is 00:00–08:00 UTC: one UTC day, but two local ones.
-      const quote = quoteForWindow(aRate({ hourlyCents: 300, dailyMaxCents: 1000 }), window('2027-06-16T20:00:00-04:00', '2027-06-17T04:00:00-04:00'), NEW_YORK);
+      const quote = quoteForWindow(
+        aRate({ hourlyCents: 300, dailyMaxCents: 1000 }),
+        window('2027-06-16T20:00:00-04:00', '2027-06-17T04:00:00-04:00'),
+        NEW_YORK,
+      );
       expect(quote.lines.map((l) => [l.date, l.uncappedCents, l.totalCents])).toEqual([
         ['2027-06-16', 1200, 1000],
         ['2027-06-17', 1200, 1000],
@@ -188,7 +192,11 @@ describe('quoteForWindow', () => {
 
     it('prices a New York night multiplier through the 2027-03-14 spring-forward by real time', () => {
       const everyNight = { days: [...WEEKDAYS], from: '23:00', to: '07:00', multiplier: 0.5 };
-      const quote = quoteForWindow(aRate({ hourlyCents: 200, multipliers: [everyNight] }), window('2027-03-13T22:00:00-05:00', '2027-03-14T08:00:00-04:00'), NEW_YORK);
+      const quote = quoteForWindow(
+        aRate({ hourlyCents: 200, multipliers: [everyNight] }),
+        window('2027-03-13T22:00:00-05:00', '2027-03-14T08:00:00-04:00'),
+        NEW_YORK,
+      );
       expect(quote.billedMinutes).toBe(9 * 60);
       expect(quote.lines.map((l) => [l.date, l.billedMinutes, l.totalCents])).toEqual([
         ['2027-03-13', 120, 200 + 100],

@@ -71,7 +71,10 @@ export class CreateFacilityDto implements CreateFacilityRequest {
   @ApiProperty({ example: 'Alexanderplatz 1' }) @IsString() @Length(1, 200) addressLine: string;
   @ApiProperty({ example: 'Berlin' }) @IsString() @Length(1, 120) city: string;
   @ApiPropertyOptional({ example: '10178' }) @IsOptional() @IsString() @MaxLength(20) postalCode?: string;
-  @ApiProperty({ example: 'DE' }) @IsString() @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code (two capital letters)' }) countryCode: string;
+  @ApiProperty({ example: 'DE' })
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code (two capital letters)' })
+  countryCode: string;
 
   @ApiProperty({ type: LocationDto })
   @ValidateNested()
@@ -79,9 +82,17 @@ export class CreateFacilityDto implements CreateFacilityRequest {
   location: LocationDto;
 
   @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone.' }) @IsString() @Length(1, 64) timeZone: string;
-  @ApiProperty({ example: 'EUR' }) @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code (three capital letters)' }) currency: string;
+  @ApiProperty({ example: 'EUR' })
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code (three capital letters)' })
+  currency: string;
 
-  @ApiPropertyOptional({ type: 'object', nullable: true, description: 'null: open 24/7. Otherwise { "mon": [["07:00","22:00"]], … }.', additionalProperties: true })
+  @ApiPropertyOptional({
+    type: 'object',
+    nullable: true,
+    description: 'null: open 24/7. Otherwise { "mon": [["07:00","22:00"]], … }.',
+    additionalProperties: true,
+  })
   @IsOptional()
   @IsObject()
   openingHours?: OpeningHours;

@@ -11,7 +11,10 @@ const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) 
 export class OperatorBookingQueryDto implements OperatorBookingQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() facilityId?: string;
   @ApiPropertyOptional({ enum: BOOKING_STATUSES }) @IsOptional() @IsIn(BOOKING_STATUSES) status?: BookingStatus;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Bookings whose period overlaps [from, to).' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Bookings whose period overlaps [from, to).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @ApiPropertyOptional({ description: 'A booking code, or a vehicle plate or its beginning.' }) @IsOptional() @Trim() @IsString() @Length(1, 40) q?: string;
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' }) @IsOptional() @IsString() @MaxLength(512) cursor?: string;
@@ -24,4 +27,3 @@ export class OperatorBookingQueryDto implements OperatorBookingQuery {
   @Max(OPERATOR_BOOKINGS_LIMIT_MAX)
   limit?: number;
 }
-

@@ -23,10 +23,7 @@ export class SmtpMailSender extends MailSender implements OnApplicationShutdown 
     // Every wait stays well inside the outbox lease, so a slow server cannot make a second
     // worker send the same message while the first is still talking to it.
     const timeoutMs = Math.max(500, Math.floor(leaseMs / 3));
-    this.transport = nodemailer.createTransport(
-      { url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs },
-      { from },
-    );
+    this.transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs }, { from });
   }
 
   async send(email: OutgoingEmail): Promise<void> {
@@ -38,7 +35,13 @@ export class SmtpMailSender extends MailSender implements OnApplicationShutdown 
         html: email.html,
         messageId: email.messageId,
         headers: { 'X-AIParksit-Outbox-Id': email.outboxId },
-        attachments: email.inlineImages.map((image) => ({ cid: image.cid, filename: image.filename, contentType: image.contentType, content: image.content, contentDisposition: 'inline' })),
+        attachments: email.inlineImages.map((image) => ({
+          cid: image.cid,
+          filename: image.filename,
+          contentType: image.contentType,
+          content: image.content,
+          contentDisposition: 'inline',
+        })),
       });
     } catch (error) {
       const smtp = error as SmtpError;

@@ -2,7 +2,11 @@ import { accountNoticeEmail } from './account-notice.template.js';
 
 describe('accountNoticeEmail', () => {
   it('keeps the message as written in the text version', () => {
-    const email = accountNoticeEmail({ recipientName: 'Dana', subject: 'Maintenance tonight', message: 'The garage closes at 22:00.\n\nSorry for the trouble.' });
+    const email = accountNoticeEmail({
+      recipientName: 'Dana',
+      subject: 'Maintenance tonight',
+      message: 'The garage closes at 22:00.\n\nSorry for the trouble.',
+    });
     expect(email.subject).toBe('Maintenance tonight');
     expect(email.text).toContain('Hello Dana,\n\nThe garage closes at 22:00.\n\nSorry for the trouble.');
     expect(email.inlineImages).toEqual([]);

@@ -11,9 +11,13 @@ export interface AccountNoticeData {
 /** A plain message from the platform's admins to one account holder. */
 export function accountNoticeEmail(data: AccountNoticeData): RenderedEmail {
   const subject = singleLine(data.subject);
-  const paragraphs = data.message.replace(/\r\n?/g, '\n').split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = data.message
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const text = [`Hello ${data.recipientName},`, '', data.message.trim(), '', 'AIParksit'].join('\n');
   const body = html`<p>Hello ${data.recipientName},</p>
-${paragraphs.map((p) => html`<p>${p.split('\n').map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</p>\n`)}`;
+    ${paragraphs.map((p) => html`<p>${p.split('\n').map((line, i) => html`${i ? html`<br />` : ''}${line}`)}</p> `)}`;
   return { subject, text, html: emailLayout(subject, body), inlineImages: [] };
 }

@@ -38,7 +38,9 @@ describe('bookingConfirmationEmail', () => {
   it('shows the QR code in the HTML as an inline attachment', () => {
     const email = bookingConfirmationEmail(confirmation());
     expect(email.html).toContain(`src="cid:${BOOKING_QR_CID}"`);
-    expect(email.inlineImages).toEqual([{ cid: BOOKING_QR_CID, filename: 'booking-PK7Q-M2XD.png', contentType: 'image/png', content: Buffer.from('png bytes') }]);
+    expect(email.inlineImages).toEqual([
+      { cid: BOOKING_QR_CID, filename: 'booking-PK7Q-M2XD.png', contentType: 'image/png', content: Buffer.from('png bytes') },
+    ]);
   });
 
   it('gives the same facts in the HTML version', () => {

@@ -33,19 +33,26 @@ function renderValue(value: unknown): string {
 
 /** Header values never carry line breaks (a subject with CR/LF could start a new header). */
 export function singleLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  return text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** The frame every email shares: a simple, table-free layout that mail clients render alike. */
 export function emailLayout(title: string, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
-<body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2933;">
-<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px;">
-<p style="margin:0 0 16px;font-weight:bold;color:#0b6bcb;">AIParksit</p>
-${body}
-</div>
-</body>
-</html>`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+      </head>
+      <body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2933;">
+        <div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px;">
+          <p style="margin:0 0 16px;font-weight:bold;color:#0b6bcb;">AIParksit</p>
+          ${body}
+        </div>
+      </body>
+    </html>`.value;
 }

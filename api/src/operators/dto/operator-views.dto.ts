@@ -54,7 +54,13 @@ export class OnboardingApplicationDto implements OnboardingApplication {
   @ApiProperty({ type: AcceptedTermsDto, nullable: true }) terms: AcceptedTermsDto | null;
   @ApiProperty({ enum: ONBOARDING_STEPS, isArray: true, description: 'Steps still to complete before submitting.' }) missingSteps: OnboardingStep[];
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When an approved operator last changed the payout account; null: the reviewed one.' }) payoutAccountChangedAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When an approved operator last changed the payout account; null: the reviewed one.',
+  })
+  payoutAccountChangedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -30,7 +30,9 @@ export function AppLayout({ user }: { user: UserView }) {
       <header className="topbar">
         <div className="topbar__inner">
           <NavLink to={homeFor(user.role)} className="brand" aria-label="AIParksit home">
-            <span className="brand__mark" aria-hidden="true">P</span>
+            <span className="brand__mark" aria-hidden="true">
+              P
+            </span>
             <span className="brand__name">AIParksit</span>
           </NavLink>
           <nav aria-label="Main" className="nav">

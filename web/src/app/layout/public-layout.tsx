@@ -9,7 +9,9 @@ export function PublicLayout() {
       <header className="topbar topbar--public">
         <div className="topbar__inner">
           <Link to="/" className="brand" aria-label="AIParksit home">
-            <span className="brand__mark" aria-hidden="true">P</span>
+            <span className="brand__mark" aria-hidden="true">
+              P
+            </span>
             <span className="brand__name">AIParksit</span>
           </Link>
         </div>

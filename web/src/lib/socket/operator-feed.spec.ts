@@ -38,9 +38,24 @@ describe('reduceOperatorFeed', () => {
 
   it('keeps the latest takings per facility', () => {
     let feed = EMPTY_OPERATOR_FEED;
-    feed = reduceOperatorFeed(feed, { type: 'event', event: 'revenue_updated', data: { facilityId: 'f1', currency: 'EUR', todayCents: 500, monthToDateCents: 900 }, at: 'a' });
-    feed = reduceOperatorFeed(feed, { type: 'event', event: 'revenue_updated', data: { facilityId: 'f2', currency: 'EUR', todayCents: 100, monthToDateCents: 100 }, at: 'b' });
-    feed = reduceOperatorFeed(feed, { type: 'event', event: 'revenue_updated', data: { facilityId: 'f1', currency: 'EUR', todayCents: 800, monthToDateCents: 1200 }, at: 'c' });
+    feed = reduceOperatorFeed(feed, {
+      type: 'event',
+      event: 'revenue_updated',
+      data: { facilityId: 'f1', currency: 'EUR', todayCents: 500, monthToDateCents: 900 },
+      at: 'a',
+    });
+    feed = reduceOperatorFeed(feed, {
+      type: 'event',
+      event: 'revenue_updated',
+      data: { facilityId: 'f2', currency: 'EUR', todayCents: 100, monthToDateCents: 100 },
+      at: 'b',
+    });
+    feed = reduceOperatorFeed(feed, {
+      type: 'event',
+      event: 'revenue_updated',
+      data: { facilityId: 'f1', currency: 'EUR', todayCents: 800, monthToDateCents: 1200 },
+      at: 'c',
+    });
     expect(feed.revenue['f1']?.todayCents).toBe(800);
     expect(feed.revenue['f2']?.todayCents).toBe(100);
   });

@@ -62,7 +62,12 @@ export function OperatorApplicationsPage() {
             <span>
               Page {page} of {lastPage}
             </span>
-            <button type="button" className="button button--secondary" disabled={page >= lastPage} onClick={() => setParams({ status, page: String(page + 1) })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={page >= lastPage}
+              onClick={() => setParams({ status, page: String(page + 1) })}
+            >
               Next
             </button>
           </nav>
@@ -133,7 +138,13 @@ function RejectForm({ id, name }: { id: string; name: string }) {
       <FormAlert message={formMessage} />
       <div className={errors?.length ? 'field field--invalid' : 'field'}>
         <label htmlFor={fieldId}>Reason (the operator reads it)</label>
-        <textarea id={fieldId} name="reason" rows={3} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${fieldId}-error` : undefined} />
+        <textarea
+          id={fieldId}
+          name="reason"
+          rows={3}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={errors?.length ? `${fieldId}-error` : undefined}
+        />
         {errors?.length ? (
           <ul id={`${fieldId}-error`} className="field__errors" data-field-error="reason">
             {errors.map((message) => (

@@ -14,7 +14,11 @@ describe('selectionFromSearch', () => {
   });
 
   it('ignores values it does not know', () => {
-    expect(selectionFromSearch(new URLSearchParams('range=forever&granularity=minute&from=yesterday'), now)).toMatchObject({ preset: '30d', granularity: 'day', from: '2026-10-28' });
+    expect(selectionFromSearch(new URLSearchParams('range=forever&granularity=minute&from=yesterday'), now)).toMatchObject({
+      preset: '30d',
+      granularity: 'day',
+      from: '2026-10-28',
+    });
   });
 
   it('round-trips through the address bar', () => {
@@ -25,11 +29,21 @@ describe('selectionFromSearch', () => {
 
 describe('selectionToQuery', () => {
   it('asks for 30 days up to and including today', () => {
-    expect(selectionToQuery(selectionFromSearch(new URLSearchParams(), now), now)).toEqual({ facilityId: undefined, from: '2026-10-28', to: '2026-11-27', granularity: 'day' });
+    expect(selectionToQuery(selectionFromSearch(new URLSearchParams(), now), now)).toEqual({
+      facilityId: undefined,
+      from: '2026-10-28',
+      to: '2026-11-27',
+      granularity: 'day',
+    });
   });
 
   it('asks for twelve whole months, this one included', () => {
-    expect(selectionToQuery(selectionFromSearch(new URLSearchParams('range=12m&facilityId=f1'), now), now)).toEqual({ facilityId: 'f1', from: '2025-12-01', to: '2026-11-27', granularity: 'month' });
+    expect(selectionToQuery(selectionFromSearch(new URLSearchParams('range=12m&facilityId=f1'), now), now)).toEqual({
+      facilityId: 'f1',
+      from: '2025-12-01',
+      to: '2026-11-27',
+      granularity: 'month',
+    });
   });
 
   it('includes the last day of a custom range (to is exclusive for the API)', () => {

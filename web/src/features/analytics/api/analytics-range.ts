@@ -22,7 +22,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function selectionFromSearch(search: URLSearchParams, now = new Date()): AnalyticsSelection {
   const preset = (RANGE_PRESETS as readonly string[]).includes(search.get('range') ?? '') ? (search.get('range') as RangePreset) : '30d';
-  const granularity = (ANALYTICS_GRANULARITIES as readonly string[]).includes(search.get('granularity') ?? '') ? (search.get('granularity') as AnalyticsGranularity) : DEFAULT_GRANULARITY[preset];
+  const granularity = (ANALYTICS_GRANULARITIES as readonly string[]).includes(search.get('granularity') ?? '')
+    ? (search.get('granularity') as AnalyticsGranularity)
+    : DEFAULT_GRANULARITY[preset];
   const fallback = lastDays(30, now);
   const from = DATE.test(search.get('from') ?? '') ? search.get('from')! : fallback.from;
   const to = DATE.test(search.get('to') ?? '') ? search.get('to')! : localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate()));
@@ -53,7 +55,10 @@ export function selectionToQuery(selection: AnalyticsSelection, now = new Date()
     if (selection.preset === '30d') return lastDays(30, now);
     if (selection.preset === '12m') {
       // The current month and the eleven before it, whole months, up to and including today.
-      return { from: localDate(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1)) };
+      return {
+        from: localDate(new Date(now.getFullYear(), now.getMonth() - 11, 1)),
+        to: localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1)),
+      };
     }
     const [y, m, d] = selection.to.split('-').map(Number) as [number, number, number];
     return { from: selection.from, to: localDate(new Date(y, m - 1, d + 1)) };

@@ -45,17 +45,33 @@ export function AnalyticsFilters({ selection, onChange }: { selection: Analytics
         <>
           <div className="field">
             <label htmlFor={`${id}-from`}>From day</label>
-            <input id={`${id}-from`} type="date" value={selection.from} max={selection.to} onChange={(event) => event.target.value && change({ from: event.target.value })} />
+            <input
+              id={`${id}-from`}
+              type="date"
+              value={selection.from}
+              max={selection.to}
+              onChange={(event) => event.target.value && change({ from: event.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to`}>To day (included)</label>
-            <input id={`${id}-to`} type="date" value={selection.to} min={selection.from} onChange={(event) => event.target.value && change({ to: event.target.value })} />
+            <input
+              id={`${id}-to`}
+              type="date"
+              value={selection.to}
+              min={selection.from}
+              onChange={(event) => event.target.value && change({ to: event.target.value })}
+            />
           </div>
         </>
       )}
       <div className="field">
         <label htmlFor={`${id}-granularity`}>Per</label>
-        <select id={`${id}-granularity`} value={selection.granularity} onChange={(event) => change({ granularity: event.target.value as AnalyticsGranularity })}>
+        <select
+          id={`${id}-granularity`}
+          value={selection.granularity}
+          onChange={(event) => change({ granularity: event.target.value as AnalyticsGranularity })}
+        >
           {ANALYTICS_GRANULARITIES.map((granularity) => (
             // The API serves hourly series for at most 93 days.
             <option key={granularity} value={granularity} disabled={granularity === 'hour' && selection.preset === '12m'}>

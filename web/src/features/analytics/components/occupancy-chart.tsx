@@ -14,7 +14,16 @@ export function OccupancyChart({ report }: { report: OccupancyReport }) {
         <Line
           data={{
             labels: report.buckets.map((bucket) => bucket.bucket.replace('T00:00', '')),
-            datasets: [{ label: 'Occupancy %', data: report.buckets.map((bucket) => bucket.percent), borderColor: '#1d5fd1', backgroundColor: 'rgba(29,95,209,0.15)', fill: true, spanGaps: false }],
+            datasets: [
+              {
+                label: 'Occupancy %',
+                data: report.buckets.map((bucket) => bucket.percent),
+                borderColor: '#1d5fd1',
+                backgroundColor: 'rgba(29,95,209,0.15)',
+                fill: true,
+                spanGaps: false,
+              },
+            ],
           }}
           options={{ responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { min: 0, suggestedMax: 100 } } }}
         />
@@ -79,7 +88,12 @@ export function OccupancyHeatmap({ report }: { report: OccupancyReport }) {
                 const percent = cell(index + 1, hour)?.percent ?? null;
                 const shade = percent === null ? undefined : `rgba(29, 95, 209, ${Math.min(1, 0.08 + percent / 100)})`;
                 return (
-                  <td key={hour} className={percent === null ? 'heatmap__cell heatmap__cell--closed' : 'heatmap__cell'} style={{ background: shade, color: percent !== null && percent > 55 ? '#fff' : undefined }} title={`${name} ${hour}:00 ${percentText(percent)}`}>
+                  <td
+                    key={hour}
+                    className={percent === null ? 'heatmap__cell heatmap__cell--closed' : 'heatmap__cell'}
+                    style={{ background: shade, color: percent !== null && percent > 55 ? '#fff' : undefined }}
+                    title={`${name} ${hour}:00 ${percentText(percent)}`}
+                  >
                     {percent === null ? '–' : Math.round(percent)}
                   </td>
                 );

@@ -36,7 +36,8 @@ export function RevenueChart({ report, currency, withTable = true }: { report: R
         />
       </div>
       <figcaption className="field__hint">
-        Total: {formatMoney(series.totals.grossCents, series.currency)} gross, {formatMoney(series.totals.netCents, series.currency)} net after refunds and fees, {series.totals.bookings} bookings.
+        Total: {formatMoney(series.totals.grossCents, series.currency)} gross, {formatMoney(series.totals.netCents, series.currency)} net after refunds and
+        fees, {series.totals.bookings} bookings.
       </figcaption>
       {withTable && (
         <details className="chart__table">

@@ -16,7 +16,9 @@ export function ApiKeysPanel() {
   return (
     <section className="panel stack" aria-labelledby="api-keys">
       <h2 id="api-keys">API keys</h2>
-      <p className="field__hint">Your systems send a key in the X-API-Key header to read the marketplace. A key is shown once, when it is created; we keep only a hash of it.</p>
+      <p className="field__hint">
+        Your systems send a key in the X-API-Key header to read the marketplace. A key is shown once, when it is created; we keep only a hash of it.
+      </p>
       <CreateApiKeyForm onCreated={setCreated} />
       {created && <NewKeyNotice apiKey={created} onDone={() => setCreated(null)} />}
       {keys.isPending && <LoadingState label="Loading your keys…" />}
@@ -76,7 +78,12 @@ function NewKeyNotice({ apiKey, onDone }: { apiKey: CreatedApiKey; onDone: () =>
         <strong>{apiKey.name}</strong>: copy this key now. It will not be shown again.
       </p>
       <p>
-        <code className="booking-code" data-testid="new-api-key-value" onFocus={(event) => window.getSelection()?.selectAllChildren(event.currentTarget)} tabIndex={0}>
+        <code
+          className="booking-code"
+          data-testid="new-api-key-value"
+          onFocus={(event) => window.getSelection()?.selectAllChildren(event.currentTarget)}
+          tabIndex={0}
+        >
           {apiKey.key}
         </code>
       </p>
@@ -130,7 +137,13 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKeyView }) {
       </td>
       <td>{dateTime(apiKey.createdAt)}</td>
       <td>{dateTime(apiKey.lastUsedAt)}</td>
-      <td>{apiKey.revokedAt ? <span className="badge badge--cancelled">Revoked {dateTime(apiKey.revokedAt)}</span> : <span className="badge badge--confirmed">Active</span>}</td>
+      <td>
+        {apiKey.revokedAt ? (
+          <span className="badge badge--cancelled">Revoked {dateTime(apiKey.revokedAt)}</span>
+        ) : (
+          <span className="badge badge--confirmed">Active</span>
+        )}
+      </td>
       <td>
         {!apiKey.revokedAt &&
           (confirming ? (

@@ -62,7 +62,10 @@ export function RegisterPage() {
           hint={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember.`}
           errors={fieldMessages['password']}
         />
-        <fieldset className={roleErrors?.length ? 'field field--invalid choice-group' : 'field choice-group'} aria-describedby={roleErrors?.length ? 'role-error' : undefined}>
+        <fieldset
+          className={roleErrors?.length ? 'field field--invalid choice-group' : 'field choice-group'}
+          aria-describedby={roleErrors?.length ? 'role-error' : undefined}
+        >
           <legend>How will you use AIParksit?</legend>
           {SELF_REGISTERABLE_ROLES.map((role, index) => (
             <label key={role} className="choice">

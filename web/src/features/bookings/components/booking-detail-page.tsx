@@ -121,15 +121,14 @@ function ExtendForm({ booking }: { booking: BookingView }) {
       return;
     }
     setProblem(null);
-    extend.mutate(
-      { end },
-      { onSuccess: (extension) => void navigate(`/driver/checkout/${booking.id}/extension`, { state: { extension } }) },
-    );
+    extend.mutate({ end }, { onSuccess: (extension) => void navigate(`/driver/checkout/${booking.id}/extension`, { state: { extension } }) });
   }
   const conflict = extend.error instanceof ApiError && extend.error.status === 409;
   return (
     <form className="form form--inline" onSubmit={submit} noValidate>
-      <FormAlert message={problem ?? (conflict ? 'Your space is taken for that time. Try a shorter extension.' : extend.error ? describeError(extend.error) : null)} />
+      <FormAlert
+        message={problem ?? (conflict ? 'Your space is taken for that time. Try a shorter extension.' : extend.error ? describeError(extend.error) : null)}
+      />
       <div className="field">
         <label htmlFor={`${id}-end`}>New end ({booking.facility.timeZone})</label>
         <input id={`${id}-end`} name="end" type="datetime-local" step={900} defaultValue={suggested} />
@@ -172,7 +171,8 @@ export function BookingDetailPage() {
             )}
             {booking.status === 'cancelled' && (
               <p className="notice" role="status">
-                Cancelled{booking.cancelledAt ? ` on ${formatWindow(booking.cancelledAt, booking.cancelledAt, booking.facility.timeZone).split(' – ')[0]}` : ''}.{' '}
+                Cancelled{booking.cancelledAt ? ` on ${formatWindow(booking.cancelledAt, booking.cancelledAt, booking.facility.timeZone).split(' – ')[0]}` : ''}
+                .{' '}
                 {booking.payment && booking.payment.refundedCents > 0
                   ? `${formatMoney(booking.payment.refundedCents, booking.currency)} refunded to your card.`
                   : 'Nothing was refunded.'}

@@ -11,7 +11,11 @@ export function CancelBookingButton({ booking }: { booking: BookingView }) {
   const [confirming, setConfirming] = useState(false);
   // First: once cancelled, the booking itself is no longer cancellable, but the outcome stays said.
   if (cancel.isSuccess)
-    return <p className="notice" role="status">Cancelled. {formatMoney(cancel.data.refundedCents, booking.currency)} will be refunded to your card.</p>;
+    return (
+      <p className="notice" role="status">
+        Cancelled. {formatMoney(cancel.data.refundedCents, booking.currency)} will be refunded to your card.
+      </p>
+    );
   if (!booking.cancellation.cancellableNow || !['confirmed', 'pending_payment'].includes(booking.status)) return null;
   const refund = formatMoney(booking.cancellation.refundableNowCents, booking.currency);
   return (

@@ -14,7 +14,7 @@ export function CardForm({ amountLabel, pending, error, onPay }: { amountLabel: 
   const [number, setNumber] = useState('');
   const fields = error instanceof ApiError ? error.fieldMessages : {};
   const decline = declineMessage(error);
-  const message = !error ? null : decline ?? (Object.keys(fields).length ? 'Please check the highlighted card details.' : describeError(error));
+  const message = !error ? null : (decline ?? (Object.keys(fields).length ? 'Please check the highlighted card details.' : describeError(error)));
 
   useEffect(() => {
     if (error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -47,7 +47,14 @@ export function CardForm({ amountLabel, pending, error, onPay }: { amountLabel: 
         errors={fields['card.number'] ?? fields['card']}
       />
       <div className="card-form__row">
-        <FormField label="Expiry (MM/YY)" name="expiry" autoComplete="cc-exp" inputMode="numeric" placeholder="MM/YY" errors={expiryErrors.length ? expiryErrors : undefined} />
+        <FormField
+          label="Expiry (MM/YY)"
+          name="expiry"
+          autoComplete="cc-exp"
+          inputMode="numeric"
+          placeholder="MM/YY"
+          errors={expiryErrors.length ? expiryErrors : undefined}
+        />
         <FormField label="CVC" name="cvc" autoComplete="cc-csc" inputMode="numeric" maxLength={4} errors={fields['card.cvc']} />
       </div>
       <FormField label="Name on card" name="holderName" autoComplete="cc-name" errors={fields['card.holderName']} />

@@ -32,7 +32,10 @@ export function toCardInput(values: CardFormValues): CardInput {
 
 /** "4242 4242 4242 4242": groups of four while typing, as printed on the card. */
 export function groupCardNumber(text: string): string {
-  return text.replace(/\D/g, '').slice(0, 19).replace(/(\d{4})(?=\d)/g, '$1 ');
+  return text
+    .replace(/\D/g, '')
+    .slice(0, 19)
+    .replace(/(\d{4})(?=\d)/g, '$1 ');
 }
 
 const DECLINE_MESSAGES: Record<DeclineCode, string> = {

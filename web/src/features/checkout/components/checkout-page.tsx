@@ -40,7 +40,17 @@ export function CheckoutPage() {
     );
   if (facility.isPending) return <LoadingState label="Loading…" />;
   if (facility.isError) return <ErrorState message={describeError(facility.error)} onRetry={() => void facility.refetch()} />;
-  return <HoldStep facilityId={facilityId} facilityName={facility.data.name} address={`${facility.data.addressLine}, ${facility.data.city}`} timeZone={facility.data.timeZone} start={start} end={end} spaceType={type} />;
+  return (
+    <HoldStep
+      facilityId={facilityId}
+      facilityName={facility.data.name}
+      address={`${facility.data.addressLine}, ${facility.data.city}`}
+      timeZone={facility.data.timeZone}
+      start={start}
+      end={end}
+      spaceType={type}
+    />
+  );
 }
 
 /** Booking rules the stay broke (400 `details.violations`), beyond the first one in the message. */
@@ -73,7 +83,9 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const vehiclePlate = String(new FormData(event.currentTarget).get('vehiclePlate') ?? '').trim().toUpperCase();
+    const vehiclePlate = String(new FormData(event.currentTarget).get('vehiclePlate') ?? '')
+      .trim()
+      .toUpperCase();
     create.mutate(
       { facilityId: props.facilityId, start: props.start, end: props.end, spaceType: props.spaceType, vehiclePlate },
       { onSuccess: (booking) => void navigate(`/driver/checkout/${booking.id}`, { replace: true }) },
@@ -105,7 +117,14 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
               ))}
             </ul>
           )}
-          <FormField label="Vehicle plate" name="vehiclePlate" autoCapitalize="characters" autoComplete="off" hint="As on the number plate, e.g. B-AB 123" errors={fields['vehiclePlate']} />
+          <FormField
+            label="Vehicle plate"
+            name="vehiclePlate"
+            autoCapitalize="characters"
+            autoComplete="off"
+            hint="As on the number plate, e.g. B-AB 123"
+            errors={fields['vehiclePlate']}
+          />
           <button type="submit" className="button button--primary" disabled={create.isPending}>
             {create.isPending ? 'Holding a space…' : 'Hold this space and see the price'}
           </button>
@@ -132,11 +151,7 @@ function PayStep({ booking, extension }: { booking: BookingView; extension?: Boo
         <section className="panel" aria-labelledby={`${id}-summary`}>
           <h2 id={`${id}-summary`}>Summary</h2>
           <BookingSummary booking={booking} />
-          {extension && (
-            <p>
-              New end: {formatWindow(extension.newEnd, extension.newEnd, booking.facility.timeZone).split(' – ')[0]}
-            </p>
-          )}
+          {extension && <p>New end: {formatWindow(extension.newEnd, extension.newEnd, booking.facility.timeZone).split(' – ')[0]}</p>}
           <p className="total">
             To pay: <strong data-testid="amount-due">{amount}</strong>
           </p>

@@ -5,7 +5,12 @@ import { formatCountdown } from '../../../lib/time-window';
 export function HoldCountdown({ expiresAt }: { expiresAt: string }) {
   const now = useNow(1000);
   const remaining = Date.parse(expiresAt) - now;
-  if (remaining <= 0) return <p className="hold hold--expired" role="alert">Your hold has lapsed. The space may be booked by someone else.</p>;
+  if (remaining <= 0)
+    return (
+      <p className="hold hold--expired" role="alert">
+        Your hold has lapsed. The space may be booked by someone else.
+      </p>
+    );
   return (
     <p className="hold">
       Space held for you for <strong className="hold__time">{formatCountdown(remaining)}</strong>

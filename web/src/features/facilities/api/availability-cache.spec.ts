@@ -59,16 +59,33 @@ describe('availabilityUpdate', () => {
 
   it('judges a query still loading by the window it asked for', () => {
     expect(availabilityUpdate(undefined, WINDOW, changed())).toEqual({ kind: 'refetch' });
-    expect(availabilityUpdate(undefined, WINDOW, changed({ period: { start: '2026-03-02T00:00:00Z', end: '2026-03-02T01:00:00Z' } }))).toEqual({ kind: 'unchanged' });
+    expect(availabilityUpdate(undefined, WINDOW, changed({ period: { start: '2026-03-02T00:00:00Z', end: '2026-03-02T01:00:00Z' } }))).toEqual({
+      kind: 'unchanged',
+    });
   });
 });
 
 describe('facilityDetailUpdate', () => {
-  const detail = { spaces: [{ spaceType: 'standard', count: 3 }, { spaceType: 'ev', count: 1 }], spaceTypes: ['standard', 'ev'] } as FacilityDetail;
+  const detail = {
+    spaces: [
+      { spaceType: 'standard', count: 3 },
+      { spaceType: 'ev', count: 1 },
+    ],
+    spaceTypes: ['standard', 'ev'],
+  } as FacilityDetail;
 
   it('writes the new capacity of the type into the listed spaces', () => {
     const update = facilityDetailUpdate(detail, changed({ capacity: 4, period: null }));
-    expect(update).toEqual({ kind: 'set', data: { ...detail, spaces: [{ spaceType: 'standard', count: 4 }, { spaceType: 'ev', count: 1 }] } });
+    expect(update).toEqual({
+      kind: 'set',
+      data: {
+        ...detail,
+        spaces: [
+          { spaceType: 'standard', count: 4 },
+          { spaceType: 'ev', count: 1 },
+        ],
+      },
+    });
   });
 
   it('leaves it alone when a booking did not change the capacity', () => {

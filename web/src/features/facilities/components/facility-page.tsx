@@ -88,11 +88,23 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
             <FormAlert message={problem} />
             <div className="field">
               <label htmlFor={`${id}-start`}>Arrive</label>
-              <input id={`${id}-start`} name="start" type="datetime-local" step={900} defaultValue={window ? instantToWallClock(window.start, facility.timeZone) : fallback.start} />
+              <input
+                id={`${id}-start`}
+                name="start"
+                type="datetime-local"
+                step={900}
+                defaultValue={window ? instantToWallClock(window.start, facility.timeZone) : fallback.start}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-end`}>Leave</label>
-              <input id={`${id}-end`} name="end" type="datetime-local" step={900} defaultValue={window ? instantToWallClock(window.end, facility.timeZone) : fallback.end} />
+              <input
+                id={`${id}-end`}
+                name="end"
+                type="datetime-local"
+                step={900}
+                defaultValue={window ? instantToWallClock(window.end, facility.timeZone) : fallback.end}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-type`}>Space type</label>
@@ -116,7 +128,8 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
           {availability.data && (
             <>
               <p>
-                {formatWindow(availability.data.window.start, availability.data.window.end, facility.timeZone)} ({formatDuration(availability.data.window.start, availability.data.window.end)})
+                {formatWindow(availability.data.window.start, availability.data.window.end, facility.timeZone)} (
+                {formatDuration(availability.data.window.start, availability.data.window.end)})
               </p>
               <ul className="type-list">
                 {SPACE_TYPES.filter((type) => facility.spaceTypes.includes(type)).map((type) => {
@@ -126,7 +139,13 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                     <li key={type} className={type === spaceType ? 'type-list__item type-list__item--chosen' : 'type-list__item'}>
                       <span className="type-list__name">{SPACE_TYPE_LABELS[type]}</span>
                       <span className={`availability availability--${entry?.level ?? 'none'}`}>{entry ? availabilityText(entry) : 'Full'}</span>
-                      <button type="button" className="button button--primary" disabled={!free} onClick={() => book(type)} aria-label={`Book a ${SPACE_TYPE_LABELS[type].toLowerCase()} space`}>
+                      <button
+                        type="button"
+                        className="button button--primary"
+                        disabled={!free}
+                        onClick={() => book(type)}
+                        aria-label={`Book a ${SPACE_TYPE_LABELS[type].toLowerCase()} space`}
+                      >
                         Book
                       </button>
                     </li>
@@ -172,9 +191,7 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
             <dt>Height limit</dt>
             <dd>{facility.heightLimitCm === null ? 'None' : `${(facility.heightLimitCm / 100).toFixed(2)} m`}</dd>
             <dt>Spaces</dt>
-            <dd>
-              {facility.spaces.map((s) => `${SPACE_TYPE_LABELS[s.spaceType]}${s.count === null ? '' : `: ${s.count}`}`).join(' · ') || 'None listed'}
-            </dd>
+            <dd>{facility.spaces.map((s) => `${SPACE_TYPE_LABELS[s.spaceType]}${s.count === null ? '' : `: ${s.count}`}`).join(' · ') || 'None listed'}</dd>
           </dl>
           <h3>Opening hours</h3>
           <OpeningHoursList hours={facility.openingHours} timeZone={facility.timeZone} />

@@ -10,27 +10,27 @@ function describeMultiplier(m: RateMultiplier): string {
 export function RateTable({ rates }: { rates: RateView[] }) {
   return (
     <div className="table-scroll">
-    <table className="table rate-table">
-      <caption className="visually-hidden">Rates per space type</caption>
-      <thead>
-        <tr>
-          <th scope="col">Space</th>
-          <th scope="col">Per hour</th>
-          <th scope="col">Daily maximum</th>
-          <th scope="col">Time-of-day prices</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rates.map((rate) => (
-          <tr key={rate.spaceType}>
-            <th scope="row">{SPACE_TYPE_LABELS[rate.spaceType]}</th>
-            <td>{formatMoney(rate.hourlyCents, rate.currency)}</td>
-            <td>{rate.dailyMaxCents === null ? '—' : formatMoney(rate.dailyMaxCents, rate.currency)}</td>
-            <td>{rate.multipliers.length ? rate.multipliers.map(describeMultiplier).join('; ') : 'Same all day'}</td>
+      <table className="table rate-table">
+        <caption className="visually-hidden">Rates per space type</caption>
+        <thead>
+          <tr>
+            <th scope="col">Space</th>
+            <th scope="col">Per hour</th>
+            <th scope="col">Daily maximum</th>
+            <th scope="col">Time-of-day prices</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rates.map((rate) => (
+            <tr key={rate.spaceType}>
+              <th scope="row">{SPACE_TYPE_LABELS[rate.spaceType]}</th>
+              <td>{formatMoney(rate.hourlyCents, rate.currency)}</td>
+              <td>{rate.dailyMaxCents === null ? '—' : formatMoney(rate.dailyMaxCents, rate.currency)}</td>
+              <td>{rate.multipliers.length ? rate.multipliers.map(describeMultiplier).join('; ') : 'Same all day'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

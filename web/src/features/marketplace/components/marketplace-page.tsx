@@ -63,7 +63,9 @@ export function MarketplacePage() {
               </EmptyState>
             )}
             {search && results.isPending && <LoadingState label="Finding car parks…" />}
-            {search && results.isError && <ErrorState title="The search did not work" message={describeError(results.error)} onRetry={() => void results.refetch()} />}
+            {search && results.isError && (
+              <ErrorState title="The search did not work" message={describeError(results.error)} onRetry={() => void results.refetch()} />
+            )}
             {search && results.isSuccess && items.length === 0 && (
               <EmptyState title="No car parks match">
                 <p>Try a wider radius, another time, or fewer filters.</p>
@@ -74,7 +76,12 @@ export function MarketplacePage() {
                 {coarse && <p className="notice">Sign in for exact numbers of free spaces.</p>}
                 <ResultList results={items} linkTo={linkTo} />
                 {results.hasNextPage && (
-                  <button type="button" className="button button--secondary button--block" onClick={() => void results.fetchNextPage()} disabled={results.isFetchingNextPage}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--block"
+                    onClick={() => void results.fetchNextPage()}
+                    disabled={results.isFetchingNextPage}
+                  >
                     {results.isFetchingNextPage ? 'Loading more…' : 'Load more'}
                   </button>
                 )}
@@ -89,7 +96,12 @@ export function MarketplacePage() {
               </div>
             }
           >
-            <ResultsMap results={items} center={criteria.point} linkTo={linkTo} onPickPoint={(point) => searchWith({ ...withWindow(criteria), city: '', point })} />
+            <ResultsMap
+              results={items}
+              center={criteria.point}
+              linkTo={linkTo}
+              onPickPoint={(point) => searchWith({ ...withWindow(criteria), city: '', point })}
+            />
           </Suspense>
         </div>
       </section>

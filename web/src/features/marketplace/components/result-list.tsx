@@ -22,7 +22,9 @@ export function ResultList({ results, linkTo }: { results: MarketplaceResult[]; 
             </p>
             <p className="result__facts">
               {distanceMeters !== null && <span>{formatDistance(distanceMeters)} away</span>}
-              <span className={full ? 'availability availability--none' : `availability availability--${availability.level}`}>{availabilityText(availability)}</span>
+              <span className={full ? 'availability availability--none' : `availability availability--${availability.level}`}>
+                {availabilityText(availability)}
+              </span>
               {facility.open24x7 && <span>Open 24/7</span>}
             </p>
             {facility.amenities.length > 0 && (

@@ -48,7 +48,12 @@ export function ResultsMap({
   const points = results.map((r) => [r.facility.location.lat, r.facility.location.lng] as [number, number]);
   return (
     <div className="results-map" role="region" aria-label="Map of car parks found">
-      <MapContainer center={center ? [center.lat, center.lng] : (points[0] ?? FALLBACK_CENTER)} zoom={13} scrollWheelZoom={false} className="results-map__canvas">
+      <MapContainer
+        center={center ? [center.lat, center.lng] : (points[0] ?? FALLBACK_CENTER)}
+        zoom={13}
+        scrollWheelZoom={false}
+        className="results-map__canvas"
+      >
         <TileLayer url={TILE_URL} attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors' />
         <FitToResults points={points} />
         <PickPoint onPick={onPickPoint} />

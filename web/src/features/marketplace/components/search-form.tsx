@@ -85,10 +85,19 @@ export function SearchForm({ criteria, onSearch }: { criteria: SearchCriteria; o
       <div className="search-form__row">
         <div className="field">
           <label htmlFor={`${id}-city`}>City</label>
-          <input id={`${id}-city`} name="city" defaultValue={criteria.point ? '' : criteria.city} autoComplete="address-level2" placeholder="e.g. Berlin" onChange={(e) => e.target.value && setPoint(null)} />
+          <input
+            id={`${id}-city`}
+            name="city"
+            defaultValue={criteria.point ? '' : criteria.city}
+            autoComplete="address-level2"
+            placeholder="e.g. Berlin"
+            onChange={(e) => e.target.value && setPoint(null)}
+          />
         </div>
         <div className="field search-form__near">
-          <span className="field__label" aria-hidden="true">&nbsp;</span>
+          <span className="field__label" aria-hidden="true">
+            &nbsp;
+          </span>
           <button type="button" className="button button--secondary" onClick={locate} disabled={locating} aria-describedby={`${id}-point`}>
             {locating ? 'Locating…' : 'Near me'}
           </button>

@@ -39,8 +39,16 @@ describe('criteriaToSearch', () => {
   });
 
   it('searches around a point with the window, amenities and price cap', () => {
-    expect(
-      criteriaToSearch({ ...base, point: { lat: 1, lng: 2 }, start: 'a', end: 'b', amenities: ['covered', 'valet'], maxPriceCents: 900 }),
-    ).toEqual({ lat: 1, lng: 2, radius: 5000, start: 'a', end: 'b', spaceType: 'standard', amenities: 'covered,valet', maxPriceCents: 900, sort: 'distance' });
+    expect(criteriaToSearch({ ...base, point: { lat: 1, lng: 2 }, start: 'a', end: 'b', amenities: ['covered', 'valet'], maxPriceCents: 900 })).toEqual({
+      lat: 1,
+      lng: 2,
+      radius: 5000,
+      start: 'a',
+      end: 'b',
+      spaceType: 'standard',
+      amenities: 'covered,valet',
+      maxPriceCents: 900,
+      sort: 'distance',
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AcceptTermsRequest, ChangePayoutAccountRequest, OnboardingApplication, OnboardingCompany, OnboardingContact, PayoutAccountInput } from '@aiparksit/shared';
+import type {
+  AcceptTermsRequest,
+  ChangePayoutAccountRequest,
+  OnboardingApplication,
+  OnboardingCompany,
+  OnboardingContact,
+  PayoutAccountInput,
+} from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
 

@@ -122,7 +122,21 @@ function ApplicationStatus({ application }: { application: OnboardingApplication
 }
 
 /** A step's form: the server's field errors under each field, focus on the first one. */
-function StepForm({ title, error, pending, onSubmit, children, submitLabel = 'Save and continue' }: { title: string; error: unknown; pending: boolean; onSubmit: (form: FormData) => void; children: (fields: FieldMessages) => ReactNode; submitLabel?: string }) {
+function StepForm({
+  title,
+  error,
+  pending,
+  onSubmit,
+  children,
+  submitLabel = 'Save and continue',
+}: {
+  title: string;
+  error: unknown;
+  pending: boolean;
+  onSubmit: (form: FormData) => void;
+  children: (fields: FieldMessages) => ReactNode;
+  submitLabel?: string;
+}) {
   const formRef = useRef<HTMLFormElement>(null);
   const { fieldMessages, formMessage } = useFormErrors(error, formRef);
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -142,14 +156,28 @@ function StepForm({ title, error, pending, onSubmit, children, submitLabel = 'Sa
 }
 
 function CompanyStep({ saved, onSaved }: { saved: OnboardingApplication | null; onSaved: () => void }) {
-  const save = useOnboardingStep((form: FormData) => saveCompany({ legalName: text(form, 'legalName'), displayName: text(form, 'displayName'), taxId: text(form, 'taxId') }, Boolean(saved)));
+  const save = useOnboardingStep((form: FormData) =>
+    saveCompany({ legalName: text(form, 'legalName'), displayName: text(form, 'displayName'), taxId: text(form, 'taxId') }, Boolean(saved)),
+  );
   return (
     <StepForm title="Company" error={save.error} pending={save.isPending} onSubmit={(form) => save.mutate(form, { onSuccess: onSaved })}>
       {(fields) => (
         <>
           <FormField label="Legal name" name="legalName" defaultValue={saved?.company.legalName} errors={fields['legalName']} autoComplete="organization" />
-          <FormField label="Display name" name="displayName" hint="What drivers see." defaultValue={saved?.company.displayName} errors={fields['displayName']} />
-          <FormField label="Tax ID" name="taxId" hint="VAT or tax number as on your company's papers." defaultValue={saved?.company.taxId} errors={fields['taxId']} />
+          <FormField
+            label="Display name"
+            name="displayName"
+            hint="What drivers see."
+            defaultValue={saved?.company.displayName}
+            errors={fields['displayName']}
+          />
+          <FormField
+            label="Tax ID"
+            name="taxId"
+            hint="VAT or tax number as on your company's papers."
+            defaultValue={saved?.company.taxId}
+            errors={fields['taxId']}
+          />
         </>
       )}
     </StepForm>
@@ -163,7 +191,15 @@ function ContactStep({ saved, onSaved }: { saved: OnboardingApplication; onSaved
       {(fields) => (
         <>
           <FormField label="Contact email" name="email" type="email" defaultValue={saved.contact?.email} errors={fields['email']} autoComplete="email" />
-          <FormField label="Phone" name="phone" type="tel" hint="With the country code, e.g. +49 30 123456." defaultValue={saved.contact?.phone} errors={fields['phone']} autoComplete="tel" />
+          <FormField
+            label="Phone"
+            name="phone"
+            type="tel"
+            hint="With the country code, e.g. +49 30 123456."
+            defaultValue={saved.contact?.phone}
+            errors={fields['phone']}
+            autoComplete="tel"
+          />
         </>
       )}
     </StepForm>
@@ -190,17 +226,27 @@ function PayoutStep({ saved, onSaved }: { saved: OnboardingApplication; onSaved:
 }
 
 function TermsStep({ saved, onSaved }: { saved: OnboardingApplication; onSaved: () => void }) {
-  const save = useOnboardingStep((form: FormData) => acceptTerms({ accepted: form.get('accepted') === 'on' ? true : (false as true), version: OPERATOR_TERMS_VERSION }));
+  const save = useOnboardingStep((form: FormData) =>
+    acceptTerms({ accepted: form.get('accepted') === 'on' ? true : (false as true), version: OPERATOR_TERMS_VERSION }),
+  );
   return (
     <StepForm title="Terms" error={save.error} pending={save.isPending} onSubmit={(form) => save.mutate(form, { onSuccess: onSaved })}>
       {(fields) => (
         <>
           <p>
-            Operator terms, version {OPERATOR_TERMS_VERSION}: you keep your car parks' listings accurate, honour confirmed bookings, and receive each booking's amount less the platform fee.
+            Operator terms, version {OPERATOR_TERMS_VERSION}: you keep your car parks' listings accurate, honour confirmed bookings, and receive each booking's
+            amount less the platform fee.
           </p>
           <div className={fields['accepted']?.length ? 'field field--invalid' : 'field'}>
             <label className="check">
-              <input type="checkbox" name="accepted" defaultChecked={saved.terms?.version === OPERATOR_TERMS_VERSION} aria-invalid={fields['accepted']?.length ? true : undefined} aria-describedby={fields['accepted']?.length ? 'terms-error' : undefined} /> I accept the operator terms
+              <input
+                type="checkbox"
+                name="accepted"
+                defaultChecked={saved.terms?.version === OPERATOR_TERMS_VERSION}
+                aria-invalid={fields['accepted']?.length ? true : undefined}
+                aria-describedby={fields['accepted']?.length ? 'terms-error' : undefined}
+              />{' '}
+              I accept the operator terms
             </label>
             {fields['accepted']?.length ? (
               <ul id="terms-error" className="field__errors" data-field-error="accepted">

@@ -5,7 +5,17 @@ import type { FieldMessages } from '../../../lib/api-error';
 type PayoutKind = PayoutAccountInput['kind'];
 
 /** The payout account's inputs, for the onboarding step and for a change after approval. */
-export function PayoutAccountFields({ kind, onKind, holderName, fields }: { kind: PayoutKind; onKind: (kind: PayoutKind) => void; holderName?: string; fields: FieldMessages }) {
+export function PayoutAccountFields({
+  kind,
+  onKind,
+  holderName,
+  fields,
+}: {
+  kind: PayoutKind;
+  onKind: (kind: PayoutKind) => void;
+  holderName?: string;
+  fields: FieldMessages;
+}) {
   return (
     <>
       <fieldset className="field choice-group">
@@ -14,7 +24,8 @@ export function PayoutAccountFields({ kind, onKind, holderName, fields }: { kind
           <input type="radio" name="kind" value="iban" checked={kind === 'iban'} onChange={() => onKind('iban')} /> IBAN (SEPA)
         </label>
         <label className="choice">
-          <input type="radio" name="kind" value="us_ach" checked={kind === 'us_ach'} onChange={() => onKind('us_ach')} /> US bank account (routing and account number)
+          <input type="radio" name="kind" value="us_ach" checked={kind === 'us_ach'} onChange={() => onKind('us_ach')} /> US bank account (routing and account
+          number)
         </label>
       </fieldset>
       <FormField label="Account holder" name="holderName" defaultValue={holderName} errors={fields['holderName']} />

@@ -20,6 +20,10 @@ describe('toBookingQuery', () => {
   });
 
   it('passes the facility, status and search as they are', () => {
-    expect(toBookingQuery({ facilityId: 'f1', status: 'cancelled', from: '', to: '', q: 'AB12' }, 'UTC')).toMatchObject({ facilityId: 'f1', status: 'cancelled', q: 'AB12' });
+    expect(toBookingQuery({ facilityId: 'f1', status: 'cancelled', from: '', to: '', q: 'AB12' }, 'UTC')).toMatchObject({
+      facilityId: 'f1',
+      status: 'cancelled',
+      q: 'AB12',
+    });
   });
 });

@@ -67,7 +67,12 @@ export function OperatorBookingsPage() {
         {rows.length > 0 && <BookingTable rows={rows} />}
         {(cursors.length > 1 || bookings.data?.nextCursor) && (
           <nav className="pager" aria-label="Booking pages">
-            <button type="button" className="button button--secondary" disabled={cursors.length <= 1 || bookings.isFetching} onClick={() => setCursors((seen) => seen.slice(0, -1))}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={cursors.length <= 1 || bookings.isFetching}
+              onClick={() => setCursors((seen) => seen.slice(0, -1))}
+            >
               Previous
             </button>
             <span>Page {cursors.length}</span>
@@ -93,7 +98,9 @@ function BookingFilterForm({ filters, onApply }: { filters: BookingFilters; onAp
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '').trim();
-    onApply(filtersFromSearch(new URLSearchParams({ facilityId: value('facilityId'), status: value('status'), from: value('from'), to: value('to'), q: value('q') })));
+    onApply(
+      filtersFromSearch(new URLSearchParams({ facilityId: value('facilityId'), status: value('status'), from: value('from'), to: value('to'), q: value('q') })),
+    );
   }
   return (
     <form className="form form--inline" role="search" aria-label="Filter bookings" onSubmit={submit}>

@@ -12,7 +12,9 @@ export function listSpaces(facilityId: string, signal?: AbortSignal): Promise<Ma
 }
 
 export function setSpaceActive({ facilityId, spaceId, active }: { facilityId: string; spaceId: string; active: boolean }): Promise<ManagedSpaceList> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(facilityId)}/spaces/${encodeURIComponent(spaceId)}/${active ? 'activate' : 'deactivate'}`, { method: 'POST' });
+  return apiRequest(`/api/facilities/${encodeURIComponent(facilityId)}/spaces/${encodeURIComponent(spaceId)}/${active ? 'activate' : 'deactivate'}`, {
+    method: 'POST',
+  });
 }
 
 export function spacesOptions(facilityId: string) {

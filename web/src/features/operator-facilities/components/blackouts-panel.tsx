@@ -19,15 +19,21 @@ export function BlackoutsPanel({ facility }: { facility: ManagedFacility }) {
   return (
     <section className="panel stack" aria-labelledby="facility-blackouts">
       <h2 id="facility-blackouts">Blackouts</h2>
-      <p className="field__hint">No new bookings in these periods. Bookings already made are kept; the ones inside a new blackout are listed so you can contact the drivers.</p>
+      <p className="field__hint">
+        No new bookings in these periods. Bookings already made are kept; the ones inside a new blackout are listed so you can contact the drivers.
+      </p>
       <AddBlackoutForm facility={facility} onCreated={setCreated} />
       {created && (
         <div className="notice" role="status" data-testid="blackout-created">
           <p>
             Blackout added for {formatWindow(created.blackout.start, created.blackout.end, facility.timeZone)}.{' '}
-            {created.bookingsInside.length === 0 ? 'No existing booking falls inside it.' : `${created.bookingsInside.length} existing booking(s) fall inside it and are kept:`}
+            {created.bookingsInside.length === 0
+              ? 'No existing booking falls inside it.'
+              : `${created.bookingsInside.length} existing booking(s) fall inside it and are kept:`}
           </p>
-          {created.bookingsInside.length > 0 && <BlockingBookings bookings={created.bookingsInside} timeZone={facility.timeZone} caption="Existing bookings inside the blackout" />}
+          {created.bookingsInside.length > 0 && (
+            <BlockingBookings bookings={created.bookingsInside} timeZone={facility.timeZone} caption="Existing bookings inside the blackout" />
+          )}
         </div>
       )}
       {blackouts.isPending && <LoadingState label="Loading blackouts…" />}
@@ -54,7 +60,13 @@ export function BlackoutsPanel({ facility }: { facility: ManagedFacility }) {
                   <td>{coverage(blackout)}</td>
                   <td>{blackout.reason || '—'}</td>
                   <td>
-                    <button type="button" className="button button--secondary" disabled={remove.isPending} onClick={() => remove.mutate({ facilityId: facility.id, blackoutId: blackout.id })} aria-label={`Remove the blackout ${blackout.reason || formatWindow(blackout.start, blackout.end, facility.timeZone)}`}>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      disabled={remove.isPending}
+                      onClick={() => remove.mutate({ facilityId: facility.id, blackoutId: blackout.id })}
+                      aria-label={`Remove the blackout ${blackout.reason || formatWindow(blackout.start, blackout.end, facility.timeZone)}`}
+                    >
                       Remove
                     </button>
                   </td>

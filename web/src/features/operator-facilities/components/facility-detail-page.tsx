@@ -17,7 +17,13 @@ export function FacilityDetailPage() {
   if (facility.isPending) return <LoadingState label="Loading the car park…" />;
   if (facility.isError) {
     const missing = facility.error instanceof ApiError && facility.error.status === 404;
-    return <ErrorState title={missing ? 'Car park not found' : undefined} message={missing ? 'It does not exist or is not yours.' : describeError(facility.error)} onRetry={missing ? undefined : () => void facility.refetch()} />;
+    return (
+      <ErrorState
+        title={missing ? 'Car park not found' : undefined}
+        message={missing ? 'It does not exist or is not yours.' : describeError(facility.error)}
+        onRetry={missing ? undefined : () => void facility.refetch()}
+      />
+    );
   }
   return <FacilityDetail facility={facility.data} />;
 }
@@ -28,7 +34,8 @@ function FacilityDetail({ facility }: { facility: ManagedFacility }) {
     <>
       <PageHeader eyebrow="Car park" title={facility.name}>
         <p>
-          {facility.addressLine}, {facility.city} · {facility.timeZone} · {facility.listed ? 'In the marketplace' : facility.published ? 'Published, listed once your application is approved' : 'Not published'}
+          {facility.addressLine}, {facility.city} · {facility.timeZone} ·{' '}
+          {facility.listed ? 'In the marketplace' : facility.published ? 'Published, listed once your application is approved' : 'Not published'}
         </p>
         <p>
           <Link className="button button--secondary" to={`/operator/facilities/${facility.id}/edit`}>
@@ -40,7 +47,12 @@ function FacilityDetail({ facility }: { facility: ManagedFacility }) {
       <section className="panel" aria-labelledby="listing">
         <h2 id="listing">Listing</h2>
         <FormAlert message={publish.error ? describeError(publish.error) : null} />
-        <button type="button" className="button button--primary" disabled={publish.isPending} onClick={() => publish.mutate({ id: facility.id, published: !facility.published })}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={publish.isPending}
+          onClick={() => publish.mutate({ id: facility.id, published: !facility.published })}
+        >
           {facility.published ? 'Unpublish' : 'Publish'}
         </button>
       </section>
@@ -58,7 +70,9 @@ function FacilityDetail({ facility }: { facility: ManagedFacility }) {
               </tr>
             </thead>
             <tbody>
-              {SPACE_TYPES.filter((type) => facility.spaces.some((s) => s.spaceType === type && s.count) || facility.rates.some((r) => r.spaceType === type)).map((type) => {
+              {SPACE_TYPES.filter(
+                (type) => facility.spaces.some((s) => s.spaceType === type && s.count) || facility.rates.some((r) => r.spaceType === type),
+              ).map((type) => {
                 const rate = facility.rates.find((r) => r.spaceType === type);
                 return (
                   <tr key={type}>

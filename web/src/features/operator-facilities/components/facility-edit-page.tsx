@@ -23,7 +23,13 @@ export function FacilityEditPage() {
   if (facility.isPending) return <LoadingState label="Loading the car park…" />;
   if (facility.isError) {
     const missing = facility.error instanceof ApiError && facility.error.status === 404;
-    return <ErrorState title={missing ? 'Car park not found' : undefined} message={missing ? 'It does not exist or is not yours.' : describeError(facility.error)} onRetry={missing ? undefined : () => void facility.refetch()} />;
+    return (
+      <ErrorState
+        title={missing ? 'Car park not found' : undefined}
+        message={missing ? 'It does not exist or is not yours.' : describeError(facility.error)}
+        onRetry={missing ? undefined : () => void facility.refetch()}
+      />
+    );
   }
   const data = facility.data;
   return (
@@ -107,7 +113,13 @@ function FacilityDetailsForm({ facility }: { facility: ManagedFacility }) {
         </label>
         {!open24x7 &&
           WEEKDAYS.map((day) => (
-            <FormField key={day} label={WEEKDAY_LABELS[day]} name={`hours.${day}`} defaultValue={facility.openingHours ? intervalsToText(facility.openingHours[day]) : '00:00-24:00'} errors={hourErrors[day] ? [hourErrors[day]] : undefined} />
+            <FormField
+              key={day}
+              label={WEEKDAY_LABELS[day]}
+              name={`hours.${day}`}
+              defaultValue={facility.openingHours ? intervalsToText(facility.openingHours[day]) : '00:00-24:00'}
+              errors={hourErrors[day] ? [hourErrors[day]] : undefined}
+            />
           ))}
         <FormAlert message={fieldMessages['openingHours']?.join(' ') ?? null} />
       </fieldset>
@@ -119,9 +131,26 @@ function FacilityDetailsForm({ facility }: { facility: ManagedFacility }) {
           </label>
         ))}
       </fieldset>
-      <FormField label="Height limit (cm)" name="heightLimitCm" type="number" inputMode="numeric" min={100} max={1000} defaultValue={facility.heightLimitCm ?? ''} hint="Empty: no limit." errors={fieldMessages['heightLimitCm']} />
+      <FormField
+        label="Height limit (cm)"
+        name="heightLimitCm"
+        type="number"
+        inputMode="numeric"
+        min={100}
+        max={1000}
+        defaultValue={facility.heightLimitCm ?? ''}
+        hint="Empty: no limit."
+        errors={fieldMessages['heightLimitCm']}
+      />
       <FormAlert message={fieldMessages['rates']?.join(' ') ?? null} />
-      <RateFields types={[...SPACE_TYPES]} sentTypes={sentTypes} optional={SPACE_TYPES.filter((type) => !required.includes(type))} currency={facility.currency} fieldMessages={fieldMessages} initial={facility.rates} />
+      <RateFields
+        types={[...SPACE_TYPES]}
+        sentTypes={sentTypes}
+        optional={SPACE_TYPES.filter((type) => !required.includes(type))}
+        currency={facility.currency}
+        fieldMessages={fieldMessages}
+        initial={facility.rates}
+      />
       <div className="toolbar">
         <button type="submit" className="button button--primary" disabled={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save changes'}

@@ -25,19 +25,55 @@ export interface AddressValues {
 }
 
 /** Street, city, postal code, country, and the map pin with its latitude and longitude. */
-export function AddressFields({ fieldMessages, initial, point, onPoint }: { fieldMessages: FieldMessages; initial?: AddressValues; point: Point; onPoint: (point: Point) => void }) {
+export function AddressFields({
+  fieldMessages,
+  initial,
+  point,
+  onPoint,
+}: {
+  fieldMessages: FieldMessages;
+  initial?: AddressValues;
+  point: Point;
+  onPoint: (point: Point) => void;
+}) {
   return (
     <>
-      <FormField label="Street address" name="addressLine" defaultValue={initial?.addressLine} errors={fieldMessages['addressLine']} autoComplete="street-address" />
+      <FormField
+        label="Street address"
+        name="addressLine"
+        defaultValue={initial?.addressLine}
+        errors={fieldMessages['addressLine']}
+        autoComplete="street-address"
+      />
       <div className="fieldset-grid">
         <FormField label="City" name="city" defaultValue={initial?.city} errors={fieldMessages['city']} />
         <FormField label="Postal code" name="postalCode" defaultValue={initial?.postalCode} errors={fieldMessages['postalCode']} />
-        <FormField label="Country code" name="countryCode" defaultValue={initial?.countryCode ?? 'DE'} hint="Two letters, e.g. DE." errors={fieldMessages['countryCode']} />
+        <FormField
+          label="Country code"
+          name="countryCode"
+          defaultValue={initial?.countryCode ?? 'DE'}
+          hint="Two letters, e.g. DE."
+          errors={fieldMessages['countryCode']}
+        />
       </div>
       <LocationPicker point={point} onPick={onPoint} />
       <div className="fieldset-grid">
-        <FormField label="Latitude" name="lat" inputMode="decimal" value={String(point.lat)} onChange={(event) => onPoint({ ...point, lat: Number(event.target.value) || 0 })} errors={fieldMessages['location.lat'] ?? fieldMessages['location']} />
-        <FormField label="Longitude" name="lng" inputMode="decimal" value={String(point.lng)} onChange={(event) => onPoint({ ...point, lng: Number(event.target.value) || 0 })} errors={fieldMessages['location.lng']} />
+        <FormField
+          label="Latitude"
+          name="lat"
+          inputMode="decimal"
+          value={String(point.lat)}
+          onChange={(event) => onPoint({ ...point, lat: Number(event.target.value) || 0 })}
+          errors={fieldMessages['location.lat'] ?? fieldMessages['location']}
+        />
+        <FormField
+          label="Longitude"
+          name="lng"
+          inputMode="decimal"
+          value={String(point.lng)}
+          onChange={(event) => onPoint({ ...point, lng: Number(event.target.value) || 0 })}
+          errors={fieldMessages['location.lng']}
+        />
       </div>
     </>
   );
@@ -54,7 +90,17 @@ export function readAddress(form: FormData) {
 }
 
 /** A number of spaces per type ("40 standard, 6 EV"); `onTypesWithSpaces` hears which types have some. */
-export function SpaceCountFields({ legend, fieldMessages, defaults = {}, onTypesWithSpaces }: { legend: string; fieldMessages: FieldMessages; defaults?: SpaceCounts; onTypesWithSpaces?: (types: SpaceType[]) => void }) {
+export function SpaceCountFields({
+  legend,
+  fieldMessages,
+  defaults = {},
+  onTypesWithSpaces,
+}: {
+  legend: string;
+  fieldMessages: FieldMessages;
+  defaults?: SpaceCounts;
+  onTypesWithSpaces?: (types: SpaceType[]) => void;
+}) {
   return (
     <fieldset
       className="fieldset-grid"
@@ -66,7 +112,16 @@ export function SpaceCountFields({ legend, fieldMessages, defaults = {}, onTypes
     >
       <legend>{legend}</legend>
       {SPACE_TYPES.map((type) => (
-        <FormField key={type} label={`${SPACE_TYPE_LABELS[type]} spaces`} name={`spaces.${type}`} type="number" min={0} inputMode="numeric" defaultValue={defaults[type] ? String(defaults[type]) : ''} errors={fieldMessages[`spaces.${type}`] ?? fieldMessages[type]} />
+        <FormField
+          key={type}
+          label={`${SPACE_TYPE_LABELS[type]} spaces`}
+          name={`spaces.${type}`}
+          type="number"
+          min={0}
+          inputMode="numeric"
+          defaultValue={defaults[type] ? String(defaults[type]) : ''}
+          errors={fieldMessages[`spaces.${type}`] ?? fieldMessages[type]}
+        />
       ))}
     </fieldset>
   );
@@ -92,7 +147,23 @@ function moneyText(cents: number | null | undefined, currency: string): string {
  * Hourly price and daily maximum for each listed type. Errors come as rates.<index>.<field>, the
  * index into the rates that were sent (`sentTypes`, the same as `types` unless some were left out).
  */
-export function RateFields({ types, sentTypes = types, currency, fieldMessages, initial = [], defaultHourly, optional = [] }: { types: SpaceType[]; sentTypes?: SpaceType[]; currency: string; fieldMessages: FieldMessages; initial?: RateView[]; defaultHourly?: Partial<Record<SpaceType, string>>; optional?: SpaceType[] }) {
+export function RateFields({
+  types,
+  sentTypes = types,
+  currency,
+  fieldMessages,
+  initial = [],
+  defaultHourly,
+  optional = [],
+}: {
+  types: SpaceType[];
+  sentTypes?: SpaceType[];
+  currency: string;
+  fieldMessages: FieldMessages;
+  initial?: RateView[];
+  defaultHourly?: Partial<Record<SpaceType, string>>;
+  optional?: SpaceType[];
+}) {
   const errors = (type: SpaceType, field: string) => (sentTypes.includes(type) ? fieldMessages[`rates.${sentTypes.indexOf(type)}.${field}`] : undefined);
   return (
     <>
@@ -101,8 +172,22 @@ export function RateFields({ types, sentTypes = types, currency, fieldMessages, 
         return (
           <fieldset key={type} className="fieldset-grid">
             <legend>{SPACE_TYPE_LABELS[type]} rate</legend>
-            <FormField label={`${SPACE_TYPE_LABELS[type]} price per hour`} name={`hourly.${type}`} inputMode="decimal" hint={optional.includes(type) ? 'No spaces of this type yet: optional, needed before adding some.' : undefined} defaultValue={rate ? moneyText(rate.hourlyCents, currency) : (defaultHourly?.[type] ?? '')} errors={errors(type, 'hourlyCents')} />
-            <FormField label={`${SPACE_TYPE_LABELS[type]} daily maximum`} name={`daily.${type}`} inputMode="decimal" defaultValue={moneyText(rate?.dailyMaxCents, currency)} hint="Optional." errors={errors(type, 'dailyMaxCents')} />
+            <FormField
+              label={`${SPACE_TYPE_LABELS[type]} price per hour`}
+              name={`hourly.${type}`}
+              inputMode="decimal"
+              hint={optional.includes(type) ? 'No spaces of this type yet: optional, needed before adding some.' : undefined}
+              defaultValue={rate ? moneyText(rate.hourlyCents, currency) : (defaultHourly?.[type] ?? '')}
+              errors={errors(type, 'hourlyCents')}
+            />
+            <FormField
+              label={`${SPACE_TYPE_LABELS[type]} daily maximum`}
+              name={`daily.${type}`}
+              inputMode="decimal"
+              defaultValue={moneyText(rate?.dailyMaxCents, currency)}
+              hint="Optional."
+              errors={errors(type, 'dailyMaxCents')}
+            />
           </fieldset>
         );
       })}

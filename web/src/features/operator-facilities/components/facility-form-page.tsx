@@ -50,7 +50,13 @@ export function NewFacilityPage() {
         <FormField label="Name" name="name" errors={fieldMessages['name']} />
         <AddressFields fieldMessages={fieldMessages} point={point} onPoint={setPoint} />
         <div className="fieldset-grid">
-          <FormField label="Time zone" name="timeZone" defaultValue={browserTimeZone()} hint="IANA name, e.g. Europe/Berlin." errors={fieldMessages['timeZone']} />
+          <FormField
+            label="Time zone"
+            name="timeZone"
+            defaultValue={browserTimeZone()}
+            hint="IANA name, e.g. Europe/Berlin."
+            errors={fieldMessages['timeZone']}
+          />
           <FormField label="Currency" name="currency" defaultValue="EUR" errors={fieldMessages['currency']} />
         </div>
         <SpaceCountFields legend="Spaces to create" fieldMessages={fieldMessages} defaults={{ standard: 10 }} onTypesWithSpaces={setRateTypes} />

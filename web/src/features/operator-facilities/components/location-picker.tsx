@@ -15,7 +15,12 @@ export function LocationPicker({ point, onPick }: { point: { lat: number; lng: n
       <MapContainer center={[point.lat, point.lng]} zoom={13} scrollWheelZoom={false} style={{ height: '100%' }}>
         <TileLayer url={TILE_URL} attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors' />
         <PickPoint onPick={onPick} />
-        <CircleMarker center={[point.lat, point.lng]} radius={10} pathOptions={{ color: '#174ea9', fillColor: '#1d5fd1', fillOpacity: 0.9 }} className="facility-map__pin" />
+        <CircleMarker
+          center={[point.lat, point.lng]}
+          radius={10}
+          pathOptions={{ color: '#174ea9', fillColor: '#1d5fd1', fillOpacity: 0.9 }}
+          className="facility-map__pin"
+        />
       </MapContainer>
     </div>
   );

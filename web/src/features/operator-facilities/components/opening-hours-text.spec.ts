@@ -5,7 +5,12 @@ const closedWeek = { mon: '', tue: '', wed: '', thu: '', fri: '', sat: '', sun: 
 
 describe('textToIntervals', () => {
   it('reads one or more ranges, with a hyphen or an en dash, and pads the hours', () => {
-    expect(textToIntervals('7:00-12:00, 13:00–22:00')).toEqual({ intervals: [['07:00', '12:00'], ['13:00', '22:00']] });
+    expect(textToIntervals('7:00-12:00, 13:00–22:00')).toEqual({
+      intervals: [
+        ['07:00', '12:00'],
+        ['13:00', '22:00'],
+      ],
+    });
   });
 
   it('reads an empty day as closed and lets a range end at 24:00 or cross midnight', () => {
@@ -21,7 +26,10 @@ describe('textToIntervals', () => {
   });
 
   it('gives back what intervalsToText wrote', () => {
-    const intervals: [string, string][] = [['06:30', '11:00'], ['12:00', '24:00']];
+    const intervals: [string, string][] = [
+      ['06:30', '11:00'],
+      ['12:00', '24:00'],
+    ];
     expect(textToIntervals(intervalsToText(intervals))).toEqual({ intervals });
   });
 });

@@ -1,6 +1,14 @@
 import { WEEKDAYS, type OpeningHours, type WallClockInterval, type Weekday } from '@aiparksit/shared';
 
-export const WEEKDAY_LABELS: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+export const WEEKDAY_LABELS: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
 /** One weekday's intervals as a person types them: "07:00-12:00, 13:00-22:00"; empty is closed. */
 export function intervalsToText(intervals: WallClockInterval[] | undefined): string {
@@ -36,7 +44,10 @@ export function textToIntervals(text: string): { intervals: WallClockInterval[] 
 }
 
 /** The weekday texts (or 24/7) → the API's opening hours, or the errors per weekday. */
-export function openingHoursFromText(open24x7: boolean, texts: Record<Weekday, string>): { openingHours: OpeningHours } | { errors: Partial<Record<Weekday, string>> } {
+export function openingHoursFromText(
+  open24x7: boolean,
+  texts: Record<Weekday, string>,
+): { openingHours: OpeningHours } | { errors: Partial<Record<Weekday, string>> } {
   if (open24x7) return { openingHours: null };
   const hours: Partial<Record<Weekday, WallClockInterval[]>> = {};
   const errors: Partial<Record<Weekday, string>> = {};

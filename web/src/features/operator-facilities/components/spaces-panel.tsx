@@ -27,7 +27,13 @@ export function SpacesPanel({ facility }: { facility: ManagedFacility }) {
       {toggle.error && (
         <div className="notice" role="alert" data-testid="deactivate-refused">
           <p>{describeError(toggle.error)}</p>
-          {blocking.length > 0 && <BlockingBookings bookings={blocking} timeZone={facility.timeZone} caption={`Bookings that keep ${spaces.data?.results.find((s) => s.id === failedSpace)?.label ?? 'the space'} in use`} />}
+          {blocking.length > 0 && (
+            <BlockingBookings
+              bookings={blocking}
+              timeZone={facility.timeZone}
+              caption={`Bookings that keep ${spaces.data?.results.find((s) => s.id === failedSpace)?.label ?? 'the space'} in use`}
+            />
+          )}
         </div>
       )}
       {spaces.data && spaces.data.results.length > 0 && (
@@ -46,7 +52,13 @@ export function SpacesPanel({ facility }: { facility: ManagedFacility }) {
             </thead>
             <tbody>
               {spaces.data.results.map((space) => (
-                <SpaceRow key={space.id} space={space} timeZone={facility.timeZone} busy={toggle.isPending} onToggle={() => toggle.mutate({ facilityId: facility.id, spaceId: space.id, active: !space.active })} />
+                <SpaceRow
+                  key={space.id}
+                  space={space}
+                  timeZone={facility.timeZone}
+                  busy={toggle.isPending}
+                  onToggle={() => toggle.mutate({ facilityId: facility.id, spaceId: space.id, active: !space.active })}
+                />
               ))}
             </tbody>
           </table>
@@ -64,7 +76,13 @@ function SpaceRow({ space, timeZone, busy, onToggle }: { space: ManagedSpace; ti
       <td>{space.active ? 'Active' : 'Inactive'}</td>
       <td>{space.nextBooking ? `${space.nextBooking.code}, ${formatWindow(space.nextBooking.start, space.nextBooking.end, timeZone)}` : '—'}</td>
       <td>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={onToggle} aria-label={`${space.active ? 'Deactivate' : 'Activate'} ${space.label}`}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy}
+          onClick={onToggle}
+          aria-label={`${space.active ? 'Deactivate' : 'Activate'} ${space.label}`}
+        >
           {space.active ? 'Deactivate' : 'Activate'}
         </button>
       </td>
@@ -117,7 +135,11 @@ function AddSpacesForm({ facility }: { facility: ManagedFacility }) {
       {
         onSuccess: () => {
           form.reset();
-          setAdded(SPACE_TYPES.filter((type) => spaces[type]).map((type) => `${spaces[type]} ${SPACE_TYPE_LABELS[type].toLowerCase()}`).join(', '));
+          setAdded(
+            SPACE_TYPES.filter((type) => spaces[type])
+              .map((type) => `${spaces[type]} ${SPACE_TYPE_LABELS[type].toLowerCase()}`)
+              .join(', '),
+          );
         },
       },
     );
@@ -126,7 +148,11 @@ function AddSpacesForm({ facility }: { facility: ManagedFacility }) {
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Add spaces">
       <SpaceCountFields legend="Spaces to add" fieldMessages={fieldMessages} />
-      {missingRates.length > 0 && <p className="field__hint">Types without a rate ({missingRates.map((type) => SPACE_TYPE_LABELS[type]).join(', ')}) need one first: set it under Details, hours and rates.</p>}
+      {missingRates.length > 0 && (
+        <p className="field__hint">
+          Types without a rate ({missingRates.map((type) => SPACE_TYPE_LABELS[type]).join(', ')}) need one first: set it under Details, hours and rates.
+        </p>
+      )}
       <FormAlert message={formMessage} />
       <div className="toolbar">
         <button type="submit" className="button button--secondary" disabled={add.isPending}>

@@ -140,7 +140,14 @@ function ChangePayoutAccountForm({ application, onDone }: { application: Onboard
     <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Change payout account">
       <FormAlert message={formMessage} />
       <PayoutAccountFields kind={kind} onKind={setKind} holderName={application.payoutAccount?.holderName} fields={fieldMessages} />
-      <FormField label="Current password" name="currentPassword" type="password" autoComplete="current-password" hint="Asked again because this decides where your money goes." errors={fieldMessages['currentPassword']} />
+      <FormField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        hint="Asked again because this decides where your money goes."
+        errors={fieldMessages['currentPassword']}
+      />
       <div className="toolbar">
         <button type="submit" className="button button--primary" disabled={change.isPending}>
           {change.isPending ? 'Saving…' : 'Save new payout account'}

@@ -4,7 +4,12 @@ import type { OperatorFeed } from '../../../lib/socket';
 import type { ConnectionState } from '@aiparksit/shared';
 import { formatMoney } from '../../../lib/money';
 
-const STATE_TEXT: Record<ConnectionState, string> = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', offline: 'Offline: figures refresh every 30 s' };
+const STATE_TEXT: Record<ConnectionState, string> = {
+  live: 'Live',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline: figures refresh every 30 s',
+};
 
 /** Bookings and takings pushed on /ws/operator since this page opened, newest first. */
 export function LiveFeed({ feed, facilities }: { feed: OperatorFeed & { state: ConnectionState }; facilities: OperatorDashboardFacility[] }) {
@@ -23,12 +28,14 @@ export function LiveFeed({ feed, facilities }: { feed: OperatorFeed & { state: C
         <ul className="live-feed" aria-live="polite" data-testid="live-feed">
           {revenue.map((update) => (
             <li key={`revenue-${update.facilityId}`} className="live-feed__item">
-              <strong>{nameOf(update.facilityId)}</strong>: {formatMoney(update.todayCents, update.currency)} today, {formatMoney(update.monthToDateCents, update.currency)} this month
+              <strong>{nameOf(update.facilityId)}</strong>: {formatMoney(update.todayCents, update.currency)} today,{' '}
+              {formatMoney(update.monthToDateCents, update.currency)} this month
             </li>
           ))}
           {feed.bookings.map((booking) => (
             <li key={booking.id} className="live-feed__item" data-feed-booking={booking.code}>
-              New booking <strong>{booking.code}</strong> at {nameOf(booking.facilityId)}: {booking.vehiclePlate}, {formatMoney(booking.amountCents, booking.currency)}
+              New booking <strong>{booking.code}</strong> at {nameOf(booking.facilityId)}: {booking.vehiclePlate},{' '}
+              {formatMoney(booking.amountCents, booking.currency)}
             </li>
           ))}
         </ul>

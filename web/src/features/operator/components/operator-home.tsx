@@ -39,7 +39,8 @@ export function OperatorHome() {
     <>
       <PageHeader eyebrow="Operator" title={data.operator.displayName}>
         <p>
-          Figures as of <time dateTime={data.generatedAt}>{new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' }).format(new Date(data.generatedAt))}</time>; they update by themselves.
+          Figures as of <time dateTime={data.generatedAt}>{new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' }).format(new Date(data.generatedAt))}</time>;
+          they update by themselves.
         </p>
       </PageHeader>
       {data.operator.status !== 'approved' && (
@@ -60,7 +61,8 @@ export function OperatorHome() {
 
 function KpiCards({ dashboard }: { dashboard: OperatorDashboard }) {
   const { occupancyNow, revenue, today } = dashboard;
-  const money = (pick: (row: OperatorDashboard['revenue'][number]) => number) => (revenue.length ? revenue.map((row) => formatMoney(pick(row), row.currency)).join(' · ') : formatMoney(0));
+  const money = (pick: (row: OperatorDashboard['revenue'][number]) => number) =>
+    revenue.length ? revenue.map((row) => formatMoney(pick(row), row.currency)).join(' · ') : formatMoney(0);
   const cards = [
     { id: 'occupancy', label: 'Occupied now', value: `${occupancyNow.occupied} / ${occupancyNow.capacity}`, note: `${occupancyNow.percent} %` },
     { id: 'revenue-today', label: 'Revenue today', value: money((row) => row.todayGrossCents), note: `net ${money((row) => row.todayNetCents)}` },
@@ -90,7 +92,13 @@ function RecentBookings({ dashboard }: { dashboard: OperatorDashboard }) {
       <h2 id="recent-bookings">Recent bookings</h2>
       {dashboard.recentBookings.length === 0 ? (
         <EmptyState title="No bookings yet">
-          <p>{dashboard.facilities.length ? 'New bookings appear here the moment drivers make them.' : <Link to="/operator/facilities/new">Add your first car park</Link>}</p>
+          <p>
+            {dashboard.facilities.length ? (
+              'New bookings appear here the moment drivers make them.'
+            ) : (
+              <Link to="/operator/facilities/new">Add your first car park</Link>
+            )}
+          </p>
         </EmptyState>
       ) : (
         <div className="table-scroll">
