@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Amenity, BookingStatus, OpeningHours, RateInput, RateMultiplier, SpaceCounts, SpaceType } from '@aiparksit/shared';
 import { sqlStateOf, withTransaction, type SqlTransaction } from '../database/transaction.js';
+import { changedRows } from '../database/changed-rows.js';
 import { FACILITY_SUMMARY_COLUMNS, LISTED, type FacilitySummaryRow } from '../facilities/index.js';
 import { slugCandidate } from './slug.js';
 
@@ -372,11 +373,11 @@ export class FacilityManagementRepository {
   }
 
   async deleteBlackout(facilityId: string, blackoutId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`DELETE FROM facility_blackouts WHERE id = $1 AND facility_id = $2 RETURNING id`, [
+    const deleted = await changedRows(this.dataSource, `DELETE FROM facility_blackouts WHERE id = $1 AND facility_id = $2 RETURNING id`, [
       blackoutId,
       facilityId,
     ]);
-    return rows.length > 0;
+    return deleted.length > 0;
   }
 
   /** The account's facilities (all for an admin), published or not, with counts. */

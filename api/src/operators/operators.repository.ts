@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MaskedPayoutAccount, OnboardingCompany, OnboardingContact, OperatorStatus } from '@aiparksit/shared';
 import { sqlStateOf } from '../database/transaction.js';
+import { changedRows } from '../database/changed-rows.js';
 import type { OperatorRecord, OperatorWithOwner } from './operator.record.js';
 
 const COLUMNS = `
@@ -77,14 +78,15 @@ export class OperatorsRepository {
    * Undefined when the caller has no approved application.
    */
   async changeApprovedPayoutAccount(manager: EntityManager, ownerId: string, account: MaskedPayoutAccount): Promise<OperatorRecord | undefined> {
-    const [rows] = (await manager.query(
+    const rows = await changedRows<OperatorRecord>(
+      manager,
       `UPDATE operators o
           SET payout_kind = $2, payout_holder_name = $3, payout_country = $4, payout_bank_hint = $5, payout_last4 = $6,
               payout_account_changed_at = now(), updated_at = now()
         WHERE o.owner_id = $1 AND o.status = 'approved'
         RETURNING ${COLUMNS}`,
       [ownerId, account.kind, account.holderName, account.country, account.bankHint, account.last4],
-    )) as [OperatorRecord[], number];
+    );
     return rows[0];
   }
 
@@ -94,23 +96,25 @@ export class OperatorsRepository {
 
   /** Undefined when there is no editable application (none, or submitted/approved). */
   private async updateStep(ownerId: string, assignments: string, params: unknown[]): Promise<OperatorRecord | undefined> {
-    const [rows] = (await this.dataSource.query(
+    const rows = await changedRows<OperatorRecord>(
+      this.dataSource,
       `UPDATE operators o SET ${assignments}, status = 'draft', updated_at = now() WHERE o.owner_id = $1 AND ${EDITABLE} RETURNING ${COLUMNS}`,
       [ownerId, ...params],
-    )) as [OperatorRecord[], number];
+    );
     return rows[0];
   }
 
   /** Draft → submitted, only when every step is there; the same rule as the service's check, in SQL. */
   async submit(ownerId: string): Promise<OperatorRecord | undefined> {
-    const [rows] = (await this.dataSource.query(
+    const rows = await changedRows<OperatorRecord>(
+      this.dataSource,
       `UPDATE operators o SET status = 'submitted', submitted_at = now(), rejection_reason = NULL, updated_at = now()
         WHERE o.owner_id = $1 AND ${EDITABLE}
           AND o.tax_id IS NOT NULL AND o.contact_email IS NOT NULL AND o.contact_phone IS NOT NULL
           AND o.payout_kind IS NOT NULL AND o.terms_accepted_at IS NOT NULL
         RETURNING ${COLUMNS}`,
       [ownerId],
-    )) as [OperatorRecord[], number];
+    );
     return rows[0];
   }
 

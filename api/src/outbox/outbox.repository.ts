@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OutboxMessage } from './outbox-handler.js';
+import { changedRows } from '../database/changed-rows.js';
 
 export interface ClaimedMessage extends OutboxMessage {
   claimToken: string;
@@ -43,8 +44,8 @@ export class OutboxRepository {
    * that crashes its worker every time still reaches the attempt limit.
    */
   async claimDue({ workerId, limit, leaseMs, maxAttempts }: ClaimOptions): Promise<ClaimedMessage[]> {
-    // TypeORM answers an UPDATE with [rows, rowCount], RETURNING or not.
-    const [rows]: [ClaimedMessage[], number] = await this.dataSource.query(
+    return changedRows<ClaimedMessage>(
+      this.dataSource,
       `WITH due AS (
          SELECT id FROM outbox
           WHERE status = 'pending' AND next_attempt_at <= now() AND attempts < $3
@@ -63,7 +64,6 @@ export class OutboxRepository {
       RETURNING o.id::text AS id, o.kind, o.payload, o.attempts, o.created_at AS "createdAt", o.claim_token::text AS "claimToken"`,
       [workerId, limit, maxAttempts, leaseMs],
     );
-    return rows;
   }
 
   /** True when this worker's claim was still current and the message is now sent. */
