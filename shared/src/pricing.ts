@@ -24,9 +24,28 @@ export interface RateMultiplier {
   days: Weekday[];
   from: WallClockTime;
   to: WallClockTime;
-  /** A non-negative factor, e.g. 1.5 for a morning peak or 0.5 for nights; up to 6 decimals count. */
+  /** A factor from 0 to 10 with at most 2 decimals, e.g. 1.5 for a morning peak, 0.5 for nights, 0 for free hours. */
   multiplier: number;
 }
+
+/**
+ * Limits of what an operator may save as a rate. Amounts are minor units of the facility's
+ * currency, so the hourly ceiling leaves room for currencies with small units (IDR, KRW).
+ */
+export const RATE_LIMITS = {
+  hourlyCentsMax: 1_000_000,
+  dailyMaxCentsMax: 10_000_000,
+  multiplierMin: 0,
+  multiplierMax: 10,
+  multiplierDecimals: 2,
+  multipliersPerRate: 50,
+} as const;
+
+/**
+ * The largest price a booking, an extension or a payment can hold: the `integer` amount columns
+ * of PostgreSQL. A rate is refused when some booking it could price would cost more.
+ */
+export const PRICE_CENTS_MAX = 2_147_483_647;
 
 /** A `rates` row (one per space type of a facility), with the facility's currency when known. */
 export interface Rate {

@@ -7,6 +7,7 @@ export type BookingsErrorCode =
   | 'facility_not_found'
   | 'invalid_vehicle_plate'
   | 'space_type_not_offered'
+  | 'rate_unavailable'
   | 'no_space_available'
   | 'blacked_out'
   | 'space_taken'
@@ -30,6 +31,8 @@ const KIND_OF_CODE: Record<BookingsErrorCode, DomainErrorKind> = {
   booking_not_found: 'not_found',
   facility_not_found: 'not_found',
   no_space_available: 'conflict',
+  // A stored rate that cannot price the window (saved before the rate limits) is the operator's to fix.
+  rate_unavailable: 'conflict',
   // The window is valid; the facility is closed to bookings then, as when every space is taken.
   blacked_out: 'conflict',
   space_taken: 'conflict',

@@ -7,11 +7,14 @@ import type {
   CancelBookingResult,
   CreateBookingRequest,
   ExtendBookingRequest,
+  PriceQuote,
+  Rate,
+  SpaceType,
 } from '@aiparksit/shared';
 import { mayAccess } from '../auth/access-policy.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import { AppConfig } from '../config/app-config.js';
-import { validateBookingWindow } from '../facilities/opening-hours/index.js';
+import { validateBookingWindow, type TimeWindow } from '../facilities/opening-hours/index.js';
 import { quoteForWindow } from '../facilities/pricing/index.js';
 import { PaymentsService } from '../payments/index.js';
 import type { BookableFacility, BookingRecord } from './booking.record.js';
@@ -43,7 +46,7 @@ export class BookingsService {
     const window = { start: new Date(request.start), end: new Date(request.end) };
     this.throwViolations(this.windowViolations(facility, window, now));
 
-    const quote = quoteForWindow(rate, window, facility.timeZone);
+    const quote = this.quoteOrRefuse(rate, window, facility.timeZone, request.spaceType);
     // Blackouts of some spaces only leave the others bookable; the allocation skips those spaces.
     const blackout = await this.bookings.findBlackoutOfType(facility.id, request.spaceType, new Date(quote.start), new Date(quote.end));
     if (blackout) {
@@ -137,8 +140,8 @@ export class BookingsService {
 
     const amountCents = Math.max(
       0,
-      quoteForWindow(facility.rate, window, facility.timeZone).totalCents -
-        quoteForWindow(facility.rate, { start: record.start, end: record.end }, facility.timeZone).totalCents,
+      this.quoteOrRefuse(facility.rate, window, facility.timeZone, record.spaceType).totalCents -
+        this.quoteOrRefuse(facility.rate, { start: record.start, end: record.end }, facility.timeZone, record.spaceType).totalCents,
     );
     const held = await this.bookings.transaction(async (tx) => {
       const locked = await this.bookings.lockById(tx, id);
@@ -167,6 +170,18 @@ export class BookingsService {
     }
     await this.bookings.updateVehiclePlate(id, plate);
     return this.view({ ...record, vehiclePlate: plate }, now);
+  }
+
+  /** The window's price; a stored rate that cannot price it is a 409 naming it, not a 500. */
+  private quoteOrRefuse(rate: Rate, window: TimeWindow, timeZone: string, spaceType: SpaceType): PriceQuote {
+    try {
+      return quoteForWindow(rate, window, timeZone);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      throw new BookingsException('rate_unavailable', `This facility's ${spaceType} rate cannot price this window; its operator has to correct the rate.`, {
+        spaceType,
+      });
+    }
   }
 
   private plateOrThrow(raw: string): string {

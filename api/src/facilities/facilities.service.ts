@@ -8,6 +8,7 @@ import { FacilitiesRepository, type FacilityDetailRow } from './facilities.repos
 import { toFacilitySummary } from './facility-rows.js';
 import { availabilityView, fidelityFor } from './fidelity.js';
 import { openIntervalsOn, type TimeWindow } from './opening-hours/index.js';
+import { ruleFieldsOnly } from './pricing/index.js';
 import { parseWindow } from './search-window.js';
 
 const HOUR_MS = 3_600_000;
@@ -26,7 +27,7 @@ export class FacilitiesService {
       openingHours: row.openingHours,
       minDurationMinutes: row.minDurationMinutes,
       maxDurationMinutes: row.maxDurationMinutes,
-      rates: row.rates.map((rate) => ({ ...rate, currency: row.currency })),
+      rates: row.rates.map((rate) => ({ ...rate, multipliers: rate.multipliers.map(ruleFieldsOnly), currency: row.currency })),
       spaces: row.spaces.map((s) => ({ spaceType: s.spaceType, count: fidelity === 'full' ? s.count : null })),
       fidelity,
     };

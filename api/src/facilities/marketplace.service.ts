@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Amenity, FacilityListPage, MarketplacePage, MarketplaceResult, MarketplaceSort, PriceQuote, SpaceType } from '@aiparksit/shared';
 import type { Principal } from '../auth/index.js';
 import { CataloguePaging, type PageRequest } from './catalogue-paging.js';
@@ -28,6 +28,8 @@ const SQL_ORDER: Record<MarketplaceSort, SqlOrder> = { distance: 'distance', pri
 
 @Injectable()
 export class MarketplaceService {
+  private readonly logger = new Logger(MarketplaceService.name);
+
   constructor(
     private readonly marketplace: MarketplaceRepository,
     private readonly facilities: FacilitiesRepository,
@@ -106,12 +108,20 @@ export class MarketplaceService {
     }
 
     const quote = requestedWindow ? quoterFor(requestedWindow) : undefined;
-    const results: MarketplaceResult[] = rows.map((row) => ({
-      facility: toFacilitySummary(row),
-      distanceMeters: row.distanceMeters === null ? null : Math.round(row.distanceMeters),
-      quote: quote ? (quotes.get(row.id) ?? quote(row, row.currency, row.timeZone)) : null,
-      availability: availabilityView(spaceType, row.capacity, row.busy, request.fidelity),
-    }));
+    const results: MarketplaceResult[] = [];
+    for (const row of rows) {
+      const priced = quote ? (quotes.get(row.id) ?? quote(row, row.currency, row.timeZone)) : null;
+      if (quote && !priced) {
+        this.leaveOutUnpriceable(row.id);
+        continue;
+      }
+      results.push({
+        facility: toFacilitySummary(row),
+        distanceMeters: row.distanceMeters === null ? null : Math.round(row.distanceMeters),
+        quote: priced,
+        availability: availabilityView(spaceType, row.capacity, row.busy, request.fidelity),
+      });
+    }
     return { results, nextCursor: this.paging.next(request, hasMore, lastKey), fidelity: request.fidelity };
   }
 
@@ -134,6 +144,11 @@ export class MarketplaceService {
     };
   }
 
+  /** One facility with a rate that cannot be priced must not fail the whole search; its operator has to correct the rate. */
+  private leaveOutUnpriceable(facilityId: string): void {
+    this.logger.warn(`Facility ${facilityId} left out of a search: its stored rate cannot price the window`);
+  }
+
   private pricedPage(
     candidates: PriceCandidateRow[],
     window: TimeWindow,
@@ -144,7 +159,11 @@ export class MarketplaceService {
   ): { page: PriceCandidateRow[]; quotes: Map<string, PriceQuote>; hasMore: boolean; lastKey: (string | number)[] | undefined } {
     const quote = quoterFor(window);
     const quotes = new Map<string, PriceQuote>();
-    for (const candidate of candidates) quotes.set(candidate.id, quote(candidate, candidate.currency, candidate.timeZone));
+    for (const candidate of candidates) {
+      const priced = quote(candidate, candidate.currency, candidate.timeZone);
+      if (priced) quotes.set(candidate.id, priced);
+      else this.leaveOutUnpriceable(candidate.id);
+    }
     const valueOf = (c: PriceCandidateRow): number => (sort === 'price' ? quotes.get(c.id)!.totalCents : sort === 'distance' ? c.distanceMeters! : c.free);
     const descending = sort === 'availability';
     const compare = (a: PriceCandidateRow, b: PriceCandidateRow): number => {
@@ -152,6 +171,7 @@ export class MarketplaceService {
       return byValue !== 0 ? byValue : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     };
     const ordered = candidates
+      .filter((c) => quotes.has(c.id))
       .filter((c) => maxPriceCents === undefined || quotes.get(c.id)!.totalCents <= maxPriceCents)
       .filter((c) => {
         if (!after) return true;
@@ -166,14 +186,22 @@ export class MarketplaceService {
   }
 }
 
-/** Quotes of one window; many facilities share a rate card and a zone, and a quote depends on nothing else. */
-function quoterFor(window: TimeWindow): (rate: RateRow, currency: string, timeZone: string) => PriceQuote {
-  const byRate = new Map<string, PriceQuote>();
+/**
+ * Quotes of one window; many facilities share a rate card and a zone, and a quote depends on nothing else.
+ * A stored rate or zone that cannot price the window (saved before today's limits) answers null.
+ */
+function quoterFor(window: TimeWindow): (rate: RateRow, currency: string, timeZone: string) => PriceQuote | null {
+  const byRate = new Map<string, PriceQuote | null>();
   return (rate, currency, timeZone) => {
     const key = JSON.stringify([rate.hourlyCents, rate.dailyMaxCents, rate.multipliers, currency, timeZone]);
     let quote = byRate.get(key);
-    if (!quote) {
-      quote = quoteForWindow({ hourlyCents: rate.hourlyCents, dailyMaxCents: rate.dailyMaxCents, multipliers: rate.multipliers, currency }, window, timeZone);
+    if (quote === undefined) {
+      try {
+        quote = quoteForWindow({ hourlyCents: rate.hourlyCents, dailyMaxCents: rate.dailyMaxCents, multipliers: rate.multipliers, currency }, window, timeZone);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        quote = null;
+      }
       byRate.set(key, quote);
     }
     return quote;

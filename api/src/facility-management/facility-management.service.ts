@@ -1,23 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
-import type {
-  BlackoutCreated,
-  BlackoutList,
-  BlackoutView,
-  BlockingBooking,
-  FieldError,
-  ManagedFacility,
-  ManagedSpaceList,
-  OperatorBookingPage,
-  OperatorBookingRow,
-  OperatorFacilityList,
-  RateInput,
-  SpaceCounts,
-  SpaceType,
+import {
+  MAX_BOOKING_MINUTES,
+  PRICE_CENTS_MAX,
+  type BlackoutCreated,
+  type BlackoutList,
+  type BlackoutView,
+  type BlockingBooking,
+  type FieldError,
+  type ManagedFacility,
+  type ManagedSpaceList,
+  type OperatorBookingPage,
+  type OperatorBookingRow,
+  type OperatorFacilityList,
+  type RateInput,
+  type SpaceCounts,
+  type SpaceType,
 } from '@aiparksit/shared';
 import { ownerFilterFor, requireAccess, type UserPrincipal } from '../auth/index.js';
 import { toFacilitySummary } from '../facilities/index.js';
 import { openingHoursErrors, rateMultiplierErrors } from '../facilities/opening-hours/index.js';
+import { largestQuoteCents, ruleFieldsOnly } from '../facilities/pricing/index.js';
 import type { SqlTransaction } from '../database/transaction.js';
 import type { CreateBlackoutDto } from './dto/blackout-requests.dto.js';
 import type { CreateFacilityDto, UpdateFacilityDto } from './dto/facility-requests.dto.js';
@@ -327,6 +330,19 @@ export class FacilityManagementService {
       seen.add(rate.spaceType);
       const messages = rateMultiplierErrors(rate.multipliers);
       if (messages.length) errors.push({ field: `${field}.${i}.multipliers`, messages });
+      else {
+        // Every window a driver may book must have a price the amount columns can hold (checked now, not at search time).
+        const largest = largestQuoteCents(rate, MAX_BOOKING_MINUTES);
+        if (largest > BigInt(PRICE_CENTS_MAX)) {
+          errors.push({
+            field: `${field}.${i}.hourlyCents`,
+            messages: [
+              `a ${MAX_BOOKING_MINUTES / 1440}-day stay could cost up to ${largest.toLocaleString('en')} cents at this rate, more than the largest price of ` +
+                `${PRICE_CENTS_MAX.toLocaleString('en')} cents: lower hourlyCents or the multipliers, or set dailyMaxCents`,
+            ],
+          });
+        }
+      }
     });
     return errors;
   }
@@ -347,7 +363,7 @@ export class FacilityManagementService {
       openingHours: row.openingHours,
       minDurationMinutes: row.minDurationMinutes,
       maxDurationMinutes: row.maxDurationMinutes,
-      rates: row.rates.map((rate) => ({ ...rate, currency: row.currency })),
+      rates: row.rates.map((rate) => ({ ...rate, multipliers: rate.multipliers.map(ruleFieldsOnly), currency: row.currency })),
       spaces: countsOf(true),
       inactiveSpaces: countsOf(false),
       published: row.published,

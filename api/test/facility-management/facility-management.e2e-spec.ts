@@ -14,6 +14,7 @@ import { holdBooking, postBooking, windowAhead } from '../support/booking-helper
 import { testPool, unique } from '../support/db.js';
 import { bearer, loginAs, signedInUser } from '../support/factories.js';
 import { createFacility, createOperator, type TestOperator } from '../support/facility-factories.js';
+import { uniqueCity } from '../facilities/places.js';
 
 let pool: pg.Pool;
 beforeAll(() => {
@@ -123,7 +124,7 @@ describe('POST /api/facilities', () => {
               spaceType: 'standard',
               hourlyCents: 300,
               dailyMaxCents: null,
-              multipliers: [{ days: ['funday'], from: '07:00', to: '10:00', multiplier: -1 }] as never,
+              multipliers: [{ days: ['mon'], from: '7:00', to: '10:00', multiplier: 1.5 }],
             },
           ],
           spaces: { standard: 5 },
@@ -232,6 +233,161 @@ describe('PATCH /api/facilities/:id, publishing and rates', () => {
       .send({ rates: [{ spaceType: 'standard', hourlyCents: 350, dailyMaxCents: null, multipliers: [] }] })
       .expect(400);
     expect(dropped.body.details.fields).toEqual([{ field: 'rates', messages: ['ev spaces need a rate'] }]);
+  });
+});
+
+describe('rate limits', () => {
+  const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+  function rateWith(multiplier: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
+    return {
+      spaceType: 'standard',
+      hourlyCents: 300,
+      dailyMaxCents: null,
+      multipliers: [{ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5, ...multiplier }],
+      ...overrides,
+    };
+  }
+  const fieldsOf = (res: request.Response): string[] => (res.body.details as { field: string }[]).map((d) => d.field);
+
+  it.each([1e308, 1e6, 10.5, -1, 1.005])('refuses a multiplier of %p with 400 naming rates.0.multipliers.0.multiplier', async (multiplier) => {
+    const { auth } = await signedInOperator();
+    const created = await createViaApi(auth, {
+      rates: [{ spaceType: 'standard', hourlyCents: 300, dailyMaxCents: null, multipliers: [] }],
+      spaces: { standard: 2 },
+    });
+    const res = await request(apiUrl())
+      .put(`/api/facilities/${created.id}/rates`)
+      .set('authorization', auth)
+      .send({ rates: [rateWith({ multiplier })] })
+      .expect(400);
+    expect(fieldsOf(res)).toEqual(['rates.0.multipliers.0.multiplier']);
+    const stored = await pool.query(`SELECT multipliers FROM rates WHERE facility_id = $1`, [created.id]);
+    expect(stored.rows).toEqual([{ multipliers: [] }]);
+  });
+
+  it('refuses extra fields inside a multiplier, on creation and on update, naming each', async () => {
+    const { auth } = await signedInOperator();
+    const payload = { note: '<img src=x onerror=alert(1)>', padding: 'x'.repeat(200_000) };
+    const refused = await request(apiUrl())
+      .post('/api/facilities')
+      .set('authorization', auth)
+      .send(newFacility({ rates: [rateWith(payload)] as never, spaces: { standard: 2 } }))
+      .expect(400);
+    expect(fieldsOf(refused)).toEqual(['rates.0.multipliers.0.note', 'rates.0.multipliers.0.padding']);
+
+    const created = await createViaApi(auth);
+    const patched = await request(apiUrl())
+      .patch(`/api/facilities/${created.id}`)
+      .set('authorization', auth)
+      .send({ rates: [rateWith({ note: '<img src=x onerror=alert(1)>' }), { spaceType: 'ev', hourlyCents: 450, dailyMaxCents: null, multipliers: [] }] })
+      .expect(400);
+    expect(fieldsOf(patched)).toEqual(['rates.0.multipliers.0.note']);
+    const stored = await pool.query(`SELECT count(*)::int AS n FROM rates WHERE facility_id = $1 AND multipliers::text LIKE '%onerror%'`, [created.id]);
+    expect(stored.rows[0].n).toBe(0);
+  });
+
+  it('refuses hourly and daily amounts above the limits, repeated weekdays and too many rules', async () => {
+    const { auth } = await signedInOperator();
+    const tooMany = Array.from({ length: 51 }, () => ({ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 }));
+    const res = await request(apiUrl())
+      .post('/api/facilities')
+      .set('authorization', auth)
+      .send(
+        newFacility({
+          rates: [
+            {
+              spaceType: 'standard',
+              hourlyCents: 1_000_001,
+              dailyMaxCents: 10_000_001,
+              multipliers: [{ days: ['mon', 'mon'], from: '07:00', to: '10:00', multiplier: 1 }],
+            },
+            { spaceType: 'ev', hourlyCents: 300, dailyMaxCents: null, multipliers: tooMany },
+          ] as never,
+        }),
+      )
+      .expect(400);
+    expect(fieldsOf(res)).toEqual(['rates.0.hourlyCents', 'rates.0.dailyMaxCents', 'rates.0.multipliers.0.days', 'rates.1.multipliers']);
+  });
+
+  it('refuses a rate whose price for a 30-day stay would not fit a booking, and accepts it with a daily maximum', async () => {
+    const { auth } = await signedInOperator();
+    const created = await createViaApi(auth, {
+      rates: [{ spaceType: 'standard', hourlyCents: 300, dailyMaxCents: null, multipliers: [] }],
+      spaces: { standard: 2 },
+    });
+    const steep = {
+      spaceType: 'standard' as const,
+      hourlyCents: 1_000_000,
+      dailyMaxCents: null,
+      multipliers: [{ days: [...everyDay], from: '00:00', to: '24:00', multiplier: 10 }],
+    };
+    const refused = await request(apiUrl())
+      .put(`/api/facilities/${created.id}/rates`)
+      .set('authorization', auth)
+      .send({ rates: [steep] })
+      .expect(400);
+    expect(refused.body.details.code).toBe('invalid_facility');
+    expect(refused.body.details.fields).toEqual([
+      { field: 'rates.0.hourlyCents', messages: [expect.stringMatching(/^a 30-day stay could cost up to 7,200,\d{3},\d{3} cents/)] },
+    ]);
+
+    const capped = await request(apiUrl())
+      .put(`/api/facilities/${created.id}/rates`)
+      .set('authorization', auth)
+      .send({ rates: [{ ...steep, dailyMaxCents: 10_000_000 }] })
+      .expect(200);
+    expect(capped.body.rates[0]).toMatchObject({ hourlyCents: 1_000_000, dailyMaxCents: 10_000_000 });
+  });
+});
+
+describe('a stored rate that cannot price a window (saved before the rate limits)', () => {
+  const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+  const window = windowAhead(6, 24);
+
+  async function legacyFacilities(city: string) {
+    const operator = await createOperator(pool);
+    const fine = await createFacility(pool, operator, { city, hourlyCents: { standard: 300 } });
+    const infinite = await createFacility(pool, operator, {
+      city,
+      multipliers: [{ days: [...everyDay], from: '00:00', to: '24:00', multiplier: 1e308 }],
+    });
+    const overflowing = await createFacility(pool, operator, {
+      city,
+      hourlyCents: { standard: 1_000_000 },
+      multipliers: [{ days: [...everyDay], from: '00:00', to: '24:00', multiplier: 1e6 }],
+    });
+    return { fine, infinite, overflowing };
+  }
+
+  it.each(['price', 'availability'])('leaves those facilities out of a search with a window sorted by %s, and answers 200 for the others', async (sort) => {
+    const city = uniqueCity();
+    const { fine } = await legacyFacilities(city);
+    const driver = await signedInUser(pool, apiUrl());
+    const res = await request(apiUrl())
+      .get('/api/proxy/marketplace')
+      .query({ city, sort, ...window })
+      .set('authorization', bearer(driver.tokens))
+      .expect(200);
+    expect(res.body.results.map((r: { facility: { id: string } }) => r.facility.id)).toEqual([fine.id]);
+    expect(res.body.results[0].quote.totalCents).toBe(24 * 300);
+  });
+
+  it('answers a booking there with 409 rate_unavailable, and books the others', async () => {
+    const { fine, infinite, overflowing } = await legacyFacilities(uniqueCity());
+    const driver = await signedInUser(pool, apiUrl());
+    for (const facility of [infinite, overflowing]) {
+      const res = await postBooking(apiUrl(), driver.tokens, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'B-RT 1', ...window }).expect(409);
+      expect(res.body.details).toMatchObject({ code: 'rate_unavailable', spaceType: 'standard' });
+    }
+    await postBooking(apiUrl(), driver.tokens, { facilityId: fine.id, spaceType: 'standard', vehiclePlate: 'B-RT 1', ...window }).expect(201);
+  });
+
+  it('serves only a rule’s own fields on the public facility page', async () => {
+    const operator = await createOperator(pool);
+    const rule = { days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 } as const;
+    const facility = await createFacility(pool, operator, { multipliers: [{ ...rule, days: [...rule.days], note: '<img src=x onerror=alert(1)>' } as never] });
+    const res = await request(apiUrl()).get(`/api/facilities/${facility.id}`).expect(200);
+    expect(res.body.rates[0].multipliers).toEqual([rule]);
   });
 });
 
@@ -401,6 +557,40 @@ describe('blackouts', () => {
       .send({ ...window, spaceIds: other.spaces.standard })
       .expect(400);
     expect(foreign.body.details.code).toBe('invalid_blackout');
+  });
+});
+
+describe('DELETE /api/facilities/:id/blackouts/:blackoutId', () => {
+  async function blackoutOf(auth: string, facilityId: string): Promise<string> {
+    const res = await request(apiUrl()).post(`/api/facilities/${facilityId}/blackouts`).set('authorization', auth).send(windowAhead(12)).expect(201);
+    return (res.body as BlackoutCreated).blackout.id;
+  }
+  const stored = async (id: string): Promise<number> => (await pool.query(`SELECT 1 FROM facility_blackouts WHERE id = $1`, [id])).rowCount ?? 0;
+
+  it('removes the blackout with 204, then answers 404 for it', async () => {
+    const { operator, auth } = await signedInOperator();
+    const facility = await createFacility(pool, operator);
+    const id = await blackoutOf(auth, facility.id);
+    await request(apiUrl()).delete(`/api/facilities/${facility.id}/blackouts/${id}`).set('authorization', auth).expect(204);
+    expect(await stored(id)).toBe(0);
+    const again = await request(apiUrl()).delete(`/api/facilities/${facility.id}/blackouts/${id}`).set('authorization', auth).expect(404);
+    expect(again.body.details).toMatchObject({ code: 'blackout_not_found' });
+  });
+
+  it('answers 404 for an unknown id, a blackout of another facility and one of another operator, and every blackout stays', async () => {
+    const a = await signedInOperator();
+    const b = await signedInOperator();
+    const facility = await createFacility(pool, a.operator);
+    const sibling = await createFacility(pool, a.operator);
+    const foreign = await createFacility(pool, b.operator);
+    const own = await blackoutOf(a.auth, facility.id);
+    const siblings = await blackoutOf(a.auth, sibling.id);
+    const others = await blackoutOf(b.auth, foreign.id);
+    for (const id of ['6f1c7f1e-0000-4000-8000-000000000000', siblings, others]) {
+      const res = await request(apiUrl()).delete(`/api/facilities/${facility.id}/blackouts/${id}`).set('authorization', a.auth).expect(404);
+      expect(res.body.details).toMatchObject({ code: 'blackout_not_found' });
+    }
+    expect([await stored(own), await stored(siblings), await stored(others)]).toEqual([1, 1, 1]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { openingHoursErrors, rateMultiplierErrors } from './schedule-errors.js';
+import { OPEN_INTERVALS_PER_DAY_MAX, openingHoursErrors, rateMultiplierErrors } from './schedule-errors.js';
 
 describe('openingHoursErrors', () => {
   it('accepts null (24/7), closed days and intervals that cross midnight or end at 24:00', () => {
@@ -15,6 +15,12 @@ describe('openingHoursErrors', () => {
       'fri[0] must be a pair ["HH:MM", "HH:MM"]',
     ]);
     expect(openingHoursErrors([])).toEqual(['opening hours must be null (24/7) or an object of weekdays']);
+  });
+
+  it(`refuses more than ${OPEN_INTERVALS_PER_DAY_MAX} intervals on one day`, () => {
+    const intervals = (n: number) => Array.from({ length: n }, (_, i) => [`${String(i).padStart(2, '0')}:00`, `${String(i).padStart(2, '0')}:30`]);
+    expect(openingHoursErrors({ mon: intervals(OPEN_INTERVALS_PER_DAY_MAX) })).toEqual([]);
+    expect(openingHoursErrors({ mon: intervals(OPEN_INTERVALS_PER_DAY_MAX + 1) })).toEqual([`mon has more than ${OPEN_INTERVALS_PER_DAY_MAX} intervals`]);
   });
 });
 

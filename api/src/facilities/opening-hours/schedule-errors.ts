@@ -21,6 +21,9 @@ function intervalErrors(where: string, interval: unknown): string[] {
   return [timeError(`${where}[0]`, interval[0], false), timeError(`${where}[1]`, interval[1], true)].filter((e): e is string => e !== null);
 }
 
+/** More open stretches than any car park has in a day; the bound keeps a stored value small. */
+export const OPEN_INTERVALS_PER_DAY_MAX = 12;
+
 /** Problems with an `opening_hours` value; empty when it is valid (`null` is 24/7 and valid). */
 export function openingHoursErrors(value: unknown): string[] {
   if (value === null) return [];
@@ -29,6 +32,7 @@ export function openingHoursErrors(value: unknown): string[] {
   for (const [key, intervals] of Object.entries(value)) {
     if (!(WEEKDAYS as readonly string[]).includes(key)) errors.push(`"${key}" is not a weekday (${WEEKDAYS.join(', ')})`);
     else if (!Array.isArray(intervals)) errors.push(`${key} must be a list of intervals`);
+    else if (intervals.length > OPEN_INTERVALS_PER_DAY_MAX) errors.push(`${key} has more than ${OPEN_INTERVALS_PER_DAY_MAX} intervals`);
     else intervals.forEach((interval, i) => errors.push(...intervalErrors(`${key}[${i}]`, interval)));
   }
   return errors;

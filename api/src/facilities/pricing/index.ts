@@ -1,1 +1,2 @@
-export { quoteForWindow } from './quote.js';
+export { PriceOutOfRangeError } from './money.js';
+export { largestQuoteCents, quoteForWindow, ruleFieldsOnly } from './quote.js';

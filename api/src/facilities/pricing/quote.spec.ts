@@ -1,5 +1,6 @@
-import { WEEKDAYS, type Rate } from '@aiparksit/shared';
-import { quoteForWindow } from './quote.js';
+import { MAX_BOOKING_MINUTES, PRICE_CENTS_MAX, RATE_LIMITS, WEEKDAYS, type Rate } from '@aiparksit/shared';
+import { PriceOutOfRangeError } from './money.js';
+import { largestQuoteCents, quoteForWindow } from './quote.js';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';
@@ -238,5 +239,83 @@ describe('quoteForWindow', () => {
       expect(() => quoteForWindow(aRate({ hourlyCents: 2.5 }), hour, BERLIN)).toThrow(/hourlyCents/);
       expect(() => quoteForWindow(aRate({ dailyMaxCents: -1 }), hour, BERLIN)).toThrow(/dailyMaxCents/);
     });
+  });
+
+  describe('refusing prices the amount columns cannot hold', () => {
+    const day = window('2027-06-16T00:00:00Z', '2027-06-17T00:00:00Z');
+
+    it('refuses a multiplier too large to compute with (1e308) with PriceOutOfRangeError', () => {
+      const rate = aRate({ multipliers: [{ days: [...WEEKDAYS], from: '00:00', to: '24:00', multiplier: 1e308 }] });
+      expect(() => quoteForWindow(rate, day, 'UTC')).toThrow(PriceOutOfRangeError);
+    });
+
+    it('refuses a total above PRICE_CENTS_MAX (a ×1,000,000 day at 3.00 an hour)', () => {
+      const rate = aRate({ hourlyCents: 300, multipliers: [{ days: [...WEEKDAYS], from: '00:00', to: '24:00', multiplier: 1e6 }] });
+      expect(() => quoteForWindow(rate, day, 'UTC')).toThrow(PriceOutOfRangeError);
+    });
+
+    it('prices exactly PRICE_CENTS_MAX and refuses a minute more', () => {
+      const rate = aRate({ hourlyCents: PRICE_CENTS_MAX });
+      expect(quoteForWindow(rate, window('2027-06-16T10:00:00Z', '2027-06-16T11:00:00Z'), 'UTC').totalCents).toBe(PRICE_CENTS_MAX);
+      expect(() => quoteForWindow(rate, window('2027-06-16T10:00:00Z', '2027-06-16T11:01:00Z'), 'UTC')).toThrow(PriceOutOfRangeError);
+    });
+
+    it('still prices a day whose uncapped price is huge at its daily maximum', () => {
+      const rate = aRate({ hourlyCents: 1_000_000, dailyMaxCents: 5000, multipliers: [{ days: [...WEEKDAYS], from: '00:00', to: '24:00', multiplier: 1e6 }] });
+      const quote = quoteForWindow(rate, day, 'UTC');
+      expect(quote.lines[0]).toMatchObject({ uncappedCents: 24 * 1_000_000 * 1e6, capApplied: true, totalCents: 5000 });
+      expect(quote.totalCents).toBe(5000);
+    });
+  });
+});
+
+describe('largestQuoteCents', () => {
+  const steepestAllowed = { days: [...WEEKDAYS], from: '08:00', to: '09:00', multiplier: RATE_LIMITS.multiplierMax };
+
+  it('bounds a 30-day stay by the hourly rate at the steepest multiplier, per billed minute', () => {
+    // 43,201 billed minutes (widened to whole minutes) at 10 × 1.00 an hour = 720,016.67, and a cent per local day (33) for rounding.
+    expect(largestQuoteCents(aRate({ hourlyCents: 100, multipliers: [steepestAllowed] }))).toBe(720_017n + 33n);
+  });
+
+  it('counts a multiplier below 1 as 1: the minutes outside it are billed in full', () => {
+    const night = { days: [...WEEKDAYS], from: '22:00', to: '06:00', multiplier: 0.5 };
+    expect(largestQuoteCents(aRate({ hourlyCents: 60, multipliers: [night] }), 60)).toBe(61n + 2n);
+  });
+
+  it('bounds by the daily maximum on every local day the window can touch, 23-hour days included', () => {
+    expect(largestQuoteCents(aRate({ hourlyCents: 1_000_000, dailyMaxCents: 2000 }))).toBe(33n * 2000n);
+    expect(largestQuoteCents(aRate({ hourlyCents: 1_000_000, dailyMaxCents: 2000 }), 60)).toBe(2n * 2000n);
+  });
+
+  it('lets the highest allowed hourly rate with the steepest multiplier exceed PRICE_CENTS_MAX only without a daily maximum', () => {
+    const steep = aRate({ hourlyCents: RATE_LIMITS.hourlyCentsMax, multipliers: [steepestAllowed] });
+    expect(largestQuoteCents(steep)).toBeGreaterThan(BigInt(PRICE_CENTS_MAX));
+    expect(largestQuoteCents({ ...steep, dailyMaxCents: RATE_LIMITS.dailyMaxCentsMax })).toBeLessThanOrEqual(BigInt(PRICE_CENTS_MAX));
+    expect(largestQuoteCents(aRate({ hourlyCents: RATE_LIMITS.hourlyCentsMax }))).toBeLessThanOrEqual(BigInt(PRICE_CENTS_MAX));
+  });
+
+  it('is never below a real quote of a window of that length, across DST changes and zones', () => {
+    const rate = aRate({
+      hourlyCents: 337,
+      dailyMaxCents: 7001,
+      multipliers: [
+        { days: ['sun'], from: '01:00', to: '04:00', multiplier: 9.99 },
+        { days: [...WEEKDAYS], from: '23:00', to: '07:00', multiplier: 0.25 },
+      ],
+    });
+    const uncapped = { ...rate, dailyMaxCents: null };
+    const stays: [string, string, string][] = [
+      ['2027-03-28T00:00:30+01:00', BERLIN, 'spring forward'],
+      ['2027-10-30T23:59:10+02:00', BERLIN, 'fall back'],
+      ['2027-03-13T00:00:00-05:00', NEW_YORK, 'spring forward'],
+      ['2027-04-02T23:30:00-03:00', 'America/Santiago', 'fall back at midnight'],
+    ];
+    for (const [start, zone] of stays) {
+      for (const minutes of [1, 59, 1379, 1441, MAX_BOOKING_MINUTES]) {
+        const stay = { start: new Date(start), end: new Date(new Date(start).getTime() + minutes * 60_000) };
+        expect(quoteForWindow(rate, stay, zone).totalCents).toBeLessThanOrEqual(Number(largestQuoteCents(rate, minutes)));
+        expect(quoteForWindow(uncapped, stay, zone).totalCents).toBeLessThanOrEqual(Number(largestQuoteCents(uncapped, minutes)));
+      }
+    }
   });
 });

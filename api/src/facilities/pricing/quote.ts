@@ -1,8 +1,10 @@
-import type { PriceQuote, PriceQuoteDay, Rate } from '@aiparksit/shared';
+import { MAX_BOOKING_MINUTES, PRICE_CENTS_MAX, type PriceQuote, type PriceQuoteDay, type Rate, type RateMultiplier } from '@aiparksit/shared';
 import { splitByWallClock, type TimeWindow, type WallClockPiece, type WeeklyInterval } from '../opening-hours/index.js';
-import { MULTIPLIER_SCALE, assertCents, multiplierInMillionths, roundHalfUpToCents } from './money.js';
+import { MULTIPLIER_SCALE, PriceOutOfRangeError, assertCents, multiplierInMillionths, roundHalfUpToCents } from './money.js';
 
 const MINUTE_MS = 60_000;
+/** The shortest local calendar day: 23 hours, on the day clocks spring forward. */
+const SHORTEST_LOCAL_DAY_MINUTES = 23 * 60;
 
 /**
  * The price of parking through `window` under `rate`, billed in the facility's local time.
@@ -17,6 +19,8 @@ const MINUTE_MS = 60_000;
  * - Daily maximum: applied per calendar day in the facility's time zone (midnight to midnight,
  *   23 or 25 hours on DST days), as the large parking marketplaces do; a stay from Monday 10:00
  *   to Thursday 10:00 is four capped days, not three rolling 24-hour periods.
+ * - Range: a total above `PRICE_CENTS_MAX` (what a booking's amount column holds) is refused with
+ *   `PriceOutOfRangeError`, as is a multiplier too large to compute with; bad input is a RangeError.
  */
 export function quoteForWindow(rate: Rate, window: TimeWindow, timeZone: string): PriceQuote {
   assertCents('hourlyCents', rate.hourlyCents);
@@ -35,8 +39,12 @@ export function quoteForWindow(rate: Rate, window: TimeWindow, timeZone: string)
 
   const lines: PriceQuoteDay[] = [];
   for (const dayPieces of groupByLocalDate(pieces)) lines.push(priceOneDay(rate, dayPieces));
+  const totalCents = lines.reduce((sum, line) => sum + BigInt(line.totalCents), 0n);
+  if (totalCents > BigInt(PRICE_CENTS_MAX)) {
+    throw new PriceOutOfRangeError(`The price of this window, ${totalCents} cents, is more than the largest price, ${PRICE_CENTS_MAX} cents`);
+  }
   return {
-    totalCents: lines.reduce((sum, line) => sum + line.totalCents, 0),
+    totalCents: Number(totalCents),
     ...(rate.currency === undefined ? {} : { currency: rate.currency }),
     timeZone,
     start: new Date(startMs).toISOString(),
@@ -44,6 +52,36 @@ export function quoteForWindow(rate: Rate, window: TimeWindow, timeZone: string)
     billedMinutes: (endMs - startMs) / MINUTE_MS,
     lines,
   };
+}
+
+/**
+ * The most `rate` can charge for any window of at most `minutes`, in any time zone, from any
+ * start: every billed minute at the steepest multiplier (or ×1, where no rule applies), each local
+ * day rounded up a cent, and at most the daily maximum on every local day the window can touch.
+ * Rates are checked against it when saved, so no bookable window is priced beyond
+ * `PRICE_CENTS_MAX` (a quote's arithmetic is bigint; only its results become numbers).
+ */
+export function largestQuoteCents(rate: Pick<Rate, 'hourlyCents' | 'dailyMaxCents' | 'multipliers'>, minutes: number = MAX_BOOKING_MINUTES): bigint {
+  assertCents('hourlyCents', rate.hourlyCents);
+  if (rate.dailyMaxCents !== null) assertCents('dailyMaxCents', rate.dailyMaxCents);
+  if (!Number.isSafeInteger(minutes) || minutes < 1) throw new RangeError(`minutes must be a whole number ≥ 1, got ${minutes}`);
+  // A window is widened to whole minutes, so one of `minutes` may bill one more.
+  const billedMinutes = BigInt(minutes + 1);
+  const localDays = (billedMinutes - 1n) / BigInt(SHORTEST_LOCAL_DAY_MINUTES) + 2n;
+  const steepest = rate.multipliers.reduce((max, rule) => {
+    const millionths = multiplierInMillionths(rule.multiplier);
+    return millionths > max ? millionths : max;
+  }, MULTIPLIER_SCALE);
+  const denominator = 60n * MULTIPLIER_SCALE;
+  const uncapped = (billedMinutes * BigInt(rate.hourlyCents) * steepest + denominator - 1n) / denominator + localDays;
+  if (rate.dailyMaxCents === null) return uncapped;
+  const capped = localDays * BigInt(rate.dailyMaxCents);
+  return capped < uncapped ? capped : uncapped;
+}
+
+/** A stored rule with only its own fields: rules saved before nested fields were refused may carry others. */
+export function ruleFieldsOnly({ days, from, to, multiplier }: RateMultiplier): RateMultiplier {
+  return { days, from, to, multiplier };
 }
 
 function groupByLocalDate<T>(pieces: WallClockPiece<T>[]): WallClockPiece<T>[][] {

@@ -3,12 +3,14 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
   IsLatitude,
   IsLongitude,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -23,7 +25,9 @@ import {
 } from 'class-validator';
 import {
   AMENITIES,
+  RATE_LIMITS,
   SPACE_TYPES,
+  WEEKDAYS,
   type Amenity,
   type CreateFacilityRequest,
   type OpeningHours,
@@ -31,6 +35,7 @@ import {
   type RateMultiplier,
   type SpaceCounts,
   type SpaceType,
+  type Weekday,
 } from '@aiparksit/shared';
 
 /** Spaces added in one request, per type; a facility this size is already a very large car park. */
@@ -49,15 +54,45 @@ export class SpaceCountsDto implements SpaceCounts {
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_SPACES_PER_TYPE_PER_REQUEST) motorcycle?: number;
 }
 
+/** Shape and range only; the times' format and meaning are checked by the service (`rateMultiplierErrors`). */
+export class RateMultiplierDto implements RateMultiplier {
+  @ApiProperty({ enum: WEEKDAYS, isArray: true, example: ['mon', 'tue'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEEKDAYS.length)
+  @ArrayUnique()
+  @IsIn(WEEKDAYS, { each: true })
+  days: Weekday[];
+
+  @ApiProperty({ example: '07:00', description: 'Local "HH:MM".' }) @IsString() @MaxLength(5) from: string;
+  @ApiProperty({ example: '10:00', description: 'Local "HH:MM"; "24:00" ends at midnight.' }) @IsString() @MaxLength(5) to: string;
+
+  @ApiProperty({ minimum: RATE_LIMITS.multiplierMin, maximum: RATE_LIMITS.multiplierMax, example: 1.5 })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: RATE_LIMITS.multiplierDecimals },
+    { message: `multiplier must be a number with at most ${RATE_LIMITS.multiplierDecimals} decimals` },
+  )
+  @Min(RATE_LIMITS.multiplierMin)
+  @Max(RATE_LIMITS.multiplierMax)
+  multiplier: number;
+}
+
 export class RateInputDto implements RateInput {
   @ApiProperty({ enum: SPACE_TYPES }) @IsIn(SPACE_TYPES) spaceType: SpaceType;
-  @ApiProperty({ minimum: 0, example: 300 }) @IsInt() @Min(0) @Max(1_000_000) hourlyCents: number;
-  @ApiProperty({ type: Number, nullable: true, example: 2400 }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) dailyMaxCents: number | null;
+  @ApiProperty({ minimum: 0, maximum: RATE_LIMITS.hourlyCentsMax, example: 300 }) @IsInt() @Min(0) @Max(RATE_LIMITS.hourlyCentsMax) hourlyCents: number;
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: RATE_LIMITS.dailyMaxCentsMax, example: 2400 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(RATE_LIMITS.dailyMaxCentsMax)
+  dailyMaxCents: number | null;
 
-  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [{ days: ['mon', 'tue'], from: '07:00', to: '10:00', multiplier: 1.5 }] })
+  @ApiProperty({ type: [RateMultiplierDto], maxItems: RATE_LIMITS.multipliersPerRate })
   @IsArray()
-  @ArrayMaxSize(50)
-  multipliers: RateMultiplier[];
+  @ArrayMaxSize(RATE_LIMITS.multipliersPerRate)
+  @ValidateNested({ each: true })
+  @Type(() => RateMultiplierDto)
+  multipliers: RateMultiplierDto[];
 }
 
 export class CreateFacilityDto implements CreateFacilityRequest {
@@ -97,7 +132,12 @@ export class CreateFacilityDto implements CreateFacilityRequest {
   @IsObject()
   openingHours?: OpeningHours;
 
-  @ApiPropertyOptional({ enum: AMENITIES, isArray: true }) @IsOptional() @IsArray() @IsIn(AMENITIES, { each: true }) amenities?: Amenity[];
+  @ApiPropertyOptional({ enum: AMENITIES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AMENITIES.length)
+  @IsIn(AMENITIES, { each: true })
+  amenities?: Amenity[];
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 100, maximum: 1000 }) @IsOptional() @IsInt() @Min(100) @Max(1000) heightLimitCm?: number | null;
 
   @ApiPropertyOptional({ type: [String], description: 'https URLs.' })
