@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  BookingExtensionView,
-  BookingList,
-  BookingView,
-  BookingWindowViolation,
-  CancelBookingResult,
-  CreateBookingRequest,
-  ExtendBookingRequest,
-  PriceQuote,
-  Rate,
-  SpaceType,
+import {
+  PRICE_CENTS_MAX,
+  type BookingExtensionView,
+  type BookingList,
+  type BookingView,
+  type BookingWindowViolation,
+  type CancelBookingResult,
+  type CreateBookingRequest,
+  type ExtendBookingRequest,
+  type PriceQuote,
+  type Rate,
+  type SpaceType,
 } from '@aiparksit/shared';
 import { mayAccess } from '../auth/access-policy.js';
 import type { UserPrincipal } from '../auth/principal.js';
@@ -143,6 +144,12 @@ export class BookingsService {
       this.quoteOrRefuse(facility.rate, window, facility.timeZone, record.spaceType).totalCents -
         this.quoteOrRefuse(facility.rate, { start: record.start, end: record.end }, facility.timeZone, record.spaceType).totalCents,
     );
+    // Paying adds the extension to the booking's amount; one priced under an older rate may not have room for it.
+    if (record.amountCents + amountCents > PRICE_CENTS_MAX) {
+      throw new BookingsException('rate_unavailable', 'The booking with this extension would cost more than the largest price a booking can hold.', {
+        spaceType: record.spaceType,
+      });
+    }
     const held = await this.bookings.transaction(async (tx) => {
       const locked = await this.bookings.lockById(tx, id);
       if (!locked || locked.status !== 'confirmed' || locked.end.getTime() !== record.end.getTime()) {

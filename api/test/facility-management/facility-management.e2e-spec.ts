@@ -10,7 +10,7 @@ import type {
   OperatorFacilityList,
 } from '@aiparksit/shared';
 import { apiUrl } from '../support/api-url.js';
-import { holdBooking, postBooking, windowAhead } from '../support/booking-helpers.js';
+import { holdBooking, paidBooking, postBooking, windowAhead } from '../support/booking-helpers.js';
 import { testPool, unique } from '../support/db.js';
 import { bearer, loginAs, signedInUser } from '../support/factories.js';
 import { createFacility, createOperator, type TestOperator } from '../support/facility-factories.js';
@@ -380,6 +380,20 @@ describe('a stored rate that cannot price a window (saved before the rate limits
       expect(res.body.details).toMatchObject({ code: 'rate_unavailable', spaceType: 'standard' });
     }
     await postBooking(apiUrl(), driver.tokens, { facilityId: fine.id, spaceType: 'standard', vehiclePlate: 'B-RT 1', ...window }).expect(201);
+  });
+
+  it('refuses with 409 an extension that would take a booking priced under an older rate past the largest price', async () => {
+    const { fine } = await legacyFacilities(uniqueCity());
+    const driver = await signedInUser(pool, apiUrl());
+    const { booking } = await paidBooking(apiUrl(), driver.tokens, { facilityId: fine.id, spaceType: 'standard', vehiclePlate: 'B-RT 2', ...window });
+    await pool.query(`UPDATE bookings SET amount_cents = 2147483000 WHERE id = $1`, [booking.id]);
+    const res = await request(apiUrl())
+      .post(`/api/bookings/${booking.id}/extend`)
+      .set('authorization', bearer(driver.tokens))
+      .send({ end: new Date(Date.parse(window.end) + 3 * 3_600_000).toISOString() })
+      .expect(409);
+    expect(res.body.details).toMatchObject({ code: 'rate_unavailable' });
+    expect((await pool.query(`SELECT count(*)::int AS n FROM booking_extensions WHERE booking_id = $1`, [booking.id])).rows[0].n).toBe(0);
   });
 
   it('serves only a rule’s own fields on the public facility page', async () => {
