@@ -337,8 +337,8 @@ export class FacilityManagementService {
           errors.push({
             field: `${field}.${i}.hourlyCents`,
             messages: [
-              `a ${MAX_BOOKING_MINUTES / 1440}-day stay could cost up to ${largest.toLocaleString('en')} cents at this rate, more than the largest price of ` +
-                `${PRICE_CENTS_MAX.toLocaleString('en')} cents: lower hourlyCents or the multipliers, or set dailyMaxCents`,
+              `at this rate a ${MAX_BOOKING_MINUTES / 1440}-day stay could cost up to ${largest.toLocaleString('en')} cents, more than a booking can hold ` +
+                `(${PRICE_CENTS_MAX.toLocaleString('en')}): lower the hourly rate or the multipliers, or set a daily maximum`,
             ],
           });
         }

@@ -328,7 +328,10 @@ describe('rate limits', () => {
       .expect(400);
     expect(refused.body.details.code).toBe('invalid_facility');
     expect(refused.body.details.fields).toEqual([
-      { field: 'rates.0.hourlyCents', messages: [expect.stringMatching(/^a 30-day stay could cost up to 7,200,\d{3},\d{3} cents/)] },
+      {
+        field: 'rates.0.hourlyCents',
+        messages: [expect.stringMatching(/^at this rate a 30-day stay could cost up to 7,200,\d{3},\d{3} cents, more than a booking can hold/)],
+      },
     ]);
 
     const capped = await request(apiUrl())
