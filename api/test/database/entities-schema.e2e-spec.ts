@@ -245,6 +245,11 @@ describe('TypeORM entities against the migrated schema', () => {
     expect(unexplained).toEqual([]);
   });
 
+  it('installs no extension but those the migrations create, whatever the entities use', async () => {
+    const rows: { extname: string }[] = await dataSource.query(`SELECT extname FROM pg_extension ORDER BY extname`);
+    expect(rows.map((r) => r.extname)).toEqual(['btree_gist', 'citext', 'cube', 'earthdistance', 'plpgsql']);
+  });
+
   it.each(KNOWN_DIFFERENCES.map((d) => [d.what, d] as const))('still finds the known difference in the schema: %s', async (_what, difference) => {
     const rows: { present: boolean }[] = await dataSource.query(difference.presentSql);
     expect(rows[0]?.present).toBe(true);
