@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, IsNull, type FindOptionsSelect, type Repository } from 'typeorm';
 import type { ApiKeyScope } from '@aiparksit/shared';
+import { ApiKeyEntity } from './api-key.entity.js';
 import type { ApiKeyRecord } from './api-key.record.js';
 
-const KEY_COLUMNS = `id, owner_id AS "ownerId", name, prefix, scopes, created_at AS "createdAt",
-  last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+/** What a listing shows of a key; never its hash. */
+const RECORD_COLUMNS = {
+  id: true,
+  ownerId: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} satisfies FindOptionsSelect<ApiKeyEntity> & Record<keyof ApiKeyRecord, true>;
 
 export interface NewApiKey {
   ownerId: string;
@@ -14,37 +25,46 @@ export interface NewApiKey {
   scopes: ApiKeyScope[];
 }
 
-/** SQL for integrators' keys; only the SHA-256 of a key is ever stored. */
+/**
+ * Integrators' keys; only the SHA-256 of a key is ever stored. Plain reads and writes go through
+ * the entity; the two statements that judge a key (joined with its owner, and the write throttled
+ * on the database's clock) stay SQL.
+ */
 @Injectable()
 export class ApiKeysRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async insert(key: NewApiKey): Promise<ApiKeyRecord> {
-    const rows: ApiKeyRecord[] = await this.dataSource.query(
-      `INSERT INTO api_keys (owner_id, name, prefix, key_hash, scopes) VALUES ($1, $2, $3, $4, $5::text[]) RETURNING ${KEY_COLUMNS}`,
-      [key.ownerId, key.name, key.prefix, key.keyHash, key.scopes],
-    );
-    return rows[0]!;
+    const saved = await this.keys.save(this.keys.create({ ...key, lastUsedAt: null, revokedAt: null }));
+    return {
+      id: saved.id,
+      ownerId: saved.ownerId,
+      name: saved.name,
+      prefix: saved.prefix,
+      scopes: saved.scopes,
+      createdAt: saved.createdAt,
+      lastUsedAt: null,
+      revokedAt: null,
+    };
   }
 
-  async countActive(ownerId: string): Promise<number> {
-    const rows: { count: number }[] = await this.dataSource.query(`SELECT count(*)::int AS count FROM api_keys WHERE owner_id = $1 AND revoked_at IS NULL`, [
-      ownerId,
-    ]);
-    return rows[0]!.count;
+  countActive(ownerId: string): Promise<number> {
+    return this.keys.countBy({ ownerId, revokedAt: IsNull() });
   }
 
   listByOwner(ownerId: string): Promise<ApiKeyRecord[]> {
-    return this.dataSource.query(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE owner_id = $1 ORDER BY created_at DESC, id`, [ownerId]);
+    return this.keys.find({ select: RECORD_COLUMNS, where: { ownerId }, order: { createdAt: 'DESC', id: 'ASC' } });
   }
 
   async findById(id: string): Promise<ApiKeyRecord | undefined> {
-    const rows: ApiKeyRecord[] = await this.dataSource.query(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE id = $1`, [id]);
-    return rows[0];
+    return (await this.keys.findOne({ select: RECORD_COLUMNS, where: { id } })) ?? undefined;
   }
 
   async revoke(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+    await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
   /** A usable key: not revoked, and its owner's account not disabled. */

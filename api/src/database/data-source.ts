@@ -18,6 +18,9 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // TypeORM would otherwise install extensions its entities hint at (uuid-ossp for uuid keys)
+    // on every start; extensions are schema, and only migrations change the schema.
+    installExtensions: false,
     logging: false,
     applicationName: options.applicationName ?? 'aiparksit-api',
     extra: {

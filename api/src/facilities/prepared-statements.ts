@@ -2,19 +2,27 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 
-/** What the statements need of a DataSource: the pg pool under TypeORM's Postgres driver. */
-export type PooledDataSource = Pick<DataSource, 'driver'>;
+/** What the statements need of a DataSource: a pooled connection, through TypeORM's public query runner. */
+export type PooledDataSource = Pick<DataSource, 'createQueryRunner'>;
 
 /**
- * Runs a statement as a named prepared statement on TypeORM's own pg pool. Search statements
- * are large (joins, sub-selects) and were planned on every call: planning cost as much as
- * running them. Named, each pooled connection parses once and PostgreSQL may keep a generic
+ * Runs a statement as a named prepared statement on one of TypeORM's pooled connections. Search
+ * statements are large (joins, sub-selects) and were planned on every call: planning cost as much
+ * as running them. Named, each pooled connection parses once and PostgreSQL may keep a generic
  * plan. The name is a digest of the text, so a few shapes of one search (with or without
- * amenities, keyset…) are a few statements. Rows come back exactly as `dataSource.query` gives.
+ * amenities, keyset…) are a few statements. TypeORM's `query` cannot name a statement, so the
+ * statement goes to the pg client that `QueryRunner.connect()` hands out (its documented
+ * answer: the connection it took from the pool), which is released right after. Rows come back
+ * exactly as `dataSource.query` gives them.
  */
 export async function queryPrepared<Row>(dataSource: PooledDataSource, text: string, values: unknown[]): Promise<Row[]> {
-  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
   const name = `aip_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
-  const result = await pool.query<Row & pg.QueryResultRow>({ name, text, values });
-  return result.rows;
+  const runner = dataSource.createQueryRunner('master');
+  try {
+    const client = (await runner.connect()) as pg.PoolClient;
+    const result = await client.query<Row & pg.QueryResultRow>({ name, text, values });
+    return result.rows;
+  } finally {
+    await runner.release();
+  }
 }

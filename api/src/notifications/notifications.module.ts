@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxModule } from '../outbox/index.js';
 import { LocalMailboxSender } from './delivery/local-mailbox-sender.js';
 import { MailSender } from './delivery/mail-sender.js';
 import { SmtpMailSender } from './delivery/smtp-mail-sender.js';
 import { EmailHandlers } from './email-handlers.js';
+import { MailboxMessageEntity } from './mailbox-message.entity.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
-  imports: [OutboxModule],
+  imports: [OutboxModule, TypeOrmModule.forFeature([MailboxMessageEntity])],
   controllers: [NotificationsController],
   providers: [
     NotificationsRepository,

@@ -1,13 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Raw, type Repository } from 'typeorm';
+import { MailboxMessageEntity } from './mailbox-message.entity.js';
 import type { BookingConfirmationRecord, BookingOwnershipRecord, MailboxRecord, NewMailboxMessage, RecipientRecord } from './notification.records.js';
 
-const MAILBOX_COLUMNS = `id, to_address AS "to", subject, text_body AS text, html_body AS html, sent_at AS "sentAt"`;
+function toMailboxRecord(message: MailboxMessageEntity): MailboxRecord {
+  return { id: message.id, to: message.toAddress, subject: message.subject, text: message.textBody, html: message.htmlBody, sentAt: message.sentAt };
+}
 
-/** SQL of the notifications module: recipients, what a confirmation shows, the local mailbox. */
+/**
+ * The notifications module's I/O: recipients, what a confirmation shows, the local mailbox.
+ * Mailbox reads go through the entity; the joins behind an email and the idempotent insert
+ * (ON CONFLICT on the outbox row) are SQL.
+ */
 @Injectable()
 export class NotificationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(MailboxMessageEntity) private readonly mailbox: Repository<MailboxMessageEntity>,
+  ) {}
 
   async findRecipient(userId: string): Promise<RecipientRecord | undefined> {
     const rows: RecipientRecord[] = await this.dataSource.query(`SELECT id, email::text AS email, name FROM users WHERE id = $1`, [userId]);
@@ -52,21 +63,17 @@ export class NotificationsRepository {
 
   /** Newest first; `to` matches the address case-insensitively. */
   async listMailbox(offset: number, limit: number, to?: string): Promise<{ items: MailboxRecord[]; total: number }> {
-    const filter = to === undefined ? '' : `WHERE lower(to_address) = lower($3)`;
-    const filterParams = to === undefined ? [] : [to];
-    const [items, [count]] = await Promise.all([
-      this.dataSource.query(`SELECT ${MAILBOX_COLUMNS} FROM mailbox_messages ${filter} ORDER BY sent_at DESC, id DESC LIMIT $1 OFFSET $2`, [
-        limit,
-        offset,
-        ...filterParams,
-      ]) as Promise<MailboxRecord[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM mailbox_messages ${filter.replace('$3', '$1')}`, filterParams) as Promise<[{ total: number }]>,
-    ]);
-    return { items, total: count.total };
+    const [messages, total] = await this.mailbox.findAndCount({
+      where: to === undefined ? {} : { toAddress: Raw((column) => `lower(${column}) = lower(:to)`, { to }) },
+      order: { sentAt: 'DESC', id: 'DESC' },
+      skip: offset,
+      take: limit,
+    });
+    return { items: messages.map(toMailboxRecord), total };
   }
 
   async findMailboxMessage(id: string): Promise<MailboxRecord | undefined> {
-    const rows: MailboxRecord[] = await this.dataSource.query(`SELECT ${MAILBOX_COLUMNS} FROM mailbox_messages WHERE id = $1`, [id]);
-    return rows[0];
+    const message = await this.mailbox.findOneBy({ id });
+    return message ? toMailboxRecord(message) : undefined;
   }
 }

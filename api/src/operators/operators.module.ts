@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { AdminOperatorsController } from './admin-operators.controller.js';
@@ -7,11 +8,12 @@ import { PayoutAccountController } from './payout-account.controller.js';
 import { OperatorDashboardController } from './operator-dashboard.controller.js';
 import { OperatorDashboardRepository } from './operator-dashboard.repository.js';
 import { OperatorDashboardService } from './operator-dashboard.service.js';
+import { OperatorEntity } from './operator.entity.js';
 import { OperatorsRepository } from './operators.repository.js';
 import { OperatorsService } from './operators.service.js';
 
 @Module({
-  imports: [AuthModule, OutboxModule],
+  imports: [AuthModule, OutboxModule, TypeOrmModule.forFeature([OperatorEntity])],
   controllers: [OnboardingController, AdminOperatorsController, OperatorDashboardController, PayoutAccountController],
   providers: [OperatorsService, OperatorsRepository, OperatorDashboardService, OperatorDashboardRepository],
   exports: [OperatorsService],

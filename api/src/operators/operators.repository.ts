@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { MaskedPayoutAccount, OnboardingCompany, OnboardingContact, OperatorStatus } from '@aiparksit/shared';
 import { sqlStateOf } from '../database/transaction.js';
 import { changedRows } from '../database/changed-rows.js';
+import { OperatorEntity } from './operator.entity.js';
 import type { OperatorRecord, OperatorWithOwner } from './operator.record.js';
 
 const COLUMNS = `
@@ -18,14 +20,20 @@ const COLUMNS = `
 // draft again). Submitted and approved applications are frozen.
 const EDITABLE = `o.status IN ('draft', 'rejected')`;
 
-/** SQL of operators and their onboarding applications. */
+/**
+ * Operators and their onboarding applications. Reading and creating an application go through
+ * the entity; the step updates stay SQL, because each is one conditional UPDATE … RETURNING that
+ * decides whether the application may still change (a read-then-write would race a submit).
+ */
 @Injectable()
 export class OperatorsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(OperatorEntity) private readonly operators: Repository<OperatorEntity>,
+  ) {}
 
   async findByOwner(ownerId: string): Promise<OperatorRecord | undefined> {
-    const rows: OperatorRecord[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM operators o WHERE o.owner_id = $1`, [ownerId]);
-    return rows[0];
+    return (await this.operators.findOneBy({ ownerId })) ?? undefined;
   }
 
   async findWithOwner(id: string): Promise<OperatorWithOwner | undefined> {
@@ -39,11 +47,14 @@ export class OperatorsRepository {
   /** A new draft; undefined when the owner already has an application (unique owner_id). */
   async insertDraft(ownerId: string, company: OnboardingCompany): Promise<OperatorRecord | undefined> {
     try {
-      const rows: OperatorRecord[] = await this.dataSource.query(
-        `INSERT INTO operators AS o (owner_id, legal_name, display_name, tax_id, status) VALUES ($1, $2, $3, $4, 'draft') RETURNING ${COLUMNS}`,
-        [ownerId, company.legalName, company.displayName, company.taxId],
-      );
-      return rows[0];
+      const { identifiers } = await this.operators.insert({
+        ownerId,
+        legalName: company.legalName,
+        displayName: company.displayName,
+        taxId: company.taxId,
+        status: 'draft',
+      });
+      return await this.operators.findOneByOrFail({ id: (identifiers[0] as { id: string }).id });
     } catch (error) {
       if (sqlStateOf(error).constraint === 'operators_owner_key') return undefined;
       throw error;

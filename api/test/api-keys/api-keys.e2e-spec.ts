@@ -37,6 +37,17 @@ describe('POST /api/api-keys', () => {
     await request(apiUrl()).post('/api/api-keys').set('authorization', bearer(tokens)).send({ name: 'Nope' }).expect(403);
   });
 
+  it('answers 409 too_many_api_keys beyond 25 active keys; revoked keys do not count', async () => {
+    const { tokens } = await signedInUser(pool, apiUrl(), 'operator');
+    const create = () => request(apiUrl()).post('/api/api-keys').set('authorization', bearer(tokens)).send({ name: 'Batch' });
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) ids.push((await create().expect(201)).body.id);
+    const refused = await create().expect(409);
+    expect(refused.body.details).toEqual({ code: 'too_many_api_keys' });
+    await request(apiUrl()).delete(`/api/api-keys/${ids[0]}`).set('authorization', bearer(tokens)).expect(204);
+    await create().expect(201);
+  });
+
   it('answers a missing or empty name with 400 naming name', async () => {
     const { tokens } = await signedInUser(pool, apiUrl(), 'operator');
     const missing = await request(apiUrl()).post('/api/api-keys').set('authorization', bearer(tokens)).send({}).expect(400);
