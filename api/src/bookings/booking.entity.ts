@@ -74,15 +74,11 @@ export class BookingEntity {
   @Column({ name: 'extension_hold_end', type: 'timestamptz', nullable: true })
   extensionHoldEnd!: Date | null;
 
-  /** What the booking occupies: its period, stretched to a held extension's end (written as PostgreSQL renders it). */
-  @Column({
-    name: 'occupied_period',
-    type: 'tstzrange',
-    generatedType: 'STORED',
-    asExpression:
-      'CASE WHEN ((extension_hold_end IS NOT NULL) AND (extension_hold_end > upper(period))) THEN tstzrange(lower(period), extension_hold_end) ELSE period END',
-    insert: false,
-    update: false,
-  })
+  /**
+   * What the booking occupies: its period, stretched to a held extension's end. PostgreSQL
+   * generates it (see the migrations); mapped read-only and not declared as generated, since
+   * TypeORM would then keep a `typeorm_metadata` table of its own beside the migrated schema.
+   */
+  @Column({ name: 'occupied_period', type: 'tstzrange', insert: false, update: false })
   occupiedPeriod!: string;
 }
