@@ -135,6 +135,7 @@ function indexHtml(dir: string): Buffer {
  */
 function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const result = toErrorEnvelope(error, String(request.id));
-  request.log.info({ statusCode: result.envelope.statusCode, code: error.code }, 'request refused before routing');
+  if (result.unexpected) request.log.error({ err: error }, 'unhandled error before routing');
+  else request.log.info({ statusCode: result.envelope.statusCode, code: error.code }, 'request refused before routing');
   securityHeaders(request.raw, reply.raw, () => sendEnvelope(reply, result));
 }
