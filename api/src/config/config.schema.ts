@@ -157,6 +157,18 @@ export const configSchema = {
     default: '1048576',
     parse: parsers.int(1024, 100 * 1024 * 1024),
   },
+  bodyMaxDepth: {
+    env: 'BODY_MAX_DEPTH',
+    description: 'Deepest nesting of arrays and objects a JSON body may have; deeper bodies get 400 before they are parsed.',
+    default: '32',
+    parse: parsers.int(2, 512),
+  },
+  httpMaxHeaderBytes: {
+    env: 'HTTP_MAX_HEADER_BYTES',
+    description: 'Largest request line plus headers accepted; a longer URL gets 414, larger headers 431.',
+    default: '16384',
+    parse: parsers.int(4096, 1024 * 1024),
+  },
   trustProxy: {
     env: 'TRUST_PROXY',
     description: 'Trust X-Forwarded-For from: false, true, a hop count, or a comma list of proxy addresses/CIDRs.',

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { toErrorEnvelope } from './error-envelope.js';
+import { REQUEST_ID_HEADER } from '@aiparksit/shared';
+import { toErrorEnvelope, type EnvelopeResult } from './error-envelope.js';
 import { ErrorLog } from './error-log.js';
 
 /**
@@ -20,24 +21,33 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
+/** Said of any path no route serves; the path itself is not echoed back. */
+export const NO_ROUTE_MESSAGE = 'No route serves this method and path.';
+
 export function sendError(exception: unknown, request: FastifyRequest, reply: FastifyReply, errorLog?: ErrorLog): void {
-  const { envelope, headers, unexpected } = toErrorEnvelope(exception, String(request.id));
+  const result = toErrorEnvelope(exception, String(request.id));
+  const { envelope, unexpected } = result;
+  // Nest's not-found handler says "Cannot GET /the/path": the answer must not echo the URL.
+  if (envelope.statusCode === 404 && request.is404) envelope.message = NO_ROUTE_MESSAGE;
+  const route = `${request.method} ${request.routeOptions?.url ?? '(no route)'}`;
   if (unexpected) {
     request.log.error({ err: exception }, 'unhandled error');
-    errorLog?.record({
-      service: 'API',
-      type: 'Internal error',
-      message: `${request.method} ${request.routeOptions?.url ?? request.url}`,
-      requestId: String(request.id),
-    });
+    errorLog?.record({ service: 'API', type: 'Internal error', message: route, requestId: String(request.id) });
   } else if (envelope.statusCode === 429) {
-    errorLog?.record({
-      service: 'API',
-      type: 'Rate limited',
-      message: `${request.method} ${request.routeOptions?.url ?? request.url}`,
-      requestId: String(request.id),
-    });
+    errorLog?.record({ service: 'API', type: 'Rate limited', message: route, requestId: String(request.id) });
+  } else if (envelope.statusCode === 503) {
+    request.log.warn({ err: exception }, 'service unavailable');
+    errorLog?.record({ service: 'API', type: 'Unavailable', message: `${route}: ${envelope.message}`, requestId: String(request.id) });
   }
+  sendEnvelope(reply, result);
+}
+
+/** Writes an envelope unless an answer already went out; the request id header goes with it. */
+export function sendEnvelope(reply: FastifyReply, { envelope, headers }: EnvelopeResult): void {
   if (reply.sent) return;
-  void reply.status(envelope.statusCode).headers(headers).type('application/json; charset=utf-8').send(envelope);
+  void reply
+    .status(envelope.statusCode)
+    .headers({ ...headers, [REQUEST_ID_HEADER]: envelope.requestId })
+    .type('application/json; charset=utf-8')
+    .send(envelope);
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { DomainException } from './domain.exception.js';
 import { toErrorEnvelope } from './error-envelope.js';
 
@@ -55,5 +55,39 @@ describe('toErrorEnvelope', () => {
       error: 'Payload Too Large',
       message: expect.stringMatching(/larger than/),
     });
+  });
+
+  it('explains Fastify body errors that Nest wrapped in an HttpException', () => {
+    const invalid = Object.assign(new Error("Body is not valid JSON but content-type is set to 'application/json'"), {
+      statusCode: 400,
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+    });
+    const wrapped = new HttpException(invalid.message, 400, { cause: invalid });
+    expect(toErrorEnvelope(wrapped, 'r').envelope).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The request body is not valid JSON.',
+      details: { code: 'FST_ERR_CTP_INVALID_JSON_BODY' },
+      requestId: 'r',
+    });
+  });
+
+  it('answers a malformed URL without quoting it', () => {
+    const badUrl = Object.assign(new Error("'/api/%zz' is not a valid url component"), { statusCode: 400, code: 'FST_ERR_BAD_URL' });
+    const { envelope } = toErrorEnvelope(badUrl, 'r');
+    expect(envelope).toMatchObject({ statusCode: 400, details: { code: 'FST_ERR_BAD_URL' } });
+    expect(envelope.message).not.toContain('%zz');
+  });
+
+  it('answers an unreachable database with 503 and Retry-After, and a refused query with 500', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const down = toErrorEnvelope(refused, 'r');
+    expect(down.envelope).toMatchObject({ statusCode: 503, error: 'Service Unavailable', details: { code: 'database_unavailable' }, requestId: 'r' });
+    expect(down.headers['retry-after']).toMatch(/^\d+$/);
+    expect(down.unexpected).toBe(false);
+    expect(JSON.stringify(down.envelope)).not.toContain('127.0.0.1');
+
+    const violation = Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('duplicate key'), { code: '23505' }) });
+    expect(toErrorEnvelope(violation, 'r').envelope.statusCode).toBe(500);
   });
 });

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import type { ErrorEnvelope, FieldError } from '@aiparksit/shared';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { DomainException, STATUS_OF_KIND } from './domain.exception.js';
 
 /** Fastify's own errors (body parsing, size limits) carry a status code and an FST_ code. */
@@ -22,6 +23,8 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is larger than this API accepts.',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This Content-Type is not accepted; send application/json.',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
+  FST_ERR_BAD_URL: 'The URL is not valid: it has a malformed percent-escape.',
+  FST_ERR_MAX_PARAM_LENGTH: 'A part of the URL is longer than this API accepts.',
 };
 
 function reasonPhrase(status: number): string {
@@ -49,6 +52,10 @@ export function toErrorEnvelope(error: unknown, requestId: string): EnvelopeResu
     };
   }
 
+  // Nest hands Fastify's own errors (body parsing, limits) to the filter wrapped in an
+  // HttpException carrying Fastify's message; the original, with its FST_ code, is the cause.
+  if (error instanceof HttpException && isFastifyClientError(error.cause)) return fastifyClientError(error.cause, requestId, headers);
+
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
     const body = error.getResponse();
@@ -69,22 +76,16 @@ export function toErrorEnvelope(error: unknown, requestId: string): EnvelopeResu
     };
   }
 
-  const fastifyError = error as FastifyLikeError;
-  if (
-    fastifyError &&
-    typeof fastifyError.statusCode === 'number' &&
-    fastifyError.statusCode >= 400 &&
-    fastifyError.statusCode < 500 &&
-    typeof fastifyError.code === 'string' &&
-    fastifyError.code.startsWith('FST_')
-  ) {
-    const statusCode = fastifyError.statusCode;
+  if (isFastifyClientError(error)) return fastifyClientError(error, requestId, headers);
+
+  if (isDatabaseUnavailable(error)) {
+    headers['retry-after'] = String(DATABASE_RETRY_AFTER_SECONDS);
     return {
       envelope: {
-        statusCode,
-        error: reasonPhrase(statusCode),
-        message: FASTIFY_MESSAGES[fastifyError.code] ?? 'The request could not be read.',
-        details: { code: fastifyError.code },
+        statusCode: 503,
+        error: reasonPhrase(503),
+        message: 'The service cannot reach its database right now. Please retry in a few seconds.',
+        details: { code: 'database_unavailable', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
         requestId,
       },
       headers,
@@ -93,6 +94,33 @@ export function toErrorEnvelope(error: unknown, requestId: string): EnvelopeResu
   }
 
   return internalError(requestId, headers);
+}
+
+function isFastifyClientError(error: unknown): error is FastifyLikeError & { statusCode: number; code: string } {
+  const candidate = error as FastifyLikeError | undefined;
+  return (
+    typeof candidate?.statusCode === 'number' &&
+    candidate.statusCode >= 400 &&
+    candidate.statusCode < 500 &&
+    typeof candidate.code === 'string' &&
+    candidate.code.startsWith('FST_')
+  );
+}
+
+/** Fastify's 4xx errors in our words: its own messages quote the URL or the parser's internals. */
+function fastifyClientError(error: { statusCode: number; code: string }, requestId: string, headers: Record<string, string>): EnvelopeResult {
+  const { statusCode, code } = error;
+  return {
+    envelope: {
+      statusCode,
+      error: reasonPhrase(statusCode),
+      message: FASTIFY_MESSAGES[code] ?? 'The request could not be read.',
+      details: { code },
+      requestId,
+    },
+    headers,
+    unexpected: false,
+  };
 }
 
 function internalError(requestId: string, headers: Record<string, string>): EnvelopeResult {

@@ -5,18 +5,45 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
 import helmet from 'helmet';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Server } from 'node:http';
+import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '@aiparksit/shared';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_VERSION } from '../version.js';
-import { sendError } from '../errors/all-exceptions.filter.js';
+import { NO_ROUTE_MESSAGE, sendEnvelope, sendError } from '../errors/all-exceptions.filter.js';
+import { toErrorEnvelope } from '../errors/error-envelope.js';
 import { ErrorLog } from '../errors/error-log.js';
+import { depthLimitedJsonParser } from '../input/json-body-parser.js';
+import { rejectUnsafeText } from '../input/unsafe-text.hook.js';
+import { createClientErrorHandler } from './client-error.js';
 import { requestIdFor } from './request-id.js';
 
-/** Fastify as the API runs it: JSON logs with a request id, body limit, trusted proxies. */
+// Security headers, the same on every response. Helmet's middleware is built once here:
+// @fastify/helmet rebuilt it (parsing the CSP directives again) on every request.
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'https:'],
+      connectSrc: ["'self'", 'ws:', 'wss:'],
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+});
+
+/**
+ * Fastify as the API runs it: JSON logs with a request id, body and header limits, trusted
+ * proxies, and the error envelope also for what fails before routing (a malformed URL) or before
+ * parsing completes (a request line or headers over the limit, bytes that are not HTTP).
+ */
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
-  const { logLevel, bodyLimitBytes, trustProxy } = config.values;
-  return new FastifyAdapter({
+  const { logLevel, bodyLimitBytes, trustProxy, httpMaxHeaderBytes } = config.values;
+  const options: FastifyHttpOptions<Server> = {
+    http: { maxHeaderSize: httpMaxHeaderBytes },
+    clientErrorHandler: createClientErrorHandler(httpMaxHeaderBytes),
+    frameworkErrors: answerFrameworkError,
     logger: {
       level: logLevel,
       redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[masked]' },
@@ -27,7 +54,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     // A hop count trusts that many proxies nearest to us (Fastify takes it as a function).
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
-  });
+  };
+  return new FastifyAdapter(options);
 }
 
 /**
@@ -43,22 +71,13 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     reply.header(REQUEST_ID_HEADER, String(request.id));
   });
   fastify.setErrorHandler((error, request, reply) => sendError(error, request, reply, errorLog));
-
-  // Security headers, the same on every response. Helmet's middleware is built once here:
-  // @fastify/helmet rebuilt it (parsing the CSP directives again) on every request.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+
+  // JSON bodies are checked for depth before they are parsed, and every parsed input (body,
+  // query, path parameters) for text the database cannot store, before validation, idempotency
+  // or any handler sees it.
+  app.useBodyParser('application/json', { bodyLimit: config.values.bodyLimitBytes }, depthLimitedJsonParser(fastify, config.values.bodyMaxDepth));
+  fastify.addHook('preValidation', rejectUnsafeText);
 
   app.setGlobalPrefix('api');
   if (config.values.corsOrigins.length) app.enableCors({ origin: config.values.corsOrigins, credentials: false });
@@ -96,7 +115,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
       const path = request.url.split('?')[0] ?? '';
       if (path.startsWith('/api') || path.startsWith('/ws')) {
-        return sendError(new NotFoundException(`No route for GET ${path}.`), request, reply, errorLog);
+        return sendError(new NotFoundException(NO_ROUTE_MESSAGE), request, reply, errorLog);
       }
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml(webDist));
     });
@@ -108,4 +127,15 @@ let cachedIndex: { dir: string; html: Buffer } | undefined;
 function indexHtml(dir: string): Buffer {
   if (cachedIndex?.dir !== dir) cachedIndex = { dir, html: readFileSync(join(dir, 'index.html')) };
   return cachedIndex.html;
+}
+
+/**
+ * Errors Fastify raises before a route is found (a malformed %-escape, an over-long path
+ * parameter): no hook has run, so the request id header and the security headers are set here.
+ */
+function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const result = toErrorEnvelope(error, String(request.id));
+  if (result.unexpected) request.log.error({ err: error }, 'unhandled error before routing');
+  else request.log.info({ statusCode: result.envelope.statusCode, code: error.code }, 'request refused before routing');
+  securityHeaders(request.raw, reply.raw, () => sendEnvelope(reply, result));
 }
