@@ -11,6 +11,6 @@ export async function resolveDatabase(config: AppConfig, log: (message: string) 
   if (config.values.databaseUrl) return { url: config.values.databaseUrl, embedded: null };
   const dataDir = config.projectPath(config.values.embeddedPgDir);
   log(`Starting embedded PostgreSQL (data in ${dataDir}, port ${config.values.embeddedPgPort})…`);
-  const embedded = await startEmbeddedPostgres({ dataDir, port: config.values.embeddedPgPort });
+  const embedded = await startEmbeddedPostgres({ dataDir, port: config.values.embeddedPgPort, onNotice: log });
   return { url: embedded.url, embedded };
 }
