@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => void stop('SIGHUP'));
 
   try {
-    database = await resolveDatabase(config, say);
+    // PostgreSQL in a process group of its own: a Ctrl-C stops it only after the last request.
+    database = await resolveDatabase(config, say, { ownProcessGroup: true });
     const setup = createDataSource({ url: database.url, poolSize: 2, applicationName: 'aiparksit-migrate' });
     await setup.initialize();
     try {

@@ -25,6 +25,13 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
   /** What start-up has to say to a person (a left-over server being stopped). */
   onNotice?: (message: string) => void;
+  /**
+   * Run the server in a process group of its own, so that a Ctrl-C in the terminal reaches only
+   * the caller, which then stops the server after its own work (the API: after its last request).
+   * Otherwise the server hears the Ctrl-C with the rest of the group and stops by itself, which is
+   * what a caller that does not handle signals (a command-line tool, the test harness) needs.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface RunningPostgres {
@@ -92,7 +99,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const stopOnExit = () => signalPostmasterToStop(dataDir);
   process.once('exit', stopOnExit);
   try {
-    await launch(binaries, dataDir, options.port, runAs, onLog);
+    await launch(binaries, { dataDir, port: options.port, runAs, ownProcessGroup: options.ownProcessGroup ?? false }, onLog);
   } catch (error) {
     process.off('exit', stopOnExit);
     removeOwner(dataDir);
@@ -178,18 +185,17 @@ async function clearLeftoverServer(dataDir: string, notice: (message: string) =>
   await stopPostmasterOf(dataDir);
 }
 
-async function launch(
-  binaries: PostgresBinaries,
-  dataDir: string,
-  port: number,
-  runAs: PostgresOsUser | undefined,
-  onLog: (line: string) => void,
-): Promise<void> {
-  // Its own process group: a Ctrl-C in the terminal reaches the API, which stops PostgreSQL
-  // after its last request, rather than both at once.
+interface LaunchOptions {
+  dataDir: string;
+  port: number;
+  runAs: PostgresOsUser | undefined;
+  ownProcessGroup: boolean;
+}
+
+async function launch(binaries: PostgresBinaries, { dataDir, port, runAs, ownProcessGroup }: LaunchOptions, onLog: (line: string) => void): Promise<void> {
   const child = spawn(binaries.postgres, ['-D', dataDir, '-p', String(port), ...SERVER_FLAGS], {
     ...(runAs ?? {}),
-    detached: true,
+    detached: ownProcessGroup,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let ended: string | null = null;
