@@ -12,8 +12,9 @@ import { RealtimeWsAdapter } from './realtime/index.js';
 
 /**
  * Starts the API: config, database (embedded unless DATABASE_URL), migrations, demo data on an
- * empty database when asked, then HTTP + WebSocket on one port. SIGINT/SIGTERM stop it cleanly,
- * embedded PostgreSQL included, so the next start finds its data intact.
+ * empty database when asked, then HTTP + WebSocket on one port. SIGINT/SIGTERM/SIGHUP stop it
+ * cleanly, embedded PostgreSQL included (after the last request), so the next start finds its data
+ * intact; after a hard kill the next start stops the PostgreSQL left running and starts its own.
  */
 async function main(): Promise<void> {
   const say = (message: string) => process.stdout.write(`${message}\n`);
@@ -44,9 +45,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // A closed terminal: PostgreSQL runs in its own process group and would not hear of it.
+  process.on('SIGHUP', () => void stop('SIGHUP'));
 
   try {
-    database = await resolveDatabase(config, say);
+    // PostgreSQL in a process group of its own: a Ctrl-C stops it only after the last request.
+    database = await resolveDatabase(config, say, { ownProcessGroup: true });
     const setup = createDataSource({ url: database.url, poolSize: 2, applicationName: 'aiparksit-migrate' });
     await setup.initialize();
     try {

@@ -356,6 +356,13 @@ export const configSchema = {
     default: 'sandbox',
     parse: parsers.oneOf('sandbox'),
   },
+  idempotencyLeaseSeconds: {
+    env: 'IDEMPOTENCY_LEASE_SECONDS',
+    description:
+      'Lease on an Idempotency-Key while its request runs, renewed every third of it; a claim whose lease lapsed (its API instance died) is taken over by the next retry.',
+    default: '10',
+    parse: parsers.int(3, 300),
+  },
   smtpUrl: {
     env: 'SMTP_URL',
     description: 'SMTP server for outgoing email (smtp:// or smtps://, credentials in the URL). Unset: emails land in the local mailbox admins read.',

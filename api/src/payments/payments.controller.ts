@@ -4,7 +4,7 @@ import type { CreatePaymentRequest, PaymentView } from '@aiparksit/shared';
 import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Idempotent } from '../common/idempotency/index.js';
+import { Idempotent, IdempotencyKey } from '../common/idempotency/index.js';
 import { digitsOf } from './card.js';
 import { CreatePaymentDto } from './dto/create-payment.dto.js';
 import { PaymentViewDto } from './dto/payment-view.dto.js';
@@ -35,7 +35,7 @@ export class PaymentsController {
   @ApiCreatedResponse({ type: PaymentViewDto, description: 'Paid: the booking (or extension) is confirmed.' })
   @ApiPaymentRequiredResponse({ description: 'The card was refused; `details.code` says why. The hold stays until it lapses.' })
   @ApiConflictResponse({ description: 'Already paid, or the hold has lapsed.' })
-  pay(@CurrentPrincipal() principal: Principal, @Body() body: CreatePaymentDto): Promise<PaymentView> {
-    return this.payments.pay(requireUser(principal), body);
+  pay(@CurrentPrincipal() principal: Principal, @Body() body: CreatePaymentDto, @IdempotencyKey() idempotencyKey: string): Promise<PaymentView> {
+    return this.payments.pay(requireUser(principal), body, idempotencyKey);
   }
 }

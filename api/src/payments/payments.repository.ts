@@ -36,6 +36,8 @@ export interface NewPayment {
   cardLast4: string | null;
   failureCode?: string;
   failureReason?: string;
+  /** The Idempotency-Key of the request that made it. */
+  idempotencyKey: string;
 }
 
 export interface RefundablePayment {
@@ -58,6 +60,12 @@ interface PaymentRow {
   cardLast4: string | null;
   provider: string;
   createdAt: Date;
+}
+
+/** A payment as recorded, with why it was refused when it was. */
+export interface RecordedPayment extends PaymentRow {
+  failureCode: string | null;
+  failureReason: string | null;
 }
 
 const PAYMENT_COLUMNS = `id, booking_id AS "bookingId", status, amount_cents AS "amountCents", refunded_cents AS "refundedCents", currency,
@@ -96,10 +104,21 @@ export class PaymentsRepository {
     );
   }
 
+  /** The payment an earlier run of the same request (same booking, extension and key) made, if any. */
+  findPaymentByIdempotencyKey(tx: SqlTransaction, bookingId: string, extensionId: string | null, idempotencyKey: string): Promise<RecordedPayment | undefined> {
+    return tx.one<RecordedPayment>(
+      `SELECT ${PAYMENT_COLUMNS}, failure_code AS "failureCode", failure_reason AS "failureReason"
+         FROM payments WHERE booking_id = $1 AND extension_id IS NOT DISTINCT FROM $2 AND idempotency_key = $3
+        ORDER BY created_at DESC LIMIT 1`,
+      [bookingId, extensionId, idempotencyKey],
+    );
+  }
+
   async insertPayment(tx: SqlTransaction, payment: NewPayment): Promise<PaymentRow> {
     const row = await tx.one<PaymentRow>(
-      `INSERT INTO payments (booking_id, extension_id, provider, provider_ref, status, amount_cents, currency, card_brand, card_last4, failure_code, failure_reason)
-       VALUES ($1, $2, $3, $4, $5::payment_status, $6, $7, $8, $9, $10, $11) RETURNING ${PAYMENT_COLUMNS}`,
+      `INSERT INTO payments (booking_id, extension_id, provider, provider_ref, status, amount_cents, currency, card_brand, card_last4, failure_code, failure_reason,
+                             idempotency_key)
+       VALUES ($1, $2, $3, $4, $5::payment_status, $6, $7, $8, $9, $10, $11, $12) RETURNING ${PAYMENT_COLUMNS}`,
       [
         payment.bookingId,
         payment.extensionId,
@@ -112,6 +131,7 @@ export class PaymentsRepository {
         payment.cardLast4,
         payment.failureCode ?? null,
         payment.failureReason ?? null,
+        payment.idempotencyKey,
       ],
     );
     return row!;

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreatePaymentRequest, PaymentView } from '@aiparksit/shared';
+import type { CreatePaymentRequest, DeclineCode, PaymentView } from '@aiparksit/shared';
 import { mayAccess } from '../auth/access-policy.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import { AppConfig } from '../config/app-config.js';
 import { sqlStateOf, type SqlTransaction } from '../database/transaction.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider.js';
 import { PaymentsException } from './payments.exception.js';
-import { PaymentsRepository, toPaymentView, type PayableBooking, type PayableExtension } from './payments.repository.js';
+import { PaymentsRepository, toPaymentView, type PayableBooking, type PayableExtension, type RecordedPayment } from './payments.repository.js';
 import { splitGross } from './platform-fee.js';
 
 type PaymentOutcome = { paid: PaymentView } | { declined: PaymentsException };
@@ -40,18 +40,31 @@ export class PaymentsService {
    * the commit, so a second submit waits and then finds the booking paid: one charge, whatever
    * the client retries. Success writes payment, confirmation, ledger lines and the confirmation
    * email in one transaction; a decline is recorded and the hold stays until it lapses.
+   *
+   * The payment keeps the request's Idempotency-Key. When the process that made it died before
+   * its answer was stored, the retry with that key runs here again and gets the same outcome
+   * (the receipt, or the same decline) from the recorded payment, without a second charge.
    */
-  async pay(driver: UserPrincipal, request: CreatePaymentRequest): Promise<PaymentView> {
+  async pay(driver: UserPrincipal, request: CreatePaymentRequest, idempotencyKey: string): Promise<PaymentView> {
     const outcome = await this.payments
       .transaction<PaymentOutcome>(async (tx) => {
         const booking = await this.payments.lockBooking(tx, request.bookingId);
         if (!booking || !mayAccess(driver, booking.driverId)) throw new PaymentsException('booking_not_found', 'No such booking.');
+        const earlier = await this.payments.findPaymentByIdempotencyKey(tx, booking.id, request.extensionId ?? null, idempotencyKey);
+        if (earlier) return this.outcomeOf(earlier);
         const extension = request.extensionId ? await this.payableExtension(tx, booking, request.extensionId) : undefined;
         if (!extension) this.assertBookingPayable(booking);
         const amountCents = extension ? extension.amountCents : booking.amountCents;
 
         const charge = await this.provider.charge({ amountCents, currency: booking.currency, card: request.card, reference: extension?.id ?? booking.id });
-        const common = { bookingId: booking.id, extensionId: extension?.id ?? null, provider: this.provider.name, amountCents, currency: booking.currency };
+        const common = {
+          bookingId: booking.id,
+          extensionId: extension?.id ?? null,
+          provider: this.provider.name,
+          amountCents,
+          currency: booking.currency,
+          idempotencyKey,
+        };
         if (!charge.ok) {
           await this.payments.insertPayment(tx, {
             ...common,
@@ -112,6 +125,15 @@ export class PaymentsService {
       remaining -= take;
     }
     return amountCents - remaining;
+  }
+
+  private outcomeOf(recorded: RecordedPayment): PaymentOutcome {
+    const { failureCode, failureReason, ...payment } = recorded;
+    if (payment.status === 'declined' || payment.status === 'failed') {
+      const reason = failureReason ?? 'The card was declined.';
+      return { declined: new PaymentsException((failureCode ?? 'card_declined') as DeclineCode, reason, { reason }) };
+    }
+    return { paid: toPaymentView(payment, this.testModeProviders) };
   }
 
   private assertBookingPayable(booking: PayableBooking): void {

@@ -6,60 +6,106 @@ export interface StoredIdempotencyKey {
   requestHash: Buffer;
   responseStatus: number | null;
   responseBody: unknown;
+  /** Unanswered: whole seconds until the claim's lease lapses (at least 1), when a retry may take it over. */
+  retryAfterSeconds: number;
 }
 
-export type ClaimResult = { claimed: true } | { claimed: false; existing: StoredIdempotencyKey };
+/** A claim on a key: only its holder (`token`) renews it and records the answer. */
+export interface IdempotencyClaim {
+  principal: string;
+  key: string;
+  token: string;
+}
 
-/**
- * An unanswered claim older than this is taken to belong to a process that died mid-request:
- * another attempt may claim it again. Far longer than any request takes.
- */
-const ABANDONED_AFTER = `interval '5 minutes'`;
+export type ClaimResult = { claimed: true; claim: IdempotencyClaim; tookOverFrom: string | null } | { claimed: false; existing: StoredIdempotencyKey };
+
+export interface ClaimRequest {
+  principal: string;
+  key: string;
+  method: string;
+  path: string;
+  requestHash: Buffer;
+  instanceId: string;
+  leaseSeconds: number;
+}
+
 /** How long an answer is replayed (and the key refused for other requests). */
 const KEEP_FOR = `interval '24 hours'`;
 
-/** SQL of `idempotency_keys`: the claim is one INSERT … ON CONFLICT, so racing retries cannot both win. */
+/**
+ * SQL of `idempotency_keys`: the claim is one INSERT … ON CONFLICT, so racing retries cannot both
+ * win. An unanswered claim carries a lease its instance renews while the request runs; once the
+ * lease has lapsed, the instance is taken to have died mid-request, and a retry of the same request
+ * may claim the key again.
+ */
 @Injectable()
 export class IdempotencyKeysRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async claim(principal: string, key: string, method: string, path: string, requestHash: Buffer): Promise<ClaimResult> {
-    // Two rounds at most: the row we lost to may vanish (purged, or released after a failure) before we read it.
+  async claim(request: ClaimRequest): Promise<ClaimResult> {
+    const { principal, key, method, path, requestHash, instanceId, leaseSeconds } = request;
+    // A few rounds at most: the row we lost to may vanish (purged, released after a failure) or
+    // its lease lapse between our INSERT and our SELECT.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const claimed: unknown[] = await this.dataSource.query(
-        `INSERT INTO idempotency_keys (principal, key, method, path, request_hash, expires_at)
-         VALUES ($1, $2, $3, $4, $5, now() + ${KEEP_FOR})
+      const claimed: { token: string; tookOverFrom: string | null }[] = await this.dataSource.query(
+        `WITH previous AS (
+           SELECT claimed_by FROM idempotency_keys WHERE principal = $1 AND key = $2 AND response_status IS NULL AND expires_at > now()
+         )
+         INSERT INTO idempotency_keys (principal, key, method, path, request_hash, expires_at, claimed_by, claim_token, lease_expires_at)
+         VALUES ($1, $2, $3, $4, $5, now() + ${KEEP_FOR}, $6, gen_random_uuid(), now() + make_interval(secs => $7))
          ON CONFLICT (principal, key) DO UPDATE
            SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
-               response_status = NULL, response_body = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
+               response_status = NULL, response_body = NULL, created_at = now(), expires_at = EXCLUDED.expires_at,
+               claimed_by = EXCLUDED.claimed_by, claim_token = EXCLUDED.claim_token, lease_expires_at = EXCLUDED.lease_expires_at
            WHERE idempotency_keys.expires_at <= now()
-              OR (idempotency_keys.response_status IS NULL AND idempotency_keys.created_at < now() - ${ABANDONED_AFTER})
-         RETURNING 1`,
-        [principal, key, method, path, requestHash],
+              -- Abandoned, and only by the same request: a different body under the key stays refused,
+              -- since the abandoned one may have done its work.
+              OR (idempotency_keys.response_status IS NULL AND idempotency_keys.lease_expires_at <= now()
+                  AND idempotency_keys.request_hash = EXCLUDED.request_hash)
+         RETURNING claim_token AS token, (SELECT claimed_by::text FROM previous) AS "tookOverFrom"`,
+        [principal, key, method, path, requestHash, instanceId, leaseSeconds],
       );
-      if (claimed.length) return { claimed: true };
-      const rows: StoredIdempotencyKey[] = await this.dataSource.query(
-        `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody"
+      if (claimed[0]) return { claimed: true, claim: { principal, key, token: claimed[0].token }, tookOverFrom: claimed[0].tookOverFrom };
+      const rows: (StoredIdempotencyKey & { leaseLapsed: boolean })[] = await this.dataSource.query(
+        `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody",
+                greatest(1, ceil(extract(epoch FROM lease_expires_at - now())))::int AS "retryAfterSeconds",
+                lease_expires_at <= now() AS "leaseLapsed"
            FROM idempotency_keys WHERE principal = $1 AND key = $2`,
         [principal, key],
       );
-      if (rows[0]) return { claimed: false, existing: rows[0] };
+      const existing = rows[0];
+      if (!existing) continue;
+      if (existing.responseStatus === null && existing.leaseLapsed && existing.requestHash.equals(requestHash)) continue;
+      const { leaseLapsed: _, ...stored } = existing;
+      return { claimed: false, existing: stored };
     }
     throw new Error('Could not claim or read an idempotency key after three attempts');
   }
 
-  async complete(principal: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.dataSource.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4::jsonb WHERE principal = $1 AND key = $2`, [
-      principal,
-      key,
-      status,
-      JSON.stringify(body ?? null),
-    ]);
+  /** Extends the lease of a claim whose request is still running. */
+  async renew(claim: IdempotencyClaim, leaseSeconds: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET lease_expires_at = now() + make_interval(secs => $4)
+        WHERE principal = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`,
+      [claim.principal, claim.key, claim.token, leaseSeconds],
+    );
+  }
+
+  /** Stores the answer, unless the claim was taken over meanwhile (the new holder answers). */
+  async complete(claim: IdempotencyClaim, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET response_status = $4, response_body = $5::jsonb WHERE principal = $1 AND key = $2 AND claim_token = $3`,
+      [claim.principal, claim.key, claim.token, status, JSON.stringify(body ?? null)],
+    );
   }
 
   /** Forgets an unanswered claim (the request failed on our side), so a retry may run it again. */
-  async release(principal: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND response_status IS NULL`, [principal, key]);
+  async release(claim: IdempotencyClaim): Promise<void> {
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND claim_token = $3 AND response_status IS NULL`, [
+      claim.principal,
+      claim.key,
+      claim.token,
+    ]);
   }
 
   /** Drops expired keys in batches; returns how many went. */
