@@ -69,3 +69,34 @@ describe('answers the server gives before or beside any route', () => {
     expect(JSON.parse(res.body)).toMatchObject({ message: 'The request body is not valid JSON.', details: { code: 'FST_ERR_CTP_INVALID_JSON_BODY' } });
   });
 });
+
+describe('WebSocket upgrades the server refuses', () => {
+  const upgrade = (path: string, headers: Record<string, string>) =>
+    `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+    Object.entries({ Upgrade: 'websocket', Connection: 'Upgrade', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers })
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('') +
+    '\r\n';
+
+  it('answers an upgrade to a path with no WebSocket with 404 in the envelope', async () => {
+    expectEnvelope(await rawRequest(apiUrl(), upgrade(`/ws/${SENT}`, {})), 404);
+    expectEnvelope(await rawRequest(apiUrl(), upgrade(`/api/health?${SENT}`, {})), 404);
+  });
+
+  it('answers a handshake without a valid key with 400 in the envelope', async () => {
+    const res = await rawRequest(apiUrl(), upgrade('/ws', { 'Sec-WebSocket-Key': SENT }));
+    expectEnvelope(res, 400);
+    expect(JSON.parse(res.body)).toMatchObject({ details: { code: 'websocket_handshake_invalid' } });
+  });
+
+  it('answers an unsupported WebSocket version with 426, naming the version it speaks', async () => {
+    const res = await rawRequest(apiUrl(), upgrade('/ws/operator', { 'Sec-WebSocket-Version': SENT }));
+    expectEnvelope(res, 426);
+    expect(res.headers['sec-websocket-version']).toBe('13');
+  });
+
+  it("keeps the caller's request id on a refused upgrade, as on any answer", async () => {
+    const res = await rawRequest(apiUrl(), upgrade('/ws/nowhere', { 'X-Request-Id': 'trace-0123456789' }));
+    expect(JSON.parse(res.body)).toMatchObject({ requestId: 'trace-0123456789' });
+  });
+});

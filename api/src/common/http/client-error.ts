@@ -65,20 +65,29 @@ export function createClientErrorHandler(maxHeaderBytes: number) {
     const requestId = randomUUID();
     this.log.info({ reqId: requestId, statusCode, parserError: error.code }, 'unparseable request refused');
     // As Node's own handler: never write into a response that has already started on this connection.
-    if (socket.writable && !(socket as SocketWithResponse)._httpMessage?.headersSent) {
-      const envelope: ErrorEnvelope = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, details: { code }, requestId };
-      const body = JSON.stringify(envelope);
-      socket.write(
-        `HTTP/1.1 ${statusCode} ${envelope.error}\r\n` +
-          'Content-Type: application/json; charset=utf-8\r\n' +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-          `X-Request-Id: ${requestId}\r\n` +
-          'Cache-Control: no-store\r\n' +
-          'X-Content-Type-Options: nosniff\r\n' +
-          'Connection: close\r\n\r\n' +
-          body,
-      );
-    }
+    if (!(socket as SocketWithResponse)._httpMessage?.headersSent) writeRawErrorEnvelope(socket, { statusCode, code, message }, requestId);
     socket.destroy();
   };
+}
+
+/**
+ * Writes an error envelope as a whole HTTP response straight onto a connection that no Fastify
+ * reply owns (an unparseable request, a refused WebSocket upgrade). The caller closes the socket.
+ */
+export function writeRawErrorEnvelope(socket: Socket, answer: ClientErrorAnswer, requestId: string = randomUUID(), extraHeaders = ''): void {
+  if (!socket.writable) return;
+  const { statusCode, code, message } = answer;
+  const envelope: ErrorEnvelope = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, details: { code }, requestId };
+  const body = JSON.stringify(envelope);
+  socket.write(
+    `HTTP/1.1 ${statusCode} ${envelope.error}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Request-Id: ${requestId}\r\n` +
+      'Cache-Control: no-store\r\n' +
+      'X-Content-Type-Options: nosniff\r\n' +
+      extraHeaders +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }
