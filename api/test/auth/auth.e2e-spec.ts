@@ -256,6 +256,23 @@ describe('GET /api/auth/me', () => {
       .expect(401);
   });
 
+  it('answers a token without an expiry, signed with the real secret, with 401', async () => {
+    const { exp: _expiry, ...claims } = await freshClaims();
+    await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(signHs256(claims, secret)))
+      .expect(401);
+  });
+
+  it('answers a token that would outlive the access-token lifetime, signed with the real secret, with 401', async () => {
+    const claims = await freshClaims();
+    const tenYears = 10 * 365 * 24 * 3600;
+    await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(signHs256({ ...claims, exp: (claims['iat'] as number) + tenYears }, secret)))
+      .expect(401);
+  });
+
   it('answers a token signed with another secret with 401', async () => {
     await request(apiUrl())
       .get('/api/auth/me')
