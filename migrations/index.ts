@@ -10,6 +10,7 @@ import { FacilityBlackouts1795500900000 } from './1795500900000-facility-blackou
 import { AnalyticsDailyRollups1795501000000 } from './1795501000000-analytics-daily-rollups.js';
 import { PayoutAccountChanges1795501200000 } from './1795501200000-payout-account-changes.js';
 import { AnalyticsDayTotalsIndex1795501300000 } from './1795501300000-analytics-day-totals-index.js';
+import { AccountSecurity1795501600000 } from './1795501600000-account-security.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AnalyticsDailyRollups1795501000000,
   PayoutAccountChanges1795501200000,
   AnalyticsDayTotalsIndex1795501300000,
+  AccountSecurity1795501600000,
 ];

@@ -74,7 +74,7 @@ describe('GET /api/users', () => {
     expect(res.body).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
     expect(res.body.items).toHaveLength(2);
     expect(res.body.total).toBeGreaterThanOrEqual(2);
-    for (const user of res.body.items) expect(Object.keys(user).sort()).toEqual(['createdAt', 'email', 'id', 'name', 'role']);
+    for (const user of res.body.items) expect(Object.keys(user).sort()).toEqual(['createdAt', 'email', 'emailVerified', 'id', 'name', 'role']);
   });
 
   it('answers a page size over the maximum with 400 naming pageSize', async () => {
