@@ -1,4 +1,5 @@
 import { describeError } from '../../../lib/api-error';
+import { ResendVerificationButton } from '../../auth';
 import { ErrorState, LoadingState } from '../../../components/status';
 import { PageHeader } from '../../../components/page-header';
 import { useMe } from '../api/me';
@@ -23,12 +24,27 @@ export function AccountPage() {
             <dt>Name</dt>
             <dd>{me.data.name}</dd>
             <dt>Email</dt>
-            <dd>{me.data.email}</dd>
+            <dd>
+              {me.data.email}{' '}
+              {me.data.emailVerified ? (
+                <span className="badge badge--confirmed">Confirmed</span>
+              ) : (
+                <span className="badge badge--pending_payment" data-testid="email-unconfirmed">
+                  Not confirmed yet
+                </span>
+              )}
+            </dd>
             <dt>Role</dt>
             <dd>{ROLE_NAMES[me.data.role]}</dd>
             <dt>Member since</dt>
             <dd>{new Date(me.data.createdAt).toLocaleDateString(undefined, { dateStyle: 'long' })}</dd>
           </dl>
+        )}
+        {me.data && !me.data.emailVerified && (
+          <div className="notice" data-testid="confirm-email-notice">
+            <p>Confirm your email address to book parking: open the link we emailed to {me.data.email}.</p>
+            <ResendVerificationButton email={me.data.email} />
+          </div>
         )}
       </section>
     </>
