@@ -14,7 +14,7 @@ describe('accountNoticeEmail', () => {
 
   it('turns paragraphs and line breaks into HTML and escapes the text', () => {
     const email = accountNoticeEmail({ recipientName: 'Dana', subject: 'x', message: 'First <line>\nsecond & last\n\nNew paragraph' });
-    expect(email.html).toContain('<p>First &lt;line&gt;<br>second &amp; last</p>');
+    expect(email.html).toContain('<p>First &lt;line&gt;<br />second &amp; last</p>');
     expect(email.html).toContain('<p>New paragraph</p>');
   });
 
