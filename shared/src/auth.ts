@@ -36,6 +36,12 @@ export interface ResendVerificationRequest {
   email: string;
 }
 
+/** A signed-in person's new password; the current one is asked again (OWASP ASVS 4.0 V2.1.6). */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 /** The SPA route the verification link opens; the token follows in the fragment (`#token=…`). */
 export const VERIFY_EMAIL_PATH = '/verify-email';
 

@@ -166,6 +166,34 @@ describeInBrowser('SPA shell in the browser', () => {
     });
   });
 
+  describe('/account', () => {
+    it('changes the password, refusing a common one with the reason beside the field', async () => {
+      const driver = await createAccount('driver');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, driver.email, driver.password);
+        await waitForPath(page, '/driver');
+        await visit(page, '/account');
+        await page.waitForSelector('form[aria-label="Change password"]');
+        expect(await page.$eval('main', (main) => main.textContent ?? '')).toContain('Confirmed');
+
+        await fillByLabel(page, 'Current password', driver.password);
+        await fillByLabel(page, 'New password', '1234567890');
+        await page.click('form[aria-label="Change password"] button[type="submit"]');
+        await page.waitForFunction(() => /most used passwords/.test(document.querySelector('[data-field-error="newPassword"]')?.textContent ?? ''));
+
+        await fillByLabel(page, 'New password', 'a-brand-new-passphrase-for-2030');
+        await page.click('form[aria-label="Change password"] button[type="submit"]');
+        await page.waitForFunction(() => /Password changed/.test(document.querySelector('form[aria-label="Change password"] .notice')?.textContent ?? ''));
+        await screenshot(page, 'account-password-changed');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
   describe('session', () => {
     it('keeps the person signed in across a reload', async () => {
       const account = await createAccount('driver');

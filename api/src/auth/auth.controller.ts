@@ -20,7 +20,8 @@ import { AuthRateLimit } from '../security/index.js';
 import { UsersService } from '../users/users.service.js';
 import { AllowApiKey } from './allow-api-key.decorator.js';
 import { AuthService, type ClientInfo } from './auth.service.js';
-import { CurrentPrincipal } from './current-principal.decorator.js';
+import { CurrentPrincipal, requireUser } from './current-principal.decorator.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { ApiKeyPrincipalViewDto, AuthTokensDto, UserViewDto } from './dto/auth-tokens.dto.js';
 import { RegistrationAcceptedDto, ResendVerificationDto, VerifyEmailDto } from './dto/email-verification.dto.js';
 import { LoginDto } from './dto/login.dto.js';
@@ -117,6 +118,19 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The session of this refresh token is ended; its access tokens stop working too.' })
   async logout(@Body() body: RefreshTokenDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
+  }
+
+  @Post('password')
+  @AuthRateLimit()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'The password is changed; every other session of the account has ended, and the owner is emailed.' })
+  @ApiBadRequestResponse({
+    description: 'current_password_wrong (`details.fields` names currentPassword), or newPassword is too short or easy to guess (named, with the reason).',
+  })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords for this account (`sign_in_locked`), as at sign-in.' })
+  async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(requireUser(principal), body.currentPassword, body.newPassword);
   }
 
   @Get('me')

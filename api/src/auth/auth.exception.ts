@@ -10,7 +10,9 @@ export type AuthErrorCode =
   | 'insufficient_scope'
   | 'insufficient_role'
   | 'sign_in_locked'
-  | 'invalid_verification_token';
+  | 'invalid_verification_token'
+  | 'current_password_wrong'
+  | 'weak_password';
 
 const KIND_OF_CODE: Record<AuthErrorCode, DomainErrorKind> = {
   invalid_credentials: 'unauthenticated',
@@ -23,6 +25,8 @@ const KIND_OF_CODE: Record<AuthErrorCode, DomainErrorKind> = {
   insufficient_role: 'forbidden',
   sign_in_locked: 'rate_limited',
   invalid_verification_token: 'invalid',
+  current_password_wrong: 'invalid',
+  weak_password: 'invalid',
 };
 
 export class AuthException extends DomainException<AuthErrorCode> {

@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { isRole, type AuthTokens, type LoginRequest, type RegisterRequest, type RegistrationAccepted } from '@aiparksit/shared';
 import { AppConfig } from '../config/app-config.js';
 import {
+  ACCOUNT_NOTICE_EMAIL,
   EMAIL_VERIFICATION_EMAIL,
   REGISTRATION_ATTEMPT_EMAIL,
   SIGN_IN_LOCKOUT_EMAIL,
+  type AccountNoticePayload,
   type EmailVerificationPayload,
   type RegistrationAttemptPayload,
   type SignInLockoutPayload,
@@ -19,6 +21,7 @@ import { AuthException } from './auth.exception.js';
 import { EmailVerificationTokensRepository } from './email-verification-tokens.repository.js';
 import { LoginThrottleRepository, type LoginLockoutPolicy } from './login-throttle.repository.js';
 import { randomSecret, sha256 } from './opaque-token.js';
+import { passwordWeakness } from './password-strength.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import type { UserPrincipal } from './principal.js';
 import { RefreshTokensRepository, type NewRefreshToken } from './refresh-tokens.repository.js';
@@ -126,13 +129,7 @@ export class AuthService {
    * included, and every attempt gets the same 429 whether or not the address has an account.
    */
   async login(request: LoginRequest, client: ClientInfo): Promise<AuthTokens> {
-    const lockedSeconds = await this.loginThrottle.secondsLocked(request.email);
-    if (lockedSeconds !== undefined) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(lockedSeconds));
-      throw new AuthException('sign_in_locked', `Too many wrong passwords for this email address. Try again in ${retryPhrase(retryAfterSeconds)}.`, {
-        retryAfterSeconds,
-      });
-    }
+    await this.throwIfLocked(request.email);
     const user = await this.users.findCredentials(request.email);
     if (!user) {
       await verifyPassword(await this.dummyHash, request.password);
@@ -145,6 +142,48 @@ export class AuthService {
     await this.loginThrottle.reset(request.email);
     await this.users.recordLogin(user.id);
     return this.startSession(user, client);
+  }
+
+  /**
+   * A signed-in person's new password, with the current one asked again. A wrong current
+   * password counts towards the sign-in lockout like a failed sign-in, so a stolen session cannot
+   * guess it faster than the sign-in form could. Every other session ends; the owner is emailed.
+   */
+  async changePassword(principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<void> {
+    const account = await this.users.findById(principal.userId);
+    if (!account) throw new AuthException('invalid_token', 'Sign in again.');
+    await this.throwIfLocked(account.email);
+    const credentials = await this.users.findCredentials(account.email);
+    if (!credentials || !(await verifyPassword(credentials.passwordHash, currentPassword))) {
+      await this.recordFailedLogin(account.email, account);
+      throw new AuthException('current_password_wrong', 'Your current password is needed to set a new one.', {
+        fields: [{ field: 'currentPassword', messages: ['this is not your current password'] }],
+      });
+    }
+    const weakness = passwordWeakness(newPassword, [account.email, account.name]);
+    if (weakness) {
+      throw new AuthException('weak_password', `newPassword ${weakness}`, { fields: [{ field: 'newPassword', messages: [`newPassword ${weakness}`] }] });
+    }
+    await this.users.changePassword(account.id, newPassword);
+    await this.refreshTokens.revokeAllOf(account.id, 'password_changed', principal.sessionId);
+    await this.loginThrottle.reset(account.email);
+    const notice: AccountNoticePayload = {
+      userId: account.id,
+      subject: 'Your AIParksit password was changed',
+      message:
+        'The password of your AIParksit account was just changed, and every other signed-in device was signed out.\n\nIf you did not do this, sign in and change it again at once, and tell us.',
+    };
+    await this.outbox.enqueue(ACCOUNT_NOTICE_EMAIL, notice);
+    this.outbox.trigger();
+  }
+
+  private async throwIfLocked(email: string): Promise<void> {
+    const lockedSeconds = await this.loginThrottle.secondsLocked(email);
+    if (lockedSeconds === undefined) return;
+    const retryAfterSeconds = Math.max(1, Math.ceil(lockedSeconds));
+    throw new AuthException('sign_in_locked', `Too many wrong passwords for this email address. Try again in ${retryPhrase(retryAfterSeconds)}.`, {
+      retryAfterSeconds,
+    });
   }
 
   private async recordFailedLogin(email: string, user: UserRecord | undefined): Promise<void> {

@@ -15,7 +15,7 @@ export interface RefreshTokenState {
   revokedAt: Date | null;
 }
 
-export type RevocationReason = 'logout' | 'reuse_detected' | 'registration_replaced';
+export type RevocationReason = 'logout' | 'reuse_detected' | 'registration_replaced' | 'password_changed';
 
 /** SQL for refresh tokens. A family is one sign-in; each rotation adds a row to it. */
 @Injectable()
@@ -69,12 +69,13 @@ export class RefreshTokensRepository {
     ]);
   }
 
-  /** Ends every session of an account (its unconfirmed registration was replaced by a newer one). */
-  async revokeAllOf(userId: string, reason: RevocationReason): Promise<void> {
-    await this.dataSource.query(`UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [
-      userId,
-      reason,
-    ]);
+  /** Ends every session of an account, but the one kept (if any). */
+  async revokeAllOf(userId: string, reason: RevocationReason, keepFamilyId: string | null = null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $3::uuid`,
+      [userId, reason, keepFamilyId],
+    );
   }
 
   /**

@@ -62,6 +62,10 @@ export class UsersRepository {
     return { items, total: count.total };
   }
 
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, passwordHash]);
+  }
+
   async recordLogin(id: string): Promise<void> {
     await this.dataSource.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [id]);
   }

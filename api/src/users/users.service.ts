@@ -97,6 +97,10 @@ export class UsersService {
     return { items: items.map(toUserView), page, pageSize, total };
   }
 
+  async changePassword(id: string, newPassword: string): Promise<void> {
+    await this.users.updatePasswordHash(id, await hashPassword(newPassword));
+  }
+
   recordLogin(id: string): Promise<void> {
     return this.users.recordLogin(id);
   }

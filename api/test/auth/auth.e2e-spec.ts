@@ -333,3 +333,55 @@ describe('GET /api/auth/me', () => {
     await request(apiUrl()).get('/api/auth/me').set('authorization', 'Bearer not.a.jwt').expect(401);
   });
 });
+
+describe('POST /api/auth/password', () => {
+  const change = (tokens: { accessToken: string }, body: Record<string, unknown>) =>
+    request(apiUrl()).post('/api/auth/password').set('authorization', bearer(tokens)).send(body);
+
+  it('changes the password: 204, the new one signs in, the old one does not, other sessions end and this one goes on', async () => {
+    const account = await createUser(pool);
+    const here = await loginAs(apiUrl(), account);
+    const elsewhere = await loginAs(apiUrl(), account);
+    await change(here, { currentPassword: account.password, newPassword: 'a-brand-new-passphrase-for-2030' }).expect(204);
+
+    await request(apiUrl()).post('/api/auth/login').send({ email: account.email, password: account.password }).expect(401);
+    await loginAs(apiUrl(), { email: account.email, password: 'a-brand-new-passphrase-for-2030' });
+    await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(elsewhere)).expect(401);
+    await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(here)).expect(200);
+    const { rows } = await pool.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM outbox WHERE kind = 'email.account_notice' AND payload->>'userId' = $1 AND payload->>'subject' LIKE '%password was changed'`,
+      [account.id],
+    );
+    expect(rows[0]!.count).toBe(1);
+  });
+
+  it.each([
+    ['password12', /^newPassword is a commonly used password/],
+    ['1234567890', /^newPassword is one of the hundred most used passwords/],
+    ['          ', /^newPassword repeats the same character/],
+  ])('refuses the easily guessed new password %j with 400 naming newPassword and saying why', async (newPassword, reason) => {
+    const account = await createUser(pool);
+    const res = await change(await loginAs(apiUrl(), account), { currentPassword: account.password, newPassword }).expect(400);
+    expect(res.body.details).toEqual([{ field: 'newPassword', messages: [expect.stringMatching(reason)] }]);
+    await loginAs(apiUrl(), account);
+  });
+
+  it("refuses the account's own email address as the new password, naming newPassword", async () => {
+    const account = await createUser(pool);
+    const res = await change(await loginAs(apiUrl(), account), { currentPassword: account.password, newPassword: account.email }).expect(400);
+    expect(res.body.details).toMatchObject({
+      code: 'weak_password',
+      fields: [{ field: 'newPassword', messages: [expect.stringMatching(/your name or email address/)] }],
+    });
+  });
+
+  it('answers a wrong current password with 400 current_password_wrong naming currentPassword, and changes nothing', async () => {
+    const account = await createUser(pool);
+    const res = await change(await loginAs(apiUrl(), account), {
+      currentPassword: 'not-my-password-at-all',
+      newPassword: 'a-brand-new-passphrase-for-2030',
+    }).expect(400);
+    expect(res.body.details).toMatchObject({ code: 'current_password_wrong', fields: [{ field: 'currentPassword' }] });
+    await loginAs(apiUrl(), account);
+  });
+});

@@ -1,5 +1,6 @@
 import { describeError } from '../../../lib/api-error';
 import { ResendVerificationButton } from '../../auth';
+import { ChangePasswordForm } from './change-password-form';
 import { ErrorState, LoadingState } from '../../../components/status';
 import { PageHeader } from '../../../components/page-header';
 import { useMe } from '../api/me';
@@ -46,6 +47,10 @@ export function AccountPage() {
             <ResendVerificationButton email={me.data.email} />
           </div>
         )}
+      </section>
+      <section className="panel" aria-labelledby="account-password">
+        <h2 id="account-password">Password</h2>
+        <ChangePasswordForm />
       </section>
     </>
   );
