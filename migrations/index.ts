@@ -10,6 +10,7 @@ import { FacilityBlackouts1795500900000 } from './1795500900000-facility-blackou
 import { AnalyticsDailyRollups1795501000000 } from './1795501000000-analytics-daily-rollups.js';
 import { PayoutAccountChanges1795501200000 } from './1795501200000-payout-account-changes.js';
 import { AnalyticsDayTotalsIndex1795501300000 } from './1795501300000-analytics-day-totals-index.js';
+import { AccountSecurity1795501600000 } from './1795501600000-account-security.js';
 import { IdempotencyClaimLeases1795501700000 } from './1795501700000-idempotency-claim-leases.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
@@ -26,5 +27,6 @@ export const migrations = [
   AnalyticsDailyRollups1795501000000,
   PayoutAccountChanges1795501200000,
   AnalyticsDayTotalsIndex1795501300000,
+  AccountSecurity1795501600000,
   IdempotencyClaimLeases1795501700000,
 ];

@@ -39,7 +39,7 @@ try {
   const hash = await hashPassword('bench-password-123');
   const owner = (
     await pool.query(
-      `INSERT INTO users (email, password_hash, name, role) VALUES ('bench-operator@example.test', $1, 'Bench operator', 'operator') RETURNING id`,
+      `INSERT INTO users (email, password_hash, name, role, email_verified_at) VALUES ('bench-operator@example.test', $1, 'Bench operator', 'operator', now()) RETURNING id`,
       [hash],
     )
   ).rows[0].id;
@@ -64,7 +64,7 @@ try {
   const tokens = [];
   for (let i = 0; i < DRIVERS; i++) {
     const email = `bench-driver-${i}@example.test`;
-    await pool.query(`INSERT INTO users (email, password_hash, name, role) VALUES ($1, $2, 'Bench driver', 'driver')`, [email, hash]);
+    await pool.query(`INSERT INTO users (email, password_hash, name, role, email_verified_at) VALUES ($1, $2, 'Bench driver', 'driver', now())`, [email, hash]);
     const res = await fetch(`${api.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -214,7 +214,7 @@ async function main() {
 async function seed(pool, facilityCount, spacesPerFacility) {
   step(`Seeding ${facilityCount} facilities × ${spacesPerFacility} spaces…`);
   const { rows: users } = await pool.query(
-    `INSERT INTO users (email, password_hash, name, role) VALUES ('bench-operator@example.test', 'x', 'Bench operator', 'operator'), ('bench-driver@example.test', 'x', 'Bench driver', 'driver') RETURNING id`,
+    `INSERT INTO users (email, password_hash, name, role, email_verified_at) VALUES ('bench-operator@example.test', 'x', 'Bench operator', 'operator', now()), ('bench-driver@example.test', 'x', 'Bench driver', 'driver', now()) RETURNING id`,
   );
   const { rows: operators } = await pool.query(
     `INSERT INTO operators (owner_id, legal_name, display_name, status) VALUES ($1, 'Bench Ltd', 'Bench', 'approved') RETURNING id`,

@@ -6,6 +6,8 @@ export interface UserView {
   name: string;
   role: Role;
   createdAt: string;
+  /** Whether the owner confirmed the address by the emailed link; booking needs it. */
+  emailVerified: boolean;
 }
 
 export interface RegisterRequest {
@@ -14,6 +16,34 @@ export interface RegisterRequest {
   name: string;
   role: SelfRegisterableRole;
 }
+
+/**
+ * What registration answers, the same whether the address was new or already had an account
+ * (so it does not tell anyone which): the rest happens by email.
+ */
+export interface RegistrationAccepted {
+  email: string;
+  message: string;
+}
+
+/** The secret from the link in a verification email. */
+export interface VerifyEmailRequest {
+  token: string;
+}
+
+/** Asks for a new verification link; answered the same whether or not the address has an account. */
+export interface ResendVerificationRequest {
+  email: string;
+}
+
+/** A signed-in person's new password; the current one is asked again (OWASP ASVS 4.0 V2.1.6). */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** The SPA route the verification link opens; the token follows in the fragment (`#token=…`). */
+export const VERIFY_EMAIL_PATH = '/verify-email';
 
 /** Admin-only: creates any role, investors and admins included. */
 export interface CreateUserRequest {

@@ -1,6 +1,6 @@
 import { SANDBOX_TEST_CARDS } from '@aiparksit/shared';
 import { unique } from '../../api/test/support/db.js';
-import { createAccount, type TestAccount } from './support/accounts.js';
+import { createAccount, openVerificationLink, type TestAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
 import { clickText, clickWhenReady, fillByLabel, waitForText, headingOnceItReads, signIn, visit, waitForPath } from './support/spa.js';
 
@@ -61,11 +61,14 @@ describeInBrowser('Operator portal in the browser', () => {
       // Registration as an operator lands on a dashboard that asks for onboarding.
       const page = await openPage(context);
       await visit(page, '/register');
+      const operatorEmail = `operator-${unique('o')}@example.test`.toLowerCase();
       await fillByLabel(page, 'Full name', 'Olga Operator');
-      await fillByLabel(page, 'Email', `operator-${unique('o')}@example.test`.toLowerCase());
+      await fillByLabel(page, 'Email', operatorEmail);
       await fillByLabel(page, 'Password', 'a long enough passphrase 42');
       await page.click('input[name="role"][value="operator"]');
       await page.click('button[type="submit"]');
+      await page.waitForSelector('[data-testid="check-email"]');
+      await openVerificationLink(page, operatorEmail);
       await waitForPath(page, '/operator');
       await clickText(page, 'a', 'Start onboarding');
       await waitForPath(page, '/operator/onboarding');

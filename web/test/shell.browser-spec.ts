@@ -1,6 +1,6 @@
 import type { Role } from '@aiparksit/shared';
 import { testPool } from '../../api/test/support/db.js';
-import { createAccount } from './support/accounts.js';
+import { createAccount, openVerificationLink } from './support/accounts.js';
 import { expireAccessTokenFor } from './support/network.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
 import { clickWhenReady, fillByLabel, headingText, mainNavigation, pathOf, signIn, signedInName, visit, waitForPath } from './support/spa.js';
@@ -117,7 +117,7 @@ describeInBrowser('SPA shell in the browser', () => {
   });
 
   describe('registration', () => {
-    it('shows the server’s message next to a too-short password, then signs the new driver in', async () => {
+    it('shows the server’s message next to a too-short or common password, then asks to check email, and the emailed link signs the new driver in', async () => {
       const context = await chromium.newContext();
       try {
         const page = await openPage(context, 'phone');
@@ -143,10 +143,51 @@ describeInBrowser('SPA shell in the browser', () => {
         expect(await page.$eval('.form-alert-region', (region) => region.textContent)).toMatch(/correct/i);
         await screenshot(page, 'register-field-error-375');
 
+        // A well-known password is refused with the reason beside the field.
+        await fillByLabel(page, 'Password', 'password12');
+        await page.click('button[type="submit"]');
+        await page.waitForFunction(() => /commonly used password/.test(document.querySelector('[data-field-error="password"]')?.textContent ?? ''));
+
         await fillByLabel(page, 'Password', 'a-long-enough-password-42');
         await page.click('button[type="submit"]');
+        const checkEmail = await page.waitForSelector('[data-testid="check-email"]');
+        expect(await headingText(page)).toBe('Check your email');
+        expect(await checkEmail!.evaluate((element) => element.textContent ?? '')).toContain(email);
+        await screenshot(page, 'register-check-email-375');
+
+        // The emailed link confirms the address and signs the new driver in.
+        await openVerificationLink(page, email);
         await waitForPath(page, '/driver');
         expect(await signedInName(page)).toBe('Nina Newcomer');
+        expect(pathOf(page)).toBe('/driver');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('/account', () => {
+    it('changes the password, refusing a common one with the reason beside the field', async () => {
+      const driver = await createAccount('driver');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, driver.email, driver.password);
+        await waitForPath(page, '/driver');
+        await visit(page, '/account');
+        await page.waitForSelector('form[aria-label="Change password"]');
+        expect(await page.$eval('main', (main) => main.textContent ?? '')).toContain('Confirmed');
+
+        await fillByLabel(page, 'Current password', driver.password);
+        await fillByLabel(page, 'New password', '1234567890');
+        await page.click('form[aria-label="Change password"] button[type="submit"]');
+        await page.waitForFunction(() => /most used passwords/.test(document.querySelector('[data-field-error="newPassword"]')?.textContent ?? ''));
+
+        await fillByLabel(page, 'New password', 'a-brand-new-passphrase-for-2030');
+        await page.click('form[aria-label="Change password"] button[type="submit"]');
+        await page.waitForFunction(() => /Password changed/.test(document.querySelector('form[aria-label="Change password"] .notice')?.textContent ?? ''));
+        await screenshot(page, 'account-password-changed');
       } finally {
         await context.close();
       }

@@ -9,7 +9,7 @@ class ThingNotFound extends DomainException<'thing_not_found'> {
   }
 }
 
-const user = (userId: string, role: UserPrincipal['role']): UserPrincipal => ({ kind: 'user', userId, role, sessionId: 's' });
+const user = (userId: string, role: UserPrincipal['role']): UserPrincipal => ({ kind: 'user', userId, role, sessionId: 's', emailVerified: true });
 const key = (ownerId: string): ApiKeyPrincipal => ({ kind: 'api_key', keyId: 'k', ownerId, scopes: ['marketplace:read'] });
 const thing = { id: 't1', ownerId: 'alice' };
 const notFound = () => new ThingNotFound();

@@ -14,9 +14,15 @@ export interface AccessTokenClaims {
   sessionId: string;
 }
 
+/** Clock difference between instances we forgive on `exp`, `nbf` and `iat`: small, as tokens live minutes. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
 /**
  * Short-lived HS256 JWTs. Verification pins the algorithm, so `alg: none` and RS/HS confusion
- * are refused (RFC 8725, section 3.1), and checks expiry, issuer and audience.
+ * are refused (RFC 8725, section 3.1), and checks expiry, issuer and audience. `exp` and `iat`
+ * are required and may lie at most the token lifetime apart: jsonwebtoken accepts a token
+ * without `exp` as one that never expires, and a leaked signing key must not mint tokens for
+ * years.
  */
 @Injectable()
 export class AccessTokens {
@@ -31,7 +37,14 @@ export class AccessTokens {
       // of CPU per authenticated request.
       secret: createSecretKey(Buffer.from(config.accessTokenSecret(), 'utf8')),
       signOptions: { algorithm: 'HS256', issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE, expiresIn: this.ttlSeconds },
-      verifyOptions: { algorithms: ['HS256'], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE, clockTolerance: 5 },
+      verifyOptions: {
+        algorithms: ['HS256'],
+        issuer: ACCESS_TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        // Refuses tokens issued longer ago than the lifetime; it also makes `iat` required.
+        maxAge: this.ttlSeconds,
+      },
     });
   }
 
@@ -47,7 +60,8 @@ export class AccessTokens {
     } catch {
       return undefined;
     }
-    const { sub, role, sid } = payload;
+    const { sub, role, sid, exp, iat } = payload;
+    if (typeof exp !== 'number' || typeof iat !== 'number' || exp - iat > this.ttlSeconds + CLOCK_TOLERANCE_SECONDS) return undefined;
     if (typeof sub !== 'string' || typeof sid !== 'string' || !isRole(role)) return undefined;
     return { userId: sub, role, sessionId: sid };
   }

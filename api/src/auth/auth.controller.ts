@@ -1,27 +1,29 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
   ApiExtraModels,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiSecurity,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ApiKeyPrincipalView, AuthTokens, UserView } from '@aiparksit/shared';
+import type { ApiKeyPrincipalView, AuthTokens, RegistrationAccepted, UserView } from '@aiparksit/shared';
 import { Public } from '../common/http/public.decorator.js';
 import { AuthRateLimit } from '../security/index.js';
 import { UsersService } from '../users/users.service.js';
 import { AllowApiKey } from './allow-api-key.decorator.js';
 import { AuthService, type ClientInfo } from './auth.service.js';
-import { CurrentPrincipal } from './current-principal.decorator.js';
+import { CurrentPrincipal, requireUser } from './current-principal.decorator.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { ApiKeyPrincipalViewDto, AuthTokensDto, UserViewDto } from './dto/auth-tokens.dto.js';
+import { RegistrationAcceptedDto, ResendVerificationDto, VerifyEmailDto } from './dto/email-verification.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RefreshTokenDto } from './dto/refresh-token.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
@@ -47,12 +49,41 @@ export class AuthController {
   @Post('register')
   @Public()
   @AuthRateLimit()
-  @ApiCreatedResponse({ type: AuthTokensDto, description: 'The account, signed in.' })
-  @ApiBadRequestResponse({ description: 'A field is missing or invalid, or the role is not driver or operator; `details` names the fields.' })
-  @ApiConflictResponse({ description: 'An account with this email already exists.' })
-  register(@Body() body: RegisterDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthTokens> {
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: RegistrationAcceptedDto,
+    description:
+      'The same answer whether or not the address already has an account. A new account gets an email with the link that confirms the address (POST /api/auth/verify-email signs in); the owner of an existing one is told someone tried.',
+  })
+  @ApiBadRequestResponse({
+    description:
+      'A field is missing or invalid, the password is easy to guess, or the role is not driver or operator; `details` names the fields and says why.',
+  })
+  register(@Body() body: RegisterDto): Promise<RegistrationAccepted> {
+    return this.auth.register(body);
+  }
+
+  @Post('verify-email')
+  @Public()
+  @AuthRateLimit()
+  @HttpCode(200)
+  @ApiOkResponse({ type: AuthTokensDto, description: 'The address is confirmed and the account signed in.' })
+  @ApiBadRequestResponse({ description: 'The token is unknown, already used or expired (`invalid_verification_token`).' })
+  verifyEmail(@Body() body: VerifyEmailDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthTokens> {
     noStore(reply);
-    return this.auth.register(body, clientOf(request));
+    return this.auth.verifyEmail(body.token, clientOf(request));
+  }
+
+  @Post('resend-verification')
+  @Public()
+  @AuthRateLimit()
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: RegistrationAcceptedDto,
+    description: 'A new link goes out when the address has an unconfirmed account (at most one a minute); the answer is the same for any address.',
+  })
+  resendVerification(@Body() body: ResendVerificationDto): Promise<RegistrationAccepted> {
+    return this.auth.resendVerification(body.email);
   }
 
   @Post('login')
@@ -61,6 +92,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: AuthTokensDto })
   @ApiUnauthorizedResponse({ description: 'The email or password is not correct (one answer for both).' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many wrong passwords for this email address (`sign_in_locked`), whether or not it has an account; `details.retryAfterSeconds` and Retry-After say when to try again.',
+  })
   login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthTokens> {
     noStore(reply);
     return this.auth.login(body, clientOf(request));
@@ -83,6 +118,19 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The session of this refresh token is ended; its access tokens stop working too.' })
   async logout(@Body() body: RefreshTokenDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
+  }
+
+  @Post('password')
+  @AuthRateLimit()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'The password is changed; every other session of the account has ended, and the owner is emailed.' })
+  @ApiBadRequestResponse({
+    description: 'current_password_wrong (`details.fields` names currentPassword), or newPassword is too short or easy to guess (named, with the reason).',
+  })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords for this account (`sign_in_locked`), as at sign-in.' })
+  async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(requireUser(principal), body.currentPassword, body.newPassword);
   }
 
   @Get('me')

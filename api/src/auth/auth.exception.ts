@@ -8,7 +8,11 @@ export type AuthErrorCode =
   | 'invalid_api_key'
   | 'api_key_not_allowed'
   | 'insufficient_scope'
-  | 'insufficient_role';
+  | 'insufficient_role'
+  | 'sign_in_locked'
+  | 'invalid_verification_token'
+  | 'current_password_wrong'
+  | 'weak_password';
 
 const KIND_OF_CODE: Record<AuthErrorCode, DomainErrorKind> = {
   invalid_credentials: 'unauthenticated',
@@ -19,6 +23,10 @@ const KIND_OF_CODE: Record<AuthErrorCode, DomainErrorKind> = {
   api_key_not_allowed: 'forbidden',
   insufficient_scope: 'forbidden',
   insufficient_role: 'forbidden',
+  sign_in_locked: 'rate_limited',
+  invalid_verification_token: 'invalid',
+  current_password_wrong: 'invalid',
+  weak_password: 'invalid',
 };
 
 export class AuthException extends DomainException<AuthErrorCode> {

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeysModule } from '../api-keys/api-keys.module.js';
+import { OutboxModule } from '../outbox/index.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccessTokens } from './access-tokens.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { AuthenticationGuard } from './authentication.guard.js';
+import { EmailVerificationTokensRepository } from './email-verification-tokens.repository.js';
+import { LoginThrottleRepository } from './login-throttle.repository.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { RolesGuard } from './roles.guard.js';
 
@@ -15,12 +18,14 @@ import { RolesGuard } from './roles.guard.js';
  * before this one in AppModule so throttling happens before any token is checked.
  */
 @Module({
-  imports: [UsersModule, ApiKeysModule],
+  imports: [UsersModule, ApiKeysModule, OutboxModule],
   controllers: [AuthController],
   providers: [
     AuthService,
     AccessTokens,
     RefreshTokensRepository,
+    EmailVerificationTokensRepository,
+    LoginThrottleRepository,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

@@ -1,12 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { isRole, type AuthTokens, type LoginRequest, type RegisterRequest } from '@aiparksit/shared';
+import { DataSource } from 'typeorm';
+import { isRole, type AuthTokens, type LoginRequest, type RegisterRequest, type RegistrationAccepted } from '@aiparksit/shared';
 import { AppConfig } from '../config/app-config.js';
+import {
+  ACCOUNT_NOTICE_EMAIL,
+  EMAIL_VERIFICATION_EMAIL,
+  REGISTRATION_ATTEMPT_EMAIL,
+  SIGN_IN_LOCKOUT_EMAIL,
+  type AccountNoticePayload,
+  type EmailVerificationPayload,
+  type RegistrationAttemptPayload,
+  type SignInLockoutPayload,
+} from '../notifications/email-kinds.js';
+import { OutboxService } from '../outbox/index.js';
 import { toUserView, type UserRecord } from '../users/user.record.js';
 import { UsersService } from '../users/users.service.js';
 import { AccessTokens } from './access-tokens.js';
 import { AuthException } from './auth.exception.js';
+import { EmailVerificationTokensRepository } from './email-verification-tokens.repository.js';
+import { LoginThrottleRepository, type LoginLockoutPolicy } from './login-throttle.repository.js';
 import { randomSecret, sha256 } from './opaque-token.js';
+import { passwordWeakness } from './password-strength.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import type { UserPrincipal } from './principal.js';
 import { RefreshTokensRepository, type NewRefreshToken } from './refresh-tokens.repository.js';
@@ -18,6 +33,20 @@ export interface ClientInfo {
 }
 
 const WRONG_CREDENTIALS = 'The email or password is not correct.';
+const INVALID_VERIFICATION_LINK = 'This confirmation link is not valid any more: it was already used, or it expired. Sign in, or ask for a new link.';
+
+/** A resend within this many seconds of the last link sends nothing new (one click, one email). */
+const RESEND_QUIET_SECONDS = 60;
+
+function registrationAccepted(email: string): RegistrationAccepted {
+  return { email, message: `Check your email: we sent a message to ${email} with the next step.` };
+}
+
+function retryPhrase(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
 
 @Injectable()
 export class AuthService {
@@ -27,32 +56,153 @@ export class AuthService {
    */
   private readonly dummyHash: Promise<string> = hashPassword(randomBytes(32).toString('hex'));
   private readonly refreshTtlMs: number;
+  private readonly verificationTtlMs: number;
+  private readonly lockoutPolicy: LoginLockoutPolicy;
 
   constructor(
     private readonly users: UsersService,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly verificationTokens: EmailVerificationTokensRepository,
+    private readonly loginThrottle: LoginThrottleRepository,
     private readonly accessTokens: AccessTokens,
+    private readonly outbox: OutboxService,
+    private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
     this.refreshTtlMs = config.values.refreshTokenTtlSeconds * 1000;
+    this.verificationTtlMs = config.values.emailVerificationTtlSeconds * 1000;
+    this.lockoutPolicy = {
+      threshold: config.values.loginLockoutThreshold,
+      baseSeconds: config.values.loginLockoutBaseSeconds,
+      maxSeconds: config.values.loginLockoutMaxSeconds,
+      windowSeconds: config.values.loginFailureWindowSeconds,
+    };
   }
 
-  /** Self-registration; the DTO has already limited the role to driver or operator. */
-  async register(request: RegisterRequest, client: ClientInfo): Promise<AuthTokens> {
-    const user = await this.users.createAccount(request);
+  /**
+   * Self-registration; the DTO has already limited the role to driver or operator. The answer
+   * is the same whether the address was new or not (OWASP ASVS 4.0 V2.2.x, no account
+   * enumeration), and what happens next is told by email: a new (or still unconfirmed)
+   * registration gets the link that confirms the address; the owner of a confirmed account
+   * hears that someone tried. No tokens: a session starts when the link is opened.
+   */
+  async register(request: RegisterRequest): Promise<RegistrationAccepted> {
+    const outcome = await this.users.register(request);
+    if (outcome.kind === 'already_registered') {
+      const payload: RegistrationAttemptPayload = { userId: outcome.user.id };
+      await this.outbox.enqueue(REGISTRATION_ATTEMPT_EMAIL, payload);
+    } else {
+      // Whoever registered the address before and never confirmed it loses the sessions they had.
+      if (outcome.kind === 'replaced_unverified') await this.refreshTokens.revokeAllOf(outcome.user.id, 'registration_replaced');
+      await this.sendVerificationLink(outcome.user.id);
+    }
+    this.outbox.trigger();
+    return registrationAccepted(request.email);
+  }
+
+  /**
+   * Confirms the address by the emailed link's token and signs the person in: holding the link
+   * proves the address, as a password-reset link would. Single use; expired, used and unknown
+   * tokens get one 400.
+   */
+  async verifyEmail(token: string, client: ClientInfo): Promise<AuthTokens> {
+    const userId = await this.verificationTokens.consume(sha256(token));
+    const user = userId && (await this.users.findById(userId));
+    if (!user) throw new AuthException('invalid_verification_token', INVALID_VERIFICATION_LINK, { field: 'token' });
     return this.startSession(user, client);
   }
 
+  /** A new link for an unconfirmed account; the same answer for any address (no enumeration). */
+  async resendVerification(email: string): Promise<RegistrationAccepted> {
+    const user = await this.users.findByEmail(email);
+    if (user && !user.emailVerifiedAt && !user.disabledAt && !(await this.verificationTokens.issuedWithin(user.id, RESEND_QUIET_SECONDS))) {
+      await this.sendVerificationLink(user.id);
+      this.outbox.trigger();
+    }
+    return registrationAccepted(email);
+  }
+
+  /**
+   * Password sign-in, throttled per email address on top of the per-client-address rate limit:
+   * after LOGIN_LOCKOUT_THRESHOLD failures in a row the address is locked, and each further
+   * failure locks it twice as long. While locked no password is checked, the right one
+   * included, and every attempt gets the same 429 whether or not the address has an account.
+   */
   async login(request: LoginRequest, client: ClientInfo): Promise<AuthTokens> {
+    await this.throwIfLocked(request.email);
     const user = await this.users.findCredentials(request.email);
     if (!user) {
       await verifyPassword(await this.dummyHash, request.password);
+      await this.recordFailedLogin(request.email, undefined);
       throw new AuthException('invalid_credentials', WRONG_CREDENTIALS);
     }
     const passwordMatches = await verifyPassword(user.passwordHash, request.password);
+    if (!passwordMatches) await this.recordFailedLogin(request.email, user);
     if (!passwordMatches || user.disabledAt) throw new AuthException('invalid_credentials', WRONG_CREDENTIALS);
+    await this.loginThrottle.reset(request.email);
     await this.users.recordLogin(user.id);
     return this.startSession(user, client);
+  }
+
+  /**
+   * A signed-in person's new password, with the current one asked again. A wrong current
+   * password counts towards the sign-in lockout like a failed sign-in, so a stolen session cannot
+   * guess it faster than the sign-in form could. Every other session ends; the owner is emailed.
+   */
+  async changePassword(principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<void> {
+    const account = await this.users.findById(principal.userId);
+    if (!account) throw new AuthException('invalid_token', 'Sign in again.');
+    await this.throwIfLocked(account.email);
+    const credentials = await this.users.findCredentials(account.email);
+    if (!credentials || !(await verifyPassword(credentials.passwordHash, currentPassword))) {
+      await this.recordFailedLogin(account.email, account);
+      throw new AuthException('current_password_wrong', 'Your current password is needed to set a new one.', {
+        fields: [{ field: 'currentPassword', messages: ['this is not your current password'] }],
+      });
+    }
+    const weakness = passwordWeakness(newPassword, [account.email, account.name]);
+    if (weakness) {
+      throw new AuthException('weak_password', `newPassword ${weakness}`, { fields: [{ field: 'newPassword', messages: [`newPassword ${weakness}`] }] });
+    }
+    await this.users.changePassword(account.id, newPassword);
+    await this.refreshTokens.revokeAllOf(account.id, 'password_changed', principal.sessionId);
+    await this.loginThrottle.reset(account.email);
+    const notice: AccountNoticePayload = {
+      userId: account.id,
+      subject: 'Your AIParksit password was changed',
+      message:
+        'The password of your AIParksit account was just changed, and every other signed-in device was signed out.\n\nIf you did not do this, sign in and change it again at once, and tell us.',
+    };
+    await this.outbox.enqueue(ACCOUNT_NOTICE_EMAIL, notice);
+    this.outbox.trigger();
+  }
+
+  private async throwIfLocked(email: string): Promise<void> {
+    const lockedSeconds = await this.loginThrottle.secondsLocked(email);
+    if (lockedSeconds === undefined) return;
+    const retryAfterSeconds = Math.max(1, Math.ceil(lockedSeconds));
+    throw new AuthException('sign_in_locked', `Too many wrong passwords for this email address. Try again in ${retryPhrase(retryAfterSeconds)}.`, {
+      retryAfterSeconds,
+    });
+  }
+
+  private async recordFailedLogin(email: string, user: UserRecord | undefined): Promise<void> {
+    const failure = await this.loginThrottle.recordFailure(email, this.lockoutPolicy);
+    if (!failure.startedLockout || !failure.lockedUntil || !user) return;
+    const payload: SignInLockoutPayload = { userId: user.id, lockedUntil: failure.lockedUntil.toISOString(), failures: this.lockoutPolicy.threshold };
+    await this.outbox.enqueue(SIGN_IN_LOCKOUT_EMAIL, payload);
+    this.outbox.trigger();
+  }
+
+  /** A fresh link: the token's hash and the email that carries it commit together. */
+  private async sendVerificationLink(userId: string): Promise<void> {
+    const token = randomSecret();
+    const expiresAt = new Date(Date.now() + this.verificationTtlMs);
+    await this.dataSource.transaction(async (manager) => {
+      await this.verificationTokens.insert(userId, sha256(token), expiresAt, manager);
+      const payload: EmailVerificationPayload = { userId, token };
+      await this.outbox.enqueue(EMAIL_VERIFICATION_EMAIL, payload, manager);
+    });
   }
 
   /**
@@ -101,9 +251,9 @@ export class AuthService {
   async principalForAccessToken(accessToken: string): Promise<UserPrincipal | undefined> {
     const claims = this.accessTokens.verify(accessToken);
     if (!claims) return undefined;
-    const role = await this.refreshTokens.liveSessionRole(claims.userId, claims.sessionId);
-    if (!isRole(role)) return undefined;
-    return { kind: 'user', userId: claims.userId, role, sessionId: claims.sessionId };
+    const session = await this.refreshTokens.liveSession(claims.userId, claims.sessionId);
+    if (!session || !isRole(session.role)) return undefined;
+    return { kind: 'user', userId: claims.userId, role: session.role, sessionId: claims.sessionId, emailVerified: session.emailVerified };
   }
 
   private async startSession(user: UserRecord, client: ClientInfo): Promise<AuthTokens> {

@@ -7,6 +7,8 @@ export interface UserPrincipal {
   role: Role;
   /** The refresh-token family the access token was issued for; logout ends it. */
   sessionId: string;
+  /** Read with the role on every request, so a verification takes effect on the next one. */
+  emailVerified: boolean;
 }
 
 /** An integrator's key: read access to routes marked with `@AllowApiKey`, within its scopes. */

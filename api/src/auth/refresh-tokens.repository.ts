@@ -15,7 +15,7 @@ export interface RefreshTokenState {
   revokedAt: Date | null;
 }
 
-export type RevocationReason = 'logout' | 'reuse_detected';
+export type RevocationReason = 'logout' | 'reuse_detected' | 'registration_replaced' | 'password_changed';
 
 /** SQL for refresh tokens. A family is one sign-in; each rotation adds a row to it. */
 @Injectable()
@@ -69,19 +69,29 @@ export class RefreshTokensRepository {
     ]);
   }
 
+  /** Ends every session of an account, but the one kept (if any). */
+  async revokeAllOf(userId: string, reason: RevocationReason, keepFamilyId: string | null = null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $3::uuid`,
+      [userId, reason, keepFamilyId],
+    );
+  }
+
   /**
-   * The current role of a user whose session is live: the account is enabled and the family
-   * still has an unused, unrevoked, unexpired token. Undefined once logged out or revoked.
+   * The current role and verification of a user whose session is live: the account is enabled
+   * and the family still has an unused, unrevoked, unexpired token. Undefined once logged out
+   * or revoked.
    */
-  async liveSessionRole(userId: string, familyId: string): Promise<string | undefined> {
-    const rows: { role: string }[] = await this.dataSource.query(
-      `SELECT u.role::text AS role FROM users u
+  async liveSession(userId: string, familyId: string): Promise<{ role: string; emailVerified: boolean } | undefined> {
+    const rows: { role: string; emailVerified: boolean }[] = await this.dataSource.query(
+      `SELECT u.role::text AS role, u.email_verified_at IS NOT NULL AS "emailVerified" FROM users u
         WHERE u.id = $1 AND u.disabled_at IS NULL
           AND EXISTS (SELECT 1 FROM refresh_tokens t
                        WHERE t.family_id = $2 AND t.user_id = u.id
                          AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now())`,
       [userId, familyId],
     );
-    return rows[0]?.role;
+    return rows[0];
   }
 }

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { BookingExtensionView, BookingList, BookingView, CancelBookingResult } from '@aiparksit/shared';
 import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -21,6 +30,7 @@ export class BookingsController {
   @Idempotent()
   @ApiCreatedResponse({ type: BookingViewDto, description: 'A space is held as pending_payment until holdExpiresAt; pay it with POST /api/payments.' })
   @ApiBadRequestResponse({ description: 'A rule is broken; details.code names it (start_in_past, outside_opening_hours, invalid_vehicle_plate, …).' })
+  @ApiForbiddenResponse({ description: 'email_not_verified: the driver has not confirmed their email address yet.' })
   @ApiConflictResponse({
     description: 'no_space_available: every space of the type is taken for some of the window; blacked_out: the facility or the type takes no bookings then.',
   })

@@ -15,7 +15,8 @@ export type BookingsErrorCode =
   | 'booking_not_extendable'
   | 'booking_not_cancellable'
   | 'cancellation_closed'
-  | 'vehicle_change_closed';
+  | 'vehicle_change_closed'
+  | 'email_not_verified';
 
 const KIND_OF_CODE: Record<BookingsErrorCode, DomainErrorKind> = {
   invalid_window: 'invalid',
@@ -40,6 +41,7 @@ const KIND_OF_CODE: Record<BookingsErrorCode, DomainErrorKind> = {
   booking_not_cancellable: 'conflict',
   cancellation_closed: 'conflict',
   vehicle_change_closed: 'conflict',
+  email_not_verified: 'forbidden',
 };
 
 export class BookingsException extends DomainException<BookingsErrorCode> {

@@ -39,6 +39,13 @@ export class BookingsService {
 
   /** Checks every rule, prices the window, and holds a free space of the type as `pending_payment`. */
   async create(driver: UserPrincipal, request: CreateBookingRequest, now = new Date()): Promise<BookingView> {
+    // A booking sends its confirmation and QR code by email: the address must be the driver's.
+    if (!driver.emailVerified) {
+      throw new BookingsException(
+        'email_not_verified',
+        'Confirm your email address before booking: open the link in the email we sent you, or ask for a new one from your account page.',
+      );
+    }
     const plate = this.plateOrThrow(request.vehiclePlate);
     const facility = await this.bookings.findBookableFacility(request.facilityId, request.spaceType);
     if (!facility) throw new BookingsException('facility_not_found', 'No such facility.');

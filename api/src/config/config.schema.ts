@@ -151,6 +151,36 @@ export const configSchema = {
     default: '2592000',
     parse: parsers.int(300, 31_536_000),
   },
+  loginLockoutThreshold: {
+    env: 'LOGIN_LOCKOUT_THRESHOLD',
+    description: 'Failed sign-ins in a row for one email address before it is locked for a while (from any number of client addresses).',
+    default: '5',
+    parse: parsers.int(1, 100),
+  },
+  loginLockoutBaseSeconds: {
+    env: 'LOGIN_LOCKOUT_BASE_SECONDS',
+    description: 'The first lockout; each further failure after a lockout doubles it.',
+    default: '60',
+    parse: parsers.int(1, 86_400),
+  },
+  loginLockoutMaxSeconds: {
+    env: 'LOGIN_LOCKOUT_MAX_SECONDS',
+    description: 'The longest lockout, however many failures.',
+    default: '3600',
+    parse: parsers.int(1, 604_800),
+  },
+  loginFailureWindowSeconds: {
+    env: 'LOGIN_FAILURE_WINDOW_SECONDS',
+    description: 'Failed sign-ins are forgotten once none has happened (and no lockout has run) for this long.',
+    default: '3600',
+    parse: parsers.int(60, 604_800),
+  },
+  emailVerificationTtlSeconds: {
+    env: 'EMAIL_VERIFICATION_TTL_SECONDS',
+    description: 'How long the link in a verification email works.',
+    default: '172800',
+    parse: parsers.int(300, 2_592_000),
+  },
   bodyLimitBytes: {
     env: 'BODY_LIMIT_BYTES',
     description: 'Largest request body accepted; larger bodies get 413.',

@@ -2,10 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
 import { MailSender } from './delivery/mail-sender.js';
-import { ACCOUNT_NOTICE_EMAIL, BOOKING_CONFIRMATION_EMAIL, type AccountNoticePayload, type BookingConfirmationPayload } from './email-kinds.js';
+import { VERIFY_EMAIL_PATH } from '@aiparksit/shared';
+import {
+  ACCOUNT_NOTICE_EMAIL,
+  BOOKING_CONFIRMATION_EMAIL,
+  EMAIL_VERIFICATION_EMAIL,
+  REGISTRATION_ATTEMPT_EMAIL,
+  SIGN_IN_LOCKOUT_EMAIL,
+  type AccountNoticePayload,
+  type BookingConfirmationPayload,
+  type EmailVerificationPayload,
+  type RegistrationAttemptPayload,
+  type SignInLockoutPayload,
+} from './email-kinds.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { accountNoticeEmail } from './templates/account-notice.template.js';
 import { bookingConfirmationEmail } from './templates/booking-confirmation.template.js';
+import { emailVerificationEmail } from './templates/email-verification.template.js';
+import { registrationAttemptEmail } from './templates/registration-attempt.template.js';
+import { signInLockoutEmail } from './templates/sign-in-lockout.template.js';
 import { renderBookingQr } from './templates/booking-qr.js';
 import type { RenderedEmail } from './templates/rendered-email.js';
 
@@ -27,6 +42,9 @@ export class EmailHandlers {
     return [
       { kind: BOOKING_CONFIRMATION_EMAIL, handle: (message) => this.sendBookingConfirmation(message) },
       { kind: ACCOUNT_NOTICE_EMAIL, handle: (message) => this.sendAccountNotice(message) },
+      { kind: EMAIL_VERIFICATION_EMAIL, handle: (message) => this.sendEmailVerification(message) },
+      { kind: REGISTRATION_ATTEMPT_EMAIL, handle: (message) => this.sendRegistrationAttempt(message) },
+      { kind: SIGN_IN_LOCKOUT_EMAIL, handle: (message) => this.sendSignInLockout(message) },
     ];
   }
 
@@ -74,6 +92,44 @@ export class EmailHandlers {
     const recipient = await this.repository.findRecipient(userId);
     if (!recipient) throw new PermanentDeliveryError(`user ${userId} does not exist`);
     await this.deliver(message, recipient.email, accountNoticeEmail({ recipientName: recipient.name, subject, message: text }));
+  }
+
+  /**
+   * Links go to PUBLIC_URL, never to the Host of the request that caused the email: a Host
+   * header is the caller's to choose, and would let them send the owner's secret link to a
+   * server of theirs (password-reset poisoning). The token rides in the fragment, which
+   * browsers send to no server, so it stays out of access logs and Referer headers.
+   */
+  private async sendEmailVerification(message: OutboxMessage): Promise<void> {
+    const { userId, token } = message.payload as Partial<EmailVerificationPayload>;
+    if (typeof userId !== 'string' || !UUID.test(userId) || typeof token !== 'string') throw new PermanentDeliveryError('payload needs userId and token');
+    const recipient = await this.recipientOf(userId);
+    const validForHours = Math.max(1, Math.round(this.config.values.emailVerificationTtlSeconds / 3600));
+    const verifyUrl = this.spaUrl(`${VERIFY_EMAIL_PATH}#token=${encodeURIComponent(token)}`);
+    await this.deliver(message, recipient.email, emailVerificationEmail({ recipientName: recipient.name, verifyUrl, validForHours }));
+  }
+
+  private async sendRegistrationAttempt(message: OutboxMessage): Promise<void> {
+    const { userId } = message.payload as Partial<RegistrationAttemptPayload>;
+    if (typeof userId !== 'string' || !UUID.test(userId)) throw new PermanentDeliveryError('payload needs userId');
+    const recipient = await this.recipientOf(userId);
+    await this.deliver(message, recipient.email, registrationAttemptEmail({ recipientName: recipient.name, signInUrl: this.spaUrl('/login') }));
+  }
+
+  private async sendSignInLockout(message: OutboxMessage): Promise<void> {
+    const { userId, lockedUntil, failures } = message.payload as Partial<SignInLockoutPayload>;
+    const until = typeof lockedUntil === 'string' ? new Date(lockedUntil) : undefined;
+    if (typeof userId !== 'string' || !UUID.test(userId) || !until || Number.isNaN(until.getTime()) || typeof failures !== 'number') {
+      throw new PermanentDeliveryError('payload needs userId, lockedUntil and failures');
+    }
+    const recipient = await this.recipientOf(userId);
+    await this.deliver(message, recipient.email, signInLockoutEmail({ recipientName: recipient.name, lockedUntil: until, failures }));
+  }
+
+  private async recipientOf(userId: string): Promise<{ email: string; name: string }> {
+    const recipient = await this.repository.findRecipient(userId);
+    if (!recipient) throw new PermanentDeliveryError(`user ${userId} does not exist`);
+    return recipient;
   }
 
   private deliver(message: OutboxMessage, to: string, email: RenderedEmail): Promise<void> {

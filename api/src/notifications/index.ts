@@ -6,4 +6,15 @@
 export { NotificationsModule } from './notifications.module.js';
 export { NotificationsService } from './notifications.service.js';
 export { NotificationsException } from './notifications.exception.js';
-export { BOOKING_CONFIRMATION_EMAIL, ACCOUNT_NOTICE_EMAIL, type BookingConfirmationPayload, type AccountNoticePayload } from './email-kinds.js';
+export {
+  BOOKING_CONFIRMATION_EMAIL,
+  ACCOUNT_NOTICE_EMAIL,
+  EMAIL_VERIFICATION_EMAIL,
+  REGISTRATION_ATTEMPT_EMAIL,
+  SIGN_IN_LOCKOUT_EMAIL,
+  type BookingConfirmationPayload,
+  type AccountNoticePayload,
+  type EmailVerificationPayload,
+  type RegistrationAttemptPayload,
+  type SignInLockoutPayload,
+} from './email-kinds.js';

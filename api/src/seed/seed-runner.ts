@@ -259,9 +259,20 @@ function formatDuration(ms: number): string {
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-const USER_COLUMNS = ['id', 'email', 'password_hash', 'name', 'role', 'created_at', 'updated_at'];
+// Demo and generated people are verified from their creation: they stand for accounts that
+// confirmed their address long ago, and the demo driver must be able to book.
+const USER_COLUMNS = ['id', 'email', 'password_hash', 'name', 'role', 'created_at', 'updated_at', 'email_verified_at'];
 function* userRows(plan: SeedPlan): Generator<CopyValue[]> {
-  const row = (u: SeedUser): CopyValue[] => [u.id, u.email, plan.demoHashes.get(u.id) ?? plan.sharedHash, u.name, u.role, u.createdAt, u.createdAt];
+  const row = (u: SeedUser): CopyValue[] => [
+    u.id,
+    u.email,
+    plan.demoHashes.get(u.id) ?? plan.sharedHash,
+    u.name,
+    u.role,
+    u.createdAt,
+    u.createdAt,
+    u.createdAt,
+  ];
   for (const user of plan.people.admins) yield row(user);
   for (const user of plan.people.investors) yield row(user);
   for (const operator of plan.operators) yield row(operator.owner);

@@ -1,4 +1,4 @@
 export { UsersModule } from './users.module.js';
-export { UsersService, type NewAccount } from './users.service.js';
+export { UsersService, type NewAccount, type RegistrationOutcome } from './users.service.js';
 export { UsersException } from './users.exception.js';
 export { toUserView, type UserRecord } from './user.record.js';

@@ -8,6 +8,7 @@ export interface UserRecord {
   role: Role;
   createdAt: Date;
   disabledAt: Date | null;
+  emailVerifiedAt: Date | null;
 }
 
 export interface UserCredentials extends UserRecord {
@@ -19,8 +20,17 @@ export interface NewUser {
   passwordHash: string;
   name: string;
   role: Role;
+  /** Accounts an admin creates are verified by the admin; self-registered ones by the emailed link. */
+  emailVerified: boolean;
 }
 
 export function toUserView(user: UserRecord): UserView {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    createdAt: user.createdAt.toISOString(),
+    emailVerified: user.emailVerifiedAt !== null,
+  };
 }

@@ -25,22 +25,23 @@ function fieldsOf(body: { details?: { field: string }[] }): string[] {
 }
 
 describe('POST /api/auth/register', () => {
-  it('creates a driver and answers 201 with a signed-in token pair', async () => {
+  it('answers 202 "check your email" without tokens, and stores an unverified driver with an argon2id hash', async () => {
     const body = registration();
-    const res = await request(apiUrl()).post('/api/auth/register').send(body).expect(201);
-    expect(res.body).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: expect.any(Number) });
-    expect(res.body.user).toMatchObject({ email: body['email'], name: 'Dana Driver', role: 'driver' });
-    expect(res.headers['cache-control']).toBe('no-store');
-    const { rows } = await pool.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE email = $1`, [body['email']]);
+    const res = await request(apiUrl()).post('/api/auth/register').send(body).expect(202);
+    expect(res.body).toEqual({ email: body['email'], message: expect.stringMatching(/check your email/i) });
+    const { rows } = await pool.query<{ password_hash: string; role: string; email_verified_at: Date | null }>(
+      `SELECT password_hash, role::text AS role, email_verified_at FROM users WHERE email = $1`,
+      [body['email']],
+    );
+    expect(rows[0]).toMatchObject({ role: 'driver', email_verified_at: null });
     expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$/);
   });
 
   it('lets an operator register themselves', async () => {
-    const res = await request(apiUrl())
-      .post('/api/auth/register')
-      .send(registration({ role: 'operator' }))
-      .expect(201);
-    expect(res.body.user.role).toBe('operator');
+    const body = registration({ role: 'operator' });
+    await request(apiUrl()).post('/api/auth/register').send(body).expect(202);
+    const { rows } = await pool.query<{ role: string }>(`SELECT role::text AS role FROM users WHERE email = $1`, [body['email']]);
+    expect(rows[0]!.role).toBe('operator');
   });
 
   it.each(['admin', 'investor'])('refuses self-registration as %s with 400 naming role, and writes nothing', async (role) => {
@@ -50,14 +51,13 @@ describe('POST /api/auth/register', () => {
     expect(await usersWithEmail(body['email'] as string)).toBe(0);
   });
 
-  it('answers a second account with the same email in other letter case with 409 from the unique constraint', async () => {
+  it('keeps one account per address in any letter case (the answer is in email-verification.e2e-spec.ts)', async () => {
     const email = `${unique('dup')}@example.test`;
-    await request(apiUrl()).post('/api/auth/register').send(registration({ email })).expect(201);
-    const res = await request(apiUrl())
+    await request(apiUrl()).post('/api/auth/register').send(registration({ email })).expect(202);
+    await request(apiUrl())
       .post('/api/auth/register')
       .send(registration({ email: email.toUpperCase() }))
-      .expect(409);
-    expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict', details: { code: 'email_taken' } });
+      .expect(202);
     expect(await usersWithEmail(email)).toBe(1);
   });
 
@@ -93,6 +93,19 @@ describe('POST /api/auth/register', () => {
     const body = registration({ password: 'short' });
     const res = await request(apiUrl()).post('/api/auth/register').send(body).expect(400);
     expect(fieldsOf(res.body)).toEqual(['password']);
+    expect(await usersWithEmail(body['email'] as string)).toBe(0);
+  });
+
+  it.each([
+    ['password12', /password is a commonly used password/],
+    ['1234567890', /password is one of the hundred most used passwords/],
+    ['          ', /password repeats the same character/],
+    ['<the email address>', /password contains your name or email address/],
+  ])('refuses the easily guessed password %j with 400 naming password and saying why, and writes nothing', async (password, reason) => {
+    const email = `${unique('dana')}@example.test`;
+    const body = registration({ email, password: password === '<the email address>' ? email : password });
+    const res = await request(apiUrl()).post('/api/auth/register').send(body).expect(400);
+    expect(res.body.details).toEqual([{ field: 'password', messages: [expect.stringMatching(reason)] }]);
     expect(await usersWithEmail(body['email'] as string)).toBe(0);
   });
 
@@ -232,7 +245,14 @@ describe('GET /api/auth/me', () => {
       .get('/api/auth/me')
       .set('authorization', bearer(await loginAs(apiUrl(), account)))
       .expect(200);
-    expect(res.body).toEqual({ id: account.id, email: account.email, name: account.name, role: 'operator', createdAt: expect.any(String) });
+    expect(res.body).toEqual({
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      role: 'operator',
+      createdAt: expect.any(String),
+      emailVerified: true,
+    });
   });
 
   it('answers no credentials with 401', async () => {
@@ -253,6 +273,23 @@ describe('GET /api/auth/me', () => {
     await request(apiUrl())
       .get('/api/auth/me')
       .set('authorization', bearer(signHs256({ ...claims, iat: past - 900, exp: past }, secret)))
+      .expect(401);
+  });
+
+  it('answers a token without an expiry, signed with the real secret, with 401', async () => {
+    const { exp: _expiry, ...claims } = await freshClaims();
+    await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(signHs256(claims, secret)))
+      .expect(401);
+  });
+
+  it('answers a token that would outlive the access-token lifetime, signed with the real secret, with 401', async () => {
+    const claims = await freshClaims();
+    const tenYears = 10 * 365 * 24 * 3600;
+    await request(apiUrl())
+      .get('/api/auth/me')
+      .set('authorization', bearer(signHs256({ ...claims, exp: (claims['iat'] as number) + tenYears }, secret)))
       .expect(401);
   });
 
@@ -294,5 +331,57 @@ describe('GET /api/auth/me', () => {
   it('answers a malformed Authorization header with 401', async () => {
     await request(apiUrl()).get('/api/auth/me').set('authorization', 'Basic dXNlcjpwYXNz').expect(401);
     await request(apiUrl()).get('/api/auth/me').set('authorization', 'Bearer not.a.jwt').expect(401);
+  });
+});
+
+describe('POST /api/auth/password', () => {
+  const change = (tokens: { accessToken: string }, body: Record<string, unknown>) =>
+    request(apiUrl()).post('/api/auth/password').set('authorization', bearer(tokens)).send(body);
+
+  it('changes the password: 204, the new one signs in, the old one does not, other sessions end and this one goes on', async () => {
+    const account = await createUser(pool);
+    const here = await loginAs(apiUrl(), account);
+    const elsewhere = await loginAs(apiUrl(), account);
+    await change(here, { currentPassword: account.password, newPassword: 'a-brand-new-passphrase-for-2030' }).expect(204);
+
+    await request(apiUrl()).post('/api/auth/login').send({ email: account.email, password: account.password }).expect(401);
+    await loginAs(apiUrl(), { email: account.email, password: 'a-brand-new-passphrase-for-2030' });
+    await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(elsewhere)).expect(401);
+    await request(apiUrl()).get('/api/auth/me').set('authorization', bearer(here)).expect(200);
+    const { rows } = await pool.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM outbox WHERE kind = 'email.account_notice' AND payload->>'userId' = $1 AND payload->>'subject' LIKE '%password was changed'`,
+      [account.id],
+    );
+    expect(rows[0]!.count).toBe(1);
+  });
+
+  it.each([
+    ['password12', /^newPassword is a commonly used password/],
+    ['1234567890', /^newPassword is one of the hundred most used passwords/],
+    ['          ', /^newPassword repeats the same character/],
+  ])('refuses the easily guessed new password %j with 400 naming newPassword and saying why', async (newPassword, reason) => {
+    const account = await createUser(pool);
+    const res = await change(await loginAs(apiUrl(), account), { currentPassword: account.password, newPassword }).expect(400);
+    expect(res.body.details).toEqual([{ field: 'newPassword', messages: [expect.stringMatching(reason)] }]);
+    await loginAs(apiUrl(), account);
+  });
+
+  it("refuses the account's own email address as the new password, naming newPassword", async () => {
+    const account = await createUser(pool);
+    const res = await change(await loginAs(apiUrl(), account), { currentPassword: account.password, newPassword: account.email }).expect(400);
+    expect(res.body.details).toMatchObject({
+      code: 'weak_password',
+      fields: [{ field: 'newPassword', messages: [expect.stringMatching(/your name or email address/)] }],
+    });
+  });
+
+  it('answers a wrong current password with 400 current_password_wrong naming currentPassword, and changes nothing', async () => {
+    const account = await createUser(pool);
+    const res = await change(await loginAs(apiUrl(), account), {
+      currentPassword: 'not-my-password-at-all',
+      newPassword: 'a-brand-new-passphrase-for-2030',
+    }).expect(400);
+    expect(res.body.details).toMatchObject({ code: 'current_password_wrong', fields: [{ field: 'currentPassword' }] });
+    await loginAs(apiUrl(), account);
   });
 });

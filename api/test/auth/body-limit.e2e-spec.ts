@@ -34,6 +34,6 @@ describe('request body size limit', () => {
     await request(api.url)
       .post('/api/auth/register')
       .send({ email: `${unique('small')}@example.test`, password: TEST_PASSWORD, role: 'driver', name: 'Small' })
-      .expect(201);
+      .expect(202);
   });
 });

@@ -15,7 +15,7 @@ afterAll(async () => {
 const usersWithEmail = (email: string) => countUsersWithEmail(pool, email);
 
 describe('POST /api/users', () => {
-  it('lets an admin create an investor, who can then sign in', async () => {
+  it('lets an admin create an investor, already confirmed (the admin vouches for the address), who can then sign in', async () => {
     const { tokens } = await signedInUser(pool, apiUrl(), 'admin');
     const email = `${unique('investor')}@example.test`;
     const res = await request(apiUrl())
@@ -23,7 +23,7 @@ describe('POST /api/users', () => {
       .set('authorization', bearer(tokens))
       .send({ email, password: TEST_PASSWORD, name: 'Ines Investor', role: 'investor' })
       .expect(201);
-    expect(res.body).toMatchObject({ email, role: 'investor', id: expect.any(String) });
+    expect(res.body).toMatchObject({ email, role: 'investor', id: expect.any(String), emailVerified: true });
     expect(res.body).not.toHaveProperty('passwordHash');
     const investor = await loginAs(apiUrl(), { email, password: TEST_PASSWORD });
     expect(investor.user.role).toBe('investor');
@@ -51,6 +51,16 @@ describe('POST /api/users', () => {
     expect(await usersWithEmail(account.email)).toBe(1);
   });
 
+  it('refuses an easily guessed password for an admin-created account with 400 naming password and why', async () => {
+    const { tokens } = await signedInUser(pool, apiUrl(), 'admin');
+    const res = await request(apiUrl())
+      .post('/api/users')
+      .set('authorization', bearer(tokens))
+      .send({ email: `${unique('weak')}@example.test`, password: '1234567890', name: 'Weak Password', role: 'investor' })
+      .expect(400);
+    expect(res.body.details).toEqual([{ field: 'password', messages: [expect.stringMatching(/^password is one of the hundred most used passwords/)] }]);
+  });
+
   it('answers an unknown role with 400 naming role', async () => {
     const { tokens } = await signedInUser(pool, apiUrl(), 'admin');
     const res = await request(apiUrl())
@@ -74,7 +84,7 @@ describe('GET /api/users', () => {
     expect(res.body).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
     expect(res.body.items).toHaveLength(2);
     expect(res.body.total).toBeGreaterThanOrEqual(2);
-    for (const user of res.body.items) expect(Object.keys(user).sort()).toEqual(['createdAt', 'email', 'id', 'name', 'role']);
+    for (const user of res.body.items) expect(Object.keys(user).sort()).toEqual(['createdAt', 'email', 'emailVerified', 'id', 'name', 'role']);
   });
 
   it('answers a page size over the maximum with 400 naming pageSize', async () => {

@@ -22,15 +22,19 @@ const TIGHT = {
   THROTTLE_API_KEY_LIMIT: '3',
 };
 
-const wrongLogin = { email: 'nobody@example.com', password: 'not-the-password' };
+/** An address of its own each time: the per-account lockout (not under test here) then never trips. */
+const wrongLogin = () => ({ email: `${unique('nobody')}@example.com`, password: 'not-the-password' });
 
 /** An operator account with two API keys of its own, made through the API from `address`. */
 async function twoApiKeys(url: string, address: string): Promise<[string, string]> {
-  const registered = await request(url)
+  const account = { email: `${unique('integrator')}@example.com`, password: 'a-long-enough-password-1' };
+  await request(url)
     .post('/api/auth/register')
     .set('x-forwarded-for', address)
-    .send({ email: `${unique('integrator')}@example.com`, password: 'a-long-enough-password-1', name: 'Integrator', role: 'operator' })
-    .expect(201);
+    .send({ ...account, name: 'Integrator', role: 'operator' })
+    .expect(202);
+  // An unconfirmed account may sign in and manage keys; only booking waits for the confirmation.
+  const registered = await request(url).post('/api/auth/login').set('x-forwarded-for', address).send(account).expect(200);
   const mint = async (name: string) =>
     (
       await request(url)
@@ -54,7 +58,7 @@ describe('rate limiting behind a trusted proxy (TRUST_PROXY=127.0.0.1)', () => {
   /** Each test is a client of its own: the API counts the address the proxy forwards. */
   const from = (address: string) => ({
     me: () => request(api.url).get('/api/auth/me').set('x-forwarded-for', address),
-    login: () => request(api.url).post('/api/auth/login').set('x-forwarded-for', address).send(wrongLogin),
+    login: () => request(api.url).post('/api/auth/login').set('x-forwarded-for', address).send(wrongLogin()),
   });
 
   describe('GET /api/auth/me', () => {

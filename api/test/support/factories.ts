@@ -23,18 +23,25 @@ function hashOf(password: string): Promise<string> {
   return sharedHash;
 }
 
-/** Inserts an account straight into SQL with a real argon2id hash (any role, admin included). */
-export async function createUser(pool: pg.Pool, options: { role?: Role; email?: string; password?: string; name?: string } = {}): Promise<TestAccount> {
+/**
+ * Inserts an account straight into SQL with a real argon2id hash (any role, admin included).
+ * It is verified unless `emailVerified: false`: setting `email_verified_at` here stands in for
+ * the owner opening the emailed link, which api/test/auth/email-verification.e2e-spec.ts
+ * exercises through the real mailbox; hundreds of other tests need only a usable account.
+ */
+export async function createUser(
+  pool: pg.Pool,
+  options: { role?: Role; email?: string; password?: string; name?: string; emailVerified?: boolean } = {},
+): Promise<TestAccount> {
   const role = options.role ?? 'driver';
   const password = options.password ?? TEST_PASSWORD;
   const email = options.email ?? `${unique(role)}@example.test`;
   const name = options.name ?? `Test ${role}`;
-  const { rows } = await pool.query<{ id: string }>(`INSERT INTO users (email, password_hash, name, role) VALUES ($1, $2, $3, $4::user_role) RETURNING id`, [
-    email,
-    await hashOf(password),
-    name,
-    role,
-  ]);
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO users (email, password_hash, name, role, email_verified_at)
+     VALUES ($1, $2, $3, $4::user_role, CASE WHEN $5 THEN now() END) RETURNING id`,
+    [email, await hashOf(password), name, role, options.emailVerified ?? true],
+  );
   return { id: rows[0]!.id, email, password, name, role };
 }
 

@@ -1,7 +1,8 @@
 import { Navigate, Outlet, createBrowserRouter } from 'react-router';
+import { VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { AccountPage } from '../features/account';
 import { AdminHome } from '../features/admin';
-import { LoginPage, RegisterPage } from '../features/auth';
+import { LoginPage, RegisterPage, VerifyEmailPage } from '../features/auth';
 import { BookingDetailPage, ConfirmationPage, MyBookingsPage } from '../features/bookings';
 import { CheckoutPage, ExtensionPaymentPage, PaymentPage } from '../features/checkout';
 import { FacilityPage } from '../features/facilities';
@@ -96,6 +97,8 @@ export const router = createBrowserRouter([
           { path: 'account', element: <AccountPage /> },
         ],
       },
+      // Outside PublicOnly: the emailed link must work in a tab where someone is signed in, too.
+      { element: <PublicLayout />, children: [{ path: VERIFY_EMAIL_PATH.slice(1), element: <VerifyEmailPage /> }] },
       { path: 'home', element: <Navigate to="/" replace /> },
       { element: <PublicLayout />, children: [{ path: '*', element: <NotFoundPage /> }] },
     ],

@@ -9,7 +9,7 @@ function tokens(n: number): AuthTokens {
     accessToken: `access-${n}`,
     refreshToken: `refresh-${n}`,
     expiresIn: 900,
-    user: { id: 'u1', email: 'dana@example.test', name: 'Dana', role: 'driver', createdAt: '2026-01-01T00:00:00Z' },
+    user: { id: 'u1', email: 'dana@example.test', name: 'Dana', role: 'driver', createdAt: '2026-01-01T00:00:00Z', emailVerified: true },
   };
 }
 

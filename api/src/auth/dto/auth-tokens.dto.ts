@@ -7,6 +7,7 @@ export class UserViewDto implements UserView {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: 'Whether the address was confirmed by the emailed link; booking needs it.' }) emailVerified: boolean;
 }
 
 export class AuthTokensDto implements AuthTokens {

@@ -1,4 +1,6 @@
 import { describeError } from '../../../lib/api-error';
+import { ResendVerificationButton } from '../../auth';
+import { ChangePasswordForm } from './change-password-form';
 import { ErrorState, LoadingState } from '../../../components/status';
 import { PageHeader } from '../../../components/page-header';
 import { useMe } from '../api/me';
@@ -23,13 +25,32 @@ export function AccountPage() {
             <dt>Name</dt>
             <dd>{me.data.name}</dd>
             <dt>Email</dt>
-            <dd>{me.data.email}</dd>
+            <dd>
+              {me.data.email}{' '}
+              {me.data.emailVerified ? (
+                <span className="badge badge--confirmed">Confirmed</span>
+              ) : (
+                <span className="badge badge--pending_payment" data-testid="email-unconfirmed">
+                  Not confirmed yet
+                </span>
+              )}
+            </dd>
             <dt>Role</dt>
             <dd>{ROLE_NAMES[me.data.role]}</dd>
             <dt>Member since</dt>
             <dd>{new Date(me.data.createdAt).toLocaleDateString(undefined, { dateStyle: 'long' })}</dd>
           </dl>
         )}
+        {me.data && !me.data.emailVerified && (
+          <div className="notice" data-testid="confirm-email-notice">
+            <p>Confirm your email address to book parking: open the link we emailed to {me.data.email}.</p>
+            <ResendVerificationButton email={me.data.email} />
+          </div>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="account-password">
+        <h2 id="account-password">Password</h2>
+        <ChangePasswordForm />
       </section>
     </>
   );

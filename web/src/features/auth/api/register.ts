@@ -1,16 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import type { AuthTokens, RegisterRequest } from '@aiparksit/shared';
+import type { RegisterRequest, RegistrationAccepted } from '@aiparksit/shared';
 import { publicRequest } from '../../../lib/api-client';
-import { startSession } from '../../../lib/session';
 
-export function register(body: RegisterRequest): Promise<AuthTokens> {
-  return publicRequest<AuthTokens>('/api/auth/register', { method: 'POST', body });
+/** Answers the same for a new and a taken address; the account is finished by the emailed link. */
+export function register(body: RegisterRequest): Promise<RegistrationAccepted> {
+  return publicRequest<RegistrationAccepted>('/api/auth/register', { method: 'POST', body });
 }
 
 export const registerMutation = {
   mutationKey: ['auth', 'register'],
   mutationFn: register,
-  onSuccess: startSession,
 } as const;
 
 export function useRegister() {

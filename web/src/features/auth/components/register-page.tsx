@@ -5,6 +5,7 @@ import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { useRegister } from '../api/register';
 import { AuthCard } from './auth-card';
+import { ResendVerificationButton } from './resend-verification';
 import { useFormErrors } from './use-form-errors';
 import { usePageTitle } from '../../../components/use-page-title';
 
@@ -38,11 +39,34 @@ export function RegisterPage() {
     registration.mutate(body);
   }
 
+  if (registration.isSuccess) {
+    const { email, message } = registration.data;
+    return (
+      <AuthCard
+        title="Check your email"
+        lead={message}
+        footer={
+          <p>
+            Already confirmed? <Link to={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>Sign in</Link>
+          </p>
+        }
+      >
+        <div className="check-email" data-testid="check-email">
+          <p>
+            Open the link in the email to <strong>{email}</strong> to confirm the address; it signs you in. You can book parking once the address is confirmed.
+          </p>
+          <p>Nothing there after a few minutes? Look in the spam folder, or ask for another link.</p>
+          <ResendVerificationButton email={email} />
+        </div>
+      </AuthCard>
+    );
+  }
+
   const roleErrors = fieldMessages['role'];
   return (
     <AuthCard
       title="Create your account"
-      lead="It takes a minute. You can book or list parking straight away."
+      lead="It takes a minute: we email you a link to confirm your address, then you can book or list parking."
       footer={
         <p>
           Already have an account? <Link to={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>Sign in</Link>
@@ -59,7 +83,7 @@ export function RegisterPage() {
           type="password"
           autoComplete="new-password"
           required
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password. A short sentence is easy to remember.`}
           errors={fieldMessages['password']}
         />
         <fieldset

@@ -1,0 +1,12 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ChangePasswordRequest } from '@aiparksit/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+/** Changes the signed-in person's password; other sessions end, this one goes on. */
+export function changePassword(body: ChangePasswordRequest): Promise<void> {
+  return apiRequest<void>('/api/auth/password', { method: 'POST', body });
+}
+
+export function useChangePassword() {
+  return useMutation({ mutationKey: ['auth', 'change-password'], mutationFn: changePassword });
+}
