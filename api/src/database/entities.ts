@@ -3,6 +3,8 @@ import { OccupancyWeekdayEntity } from '../analytics/occupancy-weekday.entity.js
 import { RevenueDailyEntity } from '../analytics/revenue-daily.entity.js';
 import { RevenueHourEntity } from '../analytics/revenue-hour.entity.js';
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
+import { EmailVerificationTokenEntity } from '../auth/email-verification-token.entity.js';
+import { LoginThrottleEntity } from '../auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { BookingExtensionEntity } from '../bookings/booking-extension.entity.js';
 import { BookingEntity } from '../bookings/booking.entity.js';
@@ -27,6 +29,8 @@ import { UserEntity } from '../users/user.entity.js';
 export const entities = [
   UserEntity,
   RefreshTokenEntity,
+  EmailVerificationTokenEntity,
+  LoginThrottleEntity,
   ApiKeyEntity,
   OperatorEntity,
   FacilityEntity,

@@ -65,4 +65,8 @@ export class PaymentEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /** The Idempotency-Key the payment was made under: a retry after a crash finds it instead of charging again. */
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  idempotencyKey!: string | null;
 }

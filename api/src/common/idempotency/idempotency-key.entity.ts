@@ -32,4 +32,15 @@ export class IdempotencyKeyEntity {
   /** Written as TypeORM reads PostgreSQL's `(now() + '24:00:00'::interval)`: without the cast, which PostgreSQL infers. */
   @Column({ name: 'expires_at', type: 'timestamptz', default: () => "(now() + '24:00:00')" })
   expiresAt!: Date;
+
+  /** The API instance running the claimed request, and the claim's own token (only its holder settles it). */
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
+  claimedBy!: string | null;
+
+  @Column({ name: 'claim_token', type: 'uuid', nullable: true })
+  claimToken!: string | null;
+
+  /** Renewed while the request runs; lapsed, the claim belongs to a dead instance and may be taken over. */
+  @Column({ name: 'lease_expires_at', type: 'timestamptz', default: () => "(now() + '00:05:00')" })
+  leaseExpiresAt!: Date;
 }
