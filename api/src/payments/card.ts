@@ -28,6 +28,17 @@ export function cardBrandOf(digits: string): string {
   return 'unknown';
 }
 
+/**
+ * Card networks issue cards for a few years, never decades: an expiry this far out is a typing
+ * error (and a year past JavaScript's date range would otherwise never count as expired).
+ */
+const LONGEST_CARD_LIFE_YEARS = 20;
+
+export function expiresTooFarAhead(expYear: number, now: Date): boolean {
+  const year = expYear < 100 ? 2000 + expYear : expYear;
+  return year > now.getUTCFullYear() + LONGEST_CARD_LIFE_YEARS;
+}
+
 /** A card is valid through the last day of its expiry month. */
 export function isExpired(expMonth: number, expYear: number, now: Date): boolean {
   const year = expYear < 100 ? 2000 + expYear : expYear;

@@ -27,6 +27,10 @@ describe('SandboxPaymentProvider', () => {
 
   it('refuses an expired card and an impossible month', async () => {
     expect(await charge(SANDBOX_TEST_CARDS.succeeds, { expMonth: 12, expYear: 2029 })).toMatchObject({ ok: false, code: 'expired_card' });
+    // Decades ahead is a typing error, and past JavaScript's date range it would never expire at all.
+    for (const expYear of [2080, 275_761, Number.MAX_SAFE_INTEGER]) {
+      expect(await charge(SANDBOX_TEST_CARDS.succeeds, { expMonth: 12, expYear })).toMatchObject({ ok: false, code: 'expired_card' });
+    }
     expect(await charge(SANDBOX_TEST_CARDS.succeeds, { expMonth: 13 })).toMatchObject({ ok: false, code: 'expired_card' });
   });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SANDBOX_TEST_CARDS, type DeclineCode } from '@aiparksit/shared';
-import { cardBrandOf, digitsOf, isExpired, passesLuhn } from './card.js';
+import { cardBrandOf, digitsOf, expiresTooFarAhead, isExpired, passesLuhn } from './card.js';
 import type { ChargeOutcome, ChargeRequest, PaymentProvider, RefundRequest } from './payment-provider.js';
 
 const DECLINING_CARDS: Record<string, { code: DeclineCode; reason: string }> = {
@@ -33,7 +33,8 @@ export class SandboxPaymentProvider implements PaymentProvider {
       card.expMonth < 1 ||
       card.expMonth > 12 ||
       !Number.isInteger(card.expYear) ||
-      isExpired(card.expMonth, card.expYear, this.clock())
+      isExpired(card.expMonth, card.expYear, this.clock()) ||
+      expiresTooFarAhead(card.expYear, this.clock())
     ) {
       return decline('expired_card', 'The card has expired or its expiry date is not valid.');
     }
