@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { EmailVerificationTokensRepository } from './email-verification-tokens.repository.js';
+import { TrimAccountSecurityRecordsJob } from './account-security.job.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { RolesGuard } from './roles.guard.js';
@@ -26,6 +27,7 @@ import { RolesGuard } from './roles.guard.js';
     RefreshTokensRepository,
     EmailVerificationTokensRepository,
     LoginThrottleRepository,
+    TrimAccountSecurityRecordsJob,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

@@ -46,4 +46,14 @@ export class EmailVerificationTokensRepository {
     );
     return rows[0]?.userId;
   }
+
+  /** Drops links used or expired more than a week ago: they can only ever answer "invalid". */
+  async purgeSpent(): Promise<number> {
+    const rows: { purged: number }[] = await this.dataSource.query(
+      `WITH purged AS (
+         DELETE FROM email_verification_tokens WHERE coalesce(used_at, expires_at) < now() - interval '7 days' RETURNING 1
+       ) SELECT count(*)::int AS purged FROM purged`,
+    );
+    return rows[0]?.purged ?? 0;
+  }
 }

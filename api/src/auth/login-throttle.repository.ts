@@ -70,6 +70,20 @@ export class LoginThrottleRepository {
     });
   }
 
+  /**
+   * Forgets series that are over (no failure and no lockout within the window): the table keeps
+   * a row per address ever mistyped, known or not, so it is trimmed rather than left to grow.
+   */
+  async forgetQuietSeries(windowSeconds: number): Promise<number> {
+    const rows: { forgotten: number }[] = await this.dataSource.query(
+      `WITH forgotten AS (
+         DELETE FROM login_throttle WHERE greatest(last_failure_at, locked_until) < now() - make_interval(secs => $1) RETURNING 1
+       ) SELECT count(*)::int AS forgotten FROM forgotten`,
+      [windowSeconds],
+    );
+    return rows[0]?.forgotten ?? 0;
+  }
+
   /** A successful sign-in ends the series. */
   async reset(email: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM login_throttle WHERE email = $1`, [email]);
