@@ -165,14 +165,17 @@ describe('confirmation email over SMTP', () => {
 
   it('leaves a message another worker holds a live lease on, and sends it once the lease has run out', async () => {
     const driver = await createUser(pool);
-    const outboxId = await enqueueNotice(pool, driver.id, 'Picked up after a crash');
     // As a worker that claimed the row and then died would leave it: attempt 1 taken, lease 1.5 s.
-    const { rows } = await pool.query<{ leaseEnd: Date }>(
-      `UPDATE outbox SET attempts = 1, claim_token = gen_random_uuid(), claimed_by = 'crashed-worker', claimed_at = now(),
-              next_attempt_at = now() + interval '1500 milliseconds'
-        WHERE id = $1 RETURNING next_attempt_at AS "leaseEnd"`,
-      [outboxId],
+    // Written claimed in one statement: a row inserted first and claimed after could be picked up
+    // by the live worker in between.
+    const { rows } = await pool.query<{ id: string; leaseEnd: Date }>(
+      `INSERT INTO outbox (kind, payload, attempts, claim_token, claimed_by, claimed_at, next_attempt_at)
+       VALUES ('email.account_notice', jsonb_build_object('userId', $1::text, 'subject', 'Picked up after a crash', 'message', 'A message from the platform.'),
+               1, gen_random_uuid(), 'crashed-worker', now(), now() + interval '1500 milliseconds')
+       RETURNING id::text AS id, next_attempt_at AS "leaseEnd"`,
+      [driver.id],
     );
+    const outboxId = rows[0]!.id;
     expect((await outboxRow(pool, outboxId)).status).toBe('pending');
 
     const [message] = await smtp.waitForMessages(1);
