@@ -38,9 +38,9 @@ const webZones = [
     message: `Import a feature through its index.ts (its public surface).`,
   })),
   {
-    target: [at('web/src/components'), at('web/src/lib')],
+    target: [at('web/src/components'), at('web/src/lib'), at('web/src/shared')],
     from: [WEB_FEATURES, at('web/src/app')],
-    message: 'Shared components and libraries do not depend on features or on the app shell.',
+    message: 'Shared components, libraries and domain pieces do not depend on features or on the app shell.',
   },
 ];
 

@@ -3,4 +3,3 @@ export { RegisterPage } from './components/register-page';
 export { useLogin, login } from './api/login';
 export { useRegister, register } from './api/register';
 export { useLogout, signOut } from './api/logout';
-export { useFormErrors } from './components/use-form-errors';
