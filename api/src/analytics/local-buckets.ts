@@ -1,5 +1,5 @@
 import type { AnalyticsGranularity } from '@aiparksit/shared';
-import { utcOffsetRuns, type UtcOffsetRun } from '../facilities/opening-hours/utc-offset-runs.js';
+import { utcOffsetRuns, type UtcOffsetRun } from '../facilities/index.js';
 
 export const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

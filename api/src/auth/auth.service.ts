@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isRole, type AuthTokens, type LoginRequest, type RegisterRequest } from '@aiparksit/shared';
-import { AppConfig } from '../config/app-config.js';
-import { toUserView, type UserRecord } from '../users/user.record.js';
-import { UsersService } from '../users/users.service.js';
+import { AppConfig } from '../config/index.js';
+import { toUserView, type UserRecord, UsersService } from '../users/index.js';
 import { AccessTokens } from './access-tokens.js';
 import { AuthException } from './auth.exception.js';
-import { randomSecret, sha256 } from './opaque-token.js';
-import { hashPassword, verifyPassword } from './password-hasher.js';
-import type { UserPrincipal } from './principal.js';
+import { randomSecret, sha256, hashPassword, verifyPassword, type UserPrincipal } from '../access/index.js';
 import { RefreshTokensRepository, type NewRefreshToken } from './refresh-tokens.repository.js';
 
 /** Where a sign-in came from, kept with its refresh tokens for the user's session list. */

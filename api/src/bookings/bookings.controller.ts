@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { BookingExtensionView, BookingList, BookingView, CancelBookingResult } from '@aiparksit/shared';
-import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
-import type { Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentPrincipal, requireUser, type Principal, Roles } from '../access/index.js';
 import { Idempotent } from '../common/idempotency/index.js';
 import { BookingsService } from './bookings.service.js';
 import { CreateBookingDto, ExtendBookingDto, UpdateVehicleDto } from './dto/booking-requests.dto.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BookingExtensionView, RateMultiplier, SpaceType } from '@aiparksit/shared';
-import { sqlStateOf, withTransaction, type SqlTransaction } from '../database/transaction.js';
-import { spaceBlackedOut } from '../facilities/blackout-sql.js';
+import { sqlStateOf, withTransaction, type SqlTransaction } from '../database/index.js';
+import { spaceBlackedOut } from '../facilities/index.js';
 import { newBookingCode } from './booking-code.js';
 import type { BookableFacility, BookingRecord, NewBookingHold } from './booking.record.js';
 

@@ -8,11 +8,9 @@ import type {
   CreateBookingRequest,
   ExtendBookingRequest,
 } from '@aiparksit/shared';
-import { mayAccess } from '../auth/access-policy.js';
-import type { UserPrincipal } from '../auth/principal.js';
-import { AppConfig } from '../config/app-config.js';
-import { validateBookingWindow } from '../facilities/opening-hours/index.js';
-import { quoteForWindow } from '../facilities/pricing/index.js';
+import { mayAccess, type UserPrincipal } from '../access/index.js';
+import { AppConfig } from '../config/index.js';
+import { validateBookingWindow, quoteForWindow } from '../facilities/index.js';
 import { PaymentsService } from '../payments/index.js';
 import type { BookableFacility, BookingRecord } from './booking.record.js';
 import { BookingsException } from './bookings.exception.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AvailabilityTimelineHour, FacilityAvailability, FacilityDetail } from '@aiparksit/shared';
-import { mayAccess, type Principal } from '../auth/index.js';
+import { mayAccess, type Principal } from '../access/index.js';
 import type { AvailabilityQueryDto } from './dto/availability-query.dto.js';
 import { FacilitiesException } from './facilities.exception.js';
 import { FacilitiesRepository, type FacilityDetailRow } from './facilities.repository.js';

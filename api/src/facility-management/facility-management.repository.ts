@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Amenity, BookingStatus, OpeningHours, RateInput, RateMultiplier, SpaceCounts, SpaceType } from '@aiparksit/shared';
-import { sqlStateOf, withTransaction, type SqlTransaction } from '../database/transaction.js';
+import { sqlStateOf, withTransaction, type SqlTransaction } from '../database/index.js';
 import { FACILITY_SUMMARY_COLUMNS, LISTED, type FacilitySummaryRow } from '../facilities/index.js';
 import { slugCandidate } from './slug.js';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
 import { MailSender } from './delivery/mail-sender.js';
 import { ACCOUNT_NOTICE_EMAIL, BOOKING_CONFIRMATION_EMAIL, type AccountNoticePayload, type BookingConfirmationPayload } from './email-kinds.js';

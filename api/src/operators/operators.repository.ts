@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MaskedPayoutAccount, OnboardingCompany, OnboardingContact, OperatorStatus } from '@aiparksit/shared';
-import { sqlStateOf } from '../database/transaction.js';
+import { sqlStateOf } from '../database/index.js';
 import type { OperatorRecord, OperatorWithOwner } from './operator.record.js';
 
 const COLUMNS = `

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreatePaymentRequest, PaymentView } from '@aiparksit/shared';
-import { mayAccess } from '../auth/access-policy.js';
-import type { UserPrincipal } from '../auth/principal.js';
-import { AppConfig } from '../config/app-config.js';
-import { sqlStateOf, type SqlTransaction } from '../database/transaction.js';
+import { mayAccess, type UserPrincipal } from '../access/index.js';
+import { AppConfig } from '../config/index.js';
+import { sqlStateOf, type SqlTransaction } from '../database/index.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider.js';
 import { PaymentsException } from './payments.exception.js';
 import { PaymentsRepository, toPaymentView, type PayableBooking, type PayableExtension } from './payments.repository.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, Role, UserView } from '@aiparksit/shared';
-import { hashPassword } from '../auth/password-hasher.js';
+import { hashPassword } from '../access/index.js';
 import { isCheckViolation, isUniqueViolation } from './postgres-errors.js';
 import { toUserView, type UserCredentials, type UserRecord } from './user.record.js';
 import { UsersException } from './users.exception.js';

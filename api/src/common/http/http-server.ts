@@ -7,10 +7,9 @@ import fastifyStatic from '@fastify/static';
 import helmet from 'helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '@aiparksit/shared';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_VERSION } from '../version.js';
-import { sendError } from '../errors/all-exceptions.filter.js';
-import { ErrorLog } from '../errors/error-log.js';
+import type { AppConfig } from '../../config/index.js';
+import { APP_VERSION } from '../index.js';
+import { sendError, ErrorLog } from '../errors/index.js';
 import { requestIdFor } from './request-id.js';
 
 /** Fastify as the API runs it: JSON logs with a request id, body limit, trusted proxies. */
