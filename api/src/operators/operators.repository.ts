@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MaskedPayoutAccount, OnboardingCompany, OnboardingContact, OperatorStatus } from '@aiparksit/shared';
-import { sqlStateOf } from '../database/index.js';
+import { isUniqueViolation } from '../database/index.js';
 import type { OperatorRecord, OperatorWithOwner } from './operator.record.js';
 
 const COLUMNS = `
@@ -44,7 +44,7 @@ export class OperatorsRepository {
       );
       return rows[0];
     } catch (error) {
-      if (sqlStateOf(error).constraint === 'operators_owner_key') return undefined;
+      if (isUniqueViolation(error, 'operators_owner_key')) return undefined;
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CreatePaymentRequest, PaymentView } from '@aiparksit/shared';
 import { mayAccess, type UserPrincipal } from '../access/index.js';
 import { AppConfig } from '../config/index.js';
-import { sqlStateOf, type SqlTransaction } from '../database/index.js';
+import { SQLSTATE, postgresErrorOf, type SqlTransaction } from '../database/index.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider.js';
 import { PaymentsException } from './payments.exception.js';
 import { PaymentsRepository, toPaymentView, type PayableBooking, type PayableExtension } from './payments.repository.js';
@@ -86,8 +86,8 @@ export class PaymentsService {
       })
       .catch((error: unknown) => {
         // The partial unique index is the last word on "one successful payment per booking".
-        const { code, constraint } = sqlStateOf(error);
-        if (code === '23505' && constraint?.startsWith('payments_one_success_per_')) {
+        const { code, constraint } = postgresErrorOf(error);
+        if (code === SQLSTATE.uniqueViolation && constraint?.startsWith('payments_one_success_per_')) {
           throw new PaymentsException('booking_already_paid', 'This booking is already paid.');
         }
         throw error;
