@@ -1,5 +1,5 @@
 import type { AuthTokens, Role } from '@aiparksit/shared';
-import { hashPassword } from '../../../api/src/auth/password-hasher.js';
+import { hashPassword } from '../../../api/src/access/password-hasher.js';
 import { apiUrl } from '../../../api/test/support/api-url.js';
 import { testPool, unique } from '../../../api/test/support/db.js';
 
