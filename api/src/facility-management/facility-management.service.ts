@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
+import { isUuid } from '@aiparksit/shared';
 import type {
   BlackoutCreated,
   BlackoutList,
@@ -33,7 +34,6 @@ import {
 } from './facility-management.repository.js';
 import { facilitySlugBase } from './slug.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Fields a PATCH may clear with null; the others always have a value. */
 const NULLABLE_FIELDS = new Set(['openingHours', 'heightLimitCm']);
 /** Rows per statement while streaming the CSV: bounded memory whatever the export's size. */
@@ -178,7 +178,7 @@ export class FacilityManagementService {
    */
   async setSpaceActive(user: UserPrincipal, id: string, spaceId: string, active: boolean, now = new Date()): Promise<ManagedSpaceList> {
     await this.owned(user, id);
-    if (!UUID.test(spaceId)) throw new FacilityManagementException('space_not_found', 'No such space at this facility.');
+    if (!isUuid(spaceId)) throw new FacilityManagementException('space_not_found', 'No such space at this facility.');
     await this.repository.transaction(async (tx) => {
       const space = await this.repository.lockSpace(tx, id, spaceId);
       if (!space) throw new FacilityManagementException('space_not_found', 'No such space at this facility.');
@@ -231,7 +231,7 @@ export class FacilityManagementService {
 
   async deleteBlackout(user: UserPrincipal, id: string, blackoutId: string): Promise<void> {
     await this.owned(user, id);
-    if (!UUID.test(blackoutId) || !(await this.repository.deleteBlackout(id, blackoutId))) {
+    if (!isUuid(blackoutId) || !(await this.repository.deleteBlackout(id, blackoutId))) {
       throw new FacilityManagementException('blackout_not_found', 'No such blackout at this facility.');
     }
   }
@@ -292,7 +292,7 @@ export class FacilityManagementService {
   }
 
   private async owned(user: UserPrincipal, id: string): Promise<OwnedFacilityRow> {
-    return requireAccess(user, UUID.test(id) ? await this.repository.findOwned(id) : undefined, (f) => f.ownerId, facilityNotFound);
+    return requireAccess(user, isUuid(id) ? await this.repository.findOwned(id) : undefined, (f) => f.ownerId, facilityNotFound);
   }
 
   /** Rates replace the rate cards; every type with spaces (active or not) must keep one. */
@@ -386,7 +386,7 @@ function decodeCursor(cursor: string): [Date, string] {
   try {
     const [start, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(String(start));
-    if (typeof start === 'string' && !Number.isNaN(date.getTime()) && typeof id === 'string' && UUID.test(id)) return [date, id];
+    if (typeof start === 'string' && !Number.isNaN(date.getTime()) && isUuid(id)) return [date, id];
   } catch {
     // fall through to the error below
   }

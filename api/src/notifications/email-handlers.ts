@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
 import { MailSender } from './delivery/mail-sender.js';
@@ -8,8 +9,6 @@ import { accountNoticeEmail } from './templates/account-notice.template.js';
 import { bookingConfirmationEmail } from './templates/booking-confirmation.template.js';
 import { renderBookingQr } from './templates/booking-qr.js';
 import type { RenderedEmail } from './templates/rendered-email.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Statuses a confirmation still makes sense for; a cancelled or lapsed booking gets none. */
 const CONFIRMABLE = new Set(['confirmed', 'completed']);
@@ -37,7 +36,7 @@ export class EmailHandlers {
 
   private async sendBookingConfirmation(message: OutboxMessage): Promise<void> {
     const { bookingId } = message.payload as Partial<BookingConfirmationPayload>;
-    if (typeof bookingId !== 'string' || !UUID.test(bookingId)) throw new PermanentDeliveryError('payload has no valid bookingId');
+    if (!isUuid(bookingId)) throw new PermanentDeliveryError('payload has no valid bookingId');
     const booking = await this.repository.findBookingConfirmation(bookingId);
     if (!booking) throw new PermanentDeliveryError(`booking ${bookingId} does not exist`);
     if (!CONFIRMABLE.has(booking.status)) throw new PermanentDeliveryError(`booking ${bookingId} is ${booking.status}; no confirmation sent`);
@@ -68,7 +67,7 @@ export class EmailHandlers {
 
   private async sendAccountNotice(message: OutboxMessage): Promise<void> {
     const { userId, subject, message: text } = message.payload as Partial<AccountNoticePayload>;
-    if (typeof userId !== 'string' || !UUID.test(userId) || typeof subject !== 'string' || typeof text !== 'string') {
+    if (!isUuid(userId) || typeof subject !== 'string' || typeof text !== 'string') {
       throw new PermanentDeliveryError('payload needs userId, subject and message');
     }
     const recipient = await this.repository.findRecipient(userId);
