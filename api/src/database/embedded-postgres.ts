@@ -59,6 +59,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(
       `The embedded PostgreSQL did not start on port ${options.port} with data in ${options.dataDir}` +
         ` (${error instanceof Error ? error.message : 'it exited during start-up'}). Is another PostgreSQL using that port or data directory?`,
+      { cause: error },
     );
   }
   return {

@@ -12,7 +12,7 @@ import {
 import type { BlackoutCreated, BlackoutList, ManagedFacility, ManagedSpaceList } from '@aiparksit/shared';
 import { CurrentPrincipal, requireUser, Roles, type Principal } from '../access/index.js';
 import { CreateBlackoutDto } from './dto/blackout-requests.dto.js';
-import { CreateFacilityDto, PublishedDto, ReplaceRatesDto, SpaceCountsDto, UpdateFacilityDto } from './dto/facility-requests.dto.js';
+import { CreateFacilityDto, ReplaceRatesDto, SpaceCountsDto, UpdateFacilityDto } from './dto/facility-requests.dto.js';
 import { BlackoutCreatedDto, BlackoutListDto, ManagedFacilityDto, ManagedSpaceListDto } from './dto/facility-management-views.dto.js';
 import { FacilityManagementService } from './facility-management.service.js';
 
