@@ -2,7 +2,7 @@
 // Layout is prettier's job (eslint-config-prettier turns off every rule that would fight it);
 // the rules here are about correctness and about the shape of the code: which folder may import
 // which (see docs/decisions.md, "Module boundaries").
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'eslint/config';
@@ -50,11 +50,19 @@ const webZones = [
 // in common/ (CommonModule) are one more, surfaced by common/index.ts.
 const API_SRC = at('api/src');
 const COMMON = join(API_SRC, 'common');
+// A sub-folder with an index.ts of its own (facilities/opening-hours, facilities/pricing) is a
+// surface too: pure logic others may use without loading the module's Nest providers with it.
+const surfacesOf = (dir) => [
+  './index.ts',
+  ...foldersIn(dir)
+    .filter((sub) => existsSync(join(dir, sub, 'index.ts')))
+    .map((sub) => `./${sub}/index.ts`),
+];
 const apiModules = [
   ...foldersIn(API_SRC)
     .filter((name) => name !== 'common')
-    .map((name) => ({ name, area: join(API_SRC, name), surface: ['./index.ts'] })),
-  ...foldersIn(COMMON).map((name) => ({ name: `common/${name}`, area: join(COMMON, name), surface: ['./index.ts'] })),
+    .map((name) => ({ name, area: join(API_SRC, name), surface: surfacesOf(join(API_SRC, name)) })),
+  ...foldersIn(COMMON).map((name) => ({ name: `common/${name}`, area: join(COMMON, name), surface: surfacesOf(join(COMMON, name)) })),
   { name: 'common', area: join(COMMON, '!(index).ts'), surface: [] },
 ];
 const apiRootFiles = join(API_SRC, '*.ts');
@@ -62,7 +70,7 @@ const apiZones = apiModules.map((module) => ({
   target: [apiRootFiles, ...apiModules.filter((other) => other !== module).map((other) => other.area)],
   from: module.area,
   except: module.surface,
-  message: `Import ${module.name} through its index.ts (export what you need there).`,
+  message: `Import ${module.name} through its index.ts, or a sub-folder's index.ts (export what you need there).`,
 }));
 
 const tsResolver = createTypeScriptImportResolver({

@@ -1,5 +1,5 @@
 import { WEEKDAYS, type AnalyticsGranularity, type OpeningHours } from '@aiparksit/shared';
-import { splitByWallClock } from '../facilities/index.js';
+import { splitByWallClock } from '../facilities/opening-hours/index.js';
 import { bucketLabel, dayBucketLabel, forEachLocalHour, heatmapCell, HOUR_MS, offsetRunsCovering } from './local-buckets.js';
 
 const MINUTE_MS = 60_000;

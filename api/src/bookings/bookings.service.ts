@@ -10,7 +10,8 @@ import type {
 } from '@aiparksit/shared';
 import { mayAccess, type UserPrincipal } from '../access/index.js';
 import { AppConfig } from '../config/index.js';
-import { validateBookingWindow, quoteForWindow } from '../facilities/index.js';
+import { validateBookingWindow } from '../facilities/opening-hours/index.js';
+import { quoteForWindow } from '../facilities/pricing/index.js';
 import { PaymentsService } from '../payments/index.js';
 import type { BookableFacility, BookingRecord } from './booking.record.js';
 import { BookingsException } from './bookings.exception.js';

@@ -4,17 +4,7 @@ export { FacilitiesService } from './facilities.service.js';
 export { FacilitiesException, type FacilitiesErrorCode } from './facilities.exception.js';
 export { availabilityLevel } from './fidelity.js';
 export { quoteForWindow } from './pricing/index.js';
-export {
-  isWithinOpeningHours,
-  openIntervalsOn,
-  validateBookingWindow,
-  openingHoursErrors,
-  rateMultiplierErrors,
-  splitByWallClock,
-  type TimeWindow,
-  type BookingWindowRules,
-} from './opening-hours/index.js';
-export { utcOffsetRuns, type UtcOffsetRun } from './opening-hours/utc-offset-runs.js';
+export { isWithinOpeningHours, openIntervalsOn, validateBookingWindow, type TimeWindow, type BookingWindowRules } from './opening-hours/index.js';
 export { spaceBlackedOut } from './blackout-sql.js';
 export { FACILITY_SUMMARY_COLUMNS, LISTED, toFacilitySummary, type FacilitySummaryRow } from './facility-rows.js';
 export { FacilitySummaryDto, RateViewDto, SpaceCountDto } from './dto/facility-views.dto.js';

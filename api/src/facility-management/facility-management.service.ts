@@ -17,7 +17,8 @@ import type {
   SpaceType,
 } from '@aiparksit/shared';
 import { ownerFilterFor, requireAccess, type UserPrincipal } from '../access/index.js';
-import { toFacilitySummary, openingHoursErrors, rateMultiplierErrors } from '../facilities/index.js';
+import { toFacilitySummary } from '../facilities/index.js';
+import { openingHoursErrors, rateMultiplierErrors } from '../facilities/opening-hours/index.js';
 import type { SqlTransaction } from '../database/index.js';
 import type { CreateBlackoutDto } from './dto/blackout-requests.dto.js';
 import type { CreateFacilityDto, UpdateFacilityDto } from './dto/facility-requests.dto.js';
