@@ -18,6 +18,6 @@ export function accountNoticeEmail(data: AccountNoticeData): RenderedEmail {
     .filter(Boolean);
   const text = [`Hello ${data.recipientName},`, '', data.message.trim(), '', 'AIParksit'].join('\n');
   const body = html`<p>Hello ${data.recipientName},</p>
-    ${paragraphs.map((p) => html`<p>${p.split('\n').map((line, i) => html`${i ? html`<br />` : ''}${line}`)}</p> `)}`;
+${paragraphs.map((p) => html`<p>${p.split('\n').map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</p>\n`)}`;
   return { subject, text, html: emailLayout(subject, body), inlineImages: [] };
 }

@@ -67,28 +67,24 @@ export function bookingConfirmationEmail(data: BookingConfirmationData): Rendere
   ].join('\n');
 
   const row = (label: string, value: unknown) =>
-    html`<tr>
-      <td style="padding:4px 12px 4px 0;color:#52606d;vertical-align:top;">${label}</td>
-      <td style="padding:4px 0;">${value}</td>
-    </tr>`;
+    html`<tr><td style="padding:4px 12px 4px 0;color:#52606d;vertical-align:top;">${label}</td><td style="padding:4px 0;">${value}</td></tr>`;
   const body = html`<h1 style="font-size:20px;margin:0 0 12px;">Your parking is booked</h1>
-    <p>Hello ${data.driverName}, your parking at <strong>${facility.name}</strong> is booked and paid.</p>
-    <p style="margin:16px 0 4px;color:#52606d;">Booking code</p>
-    <p style="margin:0 0 8px;font-size:28px;font-weight:bold;letter-spacing:2px;font-family:'Courier New',monospace;">${data.bookingCode}</p>
-    <p><img src="cid:${BOOKING_QR_CID}" alt="QR code of booking ${data.bookingCode}" width="180" height="180" style="display:block;" /></p>
-    <p style="color:#52606d;font-size:13px;">Show the code or the QR code at the entrance.</p>
-    <table role="presentation" style="border-collapse:collapse;margin:16px 0;font-size:15px;">
-      ${row('Where', html`${facility.name}<br />${address.map((line, i) => html`${i ? html`<br />` : ''}${line}`)}`)} ${row('From', from)}
-      ${row('Until', until)} ${row('', html`<span style="color:#52606d;font-size:13px;">Local time at the facility (${window.timeZone})</span>`)}
-      ${row('Space', spaceType)} ${row('Vehicle', data.vehiclePlate)}
-      ${row('Price', html`${price}${data.paidWith ? html` <span style="color:#52606d;">(paid with ${data.paidWith})</span>` : ''}`)}
-    </table>
-    <p>
-      <a href="${data.manageUrl}" style="display:inline-block;background:#0b6bcb;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;"
-        >See or cancel your booking</a
-      >
-    </p>
-    <p style="color:#52606d;font-size:13px;">Or open ${data.manageUrl}</p>`;
+<p>Hello ${data.driverName}, your parking at <strong>${facility.name}</strong> is booked and paid.</p>
+<p style="margin:16px 0 4px;color:#52606d;">Booking code</p>
+<p style="margin:0 0 8px;font-size:28px;font-weight:bold;letter-spacing:2px;font-family:'Courier New',monospace;">${data.bookingCode}</p>
+<p><img src="cid:${BOOKING_QR_CID}" alt="QR code of booking ${data.bookingCode}" width="180" height="180" style="display:block;"></p>
+<p style="color:#52606d;font-size:13px;">Show the code or the QR code at the entrance.</p>
+<table role="presentation" style="border-collapse:collapse;margin:16px 0;font-size:15px;">
+${row('Where', html`${facility.name}<br>${address.map((line, i) => html`${i ? html`<br>` : ''}${line}`)}`)}
+${row('From', from)}
+${row('Until', until)}
+${row('', html`<span style="color:#52606d;font-size:13px;">Local time at the facility (${window.timeZone})</span>`)}
+${row('Space', spaceType)}
+${row('Vehicle', data.vehiclePlate)}
+${row('Price', html`${price}${data.paidWith ? html` <span style="color:#52606d;">(paid with ${data.paidWith})</span>` : ''}`)}
+</table>
+<p><a href="${data.manageUrl}" style="display:inline-block;background:#0b6bcb;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;">See or cancel your booking</a></p>
+<p style="color:#52606d;font-size:13px;">Or open ${data.manageUrl}</p>`;
 
   return {
     subject,

@@ -42,17 +42,13 @@ export function singleLine(text: string): string {
 /** The frame every email shares: a simple, table-free layout that mail clients render alike. */
 export function emailLayout(title: string, body: SafeHtml): string {
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-      </head>
-      <body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2933;">
-        <div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px;">
-          <p style="margin:0 0 16px;font-weight:bold;color:#0b6bcb;">AIParksit</p>
-          ${body}
-        </div>
-      </body>
-    </html>`.value;
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
+<body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2933;">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px;">
+<p style="margin:0 0 16px;font-weight:bold;color:#0b6bcb;">AIParksit</p>
+${body}
+</div>
+</body>
+</html>`.value;
 }
