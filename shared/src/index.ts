@@ -11,3 +11,4 @@ export * from './notifications.js';
 export * from './facility-management.js';
 export * from './operators.js';
 export * from './analytics.js';
+export * from './uuid.js';

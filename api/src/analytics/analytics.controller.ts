@@ -1,9 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { OccupancyReport, RevenueReport } from '@aiparksit/shared';
-import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
-import type { Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentPrincipal, requireUser, type Principal, Roles } from '../access/index.js';
 import { AnalyticsService } from './analytics.service.js';
 import { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
 import { OccupancyReportDto, RevenueReportDto } from './dto/analytics-views.dto.js';

@@ -1,4 +1,4 @@
-import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+import { DomainException, type DomainErrorKind } from '../common/errors/index.js';
 
 export type AnalyticsErrorCode = 'facility_not_found' | 'operator_not_found' | 'invalid_range' | 'range_too_long' | 'scope_required';
 

@@ -10,7 +10,7 @@ import type {
   RevenueReport,
   RevenueSeries,
 } from '@aiparksit/shared';
-import type { UserPrincipal } from '../auth/principal.js';
+import type { UserPrincipal } from '../access/index.js';
 import { AnalyticsException } from './analytics.exception.js';
 import { AnalyticsRepository, type FacilityRange, type ScopeFacility } from './analytics.repository.js';
 import { availableSpaceMinutes, availableSpaceMinutesByDay } from './available-space-minutes.js';

@@ -1,5 +1,5 @@
 import type { AnalyticsGranularity } from '@aiparksit/shared';
-import { utcOffsetRuns, type UtcOffsetRun } from '../facilities/opening-hours/utc-offset-runs.js';
+import { utcOffsetRuns, type UtcOffsetRun } from '../facilities/opening-hours/index.js';
 
 export const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -65,8 +65,8 @@ export function offsetRunsCovering(timeZone: string, startMs: number, endMs: num
 export function dayBucketLabel(localDayMs: number, granularity: Exclude<AnalyticsGranularity, 'hour'>): string {
   let days = Math.floor(localDayMs / DAY_MS);
   if (granularity === 'week') days -= (days + 3) % 7; // 1 January 1970 was a Thursday
-  let [y, m, d] = civilFromDays(days);
-  if (granularity === 'month') d = 1;
+  const [y, m, dayOfMonth] = civilFromDays(days);
+  const d = granularity === 'month' ? 1 : dayOfMonth;
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}T00:00`;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { randomSecret } from '../auth/opaque-token.js';
+import { randomSecret } from '../access/index.js';
 
 /**
  * `aip_<12 hex>.<43 base64url>`: the prefix names the key in lists and logs, the secret after

@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ApiKeyView, CreatedApiKey } from '@aiparksit/shared';
-import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
-import type { Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentPrincipal, requireUser, type Principal, Roles } from '../access/index.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyViewDto, CreatedApiKeyDto } from './dto/api-key-view.dto.js';
 import { CreateApiKeyDto } from './dto/create-api-key.dto.js';

@@ -1,4 +1,4 @@
-import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+import { DomainException, type DomainErrorKind } from '../common/errors/index.js';
 
 export type ApiKeysErrorCode = 'api_key_not_found' | 'too_many_api_keys';
 

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKeyScope, ApiKeyView, CreatedApiKey } from '@aiparksit/shared';
-import { requireAccess } from '../auth/access-policy.js';
-import { sha256 } from '../auth/opaque-token.js';
-import type { ApiKeyPrincipal, UserPrincipal } from '../auth/principal.js';
+import { requireAccess, sha256, type ApiKeyPrincipal, type UserPrincipal } from '../access/index.js';
 import { looksLikeApiKey, mintApiKey } from './api-key-format.js';
 import { toApiKeyView } from './api-key.record.js';
 import { ApiKeysException } from './api-keys.exception.js';

@@ -2,7 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { isRole, type Role } from '@aiparksit/shared';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 
 /** Who issues our access tokens and who they are for; both are checked on every request. */
 export const ACCESS_TOKEN_ISSUER = 'aiparksit';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 import { EmailVerificationTokensRepository } from './email-verification-tokens.repository.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
 

@@ -15,19 +15,17 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyPrincipalView, AuthTokens, RegistrationAccepted, UserView } from '@aiparksit/shared';
-import { Public } from '../common/http/public.decorator.js';
+import { Public } from '../common/http/index.js';
 import { AuthRateLimit } from '../security/index.js';
-import { UsersService } from '../users/users.service.js';
-import { AllowApiKey } from './allow-api-key.decorator.js';
+import { UsersService, UserViewDto } from '../users/index.js';
+import { AllowApiKey, CurrentPrincipal, requireUser, type Principal } from '../access/index.js';
 import { AuthService, type ClientInfo } from './auth.service.js';
-import { CurrentPrincipal, requireUser } from './current-principal.decorator.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
-import { ApiKeyPrincipalViewDto, AuthTokensDto, UserViewDto } from './dto/auth-tokens.dto.js';
+import { ApiKeyPrincipalViewDto, AuthTokensDto } from './dto/auth-tokens.dto.js';
 import { RegistrationAcceptedDto, ResendVerificationDto, VerifyEmailDto } from './dto/email-verification.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RefreshTokenDto } from './dto/refresh-token.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
-import type { Principal } from './principal.js';
 
 function clientOf(request: FastifyRequest): ClientInfo {
   return { userAgent: request.headers['user-agent'], ip: request.ip };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isRole, type AuthTokens, type LoginRequest, type RegisterRequest, type RegistrationAccepted } from '@aiparksit/shared';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 import {
   ACCOUNT_NOTICE_EMAIL,
   EMAIL_VERIFICATION_EMAIL,
@@ -12,18 +12,14 @@ import {
   type EmailVerificationPayload,
   type RegistrationAttemptPayload,
   type SignInLockoutPayload,
-} from '../notifications/email-kinds.js';
+} from '../notifications/index.js';
 import { OutboxService } from '../outbox/index.js';
-import { toUserView, type UserRecord } from '../users/user.record.js';
-import { UsersService } from '../users/users.service.js';
+import { toUserView, type UserRecord, UsersService } from '../users/index.js';
 import { AccessTokens } from './access-tokens.js';
 import { AuthException } from './auth.exception.js';
 import { EmailVerificationTokensRepository } from './email-verification-tokens.repository.js';
 import { LoginThrottleRepository, type LoginLockoutPolicy } from './login-throttle.repository.js';
-import { randomSecret, sha256 } from './opaque-token.js';
-import { passwordWeakness } from './password-strength.js';
-import { hashPassword, verifyPassword } from './password-hasher.js';
-import type { UserPrincipal } from './principal.js';
+import { hashPassword, passwordWeakness, randomSecret, sha256, verifyPassword, type UserPrincipal } from '../access/index.js';
 import { RefreshTokensRepository, type NewRefreshToken } from './refresh-tokens.repository.js';
 
 /** Where a sign-in came from, kept with its refresh tokens for the user's session list. */

@@ -2,12 +2,11 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { API_KEY_HEADER, type ApiKeyScope } from '@aiparksit/shared';
-import { ApiKeysService } from '../api-keys/api-keys.service.js';
-import { IS_PUBLIC } from '../common/http/public.decorator.js';
-import { API_KEY_SCOPE_KEY } from './allow-api-key.decorator.js';
+import { ApiKeysService } from '../api-keys/index.js';
+import { IS_PUBLIC } from '../common/http/index.js';
+import { API_KEY_SCOPE_KEY, PRINCIPAL_REQUEST_KEY, type Principal, type RequestWithPrincipal } from '../access/index.js';
 import { AuthException } from './auth.exception.js';
 import { AuthService } from './auth.service.js';
-import { PRINCIPAL_REQUEST_KEY, type Principal, type RequestWithPrincipal } from './principal.js';
 
 const BEARER = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/i;
 

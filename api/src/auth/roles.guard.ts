@@ -2,8 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@aiparksit/shared';
 import { AuthException } from './auth.exception.js';
-import { PRINCIPAL_REQUEST_KEY, type RequestWithPrincipal } from './principal.js';
-import { ROLES_KEY } from './roles.decorator.js';
+import { PRINCIPAL_REQUEST_KEY, type RequestWithPrincipal, ROLES_KEY } from '../access/index.js';
 
 /**
  * Global, after authentication: a route with `@Roles(...)` admits users with one of those roles.

@@ -10,9 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { BookingExtensionView, BookingList, BookingView, CancelBookingResult } from '@aiparksit/shared';
-import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
-import type { Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentPrincipal, requireUser, type Principal, Roles } from '../access/index.js';
 import { Idempotent } from '../common/idempotency/index.js';
 import { BookingsService } from './bookings.service.js';
 import { CreateBookingDto, ExtendBookingDto, UpdateVehicleDto } from './dto/booking-requests.dto.js';

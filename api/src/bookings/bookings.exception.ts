@@ -1,5 +1,5 @@
 import type { BookingWindowViolationCode } from '@aiparksit/shared';
-import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+import { DomainException, type DomainErrorKind } from '../common/errors/index.js';
 
 export type BookingsErrorCode =
   | BookingWindowViolationCode

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BookingExtensionView, RateMultiplier, SpaceType } from '@aiparksit/shared';
-import { sqlStateOf, withTransaction, type SqlTransaction } from '../database/transaction.js';
-import { spaceBlackedOut } from '../facilities/blackout-sql.js';
+import { isExclusionViolation, isUniqueViolation, withTransaction, type SqlTransaction } from '../database/index.js';
+import { spaceBlackedOut } from '../facilities/index.js';
 import { newBookingCode } from './booking-code.js';
 import type { BookableFacility, BookingRecord, NewBookingHold } from './booking.record.js';
 
@@ -118,9 +118,8 @@ export class BookingsRepository {
             );
             return row!.id;
           } catch (error) {
-            const { code, constraint } = sqlStateOf(error);
-            if (code === '23P01') break; // taken meanwhile: next candidate
-            if (code === '23505' && constraint === 'bookings_code_key') continue; // the rare repeated code: new code
+            if (isExclusionViolation(error)) break; // taken meanwhile: next candidate
+            if (isUniqueViolation(error, 'bookings_code_key')) continue; // the rare repeated code: new code
             throw error;
           }
         }
@@ -181,7 +180,7 @@ export class BookingsRepository {
     try {
       await tx.attempt(() => tx.rows(`UPDATE bookings SET extension_hold_end = $2, updated_at = now() WHERE id = $1`, [booking.id, newEnd]));
     } catch (error) {
-      if (sqlStateOf(error).code === '23P01') return undefined;
+      if (isExclusionViolation(error)) return undefined;
       throw error;
     }
     const row = await tx.one<ExtensionRow>(

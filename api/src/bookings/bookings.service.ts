@@ -12,9 +12,8 @@ import {
   type Rate,
   type SpaceType,
 } from '@aiparksit/shared';
-import { mayAccess } from '../auth/access-policy.js';
-import type { UserPrincipal } from '../auth/principal.js';
-import { AppConfig } from '../config/app-config.js';
+import { mayAccess, type UserPrincipal } from '../access/index.js';
+import { AppConfig } from '../config/index.js';
 import { validateBookingWindow, type TimeWindow } from '../facilities/opening-hours/index.js';
 import { quoteForWindow } from '../facilities/pricing/index.js';
 import { PaymentsService } from '../payments/index.js';

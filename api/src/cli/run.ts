@@ -1,6 +1,5 @@
-import { AppConfig, ConfigError } from '../config/app-config.js';
-import { resolveDatabase, type DatabaseTarget } from '../database/database-lifecycle.js';
-import { createDataSource, runMigrations } from '../database/data-source.js';
+import { AppConfig, ConfigError } from '../config/index.js';
+import { resolveDatabase, type DatabaseTarget, createDataSource, runMigrations } from '../database/index.js';
 import type { DataSource } from 'typeorm';
 
 /**

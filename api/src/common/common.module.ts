@@ -1,8 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { AllExceptionsFilter } from './errors/all-exceptions.filter.js';
-import { ErrorLog } from './errors/error-log.js';
-import { createValidationPipe } from './errors/validation.js';
+import { AllExceptionsFilter, ErrorLog, createValidationPipe } from './errors/index.js';
 
 /** What every request goes through: validation on the way in, one error envelope on the way out. */
 @Global()

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PROJECT_ROOT } from '../config/app-config.js';
+import { PROJECT_ROOT } from '../config/index.js';
 
 /** The product version, from the root package.json. */
 export const APP_VERSION: string = (() => {

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '../config/index.js';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
 
 export interface DatabaseTarget {

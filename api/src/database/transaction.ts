@@ -52,11 +52,3 @@ export async function withTransaction<T>(dataSource: DataSource, work: (tx: SqlT
     await runner.release();
   }
 }
-
-/** SQLSTATE of a PostgreSQL error, whether raised by pg or wrapped by TypeORM. */
-export function sqlStateOf(error: unknown): { code?: string; constraint?: string } {
-  if (!error || typeof error !== 'object') return {};
-  const driver = (error as { driverError?: unknown }).driverError;
-  const source = (driver && typeof driver === 'object' ? driver : error) as { code?: string; constraint?: string };
-  return { code: source.code, constraint: source.constraint };
-}

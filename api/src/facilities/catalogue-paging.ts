@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataFidelity } from '@aiparksit/shared';
-import type { Principal } from '../auth/index.js';
-import { AppConfig } from '../config/app-config.js';
+import type { Principal } from '../access/index.js';
+import { AppConfig } from '../config/index.js';
 import { FacilitiesException } from './facilities.exception.js';
 import { SearchCursors, type CursorPosition } from './search-cursor.js';
 import { fidelityFor } from './fidelity.js';

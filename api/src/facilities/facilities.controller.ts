@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FacilityAvailability, FacilityDetail } from '@aiparksit/shared';
-import { AllowApiKey, CurrentPrincipal, type Principal } from '../auth/index.js';
-import { Public } from '../common/http/public.decorator.js';
+import { AllowApiKey, CurrentPrincipal, type Principal } from '../access/index.js';
+import { Public } from '../common/http/index.js';
 import { HarvestProtected } from '../harvest/index.js';
 import { AvailabilityQueryDto } from './dto/availability-query.dto.js';
 import { FacilityAvailabilityDto, FacilityDetailDto } from './dto/facility-views.dto.js';

@@ -1,4 +1,4 @@
-import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+import { DomainException, type DomainErrorKind } from '../common/errors/index.js';
 
 export type FacilitiesErrorCode = 'facility_not_found' | 'invalid_search' | 'invalid_window' | 'invalid_cursor' | 'anonymous_page_limit';
 

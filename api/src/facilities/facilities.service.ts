@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import type { AvailabilityTimelineHour, FacilityAvailability, FacilityDetail } from '@aiparksit/shared';
-import { mayAccess, type Principal } from '../auth/index.js';
+import { isUuid, type AvailabilityTimelineHour, type FacilityAvailability, type FacilityDetail } from '@aiparksit/shared';
+import { mayAccess, type Principal } from '../access/index.js';
 import type { AvailabilityQueryDto } from './dto/availability-query.dto.js';
 import { FacilitiesException } from './facilities.exception.js';
 import { FacilitiesRepository, type FacilityDetailRow } from './facilities.repository.js';
@@ -12,7 +12,6 @@ import { ruleFieldsOnly } from './pricing/index.js';
 import { parseWindow } from './search-window.js';
 
 const HOUR_MS = 3_600_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class FacilitiesService {
@@ -72,7 +71,7 @@ export class FacilitiesService {
    * its operator's owner and admins. Anyone else is told it does not exist, canaries included.
    */
   private async visible(principal: Principal | undefined, id: string): Promise<FacilityDetailRow> {
-    const row = UUID.test(id) ? await this.facilities.findDetail(id) : undefined;
+    const row = isUuid(id) ? await this.facilities.findDetail(id) : undefined;
     if (!row || !(row.listed || (principal && mayAccess(principal, row.ownerId)))) {
       throw new FacilitiesException('facility_not_found', 'No such facility.');
     }

@@ -1,5 +1,5 @@
 import { FEW_SPACES_AT_MOST, type AvailabilityLevel, type DataFidelity, type SpaceType, type SpaceTypeAvailability } from '@aiparksit/shared';
-import type { Principal } from '../auth/index.js';
+import type { Principal } from '../access/index.js';
 
 /** Signed-in users and API keys see exact counts; anonymous browsers a coarse level. */
 export function fidelityFor(principal: Principal | undefined): DataFidelity {

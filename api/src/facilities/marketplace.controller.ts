@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FacilityListPage, MarketplacePage } from '@aiparksit/shared';
-import { AllowApiKey, CurrentPrincipal, type Principal } from '../auth/index.js';
-import { Public } from '../common/http/public.decorator.js';
+import { AllowApiKey, CurrentPrincipal, type Principal } from '../access/index.js';
+import { Public } from '../common/http/index.js';
 import { HarvestProtected } from '../harvest/index.js';
 import { FacilityListQueryDto } from './dto/facility-list-query.dto.js';
 import { FacilityListPageDto, MarketplacePageDto } from './dto/facility-views.dto.js';

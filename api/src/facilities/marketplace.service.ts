@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Amenity, FacilityListPage, MarketplacePage, MarketplaceResult, MarketplaceSort, PriceQuote, SpaceType } from '@aiparksit/shared';
-import type { Principal } from '../auth/index.js';
+import type { Principal } from '../access/index.js';
 import { CataloguePaging, type PageRequest } from './catalogue-paging.js';
 import type { FacilityListQueryDto } from './dto/facility-list-query.dto.js';
 import { PAGE_LIMIT_DEFAULT } from './dto/search-fields.js';

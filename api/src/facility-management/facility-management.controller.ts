@@ -10,9 +10,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { BlackoutCreated, BlackoutList, ManagedFacility, ManagedSpaceList } from '@aiparksit/shared';
-import { CurrentPrincipal, requireUser, Roles, type Principal } from '../auth/index.js';
+import { CurrentPrincipal, requireUser, Roles, type Principal } from '../access/index.js';
 import { CreateBlackoutDto } from './dto/blackout-requests.dto.js';
-import { CreateFacilityDto, PublishedDto, ReplaceRatesDto, SpaceCountsDto, UpdateFacilityDto } from './dto/facility-requests.dto.js';
+import { CreateFacilityDto, ReplaceRatesDto, SpaceCountsDto, UpdateFacilityDto } from './dto/facility-requests.dto.js';
 import { BlackoutCreatedDto, BlackoutListDto, ManagedFacilityDto, ManagedSpaceListDto } from './dto/facility-management-views.dto.js';
 import { FacilityManagementService } from './facility-management.service.js';
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Amenity, BookingStatus, OpeningHours, RateInput, RateMultiplier, SpaceCounts, SpaceType } from '@aiparksit/shared';
-import { sqlStateOf, withTransaction, type SqlTransaction } from '../database/transaction.js';
-import { changedRows } from '../database/changed-rows.js';
+import { changedRows, isUniqueViolation, withTransaction, type SqlTransaction } from '../database/index.js';
 import { FACILITY_SUMMARY_COLUMNS, LISTED, type FacilitySummaryRow } from '../facilities/index.js';
 import { slugCandidate } from './slug.js';
 
@@ -215,8 +214,7 @@ export class FacilityManagementRepository {
         );
         return row!.id;
       } catch (error) {
-        const { code, constraint } = sqlStateOf(error);
-        if (code === '23505' && constraint === 'facilities_slug_key') continue;
+        if (isUniqueViolation(error, 'facilities_slug_key')) continue;
         throw error;
       }
     }

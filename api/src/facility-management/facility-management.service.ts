@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
 import {
+  isUuid,
   MAX_BOOKING_MINUTES,
   PRICE_CENTS_MAX,
   type BlackoutCreated,
@@ -17,11 +18,11 @@ import {
   type SpaceCounts,
   type SpaceType,
 } from '@aiparksit/shared';
-import { ownerFilterFor, requireAccess, type UserPrincipal } from '../auth/index.js';
+import { ownerFilterFor, requireAccess, type UserPrincipal } from '../access/index.js';
 import { toFacilitySummary } from '../facilities/index.js';
 import { openingHoursErrors, rateMultiplierErrors } from '../facilities/opening-hours/index.js';
 import { largestQuoteCents, ruleFieldsOnly } from '../facilities/pricing/index.js';
-import type { SqlTransaction } from '../database/transaction.js';
+import type { SqlTransaction } from '../database/index.js';
 import type { CreateBlackoutDto } from './dto/blackout-requests.dto.js';
 import type { CreateFacilityDto, UpdateFacilityDto } from './dto/facility-requests.dto.js';
 import { OPERATOR_BOOKINGS_LIMIT_DEFAULT, type OperatorBookingQueryDto } from './dto/operator-booking-query.dto.js';
@@ -37,7 +38,6 @@ import {
 } from './facility-management.repository.js';
 import { facilitySlugBase } from './slug.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Fields a PATCH may clear with null; the others always have a value. */
 const NULLABLE_FIELDS = new Set(['openingHours', 'heightLimitCm']);
 /** Rows per statement while streaming the CSV: bounded memory whatever the export's size. */
@@ -182,7 +182,7 @@ export class FacilityManagementService {
    */
   async setSpaceActive(user: UserPrincipal, id: string, spaceId: string, active: boolean, now = new Date()): Promise<ManagedSpaceList> {
     await this.owned(user, id);
-    if (!UUID.test(spaceId)) throw new FacilityManagementException('space_not_found', 'No such space at this facility.');
+    if (!isUuid(spaceId)) throw new FacilityManagementException('space_not_found', 'No such space at this facility.');
     await this.repository.transaction(async (tx) => {
       const space = await this.repository.lockSpace(tx, id, spaceId);
       if (!space) throw new FacilityManagementException('space_not_found', 'No such space at this facility.');
@@ -235,7 +235,7 @@ export class FacilityManagementService {
 
   async deleteBlackout(user: UserPrincipal, id: string, blackoutId: string): Promise<void> {
     await this.owned(user, id);
-    if (!UUID.test(blackoutId) || !(await this.repository.deleteBlackout(id, blackoutId))) {
+    if (!isUuid(blackoutId) || !(await this.repository.deleteBlackout(id, blackoutId))) {
       throw new FacilityManagementException('blackout_not_found', 'No such blackout at this facility.');
     }
   }
@@ -296,7 +296,7 @@ export class FacilityManagementService {
   }
 
   private async owned(user: UserPrincipal, id: string): Promise<OwnedFacilityRow> {
-    return requireAccess(user, UUID.test(id) ? await this.repository.findOwned(id) : undefined, (f) => f.ownerId, facilityNotFound);
+    return requireAccess(user, isUuid(id) ? await this.repository.findOwned(id) : undefined, (f) => f.ownerId, facilityNotFound);
   }
 
   /** Rates replace the rate cards; every type with spaces (active or not) must keep one. */
@@ -403,7 +403,7 @@ function decodeCursor(cursor: string): [Date, string] {
   try {
     const [start, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(String(start));
-    if (typeof start === 'string' && !Number.isNaN(date.getTime()) && typeof id === 'string' && UUID.test(id)) return [date, id];
+    if (typeof start === 'string' && !Number.isNaN(date.getTime()) && isUuid(id)) return [date, id];
   } catch {
     // fall through to the error below
   }

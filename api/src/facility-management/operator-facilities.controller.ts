@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { OperatorBookingPage, OperatorFacilityList } from '@aiparksit/shared';
-import { CurrentPrincipal, requireUser, Roles, type Principal } from '../auth/index.js';
+import { CurrentPrincipal, requireUser, Roles, type Principal } from '../access/index.js';
 import { csvLine } from './csv.js';
 import { OperatorBookingQueryDto } from './dto/operator-booking-query.dto.js';
 import { OperatorBookingPageDto, OperatorFacilityListDto } from './dto/facility-management-views.dto.js';

@@ -1,6 +1,6 @@
 import { normalizeIp } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../auth/index.js';
+import type { Principal } from '../access/index.js';
 import type { HarvestedRead } from './harvest-reads.js';
 import type { GuardedRead } from './harvest.service.js';
 

@@ -2,7 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { mergeMap, type Observable } from 'rxjs';
-import type { Principal } from '../auth/index.js';
+import type { Principal } from '../access/index.js';
 import { guardedReadOf } from './guarded-read.js';
 import { HARVEST_PROTECTED } from './harvest-protected.decorator.js';
 import { facilityIdsServed, type HarvestedRead } from './harvest-reads.js';

@@ -1,4 +1,4 @@
-import type { AppConfigValues } from '../config/config.schema.js';
+import type { AppConfigValues } from '../config/index.js';
 import type { ClientClass } from './harvest-client.js';
 import type { ReadRule } from './harvest-store.js';
 

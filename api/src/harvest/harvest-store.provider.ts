@@ -1,6 +1,6 @@
 import { Logger, type Provider } from '@nestjs/common';
 import type { HarvestPolicy } from './harvest-policy.js';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 import type { HarvestStore } from './harvest-store.js';
 import { HARVEST_POLICY, HARVEST_STORE } from './harvest.tokens.js';
 import { MemoryHarvestStore } from './memory-harvest-store.js';

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../auth/index.js';
+import type { Principal } from '../access/index.js';
 import { guardedReadOf } from './guarded-read.js';
 import { HARVEST_PROTECTED } from './harvest-protected.decorator.js';
 import type { HarvestedRead } from './harvest-reads.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 import { CanaryFacilities } from './canary-facilities.js';
 import { harvestPolicyFromConfig } from './harvest-policy.js';
 import { harvestStoreProvider } from './harvest-store.provider.js';

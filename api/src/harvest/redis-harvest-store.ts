@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { FailSafeRedis } from '../security/fail-safe-redis.js';
+import { FailSafeRedis } from '../security/index.js';
 import type { MemoryHarvestStore } from './memory-harvest-store.js';
 import {
   BLOCK_REASONS,

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { HealthReport } from '@aiparksit/shared';
 import { HealthReportDto } from './dto/health-report.dto.js';
 import { HealthService } from './health.service.js';
-import { Public } from '../common/http/public.decorator.js';
+import { Public } from '../common/http/index.js';
 import { SkipThrottle } from '@nestjs/throttler';
 
 @ApiTags('health')

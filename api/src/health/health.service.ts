@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { HealthReport } from '@aiparksit/shared';
-import { APP_VERSION, STARTED_AT } from '../common/version.js';
+import { APP_VERSION, STARTED_AT } from '../common/index.js';
 
 const DB_PROBE_TIMEOUT_MS = 2000;
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config.js';
+import { isUuid, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
+import { AppConfig } from '../config/index.js';
 import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
 import { MailSender } from './delivery/mail-sender.js';
-import { VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import {
   ACCOUNT_NOTICE_EMAIL,
   BOOKING_CONFIRMATION_EMAIL,
@@ -23,8 +23,6 @@ import { registrationAttemptEmail } from './templates/registration-attempt.templ
 import { signInLockoutEmail } from './templates/sign-in-lockout.template.js';
 import { renderBookingQr } from './templates/booking-qr.js';
 import type { RenderedEmail } from './templates/rendered-email.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Statuses a confirmation still makes sense for; a cancelled or lapsed booking gets none. */
 const CONFIRMABLE = new Set(['confirmed', 'completed']);
@@ -55,7 +53,7 @@ export class EmailHandlers {
 
   private async sendBookingConfirmation(message: OutboxMessage): Promise<void> {
     const { bookingId } = message.payload as Partial<BookingConfirmationPayload>;
-    if (typeof bookingId !== 'string' || !UUID.test(bookingId)) throw new PermanentDeliveryError('payload has no valid bookingId');
+    if (!isUuid(bookingId)) throw new PermanentDeliveryError('payload has no valid bookingId');
     const booking = await this.repository.findBookingConfirmation(bookingId);
     if (!booking) throw new PermanentDeliveryError(`booking ${bookingId} does not exist`);
     if (!CONFIRMABLE.has(booking.status)) throw new PermanentDeliveryError(`booking ${bookingId} is ${booking.status}; no confirmation sent`);
@@ -86,7 +84,7 @@ export class EmailHandlers {
 
   private async sendAccountNotice(message: OutboxMessage): Promise<void> {
     const { userId, subject, message: text } = message.payload as Partial<AccountNoticePayload>;
-    if (typeof userId !== 'string' || !UUID.test(userId) || typeof subject !== 'string' || typeof text !== 'string') {
+    if (!isUuid(userId) || typeof subject !== 'string' || typeof text !== 'string') {
       throw new PermanentDeliveryError('payload needs userId, subject and message');
     }
     const recipient = await this.repository.findRecipient(userId);
@@ -102,7 +100,7 @@ export class EmailHandlers {
    */
   private async sendEmailVerification(message: OutboxMessage): Promise<void> {
     const { userId, token } = message.payload as Partial<EmailVerificationPayload>;
-    if (typeof userId !== 'string' || !UUID.test(userId) || typeof token !== 'string') throw new PermanentDeliveryError('payload needs userId and token');
+    if (!isUuid(userId) || typeof token !== 'string') throw new PermanentDeliveryError('payload needs userId and token');
     const recipient = await this.recipientOf(userId);
     const validForHours = Math.max(1, Math.round(this.config.values.emailVerificationTtlSeconds / 3600));
     const verifyUrl = this.spaUrl(`${VERIFY_EMAIL_PATH}#token=${encodeURIComponent(token)}`);
@@ -111,7 +109,7 @@ export class EmailHandlers {
 
   private async sendRegistrationAttempt(message: OutboxMessage): Promise<void> {
     const { userId } = message.payload as Partial<RegistrationAttemptPayload>;
-    if (typeof userId !== 'string' || !UUID.test(userId)) throw new PermanentDeliveryError('payload needs userId');
+    if (!isUuid(userId)) throw new PermanentDeliveryError('payload needs userId');
     const recipient = await this.recipientOf(userId);
     await this.deliver(message, recipient.email, registrationAttemptEmail({ recipientName: recipient.name, signInUrl: this.spaUrl('/login') }));
   }
@@ -119,7 +117,7 @@ export class EmailHandlers {
   private async sendSignInLockout(message: OutboxMessage): Promise<void> {
     const { userId, lockedUntil, failures } = message.payload as Partial<SignInLockoutPayload>;
     const until = typeof lockedUntil === 'string' ? new Date(lockedUntil) : undefined;
-    if (typeof userId !== 'string' || !UUID.test(userId) || !until || Number.isNaN(until.getTime()) || typeof failures !== 'number') {
+    if (!isUuid(userId) || !until || Number.isNaN(until.getTime()) || typeof failures !== 'number') {
       throw new PermanentDeliveryError('payload needs userId, lockedUntil and failures');
     }
     const recipient = await this.recipientOf(userId);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { MailboxMessage, OutboxReceipt, Page } from '@aiparksit/shared';
-import { Roles } from '../auth/index.js';
+import { Roles } from '../access/index.js';
 import { MailboxMessageDto, MailboxPageDto, MailboxQueryDto, OutboxReceiptDto } from './dto/mailbox.dto.js';
 import { SendEmailDto } from './dto/send-email.dto.js';
 import { NotificationsService } from './notifications.service.js';

@@ -1,4 +1,4 @@
-import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+import { DomainException, type DomainErrorKind } from '../common/errors/index.js';
 
 export type NotificationsErrorCode = 'recipient_not_found' | 'booking_not_found' | 'booking_not_confirmed' | 'mailbox_message_not_found';
 

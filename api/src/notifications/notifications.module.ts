@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 import { OutboxModule } from '../outbox/index.js';
 import { LocalMailboxSender } from './delivery/local-mailbox-sender.js';
 import { MailSender } from './delivery/mail-sender.js';

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { OperatorApplicationSummary, Page } from '@aiparksit/shared';
-import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
-import type { Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentPrincipal, requireUser, type Principal, Roles } from '../access/index.js';
 import { ListApplicationsQuery, RejectOperatorDto } from './dto/onboarding-requests.dto.js';
 import { OperatorApplicationPageDto, OperatorApplicationSummaryDto } from './dto/operator-views.dto.js';
 import { OperatorsService } from './operators.service.js';

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { OnboardingApplication, PayoutAccountInput } from '@aiparksit/shared';
-import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
-import type { Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentPrincipal, requireUser, type Principal, Roles } from '../access/index.js';
 import { AcceptTermsDto, CompanyDto, ContactDto, PayoutAccountDto, StartOnboardingDto } from './dto/onboarding-requests.dto.js';
 import { OnboardingApplicationDto } from './dto/operator-views.dto.js';
 import { OperatorsService } from './operators.service.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OperatorDashboard } from '@aiparksit/shared';
-import type { UserPrincipal } from '../auth/principal.js';
+import type { UserPrincipal } from '../access/index.js';
 import { OperatorDashboardRepository } from './operator-dashboard.repository.js';
 import { OperatorsException } from './operators.exception.js';
 import { OperatorsRepository } from './operators.repository.js';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '../auth/auth.module.js';
-import { OutboxModule } from '../outbox/outbox.module.js';
+import { AuthModule } from '../auth/index.js';
+import { OutboxModule } from '../outbox/index.js';
 import { AdminOperatorsController } from './admin-operators.controller.js';
 import { OnboardingController } from './onboarding.controller.js';
 import { PayoutAccountController } from './payout-account.controller.js';

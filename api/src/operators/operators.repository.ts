@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { MaskedPayoutAccount, OnboardingCompany, OnboardingContact, OperatorStatus } from '@aiparksit/shared';
-import { sqlStateOf } from '../database/transaction.js';
-import { changedRows } from '../database/changed-rows.js';
+import { changedRows, isUniqueViolation } from '../database/index.js';
 import { OperatorEntity } from './operator.entity.js';
 import type { OperatorRecord, OperatorWithOwner } from './operator.record.js';
 
@@ -56,7 +55,7 @@ export class OperatorsRepository {
       });
       return await this.operators.findOneByOrFail({ id: (identifiers[0] as { id: string }).id });
     } catch (error) {
-      if (sqlStateOf(error).constraint === 'operators_owner_key') return undefined;
+      if (isUniqueViolation(error, 'operators_owner_key')) return undefined;
       throw error;
     }
   }

@@ -11,7 +11,8 @@ import {
   type Page,
   type PayoutAccountInput,
 } from '@aiparksit/shared';
-import { AuthService, type UserPrincipal } from '../auth/index.js';
+import { AuthService } from '../auth/index.js';
+import type { UserPrincipal } from '../access/index.js';
 import { ACCOUNT_NOTICE_EMAIL, type AccountNoticePayload } from '../notifications/index.js';
 import { OutboxService } from '../outbox/index.js';
 import type { OperatorRecord, OperatorWithOwner } from './operator.record.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { OnboardingApplication, PayoutAccountInput } from '@aiparksit/shared';
-import { CurrentPrincipal, requireUser, Roles, type Principal } from '../auth/index.js';
+import { CurrentPrincipal, requireUser, Roles, type Principal } from '../access/index.js';
 import { ChangePayoutAccountDto } from './dto/onboarding-requests.dto.js';
 import { OperatorsService } from './operators.service.js';
 import { OnboardingApplicationDto } from './dto/operator-views.dto.js';

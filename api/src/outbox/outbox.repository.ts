@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OutboxMessage } from './outbox-handler.js';
-import { changedRows } from '../database/changed-rows.js';
+import { changedRows } from '../database/index.js';
 
 export interface ClaimedMessage extends OutboxMessage {
   claimToken: string;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '../config/app-config.js';
-import { ErrorLog } from '../common/errors/error-log.js';
+import { AppConfig } from '../config/index.js';
+import { ErrorLog } from '../common/errors/index.js';
 import { PermanentDeliveryError, type OutboxHandler } from './outbox-handler.js';
 import { OutboxRepository, type ClaimedMessage } from './outbox.repository.js';
 import { retryDelayMs, type RetryPolicy } from './retry-backoff.js';

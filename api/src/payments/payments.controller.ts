@@ -1,9 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiPaymentRequiredResponse, ApiTags } from '@nestjs/swagger';
 import type { CreatePaymentRequest, PaymentView } from '@aiparksit/shared';
-import { CurrentPrincipal, requireUser } from '../auth/current-principal.decorator.js';
-import type { Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentPrincipal, requireUser, type Principal, Roles } from '../access/index.js';
 import { Idempotent, IdempotencyKey } from '../common/idempotency/index.js';
 import { digitsOf } from './card.js';
 import { CreatePaymentDto } from './dto/create-payment.dto.js';

@@ -1,5 +1,5 @@
 import type { DeclineCode } from '@aiparksit/shared';
-import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+import { DomainException, type DomainErrorKind } from '../common/errors/index.js';
 
 export type PaymentsErrorCode =
   DeclineCode | 'booking_not_found' | 'extension_not_found' | 'booking_already_paid' | 'extension_already_paid' | 'hold_expired' | 'booking_not_payable';

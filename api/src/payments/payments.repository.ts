@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BookingStatus, PaymentStatus, PaymentView } from '@aiparksit/shared';
-import { withTransaction, type SqlTransaction } from '../database/transaction.js';
+import { withTransaction, type SqlTransaction } from '../database/index.js';
 import type { LedgerSplit } from './platform-fee.js';
 
 /** The booking as paying it needs it, locked: who may pay, what, and whether the hold still stands. */

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreatePaymentRequest, DeclineCode, PaymentView } from '@aiparksit/shared';
-import { mayAccess } from '../auth/access-policy.js';
-import type { UserPrincipal } from '../auth/principal.js';
-import { AppConfig } from '../config/app-config.js';
-import { sqlStateOf, type SqlTransaction } from '../database/transaction.js';
+import { mayAccess, type UserPrincipal } from '../access/index.js';
+import { AppConfig } from '../config/index.js';
+import { SQLSTATE, postgresErrorOf, type SqlTransaction } from '../database/index.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider.js';
 import { PaymentsException } from './payments.exception.js';
 import { PaymentsRepository, toPaymentView, type PayableBooking, type PayableExtension, type RecordedPayment } from './payments.repository.js';
@@ -100,8 +99,8 @@ export class PaymentsService {
       })
       .catch((error: unknown) => {
         // The partial unique index is the last word on "one successful payment per booking".
-        const { code, constraint } = sqlStateOf(error);
-        if (code === '23505' && constraint?.startsWith('payments_one_success_per_')) {
+        const { code, constraint } = postgresErrorOf(error);
+        if (code === SQLSTATE.uniqueViolation && constraint?.startsWith('payments_one_success_per_')) {
           throw new PaymentsException('booking_already_paid', 'This booking is already paid.');
         }
         throw error;

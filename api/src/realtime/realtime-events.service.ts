@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SpaceType, TimePeriod } from '@aiparksit/shared';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 import { CoalescingScheduler } from './coalescing-scheduler.js';
 import { parseDatabaseChange, spanOf, type DatabaseChange } from './database-change.js';
 import { DatabaseListener } from './database-listener.js';

@@ -12,7 +12,7 @@ import {
   type SubscriptionsMessage,
   type TimePeriod,
 } from '@aiparksit/shared';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 import { availabilityLevel } from './availability-level.js';
 import { PreparedFrame, writeFrame } from './prepared-frame.js';
 import { RealtimeAuthenticator } from './realtime-authenticator.js';

@@ -4,8 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WsAdapter } from '@nestjs/platform-ws';
 import type { WebSocketServer } from 'ws';
-import { writeRawErrorEnvelope } from '../common/http/client-error.js';
-import { requestIdFor } from '../common/http/request-id.js';
+import { requestIdFor, writeRawErrorEnvelope } from '../common/http/index.js';
 import { decodeClientFrame } from './client-frame-decoder.js';
 import { NO_WEBSOCKET_HERE, upgradeRefusal } from './upgrade-refusal.js';
 

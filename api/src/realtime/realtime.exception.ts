@@ -1,5 +1,5 @@
 import type { WsErrorCode } from '@aiparksit/shared';
-import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+import { DomainException, type DomainErrorKind } from '../common/errors/index.js';
 
 const KIND_OF_CODE: Record<WsErrorCode, DomainErrorKind> = {
   invalid_frame: 'invalid',

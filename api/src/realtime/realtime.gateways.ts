@@ -1,6 +1,6 @@
 import { WebSocketGateway } from '@nestjs/websockets';
 import { WS_OPERATOR_PATH, WS_PATH } from '@aiparksit/shared';
-import { Public } from '../common/http/public.decorator.js';
+import { Public } from '../common/http/index.js';
 import { GATEWAY_OPTIONS, RealtimeGatewayBase } from './realtime-gateway.base.js';
 import { RealtimeHub } from './realtime-hub.js';
 

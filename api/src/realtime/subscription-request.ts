@@ -1,12 +1,10 @@
-import type { BoundingBox, ClientMessage } from '@aiparksit/shared';
+import { isUuid, type BoundingBox, type ClientMessage } from '@aiparksit/shared';
 import { RealtimeException } from './realtime.exception.js';
 
 export interface SubscriptionRequest {
   facilityIds: string[];
   bbox: BoundingBox | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks a subscribe or unsubscribe message and returns what it asks for, deduplicated and
@@ -24,7 +22,7 @@ export function readSubscriptionRequest(message: ClientMessage, maxIds: number):
       throw new RealtimeException('too_many_subscriptions', `At most ${maxIds} facilities per socket.`, { maxSubscriptions: maxIds });
     }
     for (const id of raw.facilityIds) {
-      if (typeof id !== 'string' || !UUID.test(id)) throw new RealtimeException('invalid_message', '"facilityIds" must hold facility ids (UUIDs).');
+      if (!isUuid(id)) throw new RealtimeException('invalid_message', '"facilityIds" must hold facility ids (UUIDs).');
     }
     facilityIds = [...new Set((raw.facilityIds as string[]).map((id) => id.toLowerCase()))];
   }

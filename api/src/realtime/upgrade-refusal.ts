@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { ClientErrorAnswer } from '../common/http/client-error.js';
+import type { ClientErrorAnswer } from '../common/http/index.js';
 
 /** A Sec-WebSocket-Key is 16 random bytes in base64 (RFC 6455, section 4.1). */
 const WEBSOCKET_KEY = /^[+/0-9A-Za-z]{22}==$/;

@@ -1,6 +1,6 @@
 import { Logger, type Provider } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 import { MemoryThrottlerStorage } from './memory-throttler-storage.js';
 import { RedisThrottlerStorage } from './redis-throttler-storage.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AppConfigValues } from '../config/config.schema.js';
+import type { AppConfigValues } from '../config/index.js';
 
 /** The named tiers; their names also end the `X-RateLimit-*-<tier>` response headers. */
 export const RateLimitTier = {

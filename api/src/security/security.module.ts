@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { ApiKeysModule } from '../api-keys/index.js';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../config/index.js';
 import { RATE_LIMIT_STORAGE, rateLimitStorageProvider } from './rate-limit-storage.provider.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
 import { tierLimitsFromConfig } from './rate-limit-tiers.js';

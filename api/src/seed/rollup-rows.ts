@@ -1,4 +1,4 @@
-import { utcOffsetRuns } from '../facilities/opening-hours/utc-offset-runs.js';
+import { utcOffsetRuns } from '../facilities/opening-hours/index.js';
 import type { SeedBooking } from './bookings.js';
 
 const HOUR = 3_600_000;

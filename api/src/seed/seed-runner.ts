@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../auth/password-hasher.js';
+import { hashPassword } from '../access/index.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { bookingsOfSpace, bookingWindow, type BookingWindow, type SeedBooking } from './bookings.js';
 import { withConstraintsSetAside } from './constraints-set-aside.js';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Page, UserView } from '@aiparksit/shared';
-import { UserViewDto } from '../auth/dto/auth-tokens.dto.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { UserViewDto } from './dto/user-view.dto.js';
+import { Roles } from '../access/index.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
 import { UserPageDto } from './dto/user-page.dto.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, Role, UserView } from '@aiparksit/shared';
-import { hashPassword } from '../auth/password-hasher.js';
-import { isCheckViolation, isUniqueViolation } from './postgres-errors.js';
+import { hashPassword } from '../access/index.js';
+import { isCheckViolation, isUniqueViolation } from '../database/index.js';
 import { toUserView, type NewUser, type UserCredentials, type UserRecord } from './user.record.js';
 import { UsersException } from './users.exception.js';
 import { UsersRepository } from './users.repository.js';

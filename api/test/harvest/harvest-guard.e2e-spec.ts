@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import { unique } from '../support/db.js';
-import { testPool } from '../support/db.js';
+import { testPool, unique } from '../support/db.js';
 import { createFacility, createOperator, type TestFacility } from '../support/facility-factories.js';
 import { bearer, createApiKey, signedInUser } from '../support/factories.js';
 import { startApiServer, type RunningApi } from '../support/system.mjs';

@@ -6,6 +6,10 @@ import type { TestFacility } from '../support/facility-factories.js';
 
 type Message = ServerMessage | Record<string, unknown>;
 
+/** An event frame as parsed JSON: tests reach into its `data` field by field, as a client would. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests assert on the fields they read
+export type EventFrame = Record<string, any>;
+
 /**
  * A `ws` client that records every frame, so a test can wait for the one it expects (events
  * interleave with answers) and then check what else arrived.
@@ -68,20 +72,20 @@ export class RecordingSocket {
   }
 
   /** Events caused by bookings (they carry a period), leaving out the echo of a facility being set up. */
-  bookingEvents(name = 'availability_changed'): Record<string, any>[] {
+  bookingEvents(name = 'availability_changed'): EventFrame[] {
     return this.events(name).filter((e) => e.data.period !== null);
   }
 
-  events(name?: string): Record<string, any>[] {
-    return this.messages.filter((m) => m.type === 'event' && (name === undefined || (m as { event?: string }).event === name)) as Record<string, any>[];
+  events(name?: string): EventFrame[] {
+    return this.messages.filter((m) => m.type === 'event' && (name === undefined || (m as { event?: string }).event === name)) as EventFrame[];
   }
 
-  waitForEvent(name: string, match: (data: Record<string, any>) => boolean = () => true, timeoutMs = 15_000): Promise<Record<string, any>> {
+  waitForEvent(name: string, match: (data: EventFrame) => boolean = () => true, timeoutMs = 15_000): Promise<EventFrame> {
     return this.waitFor(
-      (m) => m.type === 'event' && (m as { event?: string }).event === name && match((m as { data: Record<string, any> }).data),
+      (m) => m.type === 'event' && (m as { event?: string }).event === name && match((m as { data: EventFrame }).data),
       timeoutMs,
       `event ${name}`,
-    ) as Promise<Record<string, any>>;
+    ) as Promise<EventFrame>;
   }
 
   close(): Promise<void> {

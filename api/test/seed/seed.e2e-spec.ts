@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { verifyPassword } from '../../src/auth/password-hasher.js';
+import { verifyPassword } from '../../src/access/index.js';
 import { DEMO_ACCOUNTS } from '../../src/seed/demo-accounts.js';
 import { createScratchDatabase, dropScratchDatabase, runSeedCli, type SeedRun } from './seed-cli.js';
 

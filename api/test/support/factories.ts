@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import request from 'supertest';
 import type { AuthTokens, CreatedApiKey, Role } from '@aiparksit/shared';
-import { hashPassword } from '../../src/auth/password-hasher.js';
+import { hashPassword } from '../../src/access/index.js';
 import { unique } from './db.js';
 
 /** What a test needs to act as an account: its id and the plain password to sign in with. */

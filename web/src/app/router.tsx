@@ -9,16 +9,17 @@ import { FacilityPage } from '../features/facilities';
 import { MailboxMessagePage, MailboxPage } from '../features/mailbox';
 import { MarketplacePage } from '../features/marketplace';
 import { InvestorHome } from '../features/investor';
-import { OperatorHome, dashboardKeys } from '../features/operator';
+import { OperatorHome } from '../features/operator';
 import { OperatorBookingsPage, operatorBookingKeys } from '../features/operator-bookings';
-import { OperatorSettingsPage } from '../features/operator-settings';
-import { OccupancyPage, RevenuePage, analyticsKeys } from '../features/analytics';
+import { OccupancyPage, RecentTrends, RevenuePage, analyticsKeys } from '../features/analytics';
 import { OnboardingPage } from '../features/onboarding';
 import { FacilitiesPage, FacilityDetailPage, FacilityEditPage, NewFacilityPage } from '../features/operator-facilities';
 import { OperatorApplicationsPage } from '../features/admin-operators';
 import { OperatorFeedProvider } from '../lib/socket';
+import { dashboardKeys } from '../shared/operator-dashboard';
 import { PublicLayout } from './layout/public-layout';
 import { PublicOnly, RequireSession, RoleSection } from './routes/guards';
+import { OperatorSettingsPage } from './routes/operator-settings-page';
 import { NotFoundPage, RouteErrorPage } from './routes/status-pages';
 
 /** What a booking or a payment changes in the operator section: invalidated on every feed event. */
@@ -72,7 +73,7 @@ export const router = createBrowserRouter([
               />
             ),
             children: [
-              { index: true, element: <OperatorHome /> },
+              { index: true, element: <OperatorHome trends={<RecentTrends days={30} />} /> },
               { path: 'onboarding', element: <OnboardingPage /> },
               { path: 'facilities', element: <FacilitiesPage /> },
               { path: 'facilities/new', element: <NewFacilityPage /> },

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { AuthTokens, Role } from '@aiparksit/shared';
-import { hashPassword } from '../../../api/src/auth/password-hasher.js';
+import { hashPassword } from '../../../api/src/access/password-hasher.js';
 import { apiUrl } from '../../../api/test/support/api-url.js';
 import { testPool, unique } from '../../../api/test/support/db.js';
 import { VERIFICATION_SUBJECT, verificationLinkIn, verificationTokenIn, waitForEmail } from '../../../api/test/support/mailbox.js';

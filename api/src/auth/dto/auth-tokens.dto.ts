@@ -1,14 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type ApiKeyPrincipalView, type ApiKeyScope, type AuthTokens, type Role, type UserView, API_KEY_SCOPES } from '@aiparksit/shared';
-
-export class UserViewDto implements UserView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ description: 'Whether the address was confirmed by the emailed link; booking needs it.' }) emailVerified: boolean;
-}
+import { type ApiKeyPrincipalView, type ApiKeyScope, type AuthTokens, API_KEY_SCOPES } from '@aiparksit/shared';
+import { UserViewDto } from '../../users/index.js';
 
 export class AuthTokensDto implements AuthTokens {
   @ApiProperty({ description: 'Send as `Authorization: Bearer <token>`.' }) accessToken: string;

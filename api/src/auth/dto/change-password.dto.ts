@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type ChangePasswordRequest } from '@aiparksit/shared';
-import { StrongPassword } from './strong-password.decorator.js';
+import { StrongPassword } from '../../users/index.js';
 
 export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty({ description: 'The password the account has now.' })

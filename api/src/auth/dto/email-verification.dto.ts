@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { RegistrationAccepted, ResendVerificationRequest, VerifyEmailRequest } from '@aiparksit/shared';
-import { AccountEmail, Trim } from './credentials.fields.js';
+import { AccountEmail, Trim } from '../../users/index.js';
 
 export class VerifyEmailDto implements VerifyEmailRequest {
   @ApiProperty({ description: 'The token from the link in the verification email (after `#token=`).' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, type LoginRequest } from '@aiparksit/shared';
-import { AccountEmail, Trim } from './credentials.fields.js';
+import { AccountEmail, Trim } from '../../users/index.js';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'driver@demo.aiparksit.test' })

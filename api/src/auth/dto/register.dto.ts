@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { SELF_REGISTERABLE_ROLES, type RegisterRequest, type SelfRegisterableRole } from '@aiparksit/shared';
-import { AccountFieldsDto } from './account-fields.dto.js';
+import { AccountFieldsDto } from '../../users/index.js';
 
 export class RegisterDto extends AccountFieldsDto implements RegisterRequest {
   @ApiProperty({ enum: SELF_REGISTERABLE_ROLES, description: 'Investors and admins are created by an admin.' })

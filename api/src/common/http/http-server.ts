@@ -8,13 +8,10 @@ import helmet from 'helmet';
 import type { Server } from 'node:http';
 import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '@aiparksit/shared';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_VERSION } from '../version.js';
-import { NO_ROUTE_MESSAGE, sendEnvelope, sendError } from '../errors/all-exceptions.filter.js';
-import { toErrorEnvelope } from '../errors/error-envelope.js';
-import { ErrorLog } from '../errors/error-log.js';
-import { depthLimitedJsonParser } from '../input/json-body-parser.js';
-import { rejectUnsafeText } from '../input/unsafe-text.hook.js';
+import type { AppConfig } from '../../config/index.js';
+import { APP_VERSION } from '../index.js';
+import { ErrorLog, NO_ROUTE_MESSAGE, sendEnvelope, sendError, toErrorEnvelope } from '../errors/index.js';
+import { depthLimitedJsonParser, rejectUnsafeText } from '../input/index.js';
 import { createClientErrorHandler } from './client-error.js';
 import { requestIdFor } from './request-id.js';
 

@@ -1,4 +1,4 @@
-import { DomainException, type DomainErrorKind } from '../errors/domain.exception.js';
+import { DomainException, type DomainErrorKind } from '../errors/index.js';
 
 export type IdempotencyErrorCode = 'idempotency_key_missing' | 'idempotency_key_invalid' | 'idempotency_key_reused' | 'idempotency_key_in_flight';
 

@@ -1,4 +1,4 @@
-import { DomainException } from '../errors/domain.exception.js';
+import { DomainException } from '../errors/index.js';
 
 export type InputErrorCode = 'body_too_deep';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional } from 'class-validator';
 import type { MailboxMessage, MailboxQuery, OutboxReceipt, Page } from '@aiparksit/shared';
-import { PageQueryDto } from '../../common/http/page-query.dto.js';
+import { PageQueryDto } from '../../common/http/index.js';
 
 export class MailboxQueryDto extends PageQueryDto implements MailboxQuery {
   @ApiPropertyOptional({ description: 'Only messages to this address (case-insensitive).' })

@@ -25,7 +25,7 @@ import {
   type RejectOperatorRequest,
   type StartOnboardingRequest,
 } from '@aiparksit/shared';
-import { PageQueryDto } from '../../common/http/page-query.dto.js';
+import { PageQueryDto } from '../../common/http/index.js';
 import { accountNumberProblem, ibanProblem, routingNumberProblem } from '../payout-account.js';
 
 /** A field checked by one of the payout-account functions; its message says what is wrong. */

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { ROLES, type CreateUserRequest, type Role } from '@aiparksit/shared';
-import { AccountFieldsDto } from '../../auth/dto/account-fields.dto.js';
+import { AccountFieldsDto } from './account-fields.dto.js';
 
 /** Admin only: any role, investors and admins included. */
 export class CreateUserDto extends AccountFieldsDto implements CreateUserRequest {

@@ -1,3 +1,3 @@
-import { PageQueryDto } from '../../common/http/page-query.dto.js';
+import { PageQueryDto } from '../../common/http/index.js';
 
 export class ListUsersQuery extends PageQueryDto {}

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Page, UserView } from '@aiparksit/shared';
-import { UserViewDto } from '../../auth/dto/auth-tokens.dto.js';
+import { UserViewDto } from './user-view.dto.js';
 
 export class UserPageDto implements Page<UserView> {
   @ApiProperty({ type: UserViewDto, isArray: true }) items: UserViewDto[];

@@ -1,3 +1,3 @@
 export { OnboardingPage } from './components/onboarding-page';
 export { applicationOptions, changePayoutAccount, useApplication, useOnboardingStep } from './api/onboarding';
-export { PayoutAccountFields, readPayoutAccount } from './components/payout-account-fields';
+export { PayoutAccountPanel } from './components/payout-account-panel';

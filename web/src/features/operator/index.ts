@@ -1,2 +1,1 @@
 export { OperatorHome } from './components/operator-home';
-export { dashboardKeys, useDashboard } from './api/dashboard';

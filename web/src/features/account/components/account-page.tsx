@@ -1,5 +1,5 @@
 import { describeError } from '../../../lib/api-error';
-import { ResendVerificationButton } from '../../auth';
+import { ResendVerificationButton } from '../../../shared/email-verification';
 import { ChangePasswordForm } from './change-password-form';
 import { ErrorState, LoadingState } from '../../../components/status';
 import { PageHeader } from '../../../components/page-header';

@@ -2,7 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
-import { useFormErrors } from '../../auth';
+import { useFormErrors } from '../../../components/use-form-errors';
 import { useChangePassword } from '../api/change-password';
 
 export function ChangePasswordForm() {

@@ -6,7 +6,7 @@ import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
-import { useFormErrors } from '../../auth';
+import { useFormErrors } from '../../../components/use-form-errors';
 import { approveApplication, rejectApplication, useApplications, useReview } from '../api/applications';
 
 const PAGE_SIZE = 20;

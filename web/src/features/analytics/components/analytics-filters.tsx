@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { ANALYTICS_GRANULARITIES, type AnalyticsGranularity } from '@aiparksit/shared';
 // The list's own module, not the feature's index: that index reaches the dashboard, which imports analytics (a cycle).
-import { useManagedFacilities } from '../../operator-facilities/api/facilities';
+import { useManagedFacilities } from '../../../shared/managed-facilities';
 import { RANGE_PRESETS, RANGE_PRESET_LABELS, defaultGranularity, type AnalyticsSelection, type RangePreset } from '../api/analytics-range';
 
 const GRANULARITY_LABELS: Record<AnalyticsGranularity, string> = { hour: 'Hour', day: 'Day', week: 'Week', month: 'Month' };

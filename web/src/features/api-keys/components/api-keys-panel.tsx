@@ -4,7 +4,7 @@ import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { describeError } from '../../../lib/api-error';
-import { useFormErrors } from '../../auth';
+import { useFormErrors } from '../../../components/use-form-errors';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../api/api-keys';
 
 const dateTime = (iso: string | null) => (iso ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—');

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { AuthTokens, ResendVerificationRequest, VerifyEmailRequest, RegistrationAccepted } from '@aiparksit/shared';
+import type { AuthTokens, VerifyEmailRequest } from '@aiparksit/shared';
 import { publicRequest } from '../../../lib/api-client';
 import { startSession } from '../../../lib/session';
 
@@ -16,12 +16,4 @@ export const verifyEmailMutation = {
 
 export function useVerifyEmail() {
   return useMutation(verifyEmailMutation);
-}
-
-export function resendVerification(body: ResendVerificationRequest): Promise<RegistrationAccepted> {
-  return publicRequest<RegistrationAccepted>('/api/auth/resend-verification', { method: 'POST', body });
-}
-
-export function useResendVerification() {
-  return useMutation({ mutationKey: ['auth', 'resend-verification'], mutationFn: resendVerification });
 }

@@ -5,7 +5,7 @@ import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { useLogin } from '../api/login';
 import { AuthCard } from './auth-card';
-import { useFormErrors } from './use-form-errors';
+import { useFormErrors } from '../../../components/use-form-errors';
 import { usePageTitle } from '../../../components/use-page-title';
 
 export function LoginPage() {

@@ -5,8 +5,8 @@ import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { useRegister } from '../api/register';
 import { AuthCard } from './auth-card';
-import { ResendVerificationButton } from './resend-verification';
-import { useFormErrors } from './use-form-errors';
+import { ResendVerificationButton } from '../../../shared/email-verification';
+import { useFormErrors } from '../../../components/use-form-errors';
 import { usePageTitle } from '../../../components/use-page-title';
 
 const ROLE_CHOICES: Record<SelfRegisterableRole, { label: string; description: string }> = {

@@ -4,7 +4,8 @@ import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
-import { useResendVerification, useVerifyEmail } from '../api/verify-email';
+import { useResendVerification } from '../../../shared/email-verification';
+import { useVerifyEmail } from '../api/verify-email';
 import { AuthCard } from './auth-card';
 
 /** The token rides in the link's fragment (`#token=…`), which the browser sends to no server. */

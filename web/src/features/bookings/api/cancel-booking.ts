@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CancelBookingResult } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { bookingKeys } from './bookings-keys';
+import { bookingKeys } from '../../../shared/bookings';
 
 /** POST /api/bookings/:id/cancel: refunds by the booking's stated cancellation terms. */
 export function cancelBooking(id: string): Promise<CancelBookingResult> {

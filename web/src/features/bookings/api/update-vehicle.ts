@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BookingView, UpdateVehicleRequest } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { bookingKeys } from './bookings-keys';
+import { bookingKeys } from '../../../shared/bookings';
 
 /** PATCH /api/bookings/:id/vehicle: a new plate, allowed until the booking starts. */
 export function updateVehicle(id: string, body: UpdateVehicleRequest): Promise<BookingView> {

@@ -1,41 +1,20 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { BookingView } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
 import { QrCode } from '../../../components/qr-code';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
+import { useNow } from '../../../components/use-now';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
-import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
-import { formatDuration, formatWindow, instantToWallClock, wallClockToIso } from '../../../lib/time-window';
+import { formatWindow, instantToWallClock, wallClockToIso } from '../../../lib/time-window';
 import { useExtendBooking } from '../api/extend-booking';
-import { useBooking } from '../api/get-booking';
 import { useUpdateVehicle } from '../api/update-vehicle';
-import { BookingStatusBadge } from './booking-status';
+import { BookingStatusBadge, BookingSummary, WithBooking } from '../../../shared/bookings';
 import { CancelBookingButton } from './cancel-booking-button';
 import { CancellationTerms } from './cancellation-terms';
-
-/** Loads a booking by the `:bookingId` route parameter and renders `children` with it. */
-export function WithBooking({ children }: { children: (booking: BookingView) => React.ReactNode }) {
-  const { bookingId = '' } = useParams();
-  const booking = useBooking(bookingId);
-  if (booking.isPending) return <LoadingState label="Loading the booking…" />;
-  if (booking.isError) {
-    if (booking.error instanceof ApiError && booking.error.status === 404)
-      return (
-        <EmptyState title="Booking not found">
-          <p>
-            See <Link to="/driver/bookings">your bookings</Link>.
-          </p>
-        </EmptyState>
-      );
-    return <ErrorState message={describeError(booking.error)} onRetry={() => void booking.refetch()} />;
-  }
-  return <>{children(booking.data)}</>;
-}
 
 /** The code as text and as a QR code, for the gate. */
 export function BookingPass({ booking }: { booking: BookingView }) {
@@ -50,39 +29,6 @@ export function BookingPass({ booking }: { booking: BookingView }) {
         <p>Show it or type it in at the entrance.</p>
       </div>
     </div>
-  );
-}
-
-/** "visa" → "Visa", as card brands are written. */
-function brandName(brand: string | null): string {
-  return brand ? brand.charAt(0).toUpperCase() + brand.slice(1) : 'card';
-}
-
-export function BookingSummary({ booking }: { booking: BookingView }) {
-  return (
-    <dl className="details">
-      <dt>Car park</dt>
-      <dd>
-        {booking.facility.name}, {booking.facility.addressLine}, {booking.facility.city}
-      </dd>
-      <dt>When</dt>
-      <dd>
-        {formatWindow(booking.start, booking.end, booking.facility.timeZone)} ({formatDuration(booking.start, booking.end)}, {booking.facility.timeZone} time)
-      </dd>
-      <dt>Space</dt>
-      <dd>
-        {SPACE_TYPE_LABELS[booking.spaceType]} · {booking.spaceLabel}
-      </dd>
-      <dt>Vehicle</dt>
-      <dd>{booking.vehiclePlate}</dd>
-      <dt>Price</dt>
-      <dd>
-        {formatMoney(booking.amountCents, booking.currency)}
-        {booking.payment?.cardLast4 && ` · paid by ${brandName(booking.payment.cardBrand)} ending ${booking.payment.cardLast4}`}
-        {booking.payment?.testMode && ' (test mode)'}
-        {booking.payment && booking.payment.refundedCents > 0 && ` · ${formatMoney(booking.payment.refundedCents, booking.currency)} refunded`}
-      </dd>
-    </dl>
   );
 }
 
@@ -142,11 +88,13 @@ function ExtendForm({ booking }: { booking: BookingView }) {
 
 export function BookingDetailPage() {
   usePageTitle('Booking');
+  // Read once a render is pure; the minute tick takes the forms away when the booking starts or ends.
+  const now = useNow(60_000);
   return (
     <WithBooking>
       {(booking) => {
-        const active = booking.status === 'confirmed' && Date.parse(booking.end) > Date.now();
-        const beforeStart = Date.parse(booking.start) > Date.now();
+        const active = booking.status === 'confirmed' && Date.parse(booking.end) > now;
+        const beforeStart = Date.parse(booking.start) > now;
         return (
           <>
             <PageHeader eyebrow="Booking" title={booking.facility.name}>

@@ -8,7 +8,7 @@ import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { formatWindow } from '../../../lib/time-window';
 import { useBookings } from '../api/list-bookings';
-import { BookingStatusBadge } from './booking-status';
+import { BookingStatusBadge } from '../../../shared/bookings';
 import { CancelBookingButton } from './cancel-booking-button';
 import { CancellationTerms } from './cancellation-terms';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { IDEMPOTENCY_KEY_HEADER, type BookingView, type CreateBookingRequest } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { IdempotencyKeys } from '../../../lib/idempotency';
-import { bookingOptions } from '../../bookings';
+import { bookingOptions } from '../../../shared/bookings';
 
 /** POST /api/bookings: holds a free space of the type as `pending_payment` (409 when none is free). */
 export function createBooking(body: CreateBookingRequest, idempotencyKey: string): Promise<BookingView> {

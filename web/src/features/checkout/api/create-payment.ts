@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { IDEMPOTENCY_KEY_HEADER, type CreatePaymentRequest, type PaymentView } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { IdempotencyKeys } from '../../../lib/idempotency';
-import { bookingKeys } from '../../bookings';
+import { bookingKeys } from '../../../shared/bookings';
 
 /** POST /api/payments: pays a hold or an extension; a refused card answers 402 with `details.code`. */
 export function createPayment(body: CreatePaymentRequest, idempotencyKey: string): Promise<PaymentView> {

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { FacilityAvailability } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { toQueryString } from '../../../lib/query-string';
-import { facilityKeys } from './get-facility';
+import { facilityKeys } from '../../../shared/facilities';
 
 /** GET /api/facilities/:id/availability?start&end: free spaces per type and the day's timeline. */
 export function getAvailability(id: string, window: { start: string; end: string }, signal?: AbortSignal): Promise<FacilityAvailability> {

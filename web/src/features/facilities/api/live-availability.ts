@@ -3,7 +3,7 @@ import type { AvailabilityChangedEvent, FacilityAvailability, FacilityDetail } f
 import { useFacilitySubscription, useRealtimeEvent, useRealtimeResync } from '../../../lib/socket';
 import type { CacheUpdate } from '../../../lib/socket/cache-update';
 import { availabilityUpdate, facilityDetailUpdate } from './availability-cache';
-import { facilityKeys } from './get-facility';
+import { facilityKeys } from '../../../shared/facilities';
 
 function availabilityPrefix(facilityId: string) {
   return [...facilityKeys.detail(facilityId), 'availability'] as const;

@@ -9,7 +9,7 @@ import { ApiError, describeError } from '../../../lib/api-error';
 import { AMENITY_LABELS, SPACE_TYPE_LABELS, availabilityText } from '../../../lib/parking-vocabulary';
 import { defaultWindow, formatDuration, formatWindow, instantToWallClock, windowToIso } from '../../../lib/time-window';
 import { useAvailability } from '../api/get-availability';
-import { useFacility } from '../api/get-facility';
+import { useFacility } from '../../../shared/facilities';
 import { useLiveAvailability } from '../api/live-availability';
 import { OpeningHoursList } from './opening-hours-list';
 import { RateTable } from './rate-table';

@@ -7,7 +7,7 @@ import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError, type FieldMessages } from '../../../lib/api-error';
-import { useFormErrors } from '../../auth';
+import { useFormErrors } from '../../../components/use-form-errors';
 import { PayoutAccountFields, readPayoutAccount } from './payout-account-fields';
 import { acceptTerms, saveCompany, saveContact, savePayoutAccount, submitApplication, useApplication, useOnboardingStep } from '../api/onboarding';
 

@@ -11,8 +11,8 @@ import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { useOperatorFeed } from '../../../lib/socket';
 import { formatWindow } from '../../../lib/time-window';
-import { BOOKING_STATUS_LABELS, BookingStatusBadge } from '../../bookings';
-import { useManagedFacilities } from '../../operator-facilities';
+import { BOOKING_STATUS_LABELS, BookingStatusBadge } from '../../../shared/bookings';
+import { useManagedFacilities } from '../../../shared/managed-facilities';
 import { FILTER_NAMES, filtersFromSearch, toBookingQuery, type BookingFilters } from '../api/booking-filters';
 import { useExportOperatorBookings, useOperatorBookings } from '../api/operator-bookings';
 

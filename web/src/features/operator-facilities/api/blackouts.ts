@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BlackoutCreated, BlackoutList, CreateBlackoutRequest } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { managedFacilityKeys } from './facilities';
+import { managedFacilityKeys } from '../../../shared/managed-facilities';
 
 export const blackoutKeys = { list: (facilityId: string) => ['operator', 'facilities', facilityId, 'blackouts'] as const };
 

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { BlockingBooking, ManagedSpaceList } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
-import { managedFacilityKeys } from './facilities';
+import { managedFacilityKeys } from '../../../shared/managed-facilities';
 
 export const spaceKeys = { list: (facilityId: string) => ['operator', 'facilities', facilityId, 'spaces'] as const };
 

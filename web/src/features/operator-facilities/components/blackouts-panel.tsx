@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/status
 import { describeError } from '../../../lib/api-error';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { formatWindow, wallClockToIso } from '../../../lib/time-window';
-import { useFormErrors } from '../../auth';
+import { useFormErrors } from '../../../components/use-form-errors';
 import { createBlackout, deleteBlackout, useBlackoutChange, useBlackouts } from '../api/blackouts';
 import { formText } from './facility-fields';
 import { BlockingBookings } from './spaces-panel';

@@ -3,7 +3,7 @@ import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
-import { useManagedFacilities } from '../api/facilities';
+import { useManagedFacilities } from '../../../shared/managed-facilities';
 
 export function FacilitiesPage() {
   usePageTitle('Car parks');

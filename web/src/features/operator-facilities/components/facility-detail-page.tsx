@@ -7,8 +7,9 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
-import { useDashboard } from '../../operator';
-import { setPublished, useFacilityChange, useManagedFacility } from '../api/facilities';
+import { useDashboard } from '../../../shared/operator-dashboard';
+import { useManagedFacility } from '../../../shared/managed-facilities';
+import { setPublished, useFacilityChange } from '../api/facilities';
 
 export function FacilityDetailPage() {
   const { facilityId = '' } = useParams();

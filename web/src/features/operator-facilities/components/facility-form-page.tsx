@@ -6,7 +6,7 @@ import { FormField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
 import { usePageTitle } from '../../../components/use-page-title';
 import { browserTimeZone } from '../../../lib/time-window';
-import { useFormErrors } from '../../auth';
+import { useFormErrors } from '../../../components/use-form-errors';
 import { createFacility, useFacilityChange } from '../api/facilities';
 import { AddressFields, RateFields, SpaceCountFields, formText, readAddress, readRates, readSpaceCounts } from './facility-fields';
 

@@ -5,8 +5,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/status
 import { describeError } from '../../../lib/api-error';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { formatWindow } from '../../../lib/time-window';
-import { BookingStatusBadge } from '../../bookings';
-import { useFormErrors } from '../../auth';
+import { BookingStatusBadge } from '../../../shared/bookings';
+import { useFormErrors } from '../../../components/use-form-errors';
 import { addSpaces, useFacilityChange } from '../api/facilities';
 import { blockingBookingsOf, useSetSpaceActive, useSpaces } from '../api/spaces';
 import { SpaceCountFields, readSpaceCounts } from './facility-fields';

@@ -1,7 +1,6 @@
-import type { OperatorDashboardFacility } from '@aiparksit/shared';
+import type { ConnectionState, OperatorDashboardFacility } from '@aiparksit/shared';
 import { EmptyState } from '../../../components/status';
 import type { OperatorFeed } from '../../../lib/socket';
-import type { ConnectionState } from '@aiparksit/shared';
 import { formatMoney } from '../../../lib/money';
 
 const STATE_TEXT: Record<ConnectionState, string> = {

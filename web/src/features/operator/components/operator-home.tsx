@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { OperatorDashboard } from '@aiparksit/shared';
 import { PageHeader } from '../../../components/page-header';
@@ -7,13 +8,12 @@ import { describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { useOperatorFeed } from '../../../lib/socket';
 import { formatWindow } from '../../../lib/time-window';
-import { BookingStatusBadge } from '../../bookings';
-import { OccupancyChart, OccupancyHeatmap, RevenueChart, lastDays, useOccupancy, useRevenue } from '../../analytics';
-import { useDashboard } from '../api/dashboard';
+import { BookingStatusBadge } from '../../../shared/bookings';
+import { useDashboard } from '../../../shared/operator-dashboard';
 import { LiveFeed } from './live-feed';
 
-/** The operator's dashboard: today's figures, the live feed, recent bookings and the last 30 days. */
-export function OperatorHome() {
+/** The operator's dashboard: today's figures, the live feed, recent bookings, then `trends` (the app puts analytics there). */
+export function OperatorHome({ trends }: { trends?: ReactNode }) {
   usePageTitle('Dashboard');
   const dashboard = useDashboard();
   const feed = useOperatorFeed();
@@ -54,7 +54,7 @@ export function OperatorHome() {
         <LiveFeed feed={feed} facilities={data.facilities} />
         <RecentBookings dashboard={data} />
       </div>
-      <Trends />
+      {trends}
     </>
   );
 }
@@ -131,38 +131,5 @@ function RecentBookings({ dashboard }: { dashboard: OperatorDashboard }) {
         </div>
       )}
     </section>
-  );
-}
-
-const TREND_DAYS = 30;
-
-function Trends() {
-  const range = lastDays(TREND_DAYS);
-  const revenue = useRevenue({ ...range, granularity: 'day' });
-  const occupancy = useOccupancy({ ...range, granularity: 'day' });
-  return (
-    <div className="dashboard-grid">
-      <section className="panel" aria-labelledby="revenue-trend">
-        <h2 id="revenue-trend">Revenue, last {TREND_DAYS} days</h2>
-        {revenue.isPending && <LoadingState label="Loading revenue…" />}
-        {revenue.isError && <ErrorState message={describeError(revenue.error)} onRetry={() => void revenue.refetch()} />}
-        {revenue.data && (revenue.data.facilityCount === 0 ? <EmptyState title="No car parks yet" /> : <RevenueChart report={revenue.data} />)}
-      </section>
-      <section className="panel" aria-labelledby="occupancy-trend">
-        <h2 id="occupancy-trend">Occupancy, last {TREND_DAYS} days</h2>
-        {occupancy.isPending && <LoadingState label="Loading occupancy…" />}
-        {occupancy.isError && <ErrorState message={describeError(occupancy.error)} onRetry={() => void occupancy.refetch()} />}
-        {occupancy.data &&
-          (occupancy.data.facilityCount === 0 ? (
-            <EmptyState title="No car parks yet" />
-          ) : (
-            <>
-              <OccupancyChart report={occupancy.data} />
-              <h3>By weekday and hour</h3>
-              <OccupancyHeatmap report={occupancy.data} />
-            </>
-          ))}
-      </section>
-    </div>
   );
 }

@@ -1,6 +1,6 @@
-import { useResendVerification } from '../api/verify-email';
-import { FormAlert } from '../../../components/form-alert';
-import { describeError } from '../../../lib/api-error';
+import { useResendVerification } from './resend-verification';
+import { FormAlert } from '../../components/form-alert';
+import { describeError } from '../../lib/api-error';
 
 /** "Send a new link" for an address, with what happened said beside the button. */
 export function ResendVerificationButton({ email, label = 'Send a new link' }: { email: string; label?: string }) {

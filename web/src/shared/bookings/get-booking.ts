@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { BookingView } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { bookingKeys } from './bookings-keys';
+import { apiRequest } from '../../lib/api-client';
+import { bookingKeys } from './booking-keys';
 
 /** GET /api/bookings/:id: the driver's booking (someone else's answers 404). */
 export function getBooking(id: string, signal?: AbortSignal): Promise<BookingView> {

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { AuthException } from './auth.exception.js';
+import { AccessException } from './access.exception.js';
 import { PRINCIPAL_REQUEST_KEY, type Principal, type RequestWithPrincipal } from './principal.js';
 
 /**
@@ -12,6 +12,6 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
 
 /** Narrows to a signed-in user for services that never serve API keys. */
 export function requireUser(principal: Principal | undefined): Extract<Principal, { kind: 'user' }> {
-  if (principal?.kind !== 'user') throw new AuthException('api_key_not_allowed', 'This action needs a signed-in user.');
+  if (principal?.kind !== 'user') throw new AccessException('api_key_not_allowed', 'This action needs a signed-in user.');
   return principal;
 }

@@ -1,4 +1,4 @@
-import { DomainException, type DomainErrorKind } from '../common/errors/domain.exception.js';
+import { DomainException, type DomainErrorKind } from '../common/errors/index.js';
 import { mayAccess, ownerFilterFor, requireAccess } from './access-policy.js';
 import type { ApiKeyPrincipal, UserPrincipal } from './principal.js';
 

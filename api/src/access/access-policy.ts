@@ -1,4 +1,4 @@
-import type { DomainException } from '../common/errors/domain.exception.js';
+import type { DomainException } from '../common/errors/index.js';
 import type { Principal } from './principal.js';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, type RefObject } from 'react';
-import { ApiError, describeError, type FieldMessages } from '../../../lib/api-error';
+import { ApiError, describeError, type FieldMessages } from '../lib/api-error';
 
 /**
  * Splits a failed submission into messages per field (from the envelope's `details`) and one

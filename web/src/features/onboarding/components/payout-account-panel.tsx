@@ -3,31 +3,18 @@ import { Link } from 'react-router';
 import type { OnboardingApplication, OperatorStatus, PayoutAccountInput } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
-import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
-import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
-import { ApiKeysPanel } from '../../api-keys';
-import { useFormErrors } from '../../auth';
-import { PayoutAccountFields, changePayoutAccount, readPayoutAccount, useApplication, useOnboardingStep } from '../../onboarding';
-
-/** The operator's settings: API keys for their systems and the payout account on file. */
-export function OperatorSettingsPage() {
-  usePageTitle('Settings');
-  return (
-    <>
-      <PageHeader eyebrow="Operator" title="Settings" />
-      <ApiKeysPanel />
-      <PayoutAccountPanel />
-    </>
-  );
-}
+import { useFormErrors } from '../../../components/use-form-errors';
+import { changePayoutAccount, useApplication, useOnboardingStep } from '../api/onboarding';
+import { PayoutAccountFields, readPayoutAccount } from './payout-account-fields';
 
 const STATUS_TEXT: Record<OperatorStatus, string> = { draft: 'Draft', submitted: 'Submitted, being reviewed', approved: 'Approved', rejected: 'Rejected' };
 
 const dateOf = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(iso));
 
-function PayoutAccountPanel() {
+/** The payout account on file, as the operator's settings show it; changed here once the application is approved. */
+export function PayoutAccountPanel() {
   const application = useApplication();
   return (
     <section className="panel stack" aria-labelledby="payout-account">

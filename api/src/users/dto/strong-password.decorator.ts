@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
-import { passwordWeakness } from '../password-strength.js';
+import { passwordWeakness } from '../../access/index.js';
 
 /**
  * Refuses passwords that are easy to guess (see `passwordWeakness`), judged with the object's

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { OperatorDashboard } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/api-error';
-import { withDashboardRefresh } from '../../../lib/socket';
+import { apiRequest } from '../../lib/api-client';
+import { ApiError } from '../../lib/api-error';
+import { withDashboardRefresh } from '../../lib/socket';
 
 export const dashboardKeys = { summary: ['operator', 'dashboard'] as const };
 

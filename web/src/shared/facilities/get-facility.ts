@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { FacilityDetail } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest } from '../../lib/api-client';
 
 /** GET /api/facilities/:id: amenities, rates, spaces per type, opening hours. */
 export function getFacility(id: string, signal?: AbortSignal): Promise<FacilityDetail> {

@@ -1,1 +1,0 @@
-export { OperatorSettingsPage } from './components/operator-settings-page';

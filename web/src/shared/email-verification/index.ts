@@ -1,0 +1,2 @@
+export { ResendVerificationButton } from './resend-verification-button';
+export { resendVerification, useResendVerification } from './resend-verification';

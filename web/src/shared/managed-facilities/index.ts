@@ -1,0 +1,9 @@
+export {
+  managedFacilityKeys,
+  listManagedFacilities,
+  getManagedFacility,
+  managedFacilitiesOptions,
+  managedFacilityOptions,
+  useManagedFacilities,
+  useManagedFacility,
+} from './managed-facilities';
