@@ -43,7 +43,7 @@ describe('while PostgreSQL cannot be reached', () => {
 
   it('answers 503 with Retry-After in the envelope, and recovers when it is back', async () => {
     const email = `outage-${Date.now()}@example.test`;
-    await request(api!.url).post('/api/auth/register').send({ email, password: 'correct-horse-battery-staple', role: 'driver', name: 'Outage' }).expect(201);
+    await request(api!.url).post('/api/auth/register').send({ email, password: 'correct-horse-battery-staple', role: 'driver', name: 'Outage' }).expect(202);
     const login = await request(api!.url).post('/api/auth/login').send({ email, password: 'correct-horse-battery-staple' }).expect(200);
     const auth = bearer(login.body as AuthTokens);
     const routes: [string, () => request.Test][] = [

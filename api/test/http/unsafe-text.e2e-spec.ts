@@ -102,7 +102,7 @@ describe('text PostgreSQL cannot store (U+0000, lone surrogates)', () => {
 
   it('leaves emoji, accents and other scripts alone', async () => {
     const email = `${unique('zoe')}@example.test`;
-    await request(apiUrl()).post('/api/auth/register').send({ email, password: TEST_PASSWORD, role: 'driver', name: 'Zoë 駐車 🚗' }).expect(201);
+    await request(apiUrl()).post('/api/auth/register').send({ email, password: TEST_PASSWORD, role: 'driver', name: 'Zoë 駐車 🚗' }).expect(202);
     const { rows } = await pool.query<{ name: string }>('SELECT name FROM users WHERE email = $1', [email]);
     expect(rows[0]!.name).toBe('Zoë 駐車 🚗');
   });
