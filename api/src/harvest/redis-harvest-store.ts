@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { FailSafeRedis } from '../security/index.js';
+import { FailSafeRedis } from '../redis/index.js';
 import type { MemoryHarvestStore } from './memory-harvest-store.js';
 import {
   BLOCK_REASONS,

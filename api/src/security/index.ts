@@ -2,4 +2,3 @@ export { SecurityModule } from './security.module.js';
 export { AuthRateLimit } from './auth-rate-limit.decorator.js';
 export { RateLimitGuard } from './rate-limit.guard.js';
 export { RateLimitTier } from './rate-limit-tiers.js';
-export { FailSafeRedis } from './fail-safe-redis.js';

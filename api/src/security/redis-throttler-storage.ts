@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { FailSafeRedis } from './fail-safe-redis.js';
+import { FailSafeRedis } from '../redis/index.js';
 import type { MemoryThrottlerStorage } from './memory-throttler-storage.js';
 import { windowRecord, type ThrottlerStorageRecord } from './throttler-record.js';
 
