@@ -27,7 +27,8 @@ const common = {
 
 export default {
   // Global options (jest ignores these inside a project): system tests start real servers.
-  testTimeout: 60_000,
+  // Above startApiServer's 90 s default, so a hook that starts an API on a loaded machine can finish.
+  testTimeout: 120_000,
   slowTestThreshold: 20,
   projects: [
     {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BookingExtensionView, RateMultiplier, SpaceType } from '@aiparksit/shared';
-import { isExclusionViolation, isUniqueViolation, withTransaction, type SqlTransaction } from '../database/index.js';
+import { isExclusionViolation, isUniqueViolation, postgresErrorOf, SQLSTATE, withTransaction, type SqlTransaction } from '../database/index.js';
 import { spaceBlackedOut } from '../facilities/index.js';
 import { newBookingCode } from './booking-code.js';
 import type { BookableFacility, BookingRecord, NewBookingHold } from './booking.record.js';
@@ -80,8 +80,10 @@ export class BookingsRepository {
    * Holds a free space of the type for the window. Candidates come in random order so that
    * concurrent clients spread over the spaces; each INSERT relies on the exclusion constraint, and
    * a refusal (another client took the space meanwhile) only undoes its savepoint before the next
-   * candidate. A transaction holds at most one row it inserted and waits on nothing after it, so
-   * two allocations never wait on each other in a cycle: no deadlock.
+   * candidate. Two INSERTs of the same space can each see the other's uncommitted row inside the
+   * exclusion check and wait on each other; PostgreSQL then aborts one with a deadlock (40P01),
+   * which undoes its savepoint and tries the same space again: now it waits for the other and gets
+   * the space only if the other rolls back.
    */
   async holdFreeSpace(hold: NewBookingHold): Promise<string | undefined> {
     return this.transaction(async (tx) => {
@@ -94,7 +96,7 @@ export class BookingsRepository {
         [hold.facilityId, hold.spaceType, hold.start, hold.end],
       );
       for (const candidate of candidates) {
-        for (let codeAttempt = 0; codeAttempt < 3; codeAttempt++) {
+        for (let attempt = 0; attempt < 3; attempt++) {
           try {
             const row = await tx.attempt(() =>
               tx.one<{ id: string }>(
@@ -119,6 +121,7 @@ export class BookingsRepository {
             return row!.id;
           } catch (error) {
             if (isExclusionViolation(error)) break; // taken meanwhile: next candidate
+            if (postgresErrorOf(error).code === SQLSTATE.deadlockDetected) continue; // the deadlock's victim: the same space again, behind the other insert
             if (isUniqueViolation(error, 'bookings_code_key')) continue; // the rare repeated code: new code
             throw error;
           }

@@ -10,6 +10,8 @@ export const SQLSTATE = {
   checkViolation: '23514',
   /** An exclusion constraint refused the row (e.g. two live bookings of one space overlapping). */
   exclusionViolation: '23P01',
+  /** PostgreSQL broke a cycle of waiting transactions by aborting this one; it may simply run again. */
+  deadlockDetected: '40P01',
 } as const;
 
 export interface PostgresErrorFields {

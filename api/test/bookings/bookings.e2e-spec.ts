@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import request from 'supertest';
 import type { AuthTokens, BookingView } from '@aiparksit/shared';
@@ -23,6 +24,23 @@ describe('bookings', () => {
   afterAll(async () => {
     await pool.end();
   });
+
+  /** A documented "try again" (429 rate limited, 503 unavailable) is retried with the same key, as a client would. */
+  async function postBookingUntilAnswered(tokens: AuthTokens, body: ReturnType<typeof bookingOf>) {
+    const key = randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      const res = await postBooking(api, tokens, body, key);
+      if ((res.status !== 429 && res.status !== 503) || attempt === 20) return res;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
+
+  async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 30_000) {
+    for (const deadline = Date.now() + timeoutMs; !(await condition());) {
+      if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
 
   const bookingOf = (facility: TestFacility, window = windowAhead(3), more: Record<string, unknown> = {}) => ({
     facilityId: facility.id,
@@ -116,9 +134,11 @@ describe('bookings', () => {
       const { facility } = await createOperatorWithFacility(pool, { spaces: { standard: 4 } });
       const drivers = await Promise.all(Array.from({ length: 4 }, () => signedInUser(pool, api, 'driver')));
       const window = windowAhead(6, 4);
-      const results = await Promise.all(Array.from({ length: 16 }, (_, i) => postBooking(api, drivers[i % 4]!.tokens, bookingOf(facility, window))));
+      const results = await Promise.all(Array.from({ length: 16 }, (_, i) => postBookingUntilAnswered(drivers[i % 4]!.tokens, bookingOf(facility, window))));
+      // Anything but a hold or "no space" is shown whole, so a failure on a loaded machine says what the server answered.
+      expect(results.filter((r) => r.status !== 201 && r.status !== 409).map((r) => ({ status: r.status, body: r.body }))).toEqual([]);
       expect(results.filter((r) => r.status === 201)).toHaveLength(4);
-      expect(results.filter((r) => r.status === 409)).toHaveLength(12);
+      expect(results.filter((r) => r.status === 409).map((r) => r.body.details.code)).toEqual(Array(12).fill('no_space_available'));
       const { rows } = await pool.query(
         `SELECT count(*)::int AS overlaps FROM bookings a JOIN bookings b ON a.space_id = b.space_id AND a.id < b.id AND a.occupied_period && b.occupied_period
           WHERE a.facility_id = $1 AND a.status IN ('pending_payment','confirmed') AND b.status IN ('pending_payment','confirmed')`,
@@ -127,6 +147,40 @@ describe('bookings', () => {
       expect(rows[0].overlaps).toBe(0);
       const spaces = await pool.query(`SELECT count(DISTINCT space_id)::int AS n FROM bookings WHERE facility_id = $1`, [facility.id]);
       expect(spaces.rows[0].n).toBe(4);
+    });
+
+    it('holds the space when two holds of it deadlock in the exclusion check (PostgreSQL aborts one; it tries again)', async () => {
+      const { facility } = await createOperatorWithFacility(pool, { spaces: { standard: 1 } });
+      const spaceId = facility.spaces.standard![0]!;
+      const me = await signedInUser(pool, api, 'driver');
+      const window = windowAhead(6, 4);
+      const hour = (h: number) => new Date(Date.parse(window.start) + h * HOUR).toISOString();
+      const rival = await pool.connect();
+      try {
+        // A rival transaction holds the first hour of the only space, uncommitted: the API's INSERT of the whole window waits on it.
+        await rival.query('BEGIN');
+        // The API's backend must be the one to find the deadlock (after the default 1 s), not this one.
+        await rival.query(`SET LOCAL deadlock_timeout = '20s'`);
+        const rivalHold = (from: string, to: string) =>
+          rival.query(
+            `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at)
+             VALUES ($1, $2, $3, $4, 'standard', tstzrange($5, $6), 'pending_payment', 'RIVAL 1', 100, 'EUR', now() + interval '10 minutes')`,
+            [`R${Math.random().toString(36).slice(2, 5).toUpperCase()}-RVAL`, me.account.id, facility.id, spaceId, from, to],
+          );
+        await rivalHold(hour(0), hour(1));
+        const rivalPid = (await rival.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+        const answer = postBooking(api, me.tokens, bookingOf(facility, window)).then((res) => res);
+        await waitUntil(async () => (await pool.query(`SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [rivalPid])).rowCount! > 0);
+        // Now the rival waits on the API's row for the last hour: a cycle, which PostgreSQL breaks by aborting the API's INSERT.
+        await rivalHold(hour(3), hour(4)).catch(() => undefined);
+        await rival.query('ROLLBACK');
+        const res = await answer;
+        expect({ status: res.status, body: res.body }).toMatchObject({ status: 201, body: { status: 'pending_payment' } });
+        expect((await pool.query(`SELECT space_id FROM bookings WHERE id = $1`, [res.body.id])).rows[0].space_id).toBe(spaceId);
+      } finally {
+        await rival.query('ROLLBACK').catch(() => undefined);
+        rival.release();
+      }
     });
 
     it('replays the first answer for the same key and body, and refuses the key with another body (422)', async () => {

@@ -44,9 +44,10 @@ export function freePort() {
 
 /**
  * Starts the built API (`api/dist`) as its own process, the way `npm start` runs it, and waits
- * until /api/health answers 200.
+ * until /api/health answers 200. The generous default is for a loaded 2-core machine: two
+ * instances starting at once there took over 30 s.
  */
-export async function startApiServer(env, timeoutMs = 30_000) {
+export async function startApiServer(env, timeoutMs = 90_000) {
   if (!existsSync(MAIN)) throw new Error(`The API is not built (${MAIN} is missing): run \`npm run build\` first.`);
   const port = env.PORT ? Number(env.PORT) : await freePort();
   let output = '';
