@@ -12,6 +12,7 @@ import { PayoutAccountChanges1795501200000 } from './1795501200000-payout-accoun
 import { AnalyticsDayTotalsIndex1795501300000 } from './1795501300000-analytics-day-totals-index.js';
 import { AccountSecurity1795501600000 } from './1795501600000-account-security.js';
 import { IdempotencyClaimLeases1795501700000 } from './1795501700000-idempotency-claim-leases.js';
+import { BookingIdempotencyKey1795501900000 } from './1795501900000-booking-idempotency-key.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AnalyticsDayTotalsIndex1795501300000,
   AccountSecurity1795501600000,
   IdempotencyClaimLeases1795501700000,
+  BookingIdempotencyKey1795501900000,
 ];

@@ -17,6 +17,7 @@ import { UserEntity } from '../users/user.entity.js';
 })
 @Index('bookings_hold_expiry_idx', ['holdExpiresAt'], { where: "(status = 'pending_payment'::booking_status)" })
 @Index('bookings_facility_created_idx', ['facilityId', 'createdAt'])
+@Index('bookings_driver_idempotency_key', ['driverId', 'idempotencyKey'], { unique: true, where: '(idempotency_key IS NOT NULL)' })
 export class BookingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'bookings_pkey' })
   id!: string;
@@ -81,4 +82,8 @@ export class BookingEntity {
    */
   @Column({ name: 'occupied_period', type: 'tstzrange', insert: false, update: false })
   occupiedPeriod!: string;
+
+  /** The Idempotency-Key the hold was made under: a retry after a crash finds it instead of holding another space. */
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  idempotencyKey!: string | null;
 }

@@ -55,4 +55,6 @@ export interface NewBookingHold {
   amountCents: number;
   currency: string;
   holdMinutes: number;
+  /** The request's Idempotency-Key, kept on the booking (unique per driver). */
+  idempotencyKey: string;
 }

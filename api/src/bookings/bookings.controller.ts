@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { BookingExtensionView, BookingList, BookingView, CancelBookingResult } from '@aiparksit/shared';
 import { CurrentPrincipal, requireUser, type Principal, Roles } from '../access/index.js';
-import { Idempotent } from '../common/idempotency/index.js';
+import { Idempotent, IdempotencyKey } from '../common/idempotency/index.js';
 import { BookingsService } from './bookings.service.js';
 import { CreateBookingDto, ExtendBookingDto, UpdateVehicleDto } from './dto/booking-requests.dto.js';
 import { BookingExtensionViewDto, BookingListDto, BookingViewDto, CancelBookingResultDto } from './dto/booking-view.dto.js';
@@ -32,8 +32,8 @@ export class BookingsController {
   @ApiConflictResponse({
     description: 'no_space_available: every space of the type is taken for some of the window; blacked_out: the facility or the type takes no bookings then.',
   })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateBookingDto): Promise<BookingView> {
-    return this.bookings.create(requireUser(principal), body);
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateBookingDto, @IdempotencyKey() idempotencyKey: string): Promise<BookingView> {
+    return this.bookings.create(requireUser(principal), body, idempotencyKey);
   }
 
   @Get()

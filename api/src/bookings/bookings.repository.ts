@@ -100,8 +100,8 @@ export class BookingsRepository {
           try {
             const row = await tx.attempt(() =>
               tx.one<{ id: string }>(
-                `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at)
-                 VALUES ($1, $2, $3, $4, $5::space_type, tstzrange($6, $7), 'pending_payment', $8, $9, $10, now() + make_interval(mins => $11))
+                `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at, idempotency_key)
+                 VALUES ($1, $2, $3, $4, $5::space_type, tstzrange($6, $7), 'pending_payment', $8, $9, $10, now() + make_interval(mins => $11), $12)
                  RETURNING id`,
                 [
                   newBookingCode(),
@@ -115,6 +115,7 @@ export class BookingsRepository {
                   hold.amountCents,
                   hold.currency,
                   hold.holdMinutes,
+                  hold.idempotencyKey,
                 ],
               ),
             );
@@ -140,6 +141,15 @@ export class BookingsRepository {
         ORDER BY lower(x.period) LIMIT 1`,
       [facilityId, spaceType, start, end],
     );
+    return rows[0];
+  }
+
+  /** The driver's booking held under this Idempotency-Key, if any. */
+  async findByIdempotencyKey(driverId: string, idempotencyKey: string): Promise<BookingRecord | undefined> {
+    const rows: BookingRecord[] = await this.dataSource.query(`${BOOKING_SELECT} WHERE b.driver_id = $1 AND b.idempotency_key = $2`, [
+      driverId,
+      idempotencyKey,
+    ]);
     return rows[0];
   }
 

@@ -36,8 +36,12 @@ export class BookingsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Checks every rule, prices the window, and holds a free space of the type as `pending_payment`. */
-  async create(driver: UserPrincipal, request: CreateBookingRequest, now = new Date()): Promise<BookingView> {
+  /**
+   * Checks every rule, prices the window, and holds a free space of the type as `pending_payment`.
+   * A hold already made under the same Idempotency-Key (by an instance that died before storing
+   * its answer, the key since taken over) is answered as it is rather than held twice.
+   */
+  async create(driver: UserPrincipal, request: CreateBookingRequest, idempotencyKey: string, now = new Date()): Promise<BookingView> {
     // A booking sends its confirmation and QR code by email: the address must be the driver's.
     if (!driver.emailVerified) {
       throw new BookingsException(
@@ -45,6 +49,8 @@ export class BookingsService {
         'Confirm your email address before booking: open the link in the email we sent you, or ask for a new one from your account page.',
       );
     }
+    const earlier = await this.bookings.findByIdempotencyKey(driver.userId, idempotencyKey);
+    if (earlier) return this.view(earlier, now);
     const plate = this.plateOrThrow(request.vehiclePlate);
     const facility = await this.bookings.findBookableFacility(request.facilityId, request.spaceType);
     if (!facility) throw new BookingsException('facility_not_found', 'No such facility.');
@@ -71,6 +77,7 @@ export class BookingsService {
       amountCents: quote.totalCents,
       currency: facility.currency,
       holdMinutes: this.config.values.bookingHoldMinutes,
+      idempotencyKey,
     });
     if (!id) {
       throw new BookingsException('no_space_available', `No ${request.spaceType} space is free for the whole of this window.`, {

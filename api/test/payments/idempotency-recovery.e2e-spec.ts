@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type request from 'supertest';
 import { SANDBOX_TEST_CARDS, type AuthTokens, type BookingView } from '@aiparksit/shared';
 import { apiUrl } from '../support/api-url.js';
-import { GOOD_CARD, holdBooking, postPayment, windowAhead } from '../support/booking-helpers.js';
+import { GOOD_CARD, holdBooking, postBooking, postPayment, windowAhead } from '../support/booking-helpers.js';
 import { testPool } from '../support/db.js';
 import { createOperatorWithFacility } from '../support/facility-factories.js';
 import { signedInUser } from '../support/factories.js';
@@ -223,5 +223,44 @@ describe('POST /api/payments after the API instance holding its Idempotency-Key 
     expect(other.status).toBe(422);
     expect(other.body.details.code).toBe('idempotency_key_reused');
     expect((await claimOf(key))!.response_status).toBeNull();
+  });
+});
+
+describe('POST /api/bookings after the API instance holding its Idempotency-Key died', () => {
+  let pool: pg.Pool;
+  let driver: AuthTokens;
+  let principal: string;
+
+  beforeAll(async () => {
+    pool = testPool();
+    const signedIn = await signedInUser(pool, apiUrl(), 'driver');
+    driver = signedIn.tokens;
+    principal = `user:${signedIn.account.id}`;
+  });
+
+  afterAll(async () => {
+    await pool.end();
+  });
+
+  it('answers the hold the dead instance made, without holding a second space, when its answer was lost', async () => {
+    const { facility } = await createOperatorWithFacility(pool, { spaces: { standard: 3 }, hourlyCents: { standard: 1000 } });
+    const body = { facilityId: facility.id, ...windowAhead(5, 2), spaceType: 'standard' as const, vehiclePlate: 'B-IDEM 2' };
+    const key = randomUUID();
+    const original = await postBooking(apiUrl(), driver, body, key);
+    expect(original.status).toBe(201);
+    // As an instance that died after the hold committed but before storing the answer leaves it.
+    await pool.query(
+      `UPDATE idempotency_keys SET response_status = NULL, response_body = NULL, claimed_by = gen_random_uuid(), claim_token = gen_random_uuid(),
+              lease_expires_at = now() - interval '1 second'
+        WHERE principal = $1 AND key = $2`,
+      [principal, key],
+    );
+
+    const retried = await postBooking(apiUrl(), driver, body, key);
+
+    expect(retried.status).toBe(201);
+    expect(retried.body.id).toBe(original.body.id);
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM bookings WHERE facility_id = $1`, [facility.id]);
+    expect(rows[0]!.n).toBe(1);
   });
 });
