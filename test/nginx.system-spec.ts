@@ -170,6 +170,26 @@ describeWithNginx('nginx in front of the API (project nginx.conf)', () => {
     });
   });
 
+  describe('requests nginx refuses itself', () => {
+    const SENT = 'sentbytheclient';
+
+    it("answers an over-long URL with 414 in the API's envelope, quoting nothing of it", async () => {
+      const res = await get(`/api/${SENT}${'a'.repeat(12_000)}`);
+      expect(res.status).toBe(414);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(res.body)).toMatchObject({ statusCode: 414, requestId: expect.any(String) });
+      expect(res.body).not.toContain(SENT);
+    });
+
+    it("answers oversized headers with 431 in the API's envelope, quoting nothing of them", async () => {
+      const res = await get('/api/health', { headers: { 'x-padding': `${SENT}${'b'.repeat(12_000)}` } });
+      expect(res.status).toBe(431);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(res.body)).toMatchObject({ statusCode: 431, requestId: expect.any(String) });
+      expect(res.body).not.toContain(SENT);
+    });
+  });
+
   describe('/ws through nginx', () => {
     it('upgrades a secure WebSocket and answers ping with pong', async () => {
       const socket = await openTestSocket(`wss://127.0.0.1:${settings.httpsPort}${WS_PATH}`, { ca });
