@@ -80,12 +80,21 @@ if (!process.argv.includes('--no-build')) {
 
 const { startApiServer, freePort } = await import(pathToFileURL(resolve(ROOT, 'api/test/support/system.mjs')).href);
 const { startEmbeddedPostgres } = await import(pathToFileURL(resolve(API_DIST, 'database/embedded-postgres.js')).href);
-const { hashPassword } = await import(pathToFileURL(resolve(API_DIST, 'auth/password-hasher.js')).href);
+const { hashPassword } = await import(pathToFileURL(resolve(API_DIST, 'access/password-hasher.js')).href);
 
 let apiEnv;
 async function startApi() {
   state.api = await startApiServer({ ...apiEnv, PORT: String(state.apiPort) }, 120_000);
   return state.api;
+}
+
+/** The API's own account of its unexpected errors (logged with their stack), so a 500 can be traced. */
+function sayServerErrors(limit = 3) {
+  const lines = state.api
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('unhandled error'));
+  for (const line of lines.slice(-limit)) say(`  API log: ${line.slice(0, 1200)}`);
 }
 
 // ───────────────────────────── HTTP with outcomes ─────────────────────────────
@@ -483,7 +492,10 @@ async function scenarioStopPostgres() {
   printInvariants(invariants);
   const outage500 = outage.filter((r) => r.status === 500).length;
   const outage503 = outage.filter((r) => r.status === 503).length;
-  if (outage500) findings.push(`2: ${outage500} answers during the outage were 500 (expected 503)`);
+  if (outage500) {
+    findings.push(`2: ${outage500} answers during the outage were 500 (expected 503)`);
+    sayServerErrors();
+  }
   if (settled.gaveUp)
     findings.push(`2: ${settled.gaveUp} retried requests still unanswered ${seconds(RETRY_GIVE_UP_MS)} after their first attempt (${settled.gaveUpWith})`);
   report.push({

@@ -15,6 +15,10 @@ describe('isDatabaseUnavailable', () => {
     ['a server starting up (57P03)', pgError('57P03', 'the database system is starting up')],
     ['a connection exception (class 08)', pgError('08006')],
     ['too many connections (53300)', pgError('53300')],
+    [
+      "a transaction's next statement after its connection failed (TypeORM released the runner)",
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+    ],
   ])('is true for %s', (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

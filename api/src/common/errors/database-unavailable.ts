@@ -11,7 +11,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let seen = 0; pending.length && seen < 16; seen++) {
     const current = pending.shift();
     if (!current || typeof current !== 'object') continue;
-    const { code, message, driverError, cause, errors } = current as {
+    const { name, code, message, driverError, cause, errors } = current as {
+      name?: unknown;
       code?: unknown;
       message?: unknown;
       driverError?: unknown;
@@ -19,6 +20,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       errors?: unknown;
     };
     if (typeof code === 'string' && (UNREACHABLE_SOCKET_CODES.has(code) || isUnavailableSqlState(code))) return true;
+    if (name === CONNECTION_LOST_MID_TRANSACTION) return true;
     if (typeof message === 'string' && CONNECTION_LOST_MESSAGES.some((pattern) => pattern.test(message))) return true;
     pending.push(driverError, cause);
     if (Array.isArray(errors)) pending.push(...errors);
@@ -38,6 +40,13 @@ const UNREACHABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDO
 function isUnavailableSqlState(code: string): boolean {
   return /^08[0-9A-Z]{3}$/.test(code) || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300';
 }
+
+/**
+ * TypeORM releases a transaction's query runner itself when the runner's connection fails, and
+ * the transaction's next statement (or its COMMIT) then throws this. Our code releases runners
+ * only after their last statement, so here it means the connection was lost mid-transaction.
+ */
+const CONNECTION_LOST_MID_TRANSACTION = 'QueryRunnerAlreadyReleasedError';
 
 /** What node-postgres says, without a code, when a connection ends or the pool cannot hand one out. */
 const CONNECTION_LOST_MESSAGES = [
