@@ -56,8 +56,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 }
 
 /**
- * Everything around the Nest routes: the error envelope for errors Fastify raises itself
- * (malformed JSON, oversized bodies), security headers, OpenAPI, and the SPA when the API
+ * Everything around the Nest routes: request ids, security headers, the input checks that run
+ * before validation, OpenAPI, and the SPA when the API
  * serves it (embedded mode; behind nginx, nginx serves it).
  */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
@@ -67,7 +67,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, String(request.id));
   });
-  fastify.setErrorHandler((error, request, reply) => sendError(error, request, reply, errorLog));
+  // No setErrorHandler here: Nest installs Fastify's error handler when the app initialises, and
+  // it hands Fastify's own errors (body parsing, hooks) to the global filter, so the envelope applies.
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
 
   // JSON bodies are checked for depth before they are parsed, and every parsed input (body,
