@@ -3,7 +3,7 @@ import { testPool } from '../../api/test/support/db.js';
 import { createAccount, openVerificationLink } from './support/accounts.js';
 import { expireAccessTokenFor } from './support/network.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { clickWhenReady, fillByLabel, headingText, mainNavigation, pathOf, signIn, signedInName, visit, waitForPath } from './support/spa.js';
+import { clickWhenReady, fillByLabel, headingText, mainNavigation, pathOf, signIn, signedInName, visit, waitForPath, waitForText } from './support/spa.js';
 
 const HOME_OF: Record<Role, string> = { driver: '/driver', operator: '/operator', investor: '/investor', admin: '/admin' };
 const NAVIGATION_OF: Record<Role, string[]> = {
@@ -177,7 +177,8 @@ describeInBrowser('SPA shell in the browser', () => {
         await waitForPath(page, '/driver');
         await visit(page, '/account');
         await page.waitForSelector('form[aria-label="Change password"]');
-        expect(await page.$eval('main', (main) => main.textContent ?? '')).toContain('Confirmed');
+        // The form renders at once; the account's details (and whether the email is confirmed) load after it.
+        await waitForText(page, 'main', 'Confirmed');
 
         await fillByLabel(page, 'Current password', driver.password);
         await fillByLabel(page, 'New password', '1234567890');
