@@ -11,4 +11,5 @@ export * from './notifications.js';
 export * from './facility-management.js';
 export * from './operators.js';
 export * from './analytics.js';
+export * from './metrics.js';
 export * from './uuid.js';

@@ -1,5 +1,7 @@
+import type { MetricsComparison, ReportType } from './metrics.js';
+
 /** `POST /api/notifications/email` (admin): a templated email to one user. */
-export const EMAIL_TEMPLATES = ['booking_confirmation', 'account_notice'] as const;
+export const EMAIL_TEMPLATES = ['booking_confirmation', 'account_notice', 'investor-report'] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 export interface SendEmailRequest {
@@ -10,6 +12,11 @@ export interface SendEmailRequest {
   message?: string;
   /** For `booking_confirmation`: the booking to confirm again. */
   bookingId?: string;
+  /**
+   * For `investor-report` (investors for themselves, admins for any investor or admin): the
+   * report, rendered as a PDF by the outbox and sent as an attachment.
+   */
+  report?: { type: ReportType; from: string; to: string; comparison?: MetricsComparison };
 }
 
 export interface OutboxReceipt {
@@ -25,6 +32,15 @@ export interface MailboxMessage {
   text: string;
   html: string;
   sentAt: string;
+  /** Files sent with it (inline images excluded); `GET /api/notifications/mailbox/:id/attachments/:attachmentId` downloads one. */
+  attachments: MailboxAttachment[];
+}
+
+export interface MailboxAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
 }
 
 /** `GET /api/notifications/mailbox` (admin): newest first. */
