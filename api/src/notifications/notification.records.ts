@@ -55,5 +55,5 @@ export interface NewMailboxMessage {
 }
 
 export function toMailboxMessage(record: MailboxRecord): MailboxMessage {
-  return { id: record.id, to: record.to, subject: record.subject, text: record.text, html: record.html, sentAt: record.sentAt.toISOString() };
+  return { id: record.id, to: record.to, subject: record.subject, text: record.text, html: record.html, sentAt: record.sentAt.toISOString(), attachments: [] };
 }

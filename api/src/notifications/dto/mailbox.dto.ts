@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional } from 'class-validator';
-import type { MailboxMessage, MailboxQuery, OutboxReceipt, Page } from '@aiparksit/shared';
+import type { MailboxAttachment, MailboxMessage, MailboxQuery, OutboxReceipt, Page } from '@aiparksit/shared';
 import { PageQueryDto } from '../../common/http/index.js';
 
 export class MailboxQueryDto extends PageQueryDto implements MailboxQuery {
@@ -17,6 +17,14 @@ export class MailboxMessageDto implements MailboxMessage {
   @ApiProperty() text: string;
   @ApiProperty({ description: 'Inline images are data URIs, so the HTML renders as it is.' }) html: string;
   @ApiProperty({ format: 'date-time' }) sentAt: string;
+  @ApiProperty({ type: () => MailboxAttachmentDto, isArray: true }) attachments: MailboxAttachmentDto[];
+}
+
+export class MailboxAttachmentDto implements MailboxAttachment {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() filename: string;
+  @ApiProperty() contentType: string;
+  @ApiProperty() sizeBytes: number;
 }
 
 export class MailboxPageDto implements Page<MailboxMessage> {
