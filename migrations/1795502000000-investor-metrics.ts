@@ -113,7 +113,6 @@ const LEDGER_SOURCE = `(SELECT l.facility_id, l.operator_id, f.country_code, f.c
  * `metrics_local_slices`, as the triggers cut every stay: both give the same microseconds.
  */
 const prefixBuckets = (unit: 'hour' | 'day', keys: string[]) => {
-  const k = unit === 'day' ? `t::date` : `date_trunc('hour', t)`;
   const step = unit === 'day' ? `interval '1 day'` : `interval '1 hour'`;
   const cols = keys.map((c) => `${c}, `).join('');
   const part = keys.length ? `PARTITION BY ${keys.map((c) => `g.${c}`).join(', ')} ` : '';

@@ -52,9 +52,7 @@ try {
   step('Starting the API on it (migrations included)…');
   api = await startApiServer({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', BOOKING_JOBS_INTERVAL_SECONDS: '3600' }, 300_000);
 
-  const stale = (
-    await pool.query(`SELECT NOT EXISTS (SELECT 1 FROM metrics_active_days) AND EXISTS (SELECT 1 FROM ledger_entries) AS stale`)
-  ).rows[0].stale;
+  const stale = (await pool.query(`SELECT NOT EXISTS (SELECT 1 FROM metrics_active_days) AND EXISTS (SELECT 1 FROM ledger_entries) AS stale`)).rows[0].stale;
   if (stale) {
     step('The metrics rollups are empty (seeded with triggers off): metrics_recompute_rollups()…');
     const started = performance.now();
@@ -148,7 +146,16 @@ try {
      WHERE b.status = 'cancelled' AND (b.cancelled_at AT TIME ZONE f.time_zone)::date BETWEEN $3 AND $2
        AND EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = b.id AND p.extension_id IS NULL AND p.status IN ('succeeded', 'refunded', 'partially_refunded'))`;
   const naive = {
-    overview: [MONEY(`'all'`), MONEY(`to_char(day, 'YYYY-MM')`), BOOKED(`'all'`), ACTIVE('driver_id', '$1 AND $2'), ACTIVE('driver_id', '$3 AND $4'), ACTIVE('operator_id', '$1 AND $2'), SIGNUPS, CANCELLED],
+    overview: [
+      MONEY(`'all'`),
+      MONEY(`to_char(day, 'YYYY-MM')`),
+      BOOKED(`'all'`),
+      ACTIVE('driver_id', '$1 AND $2'),
+      ACTIVE('driver_id', '$3 AND $4'),
+      ACTIVE('operator_id', '$1 AND $2'),
+      SIGNUPS,
+      CANCELLED,
+    ],
     revenue: [
       MONEY(`country_code || ':' || city || ':' || space_type`),
       MONEY(`to_char(day, 'YYYY-MM')`),
