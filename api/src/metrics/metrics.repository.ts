@@ -62,11 +62,6 @@ export interface TopRow {
   paid: number;
 }
 
-export interface CityOperatorRow extends TopRow {
-  country: string;
-  city: string;
-}
-
 /** The instant a local date starts in a zone (ISO, UTC). */
 const localMidnight = (date: string, zone: string) => DateTime.fromISO(date, { zone }).toUTC().toISO()!;
 
@@ -136,14 +131,24 @@ export class MetricsRepository {
   }
 
   /** Every supply change up to `to` (a few per city and day at most). */
-  supply(to: string): Promise<SupplyRow[]> {
-    return this.dataSource.query(
-      `SELECT day::text AS day, country_code AS country, city, currency, facilities,
-              ARRAY[spaces_standard, spaces_ev, spaces_accessible, spaces_oversize, spaces_motorcycle] AS spaces,
-              ARRAY[open_mon, open_tue, open_wed, open_thu, open_fri, open_sat, open_sun]::float8[] AS open
+  async supply(to: string): Promise<SupplyRow[]> {
+    // Plain columns: node-postgres parses arrays far slower than numbers.
+    const rows: Record<string, string | number>[] = await this.dataSource.query(
+      `SELECT day::text AS day, country_code AS country, city, currency, facilities, spaces_standard AS s1, spaces_ev AS s2, spaces_accessible AS s3,
+              spaces_oversize AS s4, spaces_motorcycle AS s5, open_mon::float8 AS o1, open_tue::float8 AS o2, open_wed::float8 AS o3, open_thu::float8 AS o4,
+              open_fri::float8 AS o5, open_sat::float8 AS o6, open_sun::float8 AS o7
          FROM metrics_supply_changes WHERE day <= $1 ORDER BY day`,
       [to],
     );
+    return rows.map((r) => ({
+      day: r['day'] as string,
+      country: r['country'] as string,
+      city: r['city'] as string,
+      currency: r['currency'] as string,
+      facilities: Number(r['facilities']),
+      spaces: [r['s1'], r['s2'], r['s3'], r['s4'], r['s5']].map(Number),
+      open: [r['o1'], r['o2'], r['o3'], r['o4'], r['o5'], r['o6'], r['o7']].map(Number),
+    }));
   }
 
   /**
@@ -274,20 +279,44 @@ export class MetricsRepository {
     );
   }
 
-  /** GMV sums per city and operator (main and comparison period) for the market's operator shares. */
-  cityOperators(months: [string[], string[]], days: [string[], string[]], bounds: string[]): Promise<CityOperatorRow[]> {
-    const select = (p: number, table: string, column: string, param: string) => `
-      SELECT ${p} AS p, width_bucket(t.${column}, $5::date[]) AS seg, f.country_code AS country, f.city, t.operator_id::text AS id, t.currency,
-             sum(t.gross_cents)::float8 AS gross, 0 AS fee, 0 AS refund, 0 AS "refundFee", sum(t.paid_bookings)::float8 AS paid
-        FROM ${table} t JOIN facilities f ON f.id = t.facility_id WHERE t.${column} = ANY(${param}::date[]) GROUP BY 1, 2, 3, 4, 5, 6`;
+  /**
+   * Each city's top 5 operators by converted GMV of the main period (whole months and edge days,
+   * as `top`), and the rest as one row with a null id: converted in SQL per operator, currency and
+   * rate pair, so only a handful of rows per city leave the database.
+   */
+  cityOperators(
+    days: [string[], string[]],
+    bounds: string[],
+    factors: { currency: string; seg: number; key: string; from: string; to: string }[],
+  ): Promise<{ country: string; city: string; id: string | null; gmv: number }[]> {
+    const [months, edgeDays] = days;
     return this.dataSource.query(
+      `WITH rows AS (
+         SELECT f.country_code AS country, f.city, t.operator_id, t.currency, width_bucket(t.month, $3::date[]) AS seg, sum(t.gross_cents) AS gross
+           FROM metrics_facility_revenue_monthly t JOIN facilities f ON f.id = t.facility_id WHERE t.month = ANY($1::date[]) GROUP BY 1, 2, 3, 4, 5
+         UNION ALL
+         SELECT f.country_code, f.city, t.operator_id, t.currency, width_bucket(t.day, $3::date[]), sum(t.gross_cents)
+           FROM metrics_facility_revenue_daily t JOIN facilities f ON f.id = t.facility_id WHERE t.day = ANY($2::date[]) GROUP BY 1, 2, 3, 4, 5
+       ), fx AS (SELECT * FROM unnest($4::text[], $5::int[], $6::numeric[], $7::numeric[], $8::text[]) AS f(currency, seg, rate_from, rate_to, key)),
+       converted AS (
+         SELECT r.country, r.city, r.operator_id, round(sum(r.gross)::numeric * fx.rate_to / fx.rate_from) AS gmv
+           FROM rows r JOIN fx ON fx.currency = r.currency AND fx.seg = r.seg
+          GROUP BY r.country, r.city, r.operator_id, fx.currency, fx.key, fx.rate_from, fx.rate_to
+       ), ranked AS (
+         SELECT country, city, operator_id, sum(gmv) AS gmv, row_number() OVER (PARTITION BY country, city ORDER BY sum(gmv) DESC, operator_id) AS rank
+           FROM converted GROUP BY 1, 2, 3
+       )
+       SELECT country, city, CASE WHEN rank <= 5 THEN operator_id::text END AS id, sum(gmv)::float8 AS gmv FROM ranked GROUP BY 1, 2, 3`,
       [
-        select(0, 'metrics_facility_revenue_monthly', 'month', '$1'),
-        select(0, 'metrics_facility_revenue_daily', 'day', '$2'),
-        select(1, 'metrics_facility_revenue_monthly', 'month', '$3'),
-        select(1, 'metrics_facility_revenue_daily', 'day', '$4'),
-      ].join(' UNION ALL '),
-      [months[0], days[0], months[1], days[1], bounds],
+        months,
+        edgeDays,
+        bounds,
+        factors.map((f) => f.currency),
+        factors.map((f) => f.seg),
+        factors.map((f) => f.from),
+        factors.map((f) => f.to),
+        factors.map((f) => f.key),
+      ],
     );
   }
 

@@ -460,15 +460,14 @@ export class MetricsService {
     const ctx = await this.context(query);
     const { period, fx, params } = ctx;
     const main = monthsAndDays(period.from, period.to, params.bounds);
-    const comparison = monthsAndDays(period.comparisonFrom, period.comparisonTo, params.bounds);
-    const [money, stays, supplyRows, prices, heat, cityOperators] = await Promise.all([
+    const [money, stays, supplyRows, prices, heat] = await Promise.all([
       this.repository.money(ctx.params),
       this.repository.stays(ctx.params),
       this.repository.supply(period.to),
       this.repository.prices(),
       this.repository.heatmap(period.from, period.to),
-      this.repository.cityOperators([main[0], comparison[0]], [main[1], comparison[1]], params.bounds),
     ]);
+    const cityOperators = await this.repository.cityOperators(main, params.bounds, MetricsService.factors(ctx, money));
     const cityKey = (r: { country: string; city: string }) => `${r.country}:${r.city}`;
     const { slices } = MetricsService.pots(ctx, money, cityKey);
     const supply = new Supply(supplyRows);
@@ -476,16 +475,13 @@ export class MetricsService {
     for (const s of stays) if (s.p === 0) booked.set(cityKey(s), (booked.get(cityKey(s)) ?? 0) + s.bookedUs);
     const priceOf = new Map(prices.map((p) => [cityKey(p), p]));
 
-    const operatorPots = new Map<string, Map<string, MoneyPot>>();
+    const operatorGmv = new Map<string, { id: string | null; gmv: number }[]>();
     for (const row of cityOperators) {
-      if (row.p !== 0) continue;
-      const perCity = operatorPots.get(cityKey(row)) ?? new Map<string, MoneyPot>();
-      operatorPots.set(cityKey(row), perCity);
-      const pot = perCity.get(row.id) ?? new MoneyPot();
-      perCity.set(row.id, pot);
-      pot.add(fx, row.currency, ctx.segStart(row.seg), sumsOf(row));
+      const list = operatorGmv.get(cityKey(row)) ?? [];
+      operatorGmv.set(cityKey(row), list);
+      list.push({ id: row.id, gmv: Number(row.gmv) });
     }
-    const operatorIds = [...new Set([...operatorPots.values()].flatMap((m) => [...m.keys()]))];
+    const operatorIds = [...new Set(cityOperators.flatMap((r) => (r.id === null ? [] : [r.id])))];
     const operatorLabels = new Map((await this.repository.labels('operator', operatorIds)).map((l) => [l.id, l.label]));
 
     const keys = [...new Set([...supply.cities(), ...slices[0].keys(), ...slices[1].keys(), ...priceOf.keys()])].sort();
@@ -498,13 +494,14 @@ export class MetricsService {
       const open = supply.openMinutes(period.from, period.to, key);
       const us = booked.get(key) ?? 0;
       const price = priceOf.get(key);
-      const shares = [...(operatorPots.get(key) ?? new Map<string, MoneyPot>()).entries()]
-        .map(([id, pot]) => ({ operator: operatorLabels.get(id) ?? id, id, gmvCents: pot.converted(fx).gmvCents }))
-        .sort((x, y) => y.gmvCents - x.gmvCents || (x.id < y.id ? -1 : 1));
-      const cityGmv = shares.reduce((n, s) => n + s.gmvCents, 0);
-      const top = shares.slice(0, 5).map((s) => ({ operator: s.operator, gmvCents: s.gmvCents, sharePercent: ratio(s.gmvCents, cityGmv, 1) ?? 0 }));
-      const others = shares.slice(5).reduce((n, s) => n + s.gmvCents, 0);
-      if (shares.length > 5) top.push({ operator: 'Others', gmvCents: others, sharePercent: ratio(others, cityGmv, 1) ?? 0 });
+      const parts = operatorGmv.get(key) ?? [];
+      const cityGmv = parts.reduce((n, s) => n + s.gmv, 0);
+      const top = parts
+        .filter((s) => s.id !== null)
+        .sort((x, y) => y.gmv - x.gmv || (x.id! < y.id! ? -1 : 1))
+        .map((s) => ({ operator: operatorLabels.get(s.id!) ?? s.id!, gmvCents: s.gmv, sharePercent: ratio(s.gmv, cityGmv, 1) ?? 0 }));
+      const others = parts.find((s) => s.id === null);
+      if (others) top.push({ operator: 'Others', gmvCents: others.gmv, sharePercent: ratio(others.gmv, cityGmv, 1) ?? 0 });
       return {
         key,
         city,
