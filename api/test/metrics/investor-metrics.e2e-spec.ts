@@ -173,7 +173,12 @@ describe('investor metrics', () => {
   /** Every figure of the four routes for a query, against the naive recomputation. */
   async function expectFiguresMatchNaive(query: { from: string; to: string; comparison?: string; granularity?: string }) {
     const qs = new URLSearchParams(query as Record<string, string>).toString();
-    const [o, r, g, m] = await Promise.all(ROUTES.map((route) => get(`${route}?${qs}`)));
+    const [o, r, g, m] = (await Promise.all(ROUTES.map((route) => get(`${route}?${qs}`)))) as [
+      request.Response,
+      request.Response,
+      request.Response,
+      request.Response,
+    ];
     for (const res of [o, r, g, m]) expect(res.status).toBe(200);
     const overview = o.body as InvestorOverview;
     const revenue = r.body as RevenueMetrics;
