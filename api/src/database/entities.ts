@@ -19,6 +19,19 @@ import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
 import { LedgerEntryEntity } from '../payments/ledger-entry.entity.js';
 import { PaymentEntity } from '../payments/payment.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { FxRateEntity } from '../metrics/fx-rate.entity.js';
+import { CityRevenueDailyEntity } from '../metrics/city-revenue-daily.entity.js';
+import { FacilityRevenueDailyEntity } from '../metrics/facility-revenue-daily.entity.js';
+import { FacilityRevenueMonthlyEntity } from '../metrics/facility-revenue-monthly.entity.js';
+import { CityStaysDailyEntity } from '../metrics/city-stays-daily.entity.js';
+import { DemandHourlyEntity } from '../metrics/demand-hourly.entity.js';
+import { ActiveDayEntity } from '../metrics/active-day.entity.js';
+import { ActiveGapEntity } from '../metrics/active-gap.entity.js';
+import { DriverCohortEntity } from '../metrics/driver-cohort.entity.js';
+import { SignupsHourlyEntity } from '../metrics/signups-hourly.entity.js';
+import { FacilityListingEntity } from '../metrics/facility-listing.entity.js';
+import { OperatorMilestoneEntity } from '../metrics/operator-milestone.entity.js';
+import { SupplyChangeEntity } from '../metrics/supply-change.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -48,4 +61,17 @@ export const entities = [
   RevenueHourEntity,
   OccupancyDailyEntity,
   OccupancyWeekdayEntity,
+  FxRateEntity,
+  CityRevenueDailyEntity,
+  FacilityRevenueDailyEntity,
+  FacilityRevenueMonthlyEntity,
+  CityStaysDailyEntity,
+  DemandHourlyEntity,
+  ActiveDayEntity,
+  ActiveGapEntity,
+  DriverCohortEntity,
+  SignupsHourlyEntity,
+  FacilityListingEntity,
+  OperatorMilestoneEntity,
+  SupplyChangeEntity,
 ];
