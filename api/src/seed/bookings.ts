@@ -53,7 +53,6 @@ export interface SeedBooking {
 }
 
 const MINUTE = 60_000;
-const SLOT = 15 * MINUTE;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
