@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { bundledChromiumLibraries } from './bundled-libraries.js';
 
 export const CHROMIUM_SOURCES = ['path', 'system', 'npm'] as const;
 export type ChromiumSource = (typeof CHROMIUM_SOURCES)[number];
@@ -6,7 +7,7 @@ export type ChromiumSource = (typeof CHROMIUM_SOURCES)[number];
 export interface ChromiumCandidate {
   source: ChromiumSource;
   /** Resolved lazily: the npm-shipped browser is unpacked to a temporary folder on first use. */
-  executablePath: () => Promise<string>;
+  resolve: () => Promise<{ executablePath: string; env?: Record<string, string> }>;
   describe: string;
 }
 
@@ -27,18 +28,21 @@ const SYSTEM_CHROMIUMS = [
 export function chromiumCandidates(configuredPath: string | undefined, sources: readonly ChromiumSource[]): ChromiumCandidate[] {
   const candidates: ChromiumCandidate[] = [];
   if (sources.includes('path') && configuredPath) {
-    candidates.push({ source: 'path', executablePath: () => Promise.resolve(configuredPath), describe: `CHROMIUM_PATH (${configuredPath})` });
+    candidates.push({ source: 'path', resolve: () => Promise.resolve({ executablePath: configuredPath }), describe: `CHROMIUM_PATH (${configuredPath})` });
   }
   if (sources.includes('system')) {
     const found = SYSTEM_CHROMIUMS.find((path) => existsSync(path));
-    if (found) candidates.push({ source: 'system', executablePath: () => Promise.resolve(found), describe: `system Chromium (${found})` });
+    if (found) candidates.push({ source: 'system', resolve: () => Promise.resolve({ executablePath: found }), describe: `system Chromium (${found})` });
   }
   if (sources.includes('npm')) {
     candidates.push({
       source: 'npm',
-      executablePath: async () => {
+      resolve: async () => {
         const { default: chromium } = await import('@sparticuz/chromium');
-        return chromium.executablePath();
+        const executablePath = await chromium.executablePath();
+        const libraries = bundledChromiumLibraries();
+        const inherited = process.env['LD_LIBRARY_PATH'];
+        return { executablePath, env: { LD_LIBRARY_PATH: inherited ? `${libraries}:${inherited}` : libraries } };
       },
       describe: 'npm-shipped Chromium (@sparticuz/chromium)',
     });

@@ -7,10 +7,11 @@ import { escapeHtml } from './html.js';
 import type { ReportDocument } from './report-html.js';
 import { reportShellHtml } from './report-shell.js';
 
-// Content is our own escaped HTML and fetches nothing, so the sandbox guards little; Chromium
-// refuses to start as root without --no-sandbox, and containers rarely allow its namespaces.
+// No sandbox: Chromium refuses to start as root with it, and in containers (Docker's default
+// seccomp profile, no user namespaces) it fails as any user. What it would contain is a page of
+// our own escaped HTML whose every outgoing request is aborted.
 function launchArgs(): string[] {
-  const args = [
+  return [
     '--disable-gpu',
     '--disable-dev-shm-usage',
     '--no-first-run',
@@ -21,9 +22,8 @@ function launchArgs(): string[] {
     '--disable-extensions',
     '--font-render-hinting=none',
     '--mute-audio',
+    '--no-sandbox',
   ];
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return args;
 }
 
 interface InPageWindow {
@@ -273,8 +273,14 @@ export class PdfRenderer implements OnApplicationShutdown {
     const failures: string[] = [];
     for (const candidate of candidates) {
       try {
-        const executablePath = await candidate.executablePath();
-        const browser = await puppeteer.launch({ executablePath, headless: true, args: launchArgs(), timeout: 60_000 });
+        const { executablePath, env } = await candidate.resolve();
+        const browser = await puppeteer.launch({
+          executablePath,
+          headless: true,
+          args: launchArgs(),
+          timeout: 60_000,
+          ...(env ? { env: { ...process.env, ...env } } : {}),
+        });
         this.launches++;
         this.browser = browser;
         this.idle = [];
