@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { MetricsGranularity } from '@aiparksit/shared';
 import type { FxRateRow } from './fx.js';
@@ -65,6 +66,9 @@ export interface CityOperatorRow extends TopRow {
   country: string;
   city: string;
 }
+
+/** The instant a local date starts in a zone (ISO, UTC). */
+const localMidnight = (date: string, zone: string) => DateTime.fromISO(date, { zone }).toUTC().toISO()!;
 
 const bucketSql = (g: MetricsGranularity, column: string) =>
   g === 'day' ? `${column}::text` : g === 'week' ? `(${column} - (extract(isodow FROM ${column})::int - 1))::text` : `to_char(${column}, 'YYYY-MM')`;
@@ -142,16 +146,23 @@ export class MetricsRepository {
     );
   }
 
-  /** Sign-ups per period, bucket (main period only) and role, on the reporting zone's calendar. */
-  signups(p: PeriodParams, timeZone: string): Promise<{ p: number; bucket: string | null; role: string; users: number }[]> {
-    const select = (period: number, from: string, to: string, bucket: string) => `
-      SELECT ${period} AS p, ${bucket} AS bucket, role::text AS role, sum(users)::float8 AS users
-        FROM (SELECT (hour AT TIME ZONE $5)::date AS day, role, users FROM metrics_signups_hourly
-               WHERE hour >= (${from}::timestamp AT TIME ZONE $5) AND hour < ((${to} + 1)::timestamp AT TIME ZONE $5)) s
-       GROUP BY 1, 2, 3`;
+  /**
+   * Sign-ups per period, bucket (main period only) and role, on the reporting zone's calendar: the
+   * local midnights are worked out once (`localMidnight`) and the hours compared with them as instants.
+   */
+  signups(
+    p: PeriodParams,
+    buckets: { label: string; from: string }[],
+    timeZone: string,
+  ): Promise<{ p: number; bucket: string | null; role: string; users: number }[]> {
+    const at = (date: string) => localMidnight(date, timeZone);
+    const next = (date: string) => at(DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!);
     return this.dataSource.query(
-      `${select(0, '$1::date', '$2::date', bucketSql(p.granularity, 'day'))} UNION ALL ${select(1, '$3::date', '$4::date', 'NULL')}`,
-      [p.from, p.to, p.comparisonFrom, p.comparisonTo, timeZone],
+      `SELECT 0 AS p, ($4::text[])[width_bucket(hour, $1::timestamptz[])] AS bucket, role::text AS role, sum(users)::float8 AS users
+         FROM metrics_signups_hourly WHERE hour >= $2 AND hour < $3 GROUP BY 1, 2, 3
+       UNION ALL
+       SELECT 1, NULL, role::text, sum(users)::float8 FROM metrics_signups_hourly WHERE hour >= $5 AND hour < $6 GROUP BY 1, 2, 3`,
+      [buckets.map((b) => at(b.from)), at(p.from), next(p.to), buckets.map((b) => b.label), at(p.comparisonFrom), next(p.comparisonTo)],
     );
   }
 

@@ -219,7 +219,7 @@ export class MetricsService {
       this.repository.money(ctx.params),
       this.repository.stays(ctx.params),
       this.repository.supply(period.to > period.comparisonTo ? period.to : period.comparisonTo),
-      this.repository.signups(ctx.params, this.reportingTimeZone),
+      this.repository.signups(ctx.params, period.buckets, this.reportingTimeZone),
       this.repository.activeMembers('driver', [
         { from: period.from, to: period.to },
         { from: period.comparisonFrom, to: period.comparisonTo },
@@ -415,7 +415,7 @@ export class MetricsService {
     const { period } = ctx;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: this.reportingTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     const [signups, drivers, supplyRows, cohortRows, funnelRows] = await Promise.all([
-      this.repository.signups(ctx.params, this.reportingTimeZone),
+      this.repository.signups(ctx.params, period.buckets, this.reportingTimeZone),
       this.repository.activeMembers('driver', [
         { from: period.from, to: period.to },
         { from: period.comparisonFrom, to: period.comparisonTo },
