@@ -15,7 +15,13 @@ export class ReportsController {
   @Post('export')
   @HttpCode(200)
   @ApiProduces('application/pdf', 'text/csv')
-  @ApiOkResponse({ description: 'The report file, as an attachment named aiparksit-<type>-<from>-to-<to>.<format>.' })
+  @ApiOkResponse({
+    description: 'The report file, as an attachment named aiparksit-<type>-<from>-to-<to>.<format>.',
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string', example: 'section,item,label,metric,unit,currency,value,comparison,change,change_percent' } },
+    },
+  })
   @ApiBadRequestResponse({ description: 'invalid_report_request, or field errors.' })
   @ApiServiceUnavailableResponse({
     description: 'renderer_busy (queue full, with Retry-After), renderer_unavailable (no Chromium could start: says why), render_timeout.',
