@@ -18,6 +18,7 @@ import { FacilitiesModule } from './facilities/index.js';
 import { FacilityManagementModule } from './facility-management/index.js';
 import { OperatorsModule } from './operators/index.js';
 import { AnalyticsModule } from './analytics/index.js';
+import { MetricsModule } from './metrics/index.js';
 import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
 
@@ -54,6 +55,7 @@ export class AppModule {
         FacilityManagementModule,
         OperatorsModule,
         AnalyticsModule,
+        MetricsModule,
         ReportsModule,
         ReportSubscriptionsModule,
       ],
