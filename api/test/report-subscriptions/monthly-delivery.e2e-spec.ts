@@ -141,7 +141,9 @@ describe('monthly report emails with two API instances', () => {
     expect(market.mail.text).toContain(`(${from} to ${to})`);
     const pdf = market.mail.attachments.find((a) => a.contentType === 'application/pdf')!;
     expect(pdf.content.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    expect(await pdfText(pdf.content)).toContain(from);
+    const longDate = (iso: string) =>
+      new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+    expect((await pdfText(pdf.content)).replace(/\s+/g, ' ')).toContain(`${longDate(from)} – ${longDate(to)}`);
 
     const tokens = await loginAs(apis[1]!.url, investors[0]!);
     const listed = (await request(apis[1]!.url).get('/api/reports/subscriptions').set('authorization', bearer(tokens)).expect(200))
