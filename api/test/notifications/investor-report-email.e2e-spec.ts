@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import request from 'supertest';
-import type { AuthTokens } from '@aiparksit/shared';
+import type { AuthTokens, InvestorOverview } from '@aiparksit/shared';
+import { SUMMARY_METRICS, summaryLine } from '../../src/notifications/templates/investor-report.template.js';
 import { bearer, createUser, loginAs, type TestAccount } from '../support/factories.js';
 import { startApiServer, type RunningApi } from '../support/system.mjs';
 import { createScratchDatabase, dropScratchDatabase } from '../seed/seed-cli.js';
@@ -72,6 +73,18 @@ describe('investor report emails over SMTP', () => {
     expect(mail.subject).toBe('Revenue report: September 2026');
     expect(mail.text).toContain('Hello Ivy Investor,');
     expect(mail.text).toContain('revenue report for September 2026 (2026-09-01 to 2026-09-30), compared with the same period last year.');
+    // Its headline figures are the API's for the same period.
+    const overview = (
+      await request(api.url)
+        .get('/api/proxy/investor')
+        .query({ from: report.from, to: report.to, comparison: report.comparison })
+        .set('authorization', bearer(investorTokens))
+        .expect(200)
+    ).body as InvestorOverview;
+    for (const metric of SUMMARY_METRICS) {
+      const line = summaryLine(metric, overview.figures[metric]);
+      expect(mail.text).toContain(`- ${line.label}: ${line.value}`);
+    }
 
     const pdfs = mail.attachments.filter((a) => a.contentType === 'application/pdf');
     expect(pdfs).toHaveLength(1);
