@@ -158,6 +158,28 @@ describe('investor report emails over SMTP', () => {
     await send({ ...report, from: '2020-01-01', to: '2026-01-01' }).expect(400);
   });
 
+  it('answers 429 with Retry-After while three reports for the recipient are still waiting', async () => {
+    const busy = await createUser(pool, { role: 'investor' });
+    const tokens = await loginAs(api.url, busy);
+    // Three asked-for reports and one monthly one, all waiting (due in an hour, so no worker takes them).
+    await pool.query(
+      `INSERT INTO outbox (kind, payload, next_attempt_at)
+       SELECT 'email.investor_report', jsonb_build_object('userId', $1::text, 'report', $2::jsonb) || extra, now() + interval '1 hour'
+         FROM (VALUES ('{}'::jsonb), ('{}'), ('{}'), (jsonb_build_object('subscriptionId', gen_random_uuid()::text))) AS v (extra)`,
+      [busy.id, JSON.stringify({ ...report, comparison: 'previous_period' })],
+    );
+    const res = await email(tokens, { userId: busy.id, template: 'investor-report', report }).expect(429);
+    expect(res.body.details).toMatchObject({ code: 'report_emails_pending' });
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+
+    await pool.query(
+      `DELETE FROM outbox WHERE payload->>'userId' = $1 AND NOT payload ? 'subscriptionId' AND id = (SELECT min(id) FROM outbox WHERE payload->>'userId' = $1)`,
+      [busy.id],
+    );
+    await email(tokens, { userId: busy.id, template: 'investor-report', report }).expect(202);
+    await smtp.waitForMessages(1, 60_000);
+  });
+
   it('sends nothing to an account disabled after the report was asked for', async () => {
     const leaving = await createUser(pool, { role: 'investor' });
     // Enqueued as the route would, then disabled before the worker takes it.
