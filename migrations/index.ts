@@ -14,6 +14,8 @@ import { AccountSecurity1795501600000 } from './1795501600000-account-security.j
 import { IdempotencyClaimLeases1795501700000 } from './1795501700000-idempotency-claim-leases.js';
 import { BookingIdempotencyKey1795501900000 } from './1795501900000-booking-idempotency-key.js';
 import { InvestorMetrics1795502000000 } from './1795502000000-investor-metrics.js';
+import { MailboxAttachments1795502100000 } from './1795502100000-mailbox-attachments.js';
+import { ReportSubscriptions1795502110000 } from './1795502110000-report-subscriptions.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -33,4 +35,6 @@ export const migrations = [
   IdempotencyClaimLeases1795501700000,
   BookingIdempotencyKey1795501900000,
   InvestorMetrics1795502000000,
+  MailboxAttachments1795502100000,
+  ReportSubscriptions1795502110000,
 ];
