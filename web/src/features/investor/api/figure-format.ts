@@ -1,0 +1,106 @@
+import type { MetricFigure, MetricUnit, OverviewMetric } from '@aiparksit/shared';
+import { formatMoney, minorUnitDigits } from '../../../lib/money';
+
+const LOCALE = 'en-GB';
+
+/** Figures where a rise is bad news: the cards colour their change the other way round. */
+const LOWER_IS_BETTER: ReadonlySet<OverviewMetric> = new Set(['cancellationRate', 'refundRate']);
+
+/** A whole amount of a currency, without cents once it reaches thousands (a card has no room for them). */
+export function formatMoneyFigure(amountCents: number, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  if (Math.abs(amountCents) < 1000 * 10 ** digits) return formatMoney(amountCents, currency, LOCALE);
+  return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amountCents / 10 ** digits);
+}
+
+export function formatCount(value: number): string {
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 }).format(value);
+}
+
+export function formatHours(value: number): string {
+  return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: value < 100 ? 1 : 0 }).format(value)} h`;
+}
+
+export function formatPercent(value: number): string {
+  return `${new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} %`;
+}
+
+/** One value of a figure, as the cards and tables show it; an em dash when there is none. */
+export function formatValue(value: number | null, unit: MetricUnit, currency = 'EUR'): string {
+  if (value === null) return '—';
+  switch (unit) {
+    case 'money':
+      return formatMoneyFigure(value, currency);
+    case 'count':
+      return formatCount(value);
+    case 'hours':
+      return formatHours(value);
+    case 'percent':
+      return formatPercent(value);
+  }
+}
+
+export function formatFigure(figure: MetricFigure): string {
+  return formatValue(figure.value, figure.unit, figure.currency);
+}
+
+export type ChangeDirection = 'up' | 'down' | 'flat' | 'none';
+export type ChangeTone = 'good' | 'bad' | 'neutral';
+
+export interface ChangeView {
+  direction: ChangeDirection;
+  tone: ChangeTone;
+  /** "+12.3 %", "−1.2 pp", "new", or "—". */
+  text: string;
+  /** For screen readers and tooltips: "up 12.3 % on the comparison period". */
+  description: string;
+}
+
+const signed = (value: number, text: string) => (value > 0 ? `+${text}` : value < 0 ? `−${text}` : text);
+
+/**
+ * The change of a figure against its comparison. Percentages change in percentage points;
+ * other figures in percent of the comparison value, or "new" when the comparison was zero.
+ */
+export function describeChange(figure: MetricFigure, metric?: OverviewMetric): ChangeView {
+  const number = (value: number) => new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(value));
+  let delta: number | null;
+  let text: string;
+  if (figure.unit === 'percent') {
+    delta = figure.change;
+    text = delta === null ? '—' : signed(delta, `${number(delta)} pp`);
+  } else if (figure.changePercent !== null) {
+    delta = figure.changePercent;
+    text = signed(delta, `${number(delta)} %`);
+  } else if (figure.value !== null && figure.value !== 0 && figure.comparison === 0) {
+    delta = 1;
+    text = 'new';
+  } else {
+    delta = figure.change === 0 ? 0 : null;
+    text = delta === 0 ? '0.0 %' : '—';
+  }
+  if (delta === null) return { direction: 'none', tone: 'neutral', text, description: 'no comparison available' };
+  // Rounded to one decimal, a change that shows as 0.0 is no change.
+  const direction: ChangeDirection = text === 'new' || Math.abs(delta) >= 0.05 ? (delta > 0 ? 'up' : 'down') : 'flat';
+  const better = metric && LOWER_IS_BETTER.has(metric) ? direction === 'down' : direction === 'up';
+  const tone: ChangeTone = direction === 'flat' ? 'neutral' : better ? 'good' : 'bad';
+  const words = direction === 'flat' ? 'unchanged' : text === 'new' ? 'new in this period' : `${direction} ${text.replace(/^[+−]/, '')}`;
+  return { direction, tone, text, description: `${words} on the comparison period` };
+}
+
+/** "1 Nov 2026 – 30 Nov 2026" from local dates. */
+export function formatPeriod(from: string, to: string): string {
+  const format = (day: string) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  };
+  return `${format(from)} – ${format(to)}`;
+}
+
+/** A series bucket (`2026-11-02` or `2026-11-02T00:00…`) as a short axis label for the granularity. */
+export function bucketLabel(bucket: string, granularity: 'day' | 'week' | 'month'): string {
+  const [y, m, d] = bucket.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d || 1));
+  if (granularity === 'month') return new Intl.DateTimeFormat(LOCALE, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+}
