@@ -30,7 +30,10 @@ describe('describeChange', () => {
   });
 
   it('gives percentages their change in percentage points', () => {
-    expect(describeChange(figure({ unit: 'percent', value: 12.5, comparison: 10, change: 2.5, changePercent: 25 }))).toMatchObject({ text: '+2.5 pp', direction: 'up' });
+    expect(describeChange(figure({ unit: 'percent', value: 12.5, comparison: 10, change: 2.5, changePercent: 25 }))).toMatchObject({
+      text: '+2.5 pp',
+      direction: 'up',
+    });
   });
 
   it('counts a rise in cancellations and refunds as bad news', () => {
@@ -45,7 +48,11 @@ describe('describeChange', () => {
 
   it('says when there is nothing to compare', () => {
     expect(describeChange(figure({ value: null, comparison: null, change: null, changePercent: null }))).toMatchObject({ text: '—', direction: 'none' });
-    expect(describeChange(figure({ value: 0, comparison: 0, change: 0, changePercent: null }))).toMatchObject({ text: '0.0 %', direction: 'flat', tone: 'neutral' });
+    expect(describeChange(figure({ value: 0, comparison: 0, change: 0, changePercent: null }))).toMatchObject({
+      text: '0.0 %',
+      direction: 'flat',
+      tone: 'neutral',
+    });
   });
 });
 

@@ -33,7 +33,12 @@ describe('selectionFromSearch', () => {
   });
 
   it('falls back to the last 30 days for a custom period that is malformed, impossible or backwards', () => {
-    for (const query of ['period=custom', 'period=custom&from=2025-02-30&to=2025-03-31', 'period=custom&from=2025-04-01&to=2025-03-01', 'period=custom&from=x&to=y']) {
+    for (const query of [
+      'period=custom',
+      'period=custom&from=2025-02-30&to=2025-03-31',
+      'period=custom&from=2025-04-01&to=2025-03-01',
+      'period=custom&from=x&to=y',
+    ]) {
       expect(selectionFromSearch(new URLSearchParams(query), now)).toMatchObject({ preset: '30d', from: '2026-11-08', to: '2026-12-07' });
     }
   });
@@ -81,7 +86,9 @@ describe('selectionToQuery', () => {
       to: '2026-12-07',
       comparison: 'previous_period',
     });
-    expect(selectionToQuery({ preset: '30d', from: '2026-11-08', to: '2026-12-07', comparison: 'previous_period', granularity: 'week' }).granularity).toBe('week');
+    expect(selectionToQuery({ preset: '30d', from: '2026-11-08', to: '2026-12-07', comparison: 'previous_period', granularity: 'week' }).granularity).toBe(
+      'week',
+    );
   });
 });
 
