@@ -5,17 +5,18 @@ import { bucketLabel, describeChange, formatPeriod, formatValue } from './figure
 const figure = (patch: Partial<MetricFigure>): MetricFigure => ({ value: 110, comparison: 100, change: 10, changePercent: 10, unit: 'count', ...patch });
 
 describe('formatValue', () => {
-  it('shows money in the reporting currency, without cents from a thousand up', () => {
+  it('shows money in the reporting currency to the minor unit, as the reports do', () => {
     expect(formatValue(123_45, 'money', 'EUR')).toBe('€123.45');
-    expect(formatValue(1_234_567_89, 'money', 'EUR')).toBe('€1,234,568');
-    expect(formatValue(1_234_56, 'money', 'CHF')).toBe('CHF\u00a01,235');
+    expect(formatValue(1_234_567_89, 'money', 'EUR')).toBe('€1,234,567.89');
+    expect(formatValue(1_234_56, 'money', 'CHF')).toBe('CHF\u00a01,234.56');
   });
 
   it('groups counts, gives hours a unit and percentages one decimal', () => {
     expect(formatValue(12_345, 'count')).toBe('12,345');
+    expect(formatValue(2.456, 'count')).toBe('2.46');
     expect(formatValue(12.25, 'hours')).toBe('12.3 h');
-    expect(formatValue(4_321.4, 'hours')).toBe('4,321 h');
-    expect(formatValue(7, 'percent')).toBe('7.0 %');
+    expect(formatValue(4_321.4, 'hours')).toBe('4,321.4 h');
+    expect(formatValue(7, 'percent')).toBe('7.0%');
   });
 
   it('shows a missing value as a dash, never as zero', () => {
@@ -25,8 +26,8 @@ describe('formatValue', () => {
 
 describe('describeChange', () => {
   it('gives counts and money their change in percent of the comparison', () => {
-    expect(describeChange(figure({}))).toMatchObject({ direction: 'up', tone: 'good', text: '+10.0 %' });
-    expect(describeChange(figure({ value: 90, change: -10, changePercent: -10 }))).toMatchObject({ direction: 'down', tone: 'bad', text: '−10.0 %' });
+    expect(describeChange(figure({}))).toMatchObject({ direction: 'up', tone: 'good', text: '+10.0%' });
+    expect(describeChange(figure({ value: 90, change: -10, changePercent: -10 }))).toMatchObject({ direction: 'down', tone: 'bad', text: '−10.0%' });
   });
 
   it('gives percentages their change in percentage points', () => {
@@ -49,7 +50,7 @@ describe('describeChange', () => {
   it('says when there is nothing to compare', () => {
     expect(describeChange(figure({ value: null, comparison: null, change: null, changePercent: null }))).toMatchObject({ text: '—', direction: 'none' });
     expect(describeChange(figure({ value: 0, comparison: 0, change: 0, changePercent: null }))).toMatchObject({
-      text: '0.0 %',
+      text: '0.0%',
       direction: 'flat',
       tone: 'neutral',
     });

@@ -1,28 +1,31 @@
 import type { MetricFigure, MetricUnit, OverviewMetric } from '@aiparksit/shared';
-import { formatMoney, minorUnitDigits } from '../../../lib/money';
+import { formatMoney } from '../../../lib/money';
 
 const LOCALE = 'en-GB';
 
 /** Figures where a rise is bad news: the cards colour their change the other way round. */
 const LOWER_IS_BETTER: ReadonlySet<OverviewMetric> = new Set(['cancellationRate', 'refundRate']);
 
-/** A whole amount of a currency, without cents once it reaches thousands (a card has no room for them). */
+/**
+ * Figures are written exactly as the reports write them (api/src/reports/report-format.ts,
+ * British English): a number on a card is the same text as in the PDF made of it.
+ */
 export function formatMoneyFigure(amountCents: number, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  if (Math.abs(amountCents) < 1000 * 10 ** digits) return formatMoney(amountCents, currency, LOCALE);
-  return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amountCents / 10 ** digits);
+  return formatMoney(amountCents, currency, LOCALE);
 }
 
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: Number.isInteger(value) ? 0 : 2 }).format(value);
 }
 
+const oneDecimal = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 export function formatHours(value: number): string {
-  return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: value < 100 ? 1 : 0 }).format(value)} h`;
+  return `${oneDecimal.format(value)} h`;
 }
 
 export function formatPercent(value: number): string {
-  return `${new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} %`;
+  return `${oneDecimal.format(value)}%`;
 }
 
 /** One value of a figure, as the cards and tables show it; an em dash when there is none. */
@@ -50,9 +53,9 @@ export type ChangeTone = 'good' | 'bad' | 'neutral';
 export interface ChangeView {
   direction: ChangeDirection;
   tone: ChangeTone;
-  /** "+12.3 %", "−1.2 pp", "new", or "—". */
+  /** "+12.3%", "−1.2 pp", "new", or "—". */
   text: string;
-  /** For screen readers and tooltips: "up 12.3 % on the comparison period". */
+  /** For screen readers and tooltips: "up 12.3% on the comparison period". */
   description: string;
 }
 
@@ -71,13 +74,13 @@ export function describeChange(figure: MetricFigure, metric?: OverviewMetric): C
     text = delta === null ? '—' : signed(delta, `${number(delta)} pp`);
   } else if (figure.changePercent !== null) {
     delta = figure.changePercent;
-    text = signed(delta, `${number(delta)} %`);
+    text = signed(delta, `${number(delta)}%`);
   } else if (figure.value !== null && figure.value !== 0 && figure.comparison === 0) {
     delta = 1;
     text = 'new';
   } else {
     delta = figure.change === 0 ? 0 : null;
-    text = delta === 0 ? '0.0 %' : '—';
+    text = delta === 0 ? '0.0%' : '—';
   }
   if (delta === null) return { direction: 'none', tone: 'neutral', text, description: 'no comparison available' };
   // Rounded to one decimal, a change that shows as 0.0 is no change.
