@@ -18,6 +18,7 @@ import { FacilitiesModule } from './facilities/index.js';
 import { FacilityManagementModule } from './facility-management/index.js';
 import { OperatorsModule } from './operators/index.js';
 import { AnalyticsModule } from './analytics/index.js';
+import { ReportsModule } from './reports/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -52,6 +53,7 @@ export class AppModule {
         FacilityManagementModule,
         OperatorsModule,
         AnalyticsModule,
+        ReportsModule,
       ],
     };
   }

@@ -114,6 +114,42 @@ export const configSchema = {
     default: '10',
     parse: parsers.int(1, 200),
   },
+  chromiumPath: {
+    env: 'CHROMIUM_PATH',
+    description:
+      'Chromium or Chrome that prints PDF reports. Unset: the system one (/usr/bin/chromium, chromium-browser, google-chrome), else the one shipped in @sparticuz/chromium.',
+    optional: true,
+    parse: parsers.string,
+  },
+  reportChromiumSources: {
+    env: 'REPORT_CHROMIUM_SOURCES',
+    description: 'Where PDF export looks for a Chromium, in order: path (CHROMIUM_PATH), system, npm (@sparticuz/chromium).',
+    default: 'path,system,npm',
+    parse: (raw: string) => {
+      const sources = parsers.list(raw);
+      const unknown = sources.filter((s) => !['path', 'system', 'npm'].includes(s));
+      if (unknown.length) throw new ConfigValueError(`unknown source ${unknown.join(', ')} (expected path, system, npm)`);
+      return sources as ('path' | 'system' | 'npm')[];
+    },
+  },
+  reportPdfPoolSize: {
+    env: 'REPORT_PDF_POOL_SIZE',
+    description: 'Browser tabs kept warm for PDF reports: how many print at once.',
+    default: '2',
+    parse: parsers.int(1, 32),
+  },
+  reportPdfQueueSize: {
+    env: 'REPORT_PDF_QUEUE_SIZE',
+    description: 'PDF reports that may wait for a tab; beyond that export answers 503 with Retry-After.',
+    default: '16',
+    parse: parsers.int(0, 1000),
+  },
+  reportPdfTimeoutMs: {
+    env: 'REPORT_PDF_TIMEOUT_MS',
+    description: 'Longest a PDF report may wait and print before it is given up (503).',
+    default: '30000',
+    parse: parsers.int(1000, 600_000),
+  },
   embeddedPgDir: {
     env: 'EMBEDDED_PG_DIR',
     description: 'Data directory of the embedded PostgreSQL, relative to the project root.',
