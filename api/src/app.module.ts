@@ -19,6 +19,7 @@ import { FacilityManagementModule } from './facility-management/index.js';
 import { OperatorsModule } from './operators/index.js';
 import { AnalyticsModule } from './analytics/index.js';
 import { ReportsModule } from './reports/index.js';
+import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -54,6 +55,7 @@ export class AppModule {
         OperatorsModule,
         AnalyticsModule,
         ReportsModule,
+        ReportSubscriptionsModule,
       ],
     };
   }

@@ -490,6 +490,12 @@ export const configSchema = {
     default: '3600000',
     parse: parsers.int(1, 86_400_000),
   },
+  reportSubscriptionsIntervalMs: {
+    env: 'REPORT_SUBSCRIPTIONS_INTERVAL_MS',
+    description: 'How often monthly report subscriptions that are due are looked for and their emails queued (any number of instances may run it).',
+    default: '60000',
+    parse: parsers.int(50, 3_600_000),
+  },
   wsHeartbeatIntervalMs: {
     env: 'WS_HEARTBEAT_INTERVAL_MS',
     description: 'The WebSocket server pings every socket this often; a socket that has not answered the previous ping is closed.',

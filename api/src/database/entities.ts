@@ -13,11 +13,14 @@ import { FacilityEntity } from '../facilities/facility.entity.js';
 import { RateEntity } from '../facilities/rate.entity.js';
 import { SpaceEntity } from '../facilities/space.entity.js';
 import { FacilityBlackoutEntity } from '../facility-management/facility-blackout.entity.js';
+import { MailboxAttachmentEntity } from '../notifications/mailbox-attachment.entity.js';
 import { MailboxMessageEntity } from '../notifications/mailbox-message.entity.js';
 import { OperatorEntity } from '../operators/operator.entity.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
 import { LedgerEntryEntity } from '../payments/ledger-entry.entity.js';
 import { PaymentEntity } from '../payments/payment.entity.js';
+import { ReportSubscriptionDeliveryEntity } from '../report-subscriptions/report-subscription-delivery.entity.js';
+import { ReportSubscriptionEntity } from '../report-subscriptions/report-subscription.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /**
@@ -43,9 +46,12 @@ export const entities = [
   LedgerEntryEntity,
   OutboxMessageEntity,
   MailboxMessageEntity,
+  MailboxAttachmentEntity,
   IdempotencyKeyEntity,
   RevenueDailyEntity,
   RevenueHourEntity,
   OccupancyDailyEntity,
   OccupancyWeekdayEntity,
+  ReportSubscriptionEntity,
+  ReportSubscriptionDeliveryEntity,
 ];

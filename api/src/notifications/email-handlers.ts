@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
+import { isUuid, METRICS_COMPARISONS, REPORT_TYPES, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
+import { ReportsService } from '../reports/index.js';
 import { MailSender } from './delivery/mail-sender.js';
 import {
   ACCOUNT_NOTICE_EMAIL,
   BOOKING_CONFIRMATION_EMAIL,
   EMAIL_VERIFICATION_EMAIL,
+  INVESTOR_REPORT_EMAIL,
   REGISTRATION_ATTEMPT_EMAIL,
   SIGN_IN_LOCKOUT_EMAIL,
   type AccountNoticePayload,
   type BookingConfirmationPayload,
   type EmailVerificationPayload,
+  type InvestorReportPayload,
   type RegistrationAttemptPayload,
   type SignInLockoutPayload,
 } from './email-kinds.js';
@@ -19,6 +22,7 @@ import { NotificationsRepository } from './notifications.repository.js';
 import { accountNoticeEmail } from './templates/account-notice.template.js';
 import { bookingConfirmationEmail } from './templates/booking-confirmation.template.js';
 import { emailVerificationEmail } from './templates/email-verification.template.js';
+import { investorReportEmail } from './templates/investor-report.template.js';
 import { registrationAttemptEmail } from './templates/registration-attempt.template.js';
 import { signInLockoutEmail } from './templates/sign-in-lockout.template.js';
 import { renderBookingQr } from './templates/booking-qr.js';
@@ -27,6 +31,11 @@ import type { RenderedEmail } from './templates/rendered-email.js';
 /** Statuses a confirmation still makes sense for; a cancelled or lapsed booking gets none. */
 const CONFIRMABLE = new Set(['confirmed', 'completed']);
 
+/** Roles that may receive investor reports; anyone else (a demoted investor) gets none. */
+export const REPORT_RECIPIENT_ROLES = new Set(['investor', 'admin']);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Renders and sends the emails of the outbox kinds this module owns. */
 @Injectable()
 export class EmailHandlers {
@@ -34,6 +43,7 @@ export class EmailHandlers {
     private readonly repository: NotificationsRepository,
     private readonly sender: MailSender,
     private readonly config: AppConfig,
+    private readonly reports: ReportsService,
   ) {}
 
   all(): OutboxHandler[] {
@@ -43,6 +53,7 @@ export class EmailHandlers {
       { kind: EMAIL_VERIFICATION_EMAIL, handle: (message) => this.sendEmailVerification(message) },
       { kind: REGISTRATION_ATTEMPT_EMAIL, handle: (message) => this.sendRegistrationAttempt(message) },
       { kind: SIGN_IN_LOCKOUT_EMAIL, handle: (message) => this.sendSignInLockout(message) },
+      { kind: INVESTOR_REPORT_EMAIL, handle: (message) => this.sendInvestorReport(message) },
     ];
   }
 
@@ -122,6 +133,42 @@ export class EmailHandlers {
     }
     const recipient = await this.recipientOf(userId);
     await this.deliver(message, recipient.email, signInLockoutEmail({ recipientName: recipient.name, lockedUntil: until, failures }));
+  }
+
+  /**
+   * Renders the PDF now, at delivery: a render that fails (browser busy or crashed) throws an
+   * ordinary error, so the outbox retries it with its backoff like a refused SMTP send. Whether
+   * the recipient may still read investor figures is checked here too, not only when asked: an
+   * account disabled or moved off the investor role in between gets nothing.
+   */
+  private async sendInvestorReport(message: OutboxMessage): Promise<void> {
+    const { userId, report, subscriptionId } = message.payload as Partial<InvestorReportPayload>;
+    const valid =
+      isUuid(userId) &&
+      typeof report === 'object' &&
+      report !== null &&
+      (REPORT_TYPES as readonly string[]).includes(report.type) &&
+      (METRICS_COMPARISONS as readonly string[]).includes(report.comparison) &&
+      ISO_DATE.test(String(report.from)) &&
+      ISO_DATE.test(String(report.to)) &&
+      (subscriptionId === undefined || isUuid(subscriptionId));
+    if (!valid) throw new PermanentDeliveryError('payload needs userId and report { type, from, to, comparison }');
+    const recipient = await this.repository.findReportRecipient(userId);
+    if (!recipient) throw new PermanentDeliveryError(`user ${userId} does not exist`);
+    if (recipient.disabled) throw new PermanentDeliveryError(`user ${userId} is disabled; no report sent`);
+    if (!REPORT_RECIPIENT_ROLES.has(recipient.role)) throw new PermanentDeliveryError(`user ${userId} is no longer an investor or admin; no report sent`);
+    if (subscriptionId !== undefined && !(await this.repository.reportSubscriptionExists(subscriptionId))) {
+      throw new PermanentDeliveryError(`subscription ${subscriptionId} was cancelled; no report sent`);
+    }
+    const file = await this.reports.render({ type: report.type, from: report.from, to: report.to, comparison: report.comparison, format: 'pdf' });
+    const email = investorReportEmail({
+      recipientName: recipient.name,
+      report,
+      pdf: { filename: file.filename, contentType: file.contentType, content: file.body },
+      monthly: subscriptionId !== undefined,
+      portalUrl: this.spaUrl('/investor'),
+    });
+    await this.deliver(message, recipient.email, email);
   }
 
   private async recipientOf(userId: string): Promise<{ email: string; name: string }> {

@@ -1,3 +1,5 @@
+import type { MetricsComparison, ReportType } from '@aiparksit/shared';
+
 /** Outbox kinds this module delivers, and their payloads. Other modules enqueue these. */
 export const BOOKING_CONFIRMATION_EMAIL = 'email.booking_confirmation';
 export const ACCOUNT_NOTICE_EMAIL = 'email.account_notice';
@@ -33,4 +35,16 @@ export interface SignInLockoutPayload {
   /** ISO instant sign-ins open again. */
   lockedUntil: string;
   failures: number;
+}
+
+export const INVESTOR_REPORT_EMAIL = 'email.investor_report';
+
+/**
+ * A PDF report rendered when the email is sent (not when it is asked for), so a retry renders it
+ * again. `subscriptionId` marks a monthly report: it is not sent once the subscription is gone.
+ */
+export interface InvestorReportPayload {
+  userId: string;
+  report: { type: ReportType; from: string; to: string; comparison: MetricsComparison };
+  subscriptionId?: string;
 }

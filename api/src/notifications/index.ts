@@ -12,9 +12,11 @@ export {
   EMAIL_VERIFICATION_EMAIL,
   REGISTRATION_ATTEMPT_EMAIL,
   SIGN_IN_LOCKOUT_EMAIL,
+  INVESTOR_REPORT_EMAIL,
   type BookingConfirmationPayload,
   type AccountNoticePayload,
   type EmailVerificationPayload,
   type RegistrationAttemptPayload,
   type SignInLockoutPayload,
+  type InvestorReportPayload,
 } from './email-kinds.js';

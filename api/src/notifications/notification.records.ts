@@ -1,4 +1,5 @@
-import type { BookingStatus, MailboxMessage, SpaceType } from '@aiparksit/shared';
+import type { BookingStatus, MailboxAttachment, MailboxMessage, SpaceType } from '@aiparksit/shared';
+import type { EmailAttachment } from './templates/rendered-email.js';
 
 /** Who an email goes to. */
 export interface RecipientRecord {
@@ -37,6 +38,12 @@ export interface BookingConfirmationRecord {
   cardLast4: string | null;
 }
 
+/** Who may receive an investor report: an active investor or admin account, checked when it is sent. */
+export interface ReportRecipientRecord extends RecipientRecord {
+  role: string;
+  disabled: boolean;
+}
+
 export interface MailboxRecord {
   id: string;
   to: string;
@@ -44,6 +51,7 @@ export interface MailboxRecord {
   text: string;
   html: string;
   sentAt: Date;
+  attachments: MailboxAttachment[];
 }
 
 export interface NewMailboxMessage {
@@ -52,8 +60,24 @@ export interface NewMailboxMessage {
   subject: string;
   text: string;
   html: string;
+  attachments: EmailAttachment[];
+}
+
+/** One attachment with its bytes, for download. */
+export interface MailboxAttachmentFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export function toMailboxMessage(record: MailboxRecord): MailboxMessage {
-  return { id: record.id, to: record.to, subject: record.subject, text: record.text, html: record.html, sentAt: record.sentAt.toISOString(), attachments: [] };
+  return {
+    id: record.id,
+    to: record.to,
+    subject: record.subject,
+    text: record.text,
+    html: record.html,
+    sentAt: record.sentAt.toISOString(),
+    attachments: record.attachments,
+  };
 }

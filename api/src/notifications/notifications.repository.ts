@@ -2,10 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Raw, type Repository } from 'typeorm';
 import { MailboxMessageEntity } from './mailbox-message.entity.js';
-import type { BookingConfirmationRecord, BookingOwnershipRecord, MailboxRecord, NewMailboxMessage, RecipientRecord } from './notification.records.js';
+import type { MailboxAttachment } from '@aiparksit/shared';
+import type {
+  BookingConfirmationRecord,
+  BookingOwnershipRecord,
+  MailboxAttachmentFile,
+  MailboxRecord,
+  NewMailboxMessage,
+  RecipientRecord,
+  ReportRecipientRecord,
+} from './notification.records.js';
 
-function toMailboxRecord(message: MailboxMessageEntity): MailboxRecord {
-  return { id: message.id, to: message.toAddress, subject: message.subject, text: message.textBody, html: message.htmlBody, sentAt: message.sentAt };
+function toMailboxRecord(message: MailboxMessageEntity, attachments: MailboxAttachment[]): MailboxRecord {
+  return {
+    id: message.id,
+    to: message.toAddress,
+    subject: message.subject,
+    text: message.textBody,
+    html: message.htmlBody,
+    sentAt: message.sentAt,
+    attachments,
+  };
 }
 
 /**
@@ -23,6 +40,20 @@ export class NotificationsRepository {
   async findRecipient(userId: string): Promise<RecipientRecord | undefined> {
     const rows: RecipientRecord[] = await this.dataSource.query(`SELECT id, email::text AS email, name FROM users WHERE id = $1`, [userId]);
     return rows[0];
+  }
+
+  async findReportRecipient(userId: string): Promise<ReportRecipientRecord | undefined> {
+    const rows: ReportRecipientRecord[] = await this.dataSource.query(
+      `SELECT id, email::text AS email, name, role::text AS role, disabled_at IS NOT NULL AS disabled FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0];
+  }
+
+  /** Whether a monthly subscription still exists: one removed after its email was queued stops that email too. */
+  async reportSubscriptionExists(subscriptionId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM report_subscriptions WHERE id = $1`, [subscriptionId]);
+    return rows.length > 0;
   }
 
   async findBookingOwnership(bookingId: string): Promise<BookingOwnershipRecord | undefined> {
@@ -52,12 +83,30 @@ export class NotificationsRepository {
     return rows[0];
   }
 
-  /** One message per outbox row: a repeated delivery of the same row changes nothing. */
+  /**
+   * One message per outbox row: a repeated delivery of the same row changes nothing. The message
+   * and its attachments are one statement, so a message is never seen without its files.
+   */
   async insertMailboxMessage(message: NewMailboxMessage): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO mailbox_messages (outbox_id, to_address, subject, text_body, html_body) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (outbox_id) DO NOTHING`,
-      [message.outboxId, message.to, message.subject, message.text, message.html],
+      `WITH message AS (
+         INSERT INTO mailbox_messages (outbox_id, to_address, subject, text_body, html_body) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (outbox_id) DO NOTHING
+         RETURNING id
+       )
+       INSERT INTO mailbox_attachments (message_id, position, filename, content_type, content)
+       SELECT message.id, file.position, file.filename, file.content_type, file.content
+         FROM message, unnest($6::text[], $7::text[], $8::bytea[]) WITH ORDINALITY AS file (filename, content_type, content, position)`,
+      [
+        message.outboxId,
+        message.to,
+        message.subject,
+        message.text,
+        message.html,
+        message.attachments.map((file) => file.filename),
+        message.attachments.map((file) => file.contentType),
+        message.attachments.map((file) => file.content),
+      ],
     );
   }
 
@@ -69,11 +118,40 @@ export class NotificationsRepository {
       skip: offset,
       take: limit,
     });
-    return { items: messages.map(toMailboxRecord), total };
+    const attachments = await this.attachmentsOf(messages.map((message) => message.id));
+    return { items: messages.map((message) => toMailboxRecord(message, attachments.get(message.id) ?? [])), total };
   }
 
   async findMailboxMessage(id: string): Promise<MailboxRecord | undefined> {
     const message = await this.mailbox.findOneBy({ id });
-    return message ? toMailboxRecord(message) : undefined;
+    if (!message) return undefined;
+    const attachments = await this.attachmentsOf([id]);
+    return toMailboxRecord(message, attachments.get(id) ?? []);
+  }
+
+  /** The bytes of one attachment of one message; undefined when either does not exist or they do not belong together. */
+  async findMailboxAttachment(messageId: string, attachmentId: string): Promise<MailboxAttachmentFile | undefined> {
+    const rows: MailboxAttachmentFile[] = await this.dataSource.query(
+      `SELECT filename, content_type AS "contentType", content FROM mailbox_attachments WHERE id = $1 AND message_id = $2`,
+      [attachmentId, messageId],
+    );
+    return rows[0];
+  }
+
+  /** Attachments listed without their bytes: octet_length reads a stored value's size without fetching it. */
+  private async attachmentsOf(messageIds: string[]): Promise<Map<string, MailboxAttachment[]>> {
+    const byMessage = new Map<string, MailboxAttachment[]>();
+    if (!messageIds.length) return byMessage;
+    const rows: (MailboxAttachment & { messageId: string })[] = await this.dataSource.query(
+      `SELECT id, message_id AS "messageId", filename, content_type AS "contentType", octet_length(content) AS "sizeBytes"
+         FROM mailbox_attachments WHERE message_id = ANY($1::uuid[]) ORDER BY message_id, position`,
+      [messageIds],
+    );
+    for (const { messageId, ...attachment } of rows) {
+      const list = byMessage.get(messageId) ?? [];
+      list.push(attachment);
+      byMessage.set(messageId, list);
+    }
+    return byMessage;
   }
 }

@@ -1,10 +1,19 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { MailboxMessage, OutboxReceipt, Page, SendEmailRequest } from '@aiparksit/shared';
-import { OutboxService } from '../outbox/index.js';
+import { DateTime } from 'luxon';
+import { METRICS_MAX_PERIOD_DAYS, type MailboxMessage, type OutboxReceipt, type Page, type SendEmailRequest } from '@aiparksit/shared';
+import type { UserPrincipal } from '../access/index.js';
+import { OutboxService, type EnqueuedMessage } from '../outbox/index.js';
 import { MailSender } from './delivery/mail-sender.js';
-import { EmailHandlers } from './email-handlers.js';
-import { ACCOUNT_NOTICE_EMAIL, BOOKING_CONFIRMATION_EMAIL, type AccountNoticePayload, type BookingConfirmationPayload } from './email-kinds.js';
-import { toMailboxMessage } from './notification.records.js';
+import { EmailHandlers, REPORT_RECIPIENT_ROLES } from './email-handlers.js';
+import {
+  ACCOUNT_NOTICE_EMAIL,
+  BOOKING_CONFIRMATION_EMAIL,
+  INVESTOR_REPORT_EMAIL,
+  type AccountNoticePayload,
+  type BookingConfirmationPayload,
+  type InvestorReportPayload,
+} from './email-kinds.js';
+import { toMailboxMessage, type MailboxAttachmentFile, type RecipientRecord } from './notification.records.js';
 import { NotificationsException } from './notifications.exception.js';
 import { NotificationsRepository } from './notifications.repository.js';
 
@@ -24,12 +33,19 @@ export class NotificationsService implements OnModuleInit {
     this.logger.log(`Emails are delivered to the ${this.sender.name}`);
   }
 
-  /** An admin's templated email to one user: written to the outbox and sent by the worker. */
-  async send(request: SendEmailRequest): Promise<OutboxReceipt> {
+  /**
+   * A templated email to one user, written to the outbox and sent by the worker. Admins send any
+   * template to anyone; an investor may only have an investor report sent to themselves.
+   */
+  async send(caller: UserPrincipal, request: SendEmailRequest): Promise<OutboxReceipt> {
+    if (caller.role !== 'admin') {
+      if (request.template !== 'investor-report') throw new NotificationsException('template_not_allowed', 'Only admins may send this email.');
+      if (request.userId.toLowerCase() !== caller.userId) throw new NotificationsException('recipient_not_allowed', 'You may send reports to yourself only.');
+    }
     const recipient = await this.repository.findRecipient(request.userId);
     if (!recipient) throw new NotificationsException('recipient_not_found', 'No such user.', { field: 'userId' });
 
-    let enqueued;
+    let enqueued: EnqueuedMessage;
     if (request.template === 'booking_confirmation') {
       const booking = request.bookingId ? await this.repository.findBookingOwnership(request.bookingId) : undefined;
       if (!booking || booking.driverId !== recipient.id) {
@@ -42,12 +58,28 @@ export class NotificationsService implements OnModuleInit {
         });
       }
       enqueued = await this.outbox.enqueue(BOOKING_CONFIRMATION_EMAIL, { bookingId: booking.id } satisfies BookingConfirmationPayload);
+    } else if (request.template === 'investor-report') {
+      enqueued = await this.outbox.enqueue(INVESTOR_REPORT_EMAIL, await this.investorReportPayload(recipient, request));
     } else {
       const payload: AccountNoticePayload = { userId: recipient.id, subject: request.subject!, message: request.message! };
       enqueued = await this.outbox.enqueue(ACCOUNT_NOTICE_EMAIL, payload);
     }
     this.outbox.trigger();
     return { outboxId: enqueued.id, status: enqueued.status };
+  }
+
+  private async investorReportPayload(recipient: RecipientRecord, request: SendEmailRequest): Promise<InvestorReportPayload> {
+    const report = request.report!;
+    const from = DateTime.fromISO(report.from, { zone: 'UTC' });
+    const to = DateTime.fromISO(report.to, { zone: 'UTC' });
+    const days = to.diff(from, 'days').days + 1;
+    if (days < 1) throw periodError('report.to', 'to must not be before from');
+    if (days > METRICS_MAX_PERIOD_DAYS) throw periodError('report.to', `the period may cover at most ${METRICS_MAX_PERIOD_DAYS} days`);
+    const account = await this.repository.findReportRecipient(recipient.id);
+    if (!account || account.disabled || !REPORT_RECIPIENT_ROLES.has(account.role)) {
+      throw new NotificationsException('recipient_not_investor', 'Investor reports go to active investor or admin accounts only.', { field: 'userId' });
+    }
+    return { userId: recipient.id, report: { type: report.type, from: report.from, to: report.to, comparison: report.comparison ?? 'previous_period' } };
   }
 
   async listMailbox(page: number, pageSize: number, to?: string): Promise<Page<MailboxMessage>> {
@@ -60,4 +92,14 @@ export class NotificationsService implements OnModuleInit {
     if (!record) throw new NotificationsException('mailbox_message_not_found', 'No such message in the mailbox.');
     return toMailboxMessage(record);
   }
+
+  async mailboxAttachment(messageId: string, attachmentId: string): Promise<MailboxAttachmentFile> {
+    const file = await this.repository.findMailboxAttachment(messageId, attachmentId);
+    if (!file) throw new NotificationsException('mailbox_attachment_not_found', 'No such attachment in the mailbox.');
+    return file;
+  }
+}
+
+function periodError(field: string, message: string): NotificationsException {
+  return new NotificationsException('invalid_report_period', `Invalid report period: ${message}.`, { fields: [{ field, messages: [message] }] });
 }

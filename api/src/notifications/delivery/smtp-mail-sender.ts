@@ -35,13 +35,21 @@ export class SmtpMailSender extends MailSender implements OnApplicationShutdown 
         html: email.html,
         messageId: email.messageId,
         headers: { 'X-AIParksit-Outbox-Id': email.outboxId },
-        attachments: email.inlineImages.map((image) => ({
-          cid: image.cid,
-          filename: image.filename,
-          contentType: image.contentType,
-          content: image.content,
-          contentDisposition: 'inline',
-        })),
+        attachments: [
+          ...email.inlineImages.map((image) => ({
+            cid: image.cid,
+            filename: image.filename,
+            contentType: image.contentType,
+            content: image.content,
+            contentDisposition: 'inline' as const,
+          })),
+          ...email.attachments.map((file) => ({
+            filename: file.filename,
+            contentType: file.contentType,
+            content: file.content,
+            contentDisposition: 'attachment' as const,
+          })),
+        ],
       });
     } catch (error) {
       const smtp = error as SmtpError;

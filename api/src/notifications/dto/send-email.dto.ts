@@ -1,9 +1,42 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
-import { EMAIL_TEMPLATES, type EmailTemplate, type SendEmailRequest } from '@aiparksit/shared';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  EMAIL_TEMPLATES,
+  METRICS_COMPARISONS,
+  REPORT_TYPES,
+  type EmailTemplate,
+  type MetricsComparison,
+  type ReportType,
+  type SendEmailRequest,
+} from '@aiparksit/shared';
 
 export const NOTICE_SUBJECT_MAX_LENGTH = 200;
 export const NOTICE_MESSAGE_MAX_LENGTH = 10_000;
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The report of an `investor-report` email, checked as `POST /api/reports/export` checks its query. */
+export class InvestorReportDto implements NonNullable<SendEmailRequest['report']> {
+  @ApiProperty({ enum: REPORT_TYPES })
+  @IsIn(REPORT_TYPES, { message: `type must be one of: ${REPORT_TYPES.join(', ')}` })
+  type: ReportType;
+
+  @ApiProperty({ description: 'First local date of the period (YYYY-MM-DD), included.', example: '2026-11-01' })
+  @Matches(LOCAL_DATE, { message: 'from must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  from: string;
+
+  @ApiProperty({ description: 'Last local date of the period (YYYY-MM-DD), included.', example: '2026-11-30' })
+  @Matches(LOCAL_DATE, { message: 'to must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'to must be a real calendar date' })
+  to: string;
+
+  @ApiPropertyOptional({ enum: METRICS_COMPARISONS, default: 'previous_period' })
+  @IsOptional()
+  @IsIn(METRICS_COMPARISONS, { message: `comparison must be one of: ${METRICS_COMPARISONS.join(', ')}` })
+  comparison?: MetricsComparison;
+}
 
 export class SendEmailDto implements SendEmailRequest {
   @ApiProperty({ format: 'uuid' })
@@ -30,4 +63,11 @@ export class SendEmailDto implements SendEmailRequest {
   @ValidateIf((o: SendEmailDto) => o.template === 'booking_confirmation')
   @IsUUID('all', { message: 'bookingId must be a UUID' })
   bookingId?: string;
+
+  @ApiPropertyOptional({ type: InvestorReportDto, description: 'For investor-report: the report to render as a PDF and attach.' })
+  @ValidateIf((o: SendEmailDto) => o.template === 'investor-report')
+  @IsDefined({ message: 'report is required for investor-report' })
+  @ValidateNested()
+  @Type(() => InvestorReportDto)
+  report?: InvestorReportDto;
 }

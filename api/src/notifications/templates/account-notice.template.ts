@@ -19,5 +19,5 @@ export function accountNoticeEmail(data: AccountNoticeData): RenderedEmail {
   const text = [`Hello ${data.recipientName},`, '', data.message.trim(), '', 'AIParksit'].join('\n');
   const body = html`<p>Hello ${data.recipientName},</p>
 ${paragraphs.map((p) => html`<p>${p.split('\n').map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</p>\n`)}`;
-  return { subject, text, html: emailLayout(subject, body), inlineImages: [] };
+  return { subject, text, html: emailLayout(subject, body), inlineImages: [], attachments: [] };
 }

@@ -91,5 +91,6 @@ ${row('Price', html`${price}${data.paidWith ? html` <span style="color:#52606d;"
     text,
     html: emailLayout(subject, body),
     inlineImages: [{ cid: BOOKING_QR_CID, filename: `booking-${data.bookingCode}.png`, contentType: 'image/png', content: data.qrPng }],
+    attachments: [],
   };
 }

@@ -32,5 +32,5 @@ export function emailVerificationEmail(data: EmailVerificationData): RenderedEma
     <p><a href="${data.verifyUrl}" style="${BUTTON_STYLE}">Confirm my email address</a></p>
     <p style="color:#52606d;font-size:13px;">Or open ${data.verifyUrl}</p>
     <p style="color:#52606d;font-size:13px;">${validity} If you did not create an account, ignore this email: nothing happens unless the link is opened.</p>`;
-  return { subject, text, html: emailLayout(subject, body), inlineImages: [] };
+  return { subject, text, html: emailLayout(subject, body), inlineImages: [], attachments: [] };
 }

@@ -28,5 +28,5 @@ export function registrationAttemptEmail(data: RegistrationAttemptData): Rendere
     <p>Someone just tried to create a new AIParksit account with this email address, which already has an account.</p>
     <p>If it was you, there is nothing to create: <a href="${data.signInUrl}">sign in with your existing account</a>.</p>
     <p>If it was not you, you can ignore this email. Nothing was changed and no new account was made.</p>`;
-  return { subject, text, html: emailLayout(subject, body), inlineImages: [] };
+  return { subject, text, html: emailLayout(subject, body), inlineImages: [], attachments: [] };
 }

@@ -34,5 +34,5 @@ export function signInLockoutEmail(data: SignInLockoutData): RenderedEmail {
       If that was you, wait and try again. If it was not, someone may be guessing your password: the pause slows them down, and your account and bookings are
       unchanged. If you use the same password anywhere else, change it there.
     </p>`;
-  return { subject, text, html: emailLayout(subject, body), inlineImages: [] };
+  return { subject, text, html: emailLayout(subject, body), inlineImages: [], attachments: [] };
 }
