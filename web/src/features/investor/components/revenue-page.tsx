@@ -158,7 +158,7 @@ function SliceTable({ title, slices, currency, testId }: { title: string; slices
   const columns: Column<RevenueSlice>[] = [
     { key: 'label', label: 'Name', sortValue: (s) => s.label },
     { key: 'gmv', label: 'Gross', numeric: true, sortValue: (s) => s.gmvCents, render: (s) => money(s, s.gmvCents) },
-    { key: 'net', label: 'Net revenue', numeric: true, sortValue: (s) => s.netRevenueCents, render: (s) => money(s, s.netRevenueCents) },
+    { key: 'net', label: 'Net', numeric: true, sortValue: (s) => s.netRevenueCents, render: (s) => money(s, s.netRevenueCents) },
     { key: 'bookings', label: 'Bookings', numeric: true, sortValue: (s) => s.paidBookings, render: (s) => formatValue(s.paidBookings, 'count') },
     {
       key: 'change',
