@@ -13,6 +13,7 @@ import { AnalyticsDayTotalsIndex1795501300000 } from './1795501300000-analytics-
 import { AccountSecurity1795501600000 } from './1795501600000-account-security.js';
 import { IdempotencyClaimLeases1795501700000 } from './1795501700000-idempotency-claim-leases.js';
 import { BookingIdempotencyKey1795501900000 } from './1795501900000-booking-idempotency-key.js';
+import { InvestorMetrics1795502000000 } from './1795502000000-investor-metrics.js';
 import { MailboxAttachments1795502100000 } from './1795502100000-mailbox-attachments.js';
 import { ReportSubscriptions1795502110000 } from './1795502110000-report-subscriptions.js';
 
@@ -33,6 +34,7 @@ export const migrations = [
   AccountSecurity1795501600000,
   IdempotencyClaimLeases1795501700000,
   BookingIdempotencyKey1795501900000,
+  InvestorMetrics1795502000000,
   MailboxAttachments1795502100000,
   ReportSubscriptions1795502110000,
 ];

@@ -20,6 +20,7 @@ import { OperatorsModule } from './operators/index.js';
 import { AnalyticsModule } from './analytics/index.js';
 import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
+import { MetricsModule } from './metrics/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -56,6 +57,7 @@ export class AppModule {
         AnalyticsModule,
         ReportsModule,
         ReportSubscriptionsModule,
+        MetricsModule,
       ],
     };
   }

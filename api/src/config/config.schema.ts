@@ -416,6 +416,28 @@ export const configSchema = {
     default: '1500',
     parse: parsers.int(0, 10_000),
   },
+  reportingCurrency: {
+    env: 'REPORTING_CURRENCY',
+    description: 'Currency the investor metrics convert every amount into (ISO 4217), at the dated rates of the fx_rates table.',
+    default: 'EUR',
+    parse: (raw: string): string => {
+      if (!/^[A-Z]{3}$/.test(raw)) throw new ConfigValueError(`expected an ISO 4217 code such as EUR, got "${raw}"`);
+      return raw;
+    },
+  },
+  reportingTimeZone: {
+    env: 'REPORTING_TIME_ZONE',
+    description: "IANA time zone of the investor metrics' account figures (sign-ups, operator applications, driver cohorts are by facility day).",
+    default: 'Europe/Berlin',
+    parse: (raw: string): string => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: raw });
+      } catch {
+        throw new ConfigValueError(`expected an IANA time zone such as Europe/Berlin, got "${raw}"`);
+      }
+      return raw;
+    },
+  },
   paymentProvider: {
     env: 'PAYMENT_PROVIDER',
     description: 'Card processor: sandbox (the built-in test-mode processor; no real money moves).',

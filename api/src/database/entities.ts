@@ -22,6 +22,19 @@ import { PaymentEntity } from '../payments/payment.entity.js';
 import { ReportSubscriptionDeliveryEntity } from '../report-subscriptions/report-subscription-delivery.entity.js';
 import { ReportSubscriptionEntity } from '../report-subscriptions/report-subscription.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { FxRateEntity } from '../metrics/fx-rate.entity.js';
+import { CityRevenueDailyEntity } from '../metrics/city-revenue-daily.entity.js';
+import { FacilityRevenueDailyEntity } from '../metrics/facility-revenue-daily.entity.js';
+import { FacilityRevenueMonthlyEntity } from '../metrics/facility-revenue-monthly.entity.js';
+import { CityStaysDailyEntity } from '../metrics/city-stays-daily.entity.js';
+import { DemandHourlyEntity } from '../metrics/demand-hourly.entity.js';
+import { ActiveDayEntity } from '../metrics/active-day.entity.js';
+import { ActiveGapEntity } from '../metrics/active-gap.entity.js';
+import { DriverCohortEntity } from '../metrics/driver-cohort.entity.js';
+import { SignupsHourlyEntity } from '../metrics/signups-hourly.entity.js';
+import { FacilityListingEntity } from '../metrics/facility-listing.entity.js';
+import { OperatorMilestoneEntity } from '../metrics/operator-milestone.entity.js';
+import { SupplyChangeEntity } from '../metrics/supply-change.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -54,4 +67,17 @@ export const entities = [
   OccupancyWeekdayEntity,
   ReportSubscriptionEntity,
   ReportSubscriptionDeliveryEntity,
+  FxRateEntity,
+  CityRevenueDailyEntity,
+  FacilityRevenueDailyEntity,
+  FacilityRevenueMonthlyEntity,
+  CityStaysDailyEntity,
+  DemandHourlyEntity,
+  ActiveDayEntity,
+  ActiveGapEntity,
+  DriverCohortEntity,
+  SignupsHourlyEntity,
+  FacilityListingEntity,
+  OperatorMilestoneEntity,
+  SupplyChangeEntity,
 ];

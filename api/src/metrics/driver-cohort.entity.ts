@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Drivers whose first paid booking was in `cohort_month` and who had one in `active_month`. */
+@Entity({ name: 'metrics_driver_cohorts' })
+export class DriverCohortEntity {
+  @PrimaryColumn({ name: 'cohort_month', type: 'date', primaryKeyConstraintName: 'metrics_driver_cohorts_pkey' })
+  cohortMonth!: string;
+
+  @PrimaryColumn({ name: 'active_month', type: 'date', primaryKeyConstraintName: 'metrics_driver_cohorts_pkey' })
+  activeMonth!: string;
+
+  @Column({ type: 'integer' })
+  drivers!: number;
+}

@@ -1,0 +1,290 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { MetricsGranularity } from '@aiparksit/shared';
+import type { FxRateRow } from './fx.js';
+
+/** The two periods of an answer and the rate-change dates their money sums are split at. */
+export interface PeriodParams {
+  from: string;
+  to: string;
+  comparisonFrom: string;
+  comparisonTo: string;
+  granularity: MetricsGranularity;
+  /** Sorted rate-change dates inside the span of both periods; segment i starts at bounds[i − 1]. */
+  bounds: string[];
+}
+
+export interface MoneyRow {
+  p: number;
+  seg: number;
+  bucket: string | null;
+  country: string;
+  city: string;
+  currency: string;
+  spaceType: string;
+  gross: number;
+  fee: number;
+  refund: number;
+  refundFee: number;
+  paid: number;
+}
+
+export interface StayRow {
+  p: number;
+  bucket: string | null;
+  country: string;
+  city: string;
+  spaceType: string;
+  bookedUs: number;
+  cancelled: number;
+}
+
+export interface SupplyRow {
+  day: string;
+  country: string;
+  city: string;
+  currency: string;
+  facilities: number;
+  spaces: number[];
+  open: number[];
+}
+
+export interface TopRow {
+  p: number;
+  seg: number;
+  id: string;
+  currency: string;
+  gross: number;
+  fee: number;
+  refund: number;
+  refundFee: number;
+  paid: number;
+}
+
+export interface CityOperatorRow extends TopRow {
+  country: string;
+  city: string;
+}
+
+const bucketSql = (g: MetricsGranularity, column: string) =>
+  g === 'day' ? `${column}::text` : g === 'week' ? `(${column} - (extract(isodow FROM ${column})::int - 1))::text` : `to_char(${column}, 'YYYY-MM')`;
+
+const MONEY_SUMS = `sum(gross_cents)::float8 AS gross, sum(fee_cents)::float8 AS fee, sum(refund_cents)::float8 AS refund,
+  sum(refund_fee_cents)::float8 AS "refundFee", sum(paid_bookings)::float8 AS paid`;
+
+/** Hand-written reads of the metrics rollups (see the investor metrics migration). */
+@Injectable()
+export class MetricsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  fxRates(): Promise<FxRateRow[]> {
+    return this.dataSource.query(`SELECT currency, date::text AS date, units_per_eur::text AS "unitsPerEur" FROM fx_rates ORDER BY currency, date`);
+  }
+
+  async putFxRates(rates: { currency: string; date: string; unitsPerEur: number }[]): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO fx_rates (currency, date, units_per_eur)
+       SELECT * FROM unnest($1::text[], $2::date[], $3::numeric[]) ORDER BY 1, 2
+       ON CONFLICT (currency, date) DO UPDATE SET units_per_eur = EXCLUDED.units_per_eur, updated_at = now()`,
+      [rates.map((r) => r.currency), rates.map((r) => r.date), rates.map((r) => String(r.unitsPerEur))],
+    );
+  }
+
+  /** Ledger sums per period, rate segment, bucket (main period only), city, currency and space type. */
+  money(p: PeriodParams): Promise<MoneyRow[]> {
+    const select = (period: number, from: string, to: string, bucket: string) => `
+      SELECT ${period} AS p, width_bucket(day, $5::date[]) AS seg, ${bucket} AS bucket, country_code AS country, city, currency, space_type::text AS "spaceType", ${MONEY_SUMS}
+        FROM metrics_city_revenue_daily WHERE day BETWEEN ${from} AND ${to} GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+    return this.dataSource.query(
+      `${select(0, '$1::date', '$2::date', bucketSql(p.granularity, 'day'))} UNION ALL ${select(1, '$3::date', '$4::date', 'NULL')}`,
+      [p.from, p.to, p.comparisonFrom, p.comparisonTo, p.bounds],
+    );
+  }
+
+  /** Booked space-time and paid cancellations per period, bucket (main period only), city and space type. */
+  stays(p: PeriodParams): Promise<StayRow[]> {
+    const select = (period: number, from: string, to: string, bucket: string) => `
+      SELECT ${period} AS p, ${bucket} AS bucket, country_code AS country, city, space_type::text AS "spaceType",
+             sum(booked_us)::float8 AS "bookedUs", sum(cancelled_bookings)::float8 AS cancelled
+        FROM metrics_city_stays_daily WHERE day BETWEEN ${from} AND ${to} GROUP BY 1, 2, 3, 4, 5`;
+    return this.dataSource.query(
+      `${select(0, '$1::date', '$2::date', bucketSql(p.granularity, 'day'))} UNION ALL ${select(1, '$3::date', '$4::date', 'NULL')}`,
+      [p.from, p.to, p.comparisonFrom, p.comparisonTo],
+    );
+  }
+
+  /**
+   * Distinct active members (drivers or operators) of each range: per member, the gap ending on its
+   * first active day in the range starts before the range (or is its first day ever, `fresh`).
+   */
+  async activeMembers(kind: 'driver' | 'operator', ranges: { from: string; to: string }[]): Promise<{ active: number; fresh: number }[]> {
+    if (!ranges.length) return [];
+    const rows: { i: number; active: number; fresh: number }[] = await this.dataSource.query(
+      `SELECT r.i, coalesce(sum(g.members), 0)::float8 AS active, coalesce(sum(g.members) FILTER (WHERE g.prev_day = '-infinity'), 0)::float8 AS fresh
+         FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS r(s, e, i)
+         LEFT JOIN metrics_active_gaps g ON g.kind = $1 AND g.next_day BETWEEN r.s AND r.e AND g.prev_day < r.s
+        GROUP BY r.i`,
+      [kind, ranges.map((r) => r.from), ranges.map((r) => r.to)],
+    );
+    const out = ranges.map(() => ({ active: 0, fresh: 0 }));
+    for (const row of rows) out[Number(row.i) - 1] = { active: Number(row.active), fresh: Number(row.fresh) };
+    return out;
+  }
+
+  /** Every supply change up to `to` (a few per city and day at most). */
+  supply(to: string): Promise<SupplyRow[]> {
+    return this.dataSource.query(
+      `SELECT day::text AS day, country_code AS country, city, currency, facilities,
+              ARRAY[spaces_standard, spaces_ev, spaces_accessible, spaces_oversize, spaces_motorcycle] AS spaces,
+              ARRAY[open_mon, open_tue, open_wed, open_thu, open_fri, open_sat, open_sun]::float8[] AS open
+         FROM metrics_supply_changes WHERE day <= $1 ORDER BY day`,
+      [to],
+    );
+  }
+
+  /** Sign-ups per period, bucket (main period only) and role, on the reporting zone's calendar. */
+  signups(p: PeriodParams, timeZone: string): Promise<{ p: number; bucket: string | null; role: string; users: number }[]> {
+    const select = (period: number, from: string, to: string, bucket: string) => `
+      SELECT ${period} AS p, ${bucket} AS bucket, role::text AS role, sum(users)::float8 AS users
+        FROM (SELECT (hour AT TIME ZONE $5)::date AS day, role, users FROM metrics_signups_hourly
+               WHERE hour >= (${from}::timestamp AT TIME ZONE $5) AND hour < ((${to} + 1)::timestamp AT TIME ZONE $5)) s
+       GROUP BY 1, 2, 3`;
+    return this.dataSource.query(
+      `${select(0, '$1::date', '$2::date', bucketSql(p.granularity, 'day'))} UNION ALL ${select(1, '$3::date', '$4::date', 'NULL')}`,
+      [p.from, p.to, p.comparisonFrom, p.comparisonTo, timeZone],
+    );
+  }
+
+  cohorts(fromMonth: string, toMonth: string): Promise<{ cohort: string; month: string; drivers: number }[]> {
+    return this.dataSource.query(
+      `SELECT to_char(cohort_month, 'YYYY-MM') AS cohort, to_char(active_month, 'YYYY-MM') AS month, drivers
+         FROM metrics_driver_cohorts WHERE cohort_month BETWEEN $1::date AND $2::date AND drivers <> 0 ORDER BY 1, 2`,
+      [`${fromMonth}-01`, `${toMonth}-01`],
+    );
+  }
+
+  /** Operators who applied in the period (reporting zone) with the times of their later steps. */
+  funnel(
+    from: string,
+    to: string,
+    timeZone: string,
+  ): Promise<{ appliedAt: Date; approvedAt: Date | null; firstPublishedAt: Date | null; firstPaidAt: Date | null }[]> {
+    return this.dataSource.query(
+      `SELECT o.submitted_at AS "appliedAt", CASE WHEN o.status = 'approved' THEN o.reviewed_at END AS "approvedAt",
+              m.first_published_at AS "firstPublishedAt", m.first_paid_at AS "firstPaidAt"
+         FROM operators o LEFT JOIN metrics_operator_milestones m ON m.operator_id = o.id
+        WHERE o.submitted_at >= ($1::date::timestamp AT TIME ZONE $3) AND o.submitted_at < (($2::date + 1)::timestamp AT TIME ZONE $3)`,
+      [from, to, timeZone],
+    );
+  }
+
+  /** Booked space-time per local ISO weekday and hour over the period. */
+  heatmap(from: string, to: string): Promise<{ weekday: number; hour: number; bookedUs: number }[]> {
+    return this.dataSource.query(
+      `SELECT extract(isodow FROM day)::int AS weekday, hour, sum(booked_us)::float8 AS "bookedUs"
+         FROM metrics_demand_hourly WHERE day BETWEEN $1 AND $2 GROUP BY 1, 2`,
+      [from, to],
+    );
+  }
+
+  /** Hourly list prices of listed facilities' rates, per city: count, mean and percentiles. */
+  prices(): Promise<
+    {
+      country: string;
+      city: string;
+      latitude: number;
+      longitude: number;
+      rates: number;
+      average: number | null;
+      p10: number | null;
+      p50: number | null;
+      p90: number | null;
+    }[]
+  > {
+    return this.dataSource.query(
+      `SELECT f.country_code AS country, f.city, avg(f.latitude)::float8 AS latitude, avg(f.longitude)::float8 AS longitude, count(r.id)::int AS rates,
+              avg(r.hourly_cents)::float8 AS average,
+              percentile_cont(0.1) WITHIN GROUP (ORDER BY r.hourly_cents)::float8 AS p10,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY r.hourly_cents)::float8 AS p50,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY r.hourly_cents)::float8 AS p90
+         FROM facilities f LEFT JOIN rates r ON r.facility_id = f.id
+        WHERE f.published AND NOT f.is_canary
+        GROUP BY 1, 2`,
+    );
+  }
+
+  /**
+   * Top facilities or operators by converted GMV of the main period: ledger sums of whole months
+   * (`months`) and single days (`days`) per period, converted in SQL at the given factors (pairs of
+   * rate millionths per currency and segment) and ranked; then every row of the top ids.
+   */
+  async top(
+    by: 'facility' | 'operator',
+    months: [string[], string[]],
+    days: [string[], string[]],
+    bounds: string[],
+    factors: { currency: string; seg: number; key: string; from: string; to: string }[],
+    limit: number,
+  ): Promise<TopRow[]> {
+    const idColumn = by === 'facility' ? 'facility_id' : 'operator_id';
+    const union = `
+      SELECT 0 AS p, width_bucket(month, $5::date[]) AS seg, ${idColumn} AS id, currency, ${MONEY_SUMS} FROM metrics_facility_revenue_monthly WHERE month = ANY($1::date[]) GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT 0, width_bucket(day, $5::date[]), ${idColumn}, currency, ${MONEY_SUMS} FROM metrics_facility_revenue_daily WHERE day = ANY($2::date[]) GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT 1, width_bucket(month, $5::date[]), ${idColumn}, currency, ${MONEY_SUMS} FROM metrics_facility_revenue_monthly WHERE month = ANY($3::date[]) GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT 1, width_bucket(day, $5::date[]), ${idColumn}, currency, ${MONEY_SUMS} FROM metrics_facility_revenue_daily WHERE day = ANY($4::date[]) GROUP BY 1, 2, 3, 4`;
+    return this.dataSource.query(
+      `WITH rows AS MATERIALIZED (${union}),
+       fx AS (SELECT * FROM unnest($6::text[], $7::int[], $8::numeric[], $9::numeric[], $11::text[]) AS f(currency, seg, rate_from, rate_to, key)),
+       ranked AS (
+         SELECT c.id FROM (
+           SELECT r.id, round(sum(r.gross)::numeric * fx.rate_to / fx.rate_from) AS gmv
+             FROM rows r JOIN fx ON fx.currency = r.currency AND fx.seg = r.seg
+            WHERE r.p = 0
+            GROUP BY r.id, fx.currency, fx.key, fx.rate_from, fx.rate_to) c
+          GROUP BY c.id ORDER BY sum(c.gmv) DESC, c.id LIMIT $10)
+       SELECT rows.p, rows.seg, rows.id::text AS id, rows.currency, rows.gross, rows.fee, rows.refund, rows."refundFee", rows.paid
+         FROM rows JOIN ranked ON ranked.id = rows.id`,
+      [
+        months[0],
+        days[0],
+        months[1],
+        days[1],
+        bounds,
+        factors.map((f) => f.currency),
+        factors.map((f) => f.seg),
+        factors.map((f) => f.from),
+        factors.map((f) => f.to),
+        limit,
+        factors.map((f) => f.key),
+      ],
+    );
+  }
+
+  /** GMV sums per city and operator (main and comparison period) for the market's operator shares. */
+  cityOperators(months: [string[], string[]], days: [string[], string[]], bounds: string[]): Promise<CityOperatorRow[]> {
+    const select = (p: number, table: string, column: string, param: string) => `
+      SELECT ${p} AS p, width_bucket(t.${column}, $5::date[]) AS seg, f.country_code AS country, f.city, t.operator_id::text AS id, t.currency,
+             sum(t.gross_cents)::float8 AS gross, 0 AS fee, 0 AS refund, 0 AS "refundFee", sum(t.paid_bookings)::float8 AS paid
+        FROM ${table} t JOIN facilities f ON f.id = t.facility_id WHERE t.${column} = ANY(${param}::date[]) GROUP BY 1, 2, 3, 4, 5, 6`;
+    return this.dataSource.query(
+      [
+        select(0, 'metrics_facility_revenue_monthly', 'month', '$1'),
+        select(0, 'metrics_facility_revenue_daily', 'day', '$2'),
+        select(1, 'metrics_facility_revenue_monthly', 'month', '$3'),
+        select(1, 'metrics_facility_revenue_daily', 'day', '$4'),
+      ].join(' UNION ALL '),
+      [months[0], days[0], months[1], days[1], bounds],
+    );
+  }
+
+  /** Public labels: facility name with its city, operator display name. */
+  labels(by: 'facility' | 'operator', ids: string[]): Promise<{ id: string; label: string; country: string | null; city: string | null }[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return by === 'facility'
+      ? this.dataSource.query(`SELECT id::text, name || ', ' || city AS label, country_code AS country, city FROM facilities WHERE id = ANY($1::uuid[])`, [ids])
+      : this.dataSource.query(`SELECT id::text, display_name AS label, NULL AS country, NULL AS city FROM operators WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+}
