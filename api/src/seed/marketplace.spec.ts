@@ -1,3 +1,4 @@
+import { seedCalendar } from './demand.js';
 import { divideSpaces, generateFacilities, generateOperators, spacesOf, SPACE_TYPES } from './marketplace.js';
 import { generatePeople } from './people.js';
 import { SeededRandom } from './prng.js';
@@ -6,9 +7,10 @@ import { SCALES } from './scales.js';
 const ANCHOR = Date.parse('2026-03-01T00:00:00Z');
 
 function world(seed: number) {
-  const people = generatePeople(seed, SCALES.small, ANCHOR);
-  const operators = generateOperators(seed, SCALES.small, people.demoOperatorOwner, ANCHOR);
-  return { people, operators, facilities: generateFacilities(seed, SCALES.small, operators, ANCHOR) };
+  const calendar = seedCalendar(ANCHOR, SCALES.small);
+  const people = generatePeople(seed, SCALES.small, calendar);
+  const operators = generateOperators(seed, SCALES.small, people.demoOperatorOwner, calendar);
+  return { people, operators, facilities: generateFacilities(seed, SCALES.small, operators, calendar) };
 }
 
 describe('divideSpaces', () => {
@@ -47,7 +49,7 @@ describe('generateFacilities', () => {
   it('gives the demo operator published facilities and only approved operators any', () => {
     expect(facilities.filter((f) => f.operator === operators[0] && f.published).length).toBe(SCALES.small.demoOperatorFacilities);
     for (const f of facilities) expect(f.operator.status).toBe('approved');
-    expect(operators.filter((o) => o.status === 'submitted')).toHaveLength(1);
+    expect(operators.filter((o) => o.status === 'submitted')).toHaveLength(SCALES.small.submittedOperators);
   });
 
   it('makes labels unique within a facility and regenerates spaces identically', () => {

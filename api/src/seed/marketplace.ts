@@ -6,10 +6,13 @@ import {
   FIRST_NAMES,
   LAST_NAMES,
   OPERATOR_NAME_PARTS,
-  SUBMITTED_OPERATOR,
+  REJECTED_OPERATORS,
+  SUBMITTED_OPERATORS,
   type City,
+  type District,
   type OperatorProfile,
 } from './catalog.js';
+import { launchDay, type SeedCalendar } from './demand.js';
 import { OPENING_HOURS_TEMPLATES, type WeeklyHours } from './opening-hours.js';
 import { asciiSlug, type SeedUser } from './people.js';
 import { SeededRandom } from './prng.js';
@@ -25,9 +28,12 @@ export interface SeedOperator {
   displayName: string;
   contactEmail: string;
   contactPhone: string;
-  status: 'approved' | 'submitted';
+  status: 'approved' | 'submitted' | 'rejected';
   submittedAt: Date;
   reviewedAt: Date | null;
+  rejectionReason: string | null;
+  /** Approved operators that list facilities; the others are recent and have not listed yet. */
+  listsFacilities: boolean;
   createdAt: Date;
   cities: readonly City[];
 }
@@ -47,6 +53,9 @@ export interface SeedFacility {
   description: string;
   addressLine: string;
   city: City;
+  district: District;
+  /** How much more (or less) than its district's usual demand this car park draws. */
+  popularity: number;
   postalCode: string;
   latitude: number;
   longitude: number;
@@ -70,7 +79,7 @@ export interface SeedSpace {
 
 const DAY = 86_400_000;
 const TYPE_PRICE_FACTOR: Record<SpaceType, number> = { standard: 1, ev: 1.25, accessible: 1, oversize: 1.6, motorcycle: 0.4 };
-const PHONE_PREFIX: Record<string, string> = { DE: '+49 30', NL: '+31 20', AT: '+43 1', CH: '+41 44', DK: '+45 33' };
+const PHONE_PREFIX: Record<string, string> = { DE: '+49 30', NL: '+31 20', AT: '+43 1', CH: '+41 44', DK: '+45 33', GB: '+44 20' };
 
 /**
  * How a car park's spaces divide among the types: always at least one accessible bay (as
@@ -86,22 +95,24 @@ export function divideSpaces(total: number, covered: boolean, random: SeededRand
   return { standard, ev, accessible, oversize, motorcycle };
 }
 
+function inventedProfile(seed: number, kind: string, i: number): OperatorProfile {
+  const random = SeededRandom.stream(seed, kind, i);
+  const stem = `${random.pick(OPERATOR_NAME_PARTS.first)}${random.pick(OPERATOR_NAME_PARTS.second)}`;
+  const displayName = `${stem} ${kind === 'operator-profile' ? i : `${kind.slice(0, 1).toUpperCase()}${i}`}`;
+  return {
+    legalName: `${displayName} ${random.pick(OPERATOR_NAME_PARTS.legalForm)}`,
+    displayName,
+    cities: random.sample(CITIES, random.int(1, 3)).map((c) => c.name),
+  };
+}
+
 function operatorProfiles(seed: number, scale: SeedScale): OperatorProfile[] {
   const profiles = APPROVED_OPERATORS.slice(0, scale.extraOperators);
-  for (let i = profiles.length; i < scale.extraOperators; i += 1) {
-    const random = SeededRandom.stream(seed, 'operator-profile', i);
-    const stem = `${random.pick(OPERATOR_NAME_PARTS.first)}${random.pick(OPERATOR_NAME_PARTS.second)}`;
-    const displayName = `${stem} ${i}`;
-    profiles.push({
-      legalName: `${displayName} ${random.pick(OPERATOR_NAME_PARTS.legalForm)}`,
-      displayName,
-      cities: random.sample(CITIES, random.int(1, 3)).map((c) => c.name),
-    });
-  }
+  for (let i = profiles.length; i < scale.extraOperators; i += 1) profiles.push(inventedProfile(seed, 'operator-profile', i));
   return profiles;
 }
 
-function operatorOwner(seed: number, index: number, profile: OperatorProfile, anchor: number): SeedUser {
+function operatorOwner(seed: number, index: number, profile: OperatorProfile, createdAt: number): SeedUser {
   const random = SeededRandom.stream(seed, 'operator-owner', index);
   const first = random.pick(FIRST_NAMES);
   const last = random.pick(LAST_NAMES);
@@ -110,43 +121,107 @@ function operatorOwner(seed: number, index: number, profile: OperatorProfile, an
     email: `${asciiSlug(first, '')}.${asciiSlug(last, '')}@${asciiSlug(profile.displayName)}.operators.aiparksit.test`,
     name: `${first} ${last}`,
     role: 'operator',
-    createdAt: new Date(anchor - random.int(400, 700) * DAY),
+    createdAt: new Date(createdAt),
     isDemoAccount: false,
   };
 }
 
-function makeOperator(seed: number, index: number, profile: OperatorProfile, owner: SeedUser, status: SeedOperator['status'], anchor: number): SeedOperator {
+interface OperatorTiming {
+  status: SeedOperator['status'];
+  /** When the review decided (approved or rejected), or when the still-waiting application was sent. */
+  decidedAt: number;
+  listsFacilities: boolean;
+  rejectionReason?: string;
+}
+
+function makeOperator(seed: number, index: number, profile: OperatorProfile, timing: OperatorTiming, owner: SeedUser | null): SeedOperator {
   const random = SeededRandom.stream(seed, 'operator', index);
   const cities = profile.cities.map((name) => {
     const city = CITIES.find((c) => c.name === name);
     if (!city) throw new Error(`operator ${profile.displayName} lists unknown city ${name}`);
     return city;
   });
-  const submittedAt = status === 'approved' ? new Date(owner.createdAt.getTime() + random.int(1, 20) * DAY) : new Date(anchor - random.int(1, 3) * DAY);
+  // Reviews take from a day to about five weeks, most of them under two.
+  const reviewDays = 1 + Math.floor(Math.pow(random.next(), 2) * 35);
+  const submittedAt = timing.status === 'submitted' ? timing.decidedAt : timing.decidedAt - reviewDays * DAY - random.int(0, 86_399) * 1000;
+  const user = owner ?? operatorOwner(seed, index, profile, submittedAt - random.int(0, 4) * DAY - random.int(600, 86_399) * 1000);
   return {
     id: random.uuid(),
-    owner,
+    owner: user,
     legalName: profile.legalName,
     displayName: profile.displayName,
     contactEmail: `info@${asciiSlug(profile.displayName)}.operators.aiparksit.test`,
     contactPhone: `${PHONE_PREFIX[cities[0]!.countryCode] ?? '+49 30'} ${random.int(1_000_000, 9_999_999)}`,
-    status,
-    submittedAt,
-    reviewedAt: status === 'approved' ? new Date(submittedAt.getTime() + random.int(1, 4) * DAY) : null,
-    createdAt: owner.createdAt,
+    status: timing.status,
+    submittedAt: new Date(submittedAt),
+    reviewedAt: timing.status === 'submitted' ? null : new Date(timing.decidedAt),
+    rejectionReason: timing.rejectionReason ?? null,
+    listsFacilities: timing.listsFacilities,
+    createdAt: user.createdAt,
     cities,
   };
 }
 
-/** The demo operator first, then approved operators, then the one still awaiting review. */
-export function generateOperators(seed: number, scale: SeedScale, demoOwner: SeedUser, anchor: number): SeedOperator[] {
-  const operators = [makeOperator(seed, 0, DEMO_OPERATOR, demoOwner, 'approved', anchor)];
+/**
+ * The demo operator first (a launch partner, approved before the platform opened), then the
+ * approved operators, each approved a little before the first of its cities opened or at some
+ * point after (most early: supply comes first), then a few approved lately that list nothing
+ * yet, then applications still waiting for review and applications turned down.
+ */
+export function generateOperators(seed: number, scale: SeedScale, demoOwner: SeedUser, calendar: SeedCalendar): SeedOperator[] {
+  const dayStart = (d: number) => calendar.start + d * DAY;
+  const firstLaunch = (profile: OperatorProfile) =>
+    Math.min(
+      ...profile.cities.map((name) =>
+        launchDay(
+          calendar,
+          CITIES.find((c) => c.name === name)!,
+        ),
+      ),
+    );
+  const operators = [makeOperator(seed, 0, DEMO_OPERATOR, { status: 'approved', decidedAt: dayStart(-30), listsFacilities: true }, demoOwner)];
+  const latest = calendar.anchorDay - 45;
   operatorProfiles(seed, scale).forEach((profile, i) => {
     const index = i + 1;
-    operators.push(makeOperator(seed, index, profile, operatorOwner(seed, index, profile, anchor), 'approved', anchor));
+    const random = SeededRandom.stream(seed, 'operator-joined', index);
+    const launch = firstLaunch(profile);
+    // The named operators are each city's launch partners; invented ones join over time.
+    const day =
+      i < APPROVED_OPERATORS.length
+        ? launch - random.int(7, 40)
+        : Math.min(latest, launch - 40 + Math.floor(Math.pow(random.next(), 1.4) * (latest - launch + 40)));
+    operators.push(
+      makeOperator(seed, index, profile, { status: 'approved', decidedAt: dayStart(day) + random.int(28_800, 64_800) * 1000, listsFacilities: true }, null),
+    );
   });
-  const last = scale.extraOperators + 1;
-  operators.push(makeOperator(seed, last, SUBMITTED_OPERATOR, operatorOwner(seed, last, SUBMITTED_OPERATOR, anchor), 'submitted', anchor));
+  let index = scale.extraOperators + 1;
+  const recent = (random: SeededRandom, from: number, to: number) => dayStart(calendar.anchorDay - random.int(from, to)) + random.int(28_800, 64_800) * 1000;
+  for (let i = 0; i < scale.approvedWithoutFacilities; i += 1, index += 1) {
+    const random = SeededRandom.stream(seed, 'operator-joined', index);
+    operators.push(
+      makeOperator(seed, index, inventedProfile(seed, 'recent', i), { status: 'approved', decidedAt: recent(random, 2, 25), listsFacilities: false }, null),
+    );
+  }
+  for (let i = 0; i < scale.submittedOperators; i += 1, index += 1) {
+    const random = SeededRandom.stream(seed, 'operator-joined', index);
+    const profile = SUBMITTED_OPERATORS[i] ?? inventedProfile(seed, 'waiting', i);
+    operators.push(makeOperator(seed, index, profile, { status: 'submitted', decidedAt: recent(random, 1, 12), listsFacilities: false }, null));
+  }
+  for (let i = 0; i < scale.rejectedOperators; i += 1, index += 1) {
+    const random = SeededRandom.stream(seed, 'operator-joined', index);
+    const named = REJECTED_OPERATORS[i % REJECTED_OPERATORS.length]!;
+    const profile = i < REJECTED_OPERATORS.length ? named : inventedProfile(seed, 'rejected', i);
+    const day = random.int(20, calendar.anchorDay - 10);
+    operators.push(
+      makeOperator(
+        seed,
+        index,
+        profile,
+        { status: 'rejected', decidedAt: dayStart(day), listsFacilities: false, rejectionReason: named.rejectionReason },
+        null,
+      ),
+    );
+  }
   return operators;
 }
 
@@ -154,8 +229,8 @@ export function generateOperators(seed: number, scale: SeedScale, demoOwner: See
  * Facilities of the approved operators: the demo operator's first, then the others picked at
  * random; the last `canaryFacilities` are canaries (real-looking, never published, never booked).
  */
-export function generateFacilities(seed: number, scale: SeedScale, operators: readonly SeedOperator[], anchor: number): SeedFacility[] {
-  const approved = operators.filter((o) => o.status === 'approved');
+export function generateFacilities(seed: number, scale: SeedScale, operators: readonly SeedOperator[], calendar: SeedCalendar): SeedFacility[] {
+  const approved = operators.filter((o) => o.status === 'approved' && o.listsFacilities);
   const [demoOperator, ...others] = approved;
   if (!demoOperator) throw new Error('no approved operator to own facilities');
   const usedSlugs = new Set<string>();
@@ -168,9 +243,10 @@ export function generateFacilities(seed: number, scale: SeedScale, operators: re
     const districtIndex = random.int(0, city.districts.length - 1);
     const district = city.districts[districtIndex]!;
     // Park-and-ride sits by the outer stations (the catalog lists central districts first).
-    const kind = random.pick(city.kinds.filter((k) => k.word !== 'P+R' || districtIndex >= 3));
-    let name = `${kind.word} ${district.name}`;
-    for (let n = 2; usedNames.has(`${city.name}:${name}`); n += 1) name = `${kind.word} ${district.name} ${n}`;
+    const kind = random.pick(city.kinds.filter((k) => !k.parkAndRide || districtIndex >= 3));
+    const named = (n: number) => (kind.placeFirst ? `${district.name} ${kind.word}` : `${kind.word} ${district.name}`) + (n > 1 ? ` ${n}` : '');
+    let name = named(1);
+    for (let n = 2; usedNames.has(`${city.name}:${name}`); n += 1) name = named(n);
     usedNames.add(`${city.name}:${name}`);
     let slug = asciiSlug(`${name} ${city.name}`);
     if (usedSlugs.has(slug)) slug = `${slug}-${index}`;
@@ -190,10 +266,21 @@ export function generateFacilities(seed: number, scale: SeedScale, operators: re
       ...(kind.covered ? ['covered'] : []),
       ...(spaceCounts.ev > 0 ? ['ev_charging'] : []),
       'accessible',
-      ...(kind.word === 'P+R' ? ['public_transport'] : []),
+      ...(kind.parkAndRide ? ['public_transport'] : []),
       ...random.sample(EXTRA_AMENITIES, random.int(1, 4)).sort(),
     ];
     const isCanary = index >= scale.facilities - scale.canaryFacilities;
+    // Listed once the operator is approved and not long before the city opens; half of
+    // an operator's car parks from the start, the rest one by one until a fortnight ago.
+    const listedFrom = Math.max(
+      operator.reviewedAt!.getTime() + random.int(1, 10) * DAY,
+      calendar.start + (launchDay(calendar, city) - random.int(3, 21)) * DAY,
+    );
+    const listedBy = calendar.anchor - 14 * DAY;
+    const createdAt =
+      random.chance(0.5) || listedFrom >= listedBy
+        ? Math.min(listedFrom + random.int(0, 14) * DAY, Math.max(listedFrom, listedBy))
+        : listedFrom + Math.floor(random.next() * (listedBy - listedFrom));
     facilities.push({
       index,
       id: random.uuid(),
@@ -203,6 +290,8 @@ export function generateFacilities(seed: number, scale: SeedScale, operators: re
       description: `${kind.covered ? 'Covered car park' : 'Open-air car park'} near ${district.name}, ${city.name}: ${total} spaces${spaceCounts.ev ? `, ${spaceCounts.ev} with EV charging` : ''}. Run by ${operator.displayName}.`,
       addressLine: `${district.street} ${random.int(1, 180)}`,
       city,
+      district,
+      popularity: round6(0.5 + random.next()),
       postalCode: city.postalCode(random.int(0, 9999)),
       latitude: round6(district.latitude + (random.next() - 0.5) * 0.012),
       longitude: round6(district.longitude + (random.next() - 0.5) * 0.018),
@@ -212,7 +301,7 @@ export function generateFacilities(seed: number, scale: SeedScale, operators: re
       maxDurationMinutes: openingHours === null ? 43_200 : 1_440,
       published: !isCanary,
       isCanary,
-      createdAt: new Date(Math.max(operator.reviewedAt?.getTime() ?? 0, anchor - random.int(150, 700) * DAY)),
+      createdAt: new Date(createdAt + random.int(25_200, 68_400) * 1000),
       spaceCounts,
       rates,
     });

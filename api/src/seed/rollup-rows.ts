@@ -24,8 +24,10 @@ export const OCCUPANCY_WEEKDAYS_COLUMNS = ['facility_id', 'month', 'weekday', 'b
  * The rules are the rollup migration's: each UTC hour a booking's period touches, and each
  * payment's ledger lines, go to the facility's local day and hour of that UTC hour's start;
  * occupancy counts confirmed and completed bookings in microseconds; a paid booking is one
- * gross, platform-fee and operator-net line at its payment's instant (the seed makes no
- * refunds or extensions). A test compares the result with the database's own recomputation.
+ * gross, platform-fee and operator-net line at its payment's instant, and a refunded one three
+ * negative lines (refund, refund platform fee, refund operator net) at its cancellation's instant,
+ * which count in the fee and net sums but not as bookings (the seed makes no extensions). A test
+ * compares the result with the database's own recomputation.
  *
  * Bookings arrive facility by facility: one facility's days × 24 hours are summed in typed
  * arrays (exact: every sum stays far below 2^53) and written out when the next facility starts.
@@ -39,6 +41,9 @@ export class RollupAccumulator {
   private readonly fee: Float64Array;
   private readonly net: Float64Array;
   private readonly paid: Float64Array;
+  private readonly refund: Float64Array;
+  /** Ledger lines per hour: an hour with only a refund still has its row. */
+  private readonly lines: Float64Array;
   private facility: { id: string; currency: string; offsets: Int32Array } | null = null;
   /** `YYYY-MM-DD` of each local day of the window, made once. */
   private readonly dayLabels: string[];
@@ -58,6 +63,8 @@ export class RollupAccumulator {
     this.fee = new Float64Array(this.hours);
     this.net = new Float64Array(this.hours);
     this.paid = new Float64Array(this.hours);
+    this.refund = new Float64Array(this.hours);
+    this.lines = new Float64Array(this.hours);
     this.dayLabels = Array.from({ length: days }, (_, d) => new Date(this.baseMs + d * DAY).toISOString().slice(0, 10));
   }
 
@@ -73,6 +80,15 @@ export class RollupAccumulator {
       this.fee[slot]! += payment.split.platformFeeCents;
       this.net[slot]! += payment.split.operatorNetCents;
       this.paid[slot]! += 1;
+      this.lines[slot]! += 3;
+      const refund = payment.refund;
+      if (refund) {
+        const at = this.slotOf(Math.floor(refund.at / HOUR) * HOUR);
+        this.refund[at]! -= refund.split.grossCents;
+        this.fee[at]! -= refund.split.platformFeeCents;
+        this.net[at]! -= refund.split.operatorNetCents;
+        this.lines[at]! += 3;
+      }
     }
     if (booking.status !== 'confirmed' && booking.status !== 'completed') return;
     for (let h = Math.floor(booking.start / HOUR) * HOUR; h < booking.end; h += HOUR) {
@@ -127,21 +143,27 @@ export class RollupAccumulator {
       const day = this.dayLabels[start / 24]!;
       let booked = 0;
       let dayPaid = 0;
+      let dayLines = 0;
+      let dayRefund = 0;
       let dayGross = 0;
       let dayFee = 0;
       let dayNet = 0;
       for (let h = 0; h < 24; h++) {
         const i = start + h;
         booked += this.occupancy[i]!;
-        if (this.paid[i]! > 0) {
+        if (this.lines[i]! > 0) {
+          dayLines += this.lines[i]!;
           dayPaid += this.paid[i]!;
           dayGross += this.gross[i]!;
+          dayRefund += this.refund[i]!;
           dayFee += this.fee[i]!;
           dayNet += this.net[i]!;
-          this.spools.revenueHours.addLine(`${id}\t${day}\t${h}\t${currency}\t${this.gross[i]}\t0\t${this.fee[i]}\t${this.net[i]}\t${this.paid[i]}\n`);
+          this.spools.revenueHours.addLine(
+            `${id}\t${day}\t${h}\t${currency}\t${this.gross[i]}\t${this.refund[i]}\t${this.fee[i]}\t${this.net[i]}\t${this.paid[i]}\n`,
+          );
         }
       }
-      if (dayPaid > 0) this.spools.revenueDaily.addLine(`${id}\t${day}\t${currency}\t${dayGross}\t0\t${dayFee}\t${dayNet}\t${dayPaid}\n`);
+      if (dayLines > 0) this.spools.revenueDaily.addLine(`${id}\t${day}\t${currency}\t${dayGross}\t${dayRefund}\t${dayFee}\t${dayNet}\t${dayPaid}\n`);
       if (booked > 0) {
         const slots = this.occupancy.subarray(start, start + 24);
         this.spools.occupancyDaily.addLine(`${id}\t${day}\t${booked}\t{${Array.from(slots).join(',')}}\n`);
@@ -152,7 +174,7 @@ export class RollupAccumulator {
       }
     }
     for (const [key, sums] of weekdays) this.spools.occupancyWeekdays.addLine(`${id}\t${key}\t{${Array.from(sums).join(',')}}\n`);
-    for (const sums of [this.occupancy, this.gross, this.fee, this.net, this.paid]) sums.fill(0, from, to);
+    for (const sums of [this.occupancy, this.gross, this.fee, this.net, this.paid, this.refund, this.lines]) sums.fill(0, from, to);
     this.firstSlot = Number.POSITIVE_INFINITY;
     this.lastSlot = -1;
   }

@@ -12,41 +12,54 @@ export interface SeedScale {
   demoOperatorFacilities: number;
   canaryFacilities: number;
   spacesPerFacility: readonly [min: number, max: number];
-  bookingsPerSpace: readonly [min: number, max: number];
+  /** About how many bookings in all; they spread over the spaces in proportion to demand while each exists. */
+  bookings: number;
+  /** Operators that applied and wait for review, and operators that were turned down. */
+  submittedOperators: number;
+  rejectedOperators: number;
+  /** Approved lately, not yet listing anything: the step of the onboarding funnel before the first facility. */
+  approvedWithoutFacilities: number;
   /** Share of bookings made by the demo driver, so that account has a history worth showing. */
   demoDriverShare: number;
-  pastDays: number;
+  /** Whole months of history before the anchor's month. */
+  historyMonths: number;
   futureDays: number;
 }
 
 export const SCALES: Record<ScaleName, SeedScale> = {
   small: {
     name: 'small',
-    drivers: 240,
+    drivers: 700,
     extraInvestors: 2,
-    extraOperators: 7,
+    extraOperators: 9,
     facilities: 60,
     demoOperatorFacilities: 8,
     canaryFacilities: 3,
     spacesPerFacility: [20, 90],
-    bookingsPerSpace: [2, 8],
+    bookings: 30_000,
+    submittedOperators: 3,
+    rejectedOperators: 2,
+    approvedWithoutFacilities: 1,
     demoDriverShare: 0.004,
-    pastDays: 90,
+    historyMonths: 18,
     futureDays: 45,
   },
-  // Exactly 10,000 facilities x 50 spaces x 10 bookings (minus the canaries, which nobody books).
+  // 10,000 facilities x 50 spaces, and about five million bookings over 18 months and 60 days ahead.
   large: {
     name: 'large',
-    drivers: 50_000,
+    drivers: 60_000,
     extraInvestors: 5,
     extraOperators: 250,
     facilities: 10_000,
     demoOperatorFacilities: 20,
     canaryFacilities: 3,
     spacesPerFacility: [50, 50],
-    bookingsPerSpace: [10, 10],
+    bookings: 5_000_000,
+    submittedOperators: 12,
+    rejectedOperators: 15,
+    approvedWithoutFacilities: 8,
     demoDriverShare: 0.00002,
-    pastDays: 120,
+    historyMonths: 18,
     futureDays: 60,
   },
 };

@@ -5,11 +5,11 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../access/index.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
-import { bookingsOfSpace, bookingWindow, type BookingWindow, type SeedBooking } from './bookings.js';
+import { allBookings, planDataSet, type DataSetPlan } from './data-set.js';
 import { withConstraintsSetAside } from './constraints-set-aside.js';
 import { copyInto, CopySpool, copySpoolInto, isoInstantWriter, type CopyValue } from './copy-rows.js';
-import { generateFacilities, generateOperators, spacesOf, SPACE_TYPES, type SeedFacility, type SeedOperator } from './marketplace.js';
-import { generatePeople, type SeedPeople, type SeedUser } from './people.js';
+import { spacesOf, SPACE_TYPES } from './marketplace.js';
+import type { SeedUser } from './people.js';
 import { bookingCodes } from './prng.js';
 import {
   OCCUPANCY_DAILY_COLUMNS,
@@ -63,13 +63,7 @@ const RESET_TABLES = [
   'users',
 ];
 
-interface SeedPlan {
-  seed: number;
-  scale: SeedScale;
-  window: BookingWindow;
-  people: SeedPeople;
-  operators: SeedOperator[];
-  facilities: SeedFacility[];
+interface SeedPlan extends DataSetPlan {
   demoHashes: Map<string, string>;
   sharedHash: string;
 }
@@ -98,8 +92,7 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
     say(`Seeding the ${scale.name} data set (seed ${options.seed}, anchor ${options.anchor.toISOString().slice(0, 10)})…`);
     const plan = await makePlan(options, scale);
     const spaceCount = plan.facilities.reduce((sum, f) => sum + SPACE_TYPES.reduce((n, t) => n + f.spaceCounts[t], 0), 0);
-    const bookableSpaces = plan.facilities.filter((f) => !f.isCanary).reduce((sum, f) => sum + SPACE_TYPES.reduce((n, t) => n + f.spaceCounts[t], 0), 0);
-    const expectedBookings = Math.round((bookableSpaces * (scale.bookingsPerSpace[0] + scale.bookingsPerSpace[1])) / 2);
+    const expectedBookings = scale.bookings;
 
     await load(
       client,
@@ -163,6 +156,15 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, say:
     // Only now: while a transaction older than their rows runs (the payments' load, which ran
     // beside theirs), VACUUM may not mark them visible to all.
     await client.query(`VACUUM (ANALYZE) ${ROLLUP_TABLES.join(', ')}`);
+    // The investor metrics keep rollups of their own (sign-ups, cohorts, funnel…), rebuilt from
+    // the loaded rows by their migration's function when it is there.
+    const { rows: recompute } = await client.query<{ present: boolean }>(`SELECT to_regproc('metrics_recompute_rollups') IS NOT NULL AS present`);
+    if (recompute[0]!.present) {
+      const metricsStarted = Date.now();
+      say('Rebuilding the investor metrics rollups (metrics_recompute_rollups)…');
+      await client.query('SELECT metrics_recompute_rollups()');
+      say(`  investor metrics rollups rebuilt in ${formatDuration(Date.now() - metricsStarted)}`);
+    }
 
     const counts: Record<string, number> = {};
     for (const table of [...SEEDED_TABLES, ...ROLLUP_TABLES]) {
@@ -188,17 +190,15 @@ async function withSecondConnection(dataSource: DataSource, work: (client: pg.Po
 }
 
 async function makePlan(options: SeedOptions, scale: SeedScale): Promise<SeedPlan> {
-  const anchor = options.anchor.getTime();
-  const people = generatePeople(options.seed, scale, anchor);
-  const operators = generateOperators(options.seed, scale, people.demoOperatorOwner, anchor);
-  const facilities = generateFacilities(options.seed, scale, operators, anchor);
+  const dataSet = planDataSet(options.seed, scale, options.anchor.getTime());
+  const { people } = dataSet;
   const demoUsers = [people.drivers[0]!, people.demoOperatorOwner, ...people.investors, ...people.admins].filter((u) => u.isDemoAccount);
   const demoHashes = new Map<string, string>();
   for (const user of demoUsers) demoHashes.set(user.id, await hashPassword(DEMO_PASSWORD));
   // Generated accounts share one argon2id hash of the demo password: hashing tens of thousands
   // of them one by one would take minutes, and any of them can still be signed in as in a demo.
   const sharedHash = await hashPassword(DEMO_PASSWORD);
-  return { seed: options.seed, scale, window: bookingWindow(anchor, scale), people, operators, facilities, demoHashes, sharedHash };
+  return { ...dataSet, demoHashes, sharedHash };
 }
 
 async function load(
@@ -287,6 +287,7 @@ const OPERATOR_COLUMNS = [
   'contact_email',
   'contact_phone',
   'status',
+  'rejection_reason',
   'submitted_at',
   'reviewed_at',
   'created_at',
@@ -302,6 +303,7 @@ function* operatorRows(plan: SeedPlan): Generator<CopyValue[]> {
       o.contactEmail,
       o.contactPhone,
       o.status,
+      o.rejectionReason,
       o.submittedAt,
       o.reviewedAt,
       o.createdAt,
@@ -380,16 +382,6 @@ function* rateRows(plan: SeedPlan): Generator<CopyValue[]> {
   }
 }
 
-/** Every booking of the data set, in the same order on every call. */
-function* allBookings(plan: SeedPlan): Generator<SeedBooking> {
-  for (const facility of plan.facilities) {
-    const spaces = spacesOf(plan.seed, facility);
-    for (let ordinal = 0; ordinal < spaces.length; ordinal += 1) {
-      yield* bookingsOfSpace(plan.seed, plan.scale, plan.window, facility, spaces[ordinal]!, ordinal, plan.people.drivers);
-    }
-  }
-}
-
 const BOOKING_COLUMNS = [
   'id',
   'code',
@@ -415,7 +407,7 @@ const BOOKING_COLUMNS = [
  */
 function* bookingRows(plan: SeedPlan, payments: CopySpool, ledger: CopySpool, rollupSpools: RollupSpools): Generator<string> {
   const codeOf = bookingCodes(plan.seed);
-  const rollups = new RollupAccumulator(plan.window, rollupSpools);
+  const rollups = new RollupAccumulator({ from: plan.context.calendar.start, to: plan.context.calendar.end }, rollupSpools);
   const iso = isoInstantWriter();
   let index = 0;
   for (const b of allBookings(plan)) {
@@ -426,14 +418,37 @@ function* bookingRows(plan: SeedPlan, payments: CopySpool, ledger: CopySpool, ro
     const p = b.payment;
     if (!p) continue;
     const paidAt = iso(p.createdAt);
-    payments.addLine(`${p.id}\t${b.id}\tsandbox\t${p.providerRef}\tsucceeded\t${b.amountCents}\t${currency}\t${p.cardBrand}\t${p.cardLast4}\t${paidAt}\n`);
+    const refund = p.refund;
+    const refunded = refund ? refund.split.grossCents : 0;
+    const status = refund ? (refunded >= b.amountCents ? 'refunded' : 'partially_refunded') : 'succeeded';
+    payments.addLine(
+      `${p.id}\t${b.id}\tsandbox\t${p.providerRef}\t${status}\t${b.amountCents}\t${refunded}\t${currency}\t${p.cardBrand}\t${p.cardLast4}\t${paidAt}\n`,
+    );
     const owners = `${b.id}\t${p.id}\t${b.facility.operator.id}\t${b.facility.id}`;
     ledger.addLine(`${owners}\tgross\t${p.split.grossCents}\t${currency}\t${paidAt}\n`);
     ledger.addLine(`${owners}\tplatform_fee\t${p.split.platformFeeCents}\t${currency}\t${paidAt}\n`);
     ledger.addLine(`${owners}\toperator_net\t${p.split.operatorNetCents}\t${currency}\t${paidAt}\n`);
+    if (!refund) continue;
+    // As the payments module writes a refund: negative lines, split like a charge, at the cancellation's instant.
+    const refundedAt = iso(refund.at);
+    ledger.addLine(`${owners}\trefund\t${-refund.split.grossCents}\t${currency}\t${refundedAt}\n`);
+    ledger.addLine(`${owners}\trefund_platform_fee\t${-refund.split.platformFeeCents}\t${currency}\t${refundedAt}\n`);
+    ledger.addLine(`${owners}\trefund_operator_net\t${-refund.split.operatorNetCents}\t${currency}\t${refundedAt}\n`);
   }
   rollups.finish();
 }
 
-const PAYMENT_COLUMNS = ['id', 'booking_id', 'provider', 'provider_ref', 'status', 'amount_cents', 'currency', 'card_brand', 'card_last4', 'created_at'];
+const PAYMENT_COLUMNS = [
+  'id',
+  'booking_id',
+  'provider',
+  'provider_ref',
+  'status',
+  'amount_cents',
+  'refunded_cents',
+  'currency',
+  'card_brand',
+  'card_last4',
+  'created_at',
+];
 const LEDGER_COLUMNS = ['booking_id', 'payment_id', 'operator_id', 'facility_id', 'account', 'amount_cents', 'currency', 'occurred_at'];

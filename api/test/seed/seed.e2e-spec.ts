@@ -85,9 +85,25 @@ describe('npm run seed -- --scale small', () => {
     expect(await count(`SELECT count(*) AS n ${mine} AND b.status = 'confirmed' AND lower(b.period) >= '2026-03-01'`)).toBeGreaterThan(0);
   });
 
-  it('approves every operator but one, which awaits review', async () => {
-    expect(await count(`SELECT count(*) AS n FROM operators WHERE status = 'submitted'`)).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM operators WHERE status NOT IN ('approved', 'submitted')`)).toBe(0);
+  it('has an operator funnel: applications waiting, rejected with a reason, approved before their first facility', async () => {
+    expect(await count(`SELECT count(*) AS n FROM operators WHERE status = 'submitted' AND reviewed_at IS NULL`)).toBe(3);
+    expect(await count(`SELECT count(*) AS n FROM operators WHERE status = 'rejected' AND rejection_reason IS NOT NULL AND reviewed_at > submitted_at`)).toBe(
+      2,
+    );
+    expect(await count(`SELECT count(*) AS n FROM operators WHERE status = 'approved'`)).toBeGreaterThan(8);
+    expect(
+      await count(`SELECT count(*) AS n FROM facilities f JOIN operators o ON o.id = f.operator_id
+                   WHERE o.status <> 'approved' OR f.created_at <= o.reviewed_at OR o.submitted_at < (SELECT created_at FROM users WHERE id = o.owner_id)`),
+    ).toBe(0);
+  });
+
+  it('books nothing before its facility or its driver existed', async () => {
+    expect(
+      await count(`SELECT count(*) AS n FROM bookings b JOIN facilities f ON f.id = b.facility_id JOIN users u ON u.id = b.driver_id JOIN spaces s ON s.id = b.space_id
+                   WHERE b.created_at <= f.created_at OR b.created_at <= u.created_at OR b.created_at <= s.created_at OR lower(b.period) <= b.created_at`),
+    ).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM bookings WHERE lower(period) < '2026-03-01'::date - interval '18 months'`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM bookings WHERE lower(period) < '2026-03-01'::date - interval '16 months'`)).toBeGreaterThan(0);
   });
 
   it('marks two or three real-looking, unpublished facilities as canaries', async () => {
@@ -112,7 +128,10 @@ describe('npm run seed -- --scale small', () => {
         `SELECT count(*) AS n FROM bookings WHERE status IN ('confirmed', 'completed') AND id NOT IN (SELECT booking_id FROM payments WHERE status = 'succeeded')`,
       ),
     ).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE b.status NOT IN ('confirmed', 'completed')`)).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM payments p JOIN bookings b ON b.id = p.booking_id
+                   WHERE (b.status IN ('confirmed', 'completed')) <> (p.status = 'succeeded' AND p.refunded_cents = 0)`),
+    ).toBe(0);
     expect(
       await count(`SELECT count(*) AS n FROM payments p JOIN bookings b ON b.id = p.booking_id
                    JOIN LATERAL (SELECT sum(amount_cents) FILTER (WHERE account = 'gross') AS gross,
@@ -125,6 +144,26 @@ describe('npm run seed -- --scale small', () => {
     expect(await count(`SELECT count(*) AS n FROM payments WHERE card_brand IS NULL OR card_last4 !~ '^[0-9]{4}$'`)).toBe(0);
   });
 
+  it('refunds paid cancellations as the payments module does: by the cancellation policy, negative ledger lines at the cancellation', async () => {
+    const refunded = await count(`SELECT count(*) AS n FROM payments WHERE status IN ('refunded', 'partially_refunded')`);
+    expect(refunded).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM payments WHERE status = 'partially_refunded'`)).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM payments p JOIN bookings b ON b.id = p.booking_id
+                   JOIN LATERAL (SELECT sum(amount_cents) FILTER (WHERE account = 'refund') AS refund,
+                                        sum(amount_cents) FILTER (WHERE account = 'refund_platform_fee') AS fee,
+                                        sum(amount_cents) FILTER (WHERE account = 'refund_operator_net') AS net,
+                                        bool_and(occurred_at = b.cancelled_at) FILTER (WHERE account::text LIKE 'refund%') AS at_cancellation
+                                   FROM ledger_entries l WHERE l.booking_id = b.id) l ON true
+                   WHERE p.status IN ('refunded', 'partially_refunded')
+                     AND (b.status <> 'cancelled' OR -l.refund <> p.refunded_cents OR l.refund <> l.fee + l.net OR -l.fee <> round(p.refunded_cents * 0.15)
+                          OR NOT l.at_cancellation OR b.cancelled_at >= lower(b.period)
+                          OR p.refunded_cents <> CASE WHEN b.cancelled_at < lower(b.period) - interval '60 minutes' THEN p.amount_cents ELSE p.amount_cents * 50 / 100 END
+                          OR (p.status = 'refunded') <> (p.refunded_cents = p.amount_cents))`),
+    ).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM ledger_entries WHERE account::text LIKE 'refund%'`)).toBe(3 * refunded);
+  });
+
   it('charges every booking, payment and ledger line in its facility currency', async () => {
     expect(
       await count(`SELECT count(*) AS n FROM bookings b JOIN facilities f ON f.id = b.facility_id
@@ -134,9 +173,9 @@ describe('npm run seed -- --scale small', () => {
     const { rows } = await pool.query<{ country_code: string; currency: string; time_zone: string }>(
       'SELECT DISTINCT country_code, currency, time_zone FROM facilities ORDER BY 1, 3',
     );
-    const expected: Record<string, string> = { DE: 'EUR', NL: 'EUR', AT: 'EUR', CH: 'CHF', DK: 'DKK' };
+    const expected: Record<string, string> = { DE: 'EUR', NL: 'EUR', AT: 'EUR', CH: 'CHF', DK: 'DKK', GB: 'GBP' };
     for (const row of rows) expect(row.currency).toBe(expected[row.country_code]);
-    expect(rows.map((r) => r.time_zone)).toEqual(expect.arrayContaining(['Europe/Berlin', 'Europe/Zurich']));
+    expect(rows.map((r) => r.time_zone)).toEqual(expect.arrayContaining(['Europe/Berlin', 'Europe/Zurich', 'Europe/London']));
   });
 
   it('refuses a database that already has users unless --reset is given, and changes nothing', async () => {
