@@ -14,4 +14,9 @@ export function toUnits(amountCents: number, currency: string): number {
 }
 
 /** Options every investor chart shares: fills its box, no animation (screenshots and PDF match the page). */
-export const BASE_OPTIONS = { responsive: true, maintainAspectRatio: false, animation: false } as const;
+export const BASE_OPTIONS = {
+  responsive: true,
+  maintainAspectRatio: false,
+  animation: false,
+  plugins: { legend: { labels: { boxWidth: 12, boxHeight: 12 } } },
+} as const;

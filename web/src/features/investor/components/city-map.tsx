@@ -42,7 +42,7 @@ export function projectCities(cities: readonly CityMarket[], width = WIDTH, heig
 
 export function CityMap({ cities, currency }: { cities: readonly CityMarket[]; currency: string }) {
   const projected = projectCities(cities).sort((a, b) => b.radius - a.radius);
-  const labelled = new Set(projected.slice(0, 8).map((p) => p.city.key));
+  const labelled = new Set(projected.slice(0, 12).map((p) => p.city.key));
   return (
     <figure className="city-map" data-testid="city-map">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Map of ${cities.length} cities, circles sized by gross booking value`}>

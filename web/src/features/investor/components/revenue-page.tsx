@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Bar } from 'react-chartjs-2';
-import type { RevenueMetrics, RevenueSlice, UserView } from '@aiparksit/shared';
+import type { RevenueMetrics, RevenueSlice, SpaceType, UserView } from '@aiparksit/shared';
+import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { describeError } from '../../../lib/api-error';
 import { bucketLabel, formatPercent, formatValue } from '../api/figure-format';
@@ -76,10 +77,14 @@ function RevenueView({ revenue, refreshing }: { revenue: RevenueMetrics; refresh
         </div>
         {mode === 'converted' ? <ConvertedChart revenue={revenue} /> : <CurrencyCharts revenue={revenue} />}
       </section>
-      <div className="dashboard-grid">
+      <div className="slice-grid">
         <SliceTable title="By country" slices={revenue.byCountry} currency={currency} testId="revenue-by-country" />
         <SliceTable title="By city" slices={revenue.byCity} currency={currency} testId="revenue-by-city" />
-        <SliceTable title="By space type" slices={revenue.bySpaceType} currency={currency} />
+        <SliceTable
+          title="By space type"
+          slices={revenue.bySpaceType.map((slice) => ({ ...slice, label: SPACE_TYPE_LABELS[slice.key as SpaceType] ?? slice.label }))}
+          currency={currency}
+        />
         <SliceTable title="By currency (own currency, unconverted)" slices={revenue.byCurrency} currency={null} />
         <SliceTable title="Top facilities" slices={revenue.topFacilities} currency={currency} testId="revenue-top-facilities" />
         <SliceTable title="Top operators" slices={revenue.topOperators} currency={currency} testId="revenue-top-operators" />
