@@ -59,6 +59,17 @@ const DRAW_CHARTS = `
       if (axis.unit === 'hours') return (v) => n.format(v) + ' h';
       return (v) => n.format(v);
     }
+    // An opaque chart prints as a plain image; a transparent one adds a soft mask to every chart.
+    const whiteBackground = {
+      id: 'whiteBackground',
+      beforeDraw(chart) {
+        const ctx = chart.ctx;
+        ctx.save();
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(0, 0, chart.width, chart.height);
+        ctx.restore();
+      },
+    };
     let drawn = 0;
     for (const spec of specs) {
       const canvas = document.getElementById(spec.id);
@@ -88,11 +99,12 @@ const DRAW_CHARTS = `
         options: {
           animation: false,
           responsive: false,
-          devicePixelRatio: 2,
+          devicePixelRatio: 1.5,
           events: [],
           plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, font: { size: 9 } } }, tooltip: { enabled: false } },
           scales: scales,
         },
+        plugins: [whiteBackground],
       });
       drawn++;
     }
