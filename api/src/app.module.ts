@@ -18,9 +18,9 @@ import { FacilitiesModule } from './facilities/index.js';
 import { FacilityManagementModule } from './facility-management/index.js';
 import { OperatorsModule } from './operators/index.js';
 import { AnalyticsModule } from './analytics/index.js';
+import { MetricsModule } from './metrics/index.js';
 import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
-import { MetricsModule } from './metrics/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -55,9 +55,9 @@ export class AppModule {
         FacilityManagementModule,
         OperatorsModule,
         AnalyticsModule,
+        MetricsModule,
         ReportsModule,
         ReportSubscriptionsModule,
-        MetricsModule,
       ],
     };
   }

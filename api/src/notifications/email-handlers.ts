@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid, METRICS_COMPARISONS, REPORT_TYPES, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
-import { ReportsService } from '../reports/index.js';
+import { ReportsException, ReportsService } from '../reports/index.js';
 import { MailSender } from './delivery/mail-sender.js';
 import {
   ACCOUNT_NOTICE_EMAIL,
@@ -160,7 +160,13 @@ export class EmailHandlers {
     if (subscriptionId !== undefined && !(await this.repository.reportSubscriptionExists(subscriptionId))) {
       throw new PermanentDeliveryError(`subscription ${subscriptionId} was cancelled; no report sent`);
     }
-    const file = await this.reports.render({ type: report.type, from: report.from, to: report.to, comparison: report.comparison, format: 'pdf' });
+    const file = await this.reports
+      .render({ type: report.type, from: report.from, to: report.to, comparison: report.comparison, format: 'pdf' })
+      .catch((error: unknown) => {
+        // A request the reports module refuses stays refused; anything else (busy, crashed, timed out) may pass next time.
+        if (error instanceof ReportsException && error.code === 'invalid_report_request') throw new PermanentDeliveryError(error.message, { cause: error });
+        throw error;
+      });
     const email = investorReportEmail({
       recipientName: recipient.name,
       report,

@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { MailboxMessage, MailboxQuery, Page } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import type { MailboxAttachment, MailboxMessage, MailboxQuery, Page } from '@aiparksit/shared';
+import { apiDownload, apiRequest } from '../../../lib/api-client';
+import { saveFile } from '../../../lib/http';
 import { toQueryString } from '../../../lib/query-string';
 
 export const mailboxKeys = {
@@ -33,4 +34,18 @@ export function useMailbox(query: MailboxQuery) {
 
 export function useMailboxMessage(id: string) {
   return useQuery(mailboxMessageOptions(id));
+}
+
+/**
+ * GET /api/notifications/mailbox/:id/attachments/:attachmentId, saved under the attachment's own
+ * name. Fetched with the session's bearer token (a plain link would carry none) and handed to
+ * the browser as a file.
+ */
+export async function downloadMailboxAttachment({ messageId, attachment }: { messageId: string; attachment: MailboxAttachment }): Promise<void> {
+  const file = await apiDownload(`/api/notifications/mailbox/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachment.id)}`);
+  saveFile(file, attachment.filename);
+}
+
+export function useDownloadMailboxAttachment() {
+  return useMutation({ mutationFn: downloadMailboxAttachment });
 }

@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/status
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { useMailbox, useMailboxMessage } from '../api/mailbox';
+import { MailAttachments } from './mail-attachments';
 
 const sentAt = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
@@ -69,6 +70,12 @@ export function MailboxPage() {
                     <tr key={message.id}>
                       <td>
                         <Link to={`/admin/mailbox/${message.id}`}>{message.subject}</Link>
+                        {message.attachments.length > 0 && (
+                          <span className="field__hint">
+                            {' '}
+                            · {message.attachments.length} {message.attachments.length === 1 ? 'attachment' : 'attachments'}
+                          </span>
+                        )}
                       </td>
                       <td>{message.to}</td>
                       <td>{sentAt(message.sentAt)}</td>
@@ -125,6 +132,7 @@ export function MailboxMessagePage() {
           <dt>Sent</dt>
           <dd>{sentAt(mail.sentAt)}</dd>
         </dl>
+        <MailAttachments messageId={mail.id} attachments={mail.attachments} />
         <iframe className="mail-frame" title={`Email: ${mail.subject}`} sandbox="" srcDoc={mail.html} />
         <details>
           <summary>Plain-text version</summary>
