@@ -79,8 +79,9 @@ class Supply {
     return total;
   }
 
+  /** Cities with listed supply at some point (a change log may hold rows that cancel out, e.g. a facility moved the day it was listed). */
   cities(): string[] {
-    return [...new Set(this.rows.map((r) => `${r.country}:${r.city}`))];
+    return [...new Set(this.rows.filter((r) => r.facilities !== 0 || r.spaces.some((n) => n !== 0)).map((r) => `${r.country}:${r.city}`))];
   }
 
   launchedOn(key: string): string | null {
