@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import type { Page } from 'puppeteer-core';
+import type pg from 'pg';
 import { testPool, unique } from '../../api/test/support/db.js';
+import { createUser } from '../../api/test/support/factories.js';
 import { waitForEmail } from '../../api/test/support/mailbox.js';
-import { createOperatorWithFacility } from '../../api/test/support/facility-factories.js';
+import { createOperatorWithFacility, type TestFacility } from '../../api/test/support/facility-factories.js';
 import { createAccount } from './support/accounts.js';
 import { confirmedBookingThroughApi } from './support/bookings.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
@@ -20,6 +22,40 @@ function pdfText(pdf: Buffer): Promise<string> {
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`pdftotext exited with ${code}: ${err}`))));
     child.stdin.end(pdf);
   });
+}
+
+/**
+ * A booking paid `daysAgo` days ago and since completed, written as the payments module writes
+ * one (booking, payment, gross/fee/net ledger lines): the metrics rollups' triggers take it in.
+ */
+async function bookingPaidDaysAgo(pool: pg.Pool, driverId: string, facility: TestFacility, daysAgo: number, cents: number): Promise<void> {
+  const paidAt = new Date(Date.now() - daysAgo * 86_400_000);
+  const start = new Date(paidAt.getTime() + 3_600_000);
+  const end = new Date(start.getTime() + 2 * 3_600_000);
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at, created_at)
+     VALUES ($1, $2, $3, $4, 'standard', tstzrange($5, $6), 'pending_payment', 'INV-OLD 1', $7, 'EUR', now() + interval '10 minutes', $8) RETURNING id`,
+    [unique('IV').slice(-24), driverId, facility.id, facility.spaces.standard![3], start, end, cents, paidAt],
+  );
+  const bookingId = rows[0]!.id;
+  const payment = await pool.query<{ id: string }>(
+    `INSERT INTO payments (booking_id, provider, status, amount_cents, currency, created_at) VALUES ($1, 'sandbox', 'succeeded', $2, 'EUR', $3) RETURNING id`,
+    [bookingId, cents, paidAt],
+  );
+  const fee = Math.round(cents * 0.15);
+  await pool.query(
+    `INSERT INTO ledger_entries (booking_id, payment_id, operator_id, facility_id, account, amount_cents, currency, occurred_at)
+     SELECT $1, $2, $3, $4, a.account::ledger_account, a.amount, 'EUR', $5 FROM unnest($6::text[], $7::bigint[]) AS a(account, amount)`,
+    [bookingId, payment.rows[0]!.id, facility.operatorId, facility.id, paidAt, ['gross', 'platform_fee', 'operator_net'], [cents, fee, cents - fee]],
+  );
+  await pool.query(`UPDATE bookings SET status = 'confirmed', hold_expires_at = NULL, confirmed_at = $2 WHERE id = $1`, [bookingId, paidAt]);
+  await pool.query(`UPDATE bookings SET status = 'completed' WHERE id = $1`, [bookingId]);
+}
+
+/** A KPI card's exact value (its data-value), once the card is rendered. */
+async function kpiValue(page: Page, metric: string): Promise<number> {
+  await page.waitForSelector(`[data-testid="kpi-${metric}"]`);
+  return Number(await page.$eval(`[data-testid="kpi-${metric}"]`, (card) => card.getAttribute('data-value')));
 }
 
 /** The shown value of one KPI card once it is rendered. */
@@ -85,6 +121,7 @@ describeInBrowser('Investor portal in the browser', () => {
     try {
       const created = await createOperatorWithFacility(pool, { name: `Garage ${unique('Inv')}`, city: unique('Investville'), spaces: { standard: 4 } });
       facilityId = created.facility.id;
+      await bookingPaidDaysAgo(pool, (await createUser(pool)).id, created.facility, 45, 98_765);
     } finally {
       await pool.end();
     }
@@ -119,25 +156,43 @@ describeInBrowser('Investor portal in the browser', () => {
         paidLast30,
       );
 
-      // Another period: the URL says so, a reload keeps it, and the figures are the new period's.
-      const comparisonBefore = await page.$eval('[data-testid="kpi-paidBookings"] .kpi-card__comparison', (element) => element.textContent);
+      // Another period: the URL says so, a reload keeps it, and the figures are the new period's
+      // (the booking paid 45 days ago counts in the last 12 months, not in the last 30 days).
+      const gmvLast30 = await kpiValue(page, 'gmv');
       await pick(page, 'period', '12m');
-      await page.waitForFunction(() => new URLSearchParams(window.location.search).get('period') === '12m');
-      await pick(page, 'comparison', 'same_period_last_year');
-      await page.waitForFunction(() => new URLSearchParams(window.location.search).get('comparison') === 'same_period_last_year');
-      await waitForText(page, '[data-testid="period-summary"]', 'compared with');
-      await page.reload({ waitUntil: 'domcontentloaded' });
-      expect(pathOf(page)).toBe('/investor?period=12m&comparison=same_period_last_year');
       await page.waitForFunction(
-        (before) => {
-          const comparison = document.querySelector('[data-testid="kpi-paidBookings"] .kpi-card__comparison')?.textContent;
-          return comparison !== undefined && comparison !== before;
-        },
+        (before) => Number(document.querySelector('[data-testid="kpi-gmv"]')?.getAttribute('data-value')) >= before + 98_765,
         { timeout: 15_000 },
-        comparisonBefore,
+        gmvLast30,
       );
+      expect(new URL(page.url()).searchParams.get('period')).toBe('12m');
+      // Compared with the same months a year earlier: the answer states the days it compared.
+      const now = new Date();
+      const lastYearFrom = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(
+        new Date(now.getFullYear() - 1, now.getMonth() - 11, 1),
+      );
+      await pick(page, 'comparison', 'same_period_last_year');
+      await waitForText(page, '[data-testid="period-summary"]', `compared with ${lastYearFrom}`);
+      expect(pathOf(page)).toBe('/investor?period=12m&comparison=same_period_last_year');
+      const gmvLast12 = await kpiValue(page, 'gmv');
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await waitForText(page, '[data-testid="period-summary"]', `compared with ${lastYearFrom}`);
+      expect(pathOf(page)).toBe('/investor?period=12m&comparison=same_period_last_year');
       expect(await page.$eval('form[aria-label="Period"] select[name="period"]', (select) => (select as HTMLSelectElement).value)).toBe('12m');
-      const shownPaid = await kpiText(page, 'paidBookings');
+      expect(await kpiValue(page, 'gmv')).toBeGreaterThanOrEqual(gmvLast12);
+
+      // A link to a custom period: three days around the booking paid 45 days ago, which no other
+      // test writes into, so the figures are exactly that booking's.
+      const day = (offset: number) => {
+        const date = new Date(Date.now() + offset * 86_400_000);
+        return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+      };
+      await visit(page, `/investor?period=custom&from=${day(-46)}&to=${day(-44)}`);
+      await page.waitForFunction(() => document.querySelector('[data-testid="kpi-gmv"]')?.getAttribute('data-value') === '98765', { timeout: 15_000 });
+      expect(await page.$eval('form[aria-label="Period"] select[name="period"]', (select) => (select as HTMLSelectElement).value)).toBe('custom');
+      const shownGmv = await kpiText(page, 'gmv');
+      expect(shownGmv).toBe('€987.65');
+      expect(await kpiText(page, 'paidBookings')).toBe('1');
 
       // The PDF of what is shown: a real PDF whose text holds the figure on the card.
       await captureSavedFiles(page);
@@ -146,8 +201,11 @@ describeInBrowser('Investor portal in the browser', () => {
       const pdf = await savedFile(page);
       expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
       const text = await pdfText(pdf);
-      expect(text).toContain(shownPaid);
-      expect(await page.$eval('[data-testid="report-status"]', (element) => element.textContent)).toMatch(/Saved .+\.pdf/);
+      expect(text).toContain(shownGmv);
+      expect(text).toMatch(new RegExp(`Gross booking value[^\\n]*${shownGmv.replace(/[.$]/g, '\\$&')}`));
+      expect(await page.$eval('[data-testid="report-status"]', (element) => element.textContent)).toMatch(
+        new RegExp(`Saved aiparksit-platform-overview-${day(-46)}-to-${day(-44)}\\.pdf`),
+      );
 
       // The CSV too.
       await clickText(page, 'button', 'Download CSV');
