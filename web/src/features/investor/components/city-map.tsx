@@ -1,9 +1,10 @@
 import type { CityMarket } from '@aiparksit/shared';
 import { formatValue } from '../api/figure-format';
 
-const WIDTH = 640;
-const HEIGHT = 400;
-const PADDING = 40;
+// Small user units: the drawing is scaled to its box, so labels stay legible on a phone.
+const WIDTH = 420;
+const HEIGHT = 280;
+const PADDING = 30;
 
 export interface ProjectedCity {
   city: CityMarket;
@@ -36,7 +37,7 @@ export function projectCities(cities: readonly CityMarket[], width = WIDTH, heig
     city,
     x: offsetX + ((xs[index] ?? 0) - minX) * scale,
     y: offsetY + (maxY - city.latitude) * scale,
-    radius: 3 + 22 * Math.sqrt(Math.max(0, city.gmvCents) / maxGmv),
+    radius: 2.5 + 16 * Math.sqrt(Math.max(0, city.gmvCents) / maxGmv),
   }));
 }
 

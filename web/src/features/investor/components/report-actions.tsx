@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MetricsQuery, ReportFormat, ReportType, UserView } from '@aiparksit/shared';
-import { ApiError, describeError } from '../../../lib/api-error';
+import { describeError } from '../../../lib/api-error';
+import { describeExportError, progressText } from '../api/export-status';
 import { browserTimeZone, downloadReport, useEmailReport, useReportSubscriptions, useToggleSubscription } from '../api/reports';
 
 export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
@@ -12,21 +13,6 @@ export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
 
 type DownloadState =
   { phase: 'idle' } | { phase: 'working'; format: ReportFormat; text: string } | { phase: 'done'; text: string } | { phase: 'error'; text: string };
-
-/** What went wrong with an export, in words; a busy renderer says when to try again. */
-export function describeExportError(error: unknown): string {
-  if (error instanceof ApiError && (error.status === 503 || error.status === 429)) {
-    const wait = error.retryAfterSeconds ? ` Try again in ${error.retryAfterSeconds} s.` : ' Try again in a moment.';
-    return `${error.envelope?.message ?? 'The report service is busy.'}${wait}`;
-  }
-  return describeError(error);
-}
-
-function progressText(format: ReportFormat, received: number, total: number | null): string {
-  if (received === 0) return `Preparing the ${format.toUpperCase()}…`;
-  const kb = Math.max(1, Math.round(received / 1024));
-  return total ? `Downloading… ${Math.round((received / total) * 100)} %` : `Downloading… ${kb} KB`;
-}
 
 /** Download PDF / CSV, "Email me this report" and the monthly subscription of this page's report. */
 export function ReportActions({ type, query, user }: { type: ReportType; query: MetricsQuery; user: UserView }) {
