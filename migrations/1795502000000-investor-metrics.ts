@@ -99,8 +99,67 @@ const STAY_CANCELLED = `CASE WHEN b.status = 'cancelled' AND b.cancelled_at IS N
 /** Ledger lines with the facility's and booking's attributes: the rebuild's money source. */
 const LEDGER_SOURCE = `(SELECT l.facility_id, l.operator_id, f.country_code, f.city, f.time_zone, b.space_type, b.driver_id, l.currency, l.occurred_at, l.account,
     l.amount_cents, l.account = 'gross' AND p.extension_id IS NULL AS first_payment, 1 AS sign
-  FROM ledger_entries l JOIN facilities f ON f.id = l.facility_id JOIN bookings b ON b.id = l.booking_id LEFT JOIN payments p ON p.id = l.payment_id
+  FROM ledger_entries l JOIN facilities f ON f.id = l.facility_id JOIN bookings b ON b.id = l.booking_id
+  LEFT JOIN (SELECT id, extension_id FROM payments WHERE extension_id IS NOT NULL) p ON p.id = l.payment_id
  WHERE l.account IN ('gross', 'platform_fee', 'refund', 'refund_platform_fee'))`;
+
+/**
+ * The stay rollups rebuilt from every booking without cutting each stay into hours (millions of
+ * stays would make tens of millions of slices). On the local clock, the booked time of all stays
+ * before an instant t is G(t) = Σ over starts before t of (t − start) − Σ over ends before t of
+ * (t − end), and a bucket [H, H′) holds G(H′) − G(H): so starts and ends are only counted and
+ * summed per local hour (platform heatmap) and per city × space type × local day, and running
+ * sums give every bucket. Stays whose UTC offset changes in between (a DST change) are cut by
+ * `metrics_local_slices`, as the triggers cut every stay: both give the same microseconds.
+ */
+const prefixBuckets = (unit: 'hour' | 'day', keys: string[]) => {
+  const step = unit === 'day' ? `interval '1 day'` : `interval '1 hour'`;
+  const cols = keys.map((c) => `${c}, `).join('');
+  const part = keys.length ? `PARTITION BY ${keys.map((c) => `g.${c}`).join(', ')} ` : '';
+  const onKeys = keys.map((c) => `e.${c} = g.${c} AND `).join('');
+  return `
+    SELECT ${keys.map((c) => `c.${c}, `).join('')}c.b AS bucket, (lead(c.g) OVER (${part.replace(/g\./g, 'c.')}ORDER BY c.b) - c.g)::bigint AS us
+      FROM (SELECT ${keys.map((c) => `g.${c}, `).join('')}g.b,
+                   (extract(epoch FROM g.b::timestamp) * 1000000) * coalesce(sum(e.n) OVER w, 0) - coalesce(sum(e.s) OVER w, 0) AS g
+              FROM (SELECT ${cols}generate_series(min(k)::timestamp, max(k)::timestamp + ${step}, ${step}) AS b FROM ${unit}_events GROUP BY ${keys.length ? keys.join(', ') : '()'}) g
+              LEFT JOIN ${unit}_events e ON ${onKeys}e.k = g.b
+            WINDOW w AS (${part}ORDER BY g.b ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) c`;
+};
+const STAYS_REBUILD = `
+  WITH b AS MATERIALIZED (
+    SELECT f.country_code, f.city, b.space_type, b.period, f.time_zone, lower(b.period) AT TIME ZONE f.time_zone AS ls, upper(b.period) AT TIME ZONE f.time_zone AS le
+      FROM bookings b JOIN facilities f ON f.id = b.facility_id WHERE b.status IN ('confirmed', 'completed')
+  ), events AS MATERIALIZED (
+    SELECT country_code, city, space_type, ls AS t, 1 AS sign FROM b WHERE le - ls = upper(period) - lower(period)
+    UNION ALL
+    SELECT country_code, city, space_type, le, -1 FROM b WHERE le - ls = upper(period) - lower(period)
+  ), day_events AS (
+    SELECT country_code, city, space_type, t::date::timestamp AS k, sum(sign) AS n, sum(sign * (extract(epoch FROM t) * 1000000)) AS s FROM events GROUP BY 1, 2, 3, 4
+  ), hour_events AS (
+    SELECT date_trunc('hour', t) AS k, sum(sign) AS n, sum(sign * (extract(epoch FROM t) * 1000000)) AS s FROM events GROUP BY 1
+  ), slow AS MATERIALIZED (
+    SELECT b.country_code, b.city, b.space_type, sl.day, sl.hour, sl.us
+      FROM b CROSS JOIN LATERAL metrics_local_slices(b.period, b.time_zone) sl WHERE b.le - b.ls <> upper(b.period) - lower(b.period)
+  ), days AS (
+    INSERT INTO metrics_city_stays_daily (day, country_code, city, space_type, booked_us, cancelled_bookings)
+    SELECT x.day, x.country_code, x.city, x.space_type, sum(x.us), 0
+      FROM (SELECT bucket::date AS day, country_code, city, space_type, us FROM (${prefixBuckets('day', ['country_code', 'city', 'space_type'])}) d WHERE us <> 0
+            UNION ALL
+            SELECT day, country_code, city, space_type, us FROM slow) x
+     GROUP BY 1, 2, 3, 4 HAVING sum(x.us) <> 0
+  )
+  INSERT INTO metrics_demand_hourly (day, hour, booked_us)
+  SELECT x.day, x.hour, sum(x.us)
+    FROM (SELECT bucket::date AS day, extract(hour FROM bucket)::smallint AS hour, us FROM (${prefixBuckets('hour', [])}) h WHERE us <> 0
+          UNION ALL
+          SELECT day, hour, us FROM slow) x
+   GROUP BY 1, 2 HAVING sum(x.us) <> 0;
+  INSERT INTO metrics_city_stays_daily AS r (day, country_code, city, space_type, booked_us, cancelled_bookings)
+  SELECT (b.cancelled_at AT TIME ZONE f.time_zone)::date, f.country_code, f.city, b.space_type, 0, count(*)
+    FROM bookings b JOIN facilities f ON f.id = b.facility_id
+   WHERE ${STAY_CANCELLED.replace('CASE WHEN ', '').replace(/ THEN b\.cancelled_at END$/, '')}
+   GROUP BY 1, 2, 3, 4
+  ON CONFLICT (day, country_code, city, space_type) DO UPDATE SET cancelled_bookings = r.cancelled_bookings + EXCLUDED.cancelled_bookings`;
 
 /** Supply changes `source` (columns of `metrics_supply_delta`) added to the per-city change log. */
 const supplyUpsert = (source: string) => `
@@ -212,31 +271,39 @@ export class InvestorMetrics1795502000000 implements MigrationInterface {
       )`);
 
     // The local (day, hour) pieces of a period in a zone, cut at the zone's hour boundaries (so day
-    // edges are exact local midnights, DST included), in microseconds.
+    // edges are exact local midnights), in microseconds. A stay whose UTC offset is the same at both
+    // ends is cut on its local clock alone; one across a DST change converts each hour boundary.
     await q.query(`
       CREATE FUNCTION metrics_local_slices(p tstzrange, tz text) RETURNS TABLE (day date, hour smallint, us bigint)
       LANGUAGE sql STABLE PARALLEL SAFE AS $$
         SELECT s.lh::date, extract(hour FROM s.lh)::smallint, s.us
-          FROM (SELECT lh, (extract(epoch FROM
-                         CASE WHEN lh + interval '1 hour' > (upper(p) AT TIME ZONE tz) THEN upper(p) ELSE least(upper(p), (lh + interval '1 hour') AT TIME ZONE tz) END
-                       - CASE WHEN lh = date_trunc('hour', lower(p) AT TIME ZONE tz) THEN lower(p) ELSE greatest(lower(p), lh AT TIME ZONE tz) END) * 1000000)::bigint AS us
-                  FROM generate_series(date_trunc('hour', lower(p) AT TIME ZONE tz), upper(p) AT TIME ZONE tz, interval '1 hour') AS lh
-                 WHERE NOT isempty(p)) s
-         WHERE s.us > 0
+          FROM (SELECT lower(p) AT TIME ZONE tz AS ls, upper(p) AT TIME ZONE tz AS le) t
+         CROSS JOIN LATERAL (
+           SELECT lh, (extract(epoch FROM least(t.le, lh + interval '1 hour') - greatest(t.ls, lh)) * 1000000)::bigint AS us
+             FROM generate_series(date_trunc('hour', t.ls), t.le, interval '1 hour') AS lh
+            WHERE t.le - t.ls = upper(p) - lower(p)
+           UNION ALL
+           SELECT lh, (extract(epoch FROM
+                         CASE WHEN lh + interval '1 hour' > t.le THEN upper(p) ELSE least(upper(p), (lh + interval '1 hour') AT TIME ZONE tz) END
+                       - CASE WHEN lh = date_trunc('hour', t.ls) THEN lower(p) ELSE greatest(lower(p), lh AT TIME ZONE tz) END) * 1000000)::bigint
+             FROM generate_series(date_trunc('hour', t.ls), t.le, interval '1 hour') AS lh
+            WHERE t.le - t.ls <> upper(p) - lower(p)) s
+         WHERE NOT isempty(p) AND s.us > 0
       $$`);
     // Open minutes per ISO weekday (Monday first) of an opening-hours document (null: 24/7); an
     // interval ending before it starts crosses midnight and belongs to its first day.
     await q.query(`
       CREATE FUNCTION metrics_open_minutes(h jsonb) RETURNS integer[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT CASE WHEN h IS NULL OR jsonb_typeof(h) = 'null' THEN ARRAY[1440, 1440, 1440, 1440, 1440, 1440, 1440]
-          ELSE ARRAY(SELECT coalesce((SELECT sum(CASE WHEN t > f THEN t - f WHEN t < f THEN 1440 - f + t ELSE 0 END)::int
-                                        FROM (SELECT split_part(i ->> 0, ':', 1)::int * 60 + split_part(i ->> 0, ':', 2)::int AS f,
-                                                     split_part(i ->> 1, ':', 1)::int * 60 + split_part(i ->> 1, ':', 2)::int AS t
-                                                FROM jsonb_array_elements(CASE WHEN jsonb_typeof(h -> w.d) = 'array' THEN h -> w.d ELSE '[]' END) AS i) x), 0)
-                       FROM unnest(ARRAY['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) WITH ORDINALITY AS w(d, n) ORDER BY w.n)
+          ELSE (SELECT array_agg(coalesce(x.m, 0) ORDER BY w.n)
+                  FROM unnest(ARRAY['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) WITH ORDINALITY AS w(d, n)
+                  LEFT JOIN LATERAL (
+                    SELECT sum(CASE WHEN i.t > i.f THEN i.t - i.f WHEN i.t < i.f THEN 1440 - i.f + i.t ELSE 0 END)::int AS m
+                      FROM (SELECT split_part(e ->> 0, ':', 1)::int * 60 + split_part(e ->> 0, ':', 2)::int AS f,
+                                   split_part(e ->> 1, ':', 1)::int * 60 + split_part(e ->> 1, ':', 2)::int AS t
+                              FROM jsonb_array_elements(CASE WHEN jsonb_typeof(h -> w.d) = 'array' THEN h -> w.d ELSE '[]' END) AS e) i) x ON true)
         END
       $$`);
-
     // One lock for every metrics rollup writer, taken before anything else a statement locks (a
     // BEFORE STATEMENT trigger runs before the analytics triggers take their facility locks): the
     // platform rows (a city's day, the drivers' gaps) are shared by every facility, so without a
@@ -545,14 +612,14 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
         TRUNCATE metrics_city_revenue_daily, metrics_facility_revenue_daily, metrics_facility_revenue_monthly, metrics_city_stays_daily, metrics_demand_hourly,
                  metrics_active_days, metrics_active_gaps, metrics_driver_cohorts, metrics_signups_hourly, metrics_supply_changes;
         ${moneyUpsert(LEDGER_SOURCE)};
-        ${staysUpsert(`(SELECT f.country_code, f.city, f.time_zone, b.space_type, ${STAY_PERIOD} AS period, ${STAY_CANCELLED} AS cancelled_at, 1 AS sign
-                          FROM bookings b JOIN facilities f ON f.id = b.facility_id WHERE b.status IN ('confirmed', 'completed', 'cancelled'))`)};
+        ${STAYS_REBUILD};
 
         INSERT INTO metrics_active_days (kind, member_id, day, paid_bookings)
         SELECT x.kind, x.member_id, x.day, count(*)
           FROM (SELECT CASE WHEN k.kind = 1 THEN 'driver' ELSE 'operator' END AS kind, CASE WHEN k.kind = 1 THEN d.driver_id ELSE d.operator_id END AS member_id, d.day
                   FROM (SELECT b.driver_id, l.operator_id, (l.occurred_at AT TIME ZONE f.time_zone)::date AS day
-                          FROM ledger_entries l JOIN facilities f ON f.id = l.facility_id JOIN bookings b ON b.id = l.booking_id LEFT JOIN payments p ON p.id = l.payment_id
+                          FROM ledger_entries l JOIN facilities f ON f.id = l.facility_id JOIN bookings b ON b.id = l.booking_id
+                          LEFT JOIN (SELECT id, extension_id FROM payments WHERE extension_id IS NOT NULL) p ON p.id = l.payment_id
                          WHERE l.account = 'gross' AND p.extension_id IS NULL) d
                  CROSS JOIN (VALUES (1), (2)) AS k(kind)) x
          GROUP BY 1, 2, 3;
@@ -593,16 +660,18 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
                  CROSS JOIN LATERAL (SELECT greatest(l.listed_from, sp.created_at) AS at, sp.space_type FROM spaces sp WHERE sp.facility_id = l.facility_id AND sp.active) s
                  WHERE l.listed_until IS NOT NULL AND s.at < l.listed_until) e
           JOIN facilities f ON f.id = e.facility_id AND NOT f.is_canary
-         CROSS JOIN LATERAL (SELECT metrics_open_minutes(f.opening_hours) AS open) x
+          -- OFFSET 0: once per facility, not once per use in each aggregate below.
+          JOIN (SELECT id, metrics_open_minutes(opening_hours) AS open FROM facilities OFFSET 0) x ON x.id = f.id
          GROUP BY 1, 2, 3, 4;
 
         UPDATE metrics_operator_milestones SET first_published_at = NULL, first_paid_at = NULL;
         INSERT INTO metrics_operator_milestones AS r (operator_id, first_published_at, first_paid_at)
-        SELECT o.id,
-               (SELECT min(l.listed_from) FROM metrics_facility_listings l JOIN facilities f ON f.id = l.facility_id WHERE f.operator_id = o.id),
-               (SELECT min(l.occurred_at) FROM ledger_entries l LEFT JOIN payments p ON p.id = l.payment_id
-                 WHERE l.operator_id = o.id AND l.account = 'gross' AND p.extension_id IS NULL)
+        SELECT o.id, lp.at, fp.at
           FROM operators o
+          LEFT JOIN (SELECT f.operator_id, min(l.listed_from) AS at FROM metrics_facility_listings l JOIN facilities f ON f.id = l.facility_id GROUP BY 1) lp ON lp.operator_id = o.id
+          LEFT JOIN (SELECT l.operator_id, min(l.occurred_at) AS at FROM ledger_entries l
+                       LEFT JOIN (SELECT id, extension_id FROM payments WHERE extension_id IS NOT NULL) p ON p.id = l.payment_id
+                      WHERE l.account = 'gross' AND p.extension_id IS NULL GROUP BY 1) fp ON fp.operator_id = o.id
         ON CONFLICT (operator_id) DO UPDATE SET first_published_at = EXCLUDED.first_published_at, first_paid_at = EXCLUDED.first_paid_at;
       END
       $$`);

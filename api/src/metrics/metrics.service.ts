@@ -255,7 +255,11 @@ export class MetricsService {
       takeRate: figure(...both((a) => ratio(a.netRevenueCents, a.gmvCents)), 'percent'),
       paidBookings: figure(...both((a) => a.paidBookings), 'count'),
       bookedHours: figure(...both((_a, s) => round(s.us / US_PER_HOUR, 2)), 'hours'),
-      averageBookingValue: figure(...both((a) => (a.paidBookings === 0 ? null : whole(a.gmvCents / a.paidBookings))), 'money', currency),
+      averageBookingValue: {
+        ...figure(...both((a) => (a.paidBookings === 0 ? null : whole(a.gmvCents / a.paidBookings))), 'money', currency),
+        // Per currency: that currency's gross over its paid bookings (0 when it had none).
+        byCurrency: MetricsService.byCurrency(pots.main, pots.comparison, (s) => (s.paid === 0 ? 0 : whole(s.gross / s.paid))),
+      },
       cancellationRate: figure(...both((a, s) => ratio(s.cancelled, a.paidBookings)), 'percent'),
       refundRate: figure(...both((a) => ratio(-a.refundCents, a.gmvCents)), 'percent'),
       activeDrivers: figure(drivers[0]!.active, drivers[1]!.active, 'count'),
