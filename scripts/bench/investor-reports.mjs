@@ -114,6 +114,16 @@ export function pidListeningOn(port) {
   return null;
 }
 
+/** Proportional set size: shared pages split between the processes sharing them, so Chromium's processes add up honestly. */
+function pssKib(pid) {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) : rssKib(pid);
+  } catch {
+    return rssKib(pid);
+  }
+}
+
 function memory(pid) {
   if (!pid) return { api: null, chromium: null, chromiumProcesses: 0 };
   const children = descendants(pid).filter((child) => {
@@ -123,11 +133,11 @@ function memory(pid) {
       return false;
     }
   });
-  return { api: rssKib(pid), chromium: children.reduce((sum, child) => sum + (rssKib(child) ?? 0), 0), chromiumProcesses: children.length };
+  return { api: rssKib(pid), chromium: children.reduce((sum, child) => sum + (pssKib(child) ?? 0), 0), chromiumProcesses: children.length };
 }
 
 function describeMemory(label, m) {
-  return `${label}: API RSS ${mib(m.api)}, Chromium ${mib(m.chromium)} in ${m.chromiumProcesses} processes`;
+  return `${label}: API RSS ${mib(m.api)}, Chromium PSS ${mib(m.chromium)} in ${m.chromiumProcesses} processes`;
 }
 
 // --- the bench --------------------------------------------------------------------------------
@@ -150,6 +160,8 @@ export async function benchReports({ apiUrl, token, from, to, say = (line) => pr
   await exportOnce(apiUrl, token, market);
   await exportOnce(apiUrl, token, overview);
 
+  const warm = memory(apiPid);
+  say(describeMemory('  memory once warm (3 reports)', warm));
   const results = {};
   for (const [name, request] of [
     ['overview', overview],
@@ -165,14 +177,16 @@ export async function benchReports({ apiUrl, token, from, to, say = (line) => pr
     times.sort((a, b) => a - b);
     results[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], bytes };
     const goal = name === 'overview' ? 300 : 1000;
+    results[name].memory = memory(apiPid);
     say(
       `  warm ${name === 'overview' ? 'platform overview' : '12-month market'} ×${runs}: p50 ${ms(results[name].p50)}, p95 ${ms(results[name].p95)}, max ${ms(results[name].max)} (${(bytes / 1024).toFixed(0)} KiB; goal p95 ≤ ${goal} ms: ${results[name].p95 <= goal ? 'met' : 'missed'})`,
     );
   }
 
-  const after = memory(apiPid);
+  say(describeMemory(`  memory after ${runs + 3} reports`, results.overview.memory));
+  const after = results.market.memory;
   say(describeMemory(`  memory after ${2 * runs + 3} reports`, after));
-  return { cold: cold.elapsed, ...results, memoryBefore: before, memoryAfter: after };
+  return { cold: cold.elapsed, ...results, memoryBefore: before, memoryWarm: warm, memoryAfter: after };
 }
 
 // --- standalone ---------------------------------------------------------------------------------

@@ -34,7 +34,10 @@ const upToTwoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 
 /** `€1,234.56` from 123456 minor units; `CHF 12.00`; `¥1,200`. */
 export function formatMoney(minorUnits: number | null | undefined, currency: string): string {
   if (minorUnits === null || minorUnits === undefined) return EMPTY;
-  return moneyFormat(currency).format(minorUnits / 10 ** minorDigits(currency));
+  // A plain space after a currency code (Intl puts a no-break space): text extracted from the PDF reads the same.
+  return moneyFormat(currency)
+    .format(minorUnits / 10 ** minorDigits(currency))
+    .replace(/\u00a0/g, ' ');
 }
 
 export function formatCount(value: number | null | undefined): string {
@@ -54,7 +57,9 @@ export function formatRate(value: number): string {
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }).format(value);
 }
 
+/** The sign follows what is shown: a change of −0.04 pp reads "0.0 pp", not "−0.0 pp". */
 function signed(text: string, value: number): string {
+  if (!/[1-9]/.test(text)) return text;
   return value > 0 ? `+${text}` : value < 0 ? `−${text.replace(/^-/, '')}` : text;
 }
 

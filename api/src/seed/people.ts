@@ -121,7 +121,7 @@ export function generatePeople(seed: number, scale: SeedScale, calendar: SeedCal
 
 /**
  * The generated drivers. Each joins a city in a month drawn in proportion to that city's demand
- * in that month (`cohortWeights[city][month]`, launch months counted double: the launch campaign),
+ * in that month (`cohortWeights[city][month]`, damped; launch months counted double: the launch campaign),
  * signs up in the four weeks before, and then books or not month by month as a two-state chain
  * of their habit: active months stay active with `staysActive`, lapsed ones come back with
  * `comesBack`. Later bookings are drawn only from drivers active in their month, so the retention
@@ -135,7 +135,8 @@ export function generateDrivers(seed: number, scale: SeedScale, calendar: SeedCa
   cohortWeights.forEach((weights, city) => {
     let first = true;
     for (let month = 0; month <= anchorMonth; month += 1) {
-      const weight = weights[month]!;
+      // Damped (^0.75): word of mouth lags demand, so early cohorts are not as tiny as early demand.
+      const weight = Math.pow(weights[month]!, 0.75);
       if (weight <= 0) continue;
       total += first ? 2 * weight : weight;
       first = false;

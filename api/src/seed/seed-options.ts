@@ -5,7 +5,7 @@ import { SCALES, type ScaleName } from './scales.js';
 export const DEFAULT_SEED = 20_260_101;
 
 export const SEED_USAGE = `Usage: npm run seed -- [--scale small|large] [--reset] [--seed <integer>] [--anchor <YYYY-MM-DD>]
-  --scale   small: the demo set npm start loads (default); large: 10,000 facilities, 500,000 spaces, 5,000,000 bookings
+  --scale   small: the demo set npm start loads (default); large: 10,000 facilities, 500,000 spaces, about 5,000,000 bookings over 18 months
   --reset   delete all data first (required when the database already has users)
   --seed    seed of the random generator (default ${DEFAULT_SEED}); the same seed gives the same rows
   --anchor  the data set's "today" (default: today, UTC); past bookings end before it, upcoming ones start after`;

@@ -6,6 +6,7 @@ import { METRIC_DEFINITIONS } from '@aiparksit/shared';
 import { AppConfig } from '../../config/index.js';
 import { growthFixture, marketFixture, overviewFixture, revenueFixture } from '../__tests__/fixtures.js';
 import { formatChangePercent, formatFigureChange, formatFigureValue, formatGeneratedAt } from '../report-format.js';
+import { ReportsException } from '../reports.exception.js';
 import { PdfRenderer } from './pdf-renderer.js';
 import { reportDocument } from './report-html.js';
 
@@ -24,7 +25,7 @@ describe('PdfRenderer', () => {
   let renderer: PdfRenderer;
 
   beforeAll(() => {
-    renderer = new PdfRenderer(AppConfig.fromEnv({ REPORT_PDF_POOL_SIZE: '1', REPORT_PDF_QUEUE_SIZE: '4' }));
+    renderer = new PdfRenderer(AppConfig.fromEnv({ REPORT_PDF_POOL_SIZE: '1', REPORT_PDF_QUEUE_SIZE: '1' }));
   });
 
   afterAll(() => renderer.onApplicationShutdown());
@@ -75,5 +76,26 @@ describe('PdfRenderer', () => {
     process.kill(pid, 'SIGKILL');
     await expect(renderer.render(document).then((pdf) => pdf.subarray(0, 5).toString())).resolves.toBe('%PDF-');
     expect(renderer.state().launches).toBe(launches + 1);
+  });
+
+  it('prints a report whose browser dies while it prints', async () => {
+    const document = reportDocument({ type: 'market', overview: overviewFixture(), market: marketFixture(12) });
+    await renderer.render(document);
+    const pid = (renderer as unknown as { browser: { process(): { pid: number } } }).browser.process().pid;
+    const printing = renderer.render(document);
+    process.kill(pid, 'SIGKILL');
+    await expect(printing.then((pdf) => pdf.subarray(0, 5).toString())).resolves.toBe('%PDF-');
+  });
+
+  it('lets one report wait for a busy tab and refuses the next with renderer_busy and a retry delay', async () => {
+    const document = reportDocument({ type: 'platform-overview', overview: overviewFixture() });
+    // Pool of one, queue of one: the first prints, the second waits, the third is refused at once.
+    const results = await Promise.allSettled([renderer.render(document), renderer.render(document), renderer.render(document)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    const refusal = (results[2] as PromiseRejectedResult).reason as ReportsException;
+    expect(refusal).toBeInstanceOf(ReportsException);
+    expect(refusal.code).toBe('renderer_busy');
+    expect(refusal.details?.['retryAfterSeconds']).toBeGreaterThanOrEqual(1);
+    expect(renderer.state()).toMatchObject({ busy: 0, waiting: 0 });
   });
 });

@@ -104,24 +104,25 @@ export class PdfRenderer implements OnApplicationShutdown {
       // A browser that dies mid-report (crash, OOM kill) costs that attempt only: the report is
       // printed once more in a new browser, within the same deadline.
       for (let attempt = 1; ; attempt++) {
-        const pooled = await this.withDeadline(this.takePage(), deadline);
-        const started = Date.now();
+        let pooled: PooledPage | undefined;
         let healthy = false;
         try {
+          pooled = await this.withDeadline(this.takePage(), deadline);
+          const started = Date.now();
           const pdf = await this.withDeadline(this.print(pooled.page, document), deadline);
           healthy = true;
           this.averageMs = this.averageMs * 0.8 + (Date.now() - started) * 0.2;
           return pdf;
         } catch (error) {
-          if (attempt === 1 && !pooled.browser.connected && !this.closing && Date.now() < deadline) continue;
-          throw error instanceof ReportsException
-            ? error
-            : new ReportsException('render_failed', 'The PDF could not be printed; try again.', {
-                retryAfterSeconds: 1,
-                reason: String((error as Error)?.message ?? error),
-              });
+          if (error instanceof ReportsException) throw error;
+          const browserDied = !(pooled?.browser ?? this.browser)?.connected;
+          if (attempt === 1 && browserDied && !this.closing && Date.now() < deadline) continue;
+          throw new ReportsException('render_failed', 'The PDF could not be printed; try again.', {
+            retryAfterSeconds: 1,
+            reason: String((error as Error)?.message ?? error).split('\n')[0],
+          });
         } finally {
-          this.givePage(pooled, healthy);
+          if (pooled) this.givePage(pooled, healthy);
         }
       }
     } finally {

@@ -124,7 +124,7 @@ function headlineFigures(overview: InvestorOverview, notes: Notes): SafeHtml {
     <h2>Headline figures</h2>
     <p class="lead">Money in ${overview.fx.reportingCurrency}, converted at the rates listed at the end.</p>
     ${table(['Figure', ...FIGURE_HEAD], rows, 'kpi')}
-    ${byCurrency.length ? html`<h3>Money figures in their original currencies</h3>${table(['Figure', 'Currency', 'Value', 'Comparison', 'Change'], byCurrency)}` : null}
+    ${byCurrency.length ? html`<h3>Money figures in their original currencies</h3>${table(['Figure', 'Currency', 'Value', 'Comparison', 'Change'], byCurrency, 'label2')}` : null}
   </section>`;
 }
 
@@ -493,7 +493,7 @@ function marketSections(data: Extract<ReportData, { type: 'market' }>, notes: No
       <tbody>${heatRows}</tbody>
     </table>
     <h3>Operators’ shares of each city’s GMV${notes.ref('operatorShares', REPORT_DEFINITIONS.operatorShares)}</h3>
-    ${shares.length ? table(['City', 'Operator', `GMV (${currency})`, 'Share'], shares) : html`<p class="empty">No bookings in this period.</p>`}
+    ${shares.length ? table(['City', 'Operator', `GMV (${currency})`, 'Share'], shares, 'label2') : html`<p class="empty">No bookings in this period.</p>`}
   </section>`;
 }
 

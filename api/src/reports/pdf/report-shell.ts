@@ -16,7 +16,7 @@ const REPORT_CSS = `
   h3 { font-size: 10.5pt; margin: 5mm 0 2mm; break-after: avoid; }
   section.break { break-before: page; }
   .cover { height: 250mm; display: flex; flex-direction: column; justify-content: center; break-after: page; }
-  .cover .brand { font-size: 12pt; letter-spacing: 0.2em; text-transform: uppercase; color: #2563eb; margin: 0 0 4mm; }
+  .cover .brand { font-size: 14pt; font-weight: 700; color: #2563eb; margin: 0 0 4mm; }
   .cover dl { display: grid; grid-template-columns: 45mm 1fr; gap: 2.5mm 4mm; font-size: 11pt; margin: 0; }
   .cover dt { color: #6b7280; }
   .cover dd { margin: 0; }
@@ -31,6 +31,8 @@ const REPORT_CSS = `
   td:not(:first-child) { white-space: nowrap; }
   table.kpi td:first-child { font-weight: 600; }
   table.dense { font-size: 7pt; }
+  table.dense td:first-child { white-space: nowrap; }
+  table.label2 th:nth-child(2), table.label2 td:nth-child(2) { text-align: left; }
   table.dense th, table.dense td { padding: 0.8mm 1mm; }
   table.heatmap { font-size: 6pt; table-layout: fixed; }
   table.heatmap th, table.heatmap td { padding: 0.6mm 0.3mm; text-align: center; border: 0.2mm solid #fff; }
