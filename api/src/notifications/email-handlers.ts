@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid, METRICS_COMPARISONS, REPORT_TYPES, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
+import { MetricsService } from '../metrics/index.js';
 import { ReportsException, ReportsService } from '../reports/index.js';
 import { MailSender } from './delivery/mail-sender.js';
 import {
@@ -22,7 +23,7 @@ import { NotificationsRepository } from './notifications.repository.js';
 import { accountNoticeEmail } from './templates/account-notice.template.js';
 import { bookingConfirmationEmail } from './templates/booking-confirmation.template.js';
 import { emailVerificationEmail } from './templates/email-verification.template.js';
-import { investorReportEmail } from './templates/investor-report.template.js';
+import { investorReportEmail, SUMMARY_METRICS, summaryLine } from './templates/investor-report.template.js';
 import { registrationAttemptEmail } from './templates/registration-attempt.template.js';
 import { signInLockoutEmail } from './templates/sign-in-lockout.template.js';
 import { renderBookingQr } from './templates/booking-qr.js';
@@ -44,6 +45,7 @@ export class EmailHandlers {
     private readonly sender: MailSender,
     private readonly config: AppConfig,
     private readonly reports: ReportsService,
+    private readonly metrics: MetricsService,
   ) {}
 
   all(): OutboxHandler[] {
@@ -167,12 +169,15 @@ export class EmailHandlers {
         if (error instanceof ReportsException && error.code === 'invalid_report_request') throw new PermanentDeliveryError(error.message, { cause: error });
         throw error;
       });
+    // The same figures the PDF opens with, from the same rollups (a read of a few milliseconds).
+    const overview = await this.metrics.overview({ from: report.from, to: report.to, comparison: report.comparison });
     const email = investorReportEmail({
       recipientName: recipient.name,
       report,
       pdf: { filename: file.filename, contentType: file.contentType, content: file.body },
       monthly: subscriptionId !== undefined,
       portalUrl: this.spaUrl('/investor'),
+      summary: SUMMARY_METRICS.map((metric) => summaryLine(metric, overview.figures[metric])),
     });
     await this.deliver(message, recipient.email, email);
   }

@@ -41,7 +41,10 @@ export class NotificationsController {
   @Get('mailbox/:id/attachments/:attachmentId')
   @Header('cache-control', 'no-store')
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file as it was attached, with its own Content-Type.' })
+  @ApiOkResponse({
+    description: 'The file as it was attached, with its own Content-Type, as `Content-Disposition: attachment`.',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiNotFoundResponse()
   async mailboxAttachment(
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -9,7 +9,8 @@ export type NotificationsErrorCode =
   | 'template_not_allowed'
   | 'recipient_not_allowed'
   | 'recipient_not_investor'
-  | 'invalid_report_period';
+  | 'invalid_report_period'
+  | 'report_emails_pending';
 
 const KIND_OF_CODE: Record<NotificationsErrorCode, DomainErrorKind> = {
   recipient_not_found: 'not_found',
@@ -21,6 +22,7 @@ const KIND_OF_CODE: Record<NotificationsErrorCode, DomainErrorKind> = {
   recipient_not_allowed: 'forbidden',
   recipient_not_investor: 'unprocessable',
   invalid_report_period: 'invalid',
+  report_emails_pending: 'rate_limited',
 };
 
 export class NotificationsException extends DomainException<NotificationsErrorCode> {

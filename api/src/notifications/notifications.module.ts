@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/index.js';
 import { OutboxModule } from '../outbox/index.js';
+import { MetricsModule } from '../metrics/index.js';
 import { ReportsModule } from '../reports/index.js';
 import { LocalMailboxSender } from './delivery/local-mailbox-sender.js';
 import { MailSender } from './delivery/mail-sender.js';
@@ -14,7 +15,7 @@ import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
-  imports: [OutboxModule, ReportsModule, TypeOrmModule.forFeature([MailboxMessageEntity, MailboxAttachmentEntity])],
+  imports: [OutboxModule, MetricsModule, ReportsModule, TypeOrmModule.forFeature([MailboxMessageEntity, MailboxAttachmentEntity])],
   controllers: [NotificationsController],
   providers: [
     NotificationsRepository,

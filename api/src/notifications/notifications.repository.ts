@@ -50,6 +50,16 @@ export class NotificationsRepository {
     return rows[0];
   }
 
+  /** Investor reports asked for (not monthly ones) still waiting in the outbox for this recipient. */
+  async countPendingReportEmails(userId: string): Promise<number> {
+    const rows: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM outbox
+        WHERE status = 'pending' AND kind = 'email.investor_report' AND payload->>'userId' = $1 AND NOT payload ? 'subscriptionId'`,
+      [userId],
+    );
+    return rows[0]!.count;
+  }
+
   /** Whether a monthly subscription still exists: one removed after its email was queued stops that email too. */
   async reportSubscriptionExists(subscriptionId: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM report_subscriptions WHERE id = $1`, [subscriptionId]);

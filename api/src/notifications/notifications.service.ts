@@ -17,6 +17,12 @@ import { toMailboxMessage, type MailboxAttachmentFile, type RecipientRecord } fr
 import { NotificationsException } from './notifications.exception.js';
 import { NotificationsRepository } from './notifications.repository.js';
 
+/**
+ * Investor reports one recipient may have waiting at once. Each is a PDF to print: without a cap,
+ * one caller could keep the renderer busy for everyone. Soft (two requests at once may both pass).
+ */
+export const MAX_PENDING_REPORT_EMAILS = 3;
+
 @Injectable()
 export class NotificationsService implements OnModuleInit {
   private readonly logger = new Logger('Notifications');
@@ -78,6 +84,13 @@ export class NotificationsService implements OnModuleInit {
     const account = await this.repository.findReportRecipient(recipient.id);
     if (!account || account.disabled || !REPORT_RECIPIENT_ROLES.has(account.role)) {
       throw new NotificationsException('recipient_not_investor', 'Investor reports go to active investor or admin accounts only.', { field: 'userId' });
+    }
+    if ((await this.repository.countPendingReportEmails(recipient.id)) >= MAX_PENDING_REPORT_EMAILS) {
+      throw new NotificationsException(
+        'report_emails_pending',
+        `${MAX_PENDING_REPORT_EMAILS} reports for this recipient are still being prepared; ask again once they have arrived.`,
+        { retryAfterSeconds: 60 },
+      );
     }
     return { userId: recipient.id, report: { type: report.type, from: report.from, to: report.to, comparison: report.comparison ?? 'previous_period' } };
   }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import request from 'supertest';
-import type { AuthTokens } from '@aiparksit/shared';
+import type { AuthTokens, InvestorOverview } from '@aiparksit/shared';
+import { SUMMARY_METRICS, summaryLine } from '../../src/notifications/templates/investor-report.template.js';
 import { bearer, createUser, loginAs, type TestAccount } from '../support/factories.js';
 import { startApiServer, type RunningApi } from '../support/system.mjs';
 import { createScratchDatabase, dropScratchDatabase } from '../seed/seed-cli.js';
@@ -72,6 +73,18 @@ describe('investor report emails over SMTP', () => {
     expect(mail.subject).toBe('Revenue report: September 2026');
     expect(mail.text).toContain('Hello Ivy Investor,');
     expect(mail.text).toContain('revenue report for September 2026 (2026-09-01 to 2026-09-30), compared with the same period last year.');
+    // Its headline figures are the API's for the same period.
+    const overview = (
+      await request(api.url)
+        .get('/api/proxy/investor')
+        .query({ from: report.from, to: report.to, comparison: report.comparison })
+        .set('authorization', bearer(investorTokens))
+        .expect(200)
+    ).body as InvestorOverview;
+    for (const metric of SUMMARY_METRICS) {
+      const line = summaryLine(metric, overview.figures[metric]);
+      expect(mail.text).toContain(`- ${line.label}: ${line.value}`);
+    }
 
     const pdfs = mail.attachments.filter((a) => a.contentType === 'application/pdf');
     expect(pdfs).toHaveLength(1);
@@ -143,6 +156,28 @@ describe('investor report emails over SMTP', () => {
     const reversed = await send({ ...report, from: '2026-10-01', to: '2026-09-30' }).expect(400);
     expect(reversed.body.details).toMatchObject({ code: 'invalid_report_period', fields: [{ field: 'report.to' }] });
     await send({ ...report, from: '2020-01-01', to: '2026-01-01' }).expect(400);
+  });
+
+  it('answers 429 with Retry-After while three reports for the recipient are still waiting', async () => {
+    const busy = await createUser(pool, { role: 'investor' });
+    const tokens = await loginAs(api.url, busy);
+    // Three asked-for reports and one monthly one, all waiting (due in an hour, so no worker takes them).
+    await pool.query(
+      `INSERT INTO outbox (kind, payload, next_attempt_at)
+       SELECT 'email.investor_report', jsonb_build_object('userId', $1::text, 'report', $2::jsonb) || extra, now() + interval '1 hour'
+         FROM (VALUES ('{}'::jsonb), ('{}'), ('{}'), (jsonb_build_object('subscriptionId', gen_random_uuid()::text))) AS v (extra)`,
+      [busy.id, JSON.stringify({ ...report, comparison: 'previous_period' })],
+    );
+    const res = await email(tokens, { userId: busy.id, template: 'investor-report', report }).expect(429);
+    expect(res.body.details).toMatchObject({ code: 'report_emails_pending' });
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+
+    await pool.query(
+      `DELETE FROM outbox WHERE payload->>'userId' = $1 AND NOT payload ? 'subscriptionId' AND id = (SELECT min(id) FROM outbox WHERE payload->>'userId' = $1)`,
+      [busy.id],
+    );
+    await email(tokens, { userId: busy.id, template: 'investor-report', report }).expect(202);
+    await smtp.waitForMessages(1, 60_000);
   });
 
   it('sends nothing to an account disabled after the report was asked for', async () => {
