@@ -8,7 +8,7 @@ describe('formatValue', () => {
   it('shows money in the reporting currency to the minor unit, as the reports do', () => {
     expect(formatValue(123_45, 'money', 'EUR')).toBe('€123.45');
     expect(formatValue(1_234_567_89, 'money', 'EUR')).toBe('€1,234,567.89');
-    expect(formatValue(1_234_56, 'money', 'CHF')).toBe('CHF\u00a01,234.56');
+    expect(formatValue(1_234_56, 'money', 'CHF')).toBe('CHF 1,234.56');
   });
 
   it('groups counts, gives hours a unit and percentages one decimal', () => {
@@ -41,6 +41,14 @@ describe('describeChange', () => {
     const rate = figure({ unit: 'percent', value: 6, comparison: 5, change: 1, changePercent: 20 });
     expect(describeChange(rate, 'cancellationRate').tone).toBe('bad');
     expect(describeChange({ ...rate, change: -1 }, 'refundRate').tone).toBe('good');
+  });
+
+  it('gives a change that rounds to zero no sign, and calls it flat', () => {
+    expect(describeChange(figure({ unit: 'percent', value: 5, comparison: 5.04, change: -0.04, changePercent: -0.8 }))).toMatchObject({
+      text: '0.0 pp',
+      direction: 'flat',
+      tone: 'neutral',
+    });
   });
 
   it('calls a figure new when it had no comparison value', () => {

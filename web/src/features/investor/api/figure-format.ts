@@ -11,7 +11,8 @@ const LOWER_IS_BETTER: ReadonlySet<OverviewMetric> = new Set(['cancellationRate'
  * British English): a number on a card is the same text as in the PDF made of it.
  */
 export function formatMoneyFigure(amountCents: number, currency: string): string {
-  return formatMoney(amountCents, currency, LOCALE);
+  // A plain space after a currency code, as the PDF writes it (Intl puts a no-break space).
+  return formatMoney(amountCents, currency, LOCALE).replace(/\u00a0/g, ' ');
 }
 
 export function formatCount(value: number): string {
@@ -59,7 +60,8 @@ export interface ChangeView {
   description: string;
 }
 
-const signed = (value: number, text: string) => (value > 0 ? `+${text}` : value < 0 ? `−${text}` : text);
+/** The sign follows what is shown: −0.04 pp reads "0.0 pp", as in the reports. */
+const signed = (value: number, text: string) => (!/[1-9]/.test(text) ? text : value > 0 ? `+${text}` : value < 0 ? `−${text}` : text);
 
 /**
  * The change of a figure against its comparison. Percentages change in percentage points;
