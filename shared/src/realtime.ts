@@ -8,6 +8,15 @@ export type RealtimeEventName = (typeof REALTIME_EVENTS)[number];
 /** Paths of the WebSocket endpoints, as nginx and the SPA reach them. */
 export const WS_PATH = '/ws';
 export const WS_OPERATOR_PATH = '/ws/operator';
+/** Investors and admins: the platform feed (see `PlatformRevenueUpdatedEvent`), nothing of any one facility. */
+export const WS_INVESTOR_PATH = '/ws/investor';
+
+/**
+ * The platform feed sends at most one `revenue_updated` per this interval: payments arrive all
+ * the time on a busy marketplace, and each event makes every open investor dashboard refetch.
+ * The first change after a quiet spell is sent at once.
+ */
+export const PLATFORM_REVENUE_INTERVAL_MS = 5_000;
 
 /** The SocketProvider waits this long after a drop before it reconnects. */
 export const WS_RECONNECT_DELAY_MS = 3000;
@@ -19,7 +28,8 @@ export const DASHBOARD_REFETCH_MS = 30_000;
  * - an access token as `?token=<jwt>`, or as a second subprotocol `bearer.<jwt>` next to
  *   WS_PROTOCOL (the server answers with WS_PROTOCOL only, so the token is never echoed);
  * - an API key as `?apiKey=<key>` or the `X-API-Key` header (integrators' servers can set headers).
- * `/ws` accepts none of them (anonymous); `/ws/operator` requires an operator's access token.
+ * `/ws` accepts none of them (anonymous); `/ws/operator` requires an operator's access token,
+ * `/ws/investor` an investor's or an admin's.
  */
 export const WS_PROTOCOL = 'aiparksit.v1';
 export const WS_TOKEN_PROTOCOL_PREFIX = 'bearer.';
@@ -109,6 +119,20 @@ export interface RevenueUpdatedEvent {
   monthToDateCents: number;
 }
 
+/**
+ * The platform's takings changed (payments or refunds were booked somewhere), sent on
+ * `/ws/investor` only. It names no facility, operator, amount or person: dashboards refetch
+ * their aggregates, which is where the figures live. Coalesced (PLATFORM_REVENUE_INTERVAL_MS).
+ */
+export interface PlatformRevenueUpdatedEvent {
+  scope: 'platform';
+  /** Facility-level revenue changes this event stands for (several payments in one facility and statement count once). */
+  changes: number;
+}
+
+/** What `/ws/investor` pushes. */
+export type InvestorFeedEvent = ServerEventEnvelope<PlatformRevenueUpdatedEvent> & { event: 'revenue_updated' };
+
 export interface RealtimeEventPayloads {
   availability_changed: AvailabilityChangedEvent;
   booking_created: BookingCreatedEvent;
@@ -149,7 +173,7 @@ export interface ResyncMessage {
   at: string;
 }
 
-/** Sent once on /ws/operator after the handshake: who the server took the client for and what it will receive. */
+/** Sent once on /ws/operator and /ws/investor after the handshake: who the server took the client for and what it will receive. */
 export interface WelcomeMessage {
   type: 'welcome';
   role: RealtimeRole;

@@ -18,14 +18,15 @@ const NAVIGATION_OF: Record<Role, string[]> = {
     '/operator/onboarding',
     '/account',
   ],
-  investor: ['/investor', '/account'],
-  admin: ['/admin', '/admin/mailbox', '/admin/operators', '/account'],
+  investor: ['/investor', '/investor/revenue', '/investor/growth', '/investor/market', '/account'],
+  // Admins also see the investor pages.
+  admin: ['/admin', '/admin/mailbox', '/admin/operators', '/investor', '/account'],
 };
 const COMING_SOON: Record<Role, RegExp> = {
   driver: /prices are for your whole stay/i,
   // A new operator's dashboard (while it loads, then) asks for onboarding.
   operator: /onboarding|your dashboard/i,
-  investor: /investor dashboard is coming/i,
+  investor: /platform overview/i,
   admin: /system status page is coming/i,
 };
 

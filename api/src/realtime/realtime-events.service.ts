@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SpaceType, TimePeriod } from '@aiparksit/shared';
+import { PLATFORM_REVENUE_INTERVAL_MS, type SpaceType, type TimePeriod } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { CoalescingScheduler } from './coalescing-scheduler.js';
 import { parseDatabaseChange, spanOf, type DatabaseChange } from './database-change.js';
@@ -33,6 +33,8 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
   private readonly routing = new Map<string, Promise<FacilityRouting | undefined>>();
   private readonly availability: CoalescingScheduler<string, PendingRecount>;
   private readonly revenue: CoalescingScheduler<string, true>;
+  /** One key ('platform'): revenue changes anywhere, counted, at most one event per interval. */
+  private readonly platformRevenue: CoalescingScheduler<'platform', number>;
   private readonly listener: DatabaseListener;
 
   constructor(
@@ -49,6 +51,12 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
       windowMs,
       () => true as const,
       (id) => this.recountRevenue(id),
+      onError,
+    );
+    this.platformRevenue = new CoalescingScheduler(
+      Math.max(windowMs, PLATFORM_REVENUE_INTERVAL_MS),
+      (previous, next) => (previous ?? 0) + next,
+      async (_key, changes) => this.hub.publishToPlatform({ scope: 'platform', changes }),
       onError,
     );
     this.listener = new DatabaseListener({
@@ -80,6 +88,7 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
   async onApplicationShutdown(): Promise<void> {
     this.availability.stop();
     this.revenue.stop();
+    this.platformRevenue.stop();
     await this.listener.stop();
   }
 
@@ -93,6 +102,7 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
         return;
       case 'revenue':
         if (this.hub.hasOperatorAudience(change.operatorId)) this.revenue.request(change.facilityId, true);
+        if (this.hub.hasPlatformAudience()) this.platformRevenue.request('platform', 1);
         return;
       case 'facility':
         // Boxes take the facility in first, so the recount that follows already reaches them.

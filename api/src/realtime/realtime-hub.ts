@@ -3,8 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import { WebSocket } from 'ws';
 import {
   WS_DEFAULT_LIMITS,
+  WS_INVESTOR_PATH,
   WS_OPERATOR_PATH,
   type AvailabilityChangedEvent,
+  type InvestorFeedEvent,
+  type PlatformRevenueUpdatedEvent,
   type ClientMessage,
   type RealtimeEventName,
   type RealtimeEventPayloads,
@@ -53,6 +56,8 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
   /** Operator feeds that also follow facilities by id or box: their own facilities reach them through `byOperator`. */
   private readonly feedFollowers = new SocketIndex<RealtimeSession>();
   private readonly byOperator = new SocketIndex<RealtimeSession>();
+  /** /ws/investor sockets: they receive the platform feed, nothing of any one facility unless they subscribe. */
+  private readonly platformFeeds = new Set<RealtimeSession>();
   /** Sessions following a bounding box: checked when a facility is published or moves. */
   private readonly boxFollowers = new Set<RealtimeSession>();
   private heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -126,15 +131,16 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     this.heartbeatGroups[session.heartbeatGroup]?.add(session);
     const feedOperator = operatorFeedOf(session);
     if (feedOperator) this.byOperator.add(feedOperator, session);
+    if (path === WS_INVESTOR_PATH) this.platformFeeds.add(session);
     this.stats.connectionOpened(path, identity.role);
     socket.on('pong', () => {
       session.alive = true;
       if (session.pingSentAt) this.stats.pingAnswered(Date.now() - session.pingSentAt);
     });
     socket.once('close', () => this.forget(session));
-    // Only the operator feed greets: its client needs to know the handshake succeeded and which
-    // facilities it covers; /ws stays silent until asked, as existing clients expect.
-    if (path !== WS_OPERATOR_PATH) return session;
+    // Only the feeds greet: their clients need to know the handshake succeeded (and, for an
+    // operator, which facilities it covers); /ws stays silent until asked, as existing clients expect.
+    if (path !== WS_OPERATOR_PATH && path !== WS_INVESTOR_PATH) return session;
     const { maxSubscriptions, maxBoundingBoxes, maxMessagesPerSecond, maxFrameBytes } = this.limits;
     this.sendTo(session, {
       type: 'welcome',
@@ -152,6 +158,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     for (const id of session.followed()) followers.remove(id, session);
     const feedOperator = operatorFeedOf(session);
     if (feedOperator) this.byOperator.remove(feedOperator, session);
+    this.platformFeeds.delete(session);
     this.boxFollowers.delete(session);
     this.stats.connectionClosed(session.path, session.identity.role);
   }
@@ -319,6 +326,18 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     const feeds = this.byOperator.get(operatorId);
     if (!feeds) return;
     this.stats.eventPublished(this.deliverAll(feeds, frameOf(event, data, new Date().toISOString())));
+  }
+
+  /** Whether any investor or admin on this instance listens to the platform feed. */
+  hasPlatformAudience(): boolean {
+    return this.platformFeeds.size > 0;
+  }
+
+  /** The platform's `revenue_updated` to every /ws/investor socket: no facility, operator or amount in it. */
+  publishToPlatform(data: PlatformRevenueUpdatedEvent): void {
+    if (this.platformFeeds.size === 0) return;
+    const message: InvestorFeedEvent = { type: 'event', event: 'revenue_updated', data, at: new Date().toISOString() };
+    this.stats.eventPublished(this.deliverAll(this.platformFeeds, PreparedFrame.ofJson(message)));
   }
 
   /** Tells every socket to refetch: events may have been missed while the listener was away. */

@@ -1,5 +1,5 @@
 import { WebSocketGateway } from '@nestjs/websockets';
-import { WS_OPERATOR_PATH, WS_PATH } from '@aiparksit/shared';
+import { WS_INVESTOR_PATH, WS_OPERATOR_PATH, WS_PATH } from '@aiparksit/shared';
 import { Public } from '../common/http/index.js';
 import { GATEWAY_OPTIONS, RealtimeGatewayBase } from './realtime-gateway.base.js';
 import { RealtimeHub } from './realtime-hub.js';
@@ -26,6 +26,21 @@ export class PublicRealtimeGateway extends RealtimeGatewayBase {
 @WebSocketGateway({ path: WS_OPERATOR_PATH, ...GATEWAY_OPTIONS })
 export class OperatorRealtimeGateway extends RealtimeGatewayBase {
   protected readonly path = WS_OPERATOR_PATH;
+
+  constructor(hub: RealtimeHub) {
+    super(hub);
+  }
+}
+
+/**
+ * `/ws/investor`: investors and admins hear that the platform's takings changed
+ * (`revenue_updated` with no facility, operator or amount), coalesced, so their dashboards
+ * refetch. Same protocol as `/ws` for anything else.
+ */
+@Public()
+@WebSocketGateway({ path: WS_INVESTOR_PATH, ...GATEWAY_OPTIONS })
+export class InvestorRealtimeGateway extends RealtimeGatewayBase {
+  protected readonly path = WS_INVESTOR_PATH;
 
   constructor(hub: RealtimeHub) {
     super(hub);

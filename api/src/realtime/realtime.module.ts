@@ -3,7 +3,7 @@ import { ApiKeysModule } from '../api-keys/index.js';
 import { AuthModule } from '../auth/index.js';
 import { RealtimeAuthenticator } from './realtime-authenticator.js';
 import { RealtimeEventsService } from './realtime-events.service.js';
-import { OperatorRealtimeGateway, PublicRealtimeGateway } from './realtime.gateways.js';
+import { InvestorRealtimeGateway, OperatorRealtimeGateway, PublicRealtimeGateway } from './realtime.gateways.js';
 import { RealtimeHub } from './realtime-hub.js';
 import { RealtimeRepository } from './realtime.repository.js';
 import { RealtimeStats } from './realtime-stats.js';
@@ -14,7 +14,16 @@ import { RealtimeStats } from './realtime-stats.js';
  */
 @Module({
   imports: [AuthModule, ApiKeysModule],
-  providers: [RealtimeRepository, RealtimeStats, RealtimeAuthenticator, RealtimeHub, RealtimeEventsService, PublicRealtimeGateway, OperatorRealtimeGateway],
+  providers: [
+    RealtimeRepository,
+    RealtimeStats,
+    RealtimeAuthenticator,
+    RealtimeHub,
+    RealtimeEventsService,
+    PublicRealtimeGateway,
+    OperatorRealtimeGateway,
+    InvestorRealtimeGateway,
+  ],
   exports: [RealtimeStats],
 })
 export class RealtimeModule {}

@@ -7,7 +7,7 @@ const WEBSOCKET_KEY = /^[+/0-9A-Za-z]{22}==$/;
 export const NO_WEBSOCKET_HERE: ClientErrorAnswer = {
   statusCode: 404,
   code: 'not_found',
-  message: 'There is no WebSocket at this path: use /ws or /ws/operator.',
+  message: 'There is no WebSocket at this path: use /ws, /ws/operator or /ws/investor.',
 };
 
 /**

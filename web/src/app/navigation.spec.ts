@@ -3,13 +3,18 @@ import { ROLES } from '@aiparksit/shared';
 import { destinationAfterSignIn, homeFor, navigationFor } from './navigation';
 
 describe('navigationFor', () => {
-  it('gives each role its own section and the account page, and nothing of the other roles', () => {
+  it('gives each role its own section and the account page, and nothing of the other roles but the investor pages for admins', () => {
     for (const role of ROLES) {
       const paths = navigationFor(role).map((item) => item.to);
       expect(paths[0]).toBe(homeFor(role));
       expect(paths.at(-1)).toBe('/account');
-      expect(paths.slice(0, -1).every((path) => path === homeFor(role) || path.startsWith(`${homeFor(role)}/`))).toBe(true);
+      const own = (path: string) => path === homeFor(role) || path.startsWith(`${homeFor(role)}/`);
+      expect(paths.slice(0, -1).filter((path) => !own(path))).toEqual(role === 'admin' ? ['/investor'] : []);
     }
+  });
+
+  it('leads investors to the overview, revenue, growth and market pages', () => {
+    expect(navigationFor('investor').map((item) => item.to)).toEqual(['/investor', '/investor/revenue', '/investor/growth', '/investor/market', '/account']);
   });
 
   it('leads drivers to search and their bookings, operators to their car parks, bookings, figures and settings, and admins to the mailbox and the operator applications', () => {
@@ -24,7 +29,7 @@ describe('navigationFor', () => {
       'Onboarding',
       'Account',
     ]);
-    expect(navigationFor('admin').map((item) => item.to)).toEqual(['/admin', '/admin/mailbox', '/admin/operators', '/account']);
+    expect(navigationFor('admin').map((item) => item.to)).toEqual(['/admin', '/admin/mailbox', '/admin/operators', '/investor', '/account']);
   });
 });
 
@@ -48,5 +53,10 @@ describe('destinationAfterSignIn', () => {
   it('goes home instead of into another role’s section', () => {
     expect(destinationAfterSignIn('/admin', 'driver')).toBe('/driver');
     expect(destinationAfterSignIn('/driver/bookings', 'driver')).toBe('/driver/bookings');
+    expect(destinationAfterSignIn('/investor/market', 'driver')).toBe('/driver');
+  });
+
+  it('takes an admin into the investor pages they may see', () => {
+    expect(destinationAfterSignIn('/investor/market?period=12m', 'admin')).toBe('/investor/market?period=12m');
   });
 });

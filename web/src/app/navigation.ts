@@ -36,7 +36,16 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
       { to: '/operator/onboarding', label: 'Onboarding' },
     ],
   },
-  investor: { home: '/investor', title: 'Investor', nav: [{ to: '/investor', label: 'Platform KPIs' }] },
+  investor: {
+    home: '/investor',
+    title: 'Investor',
+    nav: [
+      { to: '/investor', label: 'Overview' },
+      { to: '/investor/revenue', label: 'Revenue' },
+      { to: '/investor/growth', label: 'Growth' },
+      { to: '/investor/market', label: 'Market' },
+    ],
+  },
   admin: {
     home: '/admin',
     title: 'Admin',
@@ -48,10 +57,23 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
   },
 };
 
+/** Sections another role may also open: admins see the investor pages (the platform's figures are theirs to watch too). */
+export const SECTION_GUESTS: Partial<Record<Role, readonly Role[]>> = { investor: ['admin'] };
+
+/** Whether an account of `role` may open the pages of `section`. */
+export function mayOpenSection(role: Role, section: Role): boolean {
+  return role === section || (SECTION_GUESTS[section] ?? []).includes(role);
+}
+
 const ACCOUNT_ITEM: NavItem = { to: '/account', label: 'Account' };
 
+/** A guest gets one entry per section it may visit, leading to that section's home. */
+const GUEST_ITEMS: Partial<Record<Role, NavItem>> = { investor: { to: '/investor', label: 'Platform KPIs' } };
+
 export function navigationFor(role: Role): NavItem[] {
-  return [...ROLE_SECTIONS[role].nav, ACCOUNT_ITEM];
+  const guestOf = (Object.keys(SECTION_GUESTS) as Role[]).filter((section) => section !== role && mayOpenSection(role, section));
+  const guestItems = guestOf.flatMap((section) => GUEST_ITEMS[section] ?? []);
+  return [...ROLE_SECTIONS[role].nav, ...guestItems, ACCOUNT_ITEM];
 }
 
 export function homeFor(role: Role): string {
@@ -67,6 +89,8 @@ export function destinationAfterSignIn(next: string | null, role: Role): string 
   const path = next.split(/[?#]/)[0] ?? '';
   if (path === '/' || path.startsWith('/login') || path.startsWith('/register')) return homeFor(role);
   // A page of another role's section would only show "not allowed": go home instead.
-  const otherSection = Object.values(ROLE_SECTIONS).some(({ home }) => home !== homeFor(role) && (path === home || path.startsWith(`${home}/`)));
+  const otherSection = (Object.entries(ROLE_SECTIONS) as [Role, RoleSection][]).some(
+    ([section, { home }]) => !mayOpenSection(role, section) && (path === home || path.startsWith(`${home}/`)),
+  );
   return otherSection ? homeFor(role) : next;
 }

@@ -8,14 +8,14 @@ import { CheckoutPage, ExtensionPaymentPage, PaymentPage } from '../features/che
 import { FacilityPage } from '../features/facilities';
 import { MailboxMessagePage, MailboxPage } from '../features/mailbox';
 import { MarketplacePage } from '../features/marketplace';
-import { InvestorHome } from '../features/investor';
+import { InvestorGrowthPage, InvestorMarketPage, InvestorOverviewPage, InvestorRevenuePage, investorKeys } from '../features/investor';
 import { OperatorHome } from '../features/operator';
 import { OperatorBookingsPage, operatorBookingKeys } from '../features/operator-bookings';
 import { OccupancyPage, RecentTrends, RevenuePage, analyticsKeys } from '../features/analytics';
 import { OnboardingPage } from '../features/onboarding';
 import { FacilitiesPage, FacilityDetailPage, FacilityEditPage, NewFacilityPage } from '../features/operator-facilities';
 import { OperatorApplicationsPage } from '../features/admin-operators';
-import { OperatorFeedProvider } from '../lib/socket';
+import { OperatorFeedProvider, PlatformFeedProvider } from '../lib/socket';
 import { dashboardKeys } from '../shared/operator-dashboard';
 import { PublicLayout } from './layout/public-layout';
 import { PublicOnly, RequireSession, RoleSection } from './routes/guards';
@@ -24,6 +24,12 @@ import { NotFoundPage, RouteErrorPage } from './routes/status-pages';
 
 /** What a booking or a payment changes in the operator section: invalidated on every feed event. */
 const OPERATOR_LIVE_QUERIES = [dashboardKeys.summary, analyticsKeys.all, operatorBookingKeys.all];
+
+/**
+ * What the platform's revenue_updated makes stale: every investor figure (the overview shown
+ * refetches at once; the other pages when next opened), never sooner than the feed's own interval.
+ */
+const PLATFORM_LIVE_QUERIES = [investorKeys.all];
 
 export const router = createBrowserRouter([
   {
@@ -85,7 +91,26 @@ export const router = createBrowserRouter([
               { path: 'settings', element: <OperatorSettingsPage /> },
             ],
           },
-          { path: 'investor', element: <RoleSection role="investor" render={(user) => <InvestorHome user={user} />} /> },
+          {
+            path: 'investor',
+            // Investors and admins (SECTION_GUESTS); one /ws/investor socket for all four pages.
+            element: (
+              <RoleSection
+                role="investor"
+                render={() => (
+                  <PlatformFeedProvider staleOnChange={PLATFORM_LIVE_QUERIES}>
+                    <Outlet />
+                  </PlatformFeedProvider>
+                )}
+              />
+            ),
+            children: [
+              { index: true, element: <RoleSection role="investor" render={(user) => <InvestorOverviewPage user={user} />} /> },
+              { path: 'revenue', element: <RoleSection role="investor" render={(user) => <InvestorRevenuePage user={user} />} /> },
+              { path: 'growth', element: <RoleSection role="investor" render={(user) => <InvestorGrowthPage user={user} />} /> },
+              { path: 'market', element: <RoleSection role="investor" render={(user) => <InvestorMarketPage user={user} />} /> },
+            ],
+          },
           {
             path: 'admin',
             children: [

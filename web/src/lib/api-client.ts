@@ -1,5 +1,5 @@
 import { ApiError } from './api-error';
-import { fetchFile, fetchJson, type DownloadedFile, type HttpRequest } from './http';
+import { fetchFile, fetchJson, type DownloadedFile, type FileRequest, type HttpRequest } from './http';
 import { getAccessToken, refreshSession } from './session';
 
 /**
@@ -11,12 +11,12 @@ export function apiRequest<T>(path: string, request: HttpRequest = {}): Promise<
   return withRenewal((signed) => fetchJson<T>(path, signed), request);
 }
 
-/** A file (CSV export) on behalf of the signed-in person, with the same renewal on 401. */
-export function apiDownload(path: string, request: HttpRequest = {}): Promise<DownloadedFile> {
+/** A file (an export) on behalf of the signed-in person, with the same renewal on 401. */
+export function apiDownload(path: string, request: FileRequest = {}): Promise<DownloadedFile> {
   return withRenewal((signed) => fetchFile(path, signed), request);
 }
 
-async function withRenewal<T>(send: (request: HttpRequest) => Promise<T>, request: HttpRequest): Promise<T> {
+async function withRenewal<T, R extends HttpRequest>(send: (request: R) => Promise<T>, request: R): Promise<T> {
   const tokenUsed = getAccessToken();
   try {
     return await send(withBearer(request));
@@ -29,7 +29,7 @@ async function withRenewal<T>(send: (request: HttpRequest) => Promise<T>, reques
   }
 }
 
-function withBearer(request: HttpRequest): HttpRequest {
+function withBearer<R extends HttpRequest>(request: R): R {
   const token = getAccessToken();
   return token ? { ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } } : request;
 }

@@ -8,6 +8,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly envelope: ErrorEnvelope | null,
+    /** Seconds the server asked to wait before trying again (a 503's or 429's Retry-After), when it said. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(envelope?.message ?? `The server answered ${status}.`);
     this.name = 'ApiError';

@@ -44,16 +44,71 @@ export interface DownloadedFile {
   fileName: string | null;
 }
 
-/** A file from the API (a CSV export): the body as a Blob, or an ApiError as for JSON. */
-export async function fetchFile(path: string, request: HttpRequest = {}): Promise<DownloadedFile> {
-  const response = await fetch(path, { method: request.method ?? 'GET', headers: request.headers, signal: request.signal, credentials: 'same-origin' });
+export interface FileRequest extends HttpRequest {
+  /** Bytes received so far and the total when the server said it (Content-Length), else null. */
+  onProgress?: (received: number, total: number | null) => void;
+}
+
+/**
+ * The file name a Content-Disposition header gives (RFC 6266): `filename*=UTF-8''…` (RFC 8187,
+ * percent-encoded) wins over `filename="…"`; any path is cut off, so a name can never climb
+ * out of the downloads folder.
+ */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  let name: string | null = null;
+  const extended = /filename\*\s*=\s*([\w-]+)'[^']*'([^;]+)/i.exec(header);
+  if (extended?.[2]) {
+    try {
+      name = decodeURIComponent(extended[2].trim());
+    } catch {
+      name = null;
+    }
+  }
+  if (name === null) {
+    const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
+    name = plain ? (plain[1] ?? plain[2] ?? '').replace(/\\(.)/g, '$1') : null;
+  }
+  const base = name?.split(/[\\/]/).pop()?.trim();
+  return base ? base : null;
+}
+
+/**
+ * A file from the API (an export): the body as a Blob, or an ApiError as for JSON (with the
+ * server's Retry-After, in seconds, when it said one). A JSON `body` is sent as for `fetchJson`.
+ */
+export async function fetchFile(path: string, request: FileRequest = {}): Promise<DownloadedFile> {
+  const headers: Record<string, string> = { ...request.headers };
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, {
+    method: request.method ?? 'GET',
+    headers,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    signal: request.signal,
+    credentials: 'same-origin',
+  });
   if (!response.ok) {
     const text = await response.text();
     const body: unknown = text ? safeParse(text) : undefined;
-    throw new ApiError(response.status, isErrorEnvelope(body) ? body : null);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ApiError(response.status, isErrorEnvelope(body) ? body : null, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
   }
-  const disposition = response.headers.get('content-disposition') ?? '';
-  return { blob: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+  const fileName = fileNameFromDisposition(response.headers.get('content-disposition'));
+  if (!request.onProgress || !response.body) return { blob: await response.blob(), fileName };
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  request.onProgress(0, total);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    request.onProgress(received, total);
+  }
+  return { blob: new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? 'application/octet-stream' }), fileName };
 }
 
 /** Hands a downloaded file to the browser's "save" flow. */

@@ -3,7 +3,7 @@ import type { Role, UserView } from '@aiparksit/shared';
 import { LoadingState } from '../../components/status';
 import { useSession } from '../../lib/session';
 import { AppLayout } from '../layout/app-layout';
-import { destinationAfterSignIn } from '../navigation';
+import { destinationAfterSignIn, mayOpenSection } from '../navigation';
 import { ForbiddenPage } from './status-pages';
 
 function RestoringSession() {
@@ -40,10 +40,10 @@ export function PublicOnly() {
   return <Outlet />;
 }
 
-/** A role's section. The API refuses the data anyway; this keeps the screen honest. */
+/** A role's section (and its guests', see SECTION_GUESTS). The API refuses the data anyway; this keeps the screen honest. */
 export function RoleSection({ role, render }: { role: Role; render: (user: UserView) => React.ReactNode }) {
   const session = useSession();
   if (session.status !== 'signed-in') return null;
-  if (session.user.role !== role) return <ForbiddenPage role={session.user.role} />;
+  if (!mayOpenSection(session.user.role, role)) return <ForbiddenPage role={session.user.role} />;
   return <>{render(session.user)}</>;
 }

@@ -2,7 +2,7 @@ import { useContext, useEffect, useRef } from 'react';
 import type { ConnectionState, RealtimeEventName, RealtimeEventPayloads, ServerEventEnvelope } from '@aiparksit/shared';
 import { EMPTY_OPERATOR_FEED, type OperatorFeed } from './operator-feed';
 import type { ResyncReason } from './realtime-connection';
-import { ConnectionStateContext, OperatorFeedContext, SocketContext } from './socket-provider';
+import { ConnectionStateContext, OperatorFeedContext, PlatformFeedContext, SocketContext, type PlatformFeed } from './socket-provider';
 
 /** 'connecting' | 'live' | 'reconnecting' | 'offline', re-rendering when it changes. */
 export function useConnectionState(): ConnectionState {
@@ -59,4 +59,9 @@ export function useFacilitySubscription(facilityIds: readonly string[]): void {
 /** The live operator feed and its connection state; empty and offline outside an OperatorFeedProvider. */
 export function useOperatorFeed(): OperatorFeed & { state: ConnectionState } {
   return useContext(OperatorFeedContext) ?? { ...EMPTY_OPERATOR_FEED, state: 'offline' };
+}
+
+/** The platform feed's state and last revenue change; offline outside a PlatformFeedProvider. */
+export function usePlatformFeed(): PlatformFeed {
+  return useContext(PlatformFeedContext) ?? { state: 'offline', lastRevenueUpdateAt: null };
 }

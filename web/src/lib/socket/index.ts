@@ -1,5 +1,5 @@
-export { OperatorFeedProvider, SocketProvider, credentialProtocols, sameOriginSocketUrl } from './socket-provider';
-export { useConnectionState, useFacilitySubscription, useOperatorFeed, useRealtimeEvent, useRealtimeResync } from './hooks';
+export { OperatorFeedProvider, PlatformFeedProvider, SocketProvider, credentialProtocols, sameOriginSocketUrl, type PlatformFeed } from './socket-provider';
+export { useConnectionState, useFacilitySubscription, useOperatorFeed, usePlatformFeed, useRealtimeEvent, useRealtimeResync } from './hooks';
 export { RealtimeConnection, type ResyncReason, type SocketLike } from './realtime-connection';
 export { OPERATOR_FEED_BOOKINGS, type OperatorFeed } from './operator-feed';
 export { withDashboardRefresh } from './dashboard-refresh';

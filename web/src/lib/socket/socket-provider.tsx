@@ -1,6 +1,6 @@
 import { createContext, useEffect, useState, type ReactNode } from 'react';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { WS_OPERATOR_PATH, WS_PATH, WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, type ConnectionState } from '@aiparksit/shared';
+import { WS_INVESTOR_PATH, WS_OPERATOR_PATH, WS_PATH, WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, type ConnectionState } from '@aiparksit/shared';
 import { getAccessToken, refreshSession, subscribeToSession } from '../session';
 import { EMPTY_OPERATOR_FEED, reduceOperatorFeed, type OperatorFeed } from './operator-feed';
 import { RealtimeConnection } from './realtime-connection';
@@ -8,6 +8,14 @@ import { RealtimeConnection } from './realtime-connection';
 export const SocketContext = createContext<RealtimeConnection | null>(null);
 export const ConnectionStateContext = createContext<ConnectionState>('offline');
 export const OperatorFeedContext = createContext<(OperatorFeed & { state: ConnectionState }) | null>(null);
+
+/** What the platform feed (`/ws/investor`) has said: its state and when the takings last changed. */
+export interface PlatformFeed {
+  state: ConnectionState;
+  /** Server time of the latest `revenue_updated`; null before the first since the page opened. */
+  lastRevenueUpdateAt: string | null;
+}
+export const PlatformFeedContext = createContext<PlatformFeed | null>(null);
 
 /** The WebSocket URL on the page's own origin: nginx, the embedded API and Vite all proxy /ws. */
 export function sameOriginSocketUrl(path: string, location: Pick<Location, 'protocol' | 'host'> = window.location): string {
@@ -99,4 +107,33 @@ export function OperatorFeedProvider({ children, staleOnChange = [] }: { childre
     };
   }, [connection, keys, queryClient]);
   return <OperatorFeedContext.Provider value={{ ...feed, state }}>{children}</OperatorFeedContext.Provider>;
+}
+
+/**
+ * The platform feed of investors and admins (`/ws/investor`): a `revenue_updated` naming no
+ * facility says the platform's takings changed. Each one, and each resync, invalidates the
+ * `staleOnChange` queries (the overview's figures), which refetch at once if shown. Another
+ * role's token is refused (4403) and the connection then stays offline.
+ */
+export function PlatformFeedProvider({ children, staleOnChange = [] }: { children: ReactNode; staleOnChange?: readonly QueryKey[] }) {
+  const { connection, state } = useRealtimeConnection(WS_INVESTOR_PATH);
+  const [lastRevenueUpdateAt, setLastRevenueUpdateAt] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const keys = JSON.stringify(staleOnChange);
+  useEffect(() => {
+    const invalidate = () => {
+      for (const queryKey of JSON.parse(keys) as QueryKey[]) void queryClient.invalidateQueries({ queryKey });
+    };
+    const unlisten = connection.onEvent((event) => {
+      if (event.event !== 'revenue_updated') return;
+      setLastRevenueUpdateAt(event.at);
+      invalidate();
+    });
+    const unresync = connection.onResync(invalidate);
+    return () => {
+      unlisten();
+      unresync();
+    };
+  }, [connection, keys, queryClient]);
+  return <PlatformFeedContext.Provider value={{ state, lastRevenueUpdateAt }}>{children}</PlatformFeedContext.Provider>;
 }
