@@ -6,6 +6,7 @@ import { FxRatesService } from './fx-rates.service.js';
 import { MetricsService } from './metrics.service.js';
 import { PutFxRatesDto } from './dto/fx-rates.dto.js';
 import { MetricsQueryDto } from './dto/metrics-query.dto.js';
+import { FxRatesViewDto, GrowthMetricsDto, InvestorOverviewDto, MarketMetricsDto, RevenueMetricsDto } from './dto/metrics-views.dto.js';
 
 const BAD_PERIOD = 'invalid_period (not a real date, from after to), period_too_long, or field errors (comparison, granularity).';
 
@@ -17,7 +18,10 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
   @Get('proxy/investor')
-  @ApiOkResponse({ description: 'Platform overview: the figures of OVERVIEW_METRICS with comparison and change, and a series for sparklines.' })
+  @ApiOkResponse({
+    type: InvestorOverviewDto,
+    description: 'Platform overview: the figures of OVERVIEW_METRICS with comparison and change, and a series for sparklines.',
+  })
   @ApiBadRequestResponse({ description: BAD_PERIOD })
   overview(@Query() query: MetricsQueryDto): Promise<InvestorOverview> {
     return this.metrics.overview(query);
@@ -25,6 +29,7 @@ export class MetricsController {
 
   @Get('metrics/revenue')
   @ApiOkResponse({
+    type: RevenueMetricsDto,
     description: 'GMV, fees, refunds, net revenue and payouts as series; by country, city, currency, space type; top facilities and operators.',
   })
   @ApiBadRequestResponse({ description: BAD_PERIOD })
@@ -33,14 +38,17 @@ export class MetricsController {
   }
 
   @Get('metrics/growth')
-  @ApiOkResponse({ description: 'Sign-ups, active drivers, driver cohorts, the operator funnel and supply growth.' })
+  @ApiOkResponse({ type: GrowthMetricsDto, description: 'Sign-ups, active drivers, driver cohorts, the operator funnel and supply growth.' })
   @ApiBadRequestResponse({ description: BAD_PERIOD })
   growth(@Query() query: MetricsQueryDto): Promise<GrowthMetrics> {
     return this.metrics.growth(query);
   }
 
   @Get('metrics/market')
-  @ApiOkResponse({ description: 'Per city: supply, demand, occupancy, prices, RevPASH, operator shares, growth rank; the weekday × hour demand heatmap.' })
+  @ApiOkResponse({
+    type: MarketMetricsDto,
+    description: 'Per city: supply, demand, occupancy, prices, RevPASH, operator shares, growth rank; the weekday × hour demand heatmap.',
+  })
   @ApiBadRequestResponse({ description: BAD_PERIOD })
   market(@Query() query: MetricsQueryDto): Promise<MarketMetrics> {
     return this.metrics.market(query);
@@ -55,14 +63,14 @@ export class FxRatesController {
   constructor(private readonly rates: FxRatesService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Every dated reference rate (units per EUR), by currency then date.' })
+  @ApiOkResponse({ type: FxRatesViewDto, description: 'Every dated reference rate (units per EUR), by currency then date.' })
   list(): Promise<FxRatesView> {
     return this.rates.list();
   }
 
   @Put()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Adds or corrects dated rates; answers every rate.' })
+  @ApiOkResponse({ type: FxRatesViewDto, description: 'Adds or corrects dated rates; answers every rate.' })
   @ApiBadRequestResponse({ description: 'invalid_fx_rate (not a real date, EUR) or field errors.' })
   put(@Body() body: PutFxRatesDto): Promise<FxRatesView> {
     return this.rates.put(body.rates);
