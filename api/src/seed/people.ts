@@ -174,7 +174,10 @@ export function generateDrivers(seed: number, scale: SeedScale, calendar: SeedCa
       email: `${asciiSlug(first, '')}.${asciiSlug(last, '')}.${i}@drivers.aiparksit.test`,
       name: `${first} ${last}`,
       role: 'driver',
-      createdAt: new Date(Math.min(monthStart - random.int(0, 28 * 86_400) * 1000, calendar.anchor - random.int(3_600, 86_400) * 1000)),
+      // Most drivers sign up shortly before their first stay, many the same day or week: from
+      // three weeks before their first month to its middle (a booking only goes to a driver who
+      // had signed up by then), so the current month has sign-ups too.
+      createdAt: new Date(signUpTime(random, monthStart, calendar.anchor)),
       isDemoAccount: false,
       vehiclePlate: vehiclePlate(random, home.countryCode),
       homeCity: cell.city,
@@ -184,4 +187,10 @@ export function generateDrivers(seed: number, scale: SeedScale, calendar: SeedCa
     });
   }
   return drivers;
+}
+
+/** Sign-up instant of a driver whose first month starts at `monthStart`; never after the anchor (redrawn before the month instead, so the last days do not pile up). */
+function signUpTime(random: SeededRandom, monthStart: number, anchor: number): number {
+  const at = monthStart + random.int(-21 * 86_400, 15 * 86_400) * 1000;
+  return at < anchor - 3_600_000 ? at : monthStart - random.int(0, 21 * 86_400) * 1000;
 }
