@@ -173,8 +173,8 @@ export class MetricsRepository {
 
   cohorts(fromMonth: string, toMonth: string): Promise<{ cohort: string; month: string; drivers: number }[]> {
     return this.dataSource.query(
-      `SELECT to_char(cohort_month, 'YYYY-MM') AS cohort, to_char(active_month, 'YYYY-MM') AS month, drivers
-         FROM metrics_driver_cohorts WHERE cohort_month BETWEEN $1::date AND $2::date AND drivers <> 0 ORDER BY 1, 2`,
+      `SELECT to_char(cohort_month, 'YYYY-MM') AS cohort, to_char(active_month, 'YYYY-MM') AS month, sum(drivers)::int AS drivers
+         FROM metrics_driver_cohorts WHERE cohort_month BETWEEN $1::date AND $2::date GROUP BY cohort_month, active_month HAVING sum(drivers) <> 0 ORDER BY 1, 2`,
       [`${fromMonth}-01`, `${toMonth}-01`],
     );
   }
