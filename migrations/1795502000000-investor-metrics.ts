@@ -101,16 +101,16 @@ const MONEY_TOTALS = MONEY_COLUMNS.split(', ')
   .join(', ');
 
 /**
- * The money rollups, the active days and the operators' first payments rebuilt in one pass over
- * the ledger (13 M lines on the large set): its join with bookings and facilities is the rebuild's
- * main cost, so it is made once, grouped by three grouping sets at a time into a temp table of a
- * few million rows, and every rollup is summed from that (the per-row rollups of each line through
- * a materialised CTE took most of the 463 s the first rebuild needed).
+ * The money rollups, the active days and the operators' first payments rebuilt from one pass over
+ * the ledger (13 M lines on the large set): its join with bookings is the rebuild's main cost, so
+ * it is made once and hashed into a temp table per facility × driver × local day (a few million
+ * rows), from which the facility days and then every other rollup are summed. (Each line's rollups
+ * through a materialised CTE took 147 s of the 463 s the first rebuild needed, the active days
+ * another join of the same size; sorted grouping sets over the join still took 133 s.)
  */
 const LEDGER_REBUILD = `
   CREATE TEMP TABLE metrics_rebuild_money ON COMMIT DROP AS
-  SELECT CASE WHEN GROUPING(x.facility_id) = 0 THEN 0 WHEN GROUPING(x.driver_id) = 0 THEN 1 ELSE 2 END AS kind,
-         x.facility_id, x.operator_id, x.currency, x.space_type, x.driver_id, x.day,
+  SELECT x.facility_id, x.operator_id, x.currency, x.space_type, x.driver_id, x.day,
          coalesce(sum(x.amount_cents) FILTER (WHERE x.account = 'gross'), 0) AS gross_cents,
          coalesce(sum(x.amount_cents) FILTER (WHERE x.account = 'platform_fee'), 0) AS fee_cents,
          coalesce(sum(x.amount_cents) FILTER (WHERE x.account = 'refund'), 0) AS refund_cents,
@@ -122,18 +122,24 @@ const LEDGER_REBUILD = `
             FROM ledger_entries l JOIN facilities f ON f.id = l.facility_id JOIN bookings b ON b.id = l.booking_id
             LEFT JOIN payments p ON p.id = l.payment_id AND p.extension_id IS NOT NULL
            WHERE l.account IN ('gross', 'platform_fee', 'refund', 'refund_platform_fee')) x
-   GROUP BY GROUPING SETS ((x.facility_id, x.operator_id, x.currency, x.space_type, x.day), (x.driver_id, x.day), (x.operator_id, x.day));
+   GROUP BY 1, 2, 3, 4, 5, 6;
+  CREATE TEMP TABLE metrics_rebuild_facility_days ON COMMIT DROP AS
+  SELECT m.facility_id, m.operator_id, m.currency, m.space_type, m.day, ${MONEY_COLUMNS.split(', ')
+    .map((c) => `sum(m.${c}) AS ${c}`)
+    .join(', ')}
+    FROM metrics_rebuild_money m GROUP BY 1, 2, 3, 4, 5;
   INSERT INTO metrics_city_revenue_daily (day, country_code, city, currency, space_type, ${MONEY_COLUMNS})
   SELECT m.day, f.country_code, f.city, m.currency, m.space_type, ${MONEY_TOTALS}
-    FROM metrics_rebuild_money m JOIN facilities f ON f.id = m.facility_id WHERE m.kind = 0 GROUP BY 1, 2, 3, 4, 5;
+    FROM metrics_rebuild_facility_days m JOIN facilities f ON f.id = m.facility_id GROUP BY 1, 2, 3, 4, 5;
   INSERT INTO metrics_facility_revenue_daily (day, facility_id, currency, operator_id, ${MONEY_COLUMNS})
-  SELECT m.day, m.facility_id, m.currency, min(m.operator_id::text)::uuid, ${MONEY_TOTALS} FROM metrics_rebuild_money m WHERE m.kind = 0 GROUP BY 1, 2, 3;
+  SELECT m.day, m.facility_id, m.currency, min(m.operator_id::text)::uuid, ${MONEY_TOTALS} FROM metrics_rebuild_facility_days m GROUP BY 1, 2, 3;
   INSERT INTO metrics_facility_revenue_monthly (month, facility_id, currency, operator_id, ${MONEY_COLUMNS})
   SELECT date_trunc('month', m.day::timestamp)::date, m.facility_id, m.currency, min(m.operator_id::text)::uuid, ${MONEY_TOTALS}
-    FROM metrics_rebuild_money m WHERE m.kind = 0 GROUP BY 1, 2, 3;
+    FROM metrics_rebuild_facility_days m GROUP BY 1, 2, 3;
   INSERT INTO metrics_active_days (kind, member_id, day, paid_bookings)
-  SELECT CASE WHEN m.kind = 1 THEN 'driver' ELSE 'operator' END, CASE WHEN m.kind = 1 THEN m.driver_id ELSE m.operator_id END, m.day, m.paid_bookings
-    FROM metrics_rebuild_money m WHERE m.kind > 0 AND m.paid_bookings > 0`;
+  SELECT 'driver', m.driver_id, m.day, sum(m.paid_bookings) FROM metrics_rebuild_money m WHERE m.paid_bookings > 0 GROUP BY 2, 3
+  UNION ALL
+  SELECT 'operator', m.operator_id, m.day, sum(m.paid_bookings) FROM metrics_rebuild_facility_days m WHERE m.paid_bookings > 0 GROUP BY 2, 3`;
 /**
  * The stay rollups rebuilt from every booking without cutting each stay into hours (millions of
  * stays would make tens of millions of slices). On the local clock, the booked time of all stays
@@ -161,15 +167,14 @@ const STAYS_REBUILD = `
   SELECT f.country_code, f.city, b.space_type, b.period, f.time_zone, lower(b.period) AT TIME ZONE f.time_zone AS ls, upper(b.period) AT TIME ZONE f.time_zone AS le
     FROM bookings b JOIN facilities f ON f.id = b.facility_id WHERE b.status IN ('confirmed', 'completed');
   CREATE TEMP TABLE metrics_rebuild_events ON COMMIT DROP AS
-  SELECT GROUPING(e.country_code) AS platform, e.country_code, e.city, e.space_type, e.day, e.hour, sum(e.sign) AS n, sum(e.sign * e.us) AS s
-    FROM (SELECT b.country_code, b.city, b.space_type, t.t::date::timestamp AS day, date_trunc('hour', t.t) AS hour, t.sign, extract(epoch FROM t.t) * 1000000 AS us
-            FROM metrics_rebuild_stays b CROSS JOIN LATERAL (VALUES (b.ls, 1), (b.le, -1)) AS t(t, sign)
-           WHERE b.le - b.ls = upper(b.period) - lower(b.period)) e
-   GROUP BY GROUPING SETS ((e.country_code, e.city, e.space_type, e.day), (e.hour));
+  SELECT b.country_code, b.city, b.space_type, date_trunc('hour', t.t) AS hour, sum(t.sign) AS n, sum(t.sign * (extract(epoch FROM t.t) * 1000000)::bigint) AS s
+    FROM metrics_rebuild_stays b CROSS JOIN LATERAL (VALUES (b.ls, 1), (b.le, -1)) AS t(t, sign)
+   WHERE b.le - b.ls = upper(b.period) - lower(b.period)
+   GROUP BY 1, 2, 3, 4;
   WITH day_events AS (
-    SELECT country_code, city, space_type, day AS k, n, s FROM metrics_rebuild_events WHERE platform = 0
+    SELECT country_code, city, space_type, date_trunc('day', hour) AS k, sum(n) AS n, sum(s) AS s FROM metrics_rebuild_events GROUP BY 1, 2, 3, 4
   ), hour_events AS (
-    SELECT hour AS k, n, s FROM metrics_rebuild_events WHERE platform = 1
+    SELECT hour AS k, sum(n) AS n, sum(s) AS s FROM metrics_rebuild_events GROUP BY 1
   ), slow AS MATERIALIZED (
     SELECT b.country_code, b.city, b.space_type, sl.day, sl.hour, sl.us
       FROM metrics_rebuild_stays b CROSS JOIN LATERAL metrics_local_slices(b.period, b.time_zone) sl WHERE b.le - b.ls <> upper(b.period) - lower(b.period)
@@ -680,10 +685,10 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
     // (a published facility without an open listing is listed from its creation). Supply is then
     // rebuilt from the listings and today's spaces and opening hours.
     await q.query(`
-      CREATE FUNCTION metrics_recompute_rollups() RETURNS void LANGUAGE plpgsql SET work_mem = '512MB' AS $$
+      CREATE FUNCTION metrics_recompute_rollups() RETURNS void LANGUAGE plpgsql SET work_mem = '768MB' SET enable_sort = off AS $$
       BEGIN
         PERFORM pg_advisory_xact_lock(1795502000);
-        DROP TABLE IF EXISTS metrics_rebuild_money, metrics_rebuild_stays, metrics_rebuild_events;
+        DROP TABLE IF EXISTS metrics_rebuild_money, metrics_rebuild_facility_days, metrics_rebuild_stays, metrics_rebuild_events;
         TRUNCATE metrics_city_revenue_daily, metrics_facility_revenue_daily, metrics_facility_revenue_monthly, metrics_city_stays_daily, metrics_demand_hourly,
                  metrics_active_days, metrics_active_gaps, metrics_driver_cohorts, metrics_signups_hourly, metrics_supply_changes;
         ${LEDGER_REBUILD};
@@ -735,7 +740,7 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
         SELECT o.id, lp.at, fp.at
           FROM operators o
           LEFT JOIN (SELECT f.operator_id, min(l.listed_from) AS at FROM metrics_facility_listings l JOIN facilities f ON f.id = l.facility_id GROUP BY 1) lp ON lp.operator_id = o.id
-          LEFT JOIN (SELECT m.operator_id, min(m.first_paid_at) AS at FROM metrics_rebuild_money m WHERE m.kind = 2 GROUP BY 1) fp ON fp.operator_id = o.id
+          LEFT JOIN (SELECT m.operator_id, min(m.first_paid_at) AS at FROM metrics_rebuild_money m GROUP BY 1) fp ON fp.operator_id = o.id
         ON CONFLICT (operator_id) DO UPDATE SET first_published_at = EXCLUDED.first_published_at, first_paid_at = EXCLUDED.first_paid_at;
       END
       $$`);
