@@ -131,15 +131,23 @@ const LEDGER_REBUILD = `
   INSERT INTO metrics_city_revenue_daily (day, country_code, city, currency, space_type, ${MONEY_COLUMNS})
   SELECT m.day, f.country_code, f.city, m.currency, m.space_type, ${MONEY_TOTALS}
     FROM metrics_rebuild_facility_days m JOIN facilities f ON f.id = m.facility_id GROUP BY 1, 2, 3, 4, 5;
+  -- A million rows checked against facilities and added to a random-order index one by one cost
+  -- more than one check of the whole table and one sorted index build: keys go and come back.
+  ALTER TABLE metrics_facility_revenue_daily DROP CONSTRAINT metrics_facility_revenue_daily_facility_id_fkey,
+    DROP CONSTRAINT metrics_facility_revenue_daily_pkey;
   INSERT INTO metrics_facility_revenue_daily (day, facility_id, currency, operator_id, ${MONEY_COLUMNS})
   SELECT m.day, m.facility_id, m.currency, min(m.operator_id::text)::uuid, ${MONEY_TOTALS} FROM metrics_rebuild_facility_days m GROUP BY 1, 2, 3;
+  ALTER TABLE metrics_facility_revenue_daily ADD CONSTRAINT metrics_facility_revenue_daily_pkey PRIMARY KEY (day, facility_id, currency),
+    ADD CONSTRAINT metrics_facility_revenue_daily_facility_id_fkey FOREIGN KEY (facility_id) REFERENCES facilities (id) ON DELETE CASCADE;
   INSERT INTO metrics_facility_revenue_monthly (month, facility_id, currency, operator_id, ${MONEY_COLUMNS})
   SELECT date_trunc('month', m.day::timestamp)::date, m.facility_id, m.currency, min(m.operator_id::text)::uuid, ${MONEY_TOTALS}
     FROM metrics_rebuild_facility_days m GROUP BY 1, 2, 3;
+  ALTER TABLE metrics_active_days DROP CONSTRAINT metrics_active_days_pkey;
   INSERT INTO metrics_active_days (kind, member_id, day, paid_bookings)
   SELECT 'driver', m.driver_id, m.day, sum(m.paid_bookings) FROM metrics_rebuild_money m WHERE m.paid_bookings > 0 GROUP BY 2, 3
   UNION ALL
-  SELECT 'operator', m.operator_id, m.day, sum(m.paid_bookings) FROM metrics_rebuild_facility_days m WHERE m.paid_bookings > 0 GROUP BY 2, 3`;
+  SELECT 'operator', m.operator_id, m.day, sum(m.paid_bookings) FROM metrics_rebuild_facility_days m WHERE m.paid_bookings > 0 GROUP BY 2, 3;
+  ALTER TABLE metrics_active_days ADD CONSTRAINT metrics_active_days_pkey PRIMARY KEY (kind, member_id, day)`;
 /**
  * The stay rollups rebuilt from every booking without cutting each stay into hours (millions of
  * stays would make tens of millions of slices). On the local clock, the booked time of all stays
@@ -685,7 +693,7 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
     // (a published facility without an open listing is listed from its creation). Supply is then
     // rebuilt from the listings and today's spaces and opening hours.
     await q.query(`
-      CREATE FUNCTION metrics_recompute_rollups() RETURNS void LANGUAGE plpgsql SET work_mem = '768MB' SET enable_sort = off AS $$
+      CREATE FUNCTION metrics_recompute_rollups() RETURNS void LANGUAGE plpgsql SET work_mem = '768MB' SET maintenance_work_mem = '512MB' SET enable_sort = off AS $$
       BEGIN
         PERFORM pg_advisory_xact_lock(1795502000);
         DROP TABLE IF EXISTS metrics_rebuild_money, metrics_rebuild_facility_days, metrics_rebuild_stays, metrics_rebuild_events;
