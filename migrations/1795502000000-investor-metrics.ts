@@ -51,10 +51,10 @@ const moneyUpsert = (source: string) => `
   WITH d AS MATERIALIZED (
     SELECT s.*, (s.occurred_at AT TIME ZONE s.time_zone)::date AS day FROM ${source} AS s
   ), city AS (
-    INSERT INTO metrics_city_revenue_daily AS r (day, country_code, city, currency, space_type, ${MONEY_COLUMNS})
-    SELECT d.day, d.country_code, d.city, d.currency, d.space_type, ${MONEY_SUMS}
+    INSERT INTO metrics_city_revenue_daily AS r (day, country_code, city, currency, space_type, slot, ${MONEY_COLUMNS})
+    SELECT d.day, d.country_code, d.city, d.currency, d.space_type, pg_backend_pid(), ${MONEY_SUMS}
       FROM d GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (day, country_code, city, currency, space_type) DO UPDATE SET ${MONEY_ADD}
+    ON CONFLICT (day, country_code, city, currency, space_type, slot) DO UPDATE SET ${MONEY_ADD}
   ), facility_days AS (
     INSERT INTO metrics_facility_revenue_daily AS r (day, facility_id, currency, operator_id, ${MONEY_COLUMNS})
     SELECT d.day, d.facility_id, d.currency, min(d.operator_id::text)::uuid, ${MONEY_SUMS}
@@ -77,32 +77,77 @@ const staysUpsert = (source: string) => `
       FROM d CROSS JOIN LATERAL metrics_local_slices(d.period, d.time_zone) sl
      WHERE d.period IS NOT NULL
   ), city AS (
-    INSERT INTO metrics_city_stays_daily AS r (day, country_code, city, space_type, booked_us, cancelled_bookings)
-    SELECT u.day, u.country_code, u.city, u.space_type, sum(u.us), sum(u.cancelled)::int
+    INSERT INTO metrics_city_stays_daily AS r (day, country_code, city, space_type, slot, booked_us, cancelled_bookings)
+    SELECT u.day, u.country_code, u.city, u.space_type, pg_backend_pid(), sum(u.us), sum(u.cancelled)::int
       FROM (SELECT day, country_code, city, space_type, us, 0 AS cancelled FROM slices
             UNION ALL
             SELECT (d.cancelled_at AT TIME ZONE d.time_zone)::date, d.country_code, d.city, d.space_type, 0, d.sign FROM d WHERE d.cancelled_at IS NOT NULL) u
      GROUP BY 1, 2, 3, 4
     HAVING sum(u.us) <> 0 OR sum(u.cancelled) <> 0
      ORDER BY 1, 2, 3, 4
-    ON CONFLICT (day, country_code, city, space_type) DO UPDATE SET booked_us = r.booked_us + EXCLUDED.booked_us,
+    ON CONFLICT (day, country_code, city, space_type, slot) DO UPDATE SET booked_us = r.booked_us + EXCLUDED.booked_us,
       cancelled_bookings = r.cancelled_bookings + EXCLUDED.cancelled_bookings
   )
-  INSERT INTO metrics_demand_hourly AS r (day, hour, booked_us)
-  SELECT day, hour, sum(us) FROM slices GROUP BY 1, 2 HAVING sum(us) <> 0 ORDER BY 1, 2
-  ON CONFLICT (day, hour) DO UPDATE SET booked_us = r.booked_us + EXCLUDED.booked_us`;
+  INSERT INTO metrics_demand_hourly AS r (day, hour, slot, booked_us)
+  SELECT day, hour, pg_backend_pid(), sum(us) FROM slices GROUP BY 1, 2 HAVING sum(us) <> 0 ORDER BY 1, 2
+  ON CONFLICT (day, hour, slot) DO UPDATE SET booked_us = r.booked_us + EXCLUDED.booked_us`;
 
 /** A booking's booked time (while confirmed or completed) and its cancellation (when paid). */
 const STAY_PERIOD = `CASE WHEN b.status IN ('confirmed', 'completed') THEN b.period END`;
 const STAY_CANCELLED = `CASE WHEN b.status = 'cancelled' AND b.cancelled_at IS NOT NULL AND EXISTS (
   SELECT 1 FROM payments p WHERE p.booking_id = b.id AND p.extension_id IS NULL AND p.status IN ('succeeded', 'refunded', 'partially_refunded')) THEN b.cancelled_at END`;
-/** Ledger lines with the facility's and booking's attributes: the rebuild's money source. */
-const LEDGER_SOURCE = `(SELECT l.facility_id, l.operator_id, f.country_code, f.city, f.time_zone, b.space_type, b.driver_id, l.currency, l.occurred_at, l.account,
-    l.amount_cents, l.account = 'gross' AND p.extension_id IS NULL AS first_payment, 1 AS sign
-  FROM ledger_entries l JOIN facilities f ON f.id = l.facility_id JOIN bookings b ON b.id = l.booking_id
-  LEFT JOIN (SELECT id, extension_id FROM payments WHERE extension_id IS NOT NULL) p ON p.id = l.payment_id
- WHERE l.account IN ('gross', 'platform_fee', 'refund', 'refund_platform_fee'))`;
+const MONEY_TOTALS = MONEY_COLUMNS.split(', ')
+  .map((c) => `sum(m.${c})${c === 'paid_bookings' ? '::int' : ''}`)
+  .join(', ');
 
+/**
+ * The money rollups, the active days and the operators' first payments rebuilt from one pass over
+ * the ledger (13 M lines on the large set): its join with bookings is the rebuild's main cost, so
+ * it is made once and hashed into a temp table per facility × driver × local day (a few million
+ * rows), from which the facility days and then every other rollup are summed. (Each line's rollups
+ * through a materialised CTE took 147 s of the 463 s the first rebuild needed, the active days
+ * another join of the same size; sorted grouping sets over the join still took 133 s.)
+ */
+const LEDGER_REBUILD = `
+  CREATE TEMP TABLE metrics_rebuild_money ON COMMIT DROP AS
+  SELECT x.facility_id, x.operator_id, x.currency, x.space_type, x.driver_id, x.day,
+         coalesce(sum(x.amount_cents) FILTER (WHERE x.account = 'gross'), 0) AS gross_cents,
+         coalesce(sum(x.amount_cents) FILTER (WHERE x.account = 'platform_fee'), 0) AS fee_cents,
+         coalesce(sum(x.amount_cents) FILTER (WHERE x.account = 'refund'), 0) AS refund_cents,
+         coalesce(sum(x.amount_cents) FILTER (WHERE x.account = 'refund_platform_fee'), 0) AS refund_fee_cents,
+         count(*) FILTER (WHERE x.first_payment)::int AS paid_bookings,
+         min(x.occurred_at) FILTER (WHERE x.first_payment) AS first_paid_at
+    FROM (SELECT l.facility_id, l.operator_id, l.currency, b.space_type, b.driver_id, (l.occurred_at AT TIME ZONE f.time_zone)::date AS day, l.occurred_at,
+                 l.account, l.amount_cents, l.account = 'gross' AND p.id IS NULL AS first_payment
+            FROM ledger_entries l JOIN facilities f ON f.id = l.facility_id JOIN bookings b ON b.id = l.booking_id
+            LEFT JOIN payments p ON p.id = l.payment_id AND p.extension_id IS NOT NULL
+           WHERE l.account IN ('gross', 'platform_fee', 'refund', 'refund_platform_fee')) x
+   GROUP BY 1, 2, 3, 4, 5, 6;
+  CREATE TEMP TABLE metrics_rebuild_facility_days ON COMMIT DROP AS
+  SELECT m.facility_id, m.operator_id, m.currency, m.space_type, m.day, ${MONEY_COLUMNS.split(', ')
+    .map((c) => `sum(m.${c}) AS ${c}`)
+    .join(', ')}
+    FROM metrics_rebuild_money m GROUP BY 1, 2, 3, 4, 5;
+  INSERT INTO metrics_city_revenue_daily (day, country_code, city, currency, space_type, ${MONEY_COLUMNS})
+  SELECT m.day, f.country_code, f.city, m.currency, m.space_type, ${MONEY_TOTALS}
+    FROM metrics_rebuild_facility_days m JOIN facilities f ON f.id = m.facility_id GROUP BY 1, 2, 3, 4, 5;
+  -- A million rows checked against facilities and added to a random-order index one by one cost
+  -- more than one check of the whole table and one sorted index build: keys go and come back.
+  ALTER TABLE metrics_facility_revenue_daily DROP CONSTRAINT metrics_facility_revenue_daily_facility_id_fkey,
+    DROP CONSTRAINT metrics_facility_revenue_daily_pkey;
+  INSERT INTO metrics_facility_revenue_daily (day, facility_id, currency, operator_id, ${MONEY_COLUMNS})
+  SELECT m.day, m.facility_id, m.currency, min(m.operator_id::text)::uuid, ${MONEY_TOTALS} FROM metrics_rebuild_facility_days m GROUP BY 1, 2, 3;
+  ALTER TABLE metrics_facility_revenue_daily ADD CONSTRAINT metrics_facility_revenue_daily_pkey PRIMARY KEY (day, facility_id, currency),
+    ADD CONSTRAINT metrics_facility_revenue_daily_facility_id_fkey FOREIGN KEY (facility_id) REFERENCES facilities (id) ON DELETE CASCADE;
+  INSERT INTO metrics_facility_revenue_monthly (month, facility_id, currency, operator_id, ${MONEY_COLUMNS})
+  SELECT date_trunc('month', m.day::timestamp)::date, m.facility_id, m.currency, min(m.operator_id::text)::uuid, ${MONEY_TOTALS}
+    FROM metrics_rebuild_facility_days m GROUP BY 1, 2, 3;
+  ALTER TABLE metrics_active_days DROP CONSTRAINT metrics_active_days_pkey;
+  INSERT INTO metrics_active_days (kind, member_id, day, paid_bookings)
+  SELECT 'driver', m.driver_id, m.day, sum(m.paid_bookings) FROM metrics_rebuild_money m WHERE m.paid_bookings > 0 GROUP BY 2, 3
+  UNION ALL
+  SELECT 'operator', m.operator_id, m.day, sum(m.paid_bookings) FROM metrics_rebuild_facility_days m WHERE m.paid_bookings > 0 GROUP BY 2, 3;
+  ALTER TABLE metrics_active_days ADD CONSTRAINT metrics_active_days_pkey PRIMARY KEY (kind, member_id, day)`;
 /**
  * The stay rollups rebuilt from every booking without cutting each stay into hours (millions of
  * stays would make tens of millions of slices). On the local clock, the booked time of all stays
@@ -126,20 +171,21 @@ const prefixBuckets = (unit: 'hour' | 'day', keys: string[]) => {
             WINDOW w AS (${part}ORDER BY g.b ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) c`;
 };
 const STAYS_REBUILD = `
-  WITH b AS MATERIALIZED (
-    SELECT f.country_code, f.city, b.space_type, b.period, f.time_zone, lower(b.period) AT TIME ZONE f.time_zone AS ls, upper(b.period) AT TIME ZONE f.time_zone AS le
-      FROM bookings b JOIN facilities f ON f.id = b.facility_id WHERE b.status IN ('confirmed', 'completed')
-  ), events AS MATERIALIZED (
-    SELECT country_code, city, space_type, ls AS t, 1 AS sign FROM b WHERE le - ls = upper(period) - lower(period)
-    UNION ALL
-    SELECT country_code, city, space_type, le, -1 FROM b WHERE le - ls = upper(period) - lower(period)
-  ), day_events AS (
-    SELECT country_code, city, space_type, t::date::timestamp AS k, sum(sign) AS n, sum(sign * (extract(epoch FROM t) * 1000000)) AS s FROM events GROUP BY 1, 2, 3, 4
+  CREATE TEMP TABLE metrics_rebuild_stays ON COMMIT DROP AS
+  SELECT f.country_code, f.city, b.space_type, b.period, f.time_zone, lower(b.period) AT TIME ZONE f.time_zone AS ls, upper(b.period) AT TIME ZONE f.time_zone AS le
+    FROM bookings b JOIN facilities f ON f.id = b.facility_id WHERE b.status IN ('confirmed', 'completed');
+  CREATE TEMP TABLE metrics_rebuild_events ON COMMIT DROP AS
+  SELECT b.country_code, b.city, b.space_type, date_trunc('hour', t.t) AS hour, sum(t.sign) AS n, sum(t.sign * (extract(epoch FROM t.t) * 1000000)::bigint) AS s
+    FROM metrics_rebuild_stays b CROSS JOIN LATERAL (VALUES (b.ls, 1), (b.le, -1)) AS t(t, sign)
+   WHERE b.le - b.ls = upper(b.period) - lower(b.period)
+   GROUP BY 1, 2, 3, 4;
+  WITH day_events AS (
+    SELECT country_code, city, space_type, date_trunc('day', hour) AS k, sum(n) AS n, sum(s) AS s FROM metrics_rebuild_events GROUP BY 1, 2, 3, 4
   ), hour_events AS (
-    SELECT date_trunc('hour', t) AS k, sum(sign) AS n, sum(sign * (extract(epoch FROM t) * 1000000)) AS s FROM events GROUP BY 1
+    SELECT hour AS k, sum(n) AS n, sum(s) AS s FROM metrics_rebuild_events GROUP BY 1
   ), slow AS MATERIALIZED (
     SELECT b.country_code, b.city, b.space_type, sl.day, sl.hour, sl.us
-      FROM b CROSS JOIN LATERAL metrics_local_slices(b.period, b.time_zone) sl WHERE b.le - b.ls <> upper(b.period) - lower(b.period)
+      FROM metrics_rebuild_stays b CROSS JOIN LATERAL metrics_local_slices(b.period, b.time_zone) sl WHERE b.le - b.ls <> upper(b.period) - lower(b.period)
   ), days AS (
     INSERT INTO metrics_city_stays_daily (day, country_code, city, space_type, booked_us, cancelled_bookings)
     SELECT x.day, x.country_code, x.city, x.space_type, sum(x.us), 0
@@ -159,20 +205,38 @@ const STAYS_REBUILD = `
     FROM bookings b JOIN facilities f ON f.id = b.facility_id
    WHERE ${STAY_CANCELLED.replace('CASE WHEN ', '').replace(/ THEN b\.cancelled_at END$/, '')}
    GROUP BY 1, 2, 3, 4
-  ON CONFLICT (day, country_code, city, space_type) DO UPDATE SET cancelled_bookings = r.cancelled_bookings + EXCLUDED.cancelled_bookings`;
+  ON CONFLICT (day, country_code, city, space_type, slot) DO UPDATE SET cancelled_bookings = r.cancelled_bookings + EXCLUDED.cancelled_bookings`;
 
 /** Supply changes `source` (columns of `metrics_supply_delta`) added to the per-city change log. */
 const supplyUpsert = (source: string) => `
-  INSERT INTO metrics_supply_changes AS r (day, country_code, city, currency, ${SUPPLY_COLUMNS.join(', ')})
-  SELECT d.day, d.country_code, d.city, d.currency, ${SUPPLY_COLUMNS.map((c) => `sum(d.${c})`).join(', ')}
+  INSERT INTO metrics_supply_changes AS r (day, country_code, city, currency, slot, ${SUPPLY_COLUMNS.join(', ')})
+  SELECT d.day, d.country_code, d.city, d.currency, pg_backend_pid(), ${SUPPLY_COLUMNS.map((c) => `sum(d.${c})`).join(', ')}
     FROM ${source} AS d
    GROUP BY 1, 2, 3, 4
    ORDER BY 1, 2, 3, 4
-  ON CONFLICT (day, country_code, city, currency) DO UPDATE SET ${SUPPLY_COLUMNS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')}`;
+  ON CONFLICT (day, country_code, city, currency, slot) DO UPDATE SET ${SUPPLY_COLUMNS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')}`;
 
 /** The supply columns of `spaces` active spaces of one type (null: of every type, counted per type) in a facility open `open` minutes per weekday. */
 const supplyValues = (facilities: string, spacesByType: (t: string) => string, totalSpaces: string, open: string) =>
   [facilities, ...SPACE_TYPES.map(spacesByType), ...WEEKDAYS.map((_, i) => `(${totalSpaces})::bigint * (${open})[${i + 1}]`)].join(', ');
+
+/** The rollup tables written per writer slot: keys, then summed values. */
+const SLOT_TABLES: [string, string[], string[]][] = [
+  ['metrics_city_revenue_daily', ['day', 'country_code', 'city', 'currency', 'space_type'], MONEY_COLUMNS.split(', ')],
+  ['metrics_city_stays_daily', ['day', 'country_code', 'city', 'space_type'], ['booked_us', 'cancelled_bookings']],
+  ['metrics_demand_hourly', ['day', 'hour'], ['booked_us']],
+  ['metrics_active_gaps', ['kind', 'prev_day', 'next_day'], ['members']],
+  ['metrics_driver_cohorts', ['cohort_month', 'active_month'], ['drivers']],
+  ['metrics_signups_hourly', ['hour', 'role'], ['users']],
+  ['metrics_supply_changes', ['day', 'country_code', 'city', 'currency'], SUPPLY_COLUMNS],
+];
+const foldSlots = (table: string, keys: string[], values: string[]) => `
+  WITH moved AS (
+    DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE slot <> 0 FOR UPDATE SKIP LOCKED)) RETURNING *
+  )
+  INSERT INTO ${table} AS r (${keys.join(', ')}, slot, ${values.join(', ')})
+  SELECT ${keys.join(', ')}, 0, ${values.map((v) => `sum(${v})`).join(', ')} FROM moved GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}
+  ON CONFLICT (${keys.join(', ')}, slot) DO UPDATE SET ${values.map((v) => `${v} = r.${v} + EXCLUDED.${v}`).join(', ')}`;
 
 /**
  * Investor metrics rollups: platform-wide figures read from a few thousand rows, written by
@@ -197,7 +261,8 @@ export class InvestorMetrics1795502000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE metrics_city_revenue_daily (
         day date NOT NULL, country_code char(2) NOT NULL, city text NOT NULL, currency char(3) NOT NULL, space_type space_type NOT NULL, ${money},
-        CONSTRAINT metrics_city_revenue_daily_pkey PRIMARY KEY (day, country_code, city, currency, space_type)
+        slot integer NOT NULL DEFAULT 0,
+        CONSTRAINT metrics_city_revenue_daily_pkey PRIMARY KEY (day, country_code, city, currency, space_type, slot)
       )`);
     await q.query(`
       CREATE TABLE metrics_facility_revenue_daily (
@@ -215,12 +280,14 @@ export class InvestorMetrics1795502000000 implements MigrationInterface {
       CREATE TABLE metrics_city_stays_daily (
         day date NOT NULL, country_code char(2) NOT NULL, city text NOT NULL, space_type space_type NOT NULL,
         booked_us bigint NOT NULL, cancelled_bookings integer NOT NULL,
-        CONSTRAINT metrics_city_stays_daily_pkey PRIMARY KEY (day, country_code, city, space_type)
+        slot integer NOT NULL DEFAULT 0,
+        CONSTRAINT metrics_city_stays_daily_pkey PRIMARY KEY (day, country_code, city, space_type, slot)
       )`);
     await q.query(`
       CREATE TABLE metrics_demand_hourly (
         day date NOT NULL, hour smallint NOT NULL CHECK (hour BETWEEN 0 AND 23), booked_us bigint NOT NULL,
-        CONSTRAINT metrics_demand_hourly_pkey PRIMARY KEY (day, hour)
+        slot integer NOT NULL DEFAULT 0,
+        CONSTRAINT metrics_demand_hourly_pkey PRIMARY KEY (day, hour, slot)
       )`);
     // Days with a paid booking (first payment) per driver and per operator, and from them the gaps
     // between a member's consecutive such days: a member is inactive over [a, b] exactly when one of
@@ -234,18 +301,21 @@ export class InvestorMetrics1795502000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE metrics_active_gaps (
         kind text NOT NULL CHECK (kind IN ('driver', 'operator')), prev_day date NOT NULL, next_day date NOT NULL, members integer NOT NULL,
-        CONSTRAINT metrics_active_gaps_pkey PRIMARY KEY (kind, prev_day, next_day)
+        slot integer NOT NULL DEFAULT 0,
+        CONSTRAINT metrics_active_gaps_pkey PRIMARY KEY (kind, prev_day, next_day, slot)
       )`);
     await q.query(`CREATE INDEX metrics_active_gaps_next_idx ON metrics_active_gaps (kind, next_day, prev_day, members)`);
     await q.query(`
       CREATE TABLE metrics_driver_cohorts (
         cohort_month date NOT NULL, active_month date NOT NULL, drivers integer NOT NULL,
-        CONSTRAINT metrics_driver_cohorts_pkey PRIMARY KEY (cohort_month, active_month)
+        slot integer NOT NULL DEFAULT 0,
+        CONSTRAINT metrics_driver_cohorts_pkey PRIMARY KEY (cohort_month, active_month, slot)
       )`);
     await q.query(`
       CREATE TABLE metrics_signups_hourly (
         hour timestamptz NOT NULL CHECK (hour = date_trunc('hour', hour, 'UTC')), role user_role NOT NULL, users integer NOT NULL,
-        CONSTRAINT metrics_signups_hourly_pkey PRIMARY KEY (hour, role)
+        slot integer NOT NULL DEFAULT 0,
+        CONSTRAINT metrics_signups_hourly_pkey PRIMARY KEY (hour, role, slot)
       )`);
     // Facilities have a published flag and no date: each listing (publish → unpublish) is kept here
     // by the facilities trigger. Facilities published before this table existed count from creation.
@@ -267,7 +337,8 @@ export class InvestorMetrics1795502000000 implements MigrationInterface {
       CREATE TABLE metrics_supply_changes (
         day date NOT NULL, country_code char(2) NOT NULL, city text NOT NULL, currency char(3) NOT NULL,
         ${SUPPLY_COLUMNS.map((c) => `${c} ${c.startsWith('open_') ? 'bigint' : 'integer'} NOT NULL`).join(', ')},
-        CONSTRAINT metrics_supply_changes_pkey PRIMARY KEY (day, country_code, city, currency)
+        slot integer NOT NULL DEFAULT 0,
+        CONSTRAINT metrics_supply_changes_pkey PRIMARY KEY (day, country_code, city, currency, slot)
       )`);
 
     // The local (day, hour) pieces of a period in a zone, cut at the zone's hour boundaries (so day
@@ -304,14 +375,32 @@ export class InvestorMetrics1795502000000 implements MigrationInterface {
                               FROM jsonb_array_elements(CASE WHEN jsonb_typeof(h -> w.d) = 'array' THEN h -> w.d ELSE '[]' END) AS e) i) x ON true)
         END
       $$`);
-    // One lock for every metrics rollup writer, taken before anything else a statement locks (a
-    // BEFORE STATEMENT trigger runs before the analytics triggers take their facility locks): the
-    // platform rows (a city's day, the drivers' gaps) are shared by every facility, so without a
-    // common first lock a payment and a refund in one city could deadlock on them.
-    await q.query(`CREATE FUNCTION metrics_lock() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_xact_lock(1795502000); RETURN NULL; END $$`);
-    for (const table of ['bookings', 'ledger_entries', 'facilities']) {
-      await q.query(`CREATE TRIGGER metrics_lock BEFORE INSERT OR UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION metrics_lock()`);
-    }
+    // No platform-wide lock. Concurrency, and why it cannot deadlock:
+    // - Platform rows shared by every facility (a city's day, a day's hour, sign-ups per hour, supply
+    //   changes, activity gaps, cohort cells) carry a `slot`: triggers add into the row of their own
+    //   backend (pg_backend_pid(); two open transactions never share one), so no writer ever waits for
+    //   another's row. Readers sum over slots, so figures stay exact and current; the fold job
+    //   (metrics_fold_rollups) moves the other slots into slot 0, skipping rows it cannot lock at once
+    //   (SKIP LOCKED): it never waits for a writer, so writers waiting for it cannot close a cycle.
+    // - Facility rows (per facility × day and × month) are written under the analytics triggers'
+    //   facility locks, which fire first (their names sort before ours) in facility order.
+    // - A member's active days, gaps and cohort cells are re-derived together, so first payments lock
+    //   their drivers and operators (advisory keys in one sorted order, in one statement) and nothing
+    //   else after that in the statement. A payment's transaction writes one booking's gross line in
+    //   one statement; refunds, holds, expiries, completions and plate changes add no first payment
+    //   and take no metrics lock at all. Only a transaction that adds first payments for several
+    //   members in several statements (none does today; a facility moving city re-files its lines)
+    //   could order member locks differently, and PostgreSQL's deadlock detection remains the net.
+    // - metrics_recompute_rollups and the fold exclude each other with one advisory lock no trigger takes.
+    await q.query(`
+      CREATE FUNCTION metrics_lock_members(keys bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE k bigint;
+      BEGIN
+        FOR k IN SELECT DISTINCT x FROM unnest(keys) AS x ORDER BY 1 LOOP
+          PERFORM pg_advisory_xact_lock(k);
+        END LOOP;
+      END
+      $$`);
 
     // Money.
     await q.query(`
@@ -329,22 +418,22 @@ export class InvestorMetrics1795502000000 implements MigrationInterface {
       CREATE FUNCTION metrics_member_rollups(k text, ids uuid[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         IF cardinality(ids) = 0 THEN RETURN; END IF;
-        INSERT INTO metrics_active_gaps AS r (kind, prev_day, next_day, members)
-        SELECT k, g.prev_day, g.next_day, sign * count(*)
+        INSERT INTO metrics_active_gaps AS r (kind, prev_day, next_day, slot, members)
+        SELECT k, g.prev_day, g.next_day, pg_backend_pid(), sign * count(*)
           FROM (SELECT coalesce(lag(a.day) OVER (PARTITION BY a.member_id ORDER BY a.day), '-infinity') AS prev_day, a.day AS next_day
                   FROM metrics_active_days a WHERE a.kind = k AND a.member_id = ANY(ids)
                 UNION ALL
                 SELECT max(a.day), 'infinity' FROM metrics_active_days a WHERE a.kind = k AND a.member_id = ANY(ids) GROUP BY a.member_id) g
          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-        ON CONFLICT (kind, prev_day, next_day) DO UPDATE SET members = r.members + EXCLUDED.members;
+        ON CONFLICT (kind, prev_day, next_day, slot) DO UPDATE SET members = r.members + EXCLUDED.members;
         IF k = 'driver' THEN
-          INSERT INTO metrics_driver_cohorts AS r (cohort_month, active_month, drivers)
-          SELECT c.first_month, c.month, sign * count(*)
+          INSERT INTO metrics_driver_cohorts AS r (cohort_month, active_month, slot, drivers)
+          SELECT c.first_month, c.month, pg_backend_pid(), sign * count(*)
             FROM (SELECT DISTINCT a.member_id, date_trunc('month', a.day::timestamp)::date AS month,
                          min(date_trunc('month', a.day::timestamp)::date) OVER (PARTITION BY a.member_id) AS first_month
                     FROM metrics_active_days a WHERE a.kind = 'driver' AND a.member_id = ANY(ids)) c
            GROUP BY 1, 2 ORDER BY 1, 2
-          ON CONFLICT (cohort_month, active_month) DO UPDATE SET drivers = r.drivers + EXCLUDED.drivers;
+          ON CONFLICT (cohort_month, active_month, slot) DO UPDATE SET drivers = r.drivers + EXCLUDED.drivers;
         END IF;
       END
       $$`);
@@ -354,11 +443,15 @@ export class InvestorMetrics1795502000000 implements MigrationInterface {
       BEGIN
         deltas := ARRAY(SELECT d FROM unnest(deltas) AS d WHERE d.account IN ('gross', 'platform_fee', 'refund', 'refund_platform_fee') AND d.sign <> 0);
         IF cardinality(deltas) = 0 THEN RETURN; END IF;
-        PERFORM pg_advisory_xact_lock(1795502000);
         ${moneyUpsert('unnest(deltas)')};
         drivers := ARRAY(SELECT DISTINCT d.driver_id FROM unnest(deltas) AS d WHERE d.first_payment ORDER BY 1);
         operators := ARRAY(SELECT DISTINCT d.operator_id FROM unnest(deltas) AS d WHERE d.first_payment ORDER BY 1);
         IF cardinality(drivers) = 0 THEN RETURN; END IF;
+        -- 64-bit keys in the metrics' own range of the advisory key space (hash collisions only serialise more).
+        PERFORM metrics_lock_members(ARRAY(
+          SELECT (1795502000::bigint << 32) | (hashtext('driver:' || x::text)::bigint & 4294967295) FROM unnest(drivers) AS x
+          UNION ALL
+          SELECT (1795502001::bigint << 32) | (hashtext('operator:' || x::text)::bigint & 4294967295) FROM unnest(operators) AS x));
         PERFORM metrics_member_rollups('driver', drivers, -1);
         PERFORM metrics_member_rollups('operator', operators, -1);
         INSERT INTO metrics_active_days AS r (kind, member_id, day, paid_bookings)
@@ -417,7 +510,6 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
       BEGIN
         deltas := ARRAY(SELECT d FROM unnest(deltas) AS d WHERE d.period IS NOT NULL OR d.cancelled_at IS NOT NULL);
         IF cardinality(deltas) = 0 THEN RETURN; END IF;
-        PERFORM pg_advisory_xact_lock(1795502000);
         ${staysUpsert('unnest(deltas)')};
       END
       $$`);
@@ -456,36 +548,33 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
     await q.query(`
       CREATE FUNCTION metrics_signups_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_advisory_xact_lock(1795502000);
-        INSERT INTO metrics_signups_hourly AS r (hour, role, users)
-        SELECT date_trunc('hour', n.created_at, 'UTC'), n.role, count(*)::int FROM metrics_new n GROUP BY 1, 2 ORDER BY 1, 2
-        ON CONFLICT (hour, role) DO UPDATE SET users = r.users + EXCLUDED.users;
+        INSERT INTO metrics_signups_hourly AS r (hour, role, slot, users)
+        SELECT date_trunc('hour', n.created_at, 'UTC'), n.role, pg_backend_pid(), count(*)::int FROM metrics_new n GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (hour, role, slot) DO UPDATE SET users = r.users + EXCLUDED.users;
         RETURN NULL;
       END
       $$`);
     await q.query(`
       CREATE FUNCTION metrics_signups_delete() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_advisory_xact_lock(1795502000);
-        INSERT INTO metrics_signups_hourly AS r (hour, role, users)
-        SELECT date_trunc('hour', o.created_at, 'UTC'), o.role, -count(*)::int FROM metrics_old o GROUP BY 1, 2 ORDER BY 1, 2
-        ON CONFLICT (hour, role) DO UPDATE SET users = r.users + EXCLUDED.users;
+        INSERT INTO metrics_signups_hourly AS r (hour, role, slot, users)
+        SELECT date_trunc('hour', o.created_at, 'UTC'), o.role, pg_backend_pid(), -count(*)::int FROM metrics_old o GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (hour, role, slot) DO UPDATE SET users = r.users + EXCLUDED.users;
         RETURN NULL;
       END
       $$`);
     await q.query(`
       CREATE FUNCTION metrics_signups_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_advisory_xact_lock(1795502000);
-        INSERT INTO metrics_signups_hourly AS r (hour, role, users)
-        SELECT x.hour, x.role, sum(x.sign)::int
+        INSERT INTO metrics_signups_hourly AS r (hour, role, slot, users)
+        SELECT x.hour, x.role, pg_backend_pid(), sum(x.sign)::int
           FROM (SELECT date_trunc('hour', n.created_at, 'UTC') AS hour, n.role, 1 AS sign FROM metrics_old o JOIN metrics_new n ON n.id = o.id
                  WHERE (o.role, o.created_at) IS DISTINCT FROM (n.role, n.created_at)
                 UNION ALL
                 SELECT date_trunc('hour', o.created_at, 'UTC'), o.role, -1 FROM metrics_old o JOIN metrics_new n ON n.id = o.id
                  WHERE (o.role, o.created_at) IS DISTINCT FROM (n.role, n.created_at)) x
          GROUP BY 1, 2 HAVING sum(x.sign) <> 0 ORDER BY 1, 2
-        ON CONFLICT (hour, role) DO UPDATE SET users = r.users + EXCLUDED.users;
+        ON CONFLICT (hour, role, slot) DO UPDATE SET users = r.users + EXCLUDED.users;
         RETURN NULL;
       END
       $$`);
@@ -522,14 +611,12 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
       BEGIN
         deltas := ARRAY(SELECT d FROM unnest(deltas) AS d WHERE d IS NOT NULL AND d.day IS NOT NULL);
         IF cardinality(deltas) = 0 THEN RETURN; END IF;
-        PERFORM pg_advisory_xact_lock(1795502000);
         ${supplyUpsert('unnest(deltas)')};
       END
       $$`);
     await q.query(`
       CREATE FUNCTION metrics_facilities_apply() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_advisory_xact_lock(1795502000);
         IF TG_OP = 'INSERT' THEN
           INSERT INTO metrics_facility_listings (facility_id, listed_from) SELECT n.id, now() FROM metrics_new n WHERE n.published;
           INSERT INTO metrics_operator_milestones AS r (operator_id, first_published_at)
@@ -606,23 +693,15 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
     // (a published facility without an open listing is listed from its creation). Supply is then
     // rebuilt from the listings and today's spaces and opening hours.
     await q.query(`
-      CREATE FUNCTION metrics_recompute_rollups() RETURNS void LANGUAGE plpgsql SET work_mem = '256MB' AS $$
+      CREATE FUNCTION metrics_recompute_rollups() RETURNS void LANGUAGE plpgsql SET work_mem = '768MB' SET maintenance_work_mem = '512MB' SET enable_sort = off AS $$
       BEGIN
         PERFORM pg_advisory_xact_lock(1795502000);
+        DROP TABLE IF EXISTS metrics_rebuild_money, metrics_rebuild_facility_days, metrics_rebuild_stays, metrics_rebuild_events;
         TRUNCATE metrics_city_revenue_daily, metrics_facility_revenue_daily, metrics_facility_revenue_monthly, metrics_city_stays_daily, metrics_demand_hourly,
                  metrics_active_days, metrics_active_gaps, metrics_driver_cohorts, metrics_signups_hourly, metrics_supply_changes;
-        ${moneyUpsert(LEDGER_SOURCE)};
+        ${LEDGER_REBUILD};
         ${STAYS_REBUILD};
 
-        INSERT INTO metrics_active_days (kind, member_id, day, paid_bookings)
-        SELECT x.kind, x.member_id, x.day, count(*)
-          FROM (SELECT CASE WHEN k.kind = 1 THEN 'driver' ELSE 'operator' END AS kind, CASE WHEN k.kind = 1 THEN d.driver_id ELSE d.operator_id END AS member_id, d.day
-                  FROM (SELECT b.driver_id, l.operator_id, (l.occurred_at AT TIME ZONE f.time_zone)::date AS day
-                          FROM ledger_entries l JOIN facilities f ON f.id = l.facility_id JOIN bookings b ON b.id = l.booking_id
-                          LEFT JOIN (SELECT id, extension_id FROM payments WHERE extension_id IS NOT NULL) p ON p.id = l.payment_id
-                         WHERE l.account = 'gross' AND p.extension_id IS NULL) d
-                 CROSS JOIN (VALUES (1), (2)) AS k(kind)) x
-         GROUP BY 1, 2, 3;
         INSERT INTO metrics_active_gaps (kind, prev_day, next_day, members)
         SELECT g.kind, g.prev_day, g.next_day, count(*)
           FROM (SELECT a.kind, coalesce(lag(a.day) OVER (PARTITION BY a.kind, a.member_id ORDER BY a.day), '-infinity') AS prev_day, a.day AS next_day FROM metrics_active_days a
@@ -669,17 +748,23 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
         SELECT o.id, lp.at, fp.at
           FROM operators o
           LEFT JOIN (SELECT f.operator_id, min(l.listed_from) AS at FROM metrics_facility_listings l JOIN facilities f ON f.id = l.facility_id GROUP BY 1) lp ON lp.operator_id = o.id
-          LEFT JOIN (SELECT l.operator_id, min(l.occurred_at) AS at FROM ledger_entries l
-                       LEFT JOIN (SELECT id, extension_id FROM payments WHERE extension_id IS NOT NULL) p ON p.id = l.payment_id
-                      WHERE l.account = 'gross' AND p.extension_id IS NULL GROUP BY 1) fp ON fp.operator_id = o.id
+          LEFT JOIN (SELECT m.operator_id, min(m.first_paid_at) AS at FROM metrics_rebuild_money m GROUP BY 1) fp ON fp.operator_id = o.id
         ON CONFLICT (operator_id) DO UPDATE SET first_published_at = EXCLUDED.first_published_at, first_paid_at = EXCLUDED.first_paid_at;
+      END
+      $$`);
+    // Folds the writers' slots into slot 0 (see "No platform-wide lock" above): rows locked by an open
+    // transaction are skipped and left for the next fold, so the fold never waits for a writer.
+    await q.query(`
+      CREATE FUNCTION metrics_fold_rollups() RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NOT pg_try_advisory_xact_lock(1795502000) THEN RETURN; END IF;
+        ${SLOT_TABLES.map(([table, keys, values]) => foldSlots(table, keys, values)).join(';\n')};
       END
       $$`);
     await q.query(`SELECT metrics_recompute_rollups()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['bookings', 'ledger_entries', 'facilities']) await q.query(`DROP TRIGGER metrics_lock ON ${table}`);
     for (const op of ['insert', 'update', 'delete']) {
       await q.query(`DROP TRIGGER metrics_money_${op} ON ledger_entries`);
       await q.query(`DROP TRIGGER metrics_stays_${op} ON bookings`);
@@ -704,7 +789,8 @@ ${STAY_PERIOD}, ${STAY_CANCELLED}, sign)::metrics_stay_delta
       'metrics_apply_money(metrics_money_delta[])',
       'metrics_member_rollups(text, uuid[], integer)',
       'metrics_money_of(ledger_entries, integer)',
-      'metrics_lock()',
+      'metrics_fold_rollups()',
+      'metrics_lock_members(bigint[])',
       'metrics_open_minutes(jsonb)',
       'metrics_local_slices(tstzrange, text)',
     ]) {

@@ -13,6 +13,10 @@ export class ActiveGapEntity {
   @PrimaryColumn({ name: 'next_day', type: 'date', primaryKeyConstraintName: 'metrics_active_gaps_pkey' })
   nextDay!: string;
 
+  /** The writing backend's slot (its pid), folded into 0 by metrics_fold_rollups: readers sum over slots. */
+  @PrimaryColumn({ type: 'integer', default: 0, primaryKeyConstraintName: 'metrics_active_gaps_pkey' })
+  slot!: number;
+
   @Column({ type: 'integer' })
   members!: number;
 }

@@ -19,6 +19,10 @@ export class CityRevenueDailyEntity {
   @PrimaryColumn({ name: 'space_type', type: 'enum', enum: SPACE_TYPES, enumName: 'space_type', primaryKeyConstraintName: 'metrics_city_revenue_daily_pkey' })
   spaceType!: SpaceType;
 
+  /** The writing backend's slot (its pid), folded into 0 by metrics_fold_rollups: readers sum over slots. */
+  @PrimaryColumn({ type: 'integer', default: 0, primaryKeyConstraintName: 'metrics_city_revenue_daily_pkey' })
+  slot!: number;
+
   @Column({ name: 'gross_cents', type: 'bigint' })
   grossCents!: string;
 

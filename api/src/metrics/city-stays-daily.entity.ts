@@ -16,6 +16,10 @@ export class CityStaysDailyEntity {
   @PrimaryColumn({ name: 'space_type', type: 'enum', enum: SPACE_TYPES, enumName: 'space_type', primaryKeyConstraintName: 'metrics_city_stays_daily_pkey' })
   spaceType!: SpaceType;
 
+  /** The writing backend's slot (its pid), folded into 0 by metrics_fold_rollups: readers sum over slots. */
+  @PrimaryColumn({ type: 'integer', default: 0, primaryKeyConstraintName: 'metrics_city_stays_daily_pkey' })
+  slot!: number;
+
   @Column({ name: 'booked_us', type: 'bigint' })
   bookedUs!: string;
 

@@ -9,6 +9,10 @@ export class DemandHourlyEntity {
   @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'metrics_demand_hourly_pkey' })
   hour!: number;
 
+  /** The writing backend's slot (its pid), folded into 0 by metrics_fold_rollups: readers sum over slots. */
+  @PrimaryColumn({ type: 'integer', default: 0, primaryKeyConstraintName: 'metrics_demand_hourly_pkey' })
+  slot!: number;
+
   @Column({ name: 'booked_us', type: 'bigint' })
   bookedUs!: string;
 }

@@ -173,8 +173,8 @@ export class MetricsRepository {
 
   cohorts(fromMonth: string, toMonth: string): Promise<{ cohort: string; month: string; drivers: number }[]> {
     return this.dataSource.query(
-      `SELECT to_char(cohort_month, 'YYYY-MM') AS cohort, to_char(active_month, 'YYYY-MM') AS month, drivers
-         FROM metrics_driver_cohorts WHERE cohort_month BETWEEN $1::date AND $2::date AND drivers <> 0 ORDER BY 1, 2`,
+      `SELECT to_char(cohort_month, 'YYYY-MM') AS cohort, to_char(active_month, 'YYYY-MM') AS month, sum(drivers)::int AS drivers
+         FROM metrics_driver_cohorts WHERE cohort_month BETWEEN $1::date AND $2::date GROUP BY cohort_month, active_month HAVING sum(drivers) <> 0 ORDER BY 1, 2`,
       [`${fromMonth}-01`, `${toMonth}-01`],
     );
   }
@@ -218,14 +218,13 @@ export class MetricsRepository {
     }[]
   > {
     return this.dataSource.query(
-      `SELECT f.country_code AS country, f.city, avg(f.latitude)::float8 AS latitude, avg(f.longitude)::float8 AS longitude, count(r.id)::int AS rates,
-              avg(r.hourly_cents)::float8 AS average,
-              percentile_cont(0.1) WITHIN GROUP (ORDER BY r.hourly_cents)::float8 AS p10,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY r.hourly_cents)::float8 AS p50,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY r.hourly_cents)::float8 AS p90
-         FROM facilities f LEFT JOIN rates r ON r.facility_id = f.id
-        WHERE f.published AND NOT f.is_canary
-        GROUP BY 1, 2`,
+      // One sort per city for the three percentiles (an array of fractions), not three.
+      `SELECT country, city, latitude, longitude, rates, average, p[1] AS p10, p[2] AS p50, p[3] AS p90
+         FROM (SELECT f.country_code AS country, f.city, avg(f.latitude)::float8 AS latitude, avg(f.longitude)::float8 AS longitude, count(r.id)::int AS rates,
+                      avg(r.hourly_cents)::float8 AS average, percentile_cont(ARRAY[0.1, 0.5, 0.9]) WITHIN GROUP (ORDER BY r.hourly_cents) AS p
+                 FROM facilities f LEFT JOIN rates r ON r.facility_id = f.id
+                WHERE f.published AND NOT f.is_canary
+                GROUP BY 1, 2) c`,
     );
   }
 

@@ -15,6 +15,10 @@ export class SupplyChangeEntity {
   @PrimaryColumn({ type: 'char', length: 3, primaryKeyConstraintName: 'metrics_supply_changes_pkey' })
   currency!: string;
 
+  /** The writing backend's slot (its pid), folded into 0 by metrics_fold_rollups: readers sum over slots. */
+  @PrimaryColumn({ type: 'integer', default: 0, primaryKeyConstraintName: 'metrics_supply_changes_pkey' })
+  slot!: number;
+
   @Column({ type: 'integer' })
   facilities!: number;
 

@@ -546,6 +546,49 @@ describe('investor metrics', () => {
     expect(after).toEqual(before);
   }, 300_000);
 
+  it('keeps exact figures under concurrent payments and refunds in several cities, without deadlocks, before and after a fold', async () => {
+    const deadlocks = async () => (await pool.query(`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n as number;
+    const deadlocksBefore = await deadlocks();
+    const drivers = await Promise.all(Array.from({ length: 6 }, async () => loginAs(url, await createUser(pool, { role: 'driver' }))));
+    const open = facilities.filter((f) => f.zone !== 'Europe/Zurich');
+    expect(new Set(open.map((f) => f.zone)).size).toBeGreaterThanOrEqual(3);
+    // Six drivers at once, each paying for bookings in every city in turn and cancelling every other one
+    // (a refund): payments and refunds of one city and of different cities overlap all the time.
+    const outcomes = await Promise.all(
+      drivers.map(async (driver, d) => {
+        const statuses: number[] = [];
+        for (let i = 0; i < open.length * 2; i++) {
+          const facility = open[(d + i) % open.length]!;
+          const startMs = Math.floor(Date.now() / HOUR) * HOUR + (30 + d * 40 + i) * 24 * HOUR + 9 * HOUR;
+          const booking = await holdBooking(url, driver, {
+            facilityId: facility.id,
+            start: new Date(startMs).toISOString(),
+            end: new Date(startMs + 2 * HOUR).toISOString(),
+            spaceType: 'standard',
+            vehiclePlate: `B-CC ${d}${i}`,
+          });
+          statuses.push((await postPayment(url, driver, { bookingId: booking.id })).status);
+          if (i % 2 === 1) statuses.push((await request(url).post(`/api/bookings/${booking.id}/cancel`).set('authorization', bearer(driver)).send()).status);
+        }
+        return statuses;
+      }),
+    );
+    expect(outcomes.flat().every((status) => status === 201 || status === 200)).toBe(true);
+    expect(await deadlocks()).toBe(deadlocksBefore);
+    // Several writers left rows in their own slots; the figures count them all, folded or not.
+    expect((await pool.query(`SELECT count(DISTINCT slot)::int AS n FROM metrics_city_revenue_daily`)).rows[0].n).toBeGreaterThan(1);
+    const query = { from: '2026-01-01', to: '2027-12-31' };
+    await expectFiguresMatchNaive(query);
+    const unfolded = await Promise.all(ROUTES.map(async (route) => strip((await get(`${route}?from=${query.from}&to=${query.to}`)).body)));
+    await pool.query('SELECT metrics_fold_rollups()');
+    expect((await pool.query(`SELECT count(*)::int AS n FROM metrics_city_revenue_daily WHERE slot <> 0`)).rows[0].n).toBe(0);
+    const folded = await Promise.all(ROUTES.map(async (route) => strip((await get(`${route}?from=${query.from}&to=${query.to}`)).body)));
+    expect(folded).toEqual(unfolded);
+    await pool.query('SELECT metrics_recompute_rollups()');
+    const rebuilt = await Promise.all(ROUTES.map(async (route) => strip((await get(`${route}?from=${query.from}&to=${query.to}`)).body)));
+    expect(rebuilt).toEqual(unfolded);
+  }, 300_000);
+
   it('converts at rates put by an admin, states each rate used, and leaves out a currency without one', async () => {
     const put = await request(url)
       .put('/api/admin/fx-rates')
