@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { Page } from 'puppeteer-core';
 import type pg from 'pg';
 import { testPool, unique } from '../../api/test/support/db.js';
@@ -7,22 +6,9 @@ import { waitForEmail } from '../../api/test/support/mailbox.js';
 import { createOperatorWithFacility, type TestFacility } from '../../api/test/support/facility-factories.js';
 import { createAccount } from './support/accounts.js';
 import { confirmedBookingThroughApi } from './support/bookings.js';
+import { pdfText } from '../../test/support/pdf-text.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
 import { clickText, clickWhenReady, headingOnceItReads, pathOf, signIn, visit, waitForPath, waitForText } from './support/spa.js';
-
-/** The text of a PDF as poppler's `pdftotext` extracts it (layout kept). */
-function pdfText(pdf: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('pdftotext', ['-layout', '-', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`pdftotext exited with ${code}: ${err}`))));
-    child.stdin.end(pdf);
-  });
-}
 
 /**
  * A booking paid `daysAgo` days ago and since completed, written as the payments module writes

@@ -6,7 +6,7 @@ import { bearer, createUser, loginAs, type TestAccount } from '../support/factor
 import { startApiServer, type RunningApi } from '../support/system.mjs';
 import { createScratchDatabase, dropScratchDatabase } from '../seed/seed-cli.js';
 import { settledOutboxRow } from './notification-fixtures.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from '../../../test/support/pdf-text.js';
 import { scratchPool } from './scratch-pool.js';
 import { startSmtpTestServer, type DataReply, type SmtpTestServer } from './smtp-test-server.js';
 

@@ -5,7 +5,7 @@ import { apiUrl } from '../support/api-url.js';
 import { testPool } from '../support/db.js';
 import { bearer, createUser, loginAs, signedInUser, type TestAccount } from '../support/factories.js';
 import { settledOutboxRow } from './notification-fixtures.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from '../../../test/support/pdf-text.js';
 
 /** Raw body of a binary answer, whatever its Content-Type. */
 function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void): void {

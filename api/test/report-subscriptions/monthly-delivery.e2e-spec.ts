@@ -4,7 +4,7 @@ import type { ReportSubscription } from '@aiparksit/shared';
 import { bearer, createUser, loginAs, type TestAccount } from '../support/factories.js';
 import { startApiServer, type RunningApi } from '../support/system.mjs';
 import { createScratchDatabase, dropScratchDatabase } from '../seed/seed-cli.js';
-import { pdfText } from '../notifications/pdf-text.js';
+import { pdfText } from '../../../test/support/pdf-text.js';
 import { scratchPool } from '../notifications/scratch-pool.js';
 import { startSmtpTestServer, type DataReply, type SmtpTestServer } from '../notifications/smtp-test-server.js';
 

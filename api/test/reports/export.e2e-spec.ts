@@ -4,7 +4,8 @@ import { formatChangePercent, formatFigureChange, formatFigureValue } from '../.
 import { apiUrl } from '../support/api-url.js';
 import { testPool } from '../support/db.js';
 import { signedInUser } from '../support/factories.js';
-import { exportReport, investorOverview, parseCsv, pdfPages, seedReportYear, type ExportAnswer } from './report-helpers.js';
+import { exportReport, investorOverview, parseCsv, seedReportYear, type ExportAnswer } from './report-helpers.js';
+import { pdfPages } from '../../../test/support/pdf-text.js';
 
 const YEAR = 2029;
 const PERIOD: MetricsQuery = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, comparison: 'previous_period' };
@@ -74,7 +75,7 @@ describe('POST /api/reports/export', () => {
     expect(report.headers.get('content-type')).toBe('application/pdf');
     expect(report.headers.get('content-disposition')).toBe(`attachment; filename="aiparksit-platform-overview-${YEAR}-01-01-to-${YEAR}-12-31.pdf"`);
     expect(report.body.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfPages(report.body).join('\n');
+    const text = (await pdfPages(report.body)).join('\n');
     expect(overview.figures.gmv.value).toBeGreaterThan(0);
     for (const key of OVERVIEW_METRICS) {
       const figure = overview.figures[key];
@@ -89,7 +90,7 @@ describe('POST /api/reports/export', () => {
   it('prints a 12-month market report with "Page X of Y" on every page', async () => {
     const { report } = await stableExport(api, admin, 'market', 'pdf');
     expect(report.status).toBe(200);
-    const pages = pdfPages(report.body);
+    const pages = await pdfPages(report.body);
     expect(pages.length).toBeGreaterThanOrEqual(3);
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
     expect(pages.join('\n')).toContain('Demand by weekday and hour');

@@ -3,7 +3,8 @@ import type { ReportExportRequest } from '@aiparksit/shared';
 import { testPool } from '../support/db.js';
 import { signedInUser } from '../support/factories.js';
 import { startApiServer, type RunningApi } from '../support/system.mjs';
-import { chromiumChildOf, exportReport, pdfPages, seedReportYear, type ExportAnswer } from './report-helpers.js';
+import { chromiumChildOf, exportReport, seedReportYear, type ExportAnswer } from './report-helpers.js';
+import { pdfPages } from '../../../test/support/pdf-text.js';
 
 const YEAR = 2028;
 const MARKET: ReportExportRequest = { type: 'market', format: 'pdf', from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
@@ -52,7 +53,7 @@ describe('PDF renderer of a running API', () => {
       expect(chromiumChildOf(api.process.pid!)).toBeNull();
       const answer = await exportReport(api.url, token, OVERVIEW);
       expect(answer.status).toBe(200);
-      expect(pdfPages(answer.body)[0]).toContain('Platform overview');
+      expect((await pdfPages(answer.body))[0]).toContain('Platform overview');
       const chromium = chromiumChildOf(api.process.pid!);
       expect(chromium?.executable).not.toMatch(/^\/usr\/bin\//);
     });

@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type pg from 'pg';
 import type { InvestorOverview, MetricsQuery, ReportExportRequest } from '@aiparksit/shared';
 import { unique } from '../support/db.js';
@@ -30,19 +27,6 @@ export async function investorOverview(api: string, token: string, query: Metric
   const res = await fetch(`${api}/api/proxy/investor?${params}`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`GET /api/proxy/investor answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as InvestorOverview;
-}
-
-/** The PDF's text as pdftotext (poppler) reads it, one string per page. */
-export function pdfPages(pdf: Buffer): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'aiparksit-report-'));
-  try {
-    writeFileSync(join(dir, 'report.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' })
-      .split('\f')
-      .filter((page) => page.trim());
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** RFC 4180 records (quoted fields, doubled quotes, CRLF), enough to read back what the API wrote. */

@@ -13,3 +13,8 @@ export function pdfText(pdf: Buffer): Promise<string> {
     child.stdin.end(pdf);
   });
 }
+
+/** The same text cut into pages (pdftotext ends each page with a form feed), blank pages left out. */
+export async function pdfPages(pdf: Buffer): Promise<string[]> {
+  return (await pdfText(pdf)).split('\f').filter((page) => page.trim());
+}
