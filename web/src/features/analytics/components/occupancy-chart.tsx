@@ -1,6 +1,7 @@
 import { CategoryScale, Chart as ChartJS, Filler, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import { Line } from 'react-chartjs-2';
 import type { OccupancyReport } from '@aiparksit/shared';
+import { WeekHourHeatmap } from '../../../components/week-hour-heatmap';
 
 ChartJS.register(LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Filler);
 
@@ -58,50 +59,17 @@ export function OccupancyChart({ report }: { report: OccupancyReport }) {
   );
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/**
- * Weekday × hour occupancy as a table whose cells are shaded by percent: a table reads well to
- * screen readers and scrolls sideways on a phone, which a canvas heatmap would not.
- */
+/** Weekday × hour occupancy; closed hours show as a dash. */
 export function OccupancyHeatmap({ report }: { report: OccupancyReport }) {
   const cell = (weekday: number, hour: number) => report.heatmap.find((each) => each.weekday === weekday && each.hour === hour);
   return (
-    <div className="table-scroll heatmap" data-testid="occupancy-heatmap">
-      <table className="table heatmap__table">
-        <caption className="visually-hidden">Occupancy by weekday and hour (local time)</caption>
-        <thead>
-          <tr>
-            <td />
-            {Array.from({ length: 24 }, (_, hour) => (
-              <th key={hour} scope="col">
-                {String(hour).padStart(2, '0')}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {WEEKDAYS.map((name, index) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              {Array.from({ length: 24 }, (_, hour) => {
-                const percent = cell(index + 1, hour)?.percent ?? null;
-                const shade = percent === null ? undefined : `rgba(29, 95, 209, ${Math.min(1, 0.08 + percent / 100)})`;
-                return (
-                  <td
-                    key={hour}
-                    className={percent === null ? 'heatmap__cell heatmap__cell--closed' : 'heatmap__cell'}
-                    style={{ background: shade, color: percent !== null && percent > 55 ? '#fff' : undefined }}
-                    title={`${name} ${hour}:00 ${percentText(percent)}`}
-                  >
-                    {percent === null ? '–' : Math.round(percent)}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <WeekHourHeatmap
+      testId="occupancy-heatmap"
+      caption="Occupancy by weekday and hour (local time)"
+      cellOf={(weekday, hour, name) => {
+        const percent = cell(weekday, hour)?.percent ?? null;
+        return { percent, title: `${name} ${hour}:00 ${percentText(percent)}` };
+      }}
+    />
   );
 }

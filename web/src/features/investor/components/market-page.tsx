@@ -8,6 +8,7 @@ import { FxNote } from './fx-note';
 import { InvestorSection } from './investor-section';
 import { SortableTable, type Column } from './sortable-table';
 import { useMetricsSelection } from './use-metrics-selection';
+import { WeekHourHeatmap } from '../../../components/week-hour-heatmap';
 
 export function InvestorMarketPage({ user }: { user: UserView }) {
   const { query } = useMetricsSelection();
@@ -139,46 +140,20 @@ function OperatorShares({ cities }: { cities: CityMarket[] }) {
   );
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
 function DemandHeatmap({ cells }: { cells: MarketMetrics['demandHeatmap'] }) {
   const byCell = new Map(cells.map((cell) => [`${cell.weekday}:${cell.hour}`, cell]));
   return (
-    <div className="table-scroll" data-testid="demand-heatmap">
-      <table className="table heatmap__table">
-        <caption className="visually-hidden">Booked space-hours by weekday and hour, as a share of the busiest hour</caption>
-        <thead>
-          <tr>
-            <td />
-            {Array.from({ length: 24 }, (_, hour) => (
-              <th key={hour} scope="col">
-                {String(hour).padStart(2, '0')}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {WEEKDAYS.map((name, index) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              {Array.from({ length: 24 }, (_, hour) => {
-                const cell = byCell.get(`${index + 1}:${hour}`);
-                const intensity = cell?.intensityPercent ?? 0;
-                return (
-                  <td
-                    key={hour}
-                    className="heatmap__cell"
-                    style={{ background: `rgba(29, 95, 209, ${Math.min(1, 0.04 + intensity / 100)})`, color: intensity > 55 ? '#fff' : undefined }}
-                    title={`${name} ${String(hour).padStart(2, '0')}:00 — ${formatValue(cell?.bookedHours ?? 0, 'hours')}`}
-                  >
-                    {Math.round(intensity)}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <WeekHourHeatmap
+      testId="demand-heatmap"
+      caption="Booked space-hours by weekday and hour, as a share of the busiest hour"
+      minShade={0.04}
+      cellOf={(weekday, hour, name) => {
+        const cell = byCell.get(`${weekday}:${hour}`);
+        return {
+          percent: cell?.intensityPercent ?? 0,
+          title: `${name} ${String(hour).padStart(2, '0')}:00 — ${formatValue(cell?.bookedHours ?? 0, 'hours')}`,
+        };
+      }}
+    />
   );
 }
