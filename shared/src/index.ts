@@ -13,3 +13,4 @@ export * from './operators.js';
 export * from './analytics.js';
 export * from './metrics.js';
 export * from './uuid.js';
+export * from './system.js';
