@@ -10,7 +10,7 @@ import { RealtimeStats } from './realtime-stats.js';
 
 /**
  * WebSockets fed by PostgreSQL: triggers → NOTIFY → this instance's listener → recount →
- * subscribed sockets. `RealtimeStats` is exported for the system page.
+ * subscribed sockets. `RealtimeStats` and `RealtimeHub` (who is on the sockets) are exported for the system page.
  */
 @Module({
   imports: [AuthModule, ApiKeysModule],
@@ -24,6 +24,6 @@ import { RealtimeStats } from './realtime-stats.js';
     OperatorRealtimeGateway,
     InvestorRealtimeGateway,
   ],
-  exports: [RealtimeStats],
+  exports: [RealtimeStats, RealtimeHub],
 })
 export class RealtimeModule {}
