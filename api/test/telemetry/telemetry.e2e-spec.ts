@@ -287,6 +287,29 @@ describe('Telemetry: /metrics, the instance registry, readiness', () => {
     });
   });
 
+  describe('GET /api/health/ready when LISTEN is down', () => {
+    it('is 503 naming the listener while it cannot reconnect, and 200 once it has', async () => {
+      // Refused new connections (superusers included) keep the listener from coming back at once.
+      await admin.query(`ALTER DATABASE ${databaseName} ALLOW_CONNECTIONS false`);
+      try {
+        const { rows } = await admin.query<{ killed: boolean }>(
+          `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE application_name = $1`,
+          [`aiparksit-realtime/${a.process.pid}`],
+        );
+        expect(rows).toEqual([{ killed: true }]);
+        const res = await waitFor('readiness to fail on the listener', async () => {
+          const r = await request(a.url).get('/api/health/ready');
+          return r.status === 503 && r;
+        });
+        expect(res.body.failed).toContain('listener');
+        expect(res.body.checks.listener).toEqual({ ok: false, detail: expect.stringContaining('LISTEN') });
+      } finally {
+        await admin.query(`ALTER DATABASE ${databaseName} ALLOW_CONNECTIONS true`);
+      }
+      await waitFor('readiness back once the listener reconnects', async () => (await request(a.url).get('/api/health/ready')).status === 200);
+    });
+  });
+
   describe('instances that stop', () => {
     it('shows one killed with SIGKILL as down once its heartbeat is three periods late, and the card as degraded', async () => {
       const killedPid = b.process.pid;
