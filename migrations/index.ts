@@ -18,6 +18,8 @@ import { MailboxAttachments1795502100000 } from './1795502100000-mailbox-attachm
 import { ReportSubscriptions1795502110000 } from './1795502110000-report-subscriptions.js';
 import { AdminAudit1795502400000 } from './1795502400000-admin-audit.js';
 import { SystemErrors1795502410000 } from './1795502410000-system-errors.js';
+import { AnalyticsRangeRecompute1795502420000 } from './1795502420000-analytics-range-recompute.js';
+import { HarvestBlockLifts1795502430000 } from './1795502430000-harvest-block-lifts.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -41,4 +43,6 @@ export const migrations = [
   ReportSubscriptions1795502110000,
   AdminAudit1795502400000,
   SystemErrors1795502410000,
+  AnalyticsRangeRecompute1795502420000,
+  HarvestBlockLifts1795502430000,
 ];

@@ -24,6 +24,7 @@ import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
 import { AuditModule } from './audit/index.js';
 import { ErrorLogModule, SlowQueryLogger } from './error-log/index.js';
+import { AdminActionsModule } from './admin-actions/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -72,6 +73,7 @@ export class AppModule {
         ReportSubscriptionsModule,
         AuditModule,
         ErrorLogModule,
+        AdminActionsModule,
       ],
     };
   }
