@@ -18,13 +18,15 @@ export class AnalyticsRangeRecompute1795502420000 implements MigrationInterface 
   async up(q: QueryRunner): Promise<void> {
     // Bookings and ledger lines are first cut coarsely by UTC instant (a local day lies within
     // two days of the UTC one in every zone), then exactly by the facility's local day.
-    const coarse = `tstzrange((m_from - 2)::timestamp AT TIME ZONE 'UTC', (m_to + 3)::timestamp AT TIME ZONE 'UTC')`;
+    const coarse = `tstzrange(lo, hi)`;
     await q.query(`
       CREATE FUNCTION analytics_recompute_rollups_range(from_day date, to_day date, ids uuid[]) RETURNS integer LANGUAGE plpgsql
       SET work_mem = '256MB' AS $$
       DECLARE
         m_from date := date_trunc('month', from_day::timestamp)::date;
         m_to date := (date_trunc('month', to_day::timestamp) + interval '1 month' - interval '1 day')::date;
+        lo timestamptz := (m_from - 2)::timestamp AT TIME ZONE 'UTC';
+        hi timestamptz := (m_to + 3)::timestamp AT TIME ZONE 'UTC';
       BEGIN
         IF from_day IS NULL OR to_day IS NULL OR to_day < from_day OR to_day - from_day > 365 THEN
           RAISE EXCEPTION 'a range of 1 to 366 days is needed, got % to %', from_day, to_day USING ERRCODE = '22023';
@@ -42,7 +44,7 @@ export class AnalyticsRangeRecompute1795502420000 implements MigrationInterface 
           SELECT d.facility_id, (l.hour_start AT TIME ZONE f.time_zone)::date AS day,
                  extract(hour FROM l.hour_start AT TIME ZONE f.time_zone)::smallint AS hour, d.currency, ${REVENUE_SUMS}
             FROM (SELECT e.facility_id, e.occurred_at, e.currency, e.account, e.amount_cents, e.payment_id, 1 AS sign
-                    FROM ledger_entries e WHERE e.facility_id = ANY(ids) AND ${coarse} @> e.occurred_at) AS d
+                    FROM ledger_entries e WHERE e.facility_id = ANY(ids) AND e.occurred_at >= lo AND e.occurred_at < hi) AS d
             JOIN facilities f ON f.id = d.facility_id LEFT JOIN payments p ON p.id = d.payment_id
            CROSS JOIN LATERAL (SELECT date_trunc('hour', d.occurred_at, 'UTC') AS hour_start) AS l
            WHERE (l.hour_start AT TIME ZONE f.time_zone)::date BETWEEN m_from AND m_to
