@@ -22,6 +22,7 @@ import { MetricsModule } from './metrics/index.js';
 import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
 import { AuditModule } from './audit/index.js';
+import { SystemModule } from './system/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -60,6 +61,7 @@ export class AppModule {
         ReportsModule,
         ReportSubscriptionsModule,
         AuditModule,
+        SystemModule,
       ],
     };
   }
