@@ -23,6 +23,7 @@ import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
 import { AuditModule } from './audit/index.js';
 import { SystemModule } from './system/index.js';
+import { TelemetryModule } from './telemetry/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -62,6 +63,7 @@ export class AppModule {
         ReportSubscriptionsModule,
         AuditModule,
         SystemModule,
+        TelemetryModule,
       ],
     };
   }

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { ROLES, WS_ADMIN_PATH, WS_INVESTOR_PATH, WS_OPERATOR_PATH, WS_PATH, type DiskUsage, type SystemStatus, type WebSocketCard } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { RealtimeHub, RealtimeStats } from '../realtime/index.js';
-import { ApiEndpoints } from './api-endpoints.js';
-import { ApiFigures } from './api-figures.js';
+import { InstanceRegistry } from '../telemetry/index.js';
 import { diskUsage } from './disk-usage.js';
 import { NginxProbe } from './nginx-probe.js';
 import { PostgresProbe } from './postgres-probe.js';
@@ -36,13 +35,12 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     private readonly config: AppConfig,
-    private readonly apiFigures: ApiFigures,
+    private readonly instances: InstanceRegistry,
     private readonly postgres: PostgresProbe,
     private readonly nginx: NginxProbe,
     private readonly realtimeStats: RealtimeStats,
     private readonly hub: RealtimeHub,
     private readonly errors: SystemErrorsReader,
-    private readonly endpoints: ApiEndpoints,
   ) {
     this.periodMs = config.values.systemSnapshotMs;
   }
@@ -92,9 +90,9 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
 
   private async take(): Promise<Snapshot> {
     const [api, activeUsers, routes, nginx, postgres, disks, criticalErrors24h] = await Promise.all([
-      this.apiFigures.apiCard(),
-      this.apiFigures.activeUsers(),
-      this.apiFigures.routes(),
+      this.instances.apiCard(),
+      this.instances.activeUsers(),
+      this.instances.routes(),
       this.nginx.card(),
       this.postgres.card(() => this.errors.slowStatementsLastHour()),
       this.disks(),
@@ -106,7 +104,7 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
       overall: overallState({ services, disks }),
       headline: {
         pagesAndRoutes: null,
-        apiEndpoints: this.endpoints.count(),
+        apiEndpoints: this.instances.apiEndpointCount(),
         userTypes: ROLES.length,
         webSocketEventsPerMinute: websocket.eventsPerMinute,
       },
