@@ -19,6 +19,7 @@ import { ReportSubscriptions1795502110000 } from './1795502110000-report-subscri
 import { ApiInstances1795502200000 } from './1795502200000-api-instances.js';
 import { RealtimeCommitStamps1795502300000 } from './1795502300000-realtime-commit-stamps.js';
 import { AdminAudit1795502400000 } from './1795502400000-admin-audit.js';
+import { SystemErrors1795502410000 } from './1795502410000-system-errors.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ApiInstances1795502200000,
   RealtimeCommitStamps1795502300000,
   AdminAudit1795502400000,
+  SystemErrors1795502410000,
 ];

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
+import { ErrorLogModule } from '../error-log/index.js';
 import { RealtimeModule } from '../realtime/index.js';
 import { DiagnosticsService } from './diagnostics.service.js';
 import { NginxProbe } from './nginx-probe.js';
 import { PostgresProbe } from './postgres-probe.js';
 import { SystemController } from './system.controller.js';
-import { SystemErrorsReader } from './system-errors.reader.js';
 import { SystemStatusService } from './system-status.service.js';
 
 /**
@@ -14,9 +14,9 @@ import { SystemStatusService } from './system-status.service.js';
  * active users and routes come from the (global) telemetry module's `InstanceRegistry`.
  */
 @Module({
-  imports: [RealtimeModule, AuditModule],
+  imports: [RealtimeModule, AuditModule, ErrorLogModule],
   controllers: [SystemController],
-  providers: [SystemStatusService, PostgresProbe, NginxProbe, SystemErrorsReader, DiagnosticsService],
+  providers: [SystemStatusService, PostgresProbe, NginxProbe, DiagnosticsService],
   exports: [SystemStatusService],
 })
 export class SystemModule {}
