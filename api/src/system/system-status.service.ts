@@ -89,12 +89,13 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async take(): Promise<Snapshot> {
+    const pool = this.postgres.poolFigures();
     const [api, activeUsers, routes, nginx, postgres, disks, criticalErrors24h] = await Promise.all([
       this.instances.apiCard(),
       this.instances.activeUsers(),
       this.instances.routes(),
       this.nginx.card(),
-      this.postgres.card(() => this.errors.slowStatements(1, 5)),
+      this.postgres.card(() => this.errors.slowStatements(1, 5), pool),
       this.disks(),
       this.errors.countCritical(24).catch(() => 0),
     ]);
