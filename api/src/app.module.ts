@@ -23,6 +23,8 @@ import { MetricsModule } from './metrics/index.js';
 import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
 import { AuditModule } from './audit/index.js';
+import { SystemModule } from './system/index.js';
+import { TelemetryModule } from './telemetry/index.js';
 import { ErrorLogModule, SlowQueryLogger } from './error-log/index.js';
 import { AdminActionsModule } from './admin-actions/index.js';
 
@@ -72,6 +74,8 @@ export class AppModule {
         ReportsModule,
         ReportSubscriptionsModule,
         AuditModule,
+        SystemModule,
+        TelemetryModule,
         ErrorLogModule,
         AdminActionsModule,
       ],
