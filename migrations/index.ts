@@ -17,6 +17,7 @@ import { InvestorMetrics1795502000000 } from './1795502000000-investor-metrics.j
 import { MailboxAttachments1795502100000 } from './1795502100000-mailbox-attachments.js';
 import { ReportSubscriptions1795502110000 } from './1795502110000-report-subscriptions.js';
 import { AdminAudit1795502400000 } from './1795502400000-admin-audit.js';
+import { AccountInvitations1795502500000 } from './1795502500000-account-invitations.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   MailboxAttachments1795502100000,
   ReportSubscriptions1795502110000,
   AdminAudit1795502400000,
+  AccountInvitations1795502500000,
 ];

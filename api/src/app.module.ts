@@ -21,6 +21,7 @@ import { AnalyticsModule } from './analytics/index.js';
 import { MetricsModule } from './metrics/index.js';
 import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
+import { AccountsModule } from './accounts/index.js';
 import { AuditModule } from './audit/index.js';
 
 export interface AppModuleOptions {
@@ -59,6 +60,7 @@ export class AppModule {
         MetricsModule,
         ReportsModule,
         ReportSubscriptionsModule,
+        AccountsModule,
         AuditModule,
       ],
     };

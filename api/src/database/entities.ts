@@ -1,3 +1,4 @@
+import { AccountInvitationEntity } from '../accounts/account-invitation.entity.js';
 import { OccupancyDailyEntity } from '../analytics/occupancy-daily.entity.js';
 import { OccupancyWeekdayEntity } from '../analytics/occupancy-weekday.entity.js';
 import { RevenueDailyEntity } from '../analytics/revenue-daily.entity.js';
@@ -47,6 +48,7 @@ export const entities = [
   UserEntity,
   RefreshTokenEntity,
   EmailVerificationTokenEntity,
+  AccountInvitationEntity,
   LoginThrottleEntity,
   ApiKeyEntity,
   OperatorEntity,

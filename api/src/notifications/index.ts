@@ -13,6 +13,8 @@ export {
   REGISTRATION_ATTEMPT_EMAIL,
   SIGN_IN_LOCKOUT_EMAIL,
   INVESTOR_REPORT_EMAIL,
+  ACCOUNT_INVITATION_EMAIL,
+  type AccountInvitationPayload,
   type BookingConfirmationPayload,
   type AccountNoticePayload,
   type EmailVerificationPayload,

@@ -8,7 +8,9 @@ export type DatabaseChange =
   | { kind: 'availability'; facilityId: string; spaceType: SpaceType; period: TimePeriod | null }
   | { kind: 'booking_created'; facilityId: string; operatorId: string; booking: BookingCreatedEvent }
   | { kind: 'revenue'; facilityId: string; operatorId: string }
-  | { kind: 'facility'; facilityId: string; operatorId: string };
+  | { kind: 'facility'; facilityId: string; operatorId: string }
+  /** An admin disabled the account (accounts/): its sockets close on every instance. */
+  | { kind: 'user_disabled'; userId: string };
 
 /**
  * Reads a trigger's payload. Anything else on the channel (a newer trigger this build does not
@@ -23,6 +25,10 @@ export function parseDatabaseChange(payload: string | undefined): DatabaseChange
     raw = parsed as Record<string, unknown>;
   } catch {
     return undefined;
+  }
+  if (raw['k'] === 'ud') {
+    const userId = text(raw['u']);
+    return userId ? { kind: 'user_disabled', userId } : undefined;
   }
   const facilityId = text(raw['f']);
   if (!facilityId) return undefined;

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { IncomingMessage } from 'node:http';
 import { WebSocket } from 'ws';
 import {
+  WS_CLOSE_CODES,
   WS_DEFAULT_LIMITS,
   WS_INVESTOR_PATH,
   WS_OPERATOR_PATH,
@@ -367,6 +368,21 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     }
     writeFrame(socket, frame);
     return 1;
+  }
+
+  /**
+   * Closes every socket of the user (their account was disabled) with 4401, as a handshake with
+   * a revoked token would be. A walk over this instance's sessions: disabling is rare, so no
+   * index by user is kept for it. Returns how many were closed.
+   */
+  closeSocketsOf(userId: string, reason: string): number {
+    let closed = 0;
+    for (const session of this.sessions) {
+      if (session.identity.userId !== userId) continue;
+      session.socket.close(WS_CLOSE_CODES.unauthenticated, reason);
+      closed += 1;
+    }
+    return closed;
   }
 
   /** Open sockets of this instance (for tests and the stats page). */
