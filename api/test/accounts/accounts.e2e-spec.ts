@@ -37,13 +37,13 @@ describe('Admin accounts', () => {
         .send(body ?? {}),
   });
 
-  /** The newest invitation email to `to`, once the outbox has sent it over SMTP. */
+  /** The newest email (the count-th so far) to `to`, once the outbox has sent it over SMTP. */
   const invitationTo = async (to: string, count = 1): Promise<ReceivedMessage> => {
     const deadline = Date.now() + 30_000;
     for (;;) {
       const mine = smtp.received.filter((m) => m.rcptTo.includes(to));
       if (mine.length >= count) return mine[mine.length - 1]!;
-      if (Date.now() > deadline) throw new Error(`no invitation #${count} to ${to} within 30 s`);
+      if (Date.now() > deadline) throw new Error(`no email #${count} to ${to} within 30 s`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
@@ -187,7 +187,7 @@ describe('Admin accounts', () => {
       // No password opens it meanwhile, not even an empty one.
       expect((await request(apiA.url).post('/api/auth/login').send({ email, password: STRONG_PASSWORD })).status).toBe(401);
 
-      const message = await invitationTo(email);
+      const message = await emailTo(email);
       expect(message.mail.subject).toBe('You are invited to AIParksit');
       const { link, token } = tokenIn(message);
       expect(`${link.origin}${link.pathname}`).toBe(`${PUBLIC_URL}/invitation`);
@@ -219,11 +219,11 @@ describe('Admin accounts', () => {
     it('resends with a new link and the old one stops working; an account with a password has nothing to resend', async () => {
       const email = `${unique('adam')}@example.test`;
       const account = (await asAdmin().post('/api/admin/accounts', { email, name: 'Adam Admin', role: 'admin' })).body as AccountView;
-      const first = tokenIn(await invitationTo(email)).token;
+      const first = tokenIn(await emailTo(email)).token;
       const resent = await asAdmin().post(`/api/admin/accounts/${account.id}/invitation`);
       expect(resent.status).toBe(200);
       expect(resent.body).toMatchObject({ state: 'invited' });
-      const second = tokenIn(await invitationTo(email, 2)).token;
+      const second = tokenIn(await emailTo(email, 2)).token;
       expect(second).not.toBe(first);
 
       const old = await request(apiA.url).post('/api/auth/invitations/accept').send({ token: first, password: STRONG_PASSWORD });
@@ -248,10 +248,26 @@ describe('Admin accounts', () => {
       ]);
     });
 
+    it('lets no self-registration take over an invited account, nor a verification link open it', async () => {
+      const email = `${unique('taken')}@example.test`;
+      const account = (await asAdmin().post('/api/admin/accounts', { email, name: 'Invited Investor', role: 'investor' })).body as AccountView;
+      await emailTo(email);
+      const registered = await request(apiA.url).post('/api/auth/register').send({ email, password: STRONG_PASSWORD, name: 'Someone Else', role: 'driver' });
+      expect(registered.status).toBe(202);
+      expect((await request(apiA.url).post('/api/auth/resend-verification').send({ email })).status).toBe(202);
+      // The owner hears that someone tried; no verification link goes out for the invited address.
+      const notice = await emailTo(email, 2);
+      expect(notice.mail.subject).toBe('Someone tried to register with your email address');
+      expect((await asAdmin().get(`/api/admin/accounts/${account.id}`)).body).toMatchObject({ name: 'Invited Investor', role: 'investor', state: 'invited' });
+      expect((await request(apiA.url).post('/api/auth/login').send({ email, password: STRONG_PASSWORD })).status).toBe(401);
+      const { rows } = await pool.query<{ links: number }>(`SELECT count(*)::int AS links FROM email_verification_tokens WHERE user_id = $1`, [account.id]);
+      expect(rows[0]!.links).toBe(0);
+    });
+
     it('refuses an expired invitation with a message saying so', async () => {
       const email = `${unique('late')}@example.test`;
       const account = (await asAdmin().post('/api/admin/accounts', { email, name: 'Late Investor', role: 'investor' })).body as AccountView;
-      const { token } = tokenIn(await invitationTo(email));
+      const { token } = tokenIn(await emailTo(email));
       await pool.query(`UPDATE account_invitations SET created_at = now() - interval '8 days', expires_at = now() - interval '1 day' WHERE user_id = $1`, [
         account.id,
       ]);
