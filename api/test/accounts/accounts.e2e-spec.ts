@@ -38,7 +38,7 @@ describe('Admin accounts', () => {
   });
 
   /** The newest email (the count-th so far) to `to`, once the outbox has sent it over SMTP. */
-  const invitationTo = async (to: string, count = 1): Promise<ReceivedMessage> => {
+  const emailTo = async (to: string, count = 1): Promise<ReceivedMessage> => {
     const deadline = Date.now() + 30_000;
     for (;;) {
       const mine = smtp.received.filter((m) => m.rcptTo.includes(to));
