@@ -198,6 +198,21 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     return { type: 'error', code: 'rate_limited', message: `At most ${this.limits.maxMessagesPerSecond} messages per second; the excess is ignored.` };
   }
 
+  /**
+   * Closes every socket of the user (their account was disabled) with 4401, as a handshake with
+   * a revoked token would be. A walk over this instance's sessions: disabling is rare, so no
+   * index by user is kept for it. Returns how many were closed.
+   */
+  closeSocketsOf(userId: string, reason: string): number {
+    let closed = 0;
+    for (const session of this.sessions) {
+      if (session.identity.userId !== userId) continue;
+      session.socket.close(WS_CLOSE_CODES.unauthenticated, reason);
+      closed += 1;
+    }
+    return closed;
+  }
+
   // ------------------------------------------------------------------ subscriptions
 
   async subscribe(session: RealtimeSession, message: ClientMessage): Promise<SubscriptionsMessage> {
@@ -368,21 +383,6 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     }
     writeFrame(socket, frame);
     return 1;
-  }
-
-  /**
-   * Closes every socket of the user (their account was disabled) with 4401, as a handshake with
-   * a revoked token would be. A walk over this instance's sessions: disabling is rare, so no
-   * index by user is kept for it. Returns how many were closed.
-   */
-  closeSocketsOf(userId: string, reason: string): number {
-    let closed = 0;
-    for (const session of this.sessions) {
-      if (session.identity.userId !== userId) continue;
-      session.socket.close(WS_CLOSE_CODES.unauthenticated, reason);
-      closed += 1;
-    }
-    return closed;
   }
 
   /** Open sockets of this instance (for tests and the stats page). */
