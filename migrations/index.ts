@@ -17,6 +17,12 @@ import { InvestorMetrics1795502000000 } from './1795502000000-investor-metrics.j
 import { MailboxAttachments1795502100000 } from './1795502100000-mailbox-attachments.js';
 import { ReportSubscriptions1795502110000 } from './1795502110000-report-subscriptions.js';
 import { ApiInstances1795502200000 } from './1795502200000-api-instances.js';
+import { RealtimeCommitStamps1795502300000 } from './1795502300000-realtime-commit-stamps.js';
+import { AdminAudit1795502400000 } from './1795502400000-admin-audit.js';
+import { SystemErrors1795502410000 } from './1795502410000-system-errors.js';
+import { AnalyticsRangeRecompute1795502420000 } from './1795502420000-analytics-range-recompute.js';
+import { HarvestBlockLifts1795502430000 } from './1795502430000-harvest-block-lifts.js';
+import { AccountInvitations1795502500000 } from './1795502500000-account-invitations.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -39,4 +45,10 @@ export const migrations = [
   MailboxAttachments1795502100000,
   ReportSubscriptions1795502110000,
   ApiInstances1795502200000,
+  RealtimeCommitStamps1795502300000,
+  AdminAudit1795502400000,
+  SystemErrors1795502410000,
+  AnalyticsRangeRecompute1795502420000,
+  HarvestBlockLifts1795502430000,
+  AccountInvitations1795502500000,
 ];

@@ -84,6 +84,25 @@ const LABEL = (local: string) => `to_char(date_trunc($6, ${local}), 'YYYY-MM-DD"
 export class AnalyticsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Rewrites every facility's rollups for the local days from..to, widened to whole months, a
+   * batch of facilities per transaction (each batch takes one advisory lock per facility);
+   * answers the days rewritten and the facilities.
+   */
+  async recomputeRollupsRange(from: string, to: string, batchSize = 500): Promise<{ days: number; facilities: number }> {
+    const ids = ((await this.dataSource.query(`SELECT id FROM facilities ORDER BY id`)) as { id: string }[]).map((r) => r.id);
+    let days = 0;
+    for (let i = 0; i < ids.length; i += batchSize) {
+      const rows: { days: number }[] = await this.dataSource.query(`SELECT analytics_recompute_rollups_range($1::date, $2::date, $3::uuid[]) AS days`, [
+        from,
+        to,
+        ids.slice(i, i + batchSize),
+      ]);
+      days = rows[0]!.days;
+    }
+    return { days, facilities: ids.length };
+  }
+
   async facility(id: string): Promise<ScopeFacility | undefined> {
     const rows: ScopeFacility[] = await this.dataSource.query(
       `SELECT ${FACILITY_COLUMNS} FROM facilities f JOIN operators o ON o.id = f.operator_id WHERE f.id = $1`,

@@ -217,6 +217,12 @@ export const configSchema = {
     default: '172800',
     parse: parsers.int(300, 2_592_000),
   },
+  accountInvitationTtlSeconds: {
+    env: 'ACCOUNT_INVITATION_TTL_SECONDS',
+    description: 'How long the link in an invitation email (an account an admin created) works.',
+    default: '604800',
+    parse: parsers.int(300, 2_592_000),
+  },
   bodyLimitBytes: {
     env: 'BODY_LIMIT_BYTES',
     description: 'Largest request body accepted; larger bodies get 413.',
@@ -548,6 +554,44 @@ export const configSchema = {
     default: '50',
     parse: parsers.int(0, 60_000),
   },
+  systemSnapshotMs: {
+    env: 'SYSTEM_SNAPSHOT_MS',
+    description: "How often the admin's system status snapshot is refreshed at most (on demand, and continuously while an admin has the live feed open).",
+    default: '5000',
+    parse: parsers.int(500, 600_000),
+  },
+  nginxStatusUrl: {
+    env: 'NGINX_STATUS_URL',
+    description:
+      "nginx's stub_status page (nginx.conf serves it at http://127.0.0.1:8080/nginx_status to local callers). Unset: the system page says the API is not behind nginx.",
+    optional: true,
+    parse: parsers.url('http', 'https'),
+  },
+  nginxWorkers: {
+    env: 'NGINX_WORKERS',
+    description:
+      "nginx's worker processes, shown on the system page (stub_status does not tell). Unset: counted from /proc when nginx runs on this host, else unknown.",
+    optional: true,
+    parse: parsers.int(1, 1024),
+  },
+  dataDir: {
+    env: 'DATA_DIR',
+    description: "Disk the system page reports as the data directory. Unset: the embedded PostgreSQL's directory, or .data with DATABASE_URL.",
+    optional: true,
+    parse: parsers.string,
+  },
+  logDir: {
+    env: 'LOG_DIR',
+    description: 'Disk the system page reports as the log directory (the API itself logs to stdout). Unset: .data/logs.',
+    default: '.data/logs',
+    parse: parsers.string,
+  },
+  diskWarnPercent: {
+    env: 'DISK_WARN_PERCENT',
+    description: 'The system page warns about a disk (and calls it degraded) once this share of it is used.',
+    default: '85',
+    parse: parsers.int(1, 100),
+  },
   requestMetrics: {
     env: 'REQUEST_METRICS',
     description: 'Per-request metrics (a counter and a latency histogram per route, no I/O) for GET /metrics and the system page; false turns the hook off.',
@@ -572,6 +616,31 @@ export const configSchema = {
     description: 'Without METRICS_TOKEN, whether GET /metrics answers loopback and private (RFC 1918, fc00::/7) client addresses; false turns it off.',
     default: 'true',
     parse: parsers.bool,
+  },
+  slowQueryMs: {
+    env: 'SLOW_QUERY_MS',
+    description: 'A statement that runs longer than this (ms) is listed as a slow query among the recent errors of the status page; 0 turns it off.',
+    default: '1000',
+    parse: parsers.int(0, 3_600_000),
+  },
+  requestContext: {
+    env: 'REQUEST_CONTEXT',
+    description:
+      'Track which request each statement runs for, so a slow query names its request and route: auto (only on Node 24+, where it is nearly free), on, or off. On Node 20 it costs about 14 % more CPU per request.',
+    default: 'auto',
+    parse: parsers.oneOf('auto', 'on', 'off'),
+  },
+  errorLogFlushMs: {
+    env: 'ERROR_LOG_FLUSH_MS',
+    description: 'How often each instance writes the errors it counted in memory to the shared recent-errors tables.',
+    default: '2000',
+    parse: parsers.int(100, 60_000),
+  },
+  errorLogRetentionDays: {
+    env: 'ERROR_LOG_RETENTION_DAYS',
+    description: 'Error groups and hourly counts older than this are deleted.',
+    default: '7',
+    parse: parsers.int(1, 365),
   },
 } satisfies Record<string, ConfigVariable<unknown>>;
 

@@ -1,3 +1,4 @@
+import { AccountInvitationEntity } from '../accounts/account-invitation.entity.js';
 import { OccupancyDailyEntity } from '../analytics/occupancy-daily.entity.js';
 import { OccupancyWeekdayEntity } from '../analytics/occupancy-weekday.entity.js';
 import { RevenueDailyEntity } from '../analytics/revenue-daily.entity.js';
@@ -36,6 +37,10 @@ import { SignupsHourlyEntity } from '../metrics/signups-hourly.entity.js';
 import { FacilityListingEntity } from '../metrics/facility-listing.entity.js';
 import { OperatorMilestoneEntity } from '../metrics/operator-milestone.entity.js';
 import { SupplyChangeEntity } from '../metrics/supply-change.entity.js';
+import { AdminAuditEntity } from '../audit/admin-audit.entity.js';
+import { SystemErrorGroupEntity } from '../error-log/system-error-group.entity.js';
+import { SystemErrorHourEntity } from '../error-log/system-error-hour.entity.js';
+import { HarvestBlockLiftEntity } from '../harvest/harvest-block-lift.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -47,6 +52,7 @@ export const entities = [
   UserEntity,
   RefreshTokenEntity,
   EmailVerificationTokenEntity,
+  AccountInvitationEntity,
   LoginThrottleEntity,
   ApiKeyEntity,
   OperatorEntity,
@@ -81,5 +87,9 @@ export const entities = [
   FacilityListingEntity,
   OperatorMilestoneEntity,
   SupplyChangeEntity,
+  AdminAuditEntity,
   ApiInstanceEntity,
+  SystemErrorGroupEntity,
+  SystemErrorHourEntity,
+  HarvestBlockLiftEntity,
 ];

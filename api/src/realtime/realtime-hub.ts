@@ -2,6 +2,8 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { IncomingMessage } from 'node:http';
 import { WebSocket } from 'ws';
 import {
+  WS_ADMIN_PATH,
+  WS_CLOSE_CODES,
   WS_DEFAULT_LIMITS,
   WS_INVESTOR_PATH,
   WS_OPERATOR_PATH,
@@ -12,11 +14,14 @@ import {
   type RealtimeEventName,
   type RealtimeEventPayloads,
   type ServerMessage,
+  type ServiceStatusChangedEvent,
   type SubscriptionsMessage,
+  type SystemErrorEvent,
   type TimePeriod,
   type Role,
 } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
+import { ERROR_TYPES, ErrorLog } from '../common/errors/index.js';
 import { availabilityLevel } from './availability-level.js';
 import { PreparedFrame, writeFrame } from './prepared-frame.js';
 import { RealtimeAuthenticator } from './realtime-authenticator.js';
@@ -30,6 +35,12 @@ import { boxContains, readSubscriptionRequest } from './subscription-request.js'
 /** At most this many heartbeat groups (see `beat`), each at least this far apart. */
 const HEARTBEAT_MAX_GROUPS = 30;
 const HEARTBEAT_MIN_TICK_MS = 100;
+
+/** What /ws/admin pushes, in the envelope of every path. */
+export interface AdminFeedPayloads {
+  system_error: SystemErrorEvent;
+  service_status_changed: ServiceStatusChangedEvent;
+}
 
 export interface RealtimeLimits {
   maxSubscriptions: number;
@@ -59,9 +70,13 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
   private readonly byOperator = new SocketIndex<RealtimeSession>();
   /** /ws/investor sockets: they receive the platform feed, nothing of any one facility unless they subscribe. */
   private readonly platformFeeds = new Set<RealtimeSession>();
+  /** /ws/admin sockets: system errors and service state changes. */
+  private readonly adminFeeds = new Set<RealtimeSession>();
   /** Sessions following a bounding box: checked when a facility is published or moves. */
   private readonly boxFollowers = new Set<RealtimeSession>();
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Sockets whose abnormal end was recorded already (see `recordDisconnect`). */
+  private readonly disconnectRecorded = new WeakSet<RealtimeSession>();
   /** Sessions by heartbeat group: one group is pinged per tick, so each session once per interval. */
   private readonly heartbeatGroups: Set<RealtimeSession>[];
   private nextGroupToJoin = 0;
@@ -73,6 +88,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     private readonly repository: RealtimeRepository,
     private readonly stats: RealtimeStats,
     config: AppConfig,
+    private readonly errorLog: ErrorLog,
   ) {
     this.limits = {
       maxSubscriptions: config.values.wsMaxSubscriptions,
@@ -111,6 +127,12 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
       (error: unknown) => {
         this.logger.error(`WebSocket handshake failed: ${error instanceof Error ? error.message : String(error)}`);
         socket.close(1011, 'The server could not check the credentials.');
+        this.errorLog.record({
+          service: 'WebSocket',
+          type: ERROR_TYPES.disconnect,
+          message: `${path}: closed with 1011, credentials could not be checked`,
+          critical: true,
+        });
         return undefined;
       },
     );
@@ -133,15 +155,19 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     const feedOperator = operatorFeedOf(session);
     if (feedOperator) this.byOperator.add(feedOperator, session);
     if (path === WS_INVESTOR_PATH) this.platformFeeds.add(session);
+    if (path === WS_ADMIN_PATH) this.adminFeeds.add(session);
     this.stats.connectionOpened(path, identity.role);
     socket.on('pong', () => {
       session.alive = true;
       if (session.pingSentAt) this.stats.pingAnswered(Date.now() - session.pingSentAt);
     });
-    socket.once('close', () => this.forget(session));
+    socket.once('close', (code: number) => {
+      this.forget(session);
+      if (code === 1006 || code === 1011) this.recordDisconnect(session, `closed abnormally (${code})`);
+    });
     // Only the feeds greet: their clients need to know the handshake succeeded (and, for an
     // operator, which facilities it covers); /ws stays silent until asked, as existing clients expect.
-    if (path !== WS_OPERATOR_PATH && path !== WS_INVESTOR_PATH) return session;
+    if (path !== WS_OPERATOR_PATH && path !== WS_INVESTOR_PATH && path !== WS_ADMIN_PATH) return session;
     const { maxSubscriptions, maxBoundingBoxes, maxMessagesPerSecond, maxFrameBytes } = this.limits;
     this.sendTo(session, {
       type: 'welcome',
@@ -160,6 +186,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     const feedOperator = operatorFeedOf(session);
     if (feedOperator) this.byOperator.remove(feedOperator, session);
     this.platformFeeds.delete(session);
+    this.adminFeeds.delete(session);
     this.boxFollowers.delete(session);
     this.stats.connectionClosed(session.path, session.identity.role);
   }
@@ -177,6 +204,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     for (const session of group ?? []) {
       if (!session.alive) {
         this.stats.deadSocketClosed();
+        this.recordDisconnect(session, 'no answer to the heartbeat ping');
         session.socket.terminate();
         continue;
       }
@@ -196,6 +224,21 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     }
     if (verdict === 'ignore') return 'drop';
     return { type: 'error', code: 'rate_limited', message: `At most ${this.limits.maxMessagesPerSecond} messages per second; the excess is ignored.` };
+  }
+
+  /**
+   * Closes every socket of the user (their account was disabled) with 4401, as a handshake with
+   * a revoked token would be. A walk over this instance's sessions: disabling is rare, so no
+   * index by user is kept for it. Returns how many were closed.
+   */
+  closeSocketsOf(userId: string, reason: string): number {
+    let closed = 0;
+    for (const session of this.sessions) {
+      if (session.identity.userId !== userId) continue;
+      session.socket.close(WS_CLOSE_CODES.unauthenticated, reason);
+      closed += 1;
+    }
+    return closed;
   }
 
   // ------------------------------------------------------------------ subscriptions
@@ -298,7 +341,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
    * Availability goes to the operator's own feeds (exact), and, for public facilities, to the
    * sockets following it: exact for accounts and keys, the level only for anonymous sockets.
    */
-  publishAvailability(facility: FacilityRouting, count: SpaceTypeCount, period: TimePeriod | null): void {
+  publishAvailability(facility: FacilityRouting, count: SpaceTypeCount, period: TimePeriod | null, originAt?: number): void {
     const base = { facilityId: facility.id, spaceType: count.spaceType, period, level: availabilityLevel(count.availableNow, count.capacity) };
     const at = new Date().toISOString();
     let full: PreparedFrame | undefined;
@@ -319,14 +362,36 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
         if (session.identity.operatorId !== facility.operatorId) delivered += this.deliver(session, fullFrame());
       }
     }
-    if (full || coarse) this.stats.eventPublished(delivered);
+    if (full || coarse) this.published(delivered, originAt);
   }
 
   /** booking_created and revenue_updated: the operator's own feeds and nobody else. */
-  publishToOperator<E extends Exclude<RealtimeEventName, 'availability_changed'>>(operatorId: string, event: E, data: RealtimeEventPayloads[E]): void {
+  publishToOperator<E extends Exclude<RealtimeEventName, 'availability_changed'>>(
+    operatorId: string,
+    event: E,
+    data: RealtimeEventPayloads[E],
+    originAt?: number,
+  ): void {
     const feeds = this.byOperator.get(operatorId);
     if (!feeds) return;
-    this.stats.eventPublished(this.deliverAll(feeds, frameOf(event, data, new Date().toISOString())));
+    this.published(this.deliverAll(feeds, frameOf(event, data, new Date().toISOString())), originAt);
+  }
+
+  /** Counts an event; one that reached a socket also counts towards the commit-to-send latency. */
+  private published(delivered: number, originAt: number | undefined): void {
+    this.stats.eventPublished(delivered);
+    if (delivered > 0 && originAt !== undefined) this.stats.eventSent(originAt);
+  }
+
+  /** Whether an admin on this instance has the live feed open (the system page keeps its snapshot warm then). */
+  hasAdminAudience(): boolean {
+    return this.adminFeeds.size > 0;
+  }
+
+  /** `system_error` and `service_status_changed` to every /ws/admin socket of this instance. */
+  publishToAdmins<E extends keyof AdminFeedPayloads>(event: E, data: AdminFeedPayloads[E]): void {
+    if (this.adminFeeds.size === 0) return;
+    this.stats.eventPublished(this.deliverAll(this.adminFeeds, PreparedFrame.ofJson({ type: 'event', event, data, at: new Date().toISOString() })));
   }
 
   /** Whether any investor or admin on this instance listens to the platform feed. */
@@ -363,11 +428,19 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     if (socket.readyState !== WebSocket.OPEN) return 0;
     if (socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.stats.slowConsumerDropped();
+      this.recordDisconnect(session, 'slow consumer: unsent data past WS_MAX_BUFFERED_BYTES');
       socket.terminate();
       return 0;
     }
     writeFrame(socket, frame);
     return 1;
+  }
+
+  /** Facilities followed, summed over this instance's sockets (an operator's own feed is not a subscription). */
+  subscriptionCount(): number {
+    let count = 0;
+    for (const session of this.sessions) count += session.followed().size;
+    return count;
   }
 
   /** Who is on this instance's sockets, for the active-user count: accounts (an integrator as its key's owner) and anonymous sockets. */
@@ -379,6 +452,17 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
       else users.push({ userId: identity.userId, role: identity.role === 'integrator' || identity.role === 'anonymous' ? null : identity.role });
     }
     return { users, anonymous };
+  }
+
+  /**
+   * An abnormal end of a socket, for the status page's recent errors (counts; critical only for
+   * 1011, a server error). Once per socket: a socket cut off here then closes with 1006 too.
+   */
+  private recordDisconnect(session: RealtimeSession, what: string): void {
+    if (this.disconnectRecorded.has(session)) return;
+    this.disconnectRecorded.add(session);
+    const critical = what.includes('1011');
+    this.errorLog.record({ service: 'WebSocket', type: ERROR_TYPES.disconnect, message: `${session.path}: ${what}`, requestId: null, critical });
   }
 
   /** Open sockets of this instance (for tests and the stats page). */
