@@ -63,7 +63,9 @@ export class RequestTelemetry {
     const durationMs = reply.elapsedTime;
     // The SPA's history fallback (`/*`, when the API serves the SPA) also answers unknown /api
     // paths, with a 404: those are unmatched requests, not SPA pages.
-    const pattern = status === 404 && request.routeOptions.url === SPA_FALLBACK ? undefined : request.routeOptions.url;
+    // routeOptions is a getter that builds an object: read once.
+    const matched = request.routeOptions.url;
+    const pattern = status === 404 && matched === SPA_FALLBACK ? undefined : matched;
     const serverError = status >= 500;
     this.histogram.observe({ method: request.method, route: pattern ?? UNMATCHED, status_code: status }, durationMs / 1000);
     this.all.record(durationMs, serverError, now);
