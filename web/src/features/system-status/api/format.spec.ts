@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import type { RouteFigures } from '@aiparksit/shared';
+import { figuresFor, formatAgo, formatBytes, formatDuration, formatMs } from './format';
+
+describe('formatBytes', () => {
+  it('writes memory and disk sizes as the seed does', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(61_446_554)).toBe('58.6 MB');
+    expect(formatBytes(2.4 * 1024 ** 3)).toBe('2.4 GB');
+    expect(formatBytes(null)).toBe('—');
+  });
+});
+
+describe('formatDuration', () => {
+  it('keeps the two largest units', () => {
+    expect(formatDuration(45)).toBe('45s');
+    expect(formatDuration(7 * 3600 + 23 * 60 + 5)).toBe('7h 23m');
+    expect(formatDuration(3 * 86_400 + 4 * 3600)).toBe('3d 4h');
+    expect(formatDuration(null)).toBe('—');
+  });
+});
+
+describe('formatAgo', () => {
+  const now = Date.parse('2026-03-01T10:00:00Z');
+  it('counts seconds, minutes, hours and days', () => {
+    expect(formatAgo('2026-03-01T09:59:58Z', now)).toBe('2 s ago');
+    expect(formatAgo('2026-03-01T09:57:00Z', now)).toBe('3 min ago');
+    expect(formatAgo('2026-03-01T05:00:00Z', now)).toBe('5 h ago');
+    expect(formatAgo(null, now)).toBe('never');
+  });
+
+  it('reads a time ahead of the browser clock as just now', () => {
+    expect(formatAgo('2026-03-01T10:00:03Z', now)).toBe('just now');
+  });
+});
+
+describe('formatMs', () => {
+  it('keeps a decimal below 10 ms and switches to seconds from 10 s', () => {
+    expect(formatMs(4.25)).toBe('4.3 ms');
+    expect(formatMs(45.4)).toBe('45 ms');
+    expect(formatMs(5200)).toBe('5200 ms');
+    expect(formatMs(12_000)).toBe('12.0 s');
+  });
+});
+
+describe('figuresFor', () => {
+  const routes: RouteFigures[] = [
+    { method: 'GET', route: '/api/bookings/:id', requestsPerMinute: 3, p95Ms: 12, errorPercent: 0 },
+    { method: 'POST', route: '/api/bookings', requestsPerMinute: 5, p95Ms: 40, errorPercent: 20 },
+  ];
+
+  it('matches by method and route pattern, whatever the parameters are called', () => {
+    expect(figuresFor(routes, { method: 'POST', path: '/api/bookings' })?.requestsPerMinute).toBe(5);
+    expect(figuresFor(routes, { method: 'get', path: '/api/bookings/:bookingId' })?.p95Ms).toBe(12);
+    expect(figuresFor(routes, { method: 'POST', path: '/api/bookings/' })?.errorPercent).toBe(20);
+  });
+
+  it('finds nothing for another method or path', () => {
+    expect(figuresFor(routes, { method: 'GET', path: '/api/bookings' })).toBeNull();
+    expect(figuresFor(routes, { method: 'GET', path: '/api/payments' })).toBeNull();
+  });
+});
