@@ -35,11 +35,11 @@ describe('formatAgo', () => {
 });
 
 describe('formatMs', () => {
-  it('keeps a decimal below 10 ms and switches to seconds from 10 s', () => {
+  it('keeps a decimal below 10 ms and switches to seconds from 1 s', () => {
     expect(formatMs(4.25)).toBe('4.3 ms');
     expect(formatMs(45.4)).toBe('45 ms');
-    expect(formatMs(5200)).toBe('5200 ms');
-    expect(formatMs(12_000)).toBe('12.0 s');
+    expect(formatMs(999)).toBe('999 ms');
+    expect(formatMs(5200)).toBe('5.2 s');
   });
 });
 

@@ -42,7 +42,7 @@ export function formatAgo(at: string | number | null, now: number): string {
 
 export function formatMs(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '—';
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
   return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 }
 

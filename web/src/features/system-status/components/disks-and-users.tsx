@@ -4,9 +4,7 @@ import { formatBytes, formatCount, formatDuration, formatPercent } from '../api/
 export function DiskSpace({ disks, warnPercent }: { disks: DiskUsage[]; warnPercent: number }) {
   return (
     <section className="card" aria-labelledby="disk-title" data-testid="card-disks">
-      <h3 id="disk-title">
-        <span aria-hidden="true">💾 </span>Disk space
-      </h3>
+      <h3 id="disk-title">Disk space</h3>
       {disks.length === 0 ? (
         <p className="field__hint">No disk figures reported.</p>
       ) : (
@@ -50,9 +48,7 @@ const PORTAL_NAMES: Record<Portal, string> = { marketplace: 'Marketplace (driver
 export function ActiveUsersCard({ users }: { users: ActiveUsers }) {
   return (
     <section className="card" aria-labelledby="users-title" data-testid="card-users">
-      <h3 id="users-title">
-        <span aria-hidden="true">👥 </span>Active users
-      </h3>
+      <h3 id="users-title">Active users</h3>
       <p className="active-users__total">
         <span className="headline__value" data-testid="active-users-total">
           {formatCount(users.total)}

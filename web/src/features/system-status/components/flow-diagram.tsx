@@ -110,7 +110,7 @@ function FlowStepItem({ step, index, routes, websocket }: { step: FlowStep; inde
             <span className="method method--ws">WS</span> <code>{step.socket}</code>
           </span>
           <span className="flow-step__figures" data-testid="step-figures">
-            {formatCount(websocket.connections.byPath[step.socket] ?? 0)} open · {formatCount(websocket.eventsPerMinute)} events/min · p95{' '}
+            {formatCount(websocket.connections.byPath[step.socket] ?? 0)} connections · {formatCount(websocket.eventsPerMinute)} events/min · p95{' '}
             {formatMs(websocket.latencyMs.p95)}
           </span>
         </>
