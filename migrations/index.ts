@@ -16,6 +16,8 @@ import { BookingIdempotencyKey1795501900000 } from './1795501900000-booking-idem
 import { InvestorMetrics1795502000000 } from './1795502000000-investor-metrics.js';
 import { MailboxAttachments1795502100000 } from './1795502100000-mailbox-attachments.js';
 import { ReportSubscriptions1795502110000 } from './1795502110000-report-subscriptions.js';
+import { RealtimeCommitStamps1795502300000 } from './1795502300000-realtime-commit-stamps.js';
+import { AdminAudit1795502400000 } from './1795502400000-admin-audit.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -37,4 +39,6 @@ export const migrations = [
   InvestorMetrics1795502000000,
   MailboxAttachments1795502100000,
   ReportSubscriptions1795502110000,
+  RealtimeCommitStamps1795502300000,
+  AdminAudit1795502400000,
 ];

@@ -21,6 +21,8 @@ import { AnalyticsModule } from './analytics/index.js';
 import { MetricsModule } from './metrics/index.js';
 import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
+import { AuditModule } from './audit/index.js';
+import { SystemModule } from './system/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -58,6 +60,8 @@ export class AppModule {
         MetricsModule,
         ReportsModule,
         ReportSubscriptionsModule,
+        AuditModule,
+        SystemModule,
       ],
     };
   }

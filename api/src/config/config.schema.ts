@@ -548,6 +548,44 @@ export const configSchema = {
     default: '50',
     parse: parsers.int(0, 60_000),
   },
+  systemSnapshotMs: {
+    env: 'SYSTEM_SNAPSHOT_MS',
+    description: "How often the admin's system status snapshot is refreshed at most (on demand, and continuously while an admin has the live feed open).",
+    default: '5000',
+    parse: parsers.int(500, 600_000),
+  },
+  nginxStatusUrl: {
+    env: 'NGINX_STATUS_URL',
+    description:
+      "nginx's stub_status page (nginx.conf serves it at http://127.0.0.1/nginx_status to local callers). Unset: the system page says the API is not behind nginx.",
+    optional: true,
+    parse: parsers.url('http', 'https'),
+  },
+  nginxWorkers: {
+    env: 'NGINX_WORKERS',
+    description:
+      "nginx's worker processes, shown on the system page (stub_status does not tell). Unset: counted from /proc when nginx runs on this host, else unknown.",
+    optional: true,
+    parse: parsers.int(1, 1024),
+  },
+  dataDir: {
+    env: 'DATA_DIR',
+    description: "Disk the system page reports as the data directory. Unset: the embedded PostgreSQL's directory, or .data with DATABASE_URL.",
+    optional: true,
+    parse: parsers.string,
+  },
+  logDir: {
+    env: 'LOG_DIR',
+    description: 'Disk the system page reports as the log directory (the API itself logs to stdout). Unset: .data/logs.',
+    default: '.data/logs',
+    parse: parsers.string,
+  },
+  diskWarnPercent: {
+    env: 'DISK_WARN_PERCENT',
+    description: 'The system page warns about a disk (and calls it degraded) once this share of it is used.',
+    default: '85',
+    parse: parsers.int(1, 100),
+  },
 } satisfies Record<string, ConfigVariable<unknown>>;
 
 export type ConfigSchema = typeof configSchema;

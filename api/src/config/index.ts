@@ -2,3 +2,4 @@
 export { AppConfig, ConfigError, PROJECT_ROOT } from './app-config.js';
 export { ConfigModule } from './config.module.js';
 export type { AppConfigValues } from './config.schema.js';
+export { configSchema } from './config.schema.js';

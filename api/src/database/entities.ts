@@ -35,6 +35,7 @@ import { SignupsHourlyEntity } from '../metrics/signups-hourly.entity.js';
 import { FacilityListingEntity } from '../metrics/facility-listing.entity.js';
 import { OperatorMilestoneEntity } from '../metrics/operator-milestone.entity.js';
 import { SupplyChangeEntity } from '../metrics/supply-change.entity.js';
+import { AdminAuditEntity } from '../audit/admin-audit.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -80,4 +81,5 @@ export const entities = [
   FacilityListingEntity,
   OperatorMilestoneEntity,
   SupplyChangeEntity,
+  AdminAuditEntity,
 ];

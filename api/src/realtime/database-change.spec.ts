@@ -1,4 +1,4 @@
-import { parseDatabaseChange, spanOf } from './database-change.js';
+import { parseDatabaseChange, parseNotice, spanOf } from './database-change.js';
 
 describe('parseDatabaseChange', () => {
   const facility = '6a1f0d1e-0000-4000-8000-000000000001';
@@ -71,6 +71,30 @@ describe('parseDatabaseChange', () => {
     ]) {
       expect(parseDatabaseChange(payload)).toBeUndefined();
     }
+  });
+});
+
+describe('parseNotice', () => {
+  const facility = '6a1f0d1e-0000-4000-8000-000000000001';
+
+  it("keeps a change's database time stamp (ts, epoch ms) for the commit-to-send latency", () => {
+    expect(parseNotice(JSON.stringify({ k: 'a', f: facility, t: 'standard', ts: 1_800_000_000_123 }))).toMatchObject({
+      kind: 'availability',
+      at: 1_800_000_000_123,
+    });
+    expect(parseNotice(JSON.stringify({ k: 'a', f: facility, t: 'standard' }))).not.toHaveProperty('at');
+  });
+
+  it('reads a system error group notice as the admin feed event', () => {
+    const e = { fingerprint: 'fp1', service: 'API', type: '500 Error', message: 'boom', count: 3, lastAt: '2026-12-07T06:00:00+00:00', critical: true };
+    expect(parseNotice(JSON.stringify({ k: 'se', e }))).toEqual({ kind: 'system_error', event: { ...e, lastAt: '2026-12-07T06:00:00.000Z' } });
+  });
+
+  it('ignores a system error notice with an unknown service or no fingerprint', () => {
+    const e = { fingerprint: 'fp1', service: 'API', type: 't', message: 'm', count: 1, lastAt: '2026-12-07T06:00:00Z', critical: false };
+    expect(parseNotice(JSON.stringify({ k: 'se', e: { ...e, service: 'Mainframe' } }))).toBeUndefined();
+    expect(parseNotice(JSON.stringify({ k: 'se', e: { ...e, fingerprint: '' } }))).toBeUndefined();
+    expect(parseNotice(JSON.stringify({ k: 'se' }))).toBeUndefined();
   });
 });
 

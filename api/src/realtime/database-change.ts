@@ -1,29 +1,87 @@
-import { BOOKING_STATUSES, SPACE_TYPES, type BookingCreatedEvent, type BookingStatus, type SpaceType, type TimePeriod } from '@aiparksit/shared';
+import {
+  BOOKING_STATUSES,
+  ERROR_SERVICES,
+  SPACE_TYPES,
+  type BookingCreatedEvent,
+  type BookingStatus,
+  type ErrorService,
+  type SpaceType,
+  type SystemErrorEvent,
+  type TimePeriod,
+} from '@aiparksit/shared';
 
 /** The channel the migration's triggers notify on. */
 export const EVENTS_CHANNEL = 'aiparksit_events';
 
-/** One committed change, as a trigger announced it (see migration RealtimeEvents1795500700000). */
-export type DatabaseChange =
+/**
+ * One committed change, as a trigger announced it (see migrations RealtimeEvents1795500700000 and
+ * RealtimeCommitStamps1795502300000). `at` is the database's clock when the change's statement
+ * finished (epoch ms), from the payload's `ts`; absent from notices sent by older triggers.
+ */
+export type DatabaseChange = (
   | { kind: 'availability'; facilityId: string; spaceType: SpaceType; period: TimePeriod | null }
   | { kind: 'booking_created'; facilityId: string; operatorId: string; booking: BookingCreatedEvent }
   | { kind: 'revenue'; facilityId: string; operatorId: string }
-  | { kind: 'facility'; facilityId: string; operatorId: string };
+  | { kind: 'facility'; facilityId: string; operatorId: string }
+) & { at?: number };
+
+/** An error group was recorded or counted again (the error-groups trigger's `{"k":"se","e":{...}}`). */
+export interface SystemErrorNotice {
+  kind: 'system_error';
+  event: SystemErrorEvent;
+}
+
+/** Parses a notice on the channel: a facility change, a system error, or `undefined` for anything else. */
+export function parseNotice(payload: string | undefined): DatabaseChange | SystemErrorNotice | undefined {
+  const raw = jsonObject(payload);
+  if (raw?.['k'] === 'se') return systemErrorOf(raw['e']);
+  return parseDatabaseChange(payload);
+}
+
+function jsonObject(payload: string | undefined): Record<string, unknown> | undefined {
+  if (!payload) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(payload);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function systemErrorOf(value: unknown): SystemErrorNotice | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const e = value as Record<string, unknown>;
+  const fingerprint = text(e['fingerprint']);
+  const service = (ERROR_SERVICES as readonly unknown[]).includes(e['service']) ? (e['service'] as ErrorService) : undefined;
+  const lastAt = typeof e['lastAt'] === 'string' ? new Date(e['lastAt']) : undefined;
+  if (!fingerprint || !service || !lastAt || Number.isNaN(lastAt.getTime()) || typeof e['count'] !== 'number') return undefined;
+  return {
+    kind: 'system_error',
+    event: {
+      fingerprint,
+      service,
+      type: text(e['type']) ?? '',
+      message: typeof e['message'] === 'string' ? e['message'] : '',
+      count: e['count'],
+      lastAt: lastAt.toISOString(),
+      critical: e['critical'] === true,
+    },
+  };
+}
 
 /**
  * Reads a trigger's payload. Anything else on the channel (a newer trigger this build does not
  * know, a hand-made NOTIFY) is `undefined`: the listener ignores it rather than failing.
  */
 export function parseDatabaseChange(payload: string | undefined): DatabaseChange | undefined {
-  if (!payload) return undefined;
-  let raw: Record<string, unknown>;
-  try {
-    const parsed: unknown = JSON.parse(payload);
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    raw = parsed as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
+  const raw = jsonObject(payload);
+  if (!raw) return undefined;
+  const change = changeOf(raw);
+  if (change && typeof raw['ts'] === 'number' && Number.isFinite(raw['ts'])) change.at = raw['ts'];
+  return change;
+}
+
+function changeOf(raw: Record<string, unknown>): DatabaseChange | undefined {
   const facilityId = text(raw['f']);
   if (!facilityId) return undefined;
   switch (raw['k']) {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { PLATFORM_REVENUE_INTERVAL_MS, type SpaceType, type TimePeriod } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { CoalescingScheduler } from './coalescing-scheduler.js';
-import { parseDatabaseChange, spanOf, type DatabaseChange } from './database-change.js';
+import { parseNotice, spanOf, type DatabaseChange } from './database-change.js';
 import { DatabaseListener } from './database-listener.js';
 import { RealtimeHub } from './realtime-hub.js';
 import { RealtimeRepository, type FacilityRouting } from './realtime.repository.js';
@@ -17,6 +17,8 @@ import { RealtimeStats } from './realtime-stats.js';
 interface PendingRecount {
   allTypes: boolean;
   periods: Map<SpaceType, TimePeriod | null>;
+  /** The earliest change this recount answers (see `originOf`): its event's commit-to-send latency counts from it. */
+  originAt: number;
 }
 
 /** Facilities whose routing is cached; beyond this the cache starts over (it refills on demand). */
@@ -32,7 +34,8 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger(RealtimeEventsService.name);
   private readonly routing = new Map<string, Promise<FacilityRouting | undefined>>();
   private readonly availability: CoalescingScheduler<string, PendingRecount>;
-  private readonly revenue: CoalescingScheduler<string, true>;
+  /** Per facility, the earliest change waiting (its origin time). */
+  private readonly revenue: CoalescingScheduler<string, number>;
   /** One key ('platform'): revenue changes anywhere, counted, at most one event per interval. */
   private readonly platformRevenue: CoalescingScheduler<'platform', number>;
   private readonly listener: DatabaseListener;
@@ -49,8 +52,8 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
     this.availability = new CoalescingScheduler(windowMs, mergeRecounts, (id, pending) => this.recountAvailability(id, pending), onError);
     this.revenue = new CoalescingScheduler(
       windowMs,
-      () => true as const,
-      (id) => this.recountRevenue(id),
+      (previous: number | undefined, next: number) => Math.min(previous ?? next, next),
+      (id, originAt) => this.recountRevenue(id, originAt),
       onError,
     );
     this.platformRevenue = new CoalescingScheduler(
@@ -63,9 +66,11 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
       connectionString: (dataSource.options as { url?: string }).url ?? '',
       applicationName: `aiparksit-realtime/${process.pid}`,
       onNotification: (payload) => {
+        const receivedAt = Date.now();
         this.stats.notificationReceived();
-        const change = parseDatabaseChange(payload);
-        if (change) this.handle(change);
+        const notice = parseNotice(payload);
+        if (notice?.kind === 'system_error') this.hub.publishToAdmins('system_error', notice.event);
+        else if (notice) this.handle(notice, receivedAt);
       },
       onListening: (again) => {
         this.stats.listenerState(true);
@@ -92,16 +97,17 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
     await this.listener.stop();
   }
 
-  handle(change: DatabaseChange): void {
+  handle(change: DatabaseChange, receivedAt = Date.now()): void {
+    const originAt = originOf(change, receivedAt);
     switch (change.kind) {
       case 'availability':
-        this.availability.request(change.facilityId, { allTypes: false, periods: new Map([[change.spaceType, change.period]]) });
+        this.availability.request(change.facilityId, { allTypes: false, periods: new Map([[change.spaceType, change.period]]), originAt });
         return;
       case 'booking_created':
-        this.hub.publishToOperator(change.operatorId, 'booking_created', change.booking);
+        this.hub.publishToOperator(change.operatorId, 'booking_created', change.booking, originAt);
         return;
       case 'revenue':
-        if (this.hub.hasOperatorAudience(change.operatorId)) this.revenue.request(change.facilityId, true);
+        if (this.hub.hasOperatorAudience(change.operatorId)) this.revenue.request(change.facilityId, originAt);
         if (this.hub.hasPlatformAudience()) this.platformRevenue.request('platform', 1);
         return;
       case 'facility':
@@ -110,7 +116,7 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
         this.routingOf(change.facilityId).then(
           (facility) => {
             if (facility) this.hub.facilityChanged(facility);
-            this.availability.request(change.facilityId, { allTypes: true, periods: new Map() });
+            this.availability.request(change.facilityId, { allTypes: true, periods: new Map(), originAt });
           },
           (error: unknown) => this.logger.error(`Reading a changed facility failed: ${error instanceof Error ? error.message : String(error)}`),
         );
@@ -124,15 +130,20 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
     const counts = await this.repository.countAvailableNow(facilityId, pending.allTypes ? null : [...pending.periods.keys()]);
     for (const count of counts) {
       // An unpublished facility cannot be booked: nothing is available, whatever is free.
-      this.hub.publishAvailability(facility, facility.published ? count : { ...count, availableNow: 0 }, pending.periods.get(count.spaceType) ?? null);
+      this.hub.publishAvailability(
+        facility,
+        facility.published ? count : { ...count, availableNow: 0 },
+        pending.periods.get(count.spaceType) ?? null,
+        pending.originAt,
+      );
     }
   }
 
-  private async recountRevenue(facilityId: string): Promise<void> {
+  private async recountRevenue(facilityId: string, originAt: number): Promise<void> {
     const facility = await this.routingOf(facilityId);
     if (!facility || !this.hub.hasOperatorAudience(facility.operatorId)) return;
     const figures = await this.repository.revenue(facilityId);
-    if (figures) this.hub.publishToOperator(facility.operatorId, 'revenue_updated', { facilityId, ...figures });
+    if (figures) this.hub.publishToOperator(facility.operatorId, 'revenue_updated', { facilityId, ...figures }, originAt);
   }
 
   private routingOf(facilityId: string): Promise<FacilityRouting | undefined> {
@@ -152,5 +163,15 @@ function mergeRecounts(previous: PendingRecount | undefined, next: PendingRecoun
   if (!previous) return next;
   const periods = new Map(previous.periods);
   for (const [type, period] of next.periods) periods.set(type, periods.has(type) ? spanOf(periods.get(type) ?? null, period) : period);
-  return { allTypes: previous.allTypes || next.allTypes, periods };
+  return { allTypes: previous.allTypes || next.allTypes, periods, originAt: Math.min(previous.originAt, next.originAt) };
+}
+
+/**
+ * When the change happened, for the commit-to-send latency: the database's stamp, unless it is
+ * missing (an older trigger) or implausible (later than its arrival by more than a clock's
+ * drift, or an hour old), then the notice's arrival.
+ */
+function originOf(change: DatabaseChange, receivedAt: number): number {
+  if (change.at === undefined || change.at > receivedAt + 1000 || change.at < receivedAt - 3_600_000) return receivedAt;
+  return change.at;
 }

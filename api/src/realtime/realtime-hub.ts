@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { IncomingMessage } from 'node:http';
 import { WebSocket } from 'ws';
 import {
+  WS_ADMIN_PATH,
   WS_DEFAULT_LIMITS,
   WS_INVESTOR_PATH,
   WS_OPERATOR_PATH,
@@ -12,7 +13,9 @@ import {
   type RealtimeEventName,
   type RealtimeEventPayloads,
   type ServerMessage,
+  type ServiceStatusChangedEvent,
   type SubscriptionsMessage,
+  type SystemErrorEvent,
   type TimePeriod,
 } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
@@ -29,6 +32,12 @@ import { boxContains, readSubscriptionRequest } from './subscription-request.js'
 /** At most this many heartbeat groups (see `beat`), each at least this far apart. */
 const HEARTBEAT_MAX_GROUPS = 30;
 const HEARTBEAT_MIN_TICK_MS = 100;
+
+/** What /ws/admin pushes, in the envelope of every path. */
+export interface AdminFeedPayloads {
+  system_error: SystemErrorEvent;
+  service_status_changed: ServiceStatusChangedEvent;
+}
 
 export interface RealtimeLimits {
   maxSubscriptions: number;
@@ -58,6 +67,8 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
   private readonly byOperator = new SocketIndex<RealtimeSession>();
   /** /ws/investor sockets: they receive the platform feed, nothing of any one facility unless they subscribe. */
   private readonly platformFeeds = new Set<RealtimeSession>();
+  /** /ws/admin sockets: system errors and service state changes. */
+  private readonly adminFeeds = new Set<RealtimeSession>();
   /** Sessions following a bounding box: checked when a facility is published or moves. */
   private readonly boxFollowers = new Set<RealtimeSession>();
   private heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -132,6 +143,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     const feedOperator = operatorFeedOf(session);
     if (feedOperator) this.byOperator.add(feedOperator, session);
     if (path === WS_INVESTOR_PATH) this.platformFeeds.add(session);
+    if (path === WS_ADMIN_PATH) this.adminFeeds.add(session);
     this.stats.connectionOpened(path, identity.role);
     socket.on('pong', () => {
       session.alive = true;
@@ -140,7 +152,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     socket.once('close', () => this.forget(session));
     // Only the feeds greet: their clients need to know the handshake succeeded (and, for an
     // operator, which facilities it covers); /ws stays silent until asked, as existing clients expect.
-    if (path !== WS_OPERATOR_PATH && path !== WS_INVESTOR_PATH) return session;
+    if (path !== WS_OPERATOR_PATH && path !== WS_INVESTOR_PATH && path !== WS_ADMIN_PATH) return session;
     const { maxSubscriptions, maxBoundingBoxes, maxMessagesPerSecond, maxFrameBytes } = this.limits;
     this.sendTo(session, {
       type: 'welcome',
@@ -159,6 +171,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     const feedOperator = operatorFeedOf(session);
     if (feedOperator) this.byOperator.remove(feedOperator, session);
     this.platformFeeds.delete(session);
+    this.adminFeeds.delete(session);
     this.boxFollowers.delete(session);
     this.stats.connectionClosed(session.path, session.identity.role);
   }
@@ -297,7 +310,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
    * Availability goes to the operator's own feeds (exact), and, for public facilities, to the
    * sockets following it: exact for accounts and keys, the level only for anonymous sockets.
    */
-  publishAvailability(facility: FacilityRouting, count: SpaceTypeCount, period: TimePeriod | null): void {
+  publishAvailability(facility: FacilityRouting, count: SpaceTypeCount, period: TimePeriod | null, originAt?: number): void {
     const base = { facilityId: facility.id, spaceType: count.spaceType, period, level: availabilityLevel(count.availableNow, count.capacity) };
     const at = new Date().toISOString();
     let full: PreparedFrame | undefined;
@@ -318,14 +331,36 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
         if (session.identity.operatorId !== facility.operatorId) delivered += this.deliver(session, fullFrame());
       }
     }
-    if (full || coarse) this.stats.eventPublished(delivered);
+    if (full || coarse) this.published(delivered, originAt);
   }
 
   /** booking_created and revenue_updated: the operator's own feeds and nobody else. */
-  publishToOperator<E extends Exclude<RealtimeEventName, 'availability_changed'>>(operatorId: string, event: E, data: RealtimeEventPayloads[E]): void {
+  publishToOperator<E extends Exclude<RealtimeEventName, 'availability_changed'>>(
+    operatorId: string,
+    event: E,
+    data: RealtimeEventPayloads[E],
+    originAt?: number,
+  ): void {
     const feeds = this.byOperator.get(operatorId);
     if (!feeds) return;
-    this.stats.eventPublished(this.deliverAll(feeds, frameOf(event, data, new Date().toISOString())));
+    this.published(this.deliverAll(feeds, frameOf(event, data, new Date().toISOString())), originAt);
+  }
+
+  /** Counts an event; one that reached a socket also counts towards the commit-to-send latency. */
+  private published(delivered: number, originAt: number | undefined): void {
+    this.stats.eventPublished(delivered);
+    if (delivered > 0 && originAt !== undefined) this.stats.eventSent(originAt);
+  }
+
+  /** Whether an admin on this instance has the live feed open (the system page keeps its snapshot warm then). */
+  hasAdminAudience(): boolean {
+    return this.adminFeeds.size > 0;
+  }
+
+  /** `system_error` and `service_status_changed` to every /ws/admin socket of this instance. */
+  publishToAdmins<E extends keyof AdminFeedPayloads>(event: E, data: AdminFeedPayloads[E]): void {
+    if (this.adminFeeds.size === 0) return;
+    this.stats.eventPublished(this.deliverAll(this.adminFeeds, PreparedFrame.ofJson({ type: 'event', event, data, at: new Date().toISOString() })));
   }
 
   /** Whether any investor or admin on this instance listens to the platform feed. */
@@ -367,6 +402,13 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     }
     writeFrame(socket, frame);
     return 1;
+  }
+
+  /** Facilities followed, summed over this instance's sockets (an operator's own feed is not a subscription). */
+  subscriptionCount(): number {
+    let count = 0;
+    for (const session of this.sessions) count += session.followed().size;
+    return count;
   }
 
   /** Open sockets of this instance (for tests and the stats page). */

@@ -39,4 +39,15 @@ describe('RealtimeStats', () => {
     stats.listenerState(true);
     expect(stats.snapshot().listener).toMatchObject({ connected: true, reconnects: 1 });
   });
+
+  it('gives commit-to-send latency percentiles over the last ten minutes, a clock ahead of ours as 0', () => {
+    const stats = new RealtimeStats();
+    expect(stats.commitToSendLatency()).toEqual({ p50: null, p95: null, samples: 0 });
+    const now = Date.now();
+    for (let ms = 1; ms <= 100; ms++) stats.eventSent(now - ms);
+    expect(stats.commitToSendLatency()).toEqual({ p50: 50, p95: 95, samples: 100 });
+    jest.advanceTimersByTime(11 * 60_000);
+    stats.eventSent(Date.now() + 5);
+    expect(stats.commitToSendLatency()).toEqual({ p50: 0, p95: 0, samples: 1 });
+  });
 });

@@ -3,6 +3,9 @@ import type { RealtimeRole, RealtimeStatsSnapshot } from '@aiparksit/shared';
 
 const WINDOW_SECONDS = 60;
 const RTT_SAMPLES = 1000;
+/** Commit-to-send latencies: the most recent samples, none older than the window. */
+const LATENCY_SAMPLES = 2000;
+const LATENCY_WINDOW_MS = 10 * 60_000;
 
 /** Per-second counts over the last minute, in a ring: O(1) to add, O(60) to read. */
 class MinuteCounter {
@@ -46,6 +49,10 @@ export class RealtimeStats {
   private listenerConnected = false;
   private listenerReconnects = 0;
   private lastNotificationAt: number | null = null;
+  private readonly latencies = new Float64Array(LATENCY_SAMPLES);
+  private readonly latencyTimes = new Float64Array(LATENCY_SAMPLES);
+  private latencyNext = 0;
+  private latencyCount = 0;
 
   private listenerEverConnected = false;
 
@@ -68,6 +75,30 @@ export class RealtimeStats {
     this.events.add(1, now);
     this.deliveries.add(deliveries, now);
     this.lastEventAt = now;
+  }
+
+  /**
+   * A frame for a database change was written to at least one socket: `originAt` is when the
+   * change's statement finished (the database clock, from the notice), or when the notice
+   * arrived for notices without a stamp. A database clock ahead of ours reads as 0, not negative.
+   */
+  eventSent(originAt: number): void {
+    const now = this.now();
+    this.latencies[this.latencyNext] = Math.max(0, now - originAt);
+    this.latencyTimes[this.latencyNext] = now;
+    this.latencyNext = (this.latencyNext + 1) % LATENCY_SAMPLES;
+    this.latencyCount = Math.min(this.latencyCount + 1, LATENCY_SAMPLES);
+  }
+
+  /** Commit-to-send latency percentiles over the recent samples (nearest rank); null without any. */
+  commitToSendLatency(): { p50: number | null; p95: number | null; samples: number } {
+    const since = this.now() - LATENCY_WINDOW_MS;
+    const recent: number[] = [];
+    for (let i = 0; i < this.latencyCount; i++) if (this.latencyTimes[i]! >= since) recent.push(this.latencies[i]!);
+    if (recent.length === 0) return { p50: null, p95: null, samples: 0 };
+    recent.sort((a, b) => a - b);
+    const rank = (p: number) => recent[Math.min(recent.length - 1, Math.ceil(p * recent.length) - 1)]!;
+    return { p50: rank(0.5), p95: rank(0.95), samples: recent.length };
   }
 
   pingAnswered(roundTripMs: number): void {

@@ -1,5 +1,5 @@
 import { WebSocketGateway } from '@nestjs/websockets';
-import { WS_INVESTOR_PATH, WS_OPERATOR_PATH, WS_PATH } from '@aiparksit/shared';
+import { WS_ADMIN_PATH, WS_INVESTOR_PATH, WS_OPERATOR_PATH, WS_PATH } from '@aiparksit/shared';
 import { Public } from '../common/http/index.js';
 import { GATEWAY_OPTIONS, RealtimeGatewayBase } from './realtime-gateway.base.js';
 import { RealtimeHub } from './realtime-hub.js';
@@ -41,6 +41,21 @@ export class OperatorRealtimeGateway extends RealtimeGatewayBase {
 @WebSocketGateway({ path: WS_INVESTOR_PATH, ...GATEWAY_OPTIONS })
 export class InvestorRealtimeGateway extends RealtimeGatewayBase {
   protected readonly path = WS_INVESTOR_PATH;
+
+  constructor(hub: RealtimeHub) {
+    super(hub);
+  }
+}
+
+/**
+ * `/ws/admin`: admins hear of system errors (`system_error`, from any instance) and of services
+ * changing state (`service_status_changed`, from this instance's status snapshots) without
+ * polling. Same protocol as `/ws` for anything else.
+ */
+@Public()
+@WebSocketGateway({ path: WS_ADMIN_PATH, ...GATEWAY_OPTIONS })
+export class AdminRealtimeGateway extends RealtimeGatewayBase {
+  protected readonly path = WS_ADMIN_PATH;
 
   constructor(hub: RealtimeHub) {
     super(hub);

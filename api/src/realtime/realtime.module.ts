@@ -3,14 +3,14 @@ import { ApiKeysModule } from '../api-keys/index.js';
 import { AuthModule } from '../auth/index.js';
 import { RealtimeAuthenticator } from './realtime-authenticator.js';
 import { RealtimeEventsService } from './realtime-events.service.js';
-import { InvestorRealtimeGateway, OperatorRealtimeGateway, PublicRealtimeGateway } from './realtime.gateways.js';
+import { AdminRealtimeGateway, InvestorRealtimeGateway, OperatorRealtimeGateway, PublicRealtimeGateway } from './realtime.gateways.js';
 import { RealtimeHub } from './realtime-hub.js';
 import { RealtimeRepository } from './realtime.repository.js';
 import { RealtimeStats } from './realtime-stats.js';
 
 /**
  * WebSockets fed by PostgreSQL: triggers → NOTIFY → this instance's listener → recount →
- * subscribed sockets. `RealtimeStats` is exported for the system page.
+ * subscribed sockets. `RealtimeStats` and the hub (for the admin feed) are exported for the system page.
  */
 @Module({
   imports: [AuthModule, ApiKeysModule],
@@ -23,7 +23,8 @@ import { RealtimeStats } from './realtime-stats.js';
     PublicRealtimeGateway,
     OperatorRealtimeGateway,
     InvestorRealtimeGateway,
+    AdminRealtimeGateway,
   ],
-  exports: [RealtimeStats],
+  exports: [RealtimeStats, RealtimeHub],
 })
 export class RealtimeModule {}
