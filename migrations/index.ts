@@ -18,6 +18,7 @@ import { MailboxAttachments1795502100000 } from './1795502100000-mailbox-attachm
 import { ReportSubscriptions1795502110000 } from './1795502110000-report-subscriptions.js';
 import { RealtimeCommitStamps1795502300000 } from './1795502300000-realtime-commit-stamps.js';
 import { AdminAudit1795502400000 } from './1795502400000-admin-audit.js';
+import { SystemErrors1795502410000 } from './1795502410000-system-errors.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   ReportSubscriptions1795502110000,
   RealtimeCommitStamps1795502300000,
   AdminAudit1795502400000,
+  SystemErrors1795502410000,
 ];

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { type AppConfig, ConfigModule } from './config/index.js';
 import { CommonModule } from './common/index.js';
+import { ErrorLog } from './common/errors/index.js';
 import { dataSourceOptions } from './database/index.js';
 import { HealthModule } from './health/index.js';
 import { SecurityModule } from './security/index.js';
@@ -23,6 +24,7 @@ import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
 import { AuditModule } from './audit/index.js';
 import { SystemModule } from './system/index.js';
+import { ErrorLogModule, SlowQueryLogger } from './error-log/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -36,7 +38,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: config.values.dbPoolSize })),
+        TypeOrmModule.forRootAsync({
+          imports: [CommonModule],
+          inject: [ErrorLog],
+          useFactory: (errorLog: ErrorLog) =>
+            dataSourceOptions({
+              url: databaseUrl,
+              poolSize: config.values.dbPoolSize,
+              slowQueries: { thresholdMs: config.values.slowQueryMs, logger: new SlowQueryLogger(errorLog) },
+            }),
+        }),
         CommonModule,
         // First of the modules with guards: its APP_GUARD must run before authentication.
         SecurityModule,
@@ -62,6 +73,7 @@ export class AppModule {
         ReportSubscriptionsModule,
         AuditModule,
         SystemModule,
+        ErrorLogModule,
       ],
     };
   }

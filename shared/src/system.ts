@@ -188,6 +188,10 @@ export interface SystemErrorGroup {
   lastInstance: string | null;
   /** 5xx, unhandled exceptions and failed deliveries; blocks and slow queries are not. */
   critical: boolean;
+  /** Route pattern of the latest occurrence (`GET /api/bookings/:id`), when it had a request. */
+  lastRoute?: string | null;
+  /** Slow queries: mean and largest duration over the window, in ms; null for other errors. */
+  durationMs?: { mean: number; max: number } | null;
 }
 
 export interface SystemErrorsPage {

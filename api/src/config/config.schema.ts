@@ -586,6 +586,24 @@ export const configSchema = {
     default: '85',
     parse: parsers.int(1, 100),
   },
+  slowQueryMs: {
+    env: 'SLOW_QUERY_MS',
+    description: 'A statement that runs longer than this (ms) is listed as a slow query among the recent errors of the status page; 0 turns it off.',
+    default: '1000',
+    parse: parsers.int(0, 3_600_000),
+  },
+  errorLogFlushMs: {
+    env: 'ERROR_LOG_FLUSH_MS',
+    description: 'How often each instance writes the errors it counted in memory to the shared recent-errors tables.',
+    default: '2000',
+    parse: parsers.int(100, 60_000),
+  },
+  errorLogRetentionDays: {
+    env: 'ERROR_LOG_RETENTION_DAYS',
+    description: 'Error groups and hourly counts older than this are deleted.',
+    default: '7',
+    parse: parsers.int(1, 365),
+  },
 } satisfies Record<string, ConfigVariable<unknown>>;
 
 export type ConfigSchema = typeof configSchema;

@@ -1,4 +1,4 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './entities.js';
 
@@ -6,6 +6,8 @@ export interface DatabaseOptions {
   url: string;
   poolSize: number;
   applicationName?: string;
+  /** Statements slower than `thresholdMs` go to `logger.logQuerySlow` (the error log's slow queries); 0 turns it off. */
+  slowQueries?: { thresholdMs: number; logger: Logger };
 }
 
 /** The one definition of how the API talks to PostgreSQL; `synchronize` is never on. */
@@ -22,6 +24,9 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     // on every start; extensions are schema, and only migrations change the schema.
     installExtensions: false,
     logging: false,
+    ...(options.slowQueries && options.slowQueries.thresholdMs > 0
+      ? { logger: options.slowQueries.logger, maxQueryExecutionTime: options.slowQueries.thresholdMs }
+      : {}),
     applicationName: options.applicationName ?? 'aiparksit-api',
     extra: {
       max: options.poolSize,

@@ -36,6 +36,8 @@ import { FacilityListingEntity } from '../metrics/facility-listing.entity.js';
 import { OperatorMilestoneEntity } from '../metrics/operator-milestone.entity.js';
 import { SupplyChangeEntity } from '../metrics/supply-change.entity.js';
 import { AdminAuditEntity } from '../audit/admin-audit.entity.js';
+import { SystemErrorGroupEntity } from '../error-log/system-error-group.entity.js';
+import { SystemErrorHourEntity } from '../error-log/system-error-hour.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -82,4 +84,6 @@ export const entities = [
   OperatorMilestoneEntity,
   SupplyChangeEntity,
   AdminAuditEntity,
+  SystemErrorGroupEntity,
+  SystemErrorHourEntity,
 ];

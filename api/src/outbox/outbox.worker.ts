@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/index.js';
-import { ErrorLog } from '../common/errors/index.js';
+import { ERROR_TYPES, ErrorLog } from '../common/errors/index.js';
 import { PermanentDeliveryError, type OutboxHandler } from './outbox-handler.js';
 import { OutboxRepository, type ClaimedMessage } from './outbox.repository.js';
 import { retryDelayMs, type RetryPolicy } from './retry-backoff.js';
@@ -82,6 +82,15 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
         this.wakeRequested = false;
         const abandoned = await this.outbox.failAbandoned(maxAttempts);
         if (abandoned) this.logger.warn(`${abandoned} message(s) failed: their last attempt never reported back`);
+        for (let i = 0; i < abandoned; i++) {
+          this.errorLog.record({
+            service: 'Email',
+            type: ERROR_TYPES.deliveryFailed,
+            message: 'Last attempt never reported back',
+            requestId: null,
+            critical: true,
+          });
+        }
         const claimed = await this.outbox.claimDue({ workerId: this.workerId, limit, leaseMs, maxAttempts });
         await Promise.all(claimed.map((message) => this.deliver(message, maxAttempts)));
         if (this.stopped || (claimed.length < limit && !this.wakeRequested)) return;
@@ -112,7 +121,7 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     if (permanent || message.attempts >= maxAttempts) {
       await this.outbox.markFailed(message.id, message.claimToken, reason);
       this.logger.error(`Outbox message ${message.id} (${message.kind}) failed after ${message.attempts} attempt(s): ${reason}`);
-      this.errorLog.record({ service: 'Outbox', type: 'Delivery failed', message: `${message.kind}: ${reason}` });
+      this.errorLog.record({ service: 'Email', type: ERROR_TYPES.deliveryFailed, message: `${message.kind}: ${reason}`, requestId: null, critical: true });
       return;
     }
     const delayMs = retryDelayMs(message.attempts, this.retryPolicy);

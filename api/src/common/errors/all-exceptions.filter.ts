@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '@aiparksit/shared';
 import { toErrorEnvelope, type EnvelopeResult } from './error-envelope.js';
-import { ErrorLog } from './error-log.js';
+import { ERROR_TYPES, ErrorLog } from './error-log.js';
 
 /**
  * The one place errors become HTTP answers. Written for Fastify: Nest's default filter would
@@ -30,14 +30,18 @@ export function sendError(exception: unknown, request: FastifyRequest, reply: Fa
   // Nest's not-found handler says "Cannot GET /the/path": the answer must not echo the URL.
   if (envelope.statusCode === 404 && request.is404) envelope.message = NO_ROUTE_MESSAGE;
   const route = `${request.method} ${request.routeOptions?.url ?? '(no route)'}`;
+  const requestId = String(request.id);
   if (unexpected) {
     request.log.error({ err: exception }, 'unhandled error');
-    errorLog?.record({ service: 'API', type: 'Internal error', message: route, requestId: String(request.id) });
+    errorLog?.record({ service: 'API', type: ERROR_TYPES.serverError, message: `${route}: ${describeError(exception)}`, requestId, critical: true });
   } else if (envelope.statusCode === 429) {
-    errorLog?.record({ service: 'API', type: 'Rate limited', message: route, requestId: String(request.id) });
+    // A harvesting block is recorded once, when it starts (HarvestService); its refusals are not.
+    if (!isHarvestRefusal(envelope.details)) errorLog?.record({ service: 'Security', type: ERROR_TYPES.rateLimited, message: route, requestId });
   } else if (envelope.statusCode === 503) {
     request.log.warn({ err: exception }, 'service unavailable');
-    errorLog?.record({ service: 'API', type: 'Unavailable', message: `${route}: ${envelope.message}`, requestId: String(request.id) });
+    errorLog?.record({ service: 'PostgreSQL', type: ERROR_TYPES.timeout, message: `${route}: ${envelope.message}`, requestId, critical: true });
+  } else if (envelope.statusCode >= 500) {
+    errorLog?.record({ service: 'API', type: ERROR_TYPES.serverError, message: `${route}: ${envelope.message}`, requestId, critical: true });
   }
   sendEnvelope(reply, result);
 }
@@ -50,4 +54,14 @@ export function sendEnvelope(reply: FastifyReply, { envelope, headers }: Envelop
     .headers({ ...headers, [REQUEST_ID_HEADER]: envelope.requestId })
     .type('application/json; charset=utf-8')
     .send(envelope);
+}
+
+/** The exception's class and message, for the admins' error list (never sent to the client). */
+function describeError(exception: unknown): string {
+  if (exception instanceof Error) return `${exception.name}: ${exception.message}`;
+  return String(exception);
+}
+
+function isHarvestRefusal(details: unknown): boolean {
+  return typeof details === 'object' && details !== null && !Array.isArray(details) && (details as Record<string, unknown>)['code'] === 'harvesting_suspected';
 }

@@ -1,44 +1,163 @@
 import { Injectable } from '@nestjs/common';
+import type { ErrorService } from '@aiparksit/shared';
+import { cutMessage, errorFingerprint, normaliseErrorText } from './error-fingerprint.js';
+import { currentRequest } from './request-context.js';
 
-export interface ErrorLogEntry {
-  service: string;
-  type: string;
+/** The kinds of trouble the status page lists, in the seed's words. */
+export const ERROR_TYPES = {
+  serverError: '500 Error',
+  unhandled: 'Unhandled exception',
+  timeout: 'Timeout',
+  slowQuery: 'Slow query',
+  disconnect: 'Disconnect',
+  deliveryFailed: 'Delivery failed',
+  rateLimited: 'Rate limited',
+  harvestingBlock: 'Harvesting block',
+} as const;
+export type ErrorType = (typeof ERROR_TYPES)[keyof typeof ERROR_TYPES];
+
+export interface ErrorOccurrence {
+  service: ErrorService;
+  type: ErrorType;
+  /** What happened; ids and numbers in it are fine (they are normalised away for grouping). */
   message: string;
-  requestId?: string;
+  /** Defaults to the request the caller runs for, if any; null says "not a request's". */
+  requestId?: string | null;
+  /** 5xx, unhandled exceptions, failed deliveries: what the page counts as critical. */
+  critical?: boolean;
+  /** The route pattern it happened on; defaults to the current request's. */
+  route?: string;
+  /** How long it took, for slow statements. */
+  durationMs?: number;
+  /** Keep the message as given rather than the latest occurrence's (slow statements: their normalised text). */
+  groupByMessageAsIs?: boolean;
 }
 
-export interface ErrorLogRow extends ErrorLogEntry {
+/** Occurrences of one fingerprint since the last flush. */
+export interface PendingErrorGroup {
+  fingerprint: string;
+  service: ErrorService;
+  type: ErrorType;
+  /** The latest occurrence's message (or the normalised one), at most 500 characters. */
+  message: string;
+  critical: boolean;
   count: number;
-  firstAt: string;
-  lastAt: string;
+  firstAt: number;
+  lastAt: number;
+  lastRequestId: string | null;
+  /** The route pattern of the latest occurrence's request. */
+  lastRoute: string | null;
+  /** Occurrences per UTC hour (start of the hour, ms): the 24-hour count is exact to the hour. */
+  hours: Map<number, HourFigures>;
 }
+
+export interface HourFigures {
+  count: number;
+  /** Summed and largest `durationMs` (0 when the occurrences have none). */
+  totalMs: number;
+  maxMs: number;
+}
+
+const HOUR_MS = 3_600_000;
 
 /**
- * Recent errors grouped by service, type and message, as the system-status page lists them.
- * Bounded: the oldest groups are dropped first, so a flood of distinct errors cannot grow memory.
+ * Recent errors, grouped by fingerprint (service + type + normalised message). `record` is called
+ * on hot paths, so it only counts in memory; the error-log module drains the pending groups every
+ * few seconds (and on shutdown) into `system_error_groups`, which all instances share and which
+ * outlives a restart. Bounded: past MAX_PENDING_GROUPS distinct groups in one flush period, new
+ * groups are counted as dropped instead of kept (a flood of distinct errors cannot grow memory).
  */
 @Injectable()
 export class ErrorLog {
-  private readonly rows = new Map<string, ErrorLogRow>();
-  private static readonly MAX_GROUPS = 500;
-  private static readonly KEEP_MS = 24 * 60 * 60 * 1000;
+  static readonly MAX_PENDING_GROUPS = 1000;
+  private pending = new Map<string, PendingErrorGroup>();
+  private droppedCount = 0;
 
-  record(entry: ErrorLogEntry, now = new Date()): void {
-    const key = `${entry.service}\u0000${entry.type}\u0000${entry.message}`;
-    const existing = this.rows.get(key);
-    const at = now.toISOString();
-    if (existing) {
-      this.rows.delete(key);
-      this.rows.set(key, { ...existing, count: existing.count + 1, lastAt: at, ...(entry.requestId ? { requestId: entry.requestId } : {}) });
-    } else {
-      this.rows.set(key, { ...entry, count: 1, firstAt: at, lastAt: at });
-      if (this.rows.size > ErrorLog.MAX_GROUPS) this.rows.delete(this.rows.keys().next().value as string);
+  record(occurrence: ErrorOccurrence, now = Date.now()): void {
+    const normalised = normaliseErrorText(occurrence.message);
+    const fingerprint = errorFingerprint(occurrence.service, occurrence.type, normalised);
+    const message = cutMessage(occurrence.groupByMessageAsIs ? normalised : occurrence.message);
+    const request = occurrence.requestId === null ? undefined : currentRequest();
+    const requestId = occurrence.requestId === undefined ? (request?.requestId ?? null) : occurrence.requestId;
+    const route = occurrence.route ?? request?.route ?? null;
+    let group = this.pending.get(fingerprint);
+    if (!group) {
+      if (this.pending.size >= ErrorLog.MAX_PENDING_GROUPS) {
+        this.droppedCount += 1;
+        return;
+      }
+      group = {
+        fingerprint,
+        service: occurrence.service,
+        type: occurrence.type,
+        message,
+        critical: false,
+        count: 0,
+        firstAt: now,
+        lastAt: now,
+        lastRequestId: null,
+        lastRoute: null,
+        hours: new Map(),
+      };
+      this.pending.set(fingerprint, group);
+    }
+    group.count += 1;
+    group.critical ||= occurrence.critical === true;
+    if (now >= group.lastAt) {
+      group.lastAt = now;
+      group.message = message;
+      group.lastRequestId = requestId;
+      group.lastRoute = route;
+    }
+    group.firstAt = Math.min(group.firstAt, now);
+    const hourStart = now - (now % HOUR_MS);
+    const hour = group.hours.get(hourStart) ?? { count: 0, totalMs: 0, maxMs: 0 };
+    hour.count += 1;
+    if (occurrence.durationMs !== undefined) {
+      hour.totalMs += occurrence.durationMs;
+      hour.maxMs = Math.max(hour.maxMs, occurrence.durationMs);
+    }
+    group.hours.set(hourStart, hour);
+  }
+
+  /** Takes the pending groups (and the count of occurrences dropped meanwhile) for writing. */
+  drain(): { groups: PendingErrorGroup[]; dropped: number } {
+    const groups = [...this.pending.values()];
+    const dropped = this.droppedCount;
+    this.pending = new Map();
+    this.droppedCount = 0;
+    return { groups, dropped };
+  }
+
+  /** Puts back groups a failed write could not store, merged with what came since (within the bound). */
+  restore(groups: readonly PendingErrorGroup[]): void {
+    for (const old of groups) {
+      const current = this.pending.get(old.fingerprint);
+      if (!current) {
+        if (this.pending.size >= ErrorLog.MAX_PENDING_GROUPS) {
+          this.droppedCount += old.count;
+          continue;
+        }
+        this.pending.set(old.fingerprint, old);
+        continue;
+      }
+      current.count += old.count;
+      current.critical ||= old.critical;
+      current.firstAt = Math.min(current.firstAt, old.firstAt);
+      for (const [hourStart, figures] of old.hours) {
+        const hour = current.hours.get(hourStart) ?? { count: 0, totalMs: 0, maxMs: 0 };
+        hour.count += figures.count;
+        hour.totalMs += figures.totalMs;
+        hour.maxMs = Math.max(hour.maxMs, figures.maxMs);
+        current.hours.set(hourStart, hour);
+      }
     }
   }
 
-  /** Groups seen in the last 24 hours, the most recent first. */
-  recent(now = new Date()): ErrorLogRow[] {
-    const since = now.getTime() - ErrorLog.KEEP_MS;
-    return [...this.rows.values()].filter((r) => Date.parse(r.lastAt) >= since).sort((a, b) => b.lastAt.localeCompare(a.lastAt));
+  /** Occurrences waiting for the next flush. */
+  get pendingCount(): number {
+    let count = 0;
+    for (const group of this.pending.values()) count += group.count;
+    return count;
   }
 }

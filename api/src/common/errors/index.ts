@@ -2,5 +2,7 @@
 export { DomainException, type DomainErrorKind } from './domain.exception.js';
 export { AllExceptionsFilter, NO_ROUTE_MESSAGE, sendEnvelope, sendError } from './all-exceptions.filter.js';
 export { toErrorEnvelope } from './error-envelope.js';
-export { ErrorLog } from './error-log.js';
+export { ErrorLog, ERROR_TYPES, type ErrorType, type ErrorOccurrence, type PendingErrorGroup, type HourFigures } from './error-log.js';
+export { normaliseErrorText, MAX_ERROR_MESSAGE } from './error-fingerprint.js';
+export { currentRequest, enterRequestContext, reenterRequestContext, type RequestContext } from './request-context.js';
 export { createValidationPipe } from './validation.js';

@@ -10,7 +10,7 @@ import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } f
 import { REQUEST_ID_HEADER } from '@aiparksit/shared';
 import type { AppConfig } from '../../config/index.js';
 import { APP_VERSION } from '../index.js';
-import { ErrorLog, NO_ROUTE_MESSAGE, sendEnvelope, sendError, toErrorEnvelope } from '../errors/index.js';
+import { ErrorLog, NO_ROUTE_MESSAGE, enterRequestContext, reenterRequestContext, sendEnvelope, sendError, toErrorEnvelope } from '../errors/index.js';
 import { depthLimitedJsonParser, rejectUnsafeText } from '../input/index.js';
 import { createClientErrorHandler } from './client-error.js';
 import { requestIdFor } from './request-id.js';
@@ -67,6 +67,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, String(request.id));
   });
+  // Errors and slow statements name the request (and route) they happened in.
+  fastify.addHook('onRequest', enterRequestContext);
+  fastify.addHook('preValidation', reenterRequestContext);
   // No setErrorHandler here: Nest installs Fastify's error handler when the app initialises, and
   // it hands Fastify's own errors (body parsing, hooks) to the global filter, so the envelope applies.
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
