@@ -16,6 +16,7 @@ import { BookingIdempotencyKey1795501900000 } from './1795501900000-booking-idem
 import { InvestorMetrics1795502000000 } from './1795502000000-investor-metrics.js';
 import { MailboxAttachments1795502100000 } from './1795502100000-mailbox-attachments.js';
 import { ReportSubscriptions1795502110000 } from './1795502110000-report-subscriptions.js';
+import { ApiInstances1795502200000 } from './1795502200000-api-instances.js';
 import { RealtimeCommitStamps1795502300000 } from './1795502300000-realtime-commit-stamps.js';
 import { AdminAudit1795502400000 } from './1795502400000-admin-audit.js';
 import { SystemErrors1795502410000 } from './1795502410000-system-errors.js';
@@ -40,6 +41,7 @@ export const migrations = [
   InvestorMetrics1795502000000,
   MailboxAttachments1795502100000,
   ReportSubscriptions1795502110000,
+  ApiInstances1795502200000,
   RealtimeCommitStamps1795502300000,
   AdminAudit1795502400000,
   SystemErrors1795502410000,

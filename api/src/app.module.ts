@@ -25,6 +25,7 @@ import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
 import { AuditModule } from './audit/index.js';
 import { SystemModule } from './system/index.js';
 import { ErrorLogModule, SlowQueryLogger } from './error-log/index.js';
+import { TelemetryModule } from './telemetry/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -74,6 +75,7 @@ export class AppModule {
         AuditModule,
         SystemModule,
         ErrorLogModule,
+        TelemetryModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { configureHttp, createHttpAdapter } from './common/http/index.js';
 import { resolveDatabase, type DatabaseTarget, createDataSource, runMigrations } from './database/index.js';
 import { prepareDemoData, DEMO_ACCOUNTS } from './seed/index.js';
 import { RealtimeWsAdapter } from './realtime/index.js';
+import { installTelemetry } from './telemetry/index.js';
 
 /**
  * Starts the API: config, database (embedded unless DATABASE_URL), migrations, demo data on an
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     app.enableShutdownHooks();
     app.useWebSocketAdapter(new RealtimeWsAdapter(app));
     await configureHttp(app, config);
+    installTelemetry(app);
     await app.listen({ port: config.values.port, host: config.values.host });
 
     const url = `http://${config.values.host === '0.0.0.0' ? 'localhost' : config.values.host}:${config.values.port}`;

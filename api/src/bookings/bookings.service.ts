@@ -22,6 +22,7 @@ import { BookingsException } from './bookings.exception.js';
 import { BookingsRepository } from './bookings.repository.js';
 import { cancellationTerms } from './cancellation-policy.js';
 import { normalizeVehiclePlate } from './vehicle-plate.js';
+import { TelemetryRegistry } from '../telemetry/counters/index.js';
 
 /** A driver booking "from now" with the form open a while is not booking the past. */
 export const START_GRACE_MINUTES = 5;
@@ -34,6 +35,7 @@ export class BookingsService {
     private readonly bookings: BookingsRepository,
     private readonly payments: PaymentsService,
     private readonly config: AppConfig,
+    private readonly telemetry: TelemetryRegistry,
   ) {}
 
   /**
@@ -84,6 +86,7 @@ export class BookingsService {
         spaceType: request.spaceType,
       });
     }
+    this.telemetry.bookingCreated();
     return this.view((await this.bookings.findById(id))!, now);
   }
 
@@ -128,6 +131,7 @@ export class BookingsService {
       await this.bookings.markCancelled(tx, record.id);
       return refunded;
     });
+    this.telemetry.bookingCancelled();
     return { booking: this.view((await this.bookings.findById(id))!, now), refundedCents };
   }
 

@@ -604,6 +604,31 @@ export const configSchema = {
     default: '7',
     parse: parsers.int(1, 365),
   },
+  requestMetrics: {
+    env: 'REQUEST_METRICS',
+    description: 'Per-request metrics (a counter and a latency histogram per route, no I/O) for GET /metrics and the system page; false turns the hook off.',
+    default: 'true',
+    parse: parsers.bool,
+  },
+  instanceHeartbeatMs: {
+    env: 'INSTANCE_HEARTBEAT_MS',
+    description: 'Each API instance writes its heartbeat and figures to api_instances this often; one silent for three periods shows as down.',
+    default: '10000',
+    parse: parsers.int(100, 600_000),
+  },
+  metricsToken: {
+    env: 'METRICS_TOKEN',
+    description: 'Bearer token GET /metrics requires (16+ characters). Unset: /metrics answers only loopback and private addresses, if METRICS_ALLOW_PRIVATE.',
+    optional: true,
+    sensitive: true,
+    parse: parsers.secret(16),
+  },
+  metricsAllowPrivate: {
+    env: 'METRICS_ALLOW_PRIVATE',
+    description: 'Without METRICS_TOKEN, whether GET /metrics answers loopback and private (RFC 1918, fc00::/7) client addresses; false turns it off.',
+    default: 'true',
+    parse: parsers.bool,
+  },
 } satisfies Record<string, ConfigVariable<unknown>>;
 
 export type ConfigSchema = typeof configSchema;

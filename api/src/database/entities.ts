@@ -28,6 +28,7 @@ import { FacilityRevenueDailyEntity } from '../metrics/facility-revenue-daily.en
 import { FacilityRevenueMonthlyEntity } from '../metrics/facility-revenue-monthly.entity.js';
 import { CityStaysDailyEntity } from '../metrics/city-stays-daily.entity.js';
 import { DemandHourlyEntity } from '../metrics/demand-hourly.entity.js';
+import { ApiInstanceEntity } from '../telemetry/api-instance.entity.js';
 import { ActiveDayEntity } from '../metrics/active-day.entity.js';
 import { ActiveGapEntity } from '../metrics/active-gap.entity.js';
 import { DriverCohortEntity } from '../metrics/driver-cohort.entity.js';
@@ -86,4 +87,5 @@ export const entities = [
   AdminAuditEntity,
   SystemErrorGroupEntity,
   SystemErrorHourEntity,
+  ApiInstanceEntity,
 ];

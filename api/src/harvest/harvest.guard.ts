@@ -6,6 +6,8 @@ import { guardedReadOf } from './guarded-read.js';
 import { HARVEST_PROTECTED } from './harvest-protected.decorator.js';
 import type { HarvestedRead } from './harvest-reads.js';
 import { HarvestService } from './harvest.service.js';
+import { HarvestException } from './harvest.exception.js';
+import { TelemetryRegistry } from '../telemetry/counters/index.js';
 
 /**
  * Global, on routes marked `@HarvestProtected()`: refuses a blocked client before any work, and
@@ -18,6 +20,7 @@ export class HarvestGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly harvest: HarvestService,
+    private readonly telemetry: TelemetryRegistry,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,7 +28,10 @@ export class HarvestGuard implements CanActivate {
     const read = this.reflector.getAllAndOverride<HarvestedRead | undefined>(HARVEST_PROTECTED, [context.getHandler(), context.getClass()]);
     if (!read) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
-    await this.harvest.admit(guardedReadOf(request, read), request.log);
+    await this.harvest.admit(guardedReadOf(request, read), request.log).catch((error: unknown) => {
+      if (error instanceof HarvestException) this.telemetry.harvestingBlocked();
+      throw error;
+    });
     return true;
   }
 }

@@ -7,6 +7,7 @@ import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider.js';
 import { PaymentsException } from './payments.exception.js';
 import { PaymentsRepository, toPaymentView, type PayableBooking, type PayableExtension, type RecordedPayment } from './payments.repository.js';
 import { splitGross } from './platform-fee.js';
+import { TelemetryRegistry } from '../telemetry/counters/index.js';
 
 type PaymentOutcome = { paid: PaymentView } | { declined: PaymentsException };
 
@@ -26,6 +27,7 @@ export class PaymentsService {
     private readonly payments: PaymentsRepository,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly config: AppConfig,
+    private readonly telemetry: TelemetryRegistry,
   ) {
     this.testModeProviders = new Set(provider.testMode ? [provider.name] : []);
   }
@@ -105,7 +107,12 @@ export class PaymentsService {
         }
         throw error;
       });
-    if ('declined' in outcome) throw outcome.declined;
+    if ('declined' in outcome) {
+      this.telemetry.paymentAnswered(outcome.declined.code === 'processing_error' ? 'failed' : 'declined');
+      throw outcome.declined;
+    }
+    this.telemetry.paymentAnswered('succeeded');
+    if (!request.extensionId) this.telemetry.bookingConfirmed();
     return outcome.paid;
   }
 

@@ -17,6 +17,7 @@ import {
   type SubscriptionsMessage,
   type SystemErrorEvent,
   type TimePeriod,
+  type Role,
 } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { availabilityLevel } from './availability-level.js';
@@ -409,6 +410,17 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     let count = 0;
     for (const session of this.sessions) count += session.followed().size;
     return count;
+  }
+
+  /** Who is on this instance's sockets, for the active-user count: accounts (an integrator as its key's owner) and anonymous sockets. */
+  socketAudience(): { users: Array<{ userId: string; role: Role | null }>; anonymous: number } {
+    const users: Array<{ userId: string; role: Role | null }> = [];
+    let anonymous = 0;
+    for (const { identity } of this.sessions) {
+      if (identity.userId === null) anonymous += 1;
+      else users.push({ userId: identity.userId, role: identity.role === 'integrator' || identity.role === 'anonymous' ? null : identity.role });
+    }
+    return { users, anonymous };
   }
 
   /** Open sockets of this instance (for tests and the stats page). */

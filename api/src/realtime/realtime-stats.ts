@@ -44,6 +44,8 @@ export class RealtimeStats {
   private rttCount = 0;
   private rttNext = 0;
   private lastEventAt: number | null = null;
+  private eventsTotal = 0;
+  private deliveriesTotal = 0;
   private slowConsumers = 0;
   private deadSockets = 0;
   private listenerConnected = false;
@@ -74,6 +76,8 @@ export class RealtimeStats {
     const now = this.now();
     this.events.add(1, now);
     this.deliveries.add(deliveries, now);
+    this.eventsTotal += 1;
+    this.deliveriesTotal += deliveries;
     this.lastEventAt = now;
   }
 
@@ -123,6 +127,17 @@ export class RealtimeStats {
 
   notificationReceived(): void {
     this.lastNotificationAt = this.now();
+  }
+
+  /** Counts since start, for Prometheus counters (which need totals, not per-minute rates). */
+  totals(): { events: number; deliveries: number; slowConsumersDropped: number; deadSocketsClosed: number; listenerReconnects: number } {
+    return {
+      events: this.eventsTotal,
+      deliveries: this.deliveriesTotal,
+      slowConsumersDropped: this.slowConsumers,
+      deadSocketsClosed: this.deadSockets,
+      listenerReconnects: this.listenerReconnects,
+    };
   }
 
   snapshot(): RealtimeStatsSnapshot {

@@ -13,6 +13,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_KEY_HEADER } from '@aiparksit/shared';
 import { ApiKeysService } from '../api-keys/index.js';
+import { TelemetryRegistry } from '../telemetry/counters/index.js';
 import { AUTH_RATE_LIMITED } from './auth-rate-limit.decorator.js';
 import { storageKeyFor, trackerFor, type RateLimitTier } from './rate-limit-tiers.js';
 
@@ -39,6 +40,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     @InjectThrottlerStorage() storage: ThrottlerStorage,
     reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
+    private readonly telemetry: TelemetryRegistry,
   ) {
     super(options, storage, reflector);
   }
@@ -88,6 +90,7 @@ export class RateLimitGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retryAfterSeconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
+    this.telemetry.rateLimited();
     void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(retryAfterSeconds));
     // The error filter turns retryAfterSeconds into the Retry-After header of the envelope too.
     throw new HttpException(

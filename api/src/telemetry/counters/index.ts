@@ -1,0 +1,2 @@
+/** The Prometheus registry and the business counters: inject `TelemetryRegistry` (provided globally by TelemetryModule). */
+export { TelemetryRegistry } from './telemetry-registry.js';
