@@ -86,6 +86,10 @@ export function FlowDiagram({ flow, routes, websocket }: { flow: Flow; routes: r
   );
 }
 
+function connections(count: number): string {
+  return `${formatCount(count)} ${count === 1 ? 'connection' : 'connections'}`;
+}
+
 function kindLabel(kind: ComponentKind): string {
   return COMPONENT_KINDS.find((entry) => entry.kind === kind)?.label ?? kind;
 }
@@ -110,7 +114,7 @@ function FlowStepItem({ step, index, routes, websocket }: { step: FlowStep; inde
             <span className="method method--ws">WS</span> <code>{step.socket}</code>
           </span>
           <span className="flow-step__figures" data-testid="step-figures">
-            {formatCount(websocket.connections.byPath[step.socket] ?? 0)} connections · {formatCount(websocket.eventsPerMinute)} events/min · p95{' '}
+            {connections(websocket.connections.byPath[step.socket] ?? 0)} · {formatCount(websocket.eventsPerMinute)} events/min · p95{' '}
             {formatMs(websocket.latencyMs.p95)}
           </span>
         </>

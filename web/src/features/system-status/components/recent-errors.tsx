@@ -24,7 +24,8 @@ export function RecentErrors({ errors, error, pending, onRetry, latest, critical
   const [service, setService] = useState<ErrorService | 'all'>('all');
   const items = errors?.items ?? [];
   const shown = service === 'all' ? items : items.filter((item) => item.service === service);
-  const critical = criticalCount ?? items.filter((item) => item.critical).length;
+  // The snapshot counts every group but may be a few seconds older than the list the feed just refreshed.
+  const critical = Math.max(criticalCount ?? 0, items.filter((item) => item.critical).length);
   return (
     <section className="panel" aria-labelledby="errors-title" data-testid="card-errors">
       <div className="panel__head">

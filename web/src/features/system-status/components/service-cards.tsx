@@ -5,18 +5,34 @@ import { Ago } from './ago';
 import { StateBadge } from './state-badge';
 
 /** The frame every service card shares: name, state in words, why it is not running, uptime. */
-function ServiceFrame({ id, title, card, children, wide }: { id: string; title: string; card: ServiceCard; children: ReactNode; wide?: boolean }) {
+function ServiceFrame({
+  id,
+  title,
+  card,
+  children,
+  wide,
+  notInUse,
+}: {
+  id: string;
+  title: string;
+  card: ServiceCard;
+  children: ReactNode;
+  wide?: boolean;
+  /** A service this deployment does not run (nginx when the API is reached directly): no state to show. */
+  notInUse?: boolean;
+}) {
   return (
     <section
-      className={`card service-card service-card--${card.state}${wide ? ' service-card--wide' : ''}`}
+      className={`card service-card service-card--${notInUse ? 'unused' : card.state}${wide ? ' service-card--wide' : ''}`}
       aria-labelledby={`${id}-title`}
       data-testid={`card-${id}`}
+      data-state={notInUse ? 'unused' : card.state}
     >
       <div className="service-card__head">
         <h3 id={`${id}-title`}>{title}</h3>
-        <StateBadge state={card.state} />
+        {notInUse ? <span className="state-badge state-badge--unused">– Not in use</span> : <StateBadge state={card.state} />}
       </div>
-      {card.reason && <p className="service-card__reason">{card.reason}</p>}
+      {card.reason && !notInUse && <p className={`service-card__reason service-card__reason--${card.state}`}>{card.reason}</p>}
       {children}
     </section>
   );
@@ -110,7 +126,7 @@ export function ApiInstancesServiceCard({ card }: { card: ApiInstancesCard }) {
 export function NginxServiceCard({ card }: { card: NginxCard }) {
   if (!card.configured) {
     return (
-      <ServiceFrame id="nginx" title="Nginx web server" card={card}>
+      <ServiceFrame id="nginx" title="Nginx web server" card={card} notInUse>
         <p className="service-card__plain" data-testid="nginx-not-configured">
           Not behind nginx: the API serves the site itself. Set <code>NGINX_STATUS_URL</code> to nginx’s <code>stub_status</code> location to see its figures
           here.

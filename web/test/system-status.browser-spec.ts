@@ -1,0 +1,220 @@
+import type { Page } from 'puppeteer-core';
+import { testPool, unique } from '../../api/test/support/db.js';
+import { waitForEmail } from '../../api/test/support/mailbox.js';
+import { createAccount, type TestAccount } from './support/accounts.js';
+import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
+import { clickWhenReady, fillByLabel, headingOnceItReads, signIn, visit, waitForPath, waitForText } from './support/spa.js';
+
+/** Every card of the page, by its data-testid. */
+const CARDS = ['card-api', 'card-nginx', 'card-postgres', 'card-websocket', 'card-disks', 'card-users', 'card-errors', 'card-actions', 'card-audit'];
+const FLOWS = ['flow-driver-booking', 'flow-operator-dashboard', 'flow-investor-metrics', 'flow-api-architecture', 'flow-realtime'];
+
+/** Whether the page itself scrolls sideways (wide tables must scroll inside their own box). */
+async function pageScrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+async function signInAsAdmin(page: Page, admin: TestAccount): Promise<void> {
+  await visit(page, '/login');
+  await signIn(page, admin.email, admin.password);
+  await waitForPath(page, '/admin');
+  expect(await headingOnceItReads(page, 'System status')).toBe('System status');
+}
+
+/** Waits for every card and diagram, then returns what the page shows for the checks below. */
+async function everyCardRendered(page: Page): Promise<void> {
+  for (const card of [...CARDS, ...FLOWS]) await page.waitForSelector(`[data-testid="${card}"]`, { timeout: 30_000 });
+  // The errors table and the audit list have loaded (not only their frames).
+  await page.waitForSelector('[data-testid="errors-table"]');
+  await page.waitForSelector('[data-testid="audit-table"], [data-testid="card-audit"] .state--empty');
+}
+
+describeInBrowser('System status page in the browser', () => {
+  let chromium: RunningBrowser;
+  let admin: TestAccount;
+
+  beforeAll(async () => {
+    chromium = await launchBrowser();
+    admin = await createAccount('admin');
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+  });
+
+  it('shows every card at 1280 px and at 375 px without sideways scroll, and highlights the components of a kind from the legend', async () => {
+    const context = await chromium.newContext();
+    try {
+      const page = await openPage(context);
+      await signInAsAdmin(page, admin);
+      await everyCardRendered(page);
+
+      // Live figures of this very API: its own instance running, answered from the real PostgreSQL.
+      const instances = await page.$$eval('[data-testid="api-instance"]', (rows) => rows.map((row) => row.getAttribute('data-state')));
+      expect(instances).toContain('running');
+      await waitForText(page, '[data-testid="card-api"]', 'answered this page');
+      await waitForText(page, '[data-testid="card-postgres"]', 'PostgreSQL');
+      // The test API is reached directly: the nginx card says so rather than showing a state.
+      expect(await page.$('[data-testid="nginx-not-configured"]')).not.toBeNull();
+      expect(await page.$$eval('[data-testid^="disk-"]', (disks) => disks.length)).toBe(3);
+      // The SPA's own routes when the API does not count them, and every counter shown.
+      const pages = await page.$eval('[data-testid="headline-pages"] .headline__value', (value) => Number(value.textContent));
+      expect(pages).toBeGreaterThan(20);
+      await page.waitForFunction(() => document.querySelector('[data-testid="feed-state"]')?.getAttribute('data-state') === 'live', { timeout: 20_000 });
+      await waitForText(page, '[data-testid="status-updated"]', 'Updated');
+      expect(await pageScrollsSideways(page)).toBe(false);
+      await screenshot(page, 'system-status-desktop');
+
+      // The legend: each kind highlights exactly the boxes of that kind and dims the others.
+      const flow = '[data-testid="flow-operator-dashboard"]';
+      for (const kind of ['client', 'server', 'database']) {
+        await clickWhenReady(page, `${flow} button[data-kind="${kind}"]`);
+        await page.waitForSelector(`${flow} button[data-kind="${kind}"][aria-pressed="true"]`);
+        const seen = await page.$$eval(
+          `${flow} .flow-node`,
+          (nodes, wanted) => ({
+            ofKind: nodes.filter((node) => node.getAttribute('data-kind') === wanted).length,
+            highlighted: nodes.filter((node) => node.getAttribute('data-highlighted') === 'true').length,
+            highlightedOfOtherKinds: nodes.filter((node) => node.getAttribute('data-highlighted') === 'true' && node.getAttribute('data-kind') !== wanted)
+              .length,
+            dimmed: nodes.filter((node) => node.classList.contains('flow-node--dimmed')).length,
+            all: nodes.length,
+          }),
+          kind,
+        );
+        expect(seen.ofKind).toBeGreaterThan(0);
+        expect(seen.highlighted).toBe(seen.ofKind);
+        expect(seen.highlightedOfOtherKinds).toBe(0);
+        expect(seen.dimmed).toBe(seen.all - seen.ofKind);
+        // Only one legend entry is pressed at a time.
+        expect(await page.$$eval(`${flow} button[aria-pressed="true"]`, (buttons) => buttons.length)).toBe(1);
+      }
+      await screenshot(page, 'system-status-legend-database');
+      // Clicking the pressed entry again clears the highlight.
+      await clickWhenReady(page, `${flow} button[data-kind="database"]`);
+      await page.waitForSelector(`${flow} button[data-kind="database"][aria-pressed="false"]`);
+      expect(await page.$$eval(`${flow} .flow-node[data-highlighted="true"], ${flow} .flow-node--dimmed`, (nodes) => nodes.length)).toBe(0);
+      // Each step names its endpoint; those of the status page itself have traffic by now.
+      expect(await page.$$eval('[data-testid="flow-api-architecture"] [data-testid="flow-step"]', (steps) => steps.length)).toBe(7);
+    } finally {
+      await context.close();
+    }
+
+    // A phone (its own profile: a viewport change reloads the page, racing the session's renewal).
+    const phone = await chromium.newContext();
+    try {
+      const page = await openPage(phone, 'phone');
+      await signInAsAdmin(page, admin);
+      await everyCardRendered(page);
+      // Stacked boxes on a narrow screen: still one box per component.
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="flow-driver-booking"] .flow-node').length === 8);
+      expect(await pageScrollsSideways(page)).toBe(false);
+      await screenshot(page, 'system-status-phone');
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('asks before a quick action, shows its outcome, and lists it in the audit log', async () => {
+    const recipient = `${unique('status-test')}@example.test`;
+    const context = await chromium.newContext();
+    try {
+      const page = await openPage(context);
+      await signInAsAdmin(page, admin);
+      await everyCardRendered(page);
+
+      await clickWhenReady(page, '[data-testid="action-send-test-email"] .action__button');
+      await page.waitForSelector('dialog[open][data-testid="confirm-dialog"]');
+      // Cancelling runs nothing.
+      await clickWhenReady(page, 'dialog[open] .button--ghost');
+      await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+      expect(await page.$('[data-testid="outcome-send-test-email"]')).toBeNull();
+
+      await clickWhenReady(page, '[data-testid="action-send-test-email"] .action__button');
+      await page.waitForSelector('dialog[open][data-testid="confirm-dialog"]');
+      await fillByLabel(page, 'Recipient', recipient);
+      await clickWhenReady(page, '[data-testid="confirm-action"]');
+      await page.waitForSelector('[data-testid="outcome-send-test-email"][data-outcome="succeeded"]', { timeout: 30_000 });
+      await page.waitForSelector('[data-testid="audit-row"][data-action="send-test-email"][data-outcome="succeeded"]', { timeout: 30_000 });
+      await waitForText(page, '[data-testid="audit-table"]', admin.name);
+      await screenshot(page, 'system-status-action');
+
+      // It did what it says: the test email reached the mailbox.
+      const pool = testPool();
+      try {
+        const email = await waitForEmail(pool, recipient, /./);
+        expect(email.to.toLowerCase()).toBe(recipient.toLowerCase());
+      } finally {
+        await pool.end();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows an error caused in another tab without a reload', async () => {
+    // An error the API does not expect, as a broken query would be: a trigger raises when an API
+    // key is created with this test's marker as its name (nothing else is touched).
+    const marker = unique('boom').replace(/[^a-z0-9]/gi, '');
+    const trap = `test_status_trap_${marker.slice(-12).toLowerCase()}`;
+    const pool = testPool();
+    await pool.query(`
+      CREATE FUNCTION ${trap}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.name = '${marker}' THEN RAISE EXCEPTION 'forced failure %', '${marker}'; END IF;
+        RETURN NEW;
+      END $$`);
+    await pool.query(`CREATE TRIGGER ${trap} BEFORE INSERT ON api_keys FOR EACH ROW EXECUTE FUNCTION ${trap}()`);
+    const operator = await createAccount('operator');
+    const adminContext = await chromium.newContext();
+    const operatorContext = await chromium.newContext();
+    try {
+      const page = await openPage(adminContext);
+      await signInAsAdmin(page, admin);
+      await everyCardRendered(page);
+      await page.waitForFunction(() => document.querySelector('[data-testid="feed-state"]')?.getAttribute('data-state') === 'live', { timeout: 20_000 });
+      await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+      // Another tab: an operator creates an API key, and the server fails.
+      const other = await openPage(operatorContext);
+      await visit(other, '/login');
+      await signIn(other, operator.email, operator.password);
+      await other.waitForFunction(() => window.location.pathname.startsWith('/operator'));
+      await visit(other, '/operator/settings');
+      await fillByLabel(other, 'Key name', marker);
+      await clickWhenReady(other, 'form[aria-label="Create an API key"] button[type="submit"]');
+      await other.waitForSelector('.form-alert, [role="alert"]', { timeout: 15_000 });
+
+      // The admin's page shows it at once (the feed's system_error), in the table and announced.
+      await page.waitForFunction(
+        (text) => [...document.querySelectorAll('[data-testid="error-row"]')].some((row) => row.textContent?.includes(text)),
+        { timeout: 30_000 },
+        marker,
+      );
+      const row = await page.evaluateHandle(
+        (text) => [...document.querySelectorAll('[data-testid="error-row"]')].find((candidate) => candidate.textContent?.includes(text))!,
+        marker,
+      );
+      expect(await row.evaluate((element) => element.getAttribute('data-service'))).toBe('API');
+      expect(await row.evaluate((element) => element.textContent)).toContain('500 Error');
+      expect(await row.evaluate((element) => element.querySelector('[data-testid="error-request-id"]')?.textContent?.length ?? 0)).toBeGreaterThan(0);
+      await waitForText(page, '[data-testid="errors-latest"]', marker);
+      expect(await page.$('[data-testid="no-critical-errors"]')).toBeNull();
+      // No reload happened: the flag set on the document before is still there.
+      expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+      // Filtering by another service hides it; by API shows it again.
+      await page.select('[data-testid="errors-filter"]', 'Email');
+      await page.waitForFunction((text) => ![...document.querySelectorAll('[data-testid="error-row"]')].some((r) => r.textContent?.includes(text)), {}, marker);
+      await page.select('[data-testid="errors-filter"]', 'API');
+      await page.waitForFunction((text) => [...document.querySelectorAll('[data-testid="error-row"]')].some((r) => r.textContent?.includes(text)), {}, marker);
+      await screenshot(page, 'system-status-live-error');
+    } finally {
+      await operatorContext.close();
+      await adminContext.close();
+      await pool.query(`DROP TRIGGER IF EXISTS ${trap} ON api_keys`);
+      await pool.query(`DROP FUNCTION IF EXISTS ${trap}()`);
+      await pool.end();
+    }
+  });
+});
