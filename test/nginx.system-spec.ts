@@ -1,8 +1,12 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WS_PATH } from '@aiparksit/shared';
+import type pg from 'pg';
+import { WS_PATH, type SystemStatus } from '@aiparksit/shared';
 import { REPO_ROOT, freePort, startApiServer, type RunningApi } from '../api/test/support/system.mjs';
+import { testPool } from '../api/test/support/db.js';
+import { signedInUser } from '../api/test/support/factories.js';
+import { statusUntil } from '../api/test/system/system-support.js';
 import { edgeRequest, type EdgeRequest } from './support/https-client.js';
 import { findProgram, generateSelfSignedCertificate, nginxConfForTest, startNginx, type NginxTestSettings, type RunningNginx } from './support/nginx.js';
 import { openTestSocket } from './support/websocket-client.js';
@@ -46,11 +50,21 @@ describeWithNginx('nginx in front of the API (project nginx.conf)', () => {
     chmodSync(workDir, 0o755);
     ca = generateSelfSignedCertificate(opensslBinary!, join(workDir, 'certs')).cert;
 
-    api = await startApiServer({ DATABASE_URL: process.env['DATABASE_URL'], SERVE_WEB: 'false', TRUST_PROXY: '1', LOG_LEVEL: 'info' });
+    // The API reads nginx's stub_status for the system page, as docker-compose would set it.
+    const statusPort = await freePort();
+    api = await startApiServer({
+      DATABASE_URL: process.env['DATABASE_URL'],
+      SERVE_WEB: 'false',
+      TRUST_PROXY: '1',
+      LOG_LEVEL: 'info',
+      NGINX_STATUS_URL: `http://127.0.0.1:${statusPort}/nginx_status`,
+      SYSTEM_SNAPSHOT_MS: '500',
+    });
     settings = {
       workDir,
       httpPort: await freePort(),
       httpsPort: await freePort(),
+      statusPort,
       apiAddress: `127.0.0.1:${api.port}`,
       webRoot: WEB_DIST,
       certDir: join(workDir, 'certs'),
@@ -202,6 +216,56 @@ describeWithNginx('nginx in front of the API (project nginx.conf)', () => {
         expect(await socket.nextMessage()).toMatchObject({ type: 'pong' });
       } finally {
         await socket.close();
+      }
+    });
+  });
+
+  describe("nginx's status for the system page", () => {
+    let pool: pg.Pool;
+
+    beforeAll(() => {
+      pool = testPool();
+    });
+
+    afterAll(async () => {
+      await pool.end();
+    });
+
+    it("fills the API's nginx card from stub_status: connections, requests counted, workers", async () => {
+      const { tokens } = await signedInUser(pool, api.url, 'admin');
+      // Through nginx, so the card has requests of its own to count.
+      for (let i = 0; i < 5; i++) expect((await get('/api/health')).status).toBe(200);
+      const res = await get('/api/system/status', { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+      expect(res.status).toBe(200);
+      expect((JSON.parse(res.body) as SystemStatus).services.nginx.configured).toBe(true);
+
+      const status = await statusUntil(api.url, tokens.accessToken, (s) => s.services.nginx.requestsPerMinute !== null, 'two stub_status samples');
+      const card = status.services.nginx;
+      expect(card).toMatchObject({ state: 'running', reason: null, statusUrl: `http://127.0.0.1:${settings.statusPort}/nginx_status` });
+      expect(card.activeConnections).toBeGreaterThanOrEqual(1);
+      expect(card.totalRequests).toBeGreaterThanOrEqual(6);
+      expect(card.requestsPerMinute).toBeGreaterThanOrEqual(0);
+      // worker_processes auto: the workers holding the status port's socket, found in /proc.
+      expect(card.workers).toBeGreaterThanOrEqual(1);
+    });
+
+    it('answers stub_status only to local callers on its own port', async () => {
+      const local = await edgeRequest(`http://127.0.0.1:${settings.statusPort}/nginx_status`);
+      expect(local.status).toBe(200);
+      expect(local.body).toMatch(/^Active connections: \d+/);
+      const other = await edgeRequest(`http://127.0.0.1:${settings.statusPort}/nginx_status`, { localAddress: '127.0.0.2' });
+      expect(other.status).toBe(403);
+      expect(other.body).not.toContain('Active connections');
+    });
+
+    it("does not expose /nginx_status or the API's /metrics through the public servers", async () => {
+      for (const path of ['/nginx_status', '/metrics', '/metrics/']) {
+        const res = await get(path);
+        expect(res.status).toBe(404);
+        expect(res.body).not.toContain('Active connections');
+        expect(res.body).not.toContain('# HELP');
+        const plain = await edgeRequest(`${http}${path}`);
+        expect(plain.status).toBe(301);
       }
     });
   });

@@ -24,8 +24,8 @@ import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
 import { AuditModule } from './audit/index.js';
 import { SystemModule } from './system/index.js';
-import { ErrorLogModule, SlowQueryLogger } from './error-log/index.js';
 import { TelemetryModule } from './telemetry/index.js';
+import { ErrorLogModule, SlowQueryLogger } from './error-log/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -74,8 +74,8 @@ export class AppModule {
         ReportSubscriptionsModule,
         AuditModule,
         SystemModule,
-        ErrorLogModule,
         TelemetryModule,
+        ErrorLogModule,
       ],
     };
   }

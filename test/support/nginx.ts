@@ -15,6 +15,8 @@ export interface NginxTestSettings {
   workDir: string;
   httpPort: number;
   httpsPort: number;
+  /** The loopback port of the stub_status server (NGINX_STATUS_URL). */
+  statusPort: number;
   /** `127.0.0.1:<port>` of the API under test. */
   apiAddress: string;
   webRoot: string;
@@ -29,7 +31,7 @@ export interface NginxTestSettings {
  * loudly instead of leaving a container path in place.
  */
 export function nginxConfForTest(conf: string, settings: NginxTestSettings): string {
-  const { workDir, httpPort, httpsPort, apiAddress, webRoot, certDir, runAsRoot } = settings;
+  const { workDir, httpPort, httpsPort, statusPort, apiAddress, webRoot, certDir, runAsRoot } = settings;
   const rewrites: [RegExp, string][] = [
     [/^user nginx;.*$/m, runAsRoot ? 'user root;' : ''],
     [/^pid \/var\/run\/nginx\.pid;.*$/m, `pid ${workDir}/nginx.pid;`],
@@ -37,6 +39,7 @@ export function nginxConfForTest(conf: string, settings: NginxTestSettings): str
     [/\/var\/cache\/nginx\//g, `${workDir}/cache/`],
     [/^(\s*)listen 80 default_server;.*$/m, `$1listen 127.0.0.1:${httpPort} default_server;`],
     [/^(\s*)listen 443 ssl http2 default_server;.*$/m, `$1listen 127.0.0.1:${httpsPort} ssl http2 default_server;`],
+    [/^(\s*)listen 127\.0\.0\.1:8080;.*$/m, `$1listen 127.0.0.1:${statusPort};`],
     [/^(\s*)server api:3005;.*$/m, `$1server ${apiAddress};`],
     [/^(\s*)root \/usr\/share\/nginx\/html;.*$/m, `$1root ${webRoot};`],
     [/\/etc\/nginx\/certs\//g, `${certDir}/`],
@@ -86,7 +89,7 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
-/** Checks the config with `nginx -t`, starts nginx in the foreground and waits for both ports. */
+/** Checks the config with `nginx -t`, starts nginx in the foreground and waits for its ports. */
 export async function startNginx(binary: string, conf: string, settings: NginxTestSettings): Promise<RunningNginx> {
   const { workDir } = settings;
   mkdirSync(join(workDir, 'logs'), { recursive: true });
@@ -105,7 +108,7 @@ export async function startNginx(binary: string, conf: string, settings: NginxTe
   child.stderr.on('data', (chunk) => (output += chunk.toString()));
 
   const deadline = Date.now() + 15_000;
-  while (!(await isListening(settings.httpPort)) || !(await isListening(settings.httpsPort))) {
+  while (!(await isListening(settings.httpPort)) || !(await isListening(settings.httpsPort)) || !(await isListening(settings.statusPort))) {
     if (child.exitCode !== null) throw new Error(`nginx exited with code ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -586,24 +586,6 @@ export const configSchema = {
     default: '85',
     parse: parsers.int(1, 100),
   },
-  slowQueryMs: {
-    env: 'SLOW_QUERY_MS',
-    description: 'A statement that runs longer than this (ms) is listed as a slow query among the recent errors of the status page; 0 turns it off.',
-    default: '1000',
-    parse: parsers.int(0, 3_600_000),
-  },
-  errorLogFlushMs: {
-    env: 'ERROR_LOG_FLUSH_MS',
-    description: 'How often each instance writes the errors it counted in memory to the shared recent-errors tables.',
-    default: '2000',
-    parse: parsers.int(100, 60_000),
-  },
-  errorLogRetentionDays: {
-    env: 'ERROR_LOG_RETENTION_DAYS',
-    description: 'Error groups and hourly counts older than this are deleted.',
-    default: '7',
-    parse: parsers.int(1, 365),
-  },
   requestMetrics: {
     env: 'REQUEST_METRICS',
     description: 'Per-request metrics (a counter and a latency histogram per route, no I/O) for GET /metrics and the system page; false turns the hook off.',
@@ -628,6 +610,24 @@ export const configSchema = {
     description: 'Without METRICS_TOKEN, whether GET /metrics answers loopback and private (RFC 1918, fc00::/7) client addresses; false turns it off.',
     default: 'true',
     parse: parsers.bool,
+  },
+  slowQueryMs: {
+    env: 'SLOW_QUERY_MS',
+    description: 'A statement that runs longer than this (ms) is listed as a slow query among the recent errors of the status page; 0 turns it off.',
+    default: '1000',
+    parse: parsers.int(0, 3_600_000),
+  },
+  errorLogFlushMs: {
+    env: 'ERROR_LOG_FLUSH_MS',
+    description: 'How often each instance writes the errors it counted in memory to the shared recent-errors tables.',
+    default: '2000',
+    parse: parsers.int(100, 60_000),
+  },
+  errorLogRetentionDays: {
+    env: 'ERROR_LOG_RETENTION_DAYS',
+    description: 'Error groups and hourly counts older than this are deleted.',
+    default: '7',
+    parse: parsers.int(1, 365),
   },
 } satisfies Record<string, ConfigVariable<unknown>>;
 

@@ -85,7 +85,7 @@ export const entities = [
   OperatorMilestoneEntity,
   SupplyChangeEntity,
   AdminAuditEntity,
+  ApiInstanceEntity,
   SystemErrorGroupEntity,
   SystemErrorHourEntity,
-  ApiInstanceEntity,
 ];

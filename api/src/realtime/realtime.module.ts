@@ -10,7 +10,7 @@ import { RealtimeStats } from './realtime-stats.js';
 
 /**
  * WebSockets fed by PostgreSQL: triggers → NOTIFY → this instance's listener → recount →
- * subscribed sockets. `RealtimeStats` and `RealtimeHub` (the admin feed, who is on the sockets) are exported for the system page.
+ * subscribed sockets. `RealtimeStats` and `RealtimeHub` (who is on the sockets, and the admin feed) are exported for the system page.
  */
 @Module({
   imports: [AuthModule, ApiKeysModule],

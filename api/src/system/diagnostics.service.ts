@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { arch, hostname, platform, release } from 'node:os';
-import type { SystemStatus } from '@aiparksit/shared';
+import type { SystemErrorGroup, SystemStatus } from '@aiparksit/shared';
 import { AuditLog } from '../audit/index.js';
 import { APP_VERSION } from '../common/index.js';
 import { AppConfig, configSchema } from '../config/index.js';
+import { SystemErrorsService } from '../error-log/index.js';
 import { maskDeep, maskSetting } from './secret-masking.js';
-import { SystemErrorsReader } from './system-errors.reader.js';
 import { SystemStatusService } from './system-status.service.js';
 
 export interface DiagnosticsFile {
@@ -23,17 +23,21 @@ export interface DiagnosticsFile {
 export class DiagnosticsService {
   constructor(
     private readonly status: SystemStatusService,
-    private readonly errors: SystemErrorsReader,
+    private readonly errors: SystemErrorsService,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
   ) {}
 
   async export(actorId: string): Promise<DiagnosticsFile> {
     let status: SystemStatus;
-    let recentErrors: Record<string, unknown>[];
+    let recentErrors: SystemErrorGroup[];
     try {
       await this.status.refresh();
-      [status, recentErrors] = await Promise.all([this.status.status(), this.errors.recent()]);
+      // This instance's errors counted in memory are written first, so the file has them too.
+      await this.errors.flush().catch(() => undefined);
+      const [snapshot, page] = await Promise.all([this.status.status(), this.errors.list({ hours: 24, limit: 200 })]);
+      status = snapshot;
+      recentErrors = page.items;
     } catch (error) {
       const message = `Diagnostics could not be gathered: ${error instanceof Error ? error.message : String(error)}`;
       await this.audit.record({ actorId, action: 'export-diagnostics', outcome: 'failed', message });

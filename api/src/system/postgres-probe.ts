@@ -74,8 +74,8 @@ export class PostgresProbe implements OnApplicationShutdown {
   }
 
   /**
-   * The card. `apiSlowStatements` are the API's own slow-query groups of the last hour, used
-   * when pg_stat_statements is not installed.
+   * The card. `apiSlowStatements` are the API's own slow statements of the last hour (the error
+   * log's `Slow query` groups, SLOW_QUERY_MS), used when pg_stat_statements is not installed.
    */
   async card(apiSlowStatements: () => Promise<SlowStatement[]>): Promise<PostgresCard> {
     const started = performance.now();

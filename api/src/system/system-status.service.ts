@@ -2,14 +2,13 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { tmpdir } from 'node:os';
 import { ROLES, WS_ADMIN_PATH, WS_INVESTOR_PATH, WS_OPERATOR_PATH, WS_PATH, type DiskUsage, type SystemStatus, type WebSocketCard } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
+import { SystemErrorsService } from '../error-log/index.js';
 import { RealtimeHub, RealtimeStats } from '../realtime/index.js';
-import { ApiEndpoints } from './api-endpoints.js';
-import { ApiFigures } from './api-figures.js';
+import { InstanceRegistry } from '../telemetry/index.js';
 import { diskUsage } from './disk-usage.js';
 import { NginxProbe } from './nginx-probe.js';
 import { PostgresProbe } from './postgres-probe.js';
 import { overallState, serviceStates, stateChanges, type ServiceStateOf } from './service-states.js';
-import { SystemErrorsReader } from './system-errors.reader.js';
 
 /** The snapshot, without the fields that depend on when it is read. */
 type Snapshot = Omit<SystemStatus, 'generatedAt' | 'snapshotAgeMs'>;
@@ -36,13 +35,12 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     private readonly config: AppConfig,
-    private readonly apiFigures: ApiFigures,
+    private readonly instances: InstanceRegistry,
     private readonly postgres: PostgresProbe,
     private readonly nginx: NginxProbe,
     private readonly realtimeStats: RealtimeStats,
     private readonly hub: RealtimeHub,
-    private readonly errors: SystemErrorsReader,
-    private readonly endpoints: ApiEndpoints,
+    private readonly errors: SystemErrorsService,
   ) {
     this.periodMs = config.values.systemSnapshotMs;
   }
@@ -92,13 +90,13 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
 
   private async take(): Promise<Snapshot> {
     const [api, activeUsers, routes, nginx, postgres, disks, criticalErrors24h] = await Promise.all([
-      this.apiFigures.apiCard(),
-      this.apiFigures.activeUsers(),
-      this.apiFigures.routes(),
+      this.instances.apiCard(),
+      this.instances.activeUsers(),
+      this.instances.routes(),
       this.nginx.card(),
-      this.postgres.card(() => this.errors.slowStatementsLastHour()),
+      this.postgres.card(() => this.errors.slowStatements(1, 5)),
       this.disks(),
-      this.errors.criticalCount24h().catch(() => 0),
+      this.errors.countCritical(24).catch(() => 0),
     ]);
     const websocket = this.websocketCard();
     const services = { api, nginx, postgres, websocket };
@@ -106,7 +104,7 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
       overall: overallState({ services, disks }),
       headline: {
         pagesAndRoutes: null,
-        apiEndpoints: this.endpoints.count(),
+        apiEndpoints: this.instances.apiEndpointCount(),
         userTypes: ROLES.length,
         webSocketEventsPerMinute: websocket.eventsPerMinute,
       },

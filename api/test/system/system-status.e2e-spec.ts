@@ -134,6 +134,41 @@ describe('GET /api/system/status', () => {
     }
   });
 
+  it("lists a statement the API found slow (over SLOW_QUERY_MS) among PostgreSQL's slowest of the last hour", async () => {
+    // The API's read of fx_rates waits on the test's lock, then the lock is held past the
+    // threshold (1000 ms by default): a slow statement of the API's own, measured by the API.
+    const locker = await pool.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE fx_rates IN ACCESS EXCLUSIVE MODE');
+      const reading = request(apiUrl())
+        .get('/api/admin/fx-rates')
+        .set('authorization', bearer(admin))
+        .then((res) => res.status);
+      for (let waiting = false; !waiting;) {
+        const { rows } = await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%fx_rates%' AND pid <> pg_backend_pid()`,
+        );
+        waiting = rows[0]!.n > 0;
+      }
+      await locker.query('SELECT pg_sleep(1.2)');
+      await locker.query('COMMIT');
+      expect(await reading).toBe(200);
+    } finally {
+      locker.release();
+    }
+    const status = await statusUntil(
+      apiUrl(),
+      admin,
+      (s) => s.services.postgres.slowestStatements.some((statement) => statement.query.includes('fx_rates')),
+      'the fx_rates read among the slowest statements',
+    );
+    const slow = status.services.postgres.slowestStatements.find((statement) => statement.query.includes('fx_rates'))!;
+    // The embedded PostgreSQL has no pg_stat_statements: the API's own log is the source.
+    expect(slow).toMatchObject({ source: 'api', calls: expect.any(Number) });
+    expect(slow.maxMs).toBeGreaterThanOrEqual(1000);
+  });
+
   it('counts open sockets per path and measures commit-to-send latency of a delivered event', async () => {
     const { facility } = await createOperatorWithFacility(pool, { spaces: { standard: 2 } });
     const { account: driver } = await signedInUser(pool, apiUrl(), 'driver');
