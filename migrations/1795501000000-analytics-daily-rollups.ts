@@ -2,21 +2,21 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SLOTS = Array.from({ length: 24 }, (_, h) => h);
 /** `ARRAY[coalesce(sum(x) FILTER (WHERE slot = 0), 0), …]`: one array of 24 hour slots from grouped rows. */
-const slotArray = (value: string, slot: string) =>
+export const slotArray = (value: string, slot: string) =>
   `ARRAY[${SLOTS.map((h) => `coalesce(sum(${value}) FILTER (WHERE ${slot} = ${h}), 0)`).join(', ')}]::bigint[]`;
 /** Element-wise sum of two 24-slot arrays (an upsert adding a delta to a stored row). */
-const slotSum = (a: string, b: string) => `ARRAY[${SLOTS.map((h) => `${a}[${h + 1}] + ${b}[${h + 1}]`).join(', ')}]::bigint[]`;
+export const slotSum = (a: string, b: string) => `ARRAY[${SLOTS.map((h) => `${a}[${h + 1}] + ${b}[${h + 1}]`).join(', ')}]::bigint[]`;
 
-const REVENUE_SUMS = `
+export const REVENUE_SUMS = `
   coalesce(sum(d.sign * d.amount_cents) FILTER (WHERE d.account = 'gross'), 0) AS gross_cents,
   coalesce(sum(d.sign * d.amount_cents) FILTER (WHERE d.account = 'refund'), 0) AS refund_cents,
   coalesce(sum(d.sign * d.amount_cents) FILTER (WHERE d.account IN ('platform_fee', 'refund_platform_fee')), 0) AS fee_cents,
   coalesce(sum(d.sign * d.amount_cents) FILTER (WHERE d.account IN ('operator_net', 'refund_operator_net')), 0) AS net_cents,
   coalesce(sum(d.sign) FILTER (WHERE d.account = 'gross' AND p.extension_id IS NULL), 0)::int AS bookings`;
-const REVENUE_COLUMNS = 'gross_cents, refund_cents, fee_cents, net_cents, bookings';
-const REVENUE_ADD = `gross_cents = r.gross_cents + EXCLUDED.gross_cents, refund_cents = r.refund_cents + EXCLUDED.refund_cents,
+export const REVENUE_COLUMNS = 'gross_cents, refund_cents, fee_cents, net_cents, bookings';
+export const REVENUE_ADD = `gross_cents = r.gross_cents + EXCLUDED.gross_cents, refund_cents = r.refund_cents + EXCLUDED.refund_cents,
   fee_cents = r.fee_cents + EXCLUDED.fee_cents, net_cents = r.net_cents + EXCLUDED.net_cents, bookings = r.bookings + EXCLUDED.bookings`;
-const REVENUE_TOTALS = 'sum(gross_cents), sum(refund_cents), sum(fee_cents), sum(net_cents), sum(bookings)::int';
+export const REVENUE_TOTALS = 'sum(gross_cents), sum(refund_cents), sum(fee_cents), sum(net_cents), sum(bookings)::int';
 
 /**
  * Writes the revenue rollups from a set of signed ledger lines `d` (an `analytics_ledger_delta`

@@ -20,6 +20,8 @@ import { ApiInstances1795502200000 } from './1795502200000-api-instances.js';
 import { RealtimeCommitStamps1795502300000 } from './1795502300000-realtime-commit-stamps.js';
 import { AdminAudit1795502400000 } from './1795502400000-admin-audit.js';
 import { SystemErrors1795502410000 } from './1795502410000-system-errors.js';
+import { AnalyticsRangeRecompute1795502420000 } from './1795502420000-analytics-range-recompute.js';
+import { HarvestBlockLifts1795502430000 } from './1795502430000-harvest-block-lifts.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -45,4 +47,6 @@ export const migrations = [
   RealtimeCommitStamps1795502300000,
   AdminAudit1795502400000,
   SystemErrors1795502410000,
+  AnalyticsRangeRecompute1795502420000,
+  HarvestBlockLifts1795502430000,
 ];

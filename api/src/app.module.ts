@@ -26,6 +26,7 @@ import { AuditModule } from './audit/index.js';
 import { SystemModule } from './system/index.js';
 import { TelemetryModule } from './telemetry/index.js';
 import { ErrorLogModule, SlowQueryLogger } from './error-log/index.js';
+import { AdminActionsModule } from './admin-actions/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -76,6 +77,7 @@ export class AppModule {
         SystemModule,
         TelemetryModule,
         ErrorLogModule,
+        AdminActionsModule,
       ],
     };
   }

@@ -6,5 +6,6 @@ import { AnalyticsService } from './analytics.service.js';
 @Module({
   controllers: [AnalyticsController],
   providers: [AnalyticsService, AnalyticsRepository],
+  exports: [AnalyticsService],
 })
 export class AnalyticsModule {}

@@ -84,6 +84,12 @@ const LABEL = (local: string) => `to_char(date_trunc($6, ${local}), 'YYYY-MM-DD"
 export class AnalyticsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Rewrites every facility's rollups for the local days from..to, widened to whole months; answers the days rewritten. */
+  async recomputeRollupsRange(from: string, to: string): Promise<number> {
+    const rows: { days: number }[] = await this.dataSource.query(`SELECT analytics_recompute_rollups_range($1::date, $2::date) AS days`, [from, to]);
+    return rows[0]!.days;
+  }
+
   async facility(id: string): Promise<ScopeFacility | undefined> {
     const rows: ScopeFacility[] = await this.dataSource.query(
       `SELECT ${FACILITY_COLUMNS} FROM facilities f JOIN operators o ON o.id = f.operator_id WHERE f.id = $1`,

@@ -41,6 +41,14 @@ interface Scope {
 export class AnalyticsService {
   constructor(private readonly analytics: AnalyticsRepository) {}
 
+  /**
+   * The admin's recompute: the rollups of local days `from`..`to` (at most 366, widened to whole
+   * months) written again from bookings and the ledger. Answers the number of days rewritten.
+   */
+  recomputeRollups(from: string, to: string): Promise<number> {
+    return this.analytics.recomputeRollupsRange(from, to);
+  }
+
   async revenue(user: UserPrincipal, query: AnalyticsQueryDto): Promise<RevenueReport> {
     const scope = await this.scopeOf(user, query);
     const rows = scope.ranges.length === 0 ? [] : await this.analytics.revenue(scope.ranges, scope.granularity);

@@ -5,6 +5,12 @@ import { BookingsRepository } from './bookings.repository.js';
 
 const JOB_NAME = 'booking-lifecycle';
 
+export interface LifecycleRound {
+  expiredHolds: number;
+  lapsedExtensions: number;
+  completed: number;
+}
+
 /**
  * Every BOOKING_JOBS_INTERVAL_SECONDS: lapsed holds are released, lapsed extension holds give their
  * time back, finished bookings become `completed`. Each step is one statement over rows taken
@@ -13,7 +19,7 @@ const JOB_NAME = 'booking-lifecycle';
 @Injectable()
 export class BookingLifecycleJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(BookingLifecycleJob.name);
-  private running = false;
+  private running: Promise<LifecycleRound | undefined> | undefined;
 
   constructor(
     private readonly bookings: BookingsRepository,
@@ -31,9 +37,19 @@ export class BookingLifecycleJob implements OnApplicationBootstrap, OnApplicatio
     if (this.scheduler.doesExist('interval', JOB_NAME)) this.scheduler.deleteInterval(JOB_NAME);
   }
 
-  async run(): Promise<{ expiredHolds: number; lapsedExtensions: number; completed: number } | undefined> {
-    if (this.running) return undefined; // the previous round is still going: skip, do not pile up
-    this.running = true;
+  /** One round now, after the one in progress if any (the admin's "release lapsed holds now"). */
+  async runNow(): Promise<LifecycleRound | undefined> {
+    while (this.running) await this.running;
+    return this.run();
+  }
+
+  run(): Promise<LifecycleRound | undefined> {
+    if (this.running) return Promise.resolve(undefined); // the previous round is still going: skip, do not pile up
+    this.running = this.round().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async round(): Promise<LifecycleRound | undefined> {
     try {
       const expiredHolds = await this.bookings.releaseExpiredHolds();
       const lapsedExtensions = await this.bookings.releaseLapsedExtensionHolds();
@@ -45,8 +61,6 @@ export class BookingLifecycleJob implements OnApplicationBootstrap, OnApplicatio
     } catch (error) {
       this.logger.error(`Booking lifecycle round failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
-    } finally {
-      this.running = false;
     }
   }
 }

@@ -9,6 +9,6 @@ import { BookingsService } from './bookings.service.js';
   imports: [PaymentsModule],
   controllers: [BookingsController],
   providers: [BookingsService, BookingsRepository, BookingLifecycleJob],
-  exports: [BookingsService],
+  exports: [BookingsService, BookingLifecycleJob],
 })
 export class BookingsModule {}

@@ -39,6 +39,7 @@ import { SupplyChangeEntity } from '../metrics/supply-change.entity.js';
 import { AdminAuditEntity } from '../audit/admin-audit.entity.js';
 import { SystemErrorGroupEntity } from '../error-log/system-error-group.entity.js';
 import { SystemErrorHourEntity } from '../error-log/system-error-hour.entity.js';
+import { HarvestBlockLiftEntity } from '../harvest/harvest-block-lift.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -88,4 +89,5 @@ export const entities = [
   ApiInstanceEntity,
   SystemErrorGroupEntity,
   SystemErrorHourEntity,
+  HarvestBlockLiftEntity,
 ];

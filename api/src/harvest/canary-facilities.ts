@@ -41,12 +41,14 @@ export class CanaryFacilities implements OnModuleInit, OnApplicationShutdown {
     return this.owners.size;
   }
 
-  /** Reloads the ids; on failure keeps the last ones (an outage must not switch canaries off). */
-  async refresh(): Promise<void> {
+  /** Reloads the ids; on failure keeps the last ones (an outage must not switch canaries off). True when reloaded. */
+  async refresh(): Promise<boolean> {
     try {
       this.owners = new Map((await this.repository.canaryFacilities()).map((row) => [row.id.toLowerCase(), row.ownerId]));
+      return true;
     } catch (error) {
       this.log.warn(`Could not reload canary facilities, keeping ${this.owners.size}: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
     }
   }
 }

@@ -48,6 +48,11 @@ export interface HarvestStore {
   /** Blocks the client at once, unless it is blocked already. */
   block(client: string, reason: BlockReason, blockMs: number, now: number): Promise<BlockVerdict>;
   stats(now: number): Promise<HarvestStoreStats>;
+  /**
+   * Ends the client's block and forgets its reads (an admin's "lift"); with `startedBefore`, only
+   * a block that started before that instant. True when a running block was ended.
+   */
+  lift(client: string, now: number, startedBefore?: number): Promise<boolean>;
 }
 
 export function emptyBlockCounts(): Record<BlockReason, number> {

@@ -1,3 +1,4 @@
+import { ErrorLog } from '../common/errors/index.js';
 import { CanaryFacilities } from './canary-facilities.js';
 import { HarvestException } from './harvest.exception.js';
 import { harvestPolicyFromConfig } from './harvest-policy.js';
@@ -23,11 +24,15 @@ const policy = harvestPolicyFromConfig({
 
 async function serviceWith(overrides: Partial<typeof policy> = {}) {
   const clock = { now: 1_000_000 };
-  const repository = { canaryFacilities: async () => [{ id: CANARY, ownerId: CANARY_OWNER }] } as unknown as HarvestRepository;
+  const repository = {
+    canaryFacilities: async () => [{ id: CANARY, ownerId: CANARY_OWNER }],
+    liftedAt: async () => undefined,
+    recordLift: async () => undefined,
+  } as unknown as HarvestRepository;
   const canaries = new CanaryFacilities(repository, { ...policy, ...overrides });
   await canaries.refresh();
   const store = new MemoryHarvestStore({ maxEntries: 10_000, maxBlockedClients: 1000 });
-  const service = new HarvestService({ ...policy, ...overrides }, store, canaries, () => clock.now);
+  const service = new HarvestService({ ...policy, ...overrides }, store, canaries, () => clock.now, repository, new ErrorLog());
   const blocks: Record<string, unknown>[] = [];
   const log: BlockLog = { warn: (fields) => blocks.push(fields) };
   return { service, clock, blocks, log };

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ERROR_TYPES, ErrorLog } from '../common/errors/index.js';
 import { CanaryFacilities } from './canary-facilities.js';
 import { harvestClientFor, type HarvestClient, type ReadingRequest } from './harvest-client.js';
 import { HarvestException } from './harvest.exception.js';
+import { HarvestRepository } from './harvest.repository.js';
 import type { HarvestPolicy } from './harvest-policy.js';
 import { readIdentity, type HarvestedRead } from './harvest-reads.js';
 import type { BlockReason, HarvestStore } from './harvest-store.js';
@@ -36,6 +38,11 @@ export interface HarvestStats {
 
 const secondsOf = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
+/** A refused client's lift is looked up at most this often per client (memory store only). */
+const LIFT_CHECK_MS = 1000;
+/** Clients whose last lift check is remembered; beyond it the memory starts afresh. */
+const MAX_LIFT_CHECKS = 10_000;
+
 /**
  * The anti-harvesting rules: each client may read a number of distinct facilities (opened, or
  * shown in a result page) and result pages in a sliding window (by client class); past it, or on
@@ -48,7 +55,12 @@ export class HarvestService {
     @Inject(HARVEST_STORE) private readonly store: HarvestStore & { readonly kind?: 'redis' | 'memory' },
     private readonly canaries: CanaryFacilities,
     @Inject(HARVEST_CLOCK) private readonly now: () => number,
+    private readonly repository: HarvestRepository,
+    private readonly errorLog: ErrorLog,
   ) {}
+
+  /** When each refused client's lift was last looked up (memory store). */
+  private readonly liftChecks = new Map<string, number>();
 
   /** Resolves when the read may go ahead; throws HarvestException (429) when the client is refused. */
   async admit(request: GuardedRead, log: BlockLog): Promise<void> {
@@ -61,7 +73,9 @@ export class HarvestService {
 
     const facilityId = request.read === 'facility' ? String(request.params?.['id']) : undefined;
     if (facilityId !== undefined && this.canaries.isTrapFor(facilityId, request.principal?.kind === 'user' ? request.principal.userId : undefined)) {
-      const verdict = await this.store.block(client.key, 'canary', this.policy.canaryBlockMs, now);
+      let verdict = await this.store.block(client.key, 'canary', this.policy.canaryBlockMs, now);
+      if (!verdict.started && (await this.liftedElsewhere(client.key, now)))
+        verdict = await this.store.block(client.key, 'canary', this.policy.canaryBlockMs, now);
       if (!verdict.started) throw new HarvestException(secondsOf(verdict.blockLeftMs));
       this.logBlock(log, client, request, 'canary', verdict.blockLeftMs);
       // The first time the route answers as it does for any unpublished facility (404), so the
@@ -83,10 +97,41 @@ export class HarvestService {
   }
 
   private async count(client: HarvestClient, reads: readonly string[], request: GuardedRead, log: BlockLog, now: number): Promise<void> {
-    const verdict = await this.store.recordReads(client.key, reads, this.policy.rules[client.clientClass], now);
+    const rule = this.policy.rules[client.clientClass];
+    let verdict = await this.store.recordReads(client.key, reads, rule, now);
+    if (verdict.blocked && !verdict.started && (await this.liftedElsewhere(client.key, now)))
+      verdict = await this.store.recordReads(client.key, reads, rule, now);
     if (!verdict.blocked) return;
     if (verdict.started) this.logBlock(log, client, request, verdict.reason, verdict.blockLeftMs);
     throw new HarvestException(secondsOf(verdict.blockLeftMs));
+  }
+
+  /**
+   * An admin's lift: the client's block ends and its reads are forgotten, here at once, and on
+   * the other instances (memory store) the next time they refuse it. Clients are the keys the
+   * block log and the recent errors name (`user:…`, `key:…`, `anon:…`). True when this instance
+   * (or Redis) held a running block.
+   */
+  async liftBlock(client: string, actorId: string | null): Promise<boolean> {
+    const lifted = await this.store.lift(client, this.now());
+    await this.repository.recordLift(client, actorId);
+    return lifted;
+  }
+
+  /** Reloads the canary facility ids now; answers how many there are, or undefined when the reload failed. */
+  async reloadCanaries(): Promise<number | undefined> {
+    return (await this.canaries.refresh()) ? this.canaries.size : undefined;
+  }
+
+  /** Whether an admin lifted this refused client's block after it started (per-instance memory store only). */
+  private async liftedElsewhere(client: string, now: number): Promise<boolean> {
+    if (this.store.kind === 'redis') return false;
+    const checkedAt = this.liftChecks.get(client);
+    if (checkedAt !== undefined && now - checkedAt < LIFT_CHECK_MS) return false;
+    if (this.liftChecks.size >= MAX_LIFT_CHECKS) this.liftChecks.clear();
+    this.liftChecks.set(client, now);
+    const liftedAt = await this.repository.liftedAt(client).catch(() => undefined);
+    return liftedAt !== undefined && (await this.store.lift(client, now, liftedAt));
   }
 
   async stats(): Promise<HarvestStats> {
@@ -108,5 +153,10 @@ export class HarvestService {
       },
       `harvesting client blocked (${reason})`,
     );
+    this.errorLog.record({
+      service: 'Security',
+      type: ERROR_TYPES.harvestingBlock,
+      message: `${client.clientClass} client ${client.key} blocked (${reason === 'canary' ? 'read a canary facility' : 'past the read limit'}) on ${request.route}`,
+    });
   }
 }

@@ -18,6 +18,7 @@ export interface MemoryHarvestStoreOptions {
 interface Block {
   until: number;
   reason: BlockReason;
+  since: number;
 }
 
 /**
@@ -58,6 +59,18 @@ export class MemoryHarvestStore implements HarvestStore {
     return this.statsNow(now);
   }
 
+  async lift(client: string, now: number, startedBefore = Infinity): Promise<boolean> {
+    return this.liftNow(client, now, startedBefore);
+  }
+
+  liftNow(client: string, now: number, startedBefore = Infinity): boolean {
+    const running = this.activeBlock(client, now);
+    if (running && running.since >= startedBefore) return false;
+    this.blocks.delete(client);
+    this.forgetReads(client);
+    return running !== undefined;
+  }
+
   /** The synchronous core of `recordReads`, also used by the Redis store while Redis is away. */
   recordReadsNow(client: string, reads: readonly string[], rule: ReadRule, now: number): ReadVerdict {
     const running = this.activeBlock(client, now);
@@ -90,7 +103,7 @@ export class MemoryHarvestStore implements HarvestStore {
     if (running) return { reason: running.reason, blockLeftMs: running.until - now, started: false };
     // After the block, the client starts with an empty window.
     this.forgetReads(client);
-    this.blocks.set(client, { until: now + blockMs, reason });
+    this.blocks.set(client, { until: now + blockMs, reason, since: now });
     while (this.blocks.size > this.options.maxBlockedClients) this.blocks.delete(this.blocks.keys().next().value!);
     this.blocksByReason[reason] += 1;
     this.lastBlockAt = now;

@@ -175,6 +175,24 @@ export class RedisHarvestStore implements HarvestStore {
     }
   }
 
+  /**
+   * Deletes the client's block marker and reads, which every instance shares; the memory
+   * fallback's too. `startedBefore` is for per-instance stores: here a lift is already everywhere.
+   */
+  async lift(client: string, now: number, startedBefore?: number): Promise<boolean> {
+    const local = this.options.fallback.liftNow(client, now, startedBefore);
+    if (startedBefore !== undefined) return local;
+    if (!this.connection.ready()) return local;
+    try {
+      const [reads, block, , blocked] = this.keysOf(client);
+      const results = await this.redis.multi().del(block).del(reads).zrem(blocked, client).exec();
+      return Number(results?.[0]?.[1] ?? 0) > 0 || local;
+    } catch (error) {
+      this.connection.failed(error);
+      return local;
+    }
+  }
+
   /** Resolves true once connected, false after the timeout (the memory store answers until then). */
   waitUntilReady(timeoutMs: number): Promise<boolean> {
     return this.connection.waitUntilReady(timeoutMs);

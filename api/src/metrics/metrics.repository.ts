@@ -76,6 +76,11 @@ const MONEY_SUMS = `sum(gross_cents)::float8 AS gross, sum(fee_cents)::float8 AS
 export class MetricsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Every metrics rollup rebuilt from the base tables (the function takes the fold's advisory lock). */
+  async recomputeRollups(): Promise<void> {
+    await this.dataSource.query('SELECT metrics_recompute_rollups()');
+  }
+
   fxRates(): Promise<FxRateRow[]> {
     return this.dataSource.query(`SELECT currency, date::text AS date, units_per_eur::text AS "unitsPerEur" FROM fx_rates ORDER BY currency, date`);
   }

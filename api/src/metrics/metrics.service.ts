@@ -127,6 +127,14 @@ export class MetricsService {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Rebuilds the investor rollups, all of them: active-member gaps and cohorts are derived over a
+   * member's whole history, so there is no day-range form.
+   */
+  recomputeRollups(): Promise<void> {
+    return this.repository.recomputeRollups();
+  }
+
   get reportingCurrency(): string {
     return this.config.values.reportingCurrency;
   }

@@ -12,12 +12,14 @@ import {
   INVESTOR_REPORT_EMAIL,
   REGISTRATION_ATTEMPT_EMAIL,
   SIGN_IN_LOCKOUT_EMAIL,
+  SYSTEM_TEST_EMAIL,
   type AccountNoticePayload,
   type BookingConfirmationPayload,
   type EmailVerificationPayload,
   type InvestorReportPayload,
   type RegistrationAttemptPayload,
   type SignInLockoutPayload,
+  type SystemTestEmailPayload,
 } from './email-kinds.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { accountNoticeEmail } from './templates/account-notice.template.js';
@@ -26,6 +28,7 @@ import { emailVerificationEmail } from './templates/email-verification.template.
 import { investorReportEmail, SUMMARY_METRICS, summaryLine } from './templates/investor-report.template.js';
 import { registrationAttemptEmail } from './templates/registration-attempt.template.js';
 import { signInLockoutEmail } from './templates/sign-in-lockout.template.js';
+import { systemTestEmail } from './templates/system-test.template.js';
 import { renderBookingQr } from './templates/booking-qr.js';
 import type { RenderedEmail } from './templates/rendered-email.js';
 
@@ -56,6 +59,7 @@ export class EmailHandlers {
       { kind: REGISTRATION_ATTEMPT_EMAIL, handle: (message) => this.sendRegistrationAttempt(message) },
       { kind: SIGN_IN_LOCKOUT_EMAIL, handle: (message) => this.sendSignInLockout(message) },
       { kind: INVESTOR_REPORT_EMAIL, handle: (message) => this.sendInvestorReport(message) },
+      { kind: SYSTEM_TEST_EMAIL, handle: (message) => this.sendSystemTest(message) },
     ];
   }
 
@@ -186,6 +190,14 @@ export class EmailHandlers {
     const recipient = await this.repository.findRecipient(userId);
     if (!recipient) throw new PermanentDeliveryError(`user ${userId} does not exist`);
     return recipient;
+  }
+
+  private async sendSystemTest(message: OutboxMessage): Promise<void> {
+    const { to, requestedBy, requestedAt, instance } = message.payload as Partial<SystemTestEmailPayload>;
+    if (typeof to !== 'string' || typeof requestedBy !== 'string' || typeof requestedAt !== 'string' || typeof instance !== 'string') {
+      throw new PermanentDeliveryError('payload needs to, requestedBy, requestedAt and instance');
+    }
+    await this.deliver(message, to, systemTestEmail({ requestedBy, requestedAt: new Date(requestedAt), instance }));
   }
 
   private deliver(message: OutboxMessage, to: string, email: RenderedEmail): Promise<void> {

@@ -48,3 +48,13 @@ export interface InvestorReportPayload {
   report: { type: ReportType; from: string; to: string; comparison: MetricsComparison };
   subscriptionId?: string;
 }
+
+/** The status page's test email, to an address rather than an account (an admin may name any). */
+export const SYSTEM_TEST_EMAIL = 'email.system_test';
+
+export interface SystemTestEmailPayload {
+  to: string;
+  requestedBy: string;
+  requestedAt: string;
+  instance: string;
+}

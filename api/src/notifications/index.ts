@@ -13,6 +13,7 @@ export {
   REGISTRATION_ATTEMPT_EMAIL,
   SIGN_IN_LOCKOUT_EMAIL,
   INVESTOR_REPORT_EMAIL,
+  SYSTEM_TEST_EMAIL,
   type BookingConfirmationPayload,
   type AccountNoticePayload,
   type EmailVerificationPayload,

@@ -9,9 +9,11 @@ import {
   ACCOUNT_NOTICE_EMAIL,
   BOOKING_CONFIRMATION_EMAIL,
   INVESTOR_REPORT_EMAIL,
+  SYSTEM_TEST_EMAIL,
   type AccountNoticePayload,
   type BookingConfirmationPayload,
   type InvestorReportPayload,
+  type SystemTestEmailPayload,
 } from './email-kinds.js';
 import { toMailboxMessage, type MailboxAttachmentFile, type RecipientRecord } from './notification.records.js';
 import { NotificationsException } from './notifications.exception.js';
@@ -93,6 +95,14 @@ export class NotificationsService implements OnModuleInit {
       );
     }
     return { userId: recipient.id, report: { type: report.type, from: report.from, to: report.to, comparison: report.comparison ?? 'previous_period' } };
+  }
+
+  /** The status page's test email to `to`, through the outbox and the real delivery like every email. */
+  async sendTestEmail(to: string, requestedBy: string, instance: string): Promise<OutboxReceipt> {
+    const payload: SystemTestEmailPayload = { to, requestedBy, requestedAt: new Date().toISOString(), instance };
+    const enqueued = await this.outbox.enqueue(SYSTEM_TEST_EMAIL, payload);
+    this.outbox.trigger();
+    return { outboxId: enqueued.id, status: enqueued.status };
   }
 
   async listMailbox(page: number, pageSize: number, to?: string): Promise<Page<MailboxMessage>> {

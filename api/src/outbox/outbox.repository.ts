@@ -107,6 +107,17 @@ export class OutboxRepository {
     return count;
   }
 
+  /** Failed messages due again now with their attempts reset (the admin's "retry failed emails"); answers their ids. */
+  async requeueFailed(): Promise<string[]> {
+    const rows = await changedRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now(), claim_token = NULL, claimed_by = NULL, claimed_at = NULL
+        WHERE status = 'failed' RETURNING id::text AS id`,
+      [],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async status(id: string): Promise<EnqueuedMessage | undefined> {
     const rows: EnqueuedMessage[] = await this.dataSource.query(`SELECT id::text AS id, status::text AS status FROM outbox WHERE id = $1`, [id]);
     return rows[0];

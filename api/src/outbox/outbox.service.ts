@@ -20,6 +20,13 @@ export class OutboxService {
     return this.outbox.enqueue(kind, payload, manager);
   }
 
+  /** Queues every failed message again with its attempts reset, and wakes the worker; answers their ids. */
+  async retryFailed(): Promise<string[]> {
+    const ids = await this.outbox.requeueFailed();
+    if (ids.length) this.worker.trigger();
+    return ids;
+  }
+
   trigger(): void {
     this.worker.trigger();
   }

@@ -20,6 +20,7 @@ import {
   type Role,
 } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
+import { ERROR_TYPES, ErrorLog } from '../common/errors/index.js';
 import { availabilityLevel } from './availability-level.js';
 import { PreparedFrame, writeFrame } from './prepared-frame.js';
 import { RealtimeAuthenticator } from './realtime-authenticator.js';
@@ -73,6 +74,8 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
   /** Sessions following a bounding box: checked when a facility is published or moves. */
   private readonly boxFollowers = new Set<RealtimeSession>();
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Sockets whose abnormal end was recorded already (see `recordDisconnect`). */
+  private readonly disconnectRecorded = new WeakSet<RealtimeSession>();
   /** Sessions by heartbeat group: one group is pinged per tick, so each session once per interval. */
   private readonly heartbeatGroups: Set<RealtimeSession>[];
   private nextGroupToJoin = 0;
@@ -84,6 +87,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     private readonly repository: RealtimeRepository,
     private readonly stats: RealtimeStats,
     config: AppConfig,
+    private readonly errorLog: ErrorLog,
   ) {
     this.limits = {
       maxSubscriptions: config.values.wsMaxSubscriptions,
@@ -122,6 +126,12 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
       (error: unknown) => {
         this.logger.error(`WebSocket handshake failed: ${error instanceof Error ? error.message : String(error)}`);
         socket.close(1011, 'The server could not check the credentials.');
+        this.errorLog.record({
+          service: 'WebSocket',
+          type: ERROR_TYPES.disconnect,
+          message: `${path}: closed with 1011, credentials could not be checked`,
+          critical: true,
+        });
         return undefined;
       },
     );
@@ -150,7 +160,10 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
       session.alive = true;
       if (session.pingSentAt) this.stats.pingAnswered(Date.now() - session.pingSentAt);
     });
-    socket.once('close', () => this.forget(session));
+    socket.once('close', (code: number) => {
+      this.forget(session);
+      if (code === 1006 || code === 1011) this.recordDisconnect(session, `closed abnormally (${code})`);
+    });
     // Only the feeds greet: their clients need to know the handshake succeeded (and, for an
     // operator, which facilities it covers); /ws stays silent until asked, as existing clients expect.
     if (path !== WS_OPERATOR_PATH && path !== WS_INVESTOR_PATH && path !== WS_ADMIN_PATH) return session;
@@ -190,6 +203,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     for (const session of group ?? []) {
       if (!session.alive) {
         this.stats.deadSocketClosed();
+        this.recordDisconnect(session, 'no answer to the heartbeat ping');
         session.socket.terminate();
         continue;
       }
@@ -398,6 +412,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     if (socket.readyState !== WebSocket.OPEN) return 0;
     if (socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.stats.slowConsumerDropped();
+      this.recordDisconnect(session, 'slow consumer: unsent data past WS_MAX_BUFFERED_BYTES');
       socket.terminate();
       return 0;
     }
@@ -421,6 +436,17 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
       else users.push({ userId: identity.userId, role: identity.role === 'integrator' || identity.role === 'anonymous' ? null : identity.role });
     }
     return { users, anonymous };
+  }
+
+  /**
+   * An abnormal end of a socket, for the status page's recent errors (counts; critical only for
+   * 1011, a server error). Once per socket: a socket cut off here then closes with 1006 too.
+   */
+  private recordDisconnect(session: RealtimeSession, what: string): void {
+    if (this.disconnectRecorded.has(session)) return;
+    this.disconnectRecorded.add(session);
+    const critical = what.includes('1011');
+    this.errorLog.record({ service: 'WebSocket', type: ERROR_TYPES.disconnect, message: `${session.path}: ${what}`, requestId: null, critical });
   }
 
   /** Open sockets of this instance (for tests and the stats page). */
