@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { testPool, unique } from '../../api/test/support/db.js';
 import { waitForEmail } from '../../api/test/support/mailbox.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
@@ -94,8 +94,18 @@ describeInBrowser('System status page in the browser', () => {
       await clickWhenReady(page, `${flow} button[data-kind="database"]`);
       await page.waitForSelector(`${flow} button[data-kind="database"][aria-pressed="false"]`);
       expect(await page.$$eval(`${flow} .flow-node[data-highlighted="true"], ${flow} .flow-node--dimmed`, (nodes) => nodes.length)).toBe(0);
-      // Each step names its endpoint; those of the status page itself have traffic by now.
       expect(await page.$$eval('[data-testid="flow-api-architecture"] [data-testid="flow-step"]', (steps) => steps.length)).toBe(7);
+
+      // The API stops answering this page (its status requests fail in the network): the figures
+      // stay, marked stale in an alert; once it answers again the warning goes.
+      await page.setRequestInterception(true);
+      const cutOff = (request: HTTPRequest) => (request.url().includes('/api/system/status') ? request.abort('connectionrefused') : request.continue());
+      page.on('request', cutOff);
+      await page.waitForSelector('[data-testid="stale-warning"][role="alert"]', { timeout: 45_000 });
+      expect(await page.$('[data-testid="card-api"]')).not.toBeNull();
+      page.off('request', cutOff);
+      await page.setRequestInterception(false);
+      await page.waitForFunction(() => !document.querySelector('[data-testid="stale-warning"]'), { timeout: 45_000 });
     } finally {
       await context.close();
     }
