@@ -149,6 +149,23 @@ describeInBrowser('System status page in the browser', () => {
       await waitForText(page, '[data-testid="audit-table"]', admin.name);
       await screenshot(page, 'system-status-action');
 
+      // Export diagnostics: the JSON document the API answers is saved as a file, and audited too.
+      await page.evaluate(() => {
+        const original = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob: Blob | MediaSource) => {
+          (window as unknown as { savedFile: Promise<string> }).savedFile = (blob as Blob).text();
+          return original(blob);
+        };
+      });
+      await clickWhenReady(page, '[data-testid="action-export-diagnostics"] .action__button');
+      await clickWhenReady(page, 'dialog[open] [data-testid="confirm-action"]');
+      await page.waitForSelector('[data-testid="outcome-export-diagnostics"][data-outcome="succeeded"]', { timeout: 30_000 });
+      await waitForText(page, '[data-testid="outcome-export-diagnostics"]', '.json');
+      const saved = JSON.parse(await page.evaluate(() => (window as unknown as { savedFile: Promise<string> }).savedFile)) as { kind: string; status: unknown };
+      expect(saved.kind).toBe('aiparksit-diagnostics');
+      expect(saved.status).toBeDefined();
+      await page.waitForSelector('[data-testid="audit-row"][data-action="export-diagnostics"][data-outcome="succeeded"]', { timeout: 30_000 });
+
       // It did what it says: the test email reached the mailbox.
       const pool = testPool();
       try {
