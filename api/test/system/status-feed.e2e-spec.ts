@@ -83,6 +83,60 @@ describe('the status snapshot of an API behind nginx, and its live feed', () => 
   });
 });
 
+describe('two API instances, one of which dies', () => {
+  let pool: pg.Pool;
+  let watching: RunningApi;
+  let doomed: RunningApi;
+  const sockets: RecordingSocket[] = [];
+
+  beforeAll(async () => {
+    pool = testPool();
+    // Short periods so that "three silent heartbeats" and "the next snapshot" come within the test.
+    const env = { DATABASE_URL: process.env['DATABASE_URL'], INSTANCE_HEARTBEAT_MS: '300', SYSTEM_SNAPSHOT_MS: '500' };
+    [watching, doomed] = await Promise.all([startApiServer(env), startApiServer(env)]);
+  });
+
+  afterAll(async () => {
+    await Promise.all(sockets.splice(0).map((s) => s.close()));
+    // A killed process has exited already (stop() waits for an exit that came before it).
+    await Promise.all([watching?.stop(), doomed?.process.signalCode ? undefined : doomed?.stop()]);
+    await pool.end();
+  });
+
+  it('shows both instances running, then tells the admin feed and the card when one stops beating', async () => {
+    const admin = (await signedInUser(pool, watching.url, 'admin')).tokens.accessToken;
+    const feed = await RecordingSocket.open(toWebSocketUrl(watching.url, `${WS_ADMIN_PATH}?token=${admin}`));
+    sockets.push(feed);
+    await feed.waitFor((m) => m.type === 'welcome');
+
+    const pidOf = (api: RunningApi) => api.process.pid!;
+    const both = await statusUntil(
+      watching.url,
+      admin,
+      (s) => [watching, doomed].every((api) => s.services.api.instances.some((i) => i.pid === pidOf(api) && i.state === 'running')),
+      'both instances running',
+    );
+    const victim = both.services.api.instances.find((i) => i.pid === pidOf(doomed))!;
+    expect(both.services.api.instances.find((i) => i.pid === pidOf(watching))).toMatchObject({ self: true, port: watching.port });
+    expect(victim).toMatchObject({ self: false, port: doomed.port, stoppedAt: null });
+
+    // No clean shutdown: the process is gone and its heartbeats stop.
+    doomed.process.kill('SIGKILL');
+    const event = await feed.waitForEvent('service_status_changed', (data) => data.service === `api:${victim.id}`, 30_000);
+    expect(event.data).toEqual({ service: `api:${victim.id}`, from: 'running', to: 'down', reason: 'No heartbeat from the instance.' });
+
+    const after = await statusUntil(
+      watching.url,
+      admin,
+      (s) => s.services.api.instances.some((i) => i.id === victim.id && i.state === 'down'),
+      'the instance down',
+    );
+    expect(after.services.api.state).toBe('degraded');
+    expect(after.services.api.reason).toContain(`pid ${victim.pid}`);
+    expect(after.overall).toBe('degraded');
+  });
+});
+
 describe('POST /api/system/actions/export-diagnostics', () => {
   let pool: pg.Pool;
 
