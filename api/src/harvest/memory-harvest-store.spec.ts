@@ -64,6 +64,26 @@ describe('MemoryHarvestStore', () => {
     });
   });
 
+  describe('lift', () => {
+    it('ends a running block and forgets the reads, so the client starts afresh', () => {
+      const s = store();
+      s.recordReadsNow('c', ['a', 'b', 'c'], rule, 0);
+      expect(s.recordReadsNow('c', ['d'], rule, 1)).toMatchObject({ blocked: true, started: true });
+      expect(s.liftNow('c', 2)).toBe(true);
+      expect(s.recordReadsNow('c', ['e'], rule, 3)).toEqual({ blocked: false, distinct: 1 });
+      expect(s.liftNow('c', 4)).toBe(false);
+    });
+
+    it('with startedBefore, ends only a block that started before it (a lift made on another instance)', () => {
+      const s = store();
+      s.blockNow('c', 'canary', 10_000, 100);
+      expect(s.liftNow('c', 200, 100)).toBe(false);
+      expect(s.recordReadsNow('c', ['x'], rule, 300)).toMatchObject({ blocked: true });
+      expect(s.liftNow('c', 400, 101)).toBe(true);
+      expect(s.recordReadsNow('c', ['x'], rule, 500)).toEqual({ blocked: false, distinct: 1 });
+    });
+  });
+
   describe('stats', () => {
     it('counts blocks by reason, the clients blocked now and the last block time', () => {
       const s = store();

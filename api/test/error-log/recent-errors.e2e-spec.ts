@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import WebSocket from 'ws';
 import request from 'supertest';
 import type { SystemErrorEvent, SystemErrorGroup, SystemErrorsPage } from '@aiparksit/shared';
 import { bearer, createUser, loginAs, type TestAccount } from '../support/factories.js';
@@ -178,6 +179,25 @@ describe('recent errors (GET /api/system/errors)', () => {
     expect(slow.durationMs!.mean).toBe(slow.durationMs!.max);
     // Normalised: the statement's text, not its values.
     expect(slow.message).not.toContain(sleepy);
+  });
+
+  it('records a WebSocket that drops without a close frame (1006) as a disconnect, not critical', async () => {
+    const api = apis[0]!;
+    const token = (await loginAs(api.url, admin)).accessToken;
+    const socket = new WebSocket(`${api.url.replace('http', 'ws')}/ws`);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    // Answered once the server has registered the socket: then cut the connection as a lost network would.
+    socket.send(JSON.stringify({ type: 'ping' }));
+    await new Promise((resolve) => socket.once('message', resolve));
+    socket.terminate();
+
+    const group = await waitFor('the disconnect', async () =>
+      (await errorsFrom(api, token, '?service=WebSocket')).items.find((g) => g.type === 'Disconnect' && g.message === '/ws: closed abnormally (1006)'),
+    );
+    expect(group).toMatchObject({ service: 'WebSocket', critical: false, lastRequestId: null });
   });
 
   it('is for admins only', async () => {

@@ -75,6 +75,18 @@ describeWithRedis('harvest guard on a real Redis', () => {
       expect(await b.recordReads('anon:c', ['facility:1'], tight, 1)).toMatchObject({ blocked: true, started: false });
     });
 
+    it("lifts a block for every store on the Redis at once, and forgets the client's reads (an admin's lift)", async () => {
+      const a = await storeOn(redis.url, { keyPrefix: 'lift-harvest:' });
+      const b = await storeOn(redis.url, { keyPrefix: 'lift-harvest:' });
+      const tight: ReadRule = { windowMs: 60_000, limit: 1, blockMs: 60_000 };
+      await a.recordReads('anon:e', ['facility:1'], tight, 0);
+      expect(await a.recordReads('anon:e', ['facility:2'], tight, 0)).toMatchObject({ blocked: true, started: true });
+      expect(await b.lift('anon:e', 1)).toBe(true);
+      expect(await a.recordReads('anon:e', ['facility:3'], tight, 2)).toEqual({ blocked: false, distinct: 1 });
+      expect(await b.lift('anon:e', 3)).toBe(false);
+      expect((await a.stats(4)).clientsBlocked).toBe(0);
+    });
+
     it('counts in memory and warns when Redis does not answer, instead of failing the request', async () => {
       const warnings: string[] = [];
       const store = await storeOn(`redis://127.0.0.1:${await freePort()}`, { reachable: false, warn: (m) => warnings.push(m) });
