@@ -7,23 +7,15 @@ import { APP_VERSION } from '../common/index.js';
 import { AppConfig } from '../config/index.js';
 import { RealtimeHub } from '../realtime/index.js';
 import { reportActiveUsers, type ActiveUsersReport } from './active-users.js';
-import type { WindowFigures } from './latency-window.js';
-import { ProcessSampler, type ProcessFigures } from './process-sampler.js';
-import { RequestTelemetry, type RouteWindowFigures } from './request-telemetry.js';
+import type { InstanceSnapshot } from './instance-rows.js';
+import { ProcessSampler } from './process-sampler.js';
+import { RequestTelemetry } from './request-telemetry.js';
 
 /** Rows whose last heartbeat is older than this are deleted. */
 const RETENTION = '24 hours';
 const PRUNE_EVERY_MS = 60_000;
 /** Roles of key owners remembered; past it the memory starts again (a lookup is one query). */
 const ROLE_CACHE_MAX = 10_000;
-
-/** What an instance writes into its row's `snapshot` every period. */
-export interface InstanceSnapshot {
-  process: ProcessFigures;
-  requests: WindowFigures;
-  routes: RouteWindowFigures[];
-  activeUsers: ActiveUsersReport;
-}
 
 /**
  * This process in the `api_instances` registry: a row upserted every INSTANCE_HEARTBEAT_MS with

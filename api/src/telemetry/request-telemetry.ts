@@ -6,15 +6,11 @@ import { PRINCIPAL_REQUEST_KEY, type RequestWithPrincipal } from '../access/inde
 import { AppConfig } from '../config/index.js';
 import { TelemetryRegistry } from './counters/index.js';
 import { ActiveUserLog } from './active-users.js';
+import type { RouteWindowFigures } from './instance-rows.js';
 import { LATENCY_BOUNDS_MS, MinuteWindow, type WindowFigures } from './latency-window.js';
 
 /** The label of requests no route matched: the raw URL would give every scanner its own series. */
 const UNMATCHED = '(unmatched)';
-
-export interface RouteWindowFigures extends WindowFigures {
-  method: string;
-  route: string;
-}
 
 /**
  * Per-request bookkeeping, in one Fastify onResponse hook: the Prometheus histogram (method,
