@@ -150,14 +150,16 @@ function RouteFiguresText({ figures }: { figures: RouteFigures | null }) {
   );
 }
 
-/** Every route that had traffic: the rest of the endpoint list, with the same live figures. */
+/** Every route the API serves (busiest first), with the same live figures: the rest of the endpoint list. */
 function AllRoutes({ routes }: { routes: readonly RouteFigures[] }) {
   const sorted = [...routes].sort((a, b) => b.requestsPerMinute - a.requestsPerMinute || a.route.localeCompare(b.route));
   return (
     <details className="flow__all-routes">
-      <summary>Every route with traffic in the last minute ({routes.length})</summary>
+      <summary>
+        All {routes.length} API endpoints, busiest first ({routes.filter((route) => route.requestsPerMinute > 0).length} with requests in the last minute)
+      </summary>
       {sorted.length === 0 ? (
-        <p className="field__hint">No requests in the last minute.</p>
+        <p className="field__hint">No figures yet.</p>
       ) : (
         <div className="table-scroll">
           <table className="table">
@@ -177,7 +179,7 @@ function AllRoutes({ routes }: { routes: readonly RouteFigures[] }) {
                   </th>
                   <td>{formatCount(route.requestsPerMinute)}</td>
                   <td>{formatMs(route.p95Ms)}</td>
-                  <td>{formatPercent(route.errorPercent, 1)}</td>
+                  <td>{route.requestsPerMinute > 0 ? formatPercent(route.errorPercent, 1) : '—'}</td>
                 </tr>
               ))}
             </tbody>

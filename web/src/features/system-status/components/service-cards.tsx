@@ -94,7 +94,7 @@ export function ApiInstancesServiceCard({ card }: { card: ApiInstancesCard }) {
                     {instance.self ? ' · answered this page' : ''}
                   </span>
                 </th>
-                <td>
+                <td data-label="State">
                   <StateBadge state={instance.state} />
                   {instance.state === 'down' && (
                     <span className="instances__silent">
@@ -103,17 +103,17 @@ export function ApiInstancesServiceCard({ card }: { card: ApiInstancesCard }) {
                     </span>
                   )}
                 </td>
-                <td>{instance.version}</td>
-                <td>{instance.state === 'down' ? '—' : formatDuration(instance.uptimeSeconds)}</td>
-                <td>{instance.restarts}</td>
-                <td>{formatPercent(instance.cpuPercent)}</td>
-                <td>
+                <td data-label="Version">{instance.version}</td>
+                <td data-label="Uptime">{instance.state === 'down' ? '—' : formatDuration(instance.uptimeSeconds)}</td>
+                <td data-label="Restarts">{instance.restarts}</td>
+                <td data-label="CPU">{formatPercent(instance.cpuPercent)}</td>
+                <td data-label="RSS / heap">
                   {formatBytes(instance.memory.rssBytes)} / {formatBytes(instance.memory.heapUsedBytes)}
                 </td>
-                <td>{formatMs(instance.eventLoopDelayP99Ms)}</td>
-                <td>{formatCount(instance.requestsPerMinute)}</td>
-                <td>{formatMs(instance.p95LatencyMs)}</td>
-                <td>{formatCount(instance.serverErrorsPerMinute)}</td>
+                <td data-label="Loop p99">{formatMs(instance.eventLoopDelayP99Ms)}</td>
+                <td data-label="Req/min">{formatCount(instance.requestsPerMinute)}</td>
+                <td data-label="p95">{formatMs(instance.p95LatencyMs)}</td>
+                <td data-label="5xx/min">{formatCount(instance.serverErrorsPerMinute)}</td>
               </tr>
             ))}
           </tbody>
