@@ -77,9 +77,8 @@ export class PostgresProbe implements OnApplicationShutdown {
    * The card. `apiSlowStatements` are the API's own slow statements of the last hour (the error
    * log's `Slow query` groups, SLOW_QUERY_MS), used when pg_stat_statements is not installed.
    */
-  async card(apiSlowStatements: () => Promise<SlowStatement[]>): Promise<PostgresCard> {
+  async card(apiSlowStatements: () => Promise<SlowStatement[]>, pool = this.poolFigures()): Promise<PostgresCard> {
     const started = performance.now();
-    const pool = this.poolFigures();
     let overview: Overview;
     let longest: LongestRow | undefined;
     try {
@@ -124,7 +123,9 @@ export class PostgresProbe implements OnApplicationShutdown {
     };
     const reasons: string[] = [];
     if (connections.total >= BUSY_CONNECTIONS * connections.max) reasons.push(`${connections.total} of ${connections.max} connections are in use.`);
-    if (pool.waiting > 0) reasons.push(`${pool.waiting} requests of this instance wait for a pooled connection (all ${pool.max} busy).`);
+    // Waiting while the pool is still opening connections is normal; waiting with all of them open is exhaustion.
+    if (pool.waiting > 0 && pool.total >= pool.max)
+      reasons.push(`${pool.waiting} requests of this instance wait for a pooled connection (all ${pool.max} busy).`);
     if (elapsedMs > SLOW_PROBE_MS) reasons.push(`The status queries took ${Math.round(elapsedMs)} ms.`);
 
     return {
@@ -145,8 +146,11 @@ export class PostgresProbe implements OnApplicationShutdown {
     };
   }
 
-  /** This instance's pool (TypeORM's pg.Pool): connections open, idle, and requests waiting for one. */
-  private poolFigures(): PostgresCard['pool'] {
+  /**
+   * This instance's pool (TypeORM's pg.Pool): connections open, idle, and requests waiting for
+   * one. Read before a snapshot's own queries go through the pool, which would count themselves.
+   */
+  poolFigures(): PostgresCard['pool'] {
     const pool = (this.dataSource.driver as unknown as { master?: pg.Pool }).master;
     if (!pool) return { total: 0, idle: 0, waiting: 0, max: 0 };
     return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 0 };

@@ -1,17 +1,33 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { tmpdir } from 'node:os';
-import { ROLES, WS_ADMIN_PATH, WS_INVESTOR_PATH, WS_OPERATOR_PATH, WS_PATH, type DiskUsage, type SystemStatus, type WebSocketCard } from '@aiparksit/shared';
+import {
+  ACTIVE_USER_WINDOW_MS,
+  PORTALS,
+  ROLES,
+  WS_ADMIN_PATH,
+  WS_INVESTOR_PATH,
+  WS_OPERATOR_PATH,
+  WS_PATH,
+  type ActiveUsers,
+  type ApiInstancesCard,
+  type DiskUsage,
+  type SystemStatus,
+  type WebSocketCard,
+} from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { SystemErrorsService } from '../error-log/index.js';
 import { RealtimeHub, RealtimeStats } from '../realtime/index.js';
 import { InstanceRegistry } from '../telemetry/index.js';
 import { diskUsage } from './disk-usage.js';
 import { NginxProbe } from './nginx-probe.js';
-import { PostgresProbe } from './postgres-probe.js';
+import { PostgresProbe, STATUS_QUERY_TIMEOUT_MS } from './postgres-probe.js';
 import { overallState, serviceStates, stateChanges, type ServiceStateOf } from './service-states.js';
 
 /** The snapshot, without the fields that depend on when it is read. */
 type Snapshot = Omit<SystemStatus, 'generatedAt' | 'snapshotAgeMs'>;
+
+/** A snapshot source that has not answered by then is replaced by its fallback (a little past the status queries' own timeout). */
+const SOURCE_DEADLINE_MS = STATUS_QUERY_TIMEOUT_MS + 1000;
 
 /** Past this many periods a snapshot is too old to show while a fresh one is taken: the request waits. */
 const STALE_PERIODS_SERVED = 3;
@@ -89,14 +105,18 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async take(): Promise<Snapshot> {
+    const pool = this.postgres.poolFigures();
+    // Each source has a deadline and a fallback: with the database sick, the heartbeat rows and
+    // the error counts (read through the API's pool, without a statement timeout) must not hold
+    // up or fail the page that is there to say so.
     const [api, activeUsers, routes, nginx, postgres, disks, criticalErrors24h] = await Promise.all([
-      this.instances.apiCard(),
-      this.instances.activeUsers(),
-      this.instances.routes(),
+      this.settle('API instances', this.instances.apiCard(), (reason) => this.unknownApiCard(reason)),
+      this.settle('active users', this.instances.activeUsers(), () => noActiveUsers()),
+      this.settle('route figures', this.instances.routes(), () => []),
       this.nginx.card(),
-      this.postgres.card(() => this.errors.slowStatements(1, 5)),
+      this.postgres.card(() => this.settle('slow statements', this.errors.slowStatements(1, 5), () => []), pool),
       this.disks(),
-      this.errors.countCritical(24).catch(() => 0),
+      this.settle('critical errors', this.errors.countCritical(24), () => 0),
     ]);
     const websocket = this.websocketCard();
     const services = { api, nginx, postgres, websocket };
@@ -114,6 +134,34 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
       activeUsers,
       routes,
       criticalErrors24h,
+    };
+  }
+
+  /** The source's answer, or the fallback when it fails or takes longer than the status queries may. */
+  private async settle<T>(what: string, source: Promise<T>, fallback: (reason: string) => T): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${SOURCE_DEADLINE_MS} ms`)), SOURCE_DEADLINE_MS);
+    });
+    try {
+      return await Promise.race([source, deadline]);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`System status: ${what} unavailable (${reason}).`);
+      return fallback(reason);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private unknownApiCard(reason: string): ApiInstancesCard {
+    return {
+      state: 'degraded',
+      reason: `The instances' heartbeats could not be read (${reason}); this instance answers.`,
+      uptimeSeconds: Math.round(process.uptime()),
+      instances: [],
+      requestsPerMinute: 0,
+      serverErrorsPerMinute: 0,
     };
   }
 
@@ -157,4 +205,12 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
     }
     return disks;
   }
+}
+
+function noActiveUsers(): ActiveUsers {
+  return {
+    total: 0,
+    byPortal: Object.fromEntries(PORTALS.map((portal) => [portal, 0])) as ActiveUsers['byPortal'],
+    windowSeconds: ACTIVE_USER_WINDOW_MS / 1000,
+  };
 }

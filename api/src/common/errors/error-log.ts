@@ -72,10 +72,11 @@ export class ErrorLog {
   static readonly MAX_PENDING_GROUPS = 1000;
   private pending = new Map<string, PendingErrorGroup>();
   private droppedCount = 0;
+  private static readonly MAX_REMEMBERED_TEXTS = 2000;
+  private readonly fingerprints = new Map<string, { normalised: string; fingerprint: string }>();
 
   record(occurrence: ErrorOccurrence, now = Date.now()): void {
-    const normalised = normaliseErrorText(occurrence.message);
-    const fingerprint = errorFingerprint(occurrence.service, occurrence.type, normalised);
+    const { normalised, fingerprint } = this.fingerprintOf(occurrence);
     const message = cutMessage(occurrence.groupByMessageAsIs ? normalised : occurrence.message);
     const request = occurrence.requestId === null ? undefined : currentRequest();
     const requestId = occurrence.requestId === undefined ? (request?.requestId ?? null) : occurrence.requestId;
@@ -118,6 +119,22 @@ export class ErrorLog {
       hour.maxMs = Math.max(hour.maxMs, occurrence.durationMs);
     }
     group.hours.set(hourStart, hour);
+  }
+
+  /**
+   * Normalising and hashing cost ~10 µs; the same text recurs (a flood of 429s on one route, one
+   * failing query), so the last few thousand texts are remembered.
+   */
+  private fingerprintOf(occurrence: ErrorOccurrence): { normalised: string; fingerprint: string } {
+    const key = `${occurrence.service}\u0000${occurrence.type}\u0000${occurrence.message}`;
+    let known = this.fingerprints.get(key);
+    if (!known) {
+      const normalised = normaliseErrorText(occurrence.message);
+      known = { normalised, fingerprint: errorFingerprint(occurrence.service, occurrence.type, normalised) };
+      if (this.fingerprints.size >= ErrorLog.MAX_REMEMBERED_TEXTS) this.fingerprints.clear();
+      this.fingerprints.set(key, known);
+    }
+    return known;
   }
 
   /** Takes the pending groups (and the count of occurrences dropped meanwhile) for writing. */
