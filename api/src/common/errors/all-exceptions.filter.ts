@@ -33,15 +33,15 @@ export function sendError(exception: unknown, request: FastifyRequest, reply: Fa
   const requestId = String(request.id);
   if (unexpected) {
     request.log.error({ err: exception }, 'unhandled error');
-    errorLog?.record({ service: 'API', type: ERROR_TYPES.serverError, message: `${route}: ${describeError(exception)}`, requestId, critical: true });
+    errorLog?.record({ service: 'API', type: ERROR_TYPES.serverError, message: `${route}: ${describeError(exception)}`, requestId, route, critical: true });
   } else if (envelope.statusCode === 429) {
     // A harvesting block is recorded once, when it starts (HarvestService); its refusals are not.
-    if (!isHarvestRefusal(envelope.details)) errorLog?.record({ service: 'Security', type: ERROR_TYPES.rateLimited, message: route, requestId });
+    if (!isHarvestRefusal(envelope.details)) errorLog?.record({ service: 'Security', type: ERROR_TYPES.rateLimited, message: route, requestId, route });
   } else if (envelope.statusCode === 503) {
     request.log.warn({ err: exception }, 'service unavailable');
-    errorLog?.record({ service: 'PostgreSQL', type: ERROR_TYPES.timeout, message: `${route}: ${envelope.message}`, requestId, critical: true });
+    errorLog?.record({ service: 'PostgreSQL', type: ERROR_TYPES.timeout, message: `${route}: ${envelope.message}`, requestId, route, critical: true });
   } else if (envelope.statusCode >= 500) {
-    errorLog?.record({ service: 'API', type: ERROR_TYPES.serverError, message: `${route}: ${envelope.message}`, requestId, critical: true });
+    errorLog?.record({ service: 'API', type: ERROR_TYPES.serverError, message: `${route}: ${envelope.message}`, requestId, route, critical: true });
   }
   sendEnvelope(reply, result);
 }

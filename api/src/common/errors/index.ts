@@ -4,5 +4,5 @@ export { AllExceptionsFilter, NO_ROUTE_MESSAGE, sendEnvelope, sendError } from '
 export { toErrorEnvelope } from './error-envelope.js';
 export { ErrorLog, ERROR_TYPES, type ErrorType, type ErrorOccurrence, type PendingErrorGroup, type HourFigures } from './error-log.js';
 export { normaliseErrorText, MAX_ERROR_MESSAGE } from './error-fingerprint.js';
-export { currentRequest, enterRequestContext, reenterRequestContext, type RequestContext } from './request-context.js';
+export { currentRequest, enterRequestContext, reenterRequestContext, requestContextIsCheap, type RequestContext } from './request-context.js';
 export { createValidationPipe } from './validation.js';

