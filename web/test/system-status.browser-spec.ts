@@ -1,5 +1,6 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { testPool, unique } from '../../api/test/support/db.js';
+import { startApiServer, type RunningApi } from '../../api/test/support/system.mjs';
 import { waitForEmail } from '../../api/test/support/mailbox.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
@@ -242,6 +243,37 @@ describeInBrowser('System status page in the browser', () => {
       await pool.query(`DROP TRIGGER IF EXISTS ${trap} ON api_keys`);
       await pool.query(`DROP FUNCTION IF EXISTS ${trap}()`);
       await pool.end();
+    }
+  });
+
+  it('marks an API instance down, in words, when its heartbeats stop, and says so as it happens', async () => {
+    // Two instances of our own with short periods, so three silent heartbeats come within the test.
+    const env = { DATABASE_URL: process.env['DATABASE_URL'], INSTANCE_HEARTBEAT_MS: '300', SYSTEM_SNAPSHOT_MS: '500' };
+    const [watching, doomed] = await Promise.all([startApiServer(env), startApiServer(env)]);
+    const context = await chromium.newContext();
+    const rowOf = (api: RunningApi) => `[data-testid="api-instance"][data-pid="${api.process.pid}"]`;
+    try {
+      const page = await openPage(context);
+      await page.goto(`${watching.url}/login`, { waitUntil: 'domcontentloaded' });
+      await signIn(page, admin.email, admin.password);
+      await waitForPath(page, '/admin');
+      await page.waitForFunction(() => document.querySelector('[data-testid="feed-state"]')?.getAttribute('data-state') === 'live', { timeout: 20_000 });
+      await page.waitForSelector(`${rowOf(watching)}[data-state="running"]`, { timeout: 30_000 });
+      await page.waitForSelector(`${rowOf(doomed)}[data-state="running"]`, { timeout: 30_000 });
+
+      // No clean shutdown: the process is gone and its heartbeats stop.
+      doomed.process.kill('SIGKILL');
+      await page.waitForSelector(`${rowOf(doomed)}[data-state="down"]`, { timeout: 30_000 });
+      await waitForText(page, rowOf(doomed), 'Down');
+      await waitForText(page, rowOf(doomed), 'last heartbeat');
+      await waitForText(page, '[data-testid="card-api"] .service-card__head', 'Degraded');
+      // The feed's service_status_changed is shown as it arrives.
+      await waitForText(page, '[data-testid="status-change"]', 'Running → Down', 30_000);
+      expect(await page.$(`${rowOf(watching)}[data-state="running"]`)).not.toBeNull();
+      await screenshot(page, 'system-status-instance-down');
+    } finally {
+      await context.close();
+      await Promise.all([watching.stop(), doomed.process.signalCode ? undefined : doomed.stop()]);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { RouteFigures } from '@aiparksit/shared';
-import { figuresFor, formatAgo, formatBytes, formatDuration, formatMs } from './format';
+import type { ApiInstanceStatus, RouteFigures } from '@aiparksit/shared';
+import { figuresFor, formatAgo, formatBytes, formatDuration, formatMs, serviceName } from './format';
 
 describe('formatBytes', () => {
   it('writes memory and disk sizes as the seed does', () => {
@@ -58,5 +58,20 @@ describe('figuresFor', () => {
   it('finds nothing for another method or path', () => {
     expect(figuresFor(routes, { method: 'GET', path: '/api/bookings' })).toBeNull();
     expect(figuresFor(routes, { method: 'GET', path: '/api/payments' })).toBeNull();
+  });
+});
+
+describe('serviceName', () => {
+  const instance = { id: 'i1', host: 'web-1', port: 3005, pid: 42 } as ApiInstanceStatus;
+
+  it('names an API instance by host, port and pid when the snapshot knows it', () => {
+    expect(serviceName('api:i1', [instance])).toBe('API instance web-1:3005 (PID 42)');
+    expect(serviceName('api:gone', [instance])).toBe('An API instance');
+  });
+
+  it('names the other services and disks', () => {
+    expect(serviceName('postgres', [])).toBe('PostgreSQL');
+    expect(serviceName('disk:logs', [])).toBe('Disk (logs)');
+    expect(serviceName('something-new', [])).toBe('something-new');
   });
 });

@@ -1,4 +1,4 @@
-import type { RouteFigures, ServiceState } from '@aiparksit/shared';
+import type { ApiInstanceStatus, RouteFigures, ServiceState } from '@aiparksit/shared';
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
@@ -79,4 +79,16 @@ function routeShape(path: string): string {
     .split('/')
     .map((part) => (part.startsWith(':') ? ':' : part))
     .join('/');
+}
+
+const SERVICE_NAMES: Record<string, string> = { nginx: 'Nginx', postgres: 'PostgreSQL', websocket: 'WebSocket server' };
+
+/** A `service_status_changed` service (`api:<id>`, `nginx`, `disk:<kind>`…) as an admin reads it. */
+export function serviceName(service: string, instances: readonly ApiInstanceStatus[]): string {
+  if (service.startsWith('api:')) {
+    const instance = instances.find((candidate) => candidate.id === service.slice(4));
+    return instance ? `API instance ${instance.host}:${instance.port} (PID ${instance.pid})` : 'An API instance';
+  }
+  if (service.startsWith('disk:')) return `Disk (${service.slice(5)})`;
+  return SERVICE_NAMES[service] ?? service;
 }

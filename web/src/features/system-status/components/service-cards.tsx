@@ -84,7 +84,13 @@ export function ApiInstancesServiceCard({ card }: { card: ApiInstancesCard }) {
           </thead>
           <tbody>
             {card.instances.map((instance) => (
-              <tr key={instance.id} className={`instances__row instances__row--${instance.state}`} data-testid="api-instance" data-state={instance.state}>
+              <tr
+                key={instance.id}
+                className={`instances__row instances__row--${instance.state}`}
+                data-testid="api-instance"
+                data-state={instance.state}
+                data-pid={instance.pid}
+              >
                 <th scope="row">
                   <span className="instances__host">
                     {instance.host}:{instance.port}

@@ -7,7 +7,7 @@ import { ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
 import { useAdminFeed, type AdminFeedEvent } from '../../../lib/socket';
-import { STATE_WORDS } from '../api/format';
+import { STATE_WORDS, serviceName } from '../api/format';
 import { systemStatusKeys, useSystemErrors, useSystemStatus } from '../api/system-status';
 import { AuditList } from './audit-list';
 import { ActiveUsersCard, DiskSpace } from './disks-and-users';
@@ -83,7 +83,7 @@ export function SystemStatusPage({ user, spaRouteCount }: SystemStatusPageProps)
       <div role="status" aria-live="polite">
         {latestChange && (
           <p className="notice status-change" data-testid="status-change">
-            {latestChange.service}: {latestChange.from ? `${STATE_WORDS[latestChange.from]} → ` : ''}
+            {serviceName(latestChange.service, status.data?.services.api.instances ?? [])}: {latestChange.from ? `${STATE_WORDS[latestChange.from]} → ` : ''}
             {STATE_WORDS[latestChange.to]}
             {latestChange.reason ? ` (${latestChange.reason})` : ''}
           </p>
