@@ -124,7 +124,7 @@ describeInBrowser('System status page in the browser', () => {
     } finally {
       await phone.close();
     }
-  });
+  }, 240_000);
 
   it('asks before a quick action, shows its outcome, and lists it in the audit log', async () => {
     const recipient = `${unique('status-test')}@example.test`;
@@ -275,5 +275,5 @@ describeInBrowser('System status page in the browser', () => {
       await context.close();
       await Promise.all([watching.stop(), doomed.process.signalCode ? undefined : doomed.stop()]);
     }
-  });
+  }, 240_000);
 });
