@@ -117,8 +117,11 @@ describeInBrowser('System status page in the browser', () => {
       const page = await openPage(phone, 'phone');
       await signInAsAdmin(page, admin);
       await everyCardRendered(page);
-      // Stacked boxes on a narrow screen: still one box per component.
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="flow-driver-booking"] .flow-node').length === 8);
+      // On a narrow screen the boxes are stacked, one under the other: still one box per component.
+      await page.waitForFunction(() => {
+        const boxes = [...document.querySelectorAll('[data-testid="flow-driver-booking"] .flow-node rect')];
+        return boxes.length === 8 && new Set(boxes.map((box) => box.getAttribute('x'))).size === 1;
+      });
       expect(await pageScrollsSideways(page)).toBe(false);
       await screenshot(page, 'system-status-phone');
     } finally {
