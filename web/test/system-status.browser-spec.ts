@@ -2,6 +2,9 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { testPool, unique } from '../../api/test/support/db.js';
 import { startApiServer, type RunningApi } from '../../api/test/support/system.mjs';
 import { waitForEmail } from '../../api/test/support/mailbox.js';
+import { loginAs } from '../../api/test/support/factories.js';
+import { createOperatorWithFacility } from '../../api/test/support/facility-factories.js';
+import { apiUrl } from '../../api/test/support/api-url.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
 import { clickWhenReady, fillByLabel, headingOnceItReads, signIn, visit, waitForPath, waitForText } from './support/spa.js';
@@ -13,6 +16,15 @@ const FLOWS = ['flow-driver-booking', 'flow-operator-dashboard', 'flow-investor-
 /** Whether the page itself scrolls sideways (wide tables must scroll inside their own box). */
 async function pageScrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+async function userIdOf(email: string): Promise<string> {
+  const pool = testPool();
+  try {
+    return (await pool.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email])).rows[0]!.id;
+  } finally {
+    await pool.end();
+  }
 }
 
 async function signInAsAdmin(page: Page, admin: TestAccount): Promise<void> {
@@ -279,4 +291,66 @@ describeInBrowser('System status page in the browser', () => {
       await Promise.all([watching.stop(), doomed.process.signalCode ? undefined : doomed.stop()]);
     }
   }, 240_000);
+
+  it('lifts a harvesting block from its row in the recent errors, after reloading the canaries', async () => {
+    // A canary facility (never listed; reading one blocks the reader), known to the guard once the
+    // admin reloads the canaries.
+    const pool = testPool();
+    let canaryId: string;
+    let listedId: string;
+    try {
+      canaryId = (await createOperatorWithFacility(pool, { name: `Canary ${unique('C')}` })).facility.id;
+      await pool.query('UPDATE facilities SET is_canary = true, published = false WHERE id = $1', [canaryId]);
+      listedId = (await createOperatorWithFacility(pool, { name: `Garage ${unique('G')}` })).facility.id;
+    } finally {
+      await pool.end();
+    }
+    const driver = await createAccount('driver');
+    const { accessToken } = await loginAs(apiUrl(), driver);
+    const blocked = `user:${await userIdOf(driver.email)}`;
+    const read = (id: string) => fetch(`${apiUrl()}/api/facilities/${id}`, { headers: { authorization: `Bearer ${accessToken}`, 'accept-language': 'en' } });
+
+    const context = await chromium.newContext();
+    try {
+      const page = await openPage(context);
+      await signInAsAdmin(page, admin);
+      await everyCardRendered(page);
+      await clickWhenReady(page, '[data-testid="action-reload-canaries"] .action__button');
+      await clickWhenReady(page, 'dialog[open] [data-testid="confirm-action"]');
+      await page.waitForSelector('[data-testid="outcome-reload-canaries"][data-outcome="succeeded"]', { timeout: 30_000 });
+
+      // The driver reads the canary: blocked from then on, on every guarded read.
+      expect((await read(canaryId)).status).toBe(404);
+      expect((await read(listedId)).status).toBe(429);
+
+      // The block shows among the recent errors, naming the driver's account, with a way to lift it.
+      const row = `[data-testid="error-row"][data-service="Security"]`;
+      await page.waitForFunction(
+        (selector, who) => [...document.querySelectorAll(selector)].some((r) => r.textContent?.includes(who)),
+        { timeout: 30_000 },
+        row,
+        blocked,
+      );
+      await page.evaluate(
+        (selector, who) =>
+          [...document.querySelectorAll(selector)]
+            .find((r) => r.textContent?.includes(who))!
+            .querySelector<HTMLButtonElement>('.errors__lift')!
+            .click(),
+        row,
+        blocked,
+      );
+      await page.waitForSelector('dialog[open][data-testid="confirm-dialog"]');
+      const prefilled = await page.$eval('dialog[open] input[name="client"]', (input) => (input as HTMLInputElement).value);
+      expect(prefilled).toBe(blocked);
+      await clickWhenReady(page, 'dialog[open] [data-testid="confirm-action"]');
+      await page.waitForSelector('[data-testid="outcome-lift-harvest-block"][data-outcome="succeeded"]', { timeout: 30_000 });
+      await page.waitForSelector('[data-testid="audit-row"][data-action="lift-harvest-block"]', { timeout: 30_000 });
+
+      // It did what it says: the driver reads listed facilities again.
+      expect((await read(listedId)).status).toBe(200);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ApiInstanceStatus, RouteFigures } from '@aiparksit/shared';
-import { figuresFor, formatAgo, formatBytes, formatDuration, formatMs, serviceName } from './format';
+import { blockedClientIn, figuresFor, formatAgo, formatBytes, formatDuration, formatMs, serviceName } from './format';
 
 describe('formatBytes', () => {
   it('writes memory and disk sizes as the seed does', () => {
@@ -73,5 +73,15 @@ describe('serviceName', () => {
     expect(serviceName('postgres', [])).toBe('PostgreSQL');
     expect(serviceName('disk:logs', [])).toBe('Disk (logs)');
     expect(serviceName('something-new', [])).toBe('something-new');
+  });
+});
+
+describe('blockedClientIn', () => {
+  it('finds the client key a harvesting block names', () => {
+    expect(blockedClientIn('signed-in client user:0b6c5a9e-1f2d-4e3a-9b8c-7d6e5f4a3b2c blocked (read a canary facility) on GET /api/facilities/:id')).toBe(
+      'user:0b6c5a9e-1f2d-4e3a-9b8c-7d6e5f4a3b2c',
+    );
+    expect(blockedClientIn('anonymous client anon:3f2a9c blocked (past the read limit) on GET /api/proxy/marketplace')).toBe('anon:3f2a9c');
+    expect(blockedClientIn('Client disconnected unexpectedly')).toBeNull();
   });
 });

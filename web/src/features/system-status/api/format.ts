@@ -92,3 +92,8 @@ export function serviceName(service: string, instances: readonly ApiInstanceStat
   if (service.startsWith('disk:')) return `Disk (${service.slice(5)})`;
   return SERVICE_NAMES[service] ?? service;
 }
+
+/** The client key a harvesting block's message names (`user:…`, `key:…`, `anon:…`), if any. */
+export function blockedClientIn(message: string): string | null {
+  return /\b((?:user|key|anon):[\w-]+)/.exec(message)?.[1] ?? null;
+}

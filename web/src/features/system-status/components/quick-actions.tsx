@@ -50,7 +50,15 @@ function lastWeek(): { from: string; to: string } {
   return { from: local(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6)), to: local(today) };
 }
 
-export function QuickActions() {
+/** An action another part of the page asks for (e.g. "lift this block" on an error row), prefilled. */
+export interface ActionRequest {
+  action: SystemActionName;
+  body: SystemActionRequest;
+  /** Distinguishes two requests with the same body: each opens the dialog once. */
+  id: number;
+}
+
+export function QuickActions({ request }: { request?: ActionRequest | null }) {
   return (
     <section className="panel" aria-labelledby="actions-title" data-testid="card-actions">
       <h2 id="actions-title">
@@ -59,16 +67,24 @@ export function QuickActions() {
       <p className="field__hint">Each action asks first, runs on the server and is written to the audit list below with its outcome.</p>
       <ul className="actions">
         {ACTIONS.map((action) => (
-          <QuickAction key={action.name} action={action} />
+          <QuickAction key={action.name} action={action} request={request?.action === action.name ? request : null} />
         ))}
       </ul>
     </section>
   );
 }
 
-function QuickAction({ action }: { action: ActionDefinition }) {
+function QuickAction({ action, request }: { action: ActionDefinition; request: ActionRequest | null }) {
   const mutation = useSystemAction();
-  const [open, setOpen] = useState(false);
+  const [openedHere, setOpenedHere] = useState(false);
+  // A request from elsewhere opens the dialog until it is answered or cancelled.
+  const [doneWith, setDoneWith] = useState<number | null>(null);
+  const requested = request !== null && request.id !== doneWith ? request : null;
+  const open = openedHere || requested !== null;
+  const setOpen = (value: boolean) => {
+    setOpenedHere(value);
+    if (!value && request) setDoneWith(request.id);
+  };
   const [outcome, setOutcome] = useState<ActionOutcome | { outcome: 'failed'; message: string } | null>(null);
   const pending = mutation.isPending;
   return (
@@ -99,6 +115,7 @@ function QuickAction({ action }: { action: ActionDefinition }) {
       {open && (
         <ConfirmDialog
           action={action}
+          initial={requested?.body ?? {}}
           pending={pending}
           error={mutation.error}
           onCancel={() => setOpen(false)}
@@ -127,12 +144,15 @@ function QuickAction({ action }: { action: ActionDefinition }) {
 
 function ConfirmDialog({
   action,
+  initial,
   pending,
   error,
   onCancel,
   onConfirm,
 }: {
   action: ActionDefinition;
+  /** Values to start from (a client named on an error row). */
+  initial: SystemActionRequest;
   pending: boolean;
   error: Error | null;
   onCancel: () => void;
@@ -175,7 +195,8 @@ function ConfirmDialog({
             label="Client"
             name="client"
             required
-            hint="The blocked client as the harvesting log names it: an IP address or an API key id."
+            hint="As the recent errors name it: user:…, key:… or anon:…"
+            defaultValue={initial.client}
             errors={fields['client']}
             autoComplete="off"
           />

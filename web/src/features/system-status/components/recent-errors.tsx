@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ERROR_SERVICES, type ErrorService, type SystemErrorEvent, type SystemErrorsPage } from '@aiparksit/shared';
 import { ErrorState, LoadingState } from '../../../components/status';
 import { describeError } from '../../../lib/api-error';
-import { formatCount } from '../api/format';
+import { blockedClientIn, formatCount } from '../api/format';
 
 export interface RecentErrorsProps {
   errors: SystemErrorsPage | undefined;
@@ -13,6 +13,8 @@ export interface RecentErrorsProps {
   latest: { event: SystemErrorEvent; receivedAt: number } | null;
   /** Critical groups in the last 24 h, from the status snapshot (the table may be filtered). */
   criticalCount: number | null;
+  /** Opens the "lift a harvesting block" action for the client a block row names. */
+  onLiftBlock: (client: string) => void;
 }
 
 function timeOf(iso: string): string {
@@ -20,7 +22,7 @@ function timeOf(iso: string): string {
 }
 
 /** The seed's table: time, service, type, message, count, one row per fingerprint, newest first. */
-export function RecentErrors({ errors, error, pending, onRetry, latest, criticalCount }: RecentErrorsProps) {
+export function RecentErrors({ errors, error, pending, onRetry, latest, criticalCount, onLiftBlock }: RecentErrorsProps) {
   const [service, setService] = useState<ErrorService | 'all'>('all');
   const items = errors?.items ?? [];
   const shown = service === 'all' ? items : items.filter((item) => item.service === service);
@@ -88,6 +90,15 @@ export function RecentErrors({ errors, error, pending, onRetry, latest, critical
                   <td className="errors__message">
                     <span data-testid="error-message">{item.message}</span>
                     {item.lastRequestId && <RequestId id={item.lastRequestId} />}
+                    {item.type === 'Harvesting block' && blockedClientIn(item.message) && (
+                      <button
+                        type="button"
+                        className="button button--ghost button--small errors__lift"
+                        onClick={() => onLiftBlock(blockedClientIn(item.message)!)}
+                      >
+                        Lift this block…
+                      </button>
+                    )}
                   </td>
                   <td data-testid="error-count">{formatCount(item.count)}</td>
                 </tr>

@@ -15,7 +15,7 @@ import { FlowDiagram } from './flow-diagram';
 import { FLOWS } from './flows';
 import { Headline } from './headline';
 import { LiveLine } from './live-line';
-import { QuickActions } from './quick-actions';
+import { QuickActions, type ActionRequest } from './quick-actions';
 import { RecentErrors } from './recent-errors';
 import { ApiInstancesServiceCard, NginxServiceCard, PostgresServiceCard, WebSocketServiceCard } from './service-cards';
 import { StateBadge } from './state-badge';
@@ -41,6 +41,7 @@ export function SystemStatusPage({ user, spaRouteCount }: SystemStatusPageProps)
   const queryClient = useQueryClient();
   const [latestError, setLatestError] = useState<{ event: SystemErrorEvent; receivedAt: number } | null>(null);
   const [latestChange, setLatestChange] = useState<ServiceStatusChangedEvent | null>(null);
+  const [actionRequest, setActionRequest] = useState<ActionRequest | null>(null);
   const feedState = useAdminFeed({
     onEvent: (message: AdminFeedEvent) => {
       if (message.event === 'system_error') {
@@ -101,8 +102,9 @@ export function SystemStatusPage({ user, spaRouteCount }: SystemStatusPageProps)
         onRetry={() => void errors.refetch()}
         latest={latestError}
         criticalCount={status.data?.criticalErrors24h ?? null}
+        onLiftBlock={(client) => setActionRequest((previous) => ({ action: 'lift-harvest-block', body: { client }, id: (previous?.id ?? 0) + 1 }))}
       />
-      <QuickActions />
+      <QuickActions request={actionRequest} />
       <AuditList />
       {status.data && <DataFlows status={status.data} />}
     </div>
