@@ -17,8 +17,11 @@ export interface RecentErrorsProps {
   onLiftBlock: (client: string) => void;
 }
 
-function timeOf(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** The seed's "07:15:23" for today; an earlier day (the window is 24 h) also names the day. */
+function timeOf(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return at.toDateString() === now.toDateString() ? time : `${at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
 }
 
 /** The seed's table: time, service, type, message, count, one row per fingerprint, newest first. */
