@@ -8,15 +8,21 @@
 // as the demo admin; each is asked BENCH_RUNS times (default 300), one request every
 // BENCH_GAP_MS (default 40 ms), so the run spans several snapshot periods and its refreshes are
 // among the timed requests. Also shown: the first (cold) request of an instance, which waits for
-// a whole snapshot, and the snapshot's own time. Numbers vary by machine and load.
+// a whole snapshot. Last, the WebSocket card's commit-to-send latency: a socket on each instance
+// follows one facility while BENCH_CHANGES (100) availability notices for it, 100 ms apart, are
+// committed as the realtime triggers send them (stamped with the database clock; sent by hand so
+// the bench changes no data); each instance's card then gives p50/p95 from the stamp to the
+// frame written (listener, coalescing window, recount, write). Numbers vary by machine and load.
 import http from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { API_DIST, ROOT, run, runNode, step } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const GAP_MS = Number(process.env.BENCH_GAP_MS ?? 40);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 100);
 
 step('Building shared contract and API…');
 run('npm', ['run', 'build', '-w', 'shared']);
@@ -122,6 +128,51 @@ try {
     );
   }
   console.log(`  both:       p50 ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))}, max ${ms(all[all.length - 1])}  (target p95 < 50 ms)`);
+
+  step(`Commit-to-send: ${CHANGES} availability notices of one facility, a follower on each instance…`);
+  const { rows: spaceRows } = await pool.query(
+    `SELECT s.space_type, s.facility_id FROM spaces s JOIN facilities f ON f.id = s.facility_id WHERE s.active AND f.published AND NOT f.is_canary LIMIT 1`,
+  );
+  const space = spaceRows[0];
+  let received = 0;
+  const sockets = await Promise.all(
+    apis.map(
+      (api) =>
+        new Promise((resolveOpen, rejectOpen) => {
+          const socket = new WebSocket(`${api.url.replace('http', 'ws')}/ws`);
+          socket.on('message', (data) => {
+            const message = JSON.parse(data.toString());
+            if (message.type === 'subscribed') resolveOpen(socket);
+            if (message.type === 'event') received += 1;
+          });
+          socket.once('open', () => socket.send(JSON.stringify({ type: 'subscribe', facilityIds: [space.facility_id] })));
+          socket.once('error', rejectOpen);
+        }),
+    ),
+  );
+  for (let i = 0; i < CHANGES; i++) {
+    await pool.query(
+      `SELECT pg_notify('aiparksit_events', json_build_object('k', 'a', 'f', $1::uuid, 't', $2::text, 'ts', floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint)::text)`,
+      [space.facility_id, space.space_type],
+    );
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const sentBy = Date.now() + 500;
+  await new Promise((r) => setTimeout(r, 500));
+  for (const [i, api] of apis.entries()) {
+    // A snapshot taken after the last frame went out.
+    let body;
+    do {
+      ({ body } = await getStatus(api));
+      if (Date.parse(body.generatedAt) - body.snapshotAgeMs < sentBy) await new Promise((r) => setTimeout(r, 250));
+    } while (Date.parse(body.generatedAt) - body.snapshotAgeMs < sentBy);
+    const { latencyMs, eventsPerMinute } = body.services.websocket;
+    console.log(
+      `  instance ${i + 1}: p50 ${latencyMs.p50} ms, p95 ${latencyMs.p95} ms (${eventsPerMinute} events in the last minute; snapshot ${body.snapshotAgeMs} ms old)`,
+    );
+  }
+  console.log(`  frames received by the two followers: ${received}`);
+  for (const socket of sockets) socket.close();
 } finally {
   await Promise.all(apis.map((api) => api.stop()));
   await pool.end();

@@ -557,7 +557,7 @@ export const configSchema = {
   nginxStatusUrl: {
     env: 'NGINX_STATUS_URL',
     description:
-      "nginx's stub_status page (nginx.conf serves it at http://127.0.0.1/nginx_status to local callers). Unset: the system page says the API is not behind nginx.",
+      "nginx's stub_status page (nginx.conf serves it at http://127.0.0.1:8080/nginx_status to local callers). Unset: the system page says the API is not behind nginx.",
     optional: true,
     parse: parsers.url('http', 'https'),
   },

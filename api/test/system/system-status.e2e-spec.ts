@@ -96,7 +96,8 @@ describe('GET /api/system/status', () => {
   });
 
   it('reports the data, log and temporary disks as statfs sees them', async () => {
-    const status = await statusUntil(apiUrl(), admin, () => true, 'any status');
+    // A fresh snapshot, so that the disks have had little time to change since.
+    const status = await statusUntil(apiUrl(), admin, (s) => s.snapshotAgeMs < 1000, 'a fresh snapshot');
     expect(status.disks.map((d) => d.kind)).toEqual(['data', 'logs', 'temp']);
     // The shared test API runs on DATABASE_URL without DATA_DIR or LOG_DIR: .data and .data/logs of the project.
     const expected = { data: resolve(REPO_ROOT, '.data'), logs: resolve(REPO_ROOT, '.data/logs'), temp: tmpdir() };

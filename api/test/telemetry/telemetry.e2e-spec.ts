@@ -3,6 +3,9 @@ import request from 'supertest';
 import { apiUrl } from '../support/api-url.js';
 import { createApiKey, createUser, bearer, loginAs } from '../support/factories.js';
 import { startApiServer, type RunningApi } from '../support/system.mjs';
+import { createOperatorWithFacility } from '../support/facility-factories.js';
+import { GOOD_CARD, holdBooking, paidBooking, postPayment, windowAhead } from '../support/booking-helpers.js';
+import { SANDBOX_TEST_CARDS } from '@aiparksit/shared';
 import { activeUsersOf, apiCardOf, INSTANCE_ROWS_SQL, routesOf, toInstanceRow, type LiveFigures } from '../../src/telemetry/instance-rows.js';
 import { emptyFigures } from '../../src/telemetry/latency-window.js';
 import { parseExposition } from './prometheus-text.js';
@@ -203,6 +206,28 @@ describe('Telemetry: /metrics, the instance registry, readiness', () => {
       const users = await registry.activeUsers();
       expect(users.byPortal).toEqual({ marketplace: 1, operator: 1, investor: 0, admin: 0 });
       expect(users).toMatchObject({ total: 2, windowSeconds: 300 });
+    });
+  });
+
+  // After the active-user test: its driver would be one more active account.
+  describe('business counters', () => {
+    it('counts bookings held, confirmed and cancelled, and payments by outcome, on the instance that handled them', async () => {
+      const { facility } = await createOperatorWithFacility(pool);
+      const driver = await loginAs(a.url, await createUser(pool, { role: 'driver' }));
+      const { booking } = await paidBooking(a.url, driver, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'B-TM 1', ...windowAhead(3, 2) });
+      const cancelled = await request(a.url).post(`/api/bookings/${booking.id}/cancel`).set('authorization', bearer(driver)).send();
+      expect(cancelled.status).toBe(200);
+      const unpaid = await holdBooking(a.url, driver, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'B-TM 2', ...windowAhead(4, 2) });
+      const declined = await postPayment(a.url, driver, { bookingId: unpaid.id, card: { ...GOOD_CARD, number: SANDBOX_TEST_CARDS.declined } });
+      expect(declined.status).toBe(402);
+
+      const { samples } = parseExposition((await request(a.url).get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`)).text);
+      const value = (name: string, label: string, v: string) => samples.find((s) => s.name === name && s.labels[label] === v)?.value;
+      expect(['created', 'confirmed', 'cancelled'].map((e) => value('aiparksit_bookings_total', 'event', e))).toEqual([2, 1, 1]);
+      expect(['succeeded', 'declined', 'failed'].map((o) => value('aiparksit_payments_total', 'outcome', o))).toEqual([1, 1, 0]);
+      // The other instance handled none of it.
+      const other = parseExposition((await request(b.url).get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`)).text).samples;
+      expect(other.find((s) => s.name === 'aiparksit_bookings_total' && s.labels['event'] === 'created')?.value).toBe(0);
     });
   });
 
