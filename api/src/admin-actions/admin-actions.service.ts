@@ -141,14 +141,14 @@ export class AdminActionsService {
       case 'recompute-rollups': {
         const { from, to } = body as { from: string; to: string };
         const started = Date.now();
-        const days = await this.analytics.recomputeRollups(from, to);
+        const { days, facilities } = await this.analytics.recomputeRollups(from, to);
         const analyticsMs = Date.now() - started;
         await this.metrics.recomputeRollups();
         const metricsMs = Date.now() - started - analyticsMs;
         return {
           target: `${from}..${to}`,
-          message: `Operator analytics rollups of ${days} days (${from} to ${to}, widened to whole months) and every investor metrics rollup recomputed.`,
-          details: { from, to, analyticsDays: days, analyticsMs, metricsMs },
+          message: `Operator analytics rollups of ${facilities} facilities over ${days} days (${from} to ${to}, widened to whole months) and every investor metrics rollup recomputed.`,
+          details: { from, to, analyticsDays: days, facilities, analyticsMs, metricsMs },
         };
       }
       case 'send-test-email': {

@@ -84,10 +84,23 @@ const LABEL = (local: string) => `to_char(date_trunc($6, ${local}), 'YYYY-MM-DD"
 export class AnalyticsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Rewrites every facility's rollups for the local days from..to, widened to whole months; answers the days rewritten. */
-  async recomputeRollupsRange(from: string, to: string): Promise<number> {
-    const rows: { days: number }[] = await this.dataSource.query(`SELECT analytics_recompute_rollups_range($1::date, $2::date) AS days`, [from, to]);
-    return rows[0]!.days;
+  /**
+   * Rewrites every facility's rollups for the local days from..to, widened to whole months, a
+   * batch of facilities per transaction (each batch takes one advisory lock per facility);
+   * answers the days rewritten and the facilities.
+   */
+  async recomputeRollupsRange(from: string, to: string, batchSize = 500): Promise<{ days: number; facilities: number }> {
+    const ids = ((await this.dataSource.query(`SELECT id FROM facilities ORDER BY id`)) as { id: string }[]).map((r) => r.id);
+    let days = 0;
+    for (let i = 0; i < ids.length; i += batchSize) {
+      const rows: { days: number }[] = await this.dataSource.query(`SELECT analytics_recompute_rollups_range($1::date, $2::date, $3::uuid[]) AS days`, [
+        from,
+        to,
+        ids.slice(i, i + batchSize),
+      ]);
+      days = rows[0]!.days;
+    }
+    return { days, facilities: ids.length };
   }
 
   async facility(id: string): Promise<ScopeFacility | undefined> {

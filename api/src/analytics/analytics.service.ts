@@ -43,9 +43,10 @@ export class AnalyticsService {
 
   /**
    * The admin's recompute: the rollups of local days `from`..`to` (at most 366, widened to whole
-   * months) written again from bookings and the ledger. Answers the number of days rewritten.
+   * months) written again from bookings and the ledger, facility batch by batch. Answers the
+   * number of days rewritten and of facilities.
    */
-  recomputeRollups(from: string, to: string): Promise<number> {
+  recomputeRollups(from: string, to: string): Promise<{ days: number; facilities: number }> {
     return this.analytics.recomputeRollupsRange(from, to);
   }
 
