@@ -55,7 +55,8 @@ export class RequestTelemetry {
     });
   }
 
-  private observe(request: FastifyRequest, reply: FastifyReply): void {
+  /** Records one answered request (the hook calls it; public for bench:telemetry, which times it alone). */
+  observe(request: FastifyRequest, reply: FastifyReply): void {
     const now = Date.now();
     const status = reply.statusCode;
     const durationMs = reply.elapsedTime;

@@ -1,9 +1,11 @@
 import type pg from 'pg';
+import request from 'supertest';
 import { testPool, unique } from '../support/db.js';
 import { createFacility, createOperator, type TestFacility } from '../support/facility-factories.js';
 import { bearer, createApiKey, signedInUser } from '../support/factories.js';
 import { startApiServer, type RunningApi } from '../support/system.mjs';
 import { BROWSER, clientOf, CURL, windowTomorrow } from './harvest-client.js';
+import { parseExposition } from '../telemetry/prometheus-text.js';
 
 /**
  * The anti-harvesting guard over HTTP, on an API of its own with tight limits: per client, at
@@ -81,6 +83,13 @@ describe('anti-harvesting guard', () => {
         details: { code: 'harvesting_suspected', retryAfterSeconds: 1200 },
         requestId: refused.headers['x-request-id'],
       });
+    });
+
+    it('counts its refusals in GET /metrics as harvesting, apart from the rate limiter', async () => {
+      const { samples } = parseExposition((await request(api.url).get('/metrics').expect(200)).text);
+      const refused = (reason: string) => samples.find((s) => s.name === 'aiparksit_requests_refused_total' && s.labels['reason'] === reason)?.value;
+      expect(refused('harvesting')).toBeGreaterThanOrEqual(2);
+      expect(refused('rate_limit')).toBe(0);
     });
 
     it('logs the block once, with its request id and the client class', async () => {

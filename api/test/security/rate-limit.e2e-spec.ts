@@ -2,6 +2,7 @@ import request from 'supertest';
 import { unique } from '../support/db.js';
 import { startApiServer, type RunningApi } from '../support/system.mjs';
 import { redisUnavailableReason, startRedis, type RunningRedis } from './redis-server.js';
+import { parseExposition } from '../telemetry/prometheus-text.js';
 
 /**
  * The rate limiter over HTTP, on APIs of their own with tight limits. Windows are a minute long,
@@ -77,6 +78,11 @@ describe('rate limiting behind a trusted proxy (TRUST_PROXY=127.0.0.1)', () => {
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
       expect(res.body.details.retryAfterSeconds).toBe(retryAfter);
+    });
+
+    it('counts the refusal in GET /metrics', async () => {
+      const { samples } = parseExposition((await request(api.url).get('/metrics').expect(200)).text);
+      expect(samples.find((s) => s.name === 'aiparksit_requests_refused_total' && s.labels['reason'] === 'rate_limit')?.value).toBeGreaterThanOrEqual(1);
     });
 
     it('tells a client within its budget how much is left', async () => {

@@ -5,7 +5,8 @@ import { createApiKey, createUser, bearer, loginAs } from '../support/factories.
 import { startApiServer, type RunningApi } from '../support/system.mjs';
 import { createOperatorWithFacility } from '../support/facility-factories.js';
 import { GOOD_CARD, holdBooking, paidBooking, postPayment, windowAhead } from '../support/booking-helpers.js';
-import { SANDBOX_TEST_CARDS } from '@aiparksit/shared';
+import { SANDBOX_TEST_CARDS, WS_INVESTOR_PATH, WS_PATH } from '@aiparksit/shared';
+import { openTestSocket, toWebSocketUrl } from '../../../test/support/websocket-client.js';
 import { activeUsersOf, apiCardOf, INSTANCE_ROWS_SQL, routesOf, toInstanceRow, type LiveFigures } from '../../src/telemetry/instance-rows.js';
 import { emptyFigures } from '../../src/telemetry/latency-window.js';
 import { parseExposition } from './prometheus-text.js';
@@ -207,6 +208,30 @@ describe('Telemetry: /metrics, the instance registry, readiness', () => {
       expect(users.byPortal).toEqual({ marketplace: 1, operator: 1, investor: 0, admin: 0 });
       expect(users).toMatchObject({ total: 2, windowSeconds: 300 });
     });
+
+    it('counts accounts on open sockets in their portal, and anonymous sockets as marketplace users', async () => {
+      const before = await registry.activeUsers();
+      const investor = await createUser(pool, { role: 'investor' });
+      const tokens = await loginAs(b.url, investor);
+      // Signing in is no signed-in request: only the socket makes the investor active.
+      const feed = await openTestSocket(toWebSocketUrl(b.url, `${WS_INVESTOR_PATH}?token=${tokens.accessToken}`));
+      const anonymous = await openTestSocket(toWebSocketUrl(a.url, WS_PATH));
+      try {
+        expect((await feed.nextMessage())['type']).toBe('welcome');
+        await waitFor("the investor in B's heartbeat and an anonymous socket in A's", async () => {
+          const { rows } = await pool.query<{ pid: number; snapshot: { activeUsers?: { ids: Record<string, string[]>; anonymousSockets: number } } }>(
+            `SELECT pid, snapshot FROM api_instances`,
+          );
+          const of = (api: RunningApi) => rows.find((r) => r.pid === api.process.pid)?.snapshot.activeUsers;
+          return of(b)?.ids['investor']?.includes(investor.id) && of(a)?.anonymousSockets === 1;
+        });
+        const after = await registry.activeUsers();
+        expect(after.byPortal).toEqual({ ...before.byPortal, investor: before.byPortal.investor + 1, marketplace: before.byPortal.marketplace + 1 });
+        expect(after.total).toBe(before.total + 2);
+      } finally {
+        await Promise.all([feed.close(), anonymous.close()]);
+      }
+    });
   });
 
   // After the active-user test: its driver would be one more active account.
@@ -259,6 +284,29 @@ describe('Telemetry: /metrics, the instance registry, readiness', () => {
         await pool.query(`UPDATE schema_migrations SET name = 'ApiInstances1795502200000' WHERE name = 'ApiInstances1795502200000-hidden'`);
       }
       expect((await request(a.url).get('/api/health/ready')).status).toBe(200);
+    });
+  });
+
+  describe('GET /api/health/ready when LISTEN is down', () => {
+    it('is 503 naming the listener while it cannot reconnect, and 200 once it has', async () => {
+      // Refused new connections (superusers included) keep the listener from coming back at once.
+      await admin.query(`ALTER DATABASE ${databaseName} ALLOW_CONNECTIONS false`);
+      try {
+        const { rows } = await admin.query<{ killed: boolean }>(
+          `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE application_name = $1`,
+          [`aiparksit-realtime/${a.process.pid}`],
+        );
+        expect(rows).toEqual([{ killed: true }]);
+        const res = await waitFor('readiness to fail on the listener', async () => {
+          const r = await request(a.url).get('/api/health/ready');
+          return r.status === 503 && r;
+        });
+        expect(res.body.failed).toContain('listener');
+        expect(res.body.checks.listener).toEqual({ ok: false, detail: expect.stringContaining('LISTEN') });
+      } finally {
+        await admin.query(`ALTER DATABASE ${databaseName} ALLOW_CONNECTIONS true`);
+      }
+      await waitFor('readiness back once the listener reconnects', async () => (await request(a.url).get('/api/health/ready')).status === 200);
     });
   });
 
