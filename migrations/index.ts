@@ -22,6 +22,7 @@ import { AdminAudit1795502400000 } from './1795502400000-admin-audit.js';
 import { SystemErrors1795502410000 } from './1795502410000-system-errors.js';
 import { AnalyticsRangeRecompute1795502420000 } from './1795502420000-analytics-range-recompute.js';
 import { HarvestBlockLifts1795502430000 } from './1795502430000-harvest-block-lifts.js';
+import { AccountInvitations1795502500000 } from './1795502500000-account-invitations.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   SystemErrors1795502410000,
   AnalyticsRangeRecompute1795502420000,
   HarvestBlockLifts1795502430000,
+  AccountInvitations1795502500000,
 ];

@@ -22,6 +22,7 @@ import { AnalyticsModule } from './analytics/index.js';
 import { MetricsModule } from './metrics/index.js';
 import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
+import { AccountsModule } from './accounts/index.js';
 import { AuditModule } from './audit/index.js';
 import { SystemModule } from './system/index.js';
 import { TelemetryModule } from './telemetry/index.js';
@@ -73,6 +74,7 @@ export class AppModule {
         MetricsModule,
         ReportsModule,
         ReportSubscriptionsModule,
+        AccountsModule,
         AuditModule,
         SystemModule,
         TelemetryModule,

@@ -284,6 +284,9 @@ export interface CreateAccountRequest {
   role: AdminCreatableRole;
 }
 
+/** The SPA page an invitation email links to, with the token in the fragment: `${PUBLIC_URL}/invitation#token=…`. */
+export const INVITATION_PATH = '/invitation';
+
 /** POST /api/auth/invitations/accept: the emailed single-use token and the chosen password. */
 export interface AcceptInvitationRequest {
   token: string;

@@ -20,7 +20,7 @@ const NAVIGATION_OF: Record<Role, string[]> = {
   ],
   investor: ['/investor', '/investor/revenue', '/investor/growth', '/investor/market', '/account'],
   // Admins also see the investor pages.
-  admin: ['/admin', '/admin/mailbox', '/admin/operators', '/investor', '/account'],
+  admin: ['/admin', '/admin/mailbox', '/admin/operators', '/admin/accounts', '/investor', '/account'],
 };
 const COMING_SOON: Record<Role, RegExp> = {
   driver: /prices are for your whole stay/i,

@@ -110,8 +110,10 @@ export class AuthService {
 
   /** A new link for an unconfirmed account; the same answer for any address (no enumeration). */
   async resendVerification(email: string): Promise<RegistrationAccepted> {
-    const user = await this.users.findByEmail(email);
-    if (user && !user.emailVerifiedAt && !user.disabledAt && !(await this.verificationTokens.issuedWithin(user.id, RESEND_QUIET_SECONDS))) {
+    const user = await this.users.findCredentials(email);
+    // An invited account (no password yet) is confirmed by its invitation link, not by this one.
+    const waiting = user && !user.emailVerifiedAt && !user.disabledAt && user.passwordHash !== null;
+    if (waiting && !(await this.verificationTokens.issuedWithin(user.id, RESEND_QUIET_SECONDS))) {
       await this.sendVerificationLink(user.id);
       this.outbox.trigger();
     }
@@ -132,7 +134,8 @@ export class AuthService {
       await this.recordFailedLogin(request.email, undefined);
       throw new AuthException('invalid_credentials', WRONG_CREDENTIALS);
     }
-    const passwordMatches = await verifyPassword(user.passwordHash, request.password);
+    // An invited account has no password yet: the dummy hash costs the same work and matches nothing.
+    const passwordMatches = await verifyPassword(user.passwordHash ?? (await this.dummyHash), request.password);
     if (!passwordMatches) await this.recordFailedLogin(request.email, user);
     if (!passwordMatches || user.disabledAt) throw new AuthException('invalid_credentials', WRONG_CREDENTIALS);
     await this.loginThrottle.reset(request.email);
@@ -150,7 +153,7 @@ export class AuthService {
     if (!account) throw new AuthException('invalid_token', 'Sign in again.');
     await this.throwIfLocked(account.email);
     const credentials = await this.users.findCredentials(account.email);
-    if (!credentials || !(await verifyPassword(credentials.passwordHash, currentPassword))) {
+    if (!credentials?.passwordHash || !(await verifyPassword(credentials.passwordHash, currentPassword))) {
       await this.recordFailedLogin(account.email, account);
       throw new AuthException('current_password_wrong', 'Your current password is needed to set a new one.', {
         fields: [{ field: 'currentPassword', messages: ['this is not your current password'] }],
@@ -208,7 +211,7 @@ export class AuthService {
   async passwordMatches(user: UserPrincipal, password: string): Promise<boolean> {
     const account = await this.users.findById(user.userId);
     const credentials = account && (await this.users.findCredentials(account.email));
-    if (!credentials) return false;
+    if (!credentials?.passwordHash) return false;
     return verifyPassword(credentials.passwordHash, password);
   }
 
@@ -250,6 +253,17 @@ export class AuthService {
     const session = await this.refreshTokens.liveSession(claims.userId, claims.sessionId);
     if (!session || !isRole(session.role)) return undefined;
     return { kind: 'user', userId: claims.userId, role: session.role, sessionId: claims.sessionId, emailVerified: session.emailVerified };
+  }
+
+  /**
+   * Signs in an account whose owner proved who they are another way than a password: the
+   * single-use invitation link an admin sent (accounts/). Counts as a sign-in for the admin's list.
+   */
+  async signInWithProof(userId: string, client: ClientInfo): Promise<AuthTokens> {
+    const user = await this.users.findById(userId);
+    if (!user || user.disabledAt) throw new AuthException('invalid_credentials', WRONG_CREDENTIALS);
+    await this.users.recordLogin(user.id);
+    return this.startSession(user, client);
   }
 
   private async startSession(user: UserRecord, client: ClientInfo): Promise<AuthTokens> {

@@ -217,6 +217,12 @@ export const configSchema = {
     default: '172800',
     parse: parsers.int(300, 2_592_000),
   },
+  accountInvitationTtlSeconds: {
+    env: 'ACCOUNT_INVITATION_TTL_SECONDS',
+    description: 'How long the link in an invitation email (an account an admin created) works.',
+    default: '604800',
+    parse: parsers.int(300, 2_592_000),
+  },
   bodyLimitBytes: {
     env: 'BODY_LIMIT_BYTES',
     description: 'Largest request body accepted; larger bodies get 413.',

@@ -1,3 +1,4 @@
+import { AccountInvitationEntity } from '../accounts/account-invitation.entity.js';
 import { OccupancyDailyEntity } from '../analytics/occupancy-daily.entity.js';
 import { OccupancyWeekdayEntity } from '../analytics/occupancy-weekday.entity.js';
 import { RevenueDailyEntity } from '../analytics/revenue-daily.entity.js';
@@ -51,6 +52,7 @@ export const entities = [
   UserEntity,
   RefreshTokenEntity,
   EmailVerificationTokenEntity,
+  AccountInvitationEntity,
   LoginThrottleEntity,
   ApiKeyEntity,
   OperatorEntity,

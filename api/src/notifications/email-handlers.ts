@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, METRICS_COMPARISONS, REPORT_TYPES, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
+import { INVITATION_PATH, isUuid, METRICS_COMPARISONS, REPORT_TYPES, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
 import { MetricsService } from '../metrics/index.js';
 import { ReportsException, ReportsService } from '../reports/index.js';
 import { MailSender } from './delivery/mail-sender.js';
 import {
+  ACCOUNT_INVITATION_EMAIL,
   ACCOUNT_NOTICE_EMAIL,
   BOOKING_CONFIRMATION_EMAIL,
   EMAIL_VERIFICATION_EMAIL,
@@ -13,6 +14,7 @@ import {
   REGISTRATION_ATTEMPT_EMAIL,
   SIGN_IN_LOCKOUT_EMAIL,
   SYSTEM_TEST_EMAIL,
+  type AccountInvitationPayload,
   type AccountNoticePayload,
   type BookingConfirmationPayload,
   type EmailVerificationPayload,
@@ -22,6 +24,7 @@ import {
   type SystemTestEmailPayload,
 } from './email-kinds.js';
 import { NotificationsRepository } from './notifications.repository.js';
+import { accountInvitationEmail } from './templates/account-invitation.template.js';
 import { accountNoticeEmail } from './templates/account-notice.template.js';
 import { bookingConfirmationEmail } from './templates/booking-confirmation.template.js';
 import { emailVerificationEmail } from './templates/email-verification.template.js';
@@ -60,6 +63,7 @@ export class EmailHandlers {
       { kind: SIGN_IN_LOCKOUT_EMAIL, handle: (message) => this.sendSignInLockout(message) },
       { kind: INVESTOR_REPORT_EMAIL, handle: (message) => this.sendInvestorReport(message) },
       { kind: SYSTEM_TEST_EMAIL, handle: (message) => this.sendSystemTest(message) },
+      { kind: ACCOUNT_INVITATION_EMAIL, handle: (message) => this.sendAccountInvitation(message) },
     ];
   }
 
@@ -122,6 +126,18 @@ export class EmailHandlers {
     const validForHours = Math.max(1, Math.round(this.config.values.emailVerificationTtlSeconds / 3600));
     const verifyUrl = this.spaUrl(`${VERIFY_EMAIL_PATH}#token=${encodeURIComponent(token)}`);
     await this.deliver(message, recipient.email, emailVerificationEmail({ recipientName: recipient.name, verifyUrl, validForHours }));
+  }
+
+  /** Like a verification link: to PUBLIC_URL, the token in the fragment (see above). */
+  private async sendAccountInvitation(message: OutboxMessage): Promise<void> {
+    const { userId, token } = message.payload as Partial<AccountInvitationPayload>;
+    if (!isUuid(userId) || typeof token !== 'string') throw new PermanentDeliveryError('payload needs userId and token');
+    const recipient = await this.repository.findReportRecipient(userId);
+    if (!recipient) throw new PermanentDeliveryError(`user ${userId} does not exist`);
+    if (recipient.disabled) throw new PermanentDeliveryError(`user ${userId} is disabled; no invitation sent`);
+    const validForDays = Math.max(1, Math.round(this.config.values.accountInvitationTtlSeconds / 86_400));
+    const acceptUrl = this.spaUrl(`${INVITATION_PATH}#token=${encodeURIComponent(token)}`);
+    await this.deliver(message, recipient.email, accountInvitationEmail({ recipientName: recipient.name, role: recipient.role, acceptUrl, validForDays }));
   }
 
   private async sendRegistrationAttempt(message: OutboxMessage): Promise<void> {

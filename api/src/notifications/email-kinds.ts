@@ -6,6 +6,7 @@ export const ACCOUNT_NOTICE_EMAIL = 'email.account_notice';
 export const EMAIL_VERIFICATION_EMAIL = 'email.email_verification';
 export const REGISTRATION_ATTEMPT_EMAIL = 'email.registration_attempt';
 export const SIGN_IN_LOCKOUT_EMAIL = 'email.sign_in_lockout';
+export const ACCOUNT_INVITATION_EMAIL = 'email.account_invitation';
 
 export interface BookingConfirmationPayload {
   bookingId: string;
@@ -22,6 +23,12 @@ export interface AccountNoticePayload {
  * the email is sent, as the sent email itself does.
  */
 export interface EmailVerificationPayload {
+  userId: string;
+  token: string;
+}
+
+/** An admin-made account's way in; `token` is held here until sent, like a verification link's. */
+export interface AccountInvitationPayload {
   userId: string;
   token: string;
 }

@@ -14,6 +14,8 @@ export {
   SIGN_IN_LOCKOUT_EMAIL,
   INVESTOR_REPORT_EMAIL,
   SYSTEM_TEST_EMAIL,
+  ACCOUNT_INVITATION_EMAIL,
+  type AccountInvitationPayload,
   type BookingConfirmationPayload,
   type AccountNoticePayload,
   type EmailVerificationPayload,

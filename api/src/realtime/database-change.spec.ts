@@ -14,6 +14,11 @@ describe('parseDatabaseChange', () => {
     });
   });
 
+  it("reads a disabled account's notice (no facility in it)", () => {
+    expect(parseDatabaseChange(JSON.stringify({ k: 'ud', u: operator }))).toEqual({ kind: 'user_disabled', userId: operator });
+    expect(parseDatabaseChange(JSON.stringify({ k: 'ud' }))).toBeUndefined();
+  });
+
   it('reads an availability notice without a period (a space or facility change)', () => {
     expect(parseDatabaseChange(JSON.stringify({ k: 'a', f: facility, t: 'standard' }))).toMatchObject({ period: null });
   });

@@ -23,6 +23,8 @@ export type DatabaseChange = (
   | { kind: 'booking_created'; facilityId: string; operatorId: string; booking: BookingCreatedEvent }
   | { kind: 'revenue'; facilityId: string; operatorId: string }
   | { kind: 'facility'; facilityId: string; operatorId: string }
+  /** An admin disabled the account (accounts/): its sockets close on every instance. */
+  | { kind: 'user_disabled'; userId: string }
 ) & { at?: number };
 
 /** An error group was recorded or counted again (the error-groups trigger's `{"k":"se","e":{...}}`). */
@@ -82,6 +84,10 @@ export function parseDatabaseChange(payload: string | undefined): DatabaseChange
 }
 
 function changeOf(raw: Record<string, unknown>): DatabaseChange | undefined {
+  if (raw['k'] === 'ud') {
+    const userId = text(raw['u']);
+    return userId ? { kind: 'user_disabled', userId } : undefined;
+  }
   const facilityId = text(raw['f']);
   if (!facilityId) return undefined;
   switch (raw['k']) {

@@ -110,6 +110,9 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
         if (this.hub.hasOperatorAudience(change.operatorId)) this.revenue.request(change.facilityId, originAt);
         if (this.hub.hasPlatformAudience()) this.platformRevenue.request('platform', 1);
         return;
+      case 'user_disabled':
+        this.hub.closeSocketsOf(change.userId, 'The account has been disabled.');
+        return;
       case 'facility':
         // Boxes take the facility in first, so the recount that follows already reaches them.
         this.routing.delete(change.facilityId);

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { WebSocket } from 'ws';
 import {
   WS_ADMIN_PATH,
+  WS_CLOSE_CODES,
   WS_DEFAULT_LIMITS,
   WS_INVESTOR_PATH,
   WS_OPERATOR_PATH,
@@ -223,6 +224,21 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     }
     if (verdict === 'ignore') return 'drop';
     return { type: 'error', code: 'rate_limited', message: `At most ${this.limits.maxMessagesPerSecond} messages per second; the excess is ignored.` };
+  }
+
+  /**
+   * Closes every socket of the user (their account was disabled) with 4401, as a handshake with
+   * a revoked token would be. A walk over this instance's sessions: disabling is rare, so no
+   * index by user is kept for it. Returns how many were closed.
+   */
+  closeSocketsOf(userId: string, reason: string): number {
+    let closed = 0;
+    for (const session of this.sessions) {
+      if (session.identity.userId !== userId) continue;
+      session.socket.close(WS_CLOSE_CODES.unauthenticated, reason);
+      closed += 1;
+    }
+    return closed;
   }
 
   // ------------------------------------------------------------------ subscriptions

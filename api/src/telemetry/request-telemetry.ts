@@ -11,6 +11,7 @@ import { LATENCY_BOUNDS_MS, MinuteWindow, type WindowFigures } from './latency-w
 
 /** The label of requests no route matched: the raw URL would give every scanner its own series. */
 const UNMATCHED = '(unmatched)';
+const SPA_FALLBACK = '/*';
 
 /**
  * Per-request bookkeeping, in one Fastify onResponse hook: the Prometheus histogram (method,
@@ -60,7 +61,9 @@ export class RequestTelemetry {
     const now = Date.now();
     const status = reply.statusCode;
     const durationMs = reply.elapsedTime;
-    const pattern = request.routeOptions.url;
+    // The SPA's history fallback (`/*`, when the API serves the SPA) also answers unknown /api
+    // paths, with a 404: those are unmatched requests, not SPA pages.
+    const pattern = status === 404 && request.routeOptions.url === SPA_FALLBACK ? undefined : request.routeOptions.url;
     const serverError = status >= 500;
     this.histogram.observe({ method: request.method, route: pattern ?? UNMATCHED, status_code: status }, durationMs / 1000);
     this.all.record(durationMs, serverError, now);

@@ -1,9 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ROLES, type Role } from '@aiparksit/shared';
 
 /** An account. Emails are citext: unique whatever their case, by constraint rather than pre-check. */
 @Entity({ name: 'users' })
 @Unique('users_email_key', ['email'])
+// The admin's account list: newest first, all or by role (the search's trigram index is in the migration only).
+@Index('users_created_at_idx', ['createdAt', 'id'])
+@Index('users_role_created_at_idx', ['role', 'createdAt', 'id'])
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
   id!: string;
@@ -11,8 +14,9 @@ export class UserEntity {
   @Column({ type: 'citext' })
   email!: string;
 
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash!: string;
+  /** NULL while an invited account waits for its owner to choose a password: nothing signs in to it. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash!: string | null;
 
   @Column({ type: 'text' })
   name!: string;

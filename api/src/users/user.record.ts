@@ -12,7 +12,8 @@ export interface UserRecord {
 }
 
 export interface UserCredentials extends UserRecord {
-  passwordHash: string;
+  /** Null for an invited account whose owner has not chosen a password yet. */
+  passwordHash: string | null;
 }
 
 export interface NewUser {

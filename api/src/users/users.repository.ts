@@ -21,8 +21,8 @@ export class UsersRepository {
 
   /**
    * Overwrites a registration nobody has confirmed yet with a newer one for the same address
-   * (password, name, role). Undefined when the address's account is verified (or disabled):
-   * that one is never touched.
+   * (password, name, role). Undefined when the address's account is verified, disabled or
+   * invited by an admin: that one is never touched.
    */
   async replaceUnverified(user: NewUser): Promise<UserRecord | undefined> {
     const rows: UserRecord[] = await this.dataSource.query(
@@ -30,6 +30,8 @@ export class UsersRepository {
       `WITH replaced AS (
          UPDATE users SET password_hash = $2, name = $3, role = $4::user_role, updated_at = now()
           WHERE email = $1 AND email_verified_at IS NULL AND disabled_at IS NULL
+            -- An invited account (no password yet) was made by an admin: never taken over by a registration.
+            AND password_hash IS NOT NULL
           RETURNING *
        )
        SELECT ${USER_COLUMNS} FROM replaced`,

@@ -17,7 +17,7 @@ describe('navigationFor', () => {
     expect(navigationFor('investor').map((item) => item.to)).toEqual(['/investor', '/investor/revenue', '/investor/growth', '/investor/market', '/account']);
   });
 
-  it('leads drivers to search and their bookings, operators to their car parks, bookings, figures and settings, and admins to the mailbox and the operator applications', () => {
+  it('leads drivers to search and their bookings, operators to their car parks, bookings, figures and settings, and admins to the mailbox, the operator applications and the accounts', () => {
     expect(navigationFor('driver').map((item) => item.label)).toEqual(['Find parking', 'My bookings', 'Account']);
     expect(navigationFor('operator').map((item) => item.label)).toEqual([
       'Dashboard',
@@ -29,7 +29,7 @@ describe('navigationFor', () => {
       'Onboarding',
       'Account',
     ]);
-    expect(navigationFor('admin').map((item) => item.to)).toEqual(['/admin', '/admin/mailbox', '/admin/operators', '/investor', '/account']);
+    expect(navigationFor('admin').map((item) => item.to)).toEqual(['/admin', '/admin/mailbox', '/admin/operators', '/admin/accounts', '/investor', '/account']);
   });
 });
 

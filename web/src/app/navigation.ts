@@ -53,6 +53,7 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
       { to: '/admin', label: 'System status' },
       { to: '/admin/mailbox', label: 'Mailbox' },
       { to: '/admin/operators', label: 'Operator applications' },
+      { to: '/admin/accounts', label: 'Accounts' },
     ],
   },
 };

@@ -1,8 +1,8 @@
 import { isValidElement } from 'react';
 import { Navigate, Outlet, createBrowserRouter, type RouteObject } from 'react-router';
-import { VERIFY_EMAIL_PATH } from '@aiparksit/shared';
+import { INVITATION_PATH, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { AccountPage } from '../features/account';
-import { LoginPage, RegisterPage, VerifyEmailPage } from '../features/auth';
+import { InvitationPage, LoginPage, RegisterPage, VerifyEmailPage } from '../features/auth';
 import { BookingDetailPage, ConfirmationPage, MyBookingsPage } from '../features/bookings';
 import { CheckoutPage, ExtensionPaymentPage, PaymentPage } from '../features/checkout';
 import { FacilityPage } from '../features/facilities';
@@ -15,6 +15,7 @@ import { OccupancyPage, RecentTrends, RevenuePage, analyticsKeys } from '../feat
 import { OnboardingPage } from '../features/onboarding';
 import { FacilitiesPage, FacilityDetailPage, FacilityEditPage, NewFacilityPage } from '../features/operator-facilities';
 import { OperatorApplicationsPage } from '../features/admin-operators';
+import { AccountsPage } from '../features/admin-accounts';
 import { SystemStatusPage } from '../features/system-status';
 import { OperatorFeedProvider, PlatformFeedProvider } from '../lib/socket';
 import { dashboardKeys } from '../shared/operator-dashboard';
@@ -119,13 +120,20 @@ const routes: RouteObject[] = [
               { path: 'mailbox', element: <RoleSection role="admin" render={() => <MailboxPage />} /> },
               { path: 'mailbox/:messageId', element: <RoleSection role="admin" render={() => <MailboxMessagePage />} /> },
               { path: 'operators', element: <RoleSection role="admin" render={() => <OperatorApplicationsPage />} /> },
+              { path: 'accounts', element: <RoleSection role="admin" render={(user) => <AccountsPage user={user} />} /> },
             ],
           },
           { path: 'account', element: <AccountPage /> },
         ],
       },
       // Outside PublicOnly: the emailed link must work in a tab where someone is signed in, too.
-      { element: <PublicLayout />, children: [{ path: VERIFY_EMAIL_PATH.slice(1), element: <VerifyEmailPage /> }] },
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: VERIFY_EMAIL_PATH.slice(1), element: <VerifyEmailPage /> },
+          { path: INVITATION_PATH.slice(1), element: <InvitationPage /> },
+        ],
+      },
       { path: 'home', element: <Navigate to="/" replace /> },
       { element: <PublicLayout />, children: [{ path: '*', element: <NotFoundPage /> }] },
     ],

@@ -5,3 +5,4 @@ export { useLogin, login } from './api/login';
 export { useRegister, register } from './api/register';
 export { useVerifyEmail, verifyEmail } from './api/verify-email';
 export { useLogout, signOut } from './api/logout';
+export { InvitationPage } from './components/invitation-page';
