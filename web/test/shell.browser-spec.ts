@@ -27,7 +27,7 @@ const COMING_SOON: Record<Role, RegExp> = {
   // A new operator's dashboard (while it loads, then) asks for onboarding.
   operator: /onboarding|your dashboard/i,
   investor: /platform overview/i,
-  admin: /system status page is coming/i,
+  admin: /system architecture: real-time data flow/i,
 };
 
 describeInBrowser('SPA shell in the browser', () => {

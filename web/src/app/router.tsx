@@ -1,7 +1,7 @@
-import { Navigate, Outlet, createBrowserRouter } from 'react-router';
+import { isValidElement } from 'react';
+import { Navigate, Outlet, createBrowserRouter, type RouteObject } from 'react-router';
 import { INVITATION_PATH, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { AccountPage } from '../features/account';
-import { AdminHome } from '../features/admin';
 import { InvitationPage, LoginPage, RegisterPage, VerifyEmailPage } from '../features/auth';
 import { BookingDetailPage, ConfirmationPage, MyBookingsPage } from '../features/bookings';
 import { CheckoutPage, ExtensionPaymentPage, PaymentPage } from '../features/checkout';
@@ -16,6 +16,7 @@ import { OnboardingPage } from '../features/onboarding';
 import { FacilitiesPage, FacilityDetailPage, FacilityEditPage, NewFacilityPage } from '../features/operator-facilities';
 import { OperatorApplicationsPage } from '../features/admin-operators';
 import { AccountsPage } from '../features/admin-accounts';
+import { SystemStatusPage } from '../features/system-status';
 import { OperatorFeedProvider, PlatformFeedProvider } from '../lib/socket';
 import { dashboardKeys } from '../shared/operator-dashboard';
 import { PublicLayout } from './layout/public-layout';
@@ -32,7 +33,7 @@ const OPERATOR_LIVE_QUERIES = [dashboardKeys.summary, analyticsKeys.all, operato
  */
 const PLATFORM_LIVE_QUERIES = [investorKeys.all];
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     errorElement: <RouteErrorPage />,
     children: [
@@ -115,7 +116,7 @@ export const router = createBrowserRouter([
           {
             path: 'admin',
             children: [
-              { index: true, element: <RoleSection role="admin" render={(user) => <AdminHome user={user} />} /> },
+              { index: true, element: <RoleSection role="admin" render={(user) => <SystemStatusPage user={user} spaRouteCount={countPages(routes)} />} /> },
               { path: 'mailbox', element: <RoleSection role="admin" render={() => <MailboxPage />} /> },
               { path: 'mailbox/:messageId', element: <RoleSection role="admin" render={() => <MailboxMessagePage />} /> },
               { path: 'operators', element: <RoleSection role="admin" render={() => <OperatorApplicationsPage />} /> },
@@ -137,4 +138,15 @@ export const router = createBrowserRouter([
       { element: <PublicLayout />, children: [{ path: '*', element: <NotFoundPage /> }] },
     ],
   },
-]);
+];
+
+/** The pages a person can open: routes with a path or an index and no children, less the catch-all and redirects. */
+function countPages(list: readonly RouteObject[]): number {
+  return list.reduce((count, route) => {
+    if (route.children) return count + countPages(route.children);
+    const page = (route.index || (route.path !== undefined && route.path !== '*')) && !(isValidElement(route.element) && route.element.type === Navigate);
+    return count + (page ? 1 : 0);
+  }, 0);
+}
+
+export const router = createBrowserRouter(routes);

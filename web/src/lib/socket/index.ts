@@ -3,3 +3,4 @@ export { useConnectionState, useFacilitySubscription, useOperatorFeed, usePlatfo
 export { RealtimeConnection, type ResyncReason, type SocketLike } from './realtime-connection';
 export { OPERATOR_FEED_BOOKINGS, type OperatorFeed } from './operator-feed';
 export { withDashboardRefresh } from './dashboard-refresh';
+export { adminFeedEvent, useAdminFeed, type AdminFeedEvent, type AdminFeedHandlers } from './admin-feed';

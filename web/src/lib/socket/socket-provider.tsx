@@ -32,7 +32,7 @@ export function credentialProtocols(accessToken: string | null): string[] {
  * session's current access token. A renewed token is taken up at once (the server checks it at
  * the handshake only); a refused one (4401) renews the session.
  */
-function useRealtimeConnection(path: string): { connection: RealtimeConnection; state: ConnectionState } {
+export function useRealtimeConnection(path: string): { connection: RealtimeConnection; state: ConnectionState } {
   const [connection] = useState(
     () =>
       new RealtimeConnection({

@@ -1,1 +1,0 @@
-export { AdminHome } from './components/admin-home';
