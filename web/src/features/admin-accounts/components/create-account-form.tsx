@@ -51,13 +51,14 @@ export function CreateAccountForm() {
               </option>
             ))}
           </select>
-          <p id={`${id}-role-hint`} className="field__hint">
-            {ADMIN_CREATABLE_ROLES.map((role) => `${ROLE_LABELS[role]}s ${ROLE_PURPOSE[role]}.`).join(' ')}
-          </p>
         </div>
         <button type="submit" className="button button--primary" disabled={creation.isPending}>
           {creation.isPending ? 'Creating…' : 'Create and send invitation'}
         </button>
+        {/* Below the whole row: inside the role's field it made that field taller than the others. */}
+        <p id={`${id}-role-hint`} className="field__hint accounts__role-hint">
+          {ADMIN_CREATABLE_ROLES.map((role) => `${ROLE_LABELS[role]}s ${ROLE_PURPOSE[role]}.`).join(' ')}
+        </p>
         {created && (
           <p className="notice" role="status" data-testid="invitation-sent">
             {ROLE_LABELS[created.role]} account for {created.name} created. An invitation is on its way to <strong>{created.email}</strong>; its link works
