@@ -13,8 +13,8 @@ import { loadavg } from 'node:os';
 import http from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
-import { API_DIST, ROOT, run, runNode, step } from './lib.mjs';
+import { API_DIST, ROOT, run, step } from './lib.mjs';
+import { openLargeDataSet } from './large-data-set.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 5);
@@ -23,34 +23,13 @@ step('Building shared contract and API…');
 run('npm', ['run', 'build', '-w', 'shared']);
 run('npm', ['run', 'build', '-w', 'api']);
 
-const { startApiServer, freePort } = await import(pathToFileURL(resolve(ROOT, 'api/test/support/system.mjs')).href);
-const { startEmbeddedPostgres } = await import(pathToFileURL(resolve(API_DIST, 'database/embedded-postgres.js')).href);
+const { startApiServer } = await import(pathToFileURL(resolve(ROOT, 'api/test/support/system.mjs')).href);
 const { DEMO_PASSWORD } = await import(pathToFileURL(resolve(API_DIST, 'seed/demo-accounts.js')).href);
 
-let postgres;
-let databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  const dir = resolve(process.env.BENCH_PG_DIR ?? resolve(ROOT, '.data/bench-analytics'));
-  step(`Starting the embedded PostgreSQL with data in ${dir}…`);
-  postgres = await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
-  databaseUrl = postgres.url;
-}
-
-const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-// The embedded server stops at the end while the pool may still be closing its connections: that
-// termination (57P01) is expected, not a failure of the run.
-pool.on('error', () => undefined);
+const data = await openLargeDataSet('.data/bench-analytics');
+const { databaseUrl, pool } = data;
 let api;
 try {
-  const seeded = await pool
-    .query(`SELECT to_regclass('users') IS NOT NULL AND EXISTS (SELECT 1 FROM users) AS seeded`)
-    .catch(() => ({ rows: [{ seeded: false }] }));
-  if (!seeded.rows[0].seeded) {
-    step('No data yet: seeding the large data set (10,000 facilities, 5,000,000 bookings)…');
-    const code = await runNode(resolve(API_DIST, 'cli/seed.js'), ['--scale', 'large'], { DATABASE_URL: databaseUrl });
-    if (code !== 0) throw new Error(`the seed failed (exit ${code})`);
-  }
-
   step('Starting the API on it…');
   api = await startApiServer({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', BOOKING_JOBS_INTERVAL_SECONDS: '3600' }, 120_000);
 
@@ -230,6 +209,5 @@ try {
   );
 } finally {
   await api?.stop();
-  await pool.end();
-  await postgres?.stop();
+  await data.close();
 }
