@@ -1,7 +1,7 @@
 // `npm run bench:investor`: how fast the investor metrics routes answer from the metrics rollups
 // on the `large` data set, next to naive queries computing the same figures over the raw rows
-// (bookings, ledger lines, payments, users), in the same run; then the reports bench when the
-// reports engineer's scripts/bench/investor-reports.mjs exists.
+// (bookings, ledger lines, payments, users), in the same run; then the PDF reports bench
+// (scripts/bench/investor-reports.mjs).
 //
 // Data: DATABASE_URL when set; otherwise an embedded PostgreSQL in BENCH_PG_DIR (default
 // .data/bench-investor), seeded with `--scale large` first when it has no users (that takes
