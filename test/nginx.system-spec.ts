@@ -277,10 +277,13 @@ describeWithNginx('nginx in front of the API (project nginx.conf)', () => {
       expect(res.headers.location).toBe('https://127.0.0.1/operator/facilities/123?tab=rates');
     });
 
-    it('answers the health check without redirecting, for probes', async () => {
+    it('answers the health and readiness checks without redirecting, for probes', async () => {
       const res = await edgeRequest(`${http}/api/health`);
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toMatchObject({ status: 'ok' });
+      const ready = await edgeRequest(`${http}/api/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(JSON.parse(ready.body)).toMatchObject({ status: 'ready', failed: [] });
     });
   });
 
