@@ -182,6 +182,12 @@ describeWithNginx('nginx in front of the API (project nginx.conf)', () => {
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(JSON.parse(res.body)).toMatchObject({ statusCode: 413, error: 'Payload Too Large', requestId: expect.any(String) });
     });
+
+    it("proxies the admins' quick actions (their own location, with a longer read timeout) to the API", async () => {
+      const res = await get('/api/system/actions/reload-canaries', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(401);
+      expect(JSON.parse(res.body)).toMatchObject({ statusCode: 401, requestId: expect.any(String) });
+    });
   });
 
   describe('requests nginx refuses itself', () => {
