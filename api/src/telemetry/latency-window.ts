@@ -35,6 +35,11 @@ export class MinuteWindow {
   private readonly seconds = new Float64Array(WINDOW_SECONDS).fill(-Infinity);
 
   record(durationMs: number, serverError: boolean, nowMs: number): void {
+    this.recordBucket(bucketOf(durationMs), serverError, nowMs);
+  }
+
+  /** `record` with the latency bucket already found (`bucketOf`): the request hook finds it once for several windows. */
+  recordBucket(bucket: number, serverError: boolean, nowMs: number): void {
     const second = Math.floor(nowMs / 1000);
     const slot = second % WINDOW_SECONDS;
     const base = slot * WIDTH;
@@ -45,8 +50,8 @@ export class MinuteWindow {
     const cells = this.cells;
     cells[base] = cells[base]! + 1;
     if (serverError) cells[base + 1] = cells[base + 1]! + 1;
-    const bucket = base + 2 + bucketOf(durationMs);
-    cells[bucket] = cells[bucket]! + 1;
+    const cell = base + 2 + bucket;
+    cells[cell] = cells[cell]! + 1;
   }
 
   /** The last 60 seconds, this one included. */
