@@ -104,12 +104,27 @@ export class PlacesRepository {
   cities({ key, limit }: KeyMatch): Promise<CityMatchRow[]> {
     const p = new SqlParams();
     const nameKey = 'search_key(n.name)';
+    return this.citiesWhere(p, `${rankOf(nameKey, p, key)}`, matches(nameKey, p, key), 'rank, n.name = p.name DESC, length(n.name), n.name', limit);
+  }
+
+  /**
+   * Cities with a name that looks like the key though none contains it ("zurik", "munchn"): a word
+   * of the name shares most of the key's trigrams (pg_trgm's `<%`, word similarity ≥ 0.6). Most
+   * alike first; their rank is 3, as inside matches.
+   */
+  citiesResembling({ key, limit }: KeyMatch): Promise<CityMatchRow[]> {
+    const p = new SqlParams();
+    const typed = p.add(key, 'text');
+    return this.citiesWhere(p, '3', `${typed} <% search_key(n.name)`, `word_similarity(${typed}, search_key(n.name)) DESC, n.name`, limit);
+  }
+
+  private citiesWhere(p: SqlParams, rank: string, condition: string, bestNameFirst: string, limit: number): Promise<CityMatchRow[]> {
     const sql = `
       WITH matched AS (
-        SELECT DISTINCT ON (p.id) p.id, p.name, p.country_code, p.latitude, p.longitude, n.name AS matched_name, ${rankOf(nameKey, p, key)} AS rank
+        SELECT DISTINCT ON (p.id) p.id, p.name, p.country_code, p.latitude, p.longitude, n.name AS matched_name, ${rank} AS rank
           FROM place_names n JOIN places p ON p.id = n.place_id
-         WHERE ${matches(nameKey, p, key)}
-         ORDER BY p.id, rank, n.name = p.name DESC, length(n.name), n.name
+         WHERE ${condition}
+         ORDER BY p.id, ${bestNameFirst}
       )
       SELECT m.id AS "placeId", m.name, m.country_code AS "countryCode", m.latitude, m.longitude, m.matched_name AS "matchedName", m.rank,
              EXISTS (SELECT 1 FROM facilities f
