@@ -14,7 +14,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   data, and the large cities near them people look up by another name (Köln, Praha…).
  * - Trigram indexes over the keys of place names and of listed facilities' names and addresses,
  *   for the suggestions route (`%piece%` cannot use a btree), and a btree over the key of a
- *   facility's city for the city-name fallback.
+ *   facility's city for the city-name fallback and the catalogue's city filter (replacing the
+ *   lower(city) index).
  * - `facilities.amenities`: the older names the app used are rewritten to the ones the data uses
  *   (`restrooms` → `toilets`, `bike_parking` → `bicycle_parking`, `security` → `staffed`),
  *   duplicates dropped, words of no vocabulary dropped, and a CHECK keeps it to the one list.
@@ -353,6 +354,8 @@ export class PlaceSearch1795502600000 implements MigrationInterface {
       `CREATE INDEX facilities_address_search_idx ON facilities USING gin (search_key(address_line) gin_trgm_ops) WHERE published AND NOT is_canary`,
     );
     await q.query(`CREATE INDEX facilities_city_key_idx ON facilities (search_key(city)) WHERE published`);
+    // City names are compared by key now; nothing reads lower(city) any more.
+    await q.query(`DROP INDEX facilities_city_idx`);
 
     await q.query(
       `UPDATE facilities f
@@ -375,6 +378,7 @@ export class PlaceSearch1795502600000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     // The renamed amenities stay renamed: the seed wrote the new names before the app used them.
     await q.query(`ALTER TABLE facilities DROP CONSTRAINT facilities_amenities_vocabulary`);
+    await q.query(`CREATE INDEX facilities_city_idx ON facilities (lower(city)) WHERE published`);
     await q.query(`DROP INDEX facilities_city_key_idx`);
     await q.query(`DROP INDEX facilities_address_search_idx`);
     await q.query(`DROP INDEX facilities_name_search_idx`);

@@ -3,8 +3,9 @@ import type { Amenity, OpeningHours } from '@aiparksit/shared';
 import { OperatorEntity } from '../operators/operator.entity.js';
 
 /**
- * A car park. Its location is two plain doubles: the search indexes (earthdistance's GiST, a GiST
- * on the point, lower(city)) are expressions over them, kept in the migrations.
+ * A car park. Its location is two plain doubles; the search indexes are expressions (earthdistance's
+ * GiST and a GiST on the point over those doubles, trigram and btree indexes over search_key() of
+ * the name, address and city), kept in the migrations.
  */
 @Entity({ name: 'facilities' })
 @Unique('facilities_slug_key', ['slug'])

@@ -64,9 +64,9 @@ const KNOWN_DIFFERENCES: KnownDifference[] = [
     explains: (statement) => ['ledger_entries_revenue_idx', 'analytics_occupancy_daily_totals_idx'].includes(dropIndex(statement) ?? ''),
   },
   {
-    what: 'expression indexes facilities_city_idx, facilities_earth_idx, facilities_point_idx, bookings_confirmed_end_idx',
-    reason: 'indexes over expressions only (lower(city), ll_to_earth, point, upper(period)) are invisible to TypeORM',
-    presentSql: `SELECT count(*) = 4 AS present FROM pg_indexes WHERE indexname IN ('facilities_city_idx', 'facilities_earth_idx', 'facilities_point_idx', 'bookings_confirmed_end_idx')`,
+    what: 'expression indexes facilities_earth_idx, facilities_point_idx, bookings_confirmed_end_idx',
+    reason: 'indexes over expressions only (ll_to_earth, point, upper(period)) are invisible to TypeORM',
+    presentSql: `SELECT count(*) = 3 AS present FROM pg_indexes WHERE indexname IN ('facilities_earth_idx', 'facilities_point_idx', 'bookings_confirmed_end_idx')`,
   },
   {
     what: 'search indexes over search_key(): place_names_key_idx, facilities_name_search_idx, facilities_address_search_idx (GIN trigram), facilities_city_key_idx',
