@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { SPACE_TYPES, type RateInput, type RateView, type SpaceCounts, type SpaceType } from '@aiparksit/shared';
 import { FormField } from '../../../components/form-field';
 import type { FieldMessages } from '../../../lib/api-error';
@@ -44,38 +45,103 @@ export function AddressFields({
         defaultValue={initial?.addressLine}
         errors={fieldMessages['addressLine']}
         autoComplete="street-address"
+        required
+        maxLength={200}
       />
       <div className="fieldset-grid">
-        <FormField label="City" name="city" defaultValue={initial?.city} errors={fieldMessages['city']} />
-        <FormField label="Postal code" name="postalCode" defaultValue={initial?.postalCode} errors={fieldMessages['postalCode']} />
+        <FormField label="City" name="city" defaultValue={initial?.city} errors={fieldMessages['city']} required maxLength={120} />
+        <FormField label="Postal code" name="postalCode" defaultValue={initial?.postalCode} errors={fieldMessages['postalCode']} maxLength={20} />
         <FormField
           label="Country code"
           name="countryCode"
           defaultValue={initial?.countryCode ?? 'DE'}
           hint="Two letters, e.g. DE."
           errors={fieldMessages['countryCode']}
+          required
+          pattern="[A-Za-z]{2}"
+          data-format="country"
         />
       </div>
       <LocationPicker point={point} onPick={onPoint} />
       <div className="fieldset-grid">
-        <FormField
+        <CoordinateField
           label="Latitude"
           name="lat"
-          inputMode="decimal"
-          value={String(point.lat)}
-          onChange={(event) => onPoint({ ...point, lat: Number(event.target.value) || 0 })}
-          errors={fieldMessages['location.lat'] ?? fieldMessages['location']}
+          format="latitude"
+          value={point.lat}
+          onValue={(lat) => onPoint({ ...point, lat })}
+          errors={fieldMessages['location.lat'] ?? fieldMessages['lat'] ?? fieldMessages['location']}
         />
-        <FormField
+        <CoordinateField
           label="Longitude"
           name="lng"
-          inputMode="decimal"
-          value={String(point.lng)}
-          onChange={(event) => onPoint({ ...point, lng: Number(event.target.value) || 0 })}
-          errors={fieldMessages['location.lng']}
+          format="longitude"
+          value={point.lng}
+          onValue={(lng) => onPoint({ ...point, lng })}
+          errors={fieldMessages['location.lng'] ?? fieldMessages['lng']}
         />
       </div>
     </>
+  );
+}
+
+/** "53.5503", " 53,5503 " (a decimal comma as many keyboards type it) → 53.5503; anything else → null. */
+export function parseCoordinate(text: string): number | null {
+  const normalised = text.trim().replace(',', '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(normalised)) return null;
+  const value = Number(normalised);
+  return Number.isFinite(value) ? value : null;
+}
+
+const COORDINATE_PATTERN = '\\s*[\\-+]?(\\d+[.,]?\\d*|[.,]\\d+)\\s*';
+
+/**
+ * A latitude or longitude as the person types it. The text is theirs: "53." stays "53." on the way
+ * to "53.5503" (a field showing the parsed number would drop the point at every keystroke and
+ * turn it into 535503); the pin moves whenever the text is a number. When the pin moves by the
+ * map or a found address, the field shows the new value.
+ */
+function CoordinateField({
+  label,
+  name,
+  format,
+  value,
+  onValue,
+  errors,
+}: {
+  label: string;
+  name: string;
+  format: 'latitude' | 'longitude';
+  value: number;
+  onValue: (value: number) => void;
+  errors: string[] | undefined;
+}) {
+  const [text, setText] = useState(String(value));
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    if (parseCoordinate(text) !== value) setText(String(value));
+  }
+  return (
+    <FormField
+      label={label}
+      name={name}
+      inputMode="decimal"
+      autoComplete="off"
+      required
+      pattern={COORDINATE_PATTERN}
+      data-format={format}
+      value={text}
+      onChange={(event) => {
+        setText(event.target.value);
+        const parsed = parseCoordinate(event.target.value);
+        if (parsed !== null) {
+          setShown(parsed);
+          onValue(parsed);
+        }
+      }}
+      errors={errors}
+    />
   );
 }
 
@@ -85,7 +151,8 @@ export function readAddress(form: FormData) {
     city: formText(form, 'city'),
     postalCode: formText(form, 'postalCode') || undefined,
     countryCode: formText(form, 'countryCode').toUpperCase(),
-    location: { lat: Number(formText(form, 'lat')), lng: Number(formText(form, 'lng')) },
+    // Text that is not a number goes as null, which the server names as the missing field.
+    location: { lat: parseCoordinate(formText(form, 'lat')) ?? Number.NaN, lng: parseCoordinate(formText(form, 'lng')) ?? Number.NaN },
   };
 }
 
