@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { SPACE_TYPES, type RateInput, type RateView, type SpaceCounts, type SpaceType } from '@aiparksit/shared';
 import { FormField } from '../../../components/form-field';
 import type { FieldMessages } from '../../../lib/api-error';
+import type { FormWording } from '../../../lib/field-messages';
 import { parseMoneyInput } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { LocationPicker } from './location-picker';
@@ -10,6 +11,11 @@ import { LocationPicker } from './location-picker';
  * The pieces the create and edit forms share. Inputs are uncontrolled (read with FormData on
  * submit) except the pin, which the map and the two number fields move together.
  */
+
+/** The car park's fields in the words of its forms; the address, coordinates and prices use the shared wording. */
+export const FACILITY_WORDING: FormWording = {
+  name: { required: 'Enter the car park’s name, as drivers will see it.', too_long: ({ max }) => `Shorten the name to ${String(max)} characters.` },
+};
 
 export const formText = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
