@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { testPool, unique } from '../../api/test/support/db.js';
-import { createOperator } from '../../api/test/support/facility-factories.js';
+import { createFacility, createOperator } from '../../api/test/support/facility-factories.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { clickText, fillByLabel, headingOnceItReads, signIn, visit, waitForPath } from './support/spa.js';
+import { clickText, fillByLabel, headingOnceItReads, signIn, visit, waitForPath, waitForText } from './support/spa.js';
 
 /** The sentences under the field named `name`, once there are some. */
 async function fieldErrors(page: Page, name: string): Promise<string[]> {
@@ -28,6 +28,35 @@ async function valueByLabel(page: Page, label: string): Promise<string> {
     },
     label,
   );
+}
+
+/** The latitude and longitude fields as numbers. */
+async function typedPoint(page: Page): Promise<{ lat: number; lng: number }> {
+  return page.evaluate(() => ({
+    lat: Number(document.querySelector<HTMLInputElement>('input[name="lat"]')!.value),
+    lng: Number(document.querySelector<HTMLInputElement>('input[name="lng"]')!.value),
+  }));
+}
+
+/** Whether the pin is drawn inside the visible map (a map left in Berlin puts a Hamburg pin far outside it). */
+async function pinInSight(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const map = document.querySelector('.facility-map')!.getBoundingClientRect();
+    const pin = document.querySelector('.facility-map__pin')!.getBoundingClientRect();
+    const x = pin.left + pin.width / 2;
+    const y = pin.top + pin.height / 2;
+    return x > map.left && x < map.right && y > map.top && y < map.bottom;
+  });
+}
+
+/** The pin's centre on the screen. */
+async function pinCentre(page: Page): Promise<{ x: number; y: number }> {
+  const pin = await page.$eval('.facility-map__pin', (element) => {
+    element.scrollIntoView({ block: 'center' });
+    const rect = element.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  return pin;
 }
 
 describeInBrowser('Forms speak to people', () => {
@@ -104,7 +133,7 @@ describeInBrowser('Forms speak to people', () => {
 
       // An empty street and a latitude that is not a number are caught before the request.
       await fillByLabel(page, 'Name', facilityName);
-      await fillByLabel(page, 'City', 'Hamburg');
+      await fillByLabel(page, 'City', unique('Decimalstadt'));
       await fillByLabel(page, 'Latitude', '53.55x');
       await clickText(page, 'button[type="submit"]', 'Create car park');
       expect(await fieldErrors(page, 'addressLine')).toEqual(['Enter the street and number.']);
@@ -142,6 +171,84 @@ describeInBrowser('Forms speak to people', () => {
       } finally {
         await check.end();
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('moves the map and the pin to a typed city, finds a listed street address, and lets the person drag or click the pin from there', async () => {
+    const pool = testPool();
+    let owner: { email: string; password: string };
+    const knownCity = unique('Pinburg');
+    try {
+      owner = (await createOperator(pool)).owner;
+      // A car park already listed in the marketplace at "1 Test Street" in knownCity.
+      await createFacility(pool, await createOperator(pool), { city: knownCity, lat: 50.1109, lng: 8.6821 });
+    } finally {
+      await pool.end();
+    }
+    const context = await chromium.newContext();
+    try {
+      const page = await openPage(context);
+      await visit(page, '/login');
+      await signIn(page, owner.email, owner.password);
+      await waitForPath(page, '/operator');
+      await visit(page, '/operator/facilities/new');
+      await page.waitForSelector('.facility-map__pin');
+      expect(await typedPoint(page)).toEqual({ lat: 52.52, lng: 13.405 });
+
+      // Typing the city moves the pin to its centre (from our places table) and the map with it.
+      await fillByLabel(page, 'City', 'Hamburg');
+      await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="lat"]')?.value === '53.5503');
+      expect(await typedPoint(page)).toEqual({ lat: 53.5503, lng: 9.992 });
+      expect(await page.$eval('[data-testid="location-status"]', (element) => element.textContent)).toContain('centre of Hamburg');
+      await page.waitForFunction(() => {
+        const map = document.querySelector('.facility-map')!.getBoundingClientRect();
+        const pin = document.querySelector('.facility-map__pin')!.getBoundingClientRect();
+        return pin.left > map.left && pin.right < map.right && pin.top > map.top && pin.bottom < map.bottom;
+      });
+      expect(await pinInSight(page)).toBe(true);
+
+      // The person drags the pin to their entrance: south-east of the centre, the fields follow.
+      const start = await pinCentre(page);
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      for (let step = 1; step <= 5; step += 1) await page.mouse.move(start.x + step * 16, start.y + step * 10);
+      await page.mouse.up();
+      await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="lat"]')?.value !== '53.5503');
+      const dragged = await typedPoint(page);
+      expect(dragged.lat).toBeLessThan(53.5503);
+      expect(dragged.lng).toBeGreaterThan(9.992);
+      expect(dragged.lat).toBeGreaterThan(53.5);
+
+      // A click on the map puts the pin there.
+      const clicked = await pinCentre(page);
+      await page.mouse.click(clicked.x - 120, clicked.y - 60);
+      await page.waitForFunction((lat) => Number(document.querySelector<HTMLInputElement>('input[name="lat"]')?.value) > lat, {}, dragged.lat);
+      expect((await typedPoint(page)).lng).toBeLessThan(dragged.lng);
+      await screenshot(page, 'forms-map-follows-city-1280');
+
+      // A street address where a car park is already listed is found at that car park's point.
+      // (Back to the top first: an input scrolled to the top edge sits under the sticky header.)
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await fillByLabel(page, 'Street address', '1 Test Street');
+      await fillByLabel(page, 'City', knownCity);
+      await clickText(page, 'button', 'Find the address on the map');
+      await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="lat"]')?.value === '50.1109');
+      expect(await typedPoint(page)).toEqual({ lat: 50.1109, lng: 8.6821 });
+      expect(await page.$eval('[data-testid="location-status"]', (element) => element.textContent)).toContain(`1 Test Street, ${knownCity}`);
+      await page.waitForFunction(() => {
+        const map = document.querySelector('.facility-map')!.getBoundingClientRect();
+        const pin = document.querySelector('.facility-map__pin')!.getBoundingClientRect();
+        return pin.left > map.left && pin.right < map.right && pin.top > map.top && pin.bottom < map.bottom;
+      });
+
+      // A city nobody knows leaves the pin where it is and says so when asked.
+      await fillByLabel(page, 'Street address', 'Nowhere Lane 1');
+      await fillByLabel(page, 'City', 'Atlantis');
+      await clickText(page, 'button', 'Find the address on the map');
+      await waitForText(page, '[data-testid="location-status"]', 'No known place matches');
+      expect(await typedPoint(page)).toEqual({ lat: 50.1109, lng: 8.6821 });
     } finally {
       await context.close();
     }

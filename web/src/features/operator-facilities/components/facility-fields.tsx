@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
 import { SPACE_TYPES, type RateInput, type RateView, type SpaceCounts, type SpaceType } from '@aiparksit/shared';
 import { FormField } from '../../../components/form-field';
 import type { FieldMessages } from '../../../lib/api-error';
 import type { FormWording } from '../../../lib/field-messages';
 import { parseMoneyInput } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
+import { locateAddress } from '../api/places';
 import { LocationPicker } from './location-picker';
 
 /**
@@ -43,6 +44,7 @@ export function AddressFields({
   point: Point;
   onPoint: (point: Point) => void;
 }) {
+  const locator = useAddressLocator(point, onPoint);
   return (
     <>
       <FormField
@@ -53,9 +55,10 @@ export function AddressFields({
         autoComplete="street-address"
         required
         maxLength={200}
+        onChange={locator.typed}
       />
       <div className="fieldset-grid">
-        <FormField label="City" name="city" defaultValue={initial?.city} errors={fieldMessages['city']} required maxLength={120} />
+        <FormField label="City" name="city" defaultValue={initial?.city} errors={fieldMessages['city']} required maxLength={120} onChange={locator.typed} />
         <FormField label="Postal code" name="postalCode" defaultValue={initial?.postalCode} errors={fieldMessages['postalCode']} maxLength={20} />
         <FormField
           label="Country code"
@@ -67,6 +70,14 @@ export function AddressFields({
           pattern="[A-Za-z]{2}"
           data-format="country"
         />
+      </div>
+      <div className="toolbar location-finder">
+        <button type="button" className="button button--secondary" onClick={locator.asked} disabled={locator.searching}>
+          {locator.searching ? 'Finding…' : 'Find the address on the map'}
+        </button>
+        <p className="field__hint" role="status" data-testid="location-status">
+          {locator.status}
+        </p>
       </div>
       <LocationPicker point={point} onPick={onPoint} />
       <div className="fieldset-grid">
@@ -89,6 +100,106 @@ export function AddressFields({
       </div>
     </>
   );
+}
+
+/** A pin this close to a city's centre was placed in that city on purpose: typing the city's name again does not move it. */
+const SAME_CITY_METRES = 20_000;
+
+/** Metres between two points (equirectangular: exact enough within a city). */
+function metresBetween(a: Point, b: Point): number {
+  const toRadians = Math.PI / 180;
+  const x = (b.lng - a.lng) * toRadians * Math.cos(((a.lat + b.lat) / 2) * toRadians);
+  const y = (b.lat - a.lat) * toRadians;
+  return Math.hypot(x, y) * 6_371_000;
+}
+
+/** Six decimals, as the map gives them. */
+const roundedPoint = ({ lat, lng }: Point): Point => ({ lat: Number(lat.toFixed(6)), lng: Number(lng.toFixed(6)) });
+
+/**
+ * Moves the pin to what the street and city fields name, from our own places and car parks (no
+ * geocoder here): a car park already listed at that street address, else the city's centre.
+ * While the person types (after a pause), a city's centre moves a pin that is elsewhere, so the
+ * map no longer stays in Berlin for a car park in Hamburg; "Find the address on the map" moves
+ * it whatever the distance and says when nothing is known.
+ */
+function useAddressLocator(point: Point, onPoint: (point: Point) => void) {
+  const [status, setStatus] = useState('');
+  const [searching, setSearching] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pending = useRef<AbortController | null>(null);
+  const form = useRef<HTMLFormElement | null>(null);
+  // The pin as it is when an answer arrives, not as it was when the lookup started.
+  const latest = useRef({ point, onPoint });
+  useEffect(() => {
+    latest.current = { point, onPoint };
+  });
+
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      pending.current?.abort();
+    },
+    [],
+  );
+
+  const locate = useCallback(async (asked: boolean) => {
+    const fields = form.current ? new FormData(form.current) : null;
+    if (!fields) return;
+    const addressLine = formText(fields, 'addressLine');
+    const city = formText(fields, 'city');
+    pending.current?.abort();
+    const controller = new AbortController();
+    pending.current = controller;
+    if (asked) setSearching(true);
+    const before = latest.current.point;
+    try {
+      const found = await locateAddress(addressLine, city, controller.signal);
+      if (controller.signal.aborted) return;
+      const { point: current, onPoint: move } = latest.current;
+      if (!found) {
+        if (asked)
+          setStatus(
+            city ? `No known place matches “${[addressLine, city].filter(Boolean).join(', ')}”: click the map to place the pin.` : 'Enter the city first.',
+          );
+        return;
+      }
+      // Unasked, the pin stays where the person put it while the answer was on its way, and near its city's centre.
+      if (!asked && (current !== before || (found.precision === 'city' && metresBetween(current, found.point) < SAME_CITY_METRES))) return;
+      move(roundedPoint(found.point));
+      setStatus(
+        found.precision === 'address'
+          ? `Pin placed at ${found.label}. Drag it, or click the map, to put it on your entrance.`
+          : `Pin moved to the centre of ${found.label}. Drag it, or click the map, to put it on your entrance.`,
+      );
+    } catch {
+      if (!controller.signal.aborted && asked) setStatus('The address could not be looked up just now: click the map to place the pin.');
+    } finally {
+      if (pending.current === controller) setSearching(false);
+    }
+  }, []);
+
+  return {
+    status,
+    searching,
+    /** Street or city typed: look up after a pause in typing. */
+    typed: useCallback(
+      (event: ChangeEvent<HTMLInputElement>) => {
+        form.current = event.currentTarget.form;
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void locate(false), 500);
+      },
+      [locate],
+    ),
+    asked: useCallback(
+      (event: MouseEvent<HTMLButtonElement>) => {
+        form.current = event.currentTarget.form;
+        clearTimeout(timer.current);
+        void locate(true);
+      },
+      [locate],
+    ),
+  };
 }
 
 /** "53.5503", " 53,5503 " (a decimal comma as many keyboards type it) → 53.5503; anything else → null. */
