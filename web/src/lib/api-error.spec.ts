@@ -54,7 +54,9 @@ describe('describeError', () => {
     expect(describeError(new ApiError(400, envelope([{ field: 'start', code: 'in_the_past', message: 'start must not be in the past' }])))).toBe(
       'Choose a start that has not passed yet.',
     );
-    expect(describeError(new ApiError(400, envelope([{ field: 'q', code: 'required', message: 'q is required' }])))).toBe('Invalid request: check start.');
+    expect(describeError(new ApiError(400, envelope([{ field: 'somethingNew', code: 'required', message: 'somethingNew is required' }])))).toBe(
+      'Invalid request: check start.',
+    );
   });
 
   it('explains a network failure as a connection problem', () => {

@@ -113,9 +113,12 @@ export const GENERIC_SENTENCES: Record<FieldErrorCode, Sentence> = {
   },
 };
 
+const EXPIRY = 'Enter the expiry date as on the card, such as 08/29.';
+const CVC = 'Enter the 3 or 4 digits on the back of the card.';
+
 /**
- * Wording for fields that mean the same in every form they appear in. Keys are the field's last
- * name (`rates.0.hourlyCents` → `hourlyCents`).
+ * Wording for fields that mean the same in every form they appear in. Keys are the field's path
+ * (`card.cvc`) or its last name (`rates.0.hourlyCents` → `hourlyCents`).
  */
 export const FIELD_WORDING: FormWording = {
   email: {
@@ -193,6 +196,13 @@ export const FIELD_WORDING: FormWording = {
   from: { required: 'Choose the first day.', invalid_format: FORMAT_SENTENCES.date },
   to: { required: 'Choose the last day.', invalid_format: FORMAT_SENTENCES.date, not_after: 'Choose a last day after the first.' },
   reason: { required: 'Say why, in a few words; the applicant reads it.' },
+  displayName: { required: 'Enter the name drivers will see.' },
+  accepted: { required: 'Tick the box to accept the terms.', not_one_of: 'Tick the box to accept the terms.' },
+  q: { required: 'Type a city, a car park or an address.', too_short: ({ min }) => `Type at least ${String(min)} letters or digits.` },
+  'card.number': { required: 'Enter the card number.', too_long: 'Check the card number: it has at most 19 digits.' },
+  'card.expMonth': { required: EXPIRY, invalid_type: EXPIRY, not_integer: EXPIRY, too_small: EXPIRY, too_large: EXPIRY },
+  'card.expYear': { required: EXPIRY, invalid_type: EXPIRY, not_integer: EXPIRY, too_small: EXPIRY, too_large: EXPIRY },
+  'card.cvc': { required: CVC, too_short: CVC, too_long: CVC },
 };
 
 /** "set a rate first (PUT …)" → "Set a rate first (PUT …)." */
