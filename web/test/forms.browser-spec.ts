@@ -89,6 +89,9 @@ describeInBrowser('Forms speak to people', () => {
 
       // A half-typed address and a short password.
       await fillByLabel(page, 'Full name', 'Dana Driver');
+      // A field's message goes as the person fixes it; the others stay until they are fixed.
+      await page.waitForFunction(() => !document.querySelector('[data-field-error="name"]'));
+      expect(await fieldErrors(page, 'email')).toEqual(['Enter your email address.']);
       await fillByLabel(page, 'Email', 'dana@');
       await fillByLabel(page, 'Password', 'short');
       await clickText(page, 'button[type="submit"]', 'Create account');
@@ -249,6 +252,15 @@ describeInBrowser('Forms speak to people', () => {
       await clickText(page, 'button', 'Find the address on the map');
       await waitForText(page, '[data-testid="location-status"]', 'No known place matches');
       expect(await typedPoint(page)).toEqual({ lat: 50.1109, lng: 8.6821 });
+
+      // On a phone the finder, the map and the coordinates stack within the screen.
+      const phone = await openPage(context, 'phone');
+      await visit(phone, '/operator/facilities/new');
+      await fillByLabel(phone, 'City', 'Hamburg');
+      await phone.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="lat"]')?.value === '53.5503');
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+      await phone.$eval('.facility-map', (element) => element.scrollIntoView({ block: 'center' }));
+      await screenshot(phone, 'forms-map-follows-city-375');
     } finally {
       await context.close();
     }

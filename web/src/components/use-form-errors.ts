@@ -24,16 +24,36 @@ export function useFormErrors(error: unknown, formRef: RefObject<HTMLFormElement
     return describeError(error);
   }, [error, browserErrors, serverMessages]);
 
+  const [failedChecks, setFailedChecks] = useState(0);
   const checkFields = useCallback((): boolean => {
     const found = formRef.current ? formFieldErrors(formRef.current) : [];
     setBrowserErrors(found);
+    if (found.length) setFailedChecks((count) => count + 1);
     return found.length === 0;
   }, [formRef]);
 
-  // After the commit that rendered the messages, so aria-invalid is already on the inputs.
+  // A field the person edits after a failed check loses its message as they type. Heard on the
+  // document, after React's own listener on the root: a state change made before React had
+  // handled the same input event made a controlled input (the coordinates) take back its old value.
   useEffect(() => {
-    if (error || browserErrors.length) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [error, browserErrors, formRef]);
+    const form = formRef.current;
+    if (!form || !browserErrors.length) return;
+    const fixing = (event: Event) => {
+      const target = event.target as Partial<HTMLInputElement> | null;
+      if (target?.form !== form || !target.name) return;
+      const name = target.name;
+      setBrowserErrors((errors) => (errors.some((each) => each.field === name) ? errors.filter((each) => each.field !== name) : errors));
+    };
+    const document = form.ownerDocument;
+    document.addEventListener('input', fixing);
+    return () => document.removeEventListener('input', fixing);
+  }, [browserErrors.length, formRef]);
+
+  // After the commit that rendered the messages, so aria-invalid is already on the inputs; only
+  // when a submission failed, never while the person types.
+  useEffect(() => {
+    if (error || failedChecks) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error, failedChecks, formRef]);
 
   return { fieldMessages, formMessage, checkFields };
 }
