@@ -3,8 +3,14 @@ import { ADMIN_CREATABLE_ROLES, type AdminCreatableRole } from '@aiparksit/share
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { useFormErrors } from '../../../components/use-form-errors';
+import type { FormWording } from '../../../lib/field-messages';
 import { createAccount, useAccountMutation } from '../api/accounts';
 import { ROLE_LABELS, dateTime } from './account-labels';
+
+const ACCOUNT_WORDING: FormWording = {
+  name: { required: 'Enter the person’s full name.' },
+  email: { required: 'Enter the address the invitation goes to.' },
+};
 
 const ROLE_PURPOSE: Record<AdminCreatableRole, string> = {
   investor: 'see the platform’s revenue, growth and markets',
@@ -20,7 +26,7 @@ export function CreateAccountForm() {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const creation = useAccountMutation(createAccount);
-  const { fieldMessages, formMessage, checkFields } = useFormErrors(creation.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(creation.error, formRef, ACCOUNT_WORDING);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -5,7 +5,10 @@ import { FormField } from '../../../components/form-field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { describeError } from '../../../lib/api-error';
 import { useFormErrors } from '../../../components/use-form-errors';
+import type { FormWording } from '../../../lib/field-messages';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../api/api-keys';
+
+const KEY_WORDING: FormWording = { name: { required: 'Name the key after where it is used, such as Booking site.' } };
 
 const dateTime = (iso: string | null) => (iso ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—');
 
@@ -36,7 +39,7 @@ export function ApiKeysPanel() {
 function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
   const formRef = useRef<HTMLFormElement>(null);
   const create = useCreateApiKey();
-  const { fieldMessages, formMessage, checkFields } = useFormErrors(create.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(create.error, formRef, KEY_WORDING);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!checkFields()) return;

@@ -119,8 +119,8 @@ function AddBlackoutForm({ facility, onCreated }: { facility: ManagedFacility; o
   }
   return (
     <form ref={formRef} className="form form--inline" onSubmit={submit} noValidate aria-label="Add a blackout">
-      <FormField label="Blackout starts" name="start" type="datetime-local" hint={`${facility.timeZone} time`} errors={fieldMessages['start']} />
-      <FormField label="Blackout ends" name="end" type="datetime-local" errors={fieldMessages['end']} />
+      <FormField label="Blackout starts" name="start" type="datetime-local" hint={`${facility.timeZone} time`} errors={fieldMessages['start']} required />
+      <FormField label="Blackout ends" name="end" type="datetime-local" errors={fieldMessages['end']} required />
       <div className="field">
         <label htmlFor={`${id}-scope`}>Covers</label>
         <select id={`${id}-scope`} name="scope" defaultValue="">
