@@ -179,6 +179,14 @@ export class PaymentsRepository {
     await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ('email.booking_confirmation', jsonb_build_object('bookingId', $1::text))`, [bookingId]);
   }
 
+  /** The driver's notice that a paid extension moved the end (notifications/, `email.booking_extension`). */
+  async enqueueExtensionEmail(tx: SqlTransaction, bookingId: string, extensionId: string): Promise<void> {
+    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ('email.booking_extension', jsonb_build_object('bookingId', $1::text, 'extensionId', $2::text))`, [
+      bookingId,
+      extensionId,
+    ]);
+  }
+
   /** Successful payments of a booking with money left to refund, newest first, locked. */
   lockRefundablePayments(tx: SqlTransaction, bookingId: string): Promise<RefundablePayment[]> {
     return tx.rows<RefundablePayment>(
