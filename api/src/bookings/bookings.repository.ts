@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { BookingExtensionView, BookingListFilter, RateMultiplier, SpaceType } from '@aiparksit/shared';
 import { isExclusionViolation, isUniqueViolation, postgresErrorOf, SQLSTATE, withTransaction, type SqlTransaction } from '../database/index.js';
 import { spaceBlackedOut } from '../facilities/index.js';
+import { withLinkOrigin } from '../outbox/index.js';
 import { newBookingCode } from './booking-code.js';
 import type { BookableFacility, BookingRecord, NewBookingHold } from './booking.record.js';
 
@@ -219,7 +220,7 @@ export class BookingsRepository {
 
   /** An email about the booking (a notifications/ outbox kind), sent once the transaction commits. */
   async enqueueEmail(tx: SqlTransaction, kind: string, payload: object): Promise<void> {
-    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ($1, $2::jsonb)`, [kind, JSON.stringify(payload)]);
+    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ($1, $2::jsonb)`, [kind, JSON.stringify(withLinkOrigin(payload))]);
   }
 
   /**

@@ -485,8 +485,9 @@ export const configSchema = {
   },
   publicUrl: {
     env: 'PUBLIC_URL',
-    description: 'Address people reach the SPA at; links in emails start with it.',
-    default: 'http://localhost:3005',
+    description:
+      'Address people reach the SPA at; every link in every email starts with it. Required in production. Unset in development: the address of the request that caused the email, else http://localhost:PORT.',
+    optional: true,
     parse: parsers.url('http', 'https'),
   },
   outboxWorkerEnabled: {

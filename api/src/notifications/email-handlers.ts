@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { bookingPagePath, INVITATION_PATH, isUuid, METRICS_COMPARISONS, REPORT_TYPES, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
-import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
+import { linkOriginFollowsRequests, originOfRequestPattern, PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
 import { MetricsService } from '../metrics/index.js';
 import { ReportsException, ReportsService } from '../reports/index.js';
 import { MailSender } from './delivery/mail-sender.js';
@@ -82,9 +82,21 @@ export class EmailHandlers {
     ];
   }
 
-  /** A link into the SPA, under PUBLIC_URL (which may itself have a path). */
-  spaUrl(path: string): string {
-    return `${this.config.values.publicUrl.replace(/\/+$/, '')}${path}`;
+  /**
+   * A link into the SPA, under PUBLIC_URL (which may itself have a path). Without PUBLIC_URL, in
+   * development only, the origin of the request that caused the email (the payload's
+   * `linkOrigin`, see outbox/link-origin.ts), else this instance on localhost:PORT.
+   */
+  spaUrl(path: string, message?: OutboxMessage): string {
+    return `${this.linkBase(message).replace(/\/+$/, '')}${path}`;
+  }
+
+  private linkBase(message?: OutboxMessage): string {
+    const { publicUrl, port } = this.config.values;
+    if (publicUrl) return publicUrl;
+    const { linkOrigin } = (message?.payload ?? {}) as { linkOrigin?: unknown };
+    if (linkOriginFollowsRequests(this.config) && typeof linkOrigin === 'string' && originOfRequestPattern.test(linkOrigin)) return linkOrigin;
+    return `http://localhost:${port}`;
   }
 
   private async sendBookingConfirmation(message: OutboxMessage): Promise<void> {
@@ -112,14 +124,14 @@ export class EmailHandlers {
       amountCents: booking.amountCents,
       currency: booking.currency.trim(),
       paidWith: cardLabel(booking.cardBrand, booking.cardLast4),
-      manageUrl: this.spaUrl(bookingPagePath(booking.id)),
+      manageUrl: this.spaUrl(bookingPagePath(booking.id), message),
       qrPng,
     });
     await this.deliver(message, booking.driverEmail, email);
   }
 
   /** The booking a notice is about, or a permanent failure: a retry would find no other. */
-  private async noticeBooking(bookingId: unknown): Promise<{ booking: BookingConfirmationRecord; base: BookingNoticeBase }> {
+  private async noticeBooking(bookingId: unknown, message: OutboxMessage): Promise<{ booking: BookingConfirmationRecord; base: BookingNoticeBase }> {
     if (!isUuid(bookingId)) throw new PermanentDeliveryError('payload has no valid bookingId');
     const booking = await this.repository.findBookingConfirmation(bookingId);
     if (!booking) throw new PermanentDeliveryError(`booking ${bookingId} does not exist`);
@@ -127,7 +139,7 @@ export class EmailHandlers {
       driverName: booking.driverName,
       bookingCode: booking.code,
       facility: { name: booking.facilityName, timeZone: booking.timeZone },
-      bookingUrl: this.spaUrl(bookingPagePath(booking.id)),
+      bookingUrl: this.spaUrl(bookingPagePath(booking.id), message),
     };
     return { booking, base };
   }
@@ -135,7 +147,7 @@ export class EmailHandlers {
   /** The refunds are the booking's, read now from its payments: each went back to the card it came from. */
   private async sendBookingCancellation(message: OutboxMessage): Promise<void> {
     const { bookingId, testMode } = message.payload as Partial<BookingCancellationPayload>;
-    const { booking, base } = await this.noticeBooking(bookingId);
+    const { booking, base } = await this.noticeBooking(bookingId, message);
     if (booking.status !== 'cancelled') throw new PermanentDeliveryError(`booking ${booking.id} is ${booking.status}; no cancellation sent`);
     const payments = await this.repository.findBookingPayments(booking.id);
     const email = bookingCancellationEmail({
@@ -152,7 +164,7 @@ export class EmailHandlers {
   private async sendBookingExtension(message: OutboxMessage): Promise<void> {
     const { bookingId, extensionId } = message.payload as Partial<BookingExtensionPayload>;
     if (!isUuid(extensionId)) throw new PermanentDeliveryError('payload has no valid extensionId');
-    const { booking, base } = await this.noticeBooking(bookingId);
+    const { booking, base } = await this.noticeBooking(bookingId, message);
     const extension = await this.repository.findBookingExtension(booking.id, extensionId);
     if (!extension || extension.status !== 'confirmed')
       throw new PermanentDeliveryError(`extension ${extensionId} is not a paid extension of booking ${booking.id}`);
@@ -172,7 +184,7 @@ export class EmailHandlers {
   private async sendVehicleChange(message: OutboxMessage): Promise<void> {
     const { bookingId, previousPlate } = message.payload as Partial<VehicleChangePayload>;
     if (typeof previousPlate !== 'string') throw new PermanentDeliveryError('payload needs previousPlate');
-    const { booking, base } = await this.noticeBooking(bookingId);
+    const { booking, base } = await this.noticeBooking(bookingId, message);
     await this.deliver(
       message,
       booking.driverEmail,
@@ -188,7 +200,7 @@ export class EmailHandlers {
     if (!recipient) throw new PermanentDeliveryError(`user ${userId} does not exist`);
     if (recipient.disabled) throw new PermanentDeliveryError(`user ${userId} is disabled; no reset link sent`);
     const validForMinutes = Math.max(1, Math.round(this.config.values.passwordResetTtlSeconds / 60));
-    const resetUrl = this.spaUrl(`${RESET_PASSWORD_PATH}#token=${encodeURIComponent(token)}`);
+    const resetUrl = this.spaUrl(`${RESET_PASSWORD_PATH}#token=${encodeURIComponent(token)}`, message);
     await this.deliver(message, recipient.email, passwordResetEmail({ recipientName: recipient.name, resetUrl, validForMinutes }));
   }
 
@@ -213,7 +225,7 @@ export class EmailHandlers {
     if (!isUuid(userId) || typeof token !== 'string') throw new PermanentDeliveryError('payload needs userId and token');
     const recipient = await this.recipientOf(userId);
     const validForHours = Math.max(1, Math.round(this.config.values.emailVerificationTtlSeconds / 3600));
-    const verifyUrl = this.spaUrl(`${VERIFY_EMAIL_PATH}#token=${encodeURIComponent(token)}`);
+    const verifyUrl = this.spaUrl(`${VERIFY_EMAIL_PATH}#token=${encodeURIComponent(token)}`, message);
     await this.deliver(message, recipient.email, emailVerificationEmail({ recipientName: recipient.name, verifyUrl, validForHours }));
   }
 
@@ -225,7 +237,7 @@ export class EmailHandlers {
     if (!recipient) throw new PermanentDeliveryError(`user ${userId} does not exist`);
     if (recipient.disabled) throw new PermanentDeliveryError(`user ${userId} is disabled; no invitation sent`);
     const validForDays = Math.max(1, Math.round(this.config.values.accountInvitationTtlSeconds / 86_400));
-    const acceptUrl = this.spaUrl(`${INVITATION_PATH}#token=${encodeURIComponent(token)}`);
+    const acceptUrl = this.spaUrl(`${INVITATION_PATH}#token=${encodeURIComponent(token)}`, message);
     await this.deliver(message, recipient.email, accountInvitationEmail({ recipientName: recipient.name, role: recipient.role, acceptUrl, validForDays }));
   }
 
@@ -233,7 +245,7 @@ export class EmailHandlers {
     const { userId } = message.payload as Partial<RegistrationAttemptPayload>;
     if (!isUuid(userId)) throw new PermanentDeliveryError('payload needs userId');
     const recipient = await this.recipientOf(userId);
-    await this.deliver(message, recipient.email, registrationAttemptEmail({ recipientName: recipient.name, signInUrl: this.spaUrl('/login') }));
+    await this.deliver(message, recipient.email, registrationAttemptEmail({ recipientName: recipient.name, signInUrl: this.spaUrl('/login', message) }));
   }
 
   private async sendSignInLockout(message: OutboxMessage): Promise<void> {
@@ -285,7 +297,7 @@ export class EmailHandlers {
       report,
       pdf: { filename: file.filename, contentType: file.contentType, content: file.body },
       monthly: subscriptionId !== undefined,
-      portalUrl: this.spaUrl('/investor'),
+      portalUrl: this.spaUrl('/investor', message),
       summary: SUMMARY_METRICS.map((metric) => summaryLine(metric, overview.figures[metric])),
     });
     await this.deliver(message, recipient.email, email);
@@ -306,7 +318,7 @@ export class EmailHandlers {
   }
 
   private deliver(message: OutboxMessage, to: string, email: RenderedEmail): Promise<void> {
-    const host = new URL(this.config.values.publicUrl).hostname || 'aiparksit.local';
+    const host = new URL(this.linkBase(message)).hostname || 'aiparksit.local';
     const messageId = `<outbox-${message.id}.${message.createdAt.getTime()}@${host}>`;
     return this.sender.send({ ...email, to, messageId, outboxId: message.id });
   }
