@@ -215,7 +215,7 @@ export class AuthService {
     const owner = await this.resetTokens.findOwner(tokenHash);
     if (!owner) throw new AuthException('invalid_reset_token', INVALID_RESET_LINK, { field: 'token' });
     const weakness = passwordWeakness(password, [owner.email, owner.name]);
-    if (weakness) throw new AuthException('weak_password', `password ${weakness}`, { fields: [{ field: 'password', messages: [`password ${weakness}`] }] });
+    if (weakness) throw new AuthException('weak_password', `password ${weakness}`, { fields: [fieldError('password', 'weak_password', { reason: weakness })] });
     const userId = await this.resetTokens.consume(tokenHash, await hashPassword(password));
     if (!userId) throw new AuthException('invalid_reset_token', INVALID_RESET_LINK, { field: 'token' });
     await this.loginThrottle.reset(owner.email);

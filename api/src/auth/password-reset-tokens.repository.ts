@@ -83,7 +83,7 @@ export class PasswordResetTokensRepository {
            FROM changed
           WHERE r.user_id = changed.id AND r.revoked_at IS NULL
        )
-       SELECT id AS "userId", pg_notify($3, json_build_object('k', 'se', 'u', id::text)::text) FROM changed`,
+       SELECT id AS "userId", pg_notify($3, json_build_object('k', 'ue', 'u', id::text)::text) FROM changed`,
       [tokenHash, passwordHash, EVENTS_CHANNEL],
     );
     return rows[0]?.userId;

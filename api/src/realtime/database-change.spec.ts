@@ -17,7 +17,7 @@ describe('parseDatabaseChange', () => {
   it("reads a disabled account's notice and an ended-sessions notice (no facility in them)", () => {
     expect(parseDatabaseChange(JSON.stringify({ k: 'ud', u: operator }))).toEqual({ kind: 'user_disabled', userId: operator });
     expect(parseDatabaseChange(JSON.stringify({ k: 'ud' }))).toBeUndefined();
-    expect(parseDatabaseChange(JSON.stringify({ k: 'se', u: operator }))).toEqual({ kind: 'sessions_ended', userId: operator });
+    expect(parseDatabaseChange(JSON.stringify({ k: 'ue', u: operator }))).toEqual({ kind: 'sessions_ended', userId: operator });
   });
 
   it('reads an availability notice without a period (a space or facility change)', () => {

@@ -89,7 +89,7 @@ function changeOf(raw: Record<string, unknown>): DatabaseChange | undefined {
     const userId = text(raw['u']);
     return userId ? { kind: 'user_disabled', userId } : undefined;
   }
-  if (raw['k'] === 'se') {
+  if (raw['k'] === 'ue') {
     const userId = text(raw['u']);
     return userId ? { kind: 'sessions_ended', userId } : undefined;
   }
