@@ -1,7 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordResetConfirmRequest, type PasswordResetRequest } from '@aiparksit/shared';
-import type { RegistrationAccepted, ResendVerificationRequest, VerifyEmailRequest } from '@aiparksit/shared';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordResetConfirmRequest,
+  type PasswordResetRequest,
+  type RegistrationAccepted,
+  type ResendVerificationRequest,
+  type VerifyEmailRequest,
+} from '@aiparksit/shared';
 import { AccountEmail, StrongPassword, Trim } from '../../users/index.js';
 
 export class VerifyEmailDto implements VerifyEmailRequest {
