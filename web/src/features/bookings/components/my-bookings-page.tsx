@@ -163,7 +163,8 @@ export function MyBookingsPage() {
                   Previous
                 </button>
                 <span>
-                  Page {page} of {lastPage} · {bookings.data.total} bookings
+                  {/* The page on screen, which is the previous one until the next has arrived. */}
+                  Page {bookings.data.page} of {lastPage} · {bookings.data.total} bookings
                 </span>
                 <button type="button" className="button button--ghost" disabled={page >= lastPage} onClick={() => goToPage(page + 1)}>
                   Next
