@@ -136,8 +136,11 @@ export class BookingsService {
             )
           : 0;
       await this.bookings.markCancelled(tx, record.id);
-      const email: BookingCancellationPayload = { bookingId: record.id, testMode: this.payments.isTestMode(record.paymentProvider) };
-      await this.bookings.enqueueEmail(tx, BOOKING_CANCELLATION_EMAIL, email);
+      // A hold never paid was never confirmed by email either: letting it go needs no notice.
+      if (record.status === 'confirmed') {
+        const email: BookingCancellationPayload = { bookingId: record.id, testMode: this.payments.isTestMode(record.paymentProvider) };
+        await this.bookings.enqueueEmail(tx, BOOKING_CANCELLATION_EMAIL, email);
+      }
       return refunded;
     });
     this.telemetry.bookingCancelled();
@@ -204,8 +207,11 @@ export class BookingsService {
     if (plate === record.vehiclePlate) return this.view(record, now);
     await this.bookings.transaction(async (tx) => {
       await this.bookings.updateVehiclePlate(tx, id, plate);
-      const email: VehicleChangePayload = { bookingId: id, previousPlate: record.vehiclePlate };
-      await this.bookings.enqueueEmail(tx, VEHICLE_CHANGE_EMAIL, email);
+      // Only a confirmed booking has had an email naming its plate; a hold's plate shows at payment.
+      if (record.status === 'confirmed') {
+        const email: VehicleChangePayload = { bookingId: id, previousPlate: record.vehiclePlate };
+        await this.bookings.enqueueEmail(tx, VEHICLE_CHANGE_EMAIL, email);
+      }
     });
     return this.view({ ...record, vehiclePlate: plate }, now);
   }

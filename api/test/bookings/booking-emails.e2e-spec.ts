@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import request from 'supertest';
 import { SANDBOX_TEST_CARDS, type BookingView } from '@aiparksit/shared';
-import { GOOD_CARD, paidBooking, postPayment, windowAhead } from '../support/booking-helpers.js';
+import { GOOD_CARD, holdBooking, paidBooking, postPayment, windowAhead } from '../support/booking-helpers.js';
 import { createOperatorWithFacility } from '../support/facility-factories.js';
 import { bearer, signedInUser } from '../support/factories.js';
 import { startApiServer, type RunningApi } from '../support/system.mjs';
@@ -116,6 +116,15 @@ describe('booking life-cycle emails over SMTP', () => {
       { kind: 'email.vehicle_change', status: 'sent' },
       { kind: 'email.booking_cancellation', status: 'sent' },
     ]);
+  });
+
+  it('sends no cancellation email for a hold that was never paid', async () => {
+    const { tokens } = await signedInUser(pool, api.url, 'driver');
+    const { facility } = await createOperatorWithFacility(pool);
+    const hold = await holdBooking(api.url, tokens, { facilityId: facility.id, ...windowAhead(7), spaceType: 'standard', vehiclePlate: 'B-AB 123' });
+    expect((await request(api.url).post(`/api/bookings/${hold.id}/cancel`).set('authorization', bearer(tokens))).status).toBe(200);
+    const rows = await pool.query(`SELECT kind FROM outbox WHERE payload->>'bookingId' = $1`, [hold.id]);
+    expect(rows.rows).toEqual([]);
   });
 
   it('sends no notice when the plate is set to the one it already has', async () => {
