@@ -24,6 +24,7 @@ import { AnalyticsRangeRecompute1795502420000 } from './1795502420000-analytics-
 import { HarvestBlockLifts1795502430000 } from './1795502430000-harvest-block-lifts.js';
 import { AccountInvitations1795502500000 } from './1795502500000-account-invitations.js';
 import { PlaceSearch1795502600000 } from './1795502600000-place-search.js';
+import { PasswordResetTokens1795502700000 } from './1795502700000-password-reset-tokens.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   HarvestBlockLifts1795502430000,
   AccountInvitations1795502500000,
   PlaceSearch1795502600000,
+  PasswordResetTokens1795502700000,
 ];

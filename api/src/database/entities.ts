@@ -5,6 +5,7 @@ import { RevenueDailyEntity } from '../analytics/revenue-daily.entity.js';
 import { RevenueHourEntity } from '../analytics/revenue-hour.entity.js';
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { EmailVerificationTokenEntity } from '../auth/email-verification-token.entity.js';
+import { PasswordResetTokenEntity } from '../auth/password-reset-token.entity.js';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { BookingExtensionEntity } from '../bookings/booking-extension.entity.js';
@@ -54,6 +55,7 @@ export const entities = [
   UserEntity,
   RefreshTokenEntity,
   EmailVerificationTokenEntity,
+  PasswordResetTokenEntity,
   AccountInvitationEntity,
   LoginThrottleEntity,
   ApiKeyEntity,

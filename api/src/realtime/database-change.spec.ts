@@ -14,9 +14,10 @@ describe('parseDatabaseChange', () => {
     });
   });
 
-  it("reads a disabled account's notice (no facility in it)", () => {
+  it("reads a disabled account's notice and an ended-sessions notice (no facility in them)", () => {
     expect(parseDatabaseChange(JSON.stringify({ k: 'ud', u: operator }))).toEqual({ kind: 'user_disabled', userId: operator });
     expect(parseDatabaseChange(JSON.stringify({ k: 'ud' }))).toBeUndefined();
+    expect(parseDatabaseChange(JSON.stringify({ k: 'ue', u: operator }))).toEqual({ kind: 'sessions_ended', userId: operator });
   });
 
   it('reads an availability notice without a period (a space or facility change)', () => {

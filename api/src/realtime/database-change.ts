@@ -25,6 +25,7 @@ export type DatabaseChange = (
   | { kind: 'facility'; facilityId: string; operatorId: string }
   /** An admin disabled the account (accounts/): its sockets close on every instance. */
   | { kind: 'user_disabled'; userId: string }
+  | { kind: 'sessions_ended'; userId: string }
 ) & { at?: number };
 
 /** An error group was recorded or counted again (the error-groups trigger's `{"k":"se","e":{...}}`). */
@@ -87,6 +88,10 @@ function changeOf(raw: Record<string, unknown>): DatabaseChange | undefined {
   if (raw['k'] === 'ud') {
     const userId = text(raw['u']);
     return userId ? { kind: 'user_disabled', userId } : undefined;
+  }
+  if (raw['k'] === 'ue') {
+    const userId = text(raw['u']);
+    return userId ? { kind: 'sessions_ended', userId } : undefined;
   }
   const facilityId = text(raw['f']);
   if (!facilityId) return undefined;

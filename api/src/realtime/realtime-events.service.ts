@@ -113,6 +113,9 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
       case 'user_disabled':
         this.hub.closeSocketsOf(change.userId, 'The account has been disabled.');
         return;
+      case 'sessions_ended':
+        this.hub.closeSocketsOf(change.userId, 'Signed out: the password was reset.');
+        return;
       case 'facility':
         // Boxes take the facility in first, so the recount that follows already reaches them.
         this.routing.delete(change.facilityId);

@@ -1,8 +1,8 @@
 import { isValidElement } from 'react';
 import { Navigate, Outlet, createBrowserRouter, type RouteObject } from 'react-router';
-import { INVITATION_PATH, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
+import { FORGOT_PASSWORD_PATH, INVITATION_PATH, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { AccountPage } from '../features/account';
-import { InvitationPage, LoginPage, RegisterPage, VerifyEmailPage } from '../features/auth';
+import { ForgotPasswordPage, InvitationPage, LoginPage, RegisterPage, ResetPasswordPage, VerifyEmailPage } from '../features/auth';
 import { BookingDetailPage, ConfirmationPage, MyBookingsPage } from '../features/bookings';
 import { CheckoutPage, ExtensionPaymentPage, PaymentPage } from '../features/checkout';
 import { FacilityPage } from '../features/facilities';
@@ -132,6 +132,8 @@ const routes: RouteObject[] = [
         children: [
           { path: VERIFY_EMAIL_PATH.slice(1), element: <VerifyEmailPage /> },
           { path: INVITATION_PATH.slice(1), element: <InvitationPage /> },
+          { path: FORGOT_PASSWORD_PATH.slice(1), element: <ForgotPasswordPage /> },
+          { path: RESET_PASSWORD_PATH.slice(1), element: <ResetPasswordPage /> },
         ],
       },
       { path: 'home', element: <Navigate to="/" replace /> },

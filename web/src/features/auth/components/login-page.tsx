@@ -1,6 +1,6 @@
 import { useRef, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import type { LoginRequest } from '@aiparksit/shared';
+import { FORGOT_PASSWORD_PATH, type LoginRequest } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { useLogin } from '../api/login';
@@ -42,6 +42,9 @@ export function LoginPage() {
         <FormAlert message={formMessage} />
         <FormField label="Email" name="email" type="email" autoComplete="email" required errors={fieldMessages['email']} />
         <FormField label="Password" name="password" type="password" autoComplete="current-password" required errors={fieldMessages['password']} />
+        <p className="form__aside">
+          <Link to={FORGOT_PASSWORD_PATH}>Forgot password?</Link>
+        </p>
         <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>
