@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { defaultWindow, formatCountdown, formatDuration, formatWindow, instantToWallClock, wallClockToIso, windowToIso, formatWindowCompact } from './time-window';
+import {
+  defaultWindow,
+  formatCountdown,
+  formatDuration,
+  formatWindow,
+  instantToWallClock,
+  wallClockToIso,
+  windowToIso,
+  formatWindowCompact,
+} from './time-window';
 
 describe('wallClockToIso', () => {
   it('reads a winter wall clock in Berlin as one hour ahead of UTC', () => {

@@ -101,7 +101,9 @@ function BookingFilterForm({ filters, onApply }: { filters: BookingFilters; onAp
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '').trim();
     onApply({
-      ...filtersFromSearch(new URLSearchParams({ facilityId: value('facilityId'), status: value('status'), from: value('from'), to: value('to'), q: value('q') })),
+      ...filtersFromSearch(
+        new URLSearchParams({ facilityId: value('facilityId'), status: value('status'), from: value('from'), to: value('to'), q: value('q') }),
+      ),
       sort: filters.sort,
     });
   }
@@ -145,7 +147,11 @@ function BookingFilterForm({ filters, onApply }: { filters: BookingFilters; onAp
         <button type="submit" className="button button--primary">
           Apply
         </button>
-        <button type="button" className="button button--ghost" onClick={() => onApply({ facilityId: '', status: '', from: '', to: '', q: '', sort: filters.sort })}>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => onApply({ facilityId: '', status: '', from: '', to: '', q: '', sort: filters.sort })}
+        >
           Clear
         </button>
       </div>

@@ -47,7 +47,12 @@ export function LiveFeed({ feed, facilities }: { feed: OperatorFeed & { state: C
       ) : (
         <ul className="live-feed" aria-live="polite" data-testid="live-feed">
           {feed.bookings.map((entry) => (
-            <FeedLine key={entry.booking.id} entry={entry} facilityName={facilityOf(entry.booking.facilityId)?.name} timeZone={facilityOf(entry.booking.facilityId)?.timeZone} />
+            <FeedLine
+              key={entry.booking.id}
+              entry={entry}
+              facilityName={facilityOf(entry.booking.facilityId)?.name}
+              timeZone={facilityOf(entry.booking.facilityId)?.timeZone}
+            />
           ))}
           {revenue.map((update) => (
             <li key={`revenue-${update.facilityId}`} className="live-feed__item">
