@@ -65,7 +65,7 @@ export function OperatorBookingPage() {
           <BookingStatusBadge status={detail.status} /> Read-only: drivers change and cancel their own bookings.
         </p>
       </PageHeader>
-      <div className="dashboard-grid" data-testid="operator-booking">
+      <div className="stack" data-testid="operator-booking">
         <section className="panel" aria-labelledby="booking-facts">
           <h2 id="booking-facts">Booking</h2>
           <BookingFacts detail={detail} />
