@@ -52,8 +52,8 @@ export function OperatorHome({ trends }: { trends?: ReactNode }) {
       )}
       <KpiCards dashboard={data} />
       <div className="dashboard-grid dashboard-grid--home">
-        <RecentBookings dashboard={data} />
         <LiveFeed feed={feed} facilities={data.facilities} />
+        <RecentBookings dashboard={data} />
       </div>
       {trends}
     </>
@@ -91,7 +91,16 @@ function RecentBookings({ dashboard }: { dashboard: OperatorDashboard }) {
   // Code, car park and window each stay on one line; the plate is on the booking's own page.
   const columns: TableColumn<OperatorDashboardBooking>[] = [
     { key: 'code', header: 'Code', primary: true, noWrap: true, cell: (booking) => <Link to={`/operator/bookings/${booking.id}`}>{booking.code}</Link> },
-    { key: 'facility', header: 'Car park', noWrap: true, cell: (booking) => booking.facilityName },
+    {
+      key: 'facility',
+      header: 'Car park',
+      noWrap: true,
+      cell: (booking) => (
+        <span className="recent-bookings__facility" title={booking.facilityName}>
+          {booking.facilityName}
+        </span>
+      ),
+    },
     { key: 'window', header: 'When', noWrap: true, cell: (booking) => formatWindowCompact(booking.start, booking.end, zoneOf(booking.facilityId)) },
     { key: 'status', header: 'Status', noWrap: true, cell: (booking) => <BookingStatusBadge status={booking.status} /> },
     { key: 'amount', header: 'Amount', noWrap: true, numeric: true, cell: (booking) => formatMoney(booking.amountCents, booking.currency) },
