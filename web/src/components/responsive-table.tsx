@@ -31,6 +31,7 @@ export function ResponsiveTable<T>({
   caption,
   testId,
   rowProps,
+  footer,
   className,
 }: {
   rows: readonly T[];
@@ -40,6 +41,8 @@ export function ResponsiveTable<T>({
   testId?: string;
   /** Extra attributes per row, e.g. `data-booking-code` for tests and styles. */
   rowProps?: (row: T) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string | undefined>;
+  /** A totals row: what each column key shows in it (the primary column's entry names the row, e.g. "Total"). */
+  footer?: { cells: Partial<Record<string, ReactNode>>; props?: Record<`data-${string}`, string> };
   className?: string;
 }) {
   return (
@@ -72,6 +75,23 @@ export function ResponsiveTable<T>({
             </tr>
           ))}
         </tbody>
+        {footer && (
+          <tfoot>
+            <tr {...footer.props}>
+              {columns.map((column) =>
+                column.primary ? (
+                  <th key={column.key} scope="row" className={cellClass(column, 'rtable__primary')}>
+                    {footer.cells[column.key]}
+                  </th>
+                ) : (
+                  <td key={column.key} className={cellClass(column)} data-label={column.headerHidden ? undefined : column.header}>
+                    {footer.cells[column.key]}
+                  </td>
+                ),
+              )}
+            </tr>
+          </tfoot>
+        )}
       </table>
     </div>
   );
