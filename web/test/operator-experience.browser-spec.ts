@@ -158,6 +158,8 @@ describeInBrowser('Operator experience in the browser', () => {
       await clickText(page, `[data-testid="operator-bookings"] [data-booking-code="${paid.code}"] a`, paid.code);
       await waitForPath(page, `/operator/bookings/${paid.id}`);
       expect(await headingOnceItReads(page, paid.code)).toBe(paid.code);
+      // The section's item stays current on the booking's own page.
+      expect(await page.$eval('nav[aria-label="Main"] [aria-current="page"]', (link) => link.textContent)).toBe('Bookings');
       await waitForText(page, '[data-testid="booking-payments"]', 'Visa ending 4242');
       await waitForText(page, '[data-testid="operator-booking"]', 'B-RT 2002');
       await waitForText(page, '[data-testid="operator-booking"]', 'No refunds.');

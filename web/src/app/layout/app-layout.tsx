@@ -42,7 +42,8 @@ export function AppLayout({ user }: { user: UserView }) {
             <ul>
               {navigationFor(user.role).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end className="nav__link">
+                  {/* A section's pages below an item (a booking, a car park) keep it current; the home item matches itself only. */}
+                  <NavLink to={item.to} end={item.to === homeFor(user.role)} className="nav__link">
                     {item.label}
                   </NavLink>
                 </li>
