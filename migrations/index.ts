@@ -25,6 +25,7 @@ import { HarvestBlockLifts1795502430000 } from './1795502430000-harvest-block-li
 import { AccountInvitations1795502500000 } from './1795502500000-account-invitations.js';
 import { PlaceSearch1795502600000 } from './1795502600000-place-search.js';
 import { PasswordResetTokens1795502700000 } from './1795502700000-password-reset-tokens.js';
+import { RealtimeBookingUpdates1795502800000 } from './1795502800000-realtime-booking-updates.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   AccountInvitations1795502500000,
   PlaceSearch1795502600000,
   PasswordResetTokens1795502700000,
+  RealtimeBookingUpdates1795502800000,
 ];

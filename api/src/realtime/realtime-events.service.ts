@@ -106,6 +106,9 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
       case 'booking_created':
         this.hub.publishToOperator(change.operatorId, 'booking_created', change.booking, originAt);
         return;
+      case 'booking_updated':
+        this.hub.publishToOperator(change.operatorId, 'booking_updated', change.booking, originAt);
+        return;
       case 'revenue':
         if (this.hub.hasOperatorAudience(change.operatorId)) this.revenue.request(change.facilityId, originAt);
         if (this.hub.hasPlatformAudience()) this.platformRevenue.request('platform', 1);

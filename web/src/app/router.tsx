@@ -10,7 +10,7 @@ import { MailboxMessagePage, MailboxPage } from '../features/mailbox';
 import { MarketplacePage } from '../features/marketplace';
 import { InvestorGrowthPage, InvestorMarketPage, InvestorOverviewPage, InvestorRevenuePage, investorKeys } from '../features/investor';
 import { OperatorHome } from '../features/operator';
-import { OperatorBookingsPage, operatorBookingKeys } from '../features/operator-bookings';
+import { OperatorBookingPage, OperatorBookingsPage, operatorBookingKeys } from '../features/operator-bookings';
 import { OccupancyPage, RecentTrends, RevenuePage, analyticsKeys } from '../features/analytics';
 import { OnboardingPage } from '../features/onboarding';
 import { FacilitiesPage, FacilityDetailPage, FacilityEditPage, NewFacilityPage } from '../features/operator-facilities';
@@ -88,6 +88,7 @@ const routes: RouteObject[] = [
               { path: 'facilities/:facilityId', element: <FacilityDetailPage /> },
               { path: 'facilities/:facilityId/edit', element: <FacilityEditPage /> },
               { path: 'bookings', element: <OperatorBookingsPage /> },
+              { path: 'bookings/:bookingId', element: <OperatorBookingPage /> },
               { path: 'revenue', element: <RevenuePage /> },
               { path: 'occupancy', element: <OccupancyPage /> },
               { path: 'settings', element: <OperatorSettingsPage /> },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { defaultWindow, formatCountdown, formatDuration, formatWindow, instantToWallClock, wallClockToIso, windowToIso } from './time-window';
+import {
+  defaultWindow,
+  formatCountdown,
+  formatDuration,
+  formatWindow,
+  instantToWallClock,
+  wallClockToIso,
+  windowToIso,
+  formatWindowCompact,
+} from './time-window';
 
 describe('wallClockToIso', () => {
   it('reads a winter wall clock in Berlin as one hour ahead of UTC', () => {
@@ -85,5 +94,16 @@ describe('formatDuration and formatCountdown', () => {
     expect(formatCountdown(245_000)).toBe('4:05');
     expect(formatCountdown(400)).toBe('0:01');
     expect(formatCountdown(-5_000)).toBe('0:00');
+  });
+});
+
+describe('formatWindowCompact', () => {
+  const now = new Date('2026-12-07T09:00:00Z');
+  it('keeps a same-day window on one short line, in the car park’s zone', () => {
+    expect(formatWindowCompact('2026-12-07T09:00:00Z', '2026-12-07T11:30:00Z', 'Europe/Berlin', now)).toBe('7 Dec, 10:00–12:30');
+  });
+  it('names both days across midnight and the year when it is not this one', () => {
+    expect(formatWindowCompact('2026-12-07T21:00:00Z', '2026-12-08T05:00:00Z', 'Europe/Berlin', now)).toBe('7 Dec, 22:00 – 8 Dec, 06:00');
+    expect(formatWindowCompact('2027-01-02T09:00:00Z', '2027-01-02T10:00:00Z', 'UTC', now)).toBe('2 Jan 2027, 09:00–10:00');
   });
 });

@@ -113,3 +113,24 @@ export function formatCountdown(remainingMs: number): string {
   const seconds = Math.max(0, Math.ceil(remainingMs / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+/**
+ * A window short enough for one table line: "7 Dec, 10:00–12:00", or "7 Dec, 22:00 – 8 Dec, 06:00"
+ * across midnight; the year only when it is not the current one.
+ */
+export function formatWindowCompact(startIso: string, endIso: string, timeZone: string = browserTimeZone(), now = new Date(), locale = 'en-GB'): string {
+  const start = new Date(startIso);
+  const end = new Date(endIso);
+  const year = (date: Date) => new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric' }).format(date);
+  const withYear = year(start) !== year(now) || year(end) !== year(now);
+  const day = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return day.format(start) === day.format(end)
+    ? `${day.format(start)}, ${time.format(start)}–${time.format(end)}`
+    : `${day.format(start)}, ${time.format(start)} – ${day.format(end)}, ${time.format(end)}`;
+}
+
+/** The wall-clock time alone, "14:30", in the zone. */
+export function formatClock(iso: string, timeZone: string = browserTimeZone(), locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}

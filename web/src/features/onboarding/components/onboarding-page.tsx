@@ -106,6 +106,9 @@ function ApplicationStatus({ application }: { application: OnboardingApplication
         <p>
           Your published car parks appear in the marketplace. <Link to="/operator/facilities/new">Add a car park</Link>
         </p>
+        <p>
+          Your payout account is kept in <Link to="/operator/settings#payout-account">Settings</Link>, where you can add or change it.
+        </p>
       </section>
     );
   }
