@@ -20,6 +20,7 @@ import {
   type RateView,
   type SpaceType,
   type SpaceTypeAvailability,
+  type SpaceTypeQuote,
 } from '@aiparksit/shared';
 
 // OpenAPI shapes of the facilities responses; each implements its shared contract type.
@@ -124,11 +125,18 @@ export class TimeWindowDto {
   @ApiProperty({ format: 'date-time' }) end: string;
 }
 
+export class SpaceTypeQuoteDto implements SpaceTypeQuote {
+  @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
+  @ApiProperty({ type: PriceQuoteDto, nullable: true, description: 'Price of the window at the type\'s rate; null when the rate cannot price it.' })
+  quote: PriceQuote | null;
+}
+
 export class FacilityAvailabilityDto implements FacilityAvailability {
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty() timeZone: string;
   @ApiProperty({ type: TimeWindowDto }) window: { start: string; end: string };
   @ApiProperty({ type: SpaceTypeAvailabilityDto, isArray: true }) perType: SpaceTypeAvailability[];
+  @ApiProperty({ type: SpaceTypeQuoteDto, isArray: true, description: 'The price of the window per space type with a rate.' }) quotes: SpaceTypeQuote[];
   @ApiProperty({
     type: AvailabilityTimelineHourDto,
     isArray: true,
