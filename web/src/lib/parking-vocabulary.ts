@@ -12,13 +12,16 @@ export const AMENITY_LABELS: Record<Amenity, string> = {
   covered: 'Covered',
   ev_charging: 'EV charging',
   accessible: 'Accessible',
-  security: 'Security staff',
   cctv: 'CCTV',
-  valet: 'Valet',
+  staffed: 'Staffed',
   lighting: 'Well lit',
-  restrooms: 'Restrooms',
+  lift: 'Lift',
+  toilets: 'Toilets',
   car_wash: 'Car wash',
-  bike_parking: 'Bike parking',
+  bicycle_parking: 'Bicycle parking',
+  contactless_entry: 'Contactless entry',
+  public_transport: 'Public transport nearby',
+  valet: 'Valet',
 };
 
 /**
