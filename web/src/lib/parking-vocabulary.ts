@@ -25,6 +25,26 @@ export const AMENITY_LABELS: Record<Amenity, string> = {
 };
 
 /**
+ * A small picture per amenity, read beside its label (the label is what screen readers get: the
+ * icons are hidden from them). Emoji, so they need no image requests and scale with the text.
+ */
+export const AMENITY_ICONS: Record<Amenity, string> = {
+  covered: '🏢',
+  ev_charging: '🔌',
+  accessible: '♿',
+  cctv: '📹',
+  staffed: '🧑‍💼',
+  lighting: '💡',
+  lift: '🛗',
+  toilets: '🚻',
+  car_wash: '🧽',
+  bicycle_parking: '🚲',
+  contactless_entry: '📶',
+  public_transport: '🚉',
+  valet: '🔑',
+};
+
+/**
  * Free spaces as a person reads them: the exact count when the API gives one (signed-in
  * drivers), otherwise the coarse level it gives anonymous visitors.
  */

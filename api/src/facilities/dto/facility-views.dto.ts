@@ -127,7 +127,7 @@ export class TimeWindowDto {
 
 export class SpaceTypeQuoteDto implements SpaceTypeQuote {
   @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
-  @ApiProperty({ type: PriceQuoteDto, nullable: true, description: 'Price of the window at the type\'s rate; null when the rate cannot price it.' })
+  @ApiProperty({ type: PriceQuoteDto, nullable: true, description: "Price of the window at the type's rate; null when the rate cannot price it." })
   quote: PriceQuote | null;
 }
 
