@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   defaultWindow,
+  describeZone,
   earliestStart,
   formatCountdown,
   formatDuration,
@@ -123,6 +124,12 @@ describe('zone labels', () => {
     expect(zoneAbbreviation('2031-01-10T12:00:00Z', 'Europe/Berlin')).toBe('CET');
     expect(zoneAbbreviation('2031-06-10T12:00:00Z', 'Europe/Zurich')).toBe('CEST');
     expect(zoneAbbreviation('2031-06-10T12:00:00Z', 'Europe/London')).toBe('BST');
+  });
+
+  it('says which zone times are in, as people name it', () => {
+    expect(describeZone('2031-01-10T12:00:00Z', 'Europe/Berlin')).toBe('Berlin time (CET)');
+    expect(describeZone('2031-01-10T12:00:00Z', 'America/New_York')).toBe('New York time (GMT-5)');
+    expect(describeZone('2031-01-10T12:00:00Z', 'UTC')).toBe('UTC');
   });
 
   it('labels a window with its zone, and both ends when a clock change falls inside it', () => {

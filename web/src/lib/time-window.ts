@@ -152,3 +152,10 @@ export function formatWindowInZone(startIso: string, endIso: string, timeZone: s
 export function earliestStart(now: Date, timeZone: string = browserTimeZone()): string {
   return instantToWallClock(new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString(), timeZone);
 }
+
+/** The zone as people say it, with its short name: "Berlin time (CET)", "New York time (GMT-5)", "UTC". */
+export function describeZone(iso: string, timeZone: string, locale = 'en-GB'): string {
+  const short = zoneAbbreviation(iso, timeZone, locale);
+  const place = timeZone.includes('/') ? timeZone.slice(timeZone.lastIndexOf('/') + 1).replaceAll('_', ' ') : null;
+  return place ? `${place} time (${short})` : short;
+}

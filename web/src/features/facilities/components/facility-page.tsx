@@ -13,10 +13,10 @@ import {
   defaultWindow,
   earliestStart,
   formatDuration,
+  describeZone,
   formatWindowInZone,
   instantToWallClock,
   windowToIso,
-  zoneAbbreviation,
 } from '../../../lib/time-window';
 import { useAvailability } from '../api/get-availability';
 import { useFacility } from '../../../shared/facilities';
@@ -26,6 +26,13 @@ import { RateTable } from './rate-table';
 
 // chart.js loads with the first facility page, not with sign-in.
 const AvailabilityChart = lazy(() => import('./availability-chart').then((module) => ({ default: module.AvailabilityChart })));
+
+/** "a standard", "an EV charging": how the Book button names its space type to screen readers. */
+function bookingLabel(type: SpaceType): string {
+  const label = SPACE_TYPE_LABELS[type];
+  const spoken = /^[A-Z]{2}/.test(label) ? label : label.toLowerCase();
+  return `${/^[aeiouAEIOU]/.test(spoken) ? 'an' : 'a'} ${spoken}`;
+}
 
 /** The API's refusal of a window (one in the past, say) as the sentence it gives for the field. */
 function windowProblem(error: unknown): string {
@@ -95,7 +102,6 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
     void navigate(`/driver/checkout?${query.toString()}`);
   };
   const earliest = earliestStart(now, facility.timeZone);
-  const zoneName = zoneAbbreviation(shown?.start ?? now.toISOString(), facility.timeZone);
   const priceOf = (type: SpaceType) => availability.data?.quotes?.find((q) => q.spaceType === type)?.quote ?? null;
 
   return (
@@ -149,7 +155,7 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
             </button>
           </form>
           <p id={`${id}-zone`} className="field__hint" data-testid="facility-zone">
-            Times are the car park’s local time: {facility.timeZone.replaceAll('_', ' ')} ({zoneName}).
+            Times are the car park’s local time: {describeZone(shown?.start ?? now.toISOString(), facility.timeZone)}.
           </p>
 
           <h3>Free for your stay</h3>
@@ -185,7 +191,7 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                         className="button button--primary"
                         disabled={!free}
                         onClick={() => book(type)}
-                        aria-label={`Book a ${SPACE_TYPE_LABELS[type].toLowerCase()} space`}
+                        aria-label={`Book ${bookingLabel(type)} space`}
                       >
                         Book
                       </button>

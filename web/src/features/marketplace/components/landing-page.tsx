@@ -25,6 +25,7 @@ export function MarketplaceLandingPage() {
         onSearch={(next) => void navigate(`/search?${criteriaToParams(next).toString()}`)}
         onOpenFacility={(facilityId, next) => void navigate(facilityLink(facilityId, next))}
         className="landing__form"
+        withMap={false}
       />
     </div>
   );

@@ -3,7 +3,7 @@ import { AMENITIES, SPACE_TYPES, type Amenity, type MarketplaceSort, type SpaceT
 import { FormAlert } from '../../../components/form-alert';
 import { formatMoney, parseMoneyInput } from '../../../lib/money';
 import { AMENITY_ICONS, AMENITY_LABELS, SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
-import { WINDOW_PROBLEM_SENTENCES, defaultWindow, earliestStart, instantToWallClock, windowToIso, zoneAbbreviation } from '../../../lib/time-window';
+import { WINDOW_PROBLEM_SENTENCES, defaultWindow, describeZone, earliestStart, instantToWallClock, windowToIso } from '../../../lib/time-window';
 import { PlaceField, type PlaceChoice } from './place-field';
 import { DEFAULT_RADIUS_METERS, type SearchCriteria } from './search-params';
 
@@ -19,13 +19,15 @@ export interface SearchFormProps {
   timeZone: string;
   submitLabel?: string;
   className?: string;
+  /** Whether a map is beside the form to pick a spot on (not on the landing page). */
+  withMap?: boolean;
 }
 
 /**
  * Where (a city, a car park or an address with suggestions as you type, or a point: "near me" or
  * picked on the map), when (wall clock in `timeZone`, never in the past), and filters.
  */
-export function SearchForm({ criteria, onSearch, onOpenFacility, timeZone, submitLabel = 'Find parking', className = '' }: SearchFormProps) {
+export function SearchForm({ criteria, onSearch, onOpenFacility, timeZone, submitLabel = 'Find parking', className = '', withMap = true }: SearchFormProps) {
   const id = useId();
   const [now] = useState(() => new Date());
   const [initialWindow] = useState(() => defaultWindow(now, timeZone));
@@ -106,7 +108,6 @@ export function SearchForm({ criteria, onSearch, onOpenFacility, timeZone, submi
   const start = criteria.start ? instantToWallClock(criteria.start, timeZone) : initialWindow.start;
   const end = criteria.end ? instantToWallClock(criteria.end, timeZone) : initialWindow.end;
   const earliest = earliestStart(now, timeZone);
-  const zoneName = zoneAbbreviation(criteria.start ?? now.toISOString(), timeZone);
   const fromWhere = point && !placeText.trim() ? 'of the spot' : 'of the city centre';
 
   return (
@@ -130,9 +131,24 @@ export function SearchForm({ criteria, onSearch, onOpenFacility, timeZone, submi
             {locating ? 'Locating…' : 'Near me'}
           </button>
           <p id={`${id}-point`} className="field__hint" aria-live="polite">
-            {point && !placeText ? `Around ${point.lat.toFixed(4)}, ${point.lng.toFixed(4)}` : 'Or click the map to search around a spot.'}
+            {point && !placeText ? `Around ${point.lat.toFixed(4)}, ${point.lng.toFixed(4)}` : withMap ? 'Or click the map to search around a spot.' : ''}
           </p>
         </div>
+      </div>
+      <div className="search-form__row search-form__row--when">
+        <div className="field">
+          <label htmlFor={`${id}-start`}>Arrive</label>
+          <input id={`${id}-start`} name="start" type="datetime-local" defaultValue={start} min={earliest} step={900} aria-describedby={`${id}-zone`} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-end`}>Leave</label>
+          <input id={`${id}-end`} name="end" type="datetime-local" defaultValue={end} min={earliest} step={900} aria-describedby={`${id}-zone`} />
+        </div>
+      </div>
+      <p id={`${id}-zone`} className="field__hint search-form__zone" data-testid="search-zone">
+        Times are {describeZone(criteria.start ?? now.toISOString(), timeZone)}.
+      </p>
+      <div className="search-form__row search-form__row--options">
         <div className="field">
           <label htmlFor={`${id}-radius`}>Within</label>
           <select id={`${id}-radius`} name="radius" defaultValue={String(criteria.radius)} aria-describedby={`${id}-radius-hint`}>
@@ -146,16 +162,6 @@ export function SearchForm({ criteria, onSearch, onOpenFacility, timeZone, submi
             {fromWhere}
           </p>
         </div>
-      </div>
-      <div className="search-form__row">
-        <div className="field">
-          <label htmlFor={`${id}-start`}>Arrive</label>
-          <input id={`${id}-start`} name="start" type="datetime-local" defaultValue={start} min={earliest} step={900} aria-describedby={`${id}-zone`} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-end`}>Leave</label>
-          <input id={`${id}-end`} name="end" type="datetime-local" defaultValue={end} min={earliest} step={900} aria-describedby={`${id}-zone`} />
-        </div>
         <div className="field">
           <label htmlFor={`${id}-type`}>Space type</label>
           <select id={`${id}-type`} name="spaceType" defaultValue={criteria.spaceType}>
@@ -167,9 +173,6 @@ export function SearchForm({ criteria, onSearch, onOpenFacility, timeZone, submi
           </select>
         </div>
       </div>
-      <p id={`${id}-zone`} className="field__hint search-form__zone" data-testid="search-zone">
-        Times in {timeZone.replaceAll('_', ' ')} time ({zoneName}).
-      </p>
       <details className="search-form__more" open={criteria.maxPriceCents !== null || criteria.amenities.length > 0 || criteria.sort !== 'distance'}>
         <summary>More filters: price, amenities, sorting</summary>
         <div className="search-form__row">
