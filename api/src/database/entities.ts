@@ -13,6 +13,8 @@ import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.enti
 import { FacilityEntity } from '../facilities/facility.entity.js';
 import { RateEntity } from '../facilities/rate.entity.js';
 import { SpaceEntity } from '../facilities/space.entity.js';
+import { PlaceEntity } from '../facilities/place.entity.js';
+import { PlaceNameEntity } from '../facilities/place-name.entity.js';
 import { FacilityBlackoutEntity } from '../facility-management/facility-blackout.entity.js';
 import { MailboxAttachmentEntity } from '../notifications/mailbox-attachment.entity.js';
 import { MailboxMessageEntity } from '../notifications/mailbox-message.entity.js';
@@ -59,6 +61,8 @@ export const entities = [
   FacilityEntity,
   SpaceEntity,
   RateEntity,
+  PlaceEntity,
+  PlaceNameEntity,
   FacilityBlackoutEntity,
   BookingEntity,
   BookingExtensionEntity,

@@ -47,8 +47,8 @@ export class FacilitiesService {
    * starts on: one entry per real hour from local midnight to the next (23 or 25 on DST days).
    * An hour is `open` when any part of it is within opening hours.
    */
-  async availability(principal: Principal | undefined, id: string, query: AvailabilityQueryDto): Promise<FacilityAvailability> {
-    const window = parseWindow(query.start, query.end)!;
+  async availability(principal: Principal | undefined, id: string, query: AvailabilityQueryDto, now = new Date()): Promise<FacilityAvailability> {
+    const window = parseWindow(query.start, query.end, now)!;
     const row = await this.visible(principal, id);
     const fidelity = fidelityFor(principal);
     const zone = row.timeZone;

@@ -3,10 +3,22 @@ import type { TimeWindow } from './opening-hours/index.js';
 import { FacilitiesException } from './facilities.exception.js';
 
 /**
- * A window from query strings (already ISO 8601 by the DTO): both ends or neither, end after
- * start, at most 30 days — the longest booking there is, so the longest worth pricing.
+ * How long ago a window may start and still be "now": the form rounds to the quarter hour and a
+ * person takes a minute to press the button, so a start a minute or two ago is the present.
  */
-export function parseWindow(start: string | undefined, end: string | undefined): TimeWindow | undefined {
+export const PAST_START_GRACE_MS = 2 * 60_000;
+
+/** Whether a window starting at `start` begins in the past, beyond the grace. */
+export function startsInThePast(start: Date, now: Date): boolean {
+  return start.getTime() < now.getTime() - PAST_START_GRACE_MS;
+}
+
+/**
+ * A window from query strings (already ISO 8601 by the DTO): both ends or neither, end after
+ * start, at most 30 days — the longest booking there is, so the longest worth pricing — and not
+ * started before now (less the grace): nobody can park in the past.
+ */
+export function parseWindow(start: string | undefined, end: string | undefined, now: Date): TimeWindow | undefined {
   if (start === undefined && end === undefined) return undefined;
   if (start === undefined || end === undefined) {
     const missing = start === undefined ? 'start' : 'end';
@@ -17,6 +29,9 @@ export function parseWindow(start: string | undefined, end: string | undefined):
     throw new FacilitiesException('invalid_window', 'start and end must be ISO 8601 instants.', {
       field: Number.isNaN(window.start.getTime()) ? 'start' : 'end',
     });
+  }
+  if (startsInThePast(window.start, now)) {
+    throw new FacilitiesException('invalid_window', 'The window starts in the past: choose a start from now on.', { field: 'start', code: 'in_the_past' });
   }
   if (window.end <= window.start) throw new FacilitiesException('invalid_window', 'The window must end after it starts.', { field: 'end' });
   if (window.end.getTime() - window.start.getTime() > MAX_BOOKING_MINUTES * 60_000) {

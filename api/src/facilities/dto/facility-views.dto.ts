@@ -14,6 +14,7 @@ import {
   type MarketplacePage,
   type MarketplaceResult,
   type OpeningHours,
+  type PlaceView,
   type PriceQuote,
   type PriceQuoteDay,
   type RateMultiplier,
@@ -71,15 +72,25 @@ export class PriceQuoteDto implements PriceQuote {
 
 export class MarketplaceResultDto implements MarketplaceResult {
   @ApiProperty({ type: FacilitySummaryDto }) facility: FacilitySummary;
-  @ApiProperty({ type: Number, nullable: true, description: 'Metres from the searched point; null for bbox or city searches.' }) distanceMeters: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: "Metres from the searched point or the city's centre; null for bbox searches." }) distanceMeters:
+    number | null;
   @ApiProperty({ type: PriceQuoteDto, nullable: true, description: 'Price of the window; null without a window.' }) quote: PriceQuote | null;
   @ApiProperty({ type: SpaceTypeAvailabilityDto }) availability: SpaceTypeAvailability;
+}
+
+export class PlaceViewDto implements PlaceView {
+  @ApiProperty({ example: 'zurich' }) id: string;
+  @ApiProperty({ example: 'Zürich', description: 'The name facilities use for the city.' }) name: string;
+  @ApiProperty({ example: 'CH' }) countryCode: string;
+  @ApiProperty({ type: GeoPointDto, description: 'Where "near the city centre" is measured from.' }) centre: GeoPoint;
 }
 
 export class MarketplacePageDto implements MarketplacePage {
   @ApiProperty({ type: MarketplaceResultDto, isArray: true }) results: MarketplaceResult[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
   @ApiProperty(FIDELITY) fidelity: DataFidelity;
+  @ApiPropertyOptional({ type: PlaceViewDto, description: 'For a city search: the city it resolved to, whose centre distances are measured from.' })
+  place?: PlaceView;
 }
 
 export class FacilityListPageDto implements FacilityListPage {
