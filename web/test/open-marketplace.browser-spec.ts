@@ -137,6 +137,66 @@ describeInBrowser('Open marketplace in the browser', () => {
     }
   });
 
+  it('finds Zürich when "Zurich" is typed, through the suggestions box, by keyboard and by mouse', async () => {
+    const name = `Parkhaus ${unique('Limmat')}`;
+    const pool = testPool();
+    try {
+      // At the city's centre (the places table's point), so it leads a nearest-first search.
+      await createOperatorWithFacility(pool, { name, city: 'Zürich', lat: 47.3717, lng: 8.5423, timeZone: 'Europe/Zurich', currency: 'CHF' });
+    } finally {
+      await pool.end();
+    }
+    const context = await chromium.newContext();
+    try {
+      const page = await openPage(context);
+      await visit(page, '/');
+      await page.click('input[name="place"]');
+      await page.type('input[name="place"]', 'Zurich', { delay: 60 });
+      const option = '[role="listbox"] [role="option"][data-suggestion-kind="city"]';
+      await page.waitForSelector(option);
+      expect(await textOf(page, option)).toMatch(/^Zürich/);
+      const combobox = () =>
+        page.$eval('input[name="place"]', (input) => ({
+          role: input.getAttribute('role'),
+          expanded: input.getAttribute('aria-expanded'),
+          controls: Boolean(input.getAttribute('aria-controls') && document.getElementById(input.getAttribute('aria-controls')!)),
+          active: input.getAttribute('aria-activedescendant'),
+        }));
+      expect(await combobox()).toEqual({ role: 'combobox', expanded: 'true', controls: true, active: null });
+      await screenshot(page, 'open-suggestions-zurich');
+
+      // Escape closes the list; the arrow opens it again on the first suggestion; Enter takes it.
+      await page.keyboard.press('Escape');
+      expect((await combobox()).expanded).toBe('false');
+      await page.keyboard.press('ArrowDown');
+      const active = await combobox();
+      expect(active.expanded).toBe('true');
+      expect(
+        await page.$eval(`[id="${active.active}"]`, (element) => ({ selected: element.getAttribute('aria-selected'), text: element.textContent ?? '' })),
+      ).toEqual({
+        selected: 'true',
+        text: expect.stringMatching(/^Zürich/),
+      });
+      await page.keyboard.press('Enter');
+      await waitForPath(page, '/search');
+      expect(new URL(page.url()).searchParams.get('city')).toBe('Zürich');
+      await page.waitForFunction((wanted) => document.querySelector('.result-list')?.textContent?.includes(wanted) ?? false, {}, name);
+      expect(await textOf(page, '#results-heading')).toContain('near the city centre of Zürich');
+      // The results' times are Zürich's, labelled.
+      expect(await textOf(page, '[data-testid="search-zone"]')).toMatch(/^Times are Zurich time \((CET|CEST)\)\.$/);
+
+      // With the mouse: "zürich" in the form on the results page, a click on the suggestion.
+      await fillByLabel(page, 'Where', 'zür');
+      await page.waitForSelector(option);
+      await page.click(option);
+      await page.waitForFunction(
+        () => new URLSearchParams(window.location.search).get('city') === 'Zürich' && !document.querySelector('[role="listbox"]:not([hidden])'),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a phone the results first after a search: the form folds to a summary with Edit, and list and map are two tabs', async () => {
     const { city, name } = await carParkInOwnCity();
     const context = await chromium.newContext();
@@ -160,12 +220,12 @@ describeInBrowser('Open marketplace in the browser', () => {
           mapShown: (document.querySelector('.results-map') as HTMLElement | null)?.getBoundingClientRect().height ?? 0,
         };
       });
+      await screenshot(page, 'open-search-results-first-375');
       expect(layout).toMatchObject({ formShown: false, width: 375, tabs: ['List:true', 'Map:false'], mapShown: 0 });
       expect(layout.summary).toContain(city);
       expect(layout.summary).toContain('Edit');
       expect(layout.resultTop).toBeLessThan(812 / 2);
       expect(await textOf(page, '.result')).toContain(name);
-      await screenshot(page, 'open-search-results-first-375');
 
       // The map tab shows the map (its marker drawn without tiles) instead of the list.
       await clickText(page, '[role="tab"]', 'Map');
