@@ -13,6 +13,11 @@ describe('amenity vocabulary', () => {
     expect(Object.keys(AMENITY_ICONS).sort()).toEqual([...AMENITIES].sort());
   });
 
+  it('draws every icon as SVG path data (moves and lines, nothing else that could carry markup)', () => {
+    for (const amenity of AMENITIES)
+      expect({ amenity, path: AMENITY_ICONS[amenity] }).toEqual({ amenity, path: expect.stringMatching(/^M[-\d.\s,MmLlHhVvZzAaCcSsQqTt]+$/) });
+  });
+
   it('tells every amenity apart by its label and its icon', () => {
     expect(new Set(Object.values(AMENITY_LABELS)).size).toBe(AMENITIES.length);
     expect(new Set(Object.values(AMENITY_ICONS)).size).toBe(AMENITIES.length);

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/status
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
-import { AMENITY_ICONS, AMENITY_LABELS, SPACE_TYPE_LABELS, availabilityText } from '../../../lib/parking-vocabulary';
+import { AMENITY_LABELS, SPACE_TYPE_LABELS, availabilityText } from '../../../lib/parking-vocabulary';
 import {
   WINDOW_PROBLEM_SENTENCES,
   defaultWindow,
@@ -23,6 +23,7 @@ import { useFacility } from '../../../shared/facilities';
 import { useLiveAvailability } from '../api/live-availability';
 import { OpeningHoursList } from './opening-hours-list';
 import { RateTable } from './rate-table';
+import { AmenityIcon } from '../../../components/amenity-icon';
 
 // chart.js loads with the first facility page, not with sign-in.
 const AvailabilityChart = lazy(() => import('./availability-chart').then((module) => ({ default: module.AvailabilityChart })));
@@ -227,9 +228,7 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
             <ul className="tags" aria-label="Amenities">
               {facility.amenities.map((amenity) => (
                 <li key={amenity} className="tag">
-                  <span className="amenity-icon" aria-hidden="true">
-                    {AMENITY_ICONS[amenity]}
-                  </span>
+                  <AmenityIcon amenity={amenity} />
                   {AMENITY_LABELS[amenity]}
                 </li>
               ))}

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { MarketplaceResult } from '@aiparksit/shared';
 import { formatMoney } from '../../../lib/money';
-import { AMENITY_ICONS, AMENITY_LABELS, availabilityText, formatDistance } from '../../../lib/parking-vocabulary';
+import { AMENITY_LABELS, availabilityText, formatDistance } from '../../../lib/parking-vocabulary';
+import { AmenityIcon } from '../../../components/amenity-icon';
 
 export function ResultList({ results, linkTo }: { results: MarketplaceResult[]; linkTo: (result: MarketplaceResult) => string }) {
   return (
@@ -35,9 +36,7 @@ export function ResultList({ results, linkTo }: { results: MarketplaceResult[]; 
               <ul className="tags" aria-label="Amenities">
                 {facility.amenities.map((amenity) => (
                   <li key={amenity} className="tag">
-                    <span className="amenity-icon" aria-hidden="true">
-                      {AMENITY_ICONS[amenity]}
-                    </span>
+                    <AmenityIcon amenity={amenity} />
                     {AMENITY_LABELS[amenity]}
                   </li>
                 ))}

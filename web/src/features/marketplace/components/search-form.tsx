@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { AMENITIES, SPACE_TYPES, type Amenity, type MarketplaceSort, type SpaceType } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { formatMoney, parseMoneyInput } from '../../../lib/money';
-import { AMENITY_ICONS, AMENITY_LABELS, SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
+import { AMENITY_LABELS, SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { WINDOW_PROBLEM_SENTENCES, defaultWindow, describeZone, earliestStart, instantToWallClock, windowToIso } from '../../../lib/time-window';
 import { PlaceField, type PlaceChoice } from './place-field';
 import { DEFAULT_RADIUS_METERS, type SearchCriteria } from './search-params';
+import { AmenityIcon } from '../../../components/amenity-icon';
 
 const RADII = [1000, 2000, 5000, 10_000, 25_000, 50_000];
 const SORT_LABELS: Record<MarketplaceSort, string> = { distance: 'Nearest first', price: 'Cheapest first', availability: 'Most free spaces' };
@@ -206,9 +207,7 @@ export function SearchForm({ criteria, onSearch, onOpenFacility, timeZone, submi
           {AMENITIES.map((amenity) => (
             <label key={amenity} className="check">
               <input type="checkbox" name="amenities" value={amenity} defaultChecked={criteria.amenities.includes(amenity)} />
-              <span className="amenity-icon" aria-hidden="true">
-                {AMENITY_ICONS[amenity]}
-              </span>
+              <AmenityIcon amenity={amenity} />
               {AMENITY_LABELS[amenity]}
             </label>
           ))}
