@@ -270,6 +270,28 @@ describeInBrowser('A person browsing for ten minutes', () => {
   );
 
   it(
+    'refuses the same session when the browser says it is headless: the guard is in the path this test walks',
+    async () => {
+      const driver = await createAccount('driver');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        expect(await chromium.browser.userAgent()).toContain('HeadlessChrome');
+        // Refused reads leave the page without what the person waits for: fail fast then.
+        page.setDefaultTimeout(10_000);
+        const answers = recordApiAnswers(page);
+        await browseForTenMinutes(page, driver).catch(() => undefined);
+        report('headless user agent', answers);
+        expect(answers.filter((a) => a.status === 429).length).toBeGreaterThan(0);
+        expect(answers.find((a) => a.status === 429)?.retryAfter).not.toBeNull();
+      } finally {
+        await context.close();
+      }
+    },
+    (SESSION_SECONDS * 1000) / TIME_SCALE + 240_000,
+  );
+
+  it(
     'never slows or blocks a visitor doing the same without an account, up to the sign-in asked for at Book',
     async () => {
       const context = await chromium.newContext();
