@@ -13,6 +13,7 @@ import {
   type SpaceType,
 } from '@aiparksit/shared';
 import { mayAccess, type UserPrincipal } from '../access/index.js';
+import { fieldError } from '../common/errors/index.js';
 import { AppConfig } from '../config/index.js';
 import { validateBookingWindow, type TimeWindow } from '../facilities/opening-hours/index.js';
 import { quoteForWindow } from '../facilities/pricing/index.js';
@@ -233,7 +234,12 @@ export class BookingsService {
   /** The first broken rule is the error's code; all of them are listed in details. */
   private throwViolations(violations: BookingWindowViolation[]): void {
     const [first] = violations;
-    if (first) throw new BookingsException(first.code, first.message, { violations });
+    if (!first) return;
+    // A start in the past is the start field's problem, worded by clients from its field code.
+    const fields = violations.some((v) => v.code === 'start_in_past')
+      ? [fieldError('start', 'in_the_past', undefined, 'The booking cannot start in the past.')]
+      : [];
+    throw new BookingsException(first.code, first.message, { violations, ...(fields.length ? { fields } : {}) });
   }
 
   private termsOf(record: BookingRecord, now: Date) {

@@ -1,5 +1,6 @@
 import { MAX_BOOKING_MINUTES } from '@aiparksit/shared';
 import type { TimeWindow } from './opening-hours/index.js';
+import { fieldError } from '../common/errors/index.js';
 import { FacilitiesException } from './facilities.exception.js';
 
 /**
@@ -22,7 +23,8 @@ export function parseWindow(start: string | undefined, end: string | undefined, 
   if (start === undefined && end === undefined) return undefined;
   if (start === undefined || end === undefined) {
     const missing = start === undefined ? 'start' : 'end';
-    throw new FacilitiesException('invalid_window', 'Give both start and end of the window, or neither.', { field: missing });
+    const message = 'Give both start and end of the window, or neither.';
+    throw new FacilitiesException('invalid_window', message, { fields: [fieldError(missing, 'required', undefined, message)] });
   }
   const window = { start: new Date(start), end: new Date(end) };
   if (Number.isNaN(window.start.getTime()) || Number.isNaN(window.end.getTime())) {
@@ -31,9 +33,13 @@ export function parseWindow(start: string | undefined, end: string | undefined, 
     });
   }
   if (startsInThePast(window.start, now)) {
-    throw new FacilitiesException('invalid_window', 'The window starts in the past: choose a start from now on.', { field: 'start', code: 'in_the_past' });
+    const message = 'The window starts in the past: choose a start from now on.';
+    throw new FacilitiesException('invalid_window', message, { fields: [fieldError('start', 'in_the_past', undefined, message)] });
   }
-  if (window.end <= window.start) throw new FacilitiesException('invalid_window', 'The window must end after it starts.', { field: 'end' });
+  if (window.end <= window.start) {
+    const message = 'The window must end after it starts.';
+    throw new FacilitiesException('invalid_window', message, { fields: [fieldError('end', 'not_after', { other: 'start' }, message)] });
+  }
   if (window.end.getTime() - window.start.getTime() > MAX_BOOKING_MINUTES * 60_000) {
     throw new FacilitiesException('invalid_window', 'The window may last at most 30 days.', { field: 'end', maxMinutes: MAX_BOOKING_MINUTES });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AddressSuggestion, CitySuggestion, FacilitySuggestion, Suggestion, SuggestionList } from '@aiparksit/shared';
+import { fieldError } from '../common/errors/index.js';
 import { FacilitiesException } from './facilities.exception.js';
 import { PlacesRepository, type CityMatchRow, type FacilityMatchRow } from './places.repository.js';
 import { searchKey } from './search-key.js';
@@ -25,10 +26,8 @@ export class SuggestionsService {
     const typed = q.trim();
     const key = searchKey(typed);
     if (key.length < SUGGESTION_KEY_MIN_LENGTH) {
-      throw new FacilitiesException('invalid_search', `Type at least ${SUGGESTION_KEY_MIN_LENGTH} letters or digits.`, {
-        field: 'q',
-        minLength: SUGGESTION_KEY_MIN_LENGTH,
-      });
+      const message = `Type at least ${SUGGESTION_KEY_MIN_LENGTH} letters or digits.`;
+      throw new FacilitiesException('invalid_search', message, { fields: [fieldError('q', 'too_short', { min: SUGGESTION_KEY_MIN_LENGTH }, message)] });
     }
     const [cities, byName, byAddress] = await Promise.all([
       this.places.cities({ key, limit }),

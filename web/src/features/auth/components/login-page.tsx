@@ -14,7 +14,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const location = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldMessages, formMessage } = useFormErrors(login.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(login.error, formRef);
   const next = params.get('next');
   const expired = (location.state as { expired?: boolean } | null)?.expired;
   // "Book" on a car park sends visitors here first; the account is asked for only now.
@@ -22,6 +22,7 @@ export function LoginPage() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = new FormData(event.currentTarget);
     const body: LoginRequest = { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
     // Signing in only starts the session; the public-route guard (app/routes) takes the person on.

@@ -117,9 +117,10 @@ function ChangePayoutAccountForm({ application, onDone }: { application: Onboard
   const formRef = useRef<HTMLFormElement>(null);
   const [kind, setKind] = useState<PayoutAccountInput['kind']>(application.payoutAccount?.kind ?? 'iban');
   const change = useOnboardingStep(changePayoutAccount);
-  const { fieldMessages, formMessage } = useFormErrors(change.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(change.error, formRef);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = new FormData(event.currentTarget);
     change.mutate({ ...readPayoutAccount(form, kind), currentPassword: String(form.get('currentPassword') ?? '') }, { onSuccess: () => onDone(true) });
   }

@@ -90,10 +90,11 @@ function AddBlackoutForm({ facility, onCreated }: { facility: ManagedFacility; o
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const create = useBlackoutChange(createBlackout);
-  const { fieldMessages, formMessage } = useFormErrors(create.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(create.error, formRef);
   const [localError, setLocalError] = useState<string | null>(null);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = event.currentTarget;
     const data = new FormData(form);
     // The inputs are wall-clock times of the car park's own zone, whatever the browser's is.

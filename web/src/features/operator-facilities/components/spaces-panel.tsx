@@ -124,9 +124,10 @@ function AddSpacesForm({ facility }: { facility: ManagedFacility }) {
   const formRef = useRef<HTMLFormElement>(null);
   const add = useFacilityChange(addSpaces);
   const [added, setAdded] = useState<string | null>(null);
-  const { fieldMessages, formMessage } = useFormErrors(add.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(add.error, formRef);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = event.currentTarget;
     const spaces = readSpaceCounts(new FormData(form));
     setAdded(null);
