@@ -2,14 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotFoundException } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
 import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '@aiparksit/shared';
 import type { AppConfig } from '../../config/index.js';
-import { APP_VERSION } from '../index.js';
 import {
   ErrorLog,
   NO_ROUTE_MESSAGE,
@@ -22,6 +21,7 @@ import {
 } from '../errors/index.js';
 import { depthLimitedJsonParser, rejectUnsafeText } from '../input/index.js';
 import { createClientErrorHandler } from './client-error.js';
+import { createOpenApiDocument } from './openapi.js';
 import { requestIdFor } from './request-id.js';
 
 // Security headers, the same on every response. Helmet's middleware is built once here:
@@ -95,14 +95,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.setGlobalPrefix('api');
   if (config.values.corsOrigins.length) app.enableCors({ origin: config.values.corsOrigins, credentials: false });
 
-  const openApi = new DocumentBuilder()
-    .setTitle('AIParksit API')
-    .setDescription('Parking marketplace: drivers, operators, investors, admins and integrators.')
-    .setVersion(APP_VERSION)
-    .addBearerAuth()
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  // The committed document (shared/openapi.json, kept equal to the code by `npm test`) also
+  // carries each route's error codes, which are read from the modules' sources when it is written.
+  SwaggerModule.setup('api/docs', app, () => committedOpenApiDocument(config) ?? createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/openapi.json',
     useGlobalPrefix: false,
   });
@@ -133,6 +128,11 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml(webDist));
     });
   }
+}
+
+function committedOpenApiDocument(config: AppConfig): OpenAPIObject | undefined {
+  const file = config.projectPath('shared/openapi.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as OpenAPIObject) : undefined;
 }
 
 let cachedIndex: { dir: string; html: Buffer } | undefined;
