@@ -3531,6 +3531,19 @@ export interface operations {
           'application/json': components['schemas']['FxRatesViewDto'];
         };
       };
+      /**
+       * @description The request could not be read (a malformed URL escape or header).
+       *
+       *     Codes (`details.code`): `invalid_fx_rate`, `invalid_period`, `period_too_long`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
       401: {
         headers: {
@@ -4158,6 +4171,15 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyViewDto'][];
         };
       };
+      /** @description The request could not be read (a malformed URL escape or header). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
       401: {
         headers: {
@@ -4509,6 +4531,19 @@ export interface operations {
         };
       };
       /**
+       * @description The request could not be read (a malformed URL escape or header).
+       *
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
        * @description No valid access token or API key.
        *
        *     Codes (`details.code`): `invalid_api_key`, `invalid_credentials`, `invalid_refresh_token`, `invalid_token`, `refresh_token_reused`.
@@ -4841,6 +4876,19 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BookingListDto'];
+        };
+      };
+      /**
+       * @description The request could not be read (a malformed URL escape or header).
+       *
+       *     Codes (`details.code`): `end_not_after_start`, `extension_not_later`, `invalid_vehicle_plate`, `invalid_window`, `longer_than_30_days`, `longer_than_maximum`, `outside_opening_hours`, `shorter_than_minimum`, `space_type_not_offered`, `start_in_past`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
       /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
@@ -6430,6 +6478,15 @@ export interface operations {
           'application/json': components['schemas']['HealthReportDto'];
         };
       };
+      /** @description The request could not be read (a malformed URL escape or header). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       /** @description The database does not answer: status degraded, db down. */
       503: {
         headers: {
@@ -6457,6 +6514,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReadinessReportDto'];
+        };
+      };
+      /** @description The request could not be read (a malformed URL escape or header). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
       /** @description Not ready: `failed` names the checks that failed. */
@@ -7169,6 +7235,19 @@ export interface operations {
           'application/json': components['schemas']['OperatorFacilityListDto'];
         };
       };
+      /**
+       * @description The request could not be read (a malformed URL escape or header).
+       *
+       *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
       401: {
         headers: {
@@ -7218,6 +7297,19 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OnboardingApplicationDto'];
+        };
+      };
+      /**
+       * @description The request could not be read (a malformed URL escape or header).
+       *
+       *     Codes (`details.code`): `current_password_wrong`, `terms_version_mismatch`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
       /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
@@ -7580,6 +7672,19 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OnboardingApplicationDto'];
+        };
+      };
+      /**
+       * @description The request could not be read (a malformed URL escape or header).
+       *
+       *     Codes (`details.code`): `current_password_wrong`, `terms_version_mismatch`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
       /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
@@ -8104,6 +8209,19 @@ export interface operations {
           'application/json': components['schemas']['OperatorDashboardDto'];
         };
       };
+      /**
+       * @description The request could not be read (a malformed URL escape or header).
+       *
+       *     Codes (`details.code`): `current_password_wrong`, `terms_version_mismatch`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
       401: {
         headers: {
@@ -8247,6 +8365,19 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReportSubscriptionDto'][];
+        };
+      };
+      /**
+       * @description The request could not be read (a malformed URL escape or header).
+       *
+       *     Codes (`details.code`): `invalid_subscription`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
       /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
@@ -8542,6 +8673,15 @@ export interface operations {
             /** @example aiparksit-diagnostics */
             kind?: string;
           };
+        };
+      };
+      /** @description The request could not be read (a malformed URL escape or header). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
       /** @description Not signed in. */
@@ -8889,6 +9029,15 @@ export interface operations {
             };
             snapshotAgeMs?: number;
           };
+        };
+      };
+      /** @description The request could not be read (a malformed URL escape or header). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
       /** @description Not signed in. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { NotFoundException } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
@@ -23,6 +24,10 @@ import { depthLimitedJsonParser, rejectUnsafeText } from '../input/index.js';
 import { createClientErrorHandler } from './client-error.js';
 import { createOpenApiDocument } from './openapi.js';
 import { requestIdFor } from './request-id.js';
+
+// Text, JSON, JavaScript, CSS and SVG; not images, PDFs, archives or `octet-stream` downloads,
+// which are compressed already or not worth it (the plugin's default list compresses octet-stream).
+const COMPRESSIBLE_TYPES = /^text\/(?!event-stream)|[+/](?:json|xml|javascript)(?:;|$)|^image\/svg\+xml/u;
 
 // Security headers, the same on every response. Helmet's middleware is built once here:
 // @fastify/helmet rebuilt it (parsing the CSP directives again) on every request.
@@ -65,13 +70,24 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 }
 
 /**
- * Everything around the Nest routes: request ids, security headers, the input checks that run
- * before validation, OpenAPI, and the SPA when the API
- * serves it (embedded mode; behind nginx, nginx serves it).
+ * Everything around the Nest routes: compression, request ids, security headers, the input
+ * checks that run before validation, OpenAPI, and the SPA when the API serves it (embedded mode;
+ * behind nginx, nginx serves it and compresses).
  */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const errorLog = app.get(ErrorLog);
+
+  const compress = config.values.httpCompression === 'on' || (config.values.httpCompression === 'auto' && config.values.serveWeb);
+  if (compress) {
+    // First, before any route (the docs' too), so that its onSend hook covers them all. Brotli at
+    // quality 4 (the plugin's default): 11 costs ten times the CPU for a few percent on JSON.
+    await app.register(fastifyCompress, {
+      encodings: ['br', 'gzip'],
+      threshold: config.values.httpCompressionMinBytes,
+      customTypes: COMPRESSIBLE_TYPES,
+    });
+  }
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, String(request.id));
@@ -110,6 +126,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       prefix: '/',
       wildcard: false,
       decorateReply: false,
+      // The .br and .gz files written beside each asset by the build (web/vite.config.ts), at
+      // the highest level, instead of compressing the same bytes again for each visitor.
+      preCompressed: compress,
       // Vite names built assets by content hash: they never change under the same name.
       setHeaders: (res, path) => {
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -108,6 +108,8 @@ const ERROR_ENVELOPE = {
 /** The statuses every route may answer, by what its decorators and inputs say; the description is the default one. */
 const GENERIC: Record<string, string> = {
   '400': 'The request is invalid: `details.fields` names each field at fault.',
+  // Any route, even one without input: a malformed %-escape in the URL or unreadable headers.
+  unreadable: 'The request could not be read (a malformed URL escape or header).',
   '401': 'No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked.',
   '403': 'The caller is authenticated but not allowed (role, API key scope, or not the owner).',
   '404': 'No such resource, or not one the caller may see.',
@@ -150,6 +152,7 @@ export function completeErrorResponses(document: OpenAPIObject, access: Map<stri
       const hasInput = Boolean(operation.requestBody) || (operation.parameters ?? []).some((p) => p.in === 'query' || p.in === 'path');
       const wanted = new Set<string>();
       if (hasInput) wanted.add('400');
+      else operation.responses['400'] ??= { description: GENERIC['unreadable'] };
       if (route && !route.isPublic) wanted.add('401');
       if (route && !route.isPublic && route.roles.length) wanted.add('403');
       if (path.includes('{')) wanted.add('404');
