@@ -11,6 +11,7 @@ import { OutboxService } from '../outbox/index.js';
 import { accountStateOf } from './account-state.js';
 import { AccountsException } from './accounts.exception.js';
 import { AccountsRepository, type AccountRow, type InvitationLookup } from './accounts.repository.js';
+import { fieldError } from '../common/errors/index.js';
 
 export interface AccountQuery {
   role?: Role | undefined;
@@ -88,7 +89,7 @@ export class AccountsService {
     } catch (error) {
       const refusal = isUniqueViolation(error, 'users_email_key')
         ? new AccountsException('email_taken', 'An account with this email already exists.', {
-            fields: [{ field: 'email', messages: ['an account with this email already exists'] }],
+            fields: [fieldError('email', 'taken', undefined, 'an account with this email already exists')],
           })
         : isCheckViolation(error)
           ? new AccountsException('account_rejected', 'The email or name is not in a form we can store.')
@@ -207,7 +208,8 @@ export class AccountsService {
     const unusable = invitation ? whyUnusable(invitation) : new AccountsException('invalid_invitation', INVALID_INVITATION, { field: 'token' });
     if (unusable) throw unusable;
     const weakness = passwordWeakness(password, [invitation!.email, invitation!.name]);
-    if (weakness) throw new AccountsException('weak_password', `password ${weakness}`, { fields: [{ field: 'password', messages: [`password ${weakness}`] }] });
+    if (weakness)
+      throw new AccountsException('weak_password', `password ${weakness}`, { fields: [fieldError('password', 'weak_password', { reason: weakness })] });
     const userId = await this.accounts.acceptInvitation(tokenHash, await hashPassword(password));
     if (!userId) {
       // Used, replaced or disabled meanwhile: say which, as a second attempt would hear.

@@ -21,6 +21,7 @@ import { EmailVerificationTokensRepository } from './email-verification-tokens.r
 import { LoginThrottleRepository, type LoginLockoutPolicy } from './login-throttle.repository.js';
 import { hashPassword, passwordWeakness, randomSecret, sha256, verifyPassword, type UserPrincipal } from '../access/index.js';
 import { RefreshTokensRepository, type NewRefreshToken } from './refresh-tokens.repository.js';
+import { fieldError } from '../common/errors/index.js';
 
 /** Where a sign-in came from, kept with its refresh tokens for the user's session list. */
 export interface ClientInfo {
@@ -156,12 +157,12 @@ export class AuthService {
     if (!credentials?.passwordHash || !(await verifyPassword(credentials.passwordHash, currentPassword))) {
       await this.recordFailedLogin(account.email, account);
       throw new AuthException('current_password_wrong', 'Your current password is needed to set a new one.', {
-        fields: [{ field: 'currentPassword', messages: ['this is not your current password'] }],
+        fields: [fieldError('currentPassword', 'wrong_password')],
       });
     }
     const weakness = passwordWeakness(newPassword, [account.email, account.name]);
     if (weakness) {
-      throw new AuthException('weak_password', `newPassword ${weakness}`, { fields: [{ field: 'newPassword', messages: [`newPassword ${weakness}`] }] });
+      throw new AuthException('weak_password', `newPassword ${weakness}`, { fields: [fieldError('newPassword', 'weak_password', { reason: weakness })] });
     }
     await this.users.changePassword(account.id, newPassword);
     await this.refreshTokens.revokeAllOf(account.id, 'password_changed', principal.sessionId);

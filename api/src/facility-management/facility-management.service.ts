@@ -37,6 +37,7 @@ import {
   type OwnedFacilityRow,
 } from './facility-management.repository.js';
 import { facilitySlugBase } from './slug.js';
+import { fieldError } from '../common/errors/index.js';
 
 /** Fields a PATCH may clear with null; the others always have a value. */
 const NULLABLE_FIELDS = new Set(['openingHours', 'heightLimitCm']);
@@ -80,7 +81,7 @@ export class FacilityManagementService {
     };
     const errors = [...this.fieldErrors(fields), ...this.ratesErrors(body.rates, 'rates')];
     const typesWithSpaces = (Object.entries(body.spaces) as [SpaceType, number | undefined][]).filter(([, n]) => (n ?? 0) > 0).map(([t]) => t);
-    if (!typesWithSpaces.length) errors.push({ field: 'spaces', messages: ['add at least one space, e.g. { "standard": 40 }'] });
+    if (!typesWithSpaces.length) errors.push(fieldError('spaces', 'too_few', { min: 1 }, 'add at least one space, e.g. { "standard": 40 }'));
     errors.push(...this.rateCoverageErrors(typesWithSpaces, body.rates));
     if (errors.length) throw invalid(errors);
 
@@ -102,7 +103,7 @@ export class FacilityManagementService {
     const facility = await this.owned(user, id);
     const errors: FieldError[] = [];
     for (const [key, value] of Object.entries(body)) {
-      if (value === null && !NULLABLE_FIELDS.has(key)) errors.push({ field: key, messages: [`${key} may not be null`] });
+      if (value === null && !NULLABLE_FIELDS.has(key)) errors.push(fieldError(key, 'required', undefined, `${key} may not be null`));
     }
     if (errors.length) throw invalid(errors);
     const fields: Partial<FacilityFields> = {
@@ -155,12 +156,13 @@ export class FacilityManagementService {
   async addSpaces(user: UserPrincipal, id: string, counts: SpaceCounts): Promise<ManagedSpaceList> {
     await this.owned(user, id);
     const types = (Object.entries(counts) as [SpaceType, number | undefined][]).filter(([, n]) => (n ?? 0) > 0).map(([t]) => t);
-    if (!types.length) throw invalid([{ field: 'spaces', messages: ['add at least one space, e.g. { "standard": 40 }'] }]);
+    if (!types.length) throw invalid([fieldError('spaces', 'too_few', { min: 1 }, 'add at least one space, e.g. { "standard": 40 }')]);
     await this.repository.transaction(async (tx) => {
       await this.repository.lockFacility(tx, id);
       const rated = await this.repository.rateTypesOf(tx, id);
       const unrated = types.filter((t) => !rated.includes(t));
-      if (unrated.length) throw invalid(unrated.map((t) => ({ field: t, messages: [`set a rate for ${t} spaces first (PUT /api/facilities/:id/rates)`] })));
+      if (unrated.length)
+        throw invalid(unrated.map((t) => fieldError(t, 'invalid', { reason: 'no_rate' }, `set a rate for ${t} spaces first (PUT /api/facilities/:id/rates)`)));
       await this.repository.addSpaces(tx, id, counts);
     });
     return this.listSpaces(user, id);
@@ -208,11 +210,12 @@ export class FacilityManagementService {
     const start = new Date(body.start);
     const end = new Date(body.end);
     const errors: FieldError[] = [];
-    if (!(end.getTime() > start.getTime())) errors.push({ field: 'end', messages: ['end must be later than start'] });
-    if (body.spaceType && body.spaceIds) errors.push({ field: 'spaceIds', messages: ['give spaceType or spaceIds, not both'] });
+    if (!(end.getTime() > start.getTime())) errors.push(fieldError('end', 'not_after', { other: 'start' }));
+    if (body.spaceType && body.spaceIds)
+      errors.push(fieldError('spaceIds', 'invalid', { reason: 'exclusive', other: 'spaceType' }, 'give spaceType or spaceIds, not both'));
     const spaceIds = body.spaceIds ? [...new Set(body.spaceIds.map((s) => s.toLowerCase()))] : null;
     if (spaceIds && (await this.repository.countSpacesOf(id, spaceIds)) !== spaceIds.length) {
-      errors.push({ field: 'spaceIds', messages: ['every space must be one of this facility'] });
+      errors.push(fieldError('spaceIds', 'unknown_reference', undefined, 'every space must be one of this facility'));
     }
     if (errors.length)
       throw new FacilityManagementException('invalid_blackout', `Invalid blackout: check ${errors.map((e) => e.field).join(', ')}.`, { fields: errors });
@@ -276,7 +279,7 @@ export class FacilityManagementService {
     const to = query.to === undefined ? undefined : new Date(query.to);
     if (from && to && !(to.getTime() > from.getTime())) {
       throw new FacilityManagementException('invalid_query', 'to must be later than from.', {
-        fields: [{ field: 'to', messages: ['to must be later than from'] }],
+        fields: [fieldError('to', 'not_after', { other: 'from' })],
       });
     }
     return { ownerId: ownerFilterFor(user), facilityId: query.facilityId, status: query.status, from, to, q: query.q };
@@ -285,13 +288,14 @@ export class FacilityManagementService {
   /** The operator the new facility belongs to: the caller's own, or for an admin the one named. */
   private async operatorFor(user: UserPrincipal, requested: string | undefined): Promise<string> {
     if (user.role === 'admin') {
-      if (!requested) throw invalid([{ field: 'operatorId', messages: ['an admin names the operator the facility belongs to'] }]);
-      if (!(await this.repository.operatorExists(requested))) throw invalid([{ field: 'operatorId', messages: ['no such operator'] }]);
+      if (!requested) throw invalid([fieldError('operatorId', 'required', undefined, 'an admin names the operator the facility belongs to')]);
+      if (!(await this.repository.operatorExists(requested))) throw invalid([fieldError('operatorId', 'unknown_reference', undefined, 'no such operator')]);
       return requested;
     }
     const own = await this.repository.findOperatorOfOwner(user.userId);
     if (!own) throw new FacilityManagementException('operator_not_found', 'Start your operator onboarding before adding facilities.');
-    if (requested && requested.toLowerCase() !== own.id) throw invalid([{ field: 'operatorId', messages: ['facilities are created for your own operator'] }]);
+    if (requested && requested.toLowerCase() !== own.id)
+      throw invalid([fieldError('operatorId', 'unknown_reference', undefined, 'facilities are created for your own operator')]);
     return own.id;
   }
 
@@ -310,14 +314,14 @@ export class FacilityManagementService {
   private fieldErrors(fields: Partial<FacilityFields>): FieldError[] {
     const errors: FieldError[] = [];
     if (fields.timeZone !== undefined && !IANAZone.isValidZone(fields.timeZone))
-      errors.push({ field: 'timeZone', messages: ['timeZone must be an IANA time zone, e.g. Europe/Berlin'] });
+      errors.push(fieldError('timeZone', 'invalid_format', { format: 'time_zone' }, 'timeZone must be an IANA time zone, e.g. Europe/Berlin'));
     if (fields.openingHours !== undefined) {
       const messages = openingHoursErrors(fields.openingHours);
-      if (messages.length) errors.push({ field: 'openingHours', messages });
+      if (messages.length) errors.push(fieldError('openingHours', 'invalid', { format: 'opening_hours' }, messages.join('; ')));
     }
-    if (fields.name !== undefined && !fields.name) errors.push({ field: 'name', messages: ['name must not be blank'] });
+    if (fields.name !== undefined && !fields.name) errors.push(fieldError('name', 'required', undefined, 'name must not be blank'));
     if (fields.minDurationMinutes !== undefined && fields.maxDurationMinutes !== undefined && fields.minDurationMinutes > fields.maxDurationMinutes) {
-      errors.push({ field: 'maxDurationMinutes', messages: ['maxDurationMinutes must be at least minDurationMinutes'] });
+      errors.push(fieldError('maxDurationMinutes', 'too_small', { other: 'minDurationMinutes' }, 'maxDurationMinutes must be at least minDurationMinutes'));
     }
     return errors;
   }
@@ -326,21 +330,24 @@ export class FacilityManagementService {
     const errors: FieldError[] = [];
     const seen = new Set<SpaceType>();
     rates.forEach((rate, i) => {
-      if (seen.has(rate.spaceType)) errors.push({ field: `${field}.${i}.spaceType`, messages: [`${rate.spaceType} has more than one rate`] });
+      if (seen.has(rate.spaceType))
+        errors.push(fieldError(`${field}.${i}.spaceType`, 'invalid', { reason: 'duplicate' }, `${rate.spaceType} has more than one rate`));
       seen.add(rate.spaceType);
       const messages = rateMultiplierErrors(rate.multipliers);
-      if (messages.length) errors.push({ field: `${field}.${i}.multipliers`, messages });
+      if (messages.length) errors.push(fieldError(`${field}.${i}.multipliers`, 'invalid', { format: 'multipliers' }, messages.join('; ')));
       else {
         // Every window a driver may book must have a price the amount columns can hold (checked now, not at search time).
         const largest = largestQuoteCents(rate, MAX_BOOKING_MINUTES);
         if (largest > BigInt(PRICE_CENTS_MAX)) {
-          errors.push({
-            field: `${field}.${i}.hourlyCents`,
-            messages: [
+          errors.push(
+            fieldError(
+              `${field}.${i}.hourlyCents`,
+              'too_large',
+              { reason: 'stay_overflow', days: MAX_BOOKING_MINUTES / 1440 },
               `at this rate a ${MAX_BOOKING_MINUTES / 1440}-day stay could cost up to ${largest.toLocaleString('en')} cents, more than a booking can hold ` +
                 `(${PRICE_CENTS_MAX.toLocaleString('en')}): lower the hourly rate or the multipliers, or set a daily maximum`,
-            ],
-          });
+            ),
+          );
         }
       }
     });
@@ -349,7 +356,7 @@ export class FacilityManagementService {
 
   private rateCoverageErrors(typesWithSpaces: SpaceType[], rates: RateInput[]): FieldError[] {
     const missing = typesWithSpaces.filter((t) => !rates.some((r) => r.spaceType === t));
-    return missing.length ? [{ field: 'rates', messages: missing.map((t) => `${t} spaces need a rate`) }] : [];
+    return missing.length ? [fieldError('rates', 'too_few', { missing }, missing.map((t) => `${t} spaces need a rate`).join('; '))] : [];
   }
 
   private async view(id: string): Promise<ManagedFacility> {

@@ -18,6 +18,7 @@ import {
 import { toMailboxMessage, type MailboxAttachmentFile, type RecipientRecord } from './notification.records.js';
 import { NotificationsException } from './notifications.exception.js';
 import { NotificationsRepository } from './notifications.repository.js';
+import { fieldError } from '../common/errors/index.js';
 
 /**
  * Investor reports one recipient may have waiting at once. Each is a PDF to print: without a cap,
@@ -124,5 +125,7 @@ export class NotificationsService implements OnModuleInit {
 }
 
 function periodError(field: string, message: string): NotificationsException {
-  return new NotificationsException('invalid_report_period', `Invalid report period: ${message}.`, { fields: [{ field, messages: [message] }] });
+  return new NotificationsException('invalid_report_period', `Invalid report period: ${message}.`, {
+    fields: [fieldError(field, 'invalid', undefined, message)],
+  });
 }

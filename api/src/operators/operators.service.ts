@@ -19,6 +19,7 @@ import type { OperatorRecord, OperatorWithOwner } from './operator.record.js';
 import { OperatorsException } from './operators.exception.js';
 import { OperatorsRepository } from './operators.repository.js';
 import { maskedDisplay, maskPayoutAccount, normaliseIban } from './payout-account.js';
+import { fieldError } from '../common/errors/index.js';
 
 const notStarted = () =>
   new OperatorsException('application_not_found', 'You have not started an operator application yet: POST /api/operator/onboarding starts it.');
@@ -69,7 +70,7 @@ export class OperatorsService {
   async changePayoutAccount(user: UserPrincipal, input: PayoutAccountInput, currentPassword: string): Promise<OnboardingApplication> {
     if (!(await this.auth.passwordMatches(user, currentPassword))) {
       throw new OperatorsException('current_password_wrong', 'Your current password is needed to change where payouts go.', {
-        fields: [{ field: 'currentPassword', messages: ['this is not your current password'] }],
+        fields: [fieldError('currentPassword', 'wrong_password')],
       });
     }
     const account = maskPayoutAccount(input.kind === 'iban' ? { ...input, iban: normaliseIban(input.iban) } : input);

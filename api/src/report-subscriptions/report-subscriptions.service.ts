@@ -9,6 +9,7 @@ import { OutboxService } from '../outbox/index.js';
 import { lastFullMonth, nextMonthlySendAt } from './monthly-schedule.js';
 import { ReportSubscriptionsException } from './report-subscriptions.exception.js';
 import { ReportSubscriptionsRepository, type ReportSubscriptionRecord } from './report-subscriptions.repository.js';
+import { fieldError } from '../common/errors/index.js';
 
 function toView(record: ReportSubscriptionRecord): ReportSubscription {
   return {
@@ -45,7 +46,7 @@ export class ReportSubscriptionsService {
   async create(user: UserPrincipal, request: CreateReportSubscriptionRequest): Promise<ReportSubscription> {
     if (!IANAZone.isValidZone(request.timeZone)) {
       throw new ReportSubscriptionsException('invalid_subscription', 'Invalid subscription: check timeZone.', {
-        fields: [{ field: 'timeZone', messages: ['timeZone must be an IANA time zone, e.g. Europe/Berlin'] }],
+        fields: [fieldError('timeZone', 'invalid_format', { format: 'time_zone' }, 'timeZone must be an IANA time zone, e.g. Europe/Berlin')],
       });
     }
     let id: string;

@@ -5,6 +5,7 @@ import { isCheckViolation, isUniqueViolation } from '../database/index.js';
 import { toUserView, type NewUser, type UserCredentials, type UserRecord } from './user.record.js';
 import { UsersException } from './users.exception.js';
 import { UsersRepository } from './users.repository.js';
+import { fieldError } from '../common/errors/index.js';
 
 export interface NewAccount {
   email: string;
@@ -34,7 +35,7 @@ export class UsersService {
       return await this.users.insert({ email: account.email, passwordHash, name: account.name, role: account.role, emailVerified });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
-        throw new UsersException('email_taken', 'An account with this email already exists.', { field: 'email' });
+        throw new UsersException('email_taken', 'An account with this email already exists.', { fields: [fieldError('email', 'taken', undefined, 'an account with this email already exists')] });
       }
       if (isCheckViolation(error)) throw new UsersException('account_rejected', 'The email or name is not in a form we can store.');
       throw error;

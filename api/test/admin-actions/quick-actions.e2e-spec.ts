@@ -102,14 +102,18 @@ describe('quick actions (POST /api/system/actions/:name) and the audit (GET /api
   it('answers a bad request with the 400 envelope naming the field, and an unknown action with 404, before doing anything', async () => {
     const missing = await act('recompute-rollups', { from: '2026-03-01' });
     expect(missing.status).toBe(400);
-    expect(missing.body).toMatchObject({ statusCode: 400, details: { code: 'invalid_action_request', field: 'to' }, requestId: expect.any(String) });
-    expect((await act('recompute-rollups', { from: '2025-01-01', to: '2026-01-02' })).body).toMatchObject({ details: { field: 'to' } });
+    expect(missing.body).toMatchObject({
+      statusCode: 400,
+      details: { code: 'invalid_action_request', fields: [{ field: 'to' }] },
+      requestId: expect.any(String),
+    });
+    expect((await act('recompute-rollups', { from: '2025-01-01', to: '2026-01-02' })).body).toMatchObject({ details: { fields: [{ field: 'to' }] } });
     expect((await act('recompute-rollups', { from: '2026-03-02', to: '2026-03-01' })).status).toBe(400);
     expect((await act('recompute-rollups', { from: '2026-02-30', to: '2026-03-01' })).status).toBe(400);
-    expect((await act('lift-harvest-block', {})).body).toMatchObject({ statusCode: 400, details: { field: 'client' } });
+    expect((await act('lift-harvest-block', {})).body).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'client' }] } });
     expect((await act('lift-harvest-block', { client: 'DROP TABLE' })).status).toBe(400);
     expect((await act('send-test-email', { recipient: 'not an address' })).status).toBe(400);
-    expect((await act('retry-failed-emails', { client: 'user:x' })).body).toMatchObject({ statusCode: 400, details: { field: 'client' } });
+    expect((await act('retry-failed-emails', { client: 'user:x' })).body).toMatchObject({ statusCode: 400, details: { fields: [{ field: 'client' }] } });
     expect((await act('retry-failed-emails', { surprise: 1 })).status).toBe(400);
     expect((await act('reboot-the-world')).status).toBe(404);
   });

@@ -300,7 +300,7 @@ describe('analytics', () => {
     ])('names the bad field of %j with 400', async (query, field) => {
       const res = await get(operatorTokens, '/api/analytics/occupancy', query as Record<string, string>);
       expect(res.status).toBe(400);
-      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(res.body.details.fields.map((d: { field: string }) => d.field)).toContain(field);
     });
 
     it('refuses an empty, reversed, unreal or too long range', async () => {

@@ -51,7 +51,7 @@ describe('POST /api/api-keys', () => {
   it('answers a missing or empty name with 400 naming name', async () => {
     const { tokens } = await signedInUser(pool, apiUrl(), 'operator');
     const missing = await request(apiUrl()).post('/api/api-keys').set('authorization', bearer(tokens)).send({}).expect(400);
-    expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['name']);
+    expect(missing.body.details.fields.map((d: { field: string }) => d.field)).toEqual(['name']);
     await request(apiUrl()).post('/api/api-keys').set('authorization', bearer(tokens)).send({ name: '   ' }).expect(400);
   });
 });

@@ -20,8 +20,8 @@ function registration(overrides: Record<string, unknown> = {}): Record<string, u
   return { email: `${unique('reg')}@example.test`, password: TEST_PASSWORD, name: 'Dana Driver', role: 'driver', ...overrides };
 }
 
-function fieldsOf(body: { details?: { field: string }[] }): string[] {
-  return (body.details ?? []).map((d) => d.field);
+function fieldsOf(body: { details?: { fields?: { field: string }[] } }): string[] {
+  return (body.details?.fields ?? []).map((d) => d.field);
 }
 
 describe('POST /api/auth/register', () => {
@@ -105,7 +105,9 @@ describe('POST /api/auth/register', () => {
     const email = `${unique('dana')}@example.test`;
     const body = registration({ email, password: password === '<the email address>' ? email : password });
     const res = await request(apiUrl()).post('/api/auth/register').send(body).expect(400);
-    expect(res.body.details).toEqual([{ field: 'password', messages: [expect.stringMatching(reason)] }]);
+    expect(res.body.details.fields).toEqual([
+      { field: 'password', code: 'weak_password', message: expect.stringMatching(reason), params: { reason: expect.any(String) } },
+    ]);
     expect(await usersWithEmail(body['email'] as string)).toBe(0);
   });
 
@@ -362,7 +364,9 @@ describe('POST /api/auth/password', () => {
   ])('refuses the easily guessed new password %j with 400 naming newPassword and saying why', async (newPassword, reason) => {
     const account = await createUser(pool);
     const res = await change(await loginAs(apiUrl(), account), { currentPassword: account.password, newPassword }).expect(400);
-    expect(res.body.details).toEqual([{ field: 'newPassword', messages: [expect.stringMatching(reason)] }]);
+    expect(res.body.details.fields).toEqual([
+      { field: 'newPassword', code: 'weak_password', message: expect.stringMatching(reason), params: { reason: expect.any(String) } },
+    ]);
     await loginAs(apiUrl(), account);
   });
 
@@ -371,7 +375,9 @@ describe('POST /api/auth/password', () => {
     const res = await change(await loginAs(apiUrl(), account), { currentPassword: account.password, newPassword: account.email }).expect(400);
     expect(res.body.details).toMatchObject({
       code: 'weak_password',
-      fields: [{ field: 'newPassword', messages: [expect.stringMatching(/your name or email address/)] }],
+      fields: [
+        { field: 'newPassword', code: 'weak_password', message: expect.stringMatching(/your name or email address/), params: { reason: expect.any(String) } },
+      ],
     });
   });
 

@@ -103,7 +103,7 @@ describe('email verification', () => {
 
     await verify(token).expect(200);
     const again = await verify(token).expect(400);
-    expect(again.body).toMatchObject({ statusCode: 400, details: { code: 'invalid_verification_token', field: 'token' } });
+    expect(again.body).toMatchObject({ statusCode: 400, details: { code: 'invalid_verification_token', fields: [{ field: 'token' }] } });
   });
 
   it('refuses an expired link with 400; a resent link works', async () => {

@@ -58,7 +58,14 @@ describe('POST /api/users', () => {
       .set('authorization', bearer(tokens))
       .send({ email: `${unique('weak')}@example.test`, password: '1234567890', name: 'Weak Password', role: 'investor' })
       .expect(400);
-    expect(res.body.details).toEqual([{ field: 'password', messages: [expect.stringMatching(/^password is one of the hundred most used passwords/)] }]);
+    expect(res.body.details.fields).toEqual([
+      {
+        field: 'password',
+        code: 'weak_password',
+        message: expect.stringMatching(/^password is one of the hundred most used passwords/),
+        params: { reason: expect.any(String) },
+      },
+    ]);
   });
 
   it('answers an unknown role with 400 naming role', async () => {
@@ -68,7 +75,9 @@ describe('POST /api/users', () => {
       .set('authorization', bearer(tokens))
       .send({ email: `${unique('x')}@example.test`, password: TEST_PASSWORD, name: 'X', role: 'superuser' })
       .expect(400);
-    expect(res.body.details).toEqual([{ field: 'role', messages: [expect.stringContaining('role must be one of')] }]);
+    expect(res.body.details.fields).toEqual([
+      { field: 'role', code: 'not_one_of', message: expect.stringContaining('role must be one of'), params: { allowed: expect.any(Array) } },
+    ]);
   });
 
   it('answers a caller who is not signed in with 401', async () => {
@@ -90,7 +99,7 @@ describe('GET /api/users', () => {
   it('answers a page size over the maximum with 400 naming pageSize', async () => {
     const { tokens } = await signedInUser(pool, apiUrl(), 'admin');
     const res = await request(apiUrl()).get('/api/users?pageSize=1000').set('authorization', bearer(tokens)).expect(400);
-    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['pageSize']);
+    expect(res.body.details.fields.map((d: { field: string }) => d.field)).toEqual(['pageSize']);
   });
 
   it.each(['driver', 'operator', 'investor'] as const)('answers a %s with 403', async (role) => {

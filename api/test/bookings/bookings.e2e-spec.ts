@@ -111,7 +111,7 @@ describe('bookings', () => {
       expect(noEv.body.details.code).toBe('space_type_not_offered');
       const malformed = await postBooking(api, driver, { ...bookingOf(facility), start: 'tomorrow', spaceType: 'boat' as never });
       expect(malformed.status).toBe(400);
-      expect(malformed.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['spaceType', 'start']);
+      expect(malformed.body.details.fields.map((d: { field: string }) => d.field).sort()).toEqual(['spaceType', 'start']);
     });
 
     it('answers 404 for an unknown or unpublished facility', async () => {

@@ -163,11 +163,11 @@ describe('GET /api/facilities/:id/availability', () => {
   it('answers a missing or reversed window with 400 naming the field', async () => {
     const { facility } = await createOperatorWithFacility(pool, somewhere());
     const missing = await request(apiUrl()).get(`/api/facilities/${facility.id}/availability`).query({ start: '2031-01-01T10:00:00Z' }).expect(400);
-    expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['end']);
+    expect(missing.body.details.fields.map((d: { field: string }) => d.field)).toEqual(['end']);
     const reversed = await request(apiUrl())
       .get(`/api/facilities/${facility.id}/availability`)
       .query({ start: '2031-01-01T10:00:00Z', end: '2031-01-01T09:00:00Z' })
       .expect(400);
-    expect(reversed.body.details).toMatchObject({ code: 'invalid_window', field: 'end' });
+    expect(reversed.body.details).toMatchObject({ code: 'invalid_window', fields: [{ field: 'end' }] });
   });
 });

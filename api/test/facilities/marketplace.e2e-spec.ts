@@ -209,7 +209,7 @@ describe('GET /api/proxy/marketplace — paging', () => {
 
   it('pages at most 50 results; 51 is a 400 naming limit', async () => {
     const res = await search({ city: uniqueCity(), limit: 51 }).expect(400);
-    expect(res.body.details).toEqual([{ field: 'limit', messages: [expect.stringContaining('50')] }]);
+    expect(res.body.details.fields).toEqual([{ field: 'limit', code: 'too_large', message: expect.stringContaining('50'), params: { max: 50 } }]);
     await search({ city: uniqueCity(), limit: 50 }).expect(200);
   });
 
@@ -222,7 +222,7 @@ describe('GET /api/proxy/marketplace — paging', () => {
     const [body, signature] = cursor.split('.');
     const forged = `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), page: 2 })).toString('base64url')}x.${signature}`;
     const altered = await search({ city, limit: 1, cursor: forged }).expect(400);
-    expect(altered.body.details).toMatchObject({ code: 'invalid_cursor', field: 'cursor' });
+    expect(altered.body.details).toMatchObject({ code: 'invalid_cursor', fields: [{ field: 'cursor' }] });
     const other = await search({ city, limit: 1, cursor, spaceType: 'ev' }).expect(400);
     expect(other.body.details.code).toBe('invalid_cursor');
     await search({ city, limit: 1, cursor: 'not-a-cursor' }).expect(400);
@@ -244,7 +244,7 @@ describe('GET /api/proxy/marketplace — bad input', () => {
   ])('answers %j with 400 naming %s', async (query, field) => {
     const res = await search(query as Record<string, string | number>).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', requestId: expect.any(String) });
-    expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(res.body.details.fields.map((d: { field: string }) => d.field)).toContain(field);
   });
 
   it.each([
@@ -259,7 +259,7 @@ describe('GET /api/proxy/marketplace — bad input', () => {
     [{ city: 'X', start: '2031-01-01T10:00:00Z', end: '2031-03-01T10:00:00Z' }, 'end'],
   ])('answers the inconsistent %j with 400 naming %s', async (query, field) => {
     const res = await search(query as Record<string, string | number>).expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, details: { field } });
+    expect(res.body).toMatchObject({ statusCode: 400, details: { fields: [{ field }] } });
   });
 });
 
@@ -343,6 +343,6 @@ describe('GET /api/proxy/facilities', () => {
 
   it('answers a bad filter with 400 naming it', async () => {
     const res = await request(apiUrl()).get('/api/proxy/facilities').query({ spaceType: 'bus' }).expect(400);
-    expect(res.body.details[0].field).toBe('spaceType');
+    expect(res.body.details.fields[0].field).toBe('spaceType');
   });
 });

@@ -106,7 +106,7 @@ describe('POST /api/facilities', () => {
       .set('authorization', auth)
       .send(newFacility({ countryCode: 'germany', location: { lat: 91, lng: 13 }, photos: ['http://insecure.example.test/a.jpg'] }))
       .expect(400);
-    const fields = (res.body.details as { field: string }[]).map((d) => d.field);
+    const fields = (res.body.details.fields as { field: string }[]).map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['countryCode', 'location.lat', 'photos']));
   });
 
@@ -142,7 +142,9 @@ describe('POST /api/facilities', () => {
       .set('authorization', auth)
       .send(newFacility({ spaces: { standard: 4, motorcycle: 2 } }))
       .expect(400);
-    expect(res.body.details.fields).toEqual([{ field: 'rates', messages: ['motorcycle spaces need a rate'] }]);
+    expect(res.body.details.fields).toEqual([
+      { field: 'rates', code: 'too_few', message: 'motorcycle spaces need a rate', params: { missing: ['motorcycle'] } },
+    ]);
   });
 
   it('needs an operators row (any status) and the operator role', async () => {
@@ -179,7 +181,7 @@ describe('PATCH /api/facilities/:id, publishing and rates', () => {
     const { auth } = await signedInOperator();
     const created = await createViaApi(auth);
     const nulled = await request(apiUrl()).patch(`/api/facilities/${created.id}`).set('authorization', auth).send({ name: null }).expect(400);
-    expect(nulled.body.details.fields).toEqual([{ field: 'name', messages: ['name may not be null'] }]);
+    expect(nulled.body.details.fields).toEqual([{ field: 'name', code: 'required', message: 'name may not be null' }]);
     const order = await request(apiUrl())
       .patch(`/api/facilities/${created.id}`)
       .set('authorization', auth)
@@ -232,7 +234,7 @@ describe('PATCH /api/facilities/:id, publishing and rates', () => {
       .set('authorization', auth)
       .send({ rates: [{ spaceType: 'standard', hourlyCents: 350, dailyMaxCents: null, multipliers: [] }] })
       .expect(400);
-    expect(dropped.body.details.fields).toEqual([{ field: 'rates', messages: ['ev spaces need a rate'] }]);
+    expect(dropped.body.details.fields).toEqual([{ field: 'rates', code: 'too_few', message: 'ev spaces need a rate', params: { missing: ['ev'] } }]);
   });
 });
 
@@ -247,7 +249,7 @@ describe('rate limits', () => {
       ...overrides,
     };
   }
-  const fieldsOf = (res: request.Response): string[] => (res.body.details as { field: string }[]).map((d) => d.field);
+  const fieldsOf = (res: request.Response): string[] => (res.body.details.fields as { field: string }[]).map((d) => d.field);
 
   it.each([1e308, 1e6, 10.5, -1, 1.005])('refuses a multiplier of %p with 400 naming rates.0.multipliers.0.multiplier', async (multiplier) => {
     const { auth } = await signedInOperator();
@@ -330,7 +332,9 @@ describe('rate limits', () => {
     expect(refused.body.details.fields).toEqual([
       {
         field: 'rates.0.hourlyCents',
-        messages: [expect.stringMatching(/^at this rate a 30-day stay could cost up to 7,200,\d{3},\d{3} cents, more than a booking can hold/)],
+        code: 'too_large',
+        params: { reason: 'stay_overflow', days: 30 },
+        message: expect.stringMatching(/^at this rate a 30-day stay could cost up to 7,200,\d{3},\d{3} cents, more than a booking can hold/),
       },
     ]);
 

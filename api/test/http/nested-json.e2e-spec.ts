@@ -50,7 +50,7 @@ describe('JSON bodies nested too deeply', () => {
       .set('content-type', 'application/json')
       .send(`{"refreshToken":${nested(31)}}`);
     expect(atLimit.status).toBe(400);
-    expect(atLimit.body.details).toEqual([expect.objectContaining({ field: 'refreshToken' })]);
+    expect(atLimit.body.details.fields).toEqual([expect.objectContaining({ field: 'refreshToken' })]);
 
     const over = await request(api.url)
       .post('/api/auth/refresh')

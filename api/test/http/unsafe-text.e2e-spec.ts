@@ -20,7 +20,7 @@ afterAll(async () => {
 function expectFieldsRefused(res: request.Response, fields: string[]): void {
   expect(res.status).toBe(400);
   expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', requestId: res.headers['x-request-id'] });
-  expect((res.body.details as { field: string }[]).map((d) => d.field)).toEqual(fields);
+  expect((res.body.details.fields as { field: string }[]).map((d) => d.field)).toEqual(fields);
   for (const field of fields) expect(res.body.message).toContain(field);
 }
 

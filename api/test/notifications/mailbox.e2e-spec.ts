@@ -126,7 +126,7 @@ describe('local mailbox (no SMTP_URL)', () => {
         .send({ userId: driver.account.id, template: 'booking_confirmation', bookingId: '00000000-0000-4000-8000-000000000000' })
         .expect(404);
       expect(other.body.message).toBe(missing.body.message);
-      expect(other.body.details).toEqual({ code: 'booking_not_found', field: 'bookingId' });
+      expect(other.body.details).toEqual({ code: 'booking_not_found', fields: [{ field: 'bookingId', code: 'invalid', message: expect.any(String) }] });
     });
 
     it('answers 409 for a booking that is not paid', async () => {
@@ -148,7 +148,7 @@ describe('local mailbox (no SMTP_URL)', () => {
       ['an unknown field', { template: 'account_notice', subject: 's', message: 'm', cc: 'x@example.com' }, 'cc'],
     ])('answers 400 naming the field for %s', async (_case, body, field) => {
       const res = await asAdmin.send({ userId: driver.account.id, ...body }).expect(400);
-      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      expect(res.body.details.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     });
   });
 

@@ -84,13 +84,13 @@ describe('operator onboarding', () => {
       const me = as(tokens);
       const bad = await me.post('/api/operator/onboarding', { company: { legalName: 'X', displayName: 'Nordpark', taxId: '!' } });
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['company.legalName', 'company.taxId']);
+      expect(bad.body.details.fields.map((d: { field: string }) => d.field).sort()).toEqual(['company.legalName', 'company.taxId']);
 
       expect((await me.post('/api/operator/onboarding', { company: COMPANY })).status).toBe(201);
       expect((await me.put('/api/operator/onboarding/contact', CONTACT)).status).toBe(200);
       const badContact = await me.put('/api/operator/onboarding/contact', { email: 'not-an-email', phone: '030 1234' });
       expect(badContact.status).toBe(400);
-      expect(badContact.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'phone']);
+      expect(badContact.body.details.fields.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'phone']);
       expect((await me.get('/api/operator/onboarding')).body.contact).toEqual({ email: CONTACT.email, phone: '+49301234567' });
     });
 
@@ -100,7 +100,9 @@ describe('operator onboarding', () => {
       await me.post('/api/operator/onboarding', { company: COMPANY });
       const typo = await me.put('/api/operator/onboarding/payout-account', { ...IBAN, iban: 'DE89 3704 0044 0532 0130 01' });
       expect(typo.status).toBe(400);
-      expect(typo.body.details).toEqual([{ field: 'iban', messages: [expect.stringMatching(/check digits/)] }]);
+      expect(typo.body.details.fields).toEqual([
+        { field: 'iban', code: 'invalid_format', message: expect.stringMatching(/check digits/), params: { format: 'bank_account' } },
+      ]);
 
       const saved = await me.put('/api/operator/onboarding/payout-account', IBAN);
       expect(saved.status).toBe(200);
@@ -123,7 +125,7 @@ describe('operator onboarding', () => {
       await me.post('/api/operator/onboarding', { company: COMPANY });
       const bad = await me.put('/api/operator/onboarding/payout-account', { ...US_ACCOUNT, routingNumber: '021000022', accountNumber: '12' });
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['accountNumber', 'routingNumber']);
+      expect(bad.body.details.fields.map((d: { field: string }) => d.field).sort()).toEqual(['accountNumber', 'routingNumber']);
       const saved = await me.put('/api/operator/onboarding/payout-account', US_ACCOUNT);
       expect(saved.body.payoutAccount).toMatchObject({ kind: 'us_ach', country: 'US', bankHint: '021000021', last4: '3322' });
       const row = await pool.query(`SELECT row_to_json(o)::text AS row FROM operators o WHERE owner_id = $1`, [account.id]);

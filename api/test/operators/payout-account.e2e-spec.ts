@@ -61,10 +61,10 @@ describe('PUT /api/operator/payout-account', () => {
     const { tokens } = await approvedOperator();
     const badIban = await change(tokens, { ...NEW_IBAN, iban: 'GB82 WEST 1234 5698 7654 33', currentPassword: TEST_PASSWORD });
     expect(badIban.status).toBe(400);
-    expect(badIban.body.details.map((d: { field: string }) => d.field)).toEqual(['iban']);
+    expect(badIban.body.details.fields.map((d: { field: string }) => d.field)).toEqual(['iban']);
     const noPassword = await change(tokens, NEW_IBAN);
     expect(noPassword.status).toBe(400);
-    expect(noPassword.body.details.map((d: { field: string }) => d.field)).toEqual(['currentPassword']);
+    expect(noPassword.body.details.fields.map((d: { field: string }) => d.field)).toEqual(['currentPassword']);
   });
 
   it('answers 409 before approval (onboarding changes it then) and while the application is reviewed', async () => {

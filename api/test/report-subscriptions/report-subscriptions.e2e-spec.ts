@@ -63,7 +63,7 @@ describe('/api/reports/subscriptions', () => {
     const { tokens } = await signedInUser(pool, apiUrl(), 'investor');
     await as(tokens).create({ type: 'growth', timeZone: 'Europe/Berlin' }).expect(201);
     const again = await as(tokens).create({ type: 'growth', timeZone: 'Europe/London' }).expect(409);
-    expect(again.body.details).toMatchObject({ code: 'subscription_exists', field: 'type' });
+    expect(again.body.details).toMatchObject({ code: 'subscription_exists', fields: [{ field: 'type' }] });
     await as(tokens).create({ type: 'platform-overview', timeZone: 'Europe/Berlin' }).expect(201);
     const list = (await as(tokens).list().expect(200)).body as ReportSubscription[];
     expect(list.map((s) => s.type)).toEqual(['growth', 'platform-overview']);
@@ -98,8 +98,7 @@ describe('/api/reports/subscriptions', () => {
   ])('answers 400 naming the field for %s', async (_case, body, field) => {
     const { tokens } = await signedInUser(pool, apiUrl(), 'investor');
     const res = await as(tokens).create(body).expect(400);
-    const fields = Array.isArray(res.body.details) ? res.body.details : res.body.details.fields;
-    expect(fields).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    expect(res.body.details.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
   });
 
   it('refuses drivers and operators (403) and anonymous callers (401) on every route', async () => {

@@ -6,33 +6,28 @@ describe('fieldMessagesOf', () => {
     const envelope = {
       statusCode: 400,
       error: 'Bad Request',
-      message: 'Validation failed',
+      message: 'Invalid request: check password, email.',
       requestId: 'r1',
-      details: [
-        { field: 'password', messages: ['password must be longer than or equal to 10 characters'] },
-        { field: 'email', messages: ['email must be an email'] },
-        { field: 'password', messages: ['password must be a string'] },
-      ],
+      details: {
+        code: 'invalid_request',
+        fields: [
+          { field: 'password', code: 'too_short' as const, message: 'password must be at least 10 characters long', params: { min: 10 } },
+          { field: 'email', code: 'invalid_email' as const, message: 'email must be an email address' },
+          { field: 'password', code: 'weak_password' as const, message: 'password is too common' },
+        ],
+      },
     };
     expect(fieldMessagesOf(envelope)).toEqual({
-      password: ['password must be longer than or equal to 10 characters', 'password must be a string'],
-      email: ['email must be an email'],
+      password: ['password must be at least 10 characters long', 'password is too common'],
+      email: ['email must be an email address'],
     });
-  });
-
-  it('reads the field list a module’s own check puts under details.fields beside its code', () => {
-    const envelope = {
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'Invalid facility',
-      requestId: 'r',
-      details: { code: 'invalid_facility', fields: [{ field: 'rates.0.hourlyCents', messages: ['must be ≥ 0'] }] },
-    };
-    expect(fieldMessagesOf(envelope)).toEqual({ 'rates.0.hourlyCents': ['must be ≥ 0'] });
   });
 
   it('finds no field errors in details that are not a field list', () => {
     expect(fieldMessagesOf({ statusCode: 409, error: 'Conflict', message: 'Taken', requestId: 'r', details: { constraint: 'x' } })).toEqual({});
+    expect(
+      fieldMessagesOf({ statusCode: 400, error: 'Bad Request', message: 'x', requestId: 'r', details: { fields: [{ field: 'a', messages: ['old'] }] } }),
+    ).toEqual({});
     expect(fieldMessagesOf(null)).toEqual({});
   });
 });

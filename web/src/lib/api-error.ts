@@ -21,22 +21,20 @@ export class ApiError extends Error {
   }
 }
 
-function isFieldErrorList(details: ErrorEnvelope['details'] | undefined): details is FieldError[] {
-  return Array.isArray(details) && details.every((item) => typeof item?.field === 'string' && Array.isArray(item.messages));
+function isFieldErrorList(fields: unknown): fields is FieldError[] {
+  return Array.isArray(fields) && fields.every((item: Partial<FieldError> | null) => typeof item?.field === 'string' && typeof item.code === 'string');
 }
 
-/**
- * Field errors come as `details` itself (request validation) or as `details.fields` (a module's
- * own checks, whose details also carry the error code).
- */
+/** The field errors of an envelope (`details.fields`, from request validation and a module's own checks alike). */
+export function fieldErrorsOf(envelope: ErrorEnvelope | null): FieldError[] {
+  const fields = envelope?.details?.['fields'];
+  return isFieldErrorList(fields) ? fields : [];
+}
+
 export function fieldMessagesOf(envelope: ErrorEnvelope | null): FieldMessages {
   const result: FieldMessages = {};
-  const details = envelope?.details;
-  const nested = details && !Array.isArray(details) ? (details['fields'] as ErrorEnvelope['details']) : undefined;
-  const fields = isFieldErrorList(details) ? details : isFieldErrorList(nested) ? nested : null;
-  if (!fields) return result;
-  for (const { field, messages } of fields) {
-    result[field] = [...(result[field] ?? []), ...messages];
+  for (const { field, message } of fieldErrorsOf(envelope)) {
+    result[field] = [...(result[field] ?? []), message];
   }
   return result;
 }

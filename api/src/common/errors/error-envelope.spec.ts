@@ -21,7 +21,7 @@ describe('toErrorEnvelope', () => {
       statusCode: 409,
       error: 'Conflict',
       message: 'That one is taken.',
-      details: { code: 'SAMPLE_TAKEN', field: 'email' },
+      details: { code: 'SAMPLE_TAKEN', fields: [{ field: 'email', code: 'invalid', message: 'That one is taken.' }] },
       requestId: 'req-2',
     });
   });
@@ -36,8 +36,9 @@ describe('toErrorEnvelope', () => {
   });
 
   it('keeps field details of a validation error', () => {
-    const error = new BadRequestException({ message: 'Invalid request: check email.', details: [{ field: 'email', messages: ['email must be an email'] }] });
-    expect(toErrorEnvelope(error, 'r').envelope).toMatchObject({ statusCode: 400, details: [{ field: 'email' }] });
+    const details = { code: 'invalid_request', fields: [{ field: 'email', code: 'invalid_email', message: 'email must be an email address' }] };
+    const error = new BadRequestException({ message: 'Invalid request: check email.', details });
+    expect(toErrorEnvelope(error, 'r').envelope).toMatchObject({ statusCode: 400, details });
   });
 
   it('answers Nest HTTP errors with their status and message', () => {

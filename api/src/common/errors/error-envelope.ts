@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
-import type { ErrorEnvelope, FieldError } from '@aiparksit/shared';
+import type { ErrorEnvelope } from '@aiparksit/shared';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { DomainException, STATUS_OF_KIND } from './domain.exception.js';
+import { fieldError } from './field-errors.js';
 
 /** Fastify's own errors (body parsing, size limits) carry a status code and an FST_ code. */
 interface FastifyLikeError extends Error {
@@ -44,7 +45,7 @@ export function toErrorEnvelope(error: unknown, requestId: string): EnvelopeResu
         statusCode,
         error: reasonPhrase(statusCode),
         message: error.message,
-        details: { code: error.code, ...error.details },
+        details: withFieldList(error),
         requestId,
       },
       headers,
@@ -64,8 +65,7 @@ export function toErrorEnvelope(error: unknown, requestId: string): EnvelopeResu
     if (typeof body === 'object' && body !== null) {
       const record = body as Record<string, unknown>;
       if (typeof record['message'] === 'string') message = record['message'];
-      if (Array.isArray(record['details'])) details = record['details'] as FieldError[];
-      else if (record['details'] && typeof record['details'] === 'object') details = record['details'] as Record<string, unknown>;
+      if (record['details'] && typeof record['details'] === 'object') details = record['details'] as Record<string, unknown>;
       if (typeof record['retryAfterSeconds'] === 'number') headers['retry-after'] = String(record['retryAfterSeconds']);
     }
     if (statusCode >= 500) return internalError(requestId, headers);
@@ -94,6 +94,17 @@ export function toErrorEnvelope(error: unknown, requestId: string): EnvelopeResu
   }
 
   return internalError(requestId, headers);
+}
+
+/**
+ * A domain check that names one field (`details.field`) reports it the way request validation
+ * does, in `details.fields`, so a client reads field problems from one place. Checks that have a
+ * sharper code than `invalid` build their `fields` themselves with `fieldError`.
+ */
+function withFieldList(error: DomainException): Record<string, unknown> {
+  const { field, ...rest } = error.details ?? {};
+  if (typeof field !== 'string' || rest['fields']) return { code: error.code, ...error.details };
+  return { code: error.code, ...rest, fields: [fieldError(field, 'invalid', undefined, error.message)] };
 }
 
 function isFastifyClientError(error: unknown): error is FastifyLikeError & { statusCode: number; code: string } {

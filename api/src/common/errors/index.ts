@@ -6,3 +6,4 @@ export { ErrorLog, ERROR_TYPES, type ErrorType, type ErrorOccurrence, type Pendi
 export { normaliseErrorText, MAX_ERROR_MESSAGE } from './error-fingerprint.js';
 export { currentRequest, enterRequestContext, reenterRequestContext, requestContextIsCheap, type RequestContext } from './request-context.js';
 export { createValidationPipe } from './validation.js';
+export { describeFieldError, fieldError, fieldErrorDetails } from './field-errors.js';

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { FieldError } from '@aiparksit/shared';
+import { fieldError, fieldErrorDetails } from '../errors/index.js';
 import { unsafeTextPaths } from './unsafe-text.js';
 
 /** A %-escape of U+0000 anywhere in the path (a route parameter is named by its own check). */
@@ -15,6 +15,9 @@ export async function rejectUnsafeText(request: FastifyRequest): Promise<void> {
   const fields = [...unsafeTextPaths(request.params, 'path'), ...unsafeTextPaths(request.query, 'query'), ...unsafeTextPaths(request.body, 'body')];
   if (!fields.length && ESCAPED_NUL.test(request.url.split('?', 1)[0] ?? '')) fields.push('path');
   if (!fields.length) return;
-  const details: FieldError[] = fields.map((field) => ({ field, messages: [`${field} must not contain NUL characters or unpaired surrogates`] }));
+  const details = fieldErrorDetails(
+    'unsafe_text',
+    fields.map((field) => fieldError(field, 'unsafe_text')),
+  );
   throw new BadRequestException({ message: `Invalid request: check ${fields.join(', ')}.`, details });
 }
