@@ -1790,12 +1790,45 @@ export interface components {
         code?: string;
         /** @description The fields at fault, on a 400. */
         fields?: {
-          /** @example required */
-          code: string;
+          /**
+           * @description What is wrong with the field; `params` fill in the details.
+           * @example required
+           * @enum {string}
+           */
+          code:
+            | 'required'
+            | 'not_allowed'
+            | 'invalid_type'
+            | 'not_integer'
+            | 'too_short'
+            | 'too_long'
+            | 'too_small'
+            | 'too_large'
+            | 'too_few'
+            | 'too_many'
+            | 'invalid_email'
+            | 'not_one_of'
+            | 'invalid_format'
+            | 'in_the_past'
+            | 'not_after'
+            | 'taken'
+            | 'unsafe_text'
+            | 'weak_password'
+            | 'wrong_password'
+            | 'unknown_reference'
+            | 'invalid';
           /** @example end */
           field: string;
-          /** @example end is required. */
+          /**
+           * @description The same in plain English.
+           * @example end is required.
+           */
           message: string;
+          /**
+           * @example {
+           *       "min": 10
+           *     }
+           */
           params?: {
             [key: string]: unknown;
           };
@@ -3019,7 +3052,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `account_rejected`, `invalid_invitation`, `invitation_expired`, `invitation_replaced`, `invitation_used`, `weak_password`.
        */
@@ -3095,7 +3128,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `account_rejected`, `invalid_invitation`, `invitation_expired`, `invitation_replaced`, `invitation_used`, `weak_password`.
        */
@@ -3181,7 +3214,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `account_rejected`, `invalid_invitation`, `invitation_expired`, `invitation_replaced`, `invitation_used`, `weak_password`.
        */
@@ -3268,7 +3301,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `account_rejected`, `invalid_invitation`, `invitation_expired`, `invitation_replaced`, `invitation_used`, `weak_password`.
        */
@@ -3347,7 +3380,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `account_rejected`, `invalid_invitation`, `invitation_expired`, `invitation_replaced`, `invitation_used`, `weak_password`.
        */
@@ -3434,7 +3467,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `account_rejected`, `invalid_invitation`, `invitation_expired`, `invitation_replaced`, `invitation_used`, `weak_password`.
        */
@@ -3668,7 +3701,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `current_password_wrong`, `terms_version_mismatch`.
        */
@@ -3733,7 +3766,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `current_password_wrong`, `terms_version_mismatch`.
        */
@@ -3812,7 +3845,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `current_password_wrong`, `terms_version_mismatch`.
        */
@@ -3908,7 +3941,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `current_password_wrong`, `terms_version_mismatch`.
        */
@@ -4235,7 +4268,7 @@ export interface operations {
           'application/json': components['schemas']['CreatedApiKeyDto'];
         };
       };
-      /** @description The request is invalid: `details.fields` names each field at fault. */
+      /** @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4295,7 +4328,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is invalid: `details.fields` names each field at fault. */
+      /** @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4423,7 +4456,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
        */
@@ -4486,7 +4519,7 @@ export interface operations {
         content?: never;
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
        */
@@ -4670,7 +4703,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
        */
@@ -4783,7 +4816,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
        */
@@ -5015,7 +5048,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `end_not_after_start`, `extension_not_later`, `invalid_vehicle_plate`, `invalid_window`, `longer_than_30_days`, `longer_than_maximum`, `outside_opening_hours`, `shorter_than_minimum`, `space_type_not_offered`, `start_in_past`.
        */
@@ -5081,7 +5114,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `end_not_after_start`, `extension_not_later`, `invalid_vehicle_plate`, `invalid_window`, `longer_than_30_days`, `longer_than_maximum`, `outside_opening_hours`, `shorter_than_minimum`, `space_type_not_offered`, `start_in_past`.
        */
@@ -5164,7 +5197,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `end_not_after_start`, `extension_not_later`, `invalid_vehicle_plate`, `invalid_window`, `longer_than_30_days`, `longer_than_maximum`, `outside_opening_hours`, `shorter_than_minimum`, `space_type_not_offered`, `start_in_past`.
        */
@@ -5246,7 +5279,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `end_not_after_start`, `extension_not_later`, `invalid_vehicle_plate`, `invalid_window`, `longer_than_30_days`, `longer_than_maximum`, `outside_opening_hours`, `shorter_than_minimum`, `space_type_not_offered`, `start_in_past`.
        */
@@ -5392,7 +5425,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_cursor`, `invalid_search`, `invalid_window`.
        */
@@ -5533,7 +5566,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_cursor`, `invalid_search`, `invalid_window`.
        */
@@ -5589,7 +5622,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -5750,7 +5783,7 @@ export interface operations {
         content?: never;
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -5829,7 +5862,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -5908,7 +5941,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -5991,7 +6024,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -6069,7 +6102,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -6152,7 +6185,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -6231,7 +6264,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -6310,7 +6343,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -6402,7 +6435,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -6775,7 +6808,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_report_period`.
        */
@@ -6860,7 +6893,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_report_period`.
        */
@@ -6929,7 +6962,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_report_period`.
        */
@@ -7009,7 +7042,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_report_period`.
        */
@@ -7097,7 +7130,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -7172,7 +7205,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
        */
@@ -7381,7 +7414,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `current_password_wrong`, `terms_version_mismatch`.
        */
@@ -7907,7 +7940,7 @@ export interface operations {
           'application/json': components['schemas']['PaymentViewDto'];
         };
       };
-      /** @description The request is invalid: `details.fields` names each field at fault. */
+      /** @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8004,7 +8037,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_cursor`, `invalid_search`, `invalid_window`.
        */
@@ -8155,7 +8188,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_cursor`, `invalid_search`, `invalid_window`.
        */
@@ -8435,7 +8468,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_subscription`.
        */
@@ -8511,7 +8544,7 @@ export interface operations {
         content?: never;
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_subscription`.
        */
@@ -8753,7 +8786,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `invalid_action_request`.
        */
@@ -8824,7 +8857,7 @@ export interface operations {
           'application/json': components['schemas']['SystemErrorsPageDto'];
         };
       };
-      /** @description The request is invalid: `details.fields` names each field at fault. */
+      /** @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9096,7 +9129,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `account_rejected`.
        */
@@ -9163,7 +9196,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request is invalid: `details.fields` names each field at fault.
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
        *     Codes (`details.code`): `account_rejected`.
        */

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { FIELD_ERROR_CODES } from '@aiparksit/shared';
 import { APP_VERSION } from '../index.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
@@ -93,9 +94,14 @@ const ERROR_ENVELOPE = {
             required: ['field', 'code', 'message'],
             properties: {
               field: { type: 'string', example: 'end' },
-              code: { type: 'string', example: 'required' },
-              message: { type: 'string', example: 'end is required.' },
-              params: { type: 'object', additionalProperties: true },
+              code: {
+                type: 'string',
+                enum: FIELD_ERROR_CODES,
+                description: 'What is wrong with the field; `params` fill in the details.',
+                example: 'required',
+              },
+              message: { type: 'string', description: 'The same in plain English.', example: 'end is required.' },
+              params: { type: 'object', additionalProperties: true, example: { min: 10 } },
             },
           },
         },
@@ -107,7 +113,7 @@ const ERROR_ENVELOPE = {
 
 /** The statuses every route may answer, by what its decorators and inputs say; the description is the default one. */
 const GENERIC: Record<string, string> = {
-  '400': 'The request is invalid: `details.fields` names each field at fault.',
+  '400': 'The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).',
   // Any route, even one without input: a malformed %-escape in the URL or unreadable headers.
   unreadable: 'The request could not be read (a malformed URL escape or header).',
   '401': 'No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked.',
