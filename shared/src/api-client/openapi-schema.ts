@@ -1268,8 +1268,22 @@ export interface components {
       name: string;
     };
     AuditEntryDto: {
-      /** @example retry-failed-emails */
-      action: string;
+      /**
+       * @example retry-failed-emails
+       * @enum {string}
+       */
+      action:
+        | 'retry-failed-emails'
+        | 'release-lapsed-holds'
+        | 'lift-harvest-block'
+        | 'reload-canaries'
+        | 'recompute-rollups'
+        | 'send-test-email'
+        | 'export-diagnostics'
+        | 'account-created'
+        | 'account-disabled'
+        | 'account-enabled'
+        | 'invitation-resent';
       actor: components['schemas']['AuditActorDto'] | null;
       /** Format: date-time */
       at: string;
@@ -1626,9 +1640,9 @@ export interface components {
       heightLimitCm?: number | null;
       location: components['schemas']['LocationDto'];
       /** @default 43200 */
-      maxDurationMinutes: number;
+      maxDurationMinutes?: number;
       /** @default 30 */
-      minDurationMinutes: number;
+      minDurationMinutes?: number;
       /** @example Central Garage */
       name: string;
       /** @description null: open 24/7. Otherwise { "mon": [["07:00","22:00"]], … }. */
@@ -1645,7 +1659,7 @@ export interface components {
       /** @example 10178 */
       postalCode?: string;
       /** @default false */
-      published: boolean;
+      published?: boolean;
       /** @description One per space type; every type with spaces needs one. */
       rates: components['schemas']['RateInputDto'][];
       /**
@@ -1676,7 +1690,7 @@ export interface components {
        * @default previous_period
        * @enum {string}
        */
-      comparison: 'previous_period' | 'same_period_last_year';
+      comparison?: 'previous_period' | 'same_period_last_year';
       /**
        * @description IANA time zone whose 1st of the month (06:00) triggers the email.
        * @example Europe/Berlin
@@ -2034,7 +2048,7 @@ export interface components {
        * @default previous_period
        * @enum {string}
        */
-      comparison: 'previous_period' | 'same_period_last_year';
+      comparison?: 'previous_period' | 'same_period_last_year';
       /**
        * @description First local date of the period (YYYY-MM-DD), included.
        * @example 2026-11-01
@@ -2638,7 +2652,7 @@ export interface components {
        * @default previous_period
        * @enum {string}
        */
-      comparison: 'previous_period' | 'same_period_last_year';
+      comparison?: 'previous_period' | 'same_period_last_year';
       /** @enum {string} */
       format: 'pdf' | 'csv';
       /**
@@ -2968,9 +2982,9 @@ export interface components {
       heightLimitCm?: number | null;
       location?: components['schemas']['LocationDto'];
       /** @default 43200 */
-      maxDurationMinutes: number;
+      maxDurationMinutes?: number;
       /** @default 30 */
-      minDurationMinutes: number;
+      minDurationMinutes?: number;
       /** @example Central Garage */
       name?: string;
       /** @description null: open 24/7. Otherwise { "mon": [["07:00","22:00"]], … }. */
@@ -2982,7 +2996,7 @@ export interface components {
       /** @example 10178 */
       postalCode?: string;
       /** @default false */
-      published: boolean;
+      published?: boolean;
       /** @description One per space type; every type with spaces needs one. */
       rates?: components['schemas']['RateInputDto'][];
       /**
@@ -8915,152 +8929,155 @@ export interface operations {
         };
         content: {
           'application/json': {
-            activeUsers?: {
-              byPortal?: {
-                [key: string]: number;
+            activeUsers: {
+              byPortal: {
+                admin: number;
+                investor: number;
+                marketplace: number;
+                operator: number;
               };
-              total?: number;
-              windowSeconds?: number;
+              total: number;
+              windowSeconds: number;
             };
-            criticalErrors24h?: number;
-            disks?: {
-              freeBytes?: number;
+            criticalErrors24h: number;
+            disks: {
+              freeBytes: number;
               /** @enum {string} */
-              kind?: 'data' | 'logs' | 'temp';
-              label?: string;
-              path?: string;
-              totalBytes?: number;
-              usedBytes?: number;
-              usedPercent?: number;
-              warning?: boolean;
+              kind: 'data' | 'logs' | 'temp';
+              label: string;
+              path: string;
+              totalBytes: number;
+              usedBytes: number;
+              usedPercent: number;
+              warning: boolean;
             }[];
-            diskWarnPercent?: number;
+            diskWarnPercent: number;
             /** Format: date-time */
-            generatedAt?: string;
-            headline?: {
-              apiEndpoints?: number;
-              pagesAndRoutes?: number | null;
-              userTypes?: number;
-              webSocketEventsPerMinute?: number;
+            generatedAt: string;
+            headline: {
+              apiEndpoints: number;
+              pagesAndRoutes: number | null;
+              userTypes: number;
+              webSocketEventsPerMinute: number;
             };
             /** @enum {string} */
-            overall?: 'running' | 'degraded' | 'down';
-            routes?: {
-              errorPercent?: number;
-              method?: string;
-              p95Ms?: number | null;
-              requestsPerMinute?: number;
-              route?: string;
+            overall: 'running' | 'degraded' | 'down';
+            routes: {
+              errorPercent: number;
+              method: string;
+              p95Ms: number | null;
+              requestsPerMinute: number;
+              route: string;
             }[];
-            services?: {
-              api?: {
-                instances?: {
-                  cpuPercent?: number;
-                  eventLoopDelayP99Ms?: number;
-                  host?: string;
-                  id?: string;
-                  lastHeartbeatAt?: string;
-                  memory?: {
-                    heapTotalBytes?: number;
-                    heapUsedBytes?: number;
-                    rssBytes?: number;
+            services: {
+              api: {
+                instances: {
+                  cpuPercent: number;
+                  eventLoopDelayP99Ms: number;
+                  host: string;
+                  id: string;
+                  lastHeartbeatAt: string;
+                  memory: {
+                    heapTotalBytes: number;
+                    heapUsedBytes: number;
+                    rssBytes: number;
                   };
-                  p95LatencyMs?: number | null;
-                  pid?: number;
-                  port?: number;
-                  requestsPerMinute?: number;
-                  restarts?: number;
-                  self?: boolean;
-                  serverErrorsPerMinute?: number;
-                  startedAt?: string;
+                  p95LatencyMs: number | null;
+                  pid: number;
+                  port: number;
+                  requestsPerMinute: number;
+                  restarts: number;
+                  self: boolean;
+                  serverErrorsPerMinute: number;
+                  startedAt: string;
                   /** @enum {string} */
-                  state?: 'running' | 'degraded' | 'down';
-                  stoppedAt?: string | null;
-                  uptimeSeconds?: number;
-                  version?: string;
+                  state: 'running' | 'degraded' | 'down';
+                  stoppedAt: string | null;
+                  uptimeSeconds: number;
+                  version: string;
                 }[];
-                reason?: string | null;
-                requestsPerMinute?: number;
-                serverErrorsPerMinute?: number;
+                reason: string | null;
+                requestsPerMinute: number;
+                serverErrorsPerMinute: number;
                 /** @enum {string} */
-                state?: 'running' | 'degraded' | 'down';
-                uptimeSeconds?: number | null;
+                state: 'running' | 'degraded' | 'down';
+                uptimeSeconds: number | null;
               };
-              nginx?: {
-                activeConnections?: number | null;
-                configured?: boolean;
-                reading?: number | null;
-                reason?: string | null;
-                requestsPerMinute?: number | null;
+              nginx: {
+                activeConnections: number | null;
+                configured: boolean;
+                reading: number | null;
+                reason: string | null;
+                requestsPerMinute: number | null;
                 /** @enum {string} */
-                state?: 'running' | 'degraded' | 'down';
-                statusUrl?: string | null;
-                totalRequests?: number | null;
-                uptimeSeconds?: number | null;
-                waiting?: number | null;
-                workers?: number | null;
-                writing?: number | null;
+                state: 'running' | 'degraded' | 'down';
+                statusUrl: string | null;
+                totalRequests: number | null;
+                uptimeSeconds: number | null;
+                waiting: number | null;
+                workers: number | null;
+                writing: number | null;
               };
-              postgres?: {
-                cacheHitRatio?: number | null;
-                connections?: {
-                  active?: number;
-                  idle?: number;
-                  idleInTransaction?: number;
-                  max?: number;
-                  total?: number;
+              postgres: {
+                cacheHitRatio: number | null;
+                connections: {
+                  active: number;
+                  idle: number;
+                  idleInTransaction: number;
+                  max: number;
+                  total: number;
                 };
-                database?: string | null;
-                longestRunningQuery?: {
-                  applicationName?: string;
-                  durationMs?: number;
-                  query?: string;
-                  state?: string;
+                database: string | null;
+                longestRunningQuery: {
+                  applicationName: string;
+                  durationMs: number;
+                  query: string;
+                  state: string;
                 } | null;
-                pool?: {
-                  idle?: number;
-                  max?: number;
-                  total?: number;
-                  waiting?: number;
+                pool: {
+                  idle: number;
+                  max: number;
+                  total: number;
+                  waiting: number;
                 };
-                queriesPerMinute?: number | null;
-                reason?: string | null;
-                sizeBytes?: number | null;
-                slowestStatements?: {
-                  calls?: number;
-                  maxMs?: number;
-                  meanMs?: number;
-                  query?: string;
+                queriesPerMinute: number | null;
+                reason: string | null;
+                sizeBytes: number | null;
+                slowestStatements: {
+                  calls: number;
+                  maxMs: number;
+                  meanMs: number;
+                  query: string;
                   /** @enum {string} */
-                  source?: 'pg_stat_statements' | 'api';
+                  source: 'pg_stat_statements' | 'api';
                 }[];
                 /** @enum {string} */
-                state?: 'running' | 'degraded' | 'down';
-                uptimeSeconds?: number | null;
-                version?: string | null;
+                state: 'running' | 'degraded' | 'down';
+                uptimeSeconds: number | null;
+                version: string | null;
               };
-              websocket?: {
-                connections?: {
-                  byPath?: {
+              websocket: {
+                connections: {
+                  byPath: {
                     [key: string]: number;
                   };
-                  total?: number;
+                  total: number;
                 };
-                eventsPerMinute?: number;
-                lastEventAt?: string | null;
-                latencyMs?: {
-                  p50?: number | null;
-                  p95?: number | null;
+                eventsPerMinute: number;
+                lastEventAt: string | null;
+                latencyMs: {
+                  p50: number | null;
+                  p95: number | null;
                 };
-                listenerConnected?: boolean;
-                reason?: string | null;
+                listenerConnected: boolean;
+                reason: string | null;
                 /** @enum {string} */
-                state?: 'running' | 'degraded' | 'down';
-                subscriptions?: number;
-                uptimeSeconds?: number | null;
+                state: 'running' | 'degraded' | 'down';
+                subscriptions: number;
+                uptimeSeconds: number | null;
               };
             };
-            snapshotAgeMs?: number;
+            snapshotAgeMs: number;
           };
         };
       };
