@@ -2113,7 +2113,7 @@ export interface components {
       heightLimitCm: number | null;
       /** Format: uuid */
       id: string;
-      inactiveSpaces: components['schemas']['SpaceCountDto'][];
+      inactiveSpaces: components['schemas']['ManagedSpaceCountDto'][];
       /** @description Published and of an approved operator: shown in the marketplace. */
       listed: boolean;
       location: components['schemas']['GeoPointDto'];
@@ -2134,12 +2134,17 @@ export interface components {
       rates: components['schemas']['RateViewDto'][];
       slug: string;
       /** @description Active spaces per type. */
-      spaces: components['schemas']['SpaceCountDto'][];
+      spaces: components['schemas']['ManagedSpaceCountDto'][];
       spaceTypes: ('standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle')[];
       /** @example Europe/Berlin */
       timeZone: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    ManagedSpaceCountDto: {
+      count: number;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
     };
     ManagedSpaceDto: {
       active: boolean;
@@ -2575,23 +2580,32 @@ export interface components {
        */
       to: string;
     };
+    RateMultiplierViewDto: {
+      /**
+       * @example [
+       *       "mon",
+       *       "tue"
+       *     ]
+       */
+      days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+      /**
+       * @description Local "HH:MM".
+       * @example 07:00
+       */
+      from: string;
+      /** @example 1.5 */
+      multiplier: number;
+      /**
+       * @description Local "HH:MM"; "24:00" ends at midnight.
+       * @example 10:00
+       */
+      to: string;
+    };
     RateViewDto: {
       currency: string;
       dailyMaxCents: number | null;
       hourlyCents: number;
-      /**
-       * @example [
-       *       {
-       *         "days": [
-       *           "mon"
-       *         ],
-       *         "from": "07:00",
-       *         "to": "10:00",
-       *         "multiplier": 1.5
-       *       }
-       *     ]
-       */
-      multipliers: Record<string, never>[];
+      multipliers: components['schemas']['RateMultiplierViewDto'][];
       /** @enum {string} */
       spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
     };
