@@ -19,7 +19,8 @@ function precompress(): Plugin {
     apply: 'build',
     async writeBundle(options, bundle) {
       const dir = options.dir ?? 'dist';
-      const files = Object.values(bundle).filter((file) => /\.(?:js|mjs|css|html|svg|json|txt)$/.test(file.fileName));
+      // Not the manifest (.vite/): it is for the build's readers, never served.
+      const files = Object.values(bundle).filter((file) => /\.(?:js|mjs|css|html|svg|json|txt)$/.test(file.fileName) && !file.fileName.startsWith('.vite/'));
       await Promise.all(
         files.map(async (file) => {
           // The written file, not the bundle's text: the source map comment is added on writing.
@@ -47,5 +48,7 @@ export default defineConfig({
       '/ws': { target: 'ws://127.0.0.1:3005', ws: true },
     },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // The manifest (dist/.vite/manifest.json, not served) says which chunks each page needs:
+  // `npm run bench:web` and the first-load browser test read it.
+  build: { outDir: 'dist', sourcemap: true, manifest: true },
 });
