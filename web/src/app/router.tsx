@@ -1,29 +1,52 @@
 import { isValidElement } from 'react';
 import { Navigate, Outlet, createBrowserRouter, type RouteObject } from 'react-router';
 import { INVITATION_PATH, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
-import { AccountPage } from '../features/account';
-import { InvitationPage, LoginPage, RegisterPage, VerifyEmailPage } from '../features/auth';
-import { BookingDetailPage, ConfirmationPage, MyBookingsPage } from '../features/bookings';
-import { CheckoutPage, ExtensionPaymentPage, PaymentPage } from '../features/checkout';
-import { FacilityPage } from '../features/facilities';
-import { MailboxMessagePage, MailboxPage } from '../features/mailbox';
-import { MarketplaceLandingPage, MarketplacePage } from '../features/marketplace';
-import { InvestorGrowthPage, InvestorMarketPage, InvestorOverviewPage, InvestorRevenuePage, investorKeys } from '../features/investor';
-import { OperatorHome } from '../features/operator';
-import { OperatorBookingsPage, operatorBookingKeys } from '../features/operator-bookings';
-import { OccupancyPage, RecentTrends, RevenuePage, analyticsKeys } from '../features/analytics';
-import { OnboardingPage } from '../features/onboarding';
-import { FacilitiesPage, FacilityDetailPage, FacilityEditPage, NewFacilityPage } from '../features/operator-facilities';
-import { OperatorApplicationsPage } from '../features/admin-operators';
-import { AccountsPage } from '../features/admin-accounts';
-import { SystemStatusPage } from '../features/system-status';
+import { investorKeys } from '../features/investor/query-keys';
+import { operatorBookingKeys } from '../features/operator-bookings/query-keys';
+import { analyticsKeys } from '../features/analytics/query-keys';
 import { OperatorFeedProvider, PlatformFeedProvider } from '../lib/socket';
 import { dashboardKeys } from '../shared/operator-dashboard';
 import { PublicLayout } from './layout/public-layout';
 import { RootFrame } from './layout/root-frame';
 import { MarketplaceHome, OpenToEveryone, PublicOnly, RequireSession, RoleSection } from './routes/guards';
 import { MovedTo } from './routes/moved-to';
-import { OperatorSettingsPage } from './routes/operator-settings-page';
+// Every page is loaded with its section when first opened (see lazy-pages.tsx).
+import {
+  AccountPage,
+  AccountsPage,
+  BookingDetailPage,
+  CheckoutPage,
+  ConfirmationPage,
+  ExtensionPaymentPage,
+  FacilitiesPage,
+  FacilityDetailPage,
+  FacilityEditPage,
+  FacilityPage,
+  InvestorGrowthPage,
+  InvestorMarketPage,
+  InvestorOverviewPage,
+  InvestorRevenuePage,
+  InvitationPage,
+  LoginPage,
+  MailboxMessagePage,
+  MailboxPage,
+  MarketplaceLandingPage,
+  MarketplacePage,
+  MyBookingsPage,
+  NewFacilityPage,
+  OccupancyPage,
+  OnboardingPage,
+  OperatorApplicationsPage,
+  OperatorBookingsPage,
+  OperatorHome,
+  OperatorSettingsPage,
+  PaymentPage,
+  RecentTrends,
+  RegisterPage,
+  RevenuePage,
+  SystemStatusPage,
+  VerifyEmailPage,
+} from './lazy-pages';
 import { NotFoundPage, RouteErrorPage } from './routes/status-pages';
 
 /** What a booking or a payment changes in the operator section: invalidated on every feed event. */

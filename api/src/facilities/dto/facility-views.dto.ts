@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AMENITIES,
   SPACE_TYPES,
+  WEEKDAYS,
   type Amenity,
   type AvailabilityLevel,
   type AvailabilityTimelineHour,
@@ -22,6 +23,7 @@ import {
   type SpaceType,
   type SpaceTypeAvailability,
   type SpaceTypeQuote,
+  type Weekday,
 } from '@aiparksit/shared';
 
 // OpenAPI shapes of the facilities responses; each implements its shared contract type.
@@ -99,12 +101,18 @@ export class FacilityListPageDto implements FacilityListPage {
   @ApiProperty(FIDELITY) fidelity: DataFidelity;
 }
 
+export class RateMultiplierViewDto implements RateMultiplier {
+  @ApiProperty({ enum: WEEKDAYS, isArray: true, example: ['mon', 'tue'] }) days: Weekday[];
+  @ApiProperty({ example: '07:00', description: 'Local "HH:MM".' }) from: string;
+  @ApiProperty({ example: '10:00', description: 'Local "HH:MM"; "24:00" ends at midnight.' }) to: string;
+  @ApiProperty({ example: 1.5 }) multiplier: number;
+}
+
 export class RateViewDto implements RateView {
   @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
   @ApiProperty() hourlyCents: number;
   @ApiProperty({ type: Number, nullable: true }) dailyMaxCents: number | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [{ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 }] })
-  multipliers: RateMultiplier[];
+  @ApiProperty({ type: RateMultiplierViewDto, isArray: true }) multipliers: RateMultiplier[];
   @ApiProperty() currency: string;
 }
 
