@@ -47,11 +47,16 @@ const PERSON_FACING_LIMITS: Record<string, string> = {
   THROTTLE_AUTH_LIMIT: String(defaultOf('throttleAuthLimit')),
 };
 
-/** Three result pages' worth in one city, so the person pages as well as opens. */
+/**
+ * Where the trip goes and where the person also looks: three result pages' worth in the first
+ * city (so they page as well as open), two in the second. About 90 distinct reads in all: well
+ * under the limits for people (300 anonymous, 600 signed in), over the automation limit (60).
+ */
 const CAR_PARKS = 50;
-/** Result positions opened before and after changing the window: twenty different car parks (both lists are nearest first). */
+const CAR_PARKS_ELSEWHERE = 30;
+/** Result positions opened in the first city and then in the second: twenty different car parks. */
 const FIRST_ROUND = [0, 5, 10, 15, 20, 25, 30, 35, 40, 45];
-const SECOND_ROUND = [1, 2, 3, 4, 6, 7, 8, 9, 11, 12];
+const SECOND_ROUND = [0, 2, 4, 6, 8, 10, 12, 14, 16, 18];
 const FACILITIES_OPENED = FIRST_ROUND.length + SECOND_ROUND.length;
 
 /**
@@ -122,21 +127,24 @@ describeInBrowser('A person browsing for ten minutes', () => {
   let chromium: RunningBrowser;
   let api: RunningApi;
   let city: string;
+  let otherCity: string;
 
   beforeAll(async () => {
     chromium = await launchBrowser();
     city = unique('Browsetown');
+    otherCity = unique('Lookburg');
     const pool = testPool();
     try {
       const operator = await createOperator(pool);
-      for (let i = 0; i < CAR_PARKS; i += 1) {
+      for (let i = 0; i < CAR_PARKS + CAR_PARKS_ELSEWHERE; i += 1) {
+        const [where, n, origin] = i < CAR_PARKS ? [city, i, { lat: 52.5, lng: 13.4 }] : [otherCity, i - CAR_PARKS, { lat: 48.13, lng: 11.57 }];
         await createFacility(pool, operator, {
-          city,
-          name: `Garage ${String(i).padStart(2, '0')} ${city}`,
-          lat: 52.5 + (i % 10) / 500,
-          lng: 13.4 + Math.floor(i / 10) / 300,
+          city: where,
+          name: `Garage ${String(n).padStart(2, '0')} ${where}`,
+          lat: origin.lat + (n % 10) / 500,
+          lng: origin.lng + Math.floor(n / 10) / 300,
           spaces: { standard: 4 },
-          hourlyCents: { standard: 150 + i * 10 },
+          hourlyCents: { standard: 150 + n * 10 },
         });
       }
     } finally {
@@ -151,8 +159,9 @@ describeInBrowser('A person browsing for ten minutes', () => {
   });
 
   /**
-   * Signs in (or not), searches, pages, opens twenty car parks, changes the window and the order,
-   * and books one: what someone comparing car parks for a trip does in ten minutes.
+   * Signs in (or not), searches, pages, opens twenty car parks, changes the window, looks in
+   * another city, changes the order, and books one: what someone comparing car parks for a trip
+   * does in ten minutes.
    */
   async function browseForTenMinutes(page: Page, driver: TestAccount | null): Promise<void> {
     thought = 0;
@@ -198,9 +207,20 @@ describeInBrowser('A person browsing for ten minutes', () => {
     await think(15);
     await clickText(page, 'button', 'Load more');
     await resultsShown(page, 40);
-    await think(15);
+    await think(10);
 
-    // Ten more car parks, then the cheapest first.
+    // The other city the person might stay in: two pages, ten car parks, then the cheapest first.
+    await page.click('input[name="place"]', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('input[name="place"]', otherCity, { delay: 120 });
+    await think(3);
+    await clickText(page, 'form[aria-label="Search parking"] button[type="submit"]', 'Find parking');
+    await page.waitForFunction((wanted) => new URLSearchParams(window.location.search).get('city') === wanted, {}, otherCity);
+    await resultsShown(page, 20);
+    await think(15);
+    await clickText(page, 'button', 'Load more');
+    await resultsShown(page, CAR_PARKS_ELSEWHERE);
+    await think(10);
     for (const index of SECOND_ROUND) await openAndReturn(page, index, 20);
     await page.click('.search-form__more > summary');
     await page.select('select[name="sort"]', 'price');
