@@ -150,6 +150,7 @@ describeInBrowser('Open marketplace in the browser', () => {
     try {
       const page = await openPage(context);
       await visit(page, '/');
+      await page.waitForSelector('input[name="place"]');
       await page.click('input[name="place"]');
       await page.type('input[name="place"]', 'Zurich', { delay: 60 });
       const option = '[role="listbox"] [role="option"][data-suggestion-kind="city"]';

@@ -134,6 +134,10 @@ describeInBrowser('SPA shell in the browser', () => {
         await waitForPath(page, HOME_OF[role]);
 
         expect(await signedInName(page)).toBe(account.name);
+        // Each section's page arrives in its own chunk: wait for it rather than read the loading state.
+        await page
+          .waitForFunction((source) => new RegExp(source, 'i').test(document.querySelector('main')?.textContent ?? ''), {}, COMING_SOON[role].source)
+          .catch(() => undefined);
         expect(await page.$eval('main', (main) => main.textContent)).toMatch(COMING_SOON[role]);
         expect(await mainNavigation(page)).toEqual(NAVIGATION_OF[role]);
         // The live badge is there whether or not the /ws gateway answers.

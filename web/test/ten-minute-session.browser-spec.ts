@@ -177,6 +177,7 @@ describeInBrowser('A person browsing for ten minutes', () => {
     }
 
     // Where: typed at a person's speed, with the suggestions box asking as they pause.
+    await page.waitForSelector('input[name="place"]');
     await page.click('input[name="place"]');
     await page.type('input[name="place"]', city, { delay: 120 });
     await think(3);
