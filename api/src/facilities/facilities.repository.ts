@@ -44,7 +44,7 @@ export class FacilitiesRepository {
   catalogue(filters: CatalogueFilters, after: [name: string, id: string] | undefined, limit: number): Promise<FacilitySummaryRow[]> {
     const p = new SqlParams();
     const conditions = [LISTED];
-    if (filters.cityKeys !== undefined) conditions.push(`search_key(f.city) = ANY (${p.add(filters.cityKeys, 'text[]')})`);
+    if (filters.cityKeys !== undefined) conditions.push(`f.city_key = ANY (${p.add(filters.cityKeys, 'text[]')})`);
     if (filters.amenities.length) conditions.push(`f.amenities @> ${p.add(filters.amenities, 'text[]')}`);
     if (filters.spaceType !== undefined)
       conditions.push(`EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${p.add(filters.spaceType, 'space_type')} AND s.active)`);

@@ -52,7 +52,7 @@ const ORDER_COLUMN: Record<SqlOrder, string> = { distance: 'distance_m', hourly:
 /**
  * The marketplace's SQL. Locating uses an index per kind of area: the earthdistance GiST index
  * (`earth_box` is the index-friendly coarse cut, the great-circle distance the exact one), a GiST index
- * on the point for a bounding box, the search_key(city) index for a city no place knows (a known
+ * on the point for a bounding box, the city_key index for a city no place knows (a known
  * city is a point search around its centre). Rows are plain; one
  * statement per page.
  */
@@ -207,7 +207,7 @@ export class MarketplaceRepository {
       case 'bbox':
         return `point(f.longitude, f.latitude) <@ box(point(${p.add(area.minLng, 'float8')}, ${p.add(area.minLat, 'float8')}), point(${p.add(area.maxLng, 'float8')}, ${p.add(area.maxLat, 'float8')}))`;
       case 'city':
-        return `search_key(f.city) = ANY (${p.add(area.cityKeys, 'text[]')})`;
+        return `f.city_key = ANY (${p.add(area.cityKeys, 'text[]')})`;
     }
   }
 

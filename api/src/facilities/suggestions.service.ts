@@ -10,12 +10,16 @@ export const SUGGESTION_LIMIT_MAX = 10;
 /** Fewer typed letters match too much to help anyone (and would read the catalogue wholesale). */
 export const SUGGESTION_KEY_MIN_LENGTH = 2;
 
+/** Below this, too many names look alike for a guess to help. */
+const FUZZY_KEY_MIN_LENGTH = 4;
+
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /**
  * Suggestions as a person types: cities (by any of their names), car parks by name, car parks by
  * street address. Cities come first (what most people type), then car parks, then addresses;
- * within a kind, whole-name and starting matches before matches inside a name. Each kind is one
+ * within a kind, whole-name and starting matches before matches inside a name. When nothing
+ * contains the text, cities whose name resembles it are offered (a misspelt city). Each kind is one
  * indexed statement (the three run at once on the pool).
  */
 @Injectable()
@@ -34,7 +38,13 @@ export class SuggestionsService {
       this.places.facilitiesByName({ key, limit }),
       this.places.facilitiesByAddress({ key, limit }),
     ]);
-    const suggestions: Suggestion[] = [...cities.map(citySuggestion), ...byName.map(facilitySuggestion), ...byAddress.map(addressSuggestion)];
+    // Nothing contains what was typed: perhaps a city misspelt ("zurik"). Car park names are not
+    // guessed at: a near miss among thousands of names would mislead more than help.
+    const cityMatches =
+      cities.length + byName.length + byAddress.length === 0 && key.length >= FUZZY_KEY_MIN_LENGTH
+        ? await this.places.citiesResembling({ key, limit })
+        : cities;
+    const suggestions: Suggestion[] = [...cityMatches.map(citySuggestion), ...byName.map(facilitySuggestion), ...byAddress.map(addressSuggestion)];
     return { q: typed, suggestions: suggestions.slice(0, limit) };
   }
 }

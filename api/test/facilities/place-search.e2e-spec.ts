@@ -199,6 +199,14 @@ describe('GET /api/proxy/suggestions', () => {
     expect(vienna).toMatchObject({ kind: 'city', city: 'Vienna', matchedName: 'Wien' });
   });
 
+  it('offers a city whose name resembles the text when nothing contains it', async () => {
+    const zurik = (await suggest({ q: 'Zurik' }).expect(200)).body as SuggestionList;
+    expect(zurik.suggestions.map((s) => s.id)).toEqual(['city:zurich']);
+    const munchn = (await suggest({ q: 'munchn' }).expect(200)).body as SuggestionList;
+    expect(munchn.suggestions[0]).toMatchObject({ id: 'city:munich', matchedName: 'München' });
+    expect(((await suggest({ q: 'xqzvw' }).expect(200)).body as SuggestionList).suggestions).toEqual([]);
+  });
+
   it('suggests cities first, then car parks by name, then by address; starting matches before inner ones', async () => {
     const token = word();
     const operator = await createOperator(pool);
