@@ -5773,6 +5773,7 @@ export interface operations {
     parameters: {
       query: {
         end: string;
+        /** @description Not more than 2 minutes ago (400, field code in_the_past). */
         start: string;
       };
       header?: never;
@@ -8239,7 +8240,7 @@ export interface operations {
       query?: {
         /** @description Comma list of covered, ev_charging, accessible, cctv, staffed, lighting, lift, toilets, car_wash, bicycle_parking, contactless_entry, public_transport, valet; a facility must have all of them. */
         amenities?: string;
-        /** @description City name, case-insensitive. */
+        /** @description A city by any of its names ("Zurich", "zürich", "München", "Munich"), case, accents and punctuation ignored. */
         city?: string;
         /** @description The `nextCursor` of the previous page, unchanged. */
         cursor?: string;
@@ -8378,7 +8379,7 @@ export interface operations {
         amenities?: string;
         /** @description minLng,minLat,maxLng,maxLat (not across the antimeridian). */
         bbox?: string;
-        /** @description City name, case-insensitive. */
+        /** @description A city by any of its names ("Zurich", "zürich", "München", "Munich"), case, accents and punctuation ignored. */
         city?: string;
         /** @description The `nextCursor` of the previous page, unchanged. */
         cursor?: string;
@@ -8389,13 +8390,13 @@ export interface operations {
         lng?: number;
         /** @description Most the window may cost (the quote's total); without a window, the hourly rate. */
         maxPriceCents?: number;
-        /** @description Metres around lat/lng. */
+        /** @description Metres around lat/lng, or around the city's centre for a city search. */
         radius?: number;
-        /** @description Default distance for a point search, price otherwise. */
+        /** @description distance: nearest the point or the city's centre first (default for point and city searches). price: cheapest first — the window's total, or the hourly rate without a window (default for bbox, where distance is refused). availability: most free spaces first. Ties by id. */
         sort?: 'distance' | 'price' | 'availability';
         /** @description Space type to price and count; default standard. */
         spaceType?: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
-        /** @description Start of the parking window (with end). Without a window: no quote, availability now. */
+        /** @description Start of the parking window (with end); not more than 2 minutes ago (400, field code in_the_past). Without a window: no quote, availability now. */
         start?: string;
       };
       header?: never;
