@@ -43,6 +43,7 @@ COPY --from=runtime-deps /app/node_modules node_modules
 COPY --from=build /app/package.json /app/tsconfig.base.json ./
 COPY --from=build /app/shared/package.json shared/
 COPY --from=build /app/shared/dist shared/dist
+COPY --from=build /app/shared/openapi.json shared/
 COPY --from=build /app/api/package.json api/
 COPY --from=build /app/api/dist api/dist
 # The image's unprivileged "node" user; the code is root-owned and read-only to it.

@@ -34,8 +34,9 @@ const webZones = [
   ...webFeatures.map((feature) => ({
     target: [at('web/src/app'), at('web/src/main.tsx')],
     from: join(WEB_FEATURES, feature),
-    except: ['./index.ts'],
-    message: `Import a feature through its index.ts (its public surface).`,
+    // query-keys.ts: the keys the shell's live feeds invalidate, without loading the feature's pages.
+    except: ['./index.ts', './query-keys.ts'],
+    message: `Import a feature through its index.ts (its public surface), or its query keys through query-keys.ts.`,
   })),
   {
     target: [at('web/src/components'), at('web/src/lib'), at('web/src/shared')],

@@ -1,6 +1,6 @@
 // `npm test`: install if needed, lint (ESLint, then prettier's check), build (the system tests run
-// the built API and SPA), then one jest run over every workspace: unit, API end-to-end on a real
-// PostgreSQL, browser, nginx.
+// the built API and SPA), check that the OpenAPI document and the typed client match the code,
+// then one jest run over every workspace: unit, API end-to-end on a real PostgreSQL, browser, nginx.
 // Results are also written to .test-results/jest.json for CI's summary line.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,6 +20,9 @@ ensureInstalled();
 check('Linting (ESLint)', 'eslint/bin/eslint.js', ['.'], 'fix the problems listed above (`npm run lint` shows them again).');
 check('Checking formatting (prettier)', 'prettier/bin/prettier.cjs', ['--check', '.'], 'run `npm run format` to format the files listed above.');
 build();
+// The drift check: the committed OpenAPI document and typed client are what the built API gives.
+const drift = spawnSync(process.execPath, [resolve(ROOT, 'scripts/openapi.mjs'), '--check'], { cwd: ROOT, stdio: 'inherit' });
+if (drift.status !== 0) process.exit(drift.status ?? 1);
 step('Running tests…');
 mkdirSync(resolve(ROOT, '.test-results'), { recursive: true });
 const jest = resolve(ROOT, 'node_modules/jest/bin/jest.js');

@@ -230,6 +230,11 @@ export interface AvailabilityTimelineHour {
   perType: SpaceTypeAvailability[];
 }
 
+export interface SpaceTypeQuote {
+  spaceType: SpaceType;
+  quote: PriceQuote | null;
+}
+
 /** `GET /api/facilities/:id/availability?start&end`. */
 export interface FacilityAvailability {
   facilityId: string;
@@ -237,6 +242,11 @@ export interface FacilityAvailability {
   window: { start: string; end: string };
   /** Free for the whole window, per type. */
   perType: SpaceTypeAvailability[];
+  /**
+   * The price of the window per space type with a rate (what "Book" will hold at), so the total
+   * shows before a space is held; `quote` is null when the rate cannot price the window.
+   */
+  quotes: SpaceTypeQuote[];
   /** Hour by hour, over the local day the window starts on. */
   timeline: AvailabilityTimelineHour[];
   fidelity: DataFidelity;

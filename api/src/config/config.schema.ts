@@ -405,6 +405,19 @@ export const configSchema = {
     default: 'web/dist',
     parse: parsers.string,
   },
+  httpCompression: {
+    env: 'HTTP_COMPRESSION',
+    description:
+      'Compress responses (brotli or gzip, as the client accepts): the SPA from the files compressed at build time, JSON over HTTP_COMPRESSION_MIN_BYTES on the fly. auto: on when the API serves the SPA itself (no nginx in front, which compresses), off otherwise.',
+    default: 'auto',
+    parse: parsers.oneOf('auto', 'on', 'off'),
+  },
+  httpCompressionMinBytes: {
+    env: 'HTTP_COMPRESSION_MIN_BYTES',
+    description: 'Smallest response body compressed on the fly; below it the bytes saved cost more CPU than they save time.',
+    default: '2048',
+    parse: parsers.int(0, 10 * 1024 * 1024),
+  },
   bookingHoldMinutes: {
     env: 'BOOKING_HOLD_MINUTES',
     description: 'How long an unpaid booking (or extension) holds its space before it lapses.',

@@ -1,4 +1,5 @@
 import type { ApiResponseSchemaHost } from '@nestjs/swagger';
+import { PORTALS } from '@aiparksit/shared';
 
 type SchemaObject = ApiResponseSchemaHost['schema'];
 
@@ -13,7 +14,7 @@ const nullableNum: SchemaObject = { type: 'number', nullable: true };
 const str: SchemaObject = { type: 'string' };
 const counts: SchemaObject = { type: 'object', additionalProperties: num };
 
-export const SYSTEM_STATUS_SCHEMA: SchemaObject = {
+export const SYSTEM_STATUS_SCHEMA: SchemaObject = everyPropertyRequired({
   type: 'object',
   properties: {
     generatedAt: { type: 'string', format: 'date-time' },
@@ -115,11 +116,28 @@ export const SYSTEM_STATUS_SCHEMA: SchemaObject = {
       },
     },
     diskWarnPercent: num,
-    activeUsers: { type: 'object', properties: { total: num, byPortal: counts, windowSeconds: num } },
+    activeUsers: {
+      type: 'object',
+      properties: { total: num, byPortal: { type: 'object', properties: Object.fromEntries(PORTALS.map((portal) => [portal, num])) }, windowSeconds: num },
+    },
     routes: {
       type: 'array',
       items: { type: 'object', properties: { method: str, route: str, requestsPerMinute: num, p95Ms: nullableNum, errorPercent: num } },
     },
     criticalErrors24h: num,
   },
-};
+});
+
+/** Every field of SystemStatus is always present (null where unknown): say so at every level, for typed clients. */
+function everyPropertyRequired(schema: SchemaObject): SchemaObject {
+  const properties = schema.properties as Record<string, SchemaObject> | undefined;
+  const items = schema.items as SchemaObject | undefined;
+  return {
+    ...schema,
+    ...(properties && {
+      required: Object.keys(properties),
+      properties: Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, everyPropertyRequired(property)])),
+    }),
+    ...(items && { items: everyPropertyRequired(items) }),
+  };
+}

@@ -52,4 +52,34 @@ describe('OpenAPI document generated from the code', () => {
     }
     expect(withoutSchema).toEqual([]);
   });
+
+  // An integrator handles failures from the document too: which statuses, and their body.
+  it('gives every operation at least one 4xx response, and every response other than 204 a schema', async () => {
+    const { paths } = await openApiDocument();
+    const withoutClientError: string[] = [];
+    const responsesWithoutSchema: string[] = [];
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const responses = Object.entries(operation.responses ?? {});
+        if (!responses.some(([status]) => /^4\d\d$/.test(status))) withoutClientError.push(`${method.toUpperCase()} ${path}`);
+        for (const [status, response] of responses) {
+          const hasSchema = Object.values(response.content ?? {}).some((media) => media.schema);
+          if (status !== '204' && !hasSchema) responsesWithoutSchema.push(`${method.toUpperCase()} ${path} ${status}`);
+        }
+      }
+    }
+    expect(withoutClientError).toEqual([]);
+    expect(responsesWithoutSchema).toEqual([]);
+  });
+
+  it("answers errors with the envelope schema and lists the module's error codes under their status", async () => {
+    const { paths } = await openApiDocument();
+    const conflict = paths['/api/bookings']?.['post']?.responses?.['409'];
+    expect(conflict?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+    expect(conflict?.description).toContain('`no_space_available`');
+    const declined = paths['/api/payments']?.['post']?.responses?.['402'];
+    expect(declined?.description).toContain('`card_declined`');
+    // A guarded route answers 401 without credentials, a throttled one 429.
+    expect(Object.keys(paths['/api/bookings']?.['get']?.responses ?? {})).toEqual(expect.arrayContaining(['401', '429']));
+  });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { AuthTokens } from '@aiparksit/shared';
-import { apiRequest } from './api-client';
+import { api, apiRequest, idempotent, unwrap } from './api-client';
 import { ApiError } from './api-error';
 import { getAccessToken, getSession, startSession } from './session';
 
@@ -82,5 +82,97 @@ describe('apiRequest', () => {
 
     await expect(apiRequest('/api/a')).rejects.toMatchObject({ status: 403, message: 'Not yours.' });
     expect(getSession()).toMatchObject({ status: 'signed-in' });
+  });
+});
+
+describe('api (the typed client)', () => {
+  beforeEach(() => {
+    const store = new Map<string, string>();
+    (globalThis as { localStorage?: unknown }).localStorage = {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => store.set(key, value),
+      removeItem: (key: string) => store.delete(key),
+    };
+    startSession(tokens(1));
+  });
+
+  afterEach(() => {
+    delete (globalThis as { fetch?: unknown }).fetch;
+  });
+
+  /** The API for the typed client: requests arrive as Request objects, /refresh as a path from the session. */
+  function typedApi(options: { refreshAnswers: 'rotate' | 'refuse' }) {
+    let issued = 1;
+    const seen: { url: string; method: string; auth: string | null; body: string; idempotencyKey: string | null }[] = [];
+    const fetchMock = jest.fn(async (input: RequestInfo | URL) => {
+      if (String(input) === '/api/auth/refresh') {
+        if (options.refreshAnswers === 'refuse') return json(401, unauthorized);
+        issued += 1;
+        return json(200, tokens(issued));
+      }
+      const request = input as Request;
+      const auth = request.headers.get('authorization');
+      seen.push({ url: request.url, method: request.method, auth, body: await request.text(), idempotencyKey: request.headers.get('idempotency-key') });
+      if (auth !== `Bearer access-${issued}` || issued === 1) return json(401, unauthorized);
+      return json(request.method === 'POST' ? 201 : 200, { id: 'k1', name: 'Fleet sync', auth, query: new URL(request.url).search });
+    });
+    return { fetchMock, seen };
+  }
+
+  it('sends the bearer, renews once on 401 for calls that hit it together, and retries each with its body', async () => {
+    const fake = typedApi({ refreshAnswers: 'rotate' });
+    globalThis.fetch = fake.fetchMock as typeof fetch;
+
+    const [created, listed] = await Promise.all([
+      unwrap(api.POST('/api/api-keys', { body: { name: 'Fleet sync' }, headers: idempotent('key-1') })),
+      unwrap(api.GET('/api/admin/accounts', { params: { query: { page: 2 } } })),
+    ]);
+
+    expect(created).toMatchObject({ auth: 'Bearer access-2' });
+    expect(listed).toMatchObject({ auth: 'Bearer access-2', query: '?page=2' });
+    expect(fake.fetchMock.mock.calls.filter(([input]) => String(input) === '/api/auth/refresh')).toHaveLength(1);
+    const posts = fake.seen.filter((request) => request.method === 'POST');
+    expect(posts.map((request) => [request.auth, request.body, request.idempotencyKey])).toEqual([
+      ['Bearer access-1', JSON.stringify({ name: 'Fleet sync' }), 'key-1'],
+      ['Bearer access-2', JSON.stringify({ name: 'Fleet sync' }), 'key-1'],
+    ]);
+    expect(posts[0]?.url).toBe('http://localhost/api/api-keys');
+  });
+
+  it('rejects with the 401 as an ApiError and ends the session when renewal is refused', async () => {
+    globalThis.fetch = typedApi({ refreshAnswers: 'refuse' }).fetchMock as typeof fetch;
+
+    const failure = unwrap(api.GET('/api/api-keys'));
+
+    await expect(failure).rejects.toBeInstanceOf(ApiError);
+    await expect(failure).rejects.toMatchObject({ status: 401, envelope: { requestId: 'r1' } });
+    expect(getSession()).toEqual({ status: 'signed-out', reason: 'expired' });
+  });
+
+  it("turns an error envelope into an ApiError with its code and the server's Retry-After, without renewing", async () => {
+    const envelope = {
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'Slow down.',
+      details: { code: 'rate_limited' },
+      requestId: 'r9',
+    };
+    globalThis.fetch = jest.fn(
+      async () => new Response(JSON.stringify(envelope), { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '30' } }),
+    ) as typeof fetch;
+
+    const failure = unwrap(api.GET('/api/system/status'));
+
+    await expect(failure).rejects.toMatchObject({ status: 429, message: 'Slow down.', envelope, retryAfterSeconds: 30 });
+    expect(globalThis.fetch).toHaveBeenCalledTimes(1);
+    expect(getSession()).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('resolves a 204 with no data, and a non-JSON failure (a proxy page) as an ApiError without envelope', async () => {
+    globalThis.fetch = jest.fn(async () => new Response(null, { status: 204 })) as typeof fetch;
+    await expect(unwrap(api.DELETE('/api/api-keys/{id}', { params: { path: { id: 'k1' } } }))).resolves.toBeUndefined();
+
+    globalThis.fetch = jest.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } })) as typeof fetch;
+    await expect(unwrap(api.GET('/api/api-keys'))).rejects.toMatchObject({ status: 502, envelope: null });
   });
 });

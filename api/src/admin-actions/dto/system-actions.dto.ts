@@ -55,11 +55,13 @@ export class AuditActorDto {
   @ApiProperty() name: string;
 }
 
+const AUDIT_ACTIONS: readonly AuditAction[] = [...SYSTEM_ACTIONS, 'account-created', 'account-disabled', 'account-enabled', 'invitation-resent'];
+
 export class AuditEntryDto implements AuditEntry {
   @ApiProperty() id: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: AuditActorDto, nullable: true }) actor: AuditActorDto | null;
-  @ApiProperty({ example: 'retry-failed-emails' }) action: AuditAction;
+  @ApiProperty({ enum: AUDIT_ACTIONS, example: 'retry-failed-emails' }) action: AuditAction;
   @ApiProperty({ type: String, nullable: true }) target: string | null;
   @ApiProperty({ enum: ['succeeded', 'failed'] }) outcome: 'succeeded' | 'failed';
   @ApiProperty() message: string;
@@ -70,8 +72,6 @@ export class AuditPageDto implements AuditPage {
   @ApiProperty({ type: AuditEntryDto, isArray: true }) items: AuditEntryDto[];
   @ApiProperty() total: number;
 }
-
-const AUDIT_ACTIONS: readonly AuditAction[] = [...SYSTEM_ACTIONS, 'account-created', 'account-disabled', 'account-enabled', 'invitation-resent'];
 
 /** `?page&pageSize&action` */
 export class AuditQueryDto extends PageQueryDto {

@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotFoundException } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
 import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '@aiparksit/shared';
 import type { AppConfig } from '../../config/index.js';
-import { APP_VERSION } from '../index.js';
 import {
   ErrorLog,
   NO_ROUTE_MESSAGE,
@@ -22,7 +22,12 @@ import {
 } from '../errors/index.js';
 import { depthLimitedJsonParser, rejectUnsafeText } from '../input/index.js';
 import { createClientErrorHandler } from './client-error.js';
+import { createOpenApiDocument } from './openapi.js';
 import { requestIdFor } from './request-id.js';
+
+// Text, JSON, JavaScript, CSS and SVG; not images, PDFs, archives or `octet-stream` downloads,
+// which are compressed already or not worth it (the plugin's default list compresses octet-stream).
+const COMPRESSIBLE_TYPES = /^text\/(?!event-stream)|[+/](?:json|xml|javascript)(?:;|$)|^image\/svg\+xml/u;
 
 // Security headers, the same on every response. Helmet's middleware is built once here:
 // @fastify/helmet rebuilt it (parsing the CSP directives again) on every request.
@@ -65,13 +70,24 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 }
 
 /**
- * Everything around the Nest routes: request ids, security headers, the input checks that run
- * before validation, OpenAPI, and the SPA when the API
- * serves it (embedded mode; behind nginx, nginx serves it).
+ * Everything around the Nest routes: compression, request ids, security headers, the input
+ * checks that run before validation, OpenAPI, and the SPA when the API serves it (embedded mode;
+ * behind nginx, nginx serves it and compresses).
  */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const errorLog = app.get(ErrorLog);
+
+  const compress = config.values.httpCompression === 'on' || (config.values.httpCompression === 'auto' && config.values.serveWeb);
+  if (compress) {
+    // First, before any route (the docs' too), so that its onSend hook covers them all. Brotli at
+    // quality 4 (the plugin's default): 11 costs ten times the CPU for a few percent on JSON.
+    await app.register(fastifyCompress, {
+      encodings: ['br', 'gzip'],
+      threshold: config.values.httpCompressionMinBytes,
+      customTypes: COMPRESSIBLE_TYPES,
+    });
+  }
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, String(request.id));
@@ -95,14 +111,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.setGlobalPrefix('api');
   if (config.values.corsOrigins.length) app.enableCors({ origin: config.values.corsOrigins, credentials: false });
 
-  const openApi = new DocumentBuilder()
-    .setTitle('AIParksit API')
-    .setDescription('Parking marketplace: drivers, operators, investors, admins and integrators.')
-    .setVersion(APP_VERSION)
-    .addBearerAuth()
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  // The committed document (shared/openapi.json, kept equal to the code by `npm test`) also
+  // carries each route's error codes, which are read from the modules' sources when it is written.
+  SwaggerModule.setup('api/docs', app, () => committedOpenApiDocument(config) ?? createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/openapi.json',
     useGlobalPrefix: false,
   });
@@ -115,6 +126,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       prefix: '/',
       wildcard: false,
       decorateReply: false,
+      // The .br and .gz files written beside each asset by the build (web/vite.config.ts), at
+      // the highest level, instead of compressing the same bytes again for each visitor.
+      preCompressed: compress,
       // Vite names built assets by content hash: they never change under the same name.
       setHeaders: (res, path) => {
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -133,6 +147,11 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml(webDist));
     });
   }
+}
+
+function committedOpenApiDocument(config: AppConfig): OpenAPIObject | undefined {
+  const file = config.projectPath('shared/openapi.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as OpenAPIObject) : undefined;
 }
 
 let cachedIndex: { dir: string; html: Buffer } | undefined;

@@ -4,3 +4,4 @@ export { Public, IS_PUBLIC } from './public.decorator.js';
 export { PageQueryDto } from './page-query.dto.js';
 export { requestIdFor } from './request-id.js';
 export { writeRawErrorEnvelope, type ClientErrorAnswer } from './client-error.js';
+export { createOpenApiDocument, completeErrorResponses, openApiDocumentConfig } from './openapi.js';

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AMENITIES,
   SPACE_TYPES,
+  WEEKDAYS,
   type Amenity,
   type AvailabilityLevel,
   type AvailabilityTimelineHour,
@@ -21,6 +22,8 @@ import {
   type RateView,
   type SpaceType,
   type SpaceTypeAvailability,
+  type SpaceTypeQuote,
+  type Weekday,
 } from '@aiparksit/shared';
 
 // OpenAPI shapes of the facilities responses; each implements its shared contract type.
@@ -98,12 +101,18 @@ export class FacilityListPageDto implements FacilityListPage {
   @ApiProperty(FIDELITY) fidelity: DataFidelity;
 }
 
+export class RateMultiplierViewDto implements RateMultiplier {
+  @ApiProperty({ enum: WEEKDAYS, isArray: true, example: ['mon', 'tue'] }) days: Weekday[];
+  @ApiProperty({ example: '07:00', description: 'Local "HH:MM".' }) from: string;
+  @ApiProperty({ example: '10:00', description: 'Local "HH:MM"; "24:00" ends at midnight.' }) to: string;
+  @ApiProperty({ example: 1.5 }) multiplier: number;
+}
+
 export class RateViewDto implements RateView {
   @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
   @ApiProperty() hourlyCents: number;
   @ApiProperty({ type: Number, nullable: true }) dailyMaxCents: number | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [{ days: ['mon'], from: '07:00', to: '10:00', multiplier: 1.5 }] })
-  multipliers: RateMultiplier[];
+  @ApiProperty({ type: RateMultiplierViewDto, isArray: true }) multipliers: RateMultiplier[];
   @ApiProperty() currency: string;
 }
 
@@ -135,11 +144,18 @@ export class TimeWindowDto {
   @ApiProperty({ format: 'date-time' }) end: string;
 }
 
+export class SpaceTypeQuoteDto implements SpaceTypeQuote {
+  @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
+  @ApiProperty({ type: PriceQuoteDto, nullable: true, description: "Price of the window at the type's rate; null when the rate cannot price it." })
+  quote: PriceQuote | null;
+}
+
 export class FacilityAvailabilityDto implements FacilityAvailability {
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty() timeZone: string;
   @ApiProperty({ type: TimeWindowDto }) window: { start: string; end: string };
   @ApiProperty({ type: SpaceTypeAvailabilityDto, isArray: true }) perType: SpaceTypeAvailability[];
+  @ApiProperty({ type: SpaceTypeQuoteDto, isArray: true, description: 'The price of the window per space type with a rate.' }) quotes: SpaceTypeQuote[];
   @ApiProperty({
     type: AvailabilityTimelineHourDto,
     isArray: true,

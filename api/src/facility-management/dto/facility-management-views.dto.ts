@@ -22,9 +22,15 @@ import {
   type OperatorFacilityRow,
   type SpaceType,
 } from '@aiparksit/shared';
-import { FacilitySummaryDto, RateViewDto, SpaceCountDto } from '../../facilities/index.js';
+import { FacilitySummaryDto, RateViewDto } from '../../facilities/index.js';
 
 // OpenAPI shapes of the facility-management responses; each implements its shared contract type.
+
+/** Spaces of one type: an operator always sees the exact count (the marketplace's may be coarse). */
+export class ManagedSpaceCountDto {
+  @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
+  @ApiProperty() count: number;
+}
 
 export class ManagedFacilityDto extends FacilitySummaryDto implements ManagedFacility {
   @ApiProperty({ format: 'uuid' }) operatorId: string;
@@ -33,8 +39,8 @@ export class ManagedFacilityDto extends FacilitySummaryDto implements ManagedFac
   @ApiProperty() minDurationMinutes: number;
   @ApiProperty() maxDurationMinutes: number;
   @ApiProperty({ type: [RateViewDto] }) rates: RateViewDto[];
-  @ApiProperty({ type: [SpaceCountDto], description: 'Active spaces per type.' }) spaces: { spaceType: SpaceType; count: number }[];
-  @ApiProperty({ type: [SpaceCountDto] }) inactiveSpaces: { spaceType: SpaceType; count: number }[];
+  @ApiProperty({ type: [ManagedSpaceCountDto], description: 'Active spaces per type.' }) spaces: { spaceType: SpaceType; count: number }[];
+  @ApiProperty({ type: [ManagedSpaceCountDto] }) inactiveSpaces: { spaceType: SpaceType; count: number }[];
   @ApiProperty() published: boolean;
   @ApiProperty({ description: 'Published and of an approved operator: shown in the marketplace.' }) listed: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

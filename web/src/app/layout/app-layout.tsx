@@ -24,7 +24,9 @@ export function AppLayout({ user }: { user: UserView }) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
+    // Without scrolling: the router's scroll restoration decides where the page opens (its top, or
+    // where the person was when they come back), and focusing would scroll <main> into view.
+    mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
 
   return (

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { FacilityDetail } from '@aiparksit/shared';
-import { apiRequest } from '../../lib/api-client';
+import { api, unwrap } from '../../lib/api-client';
 
 /** GET /api/facilities/:id: amenities, rates, spaces per type, opening hours. */
 export function getFacility(id: string, signal?: AbortSignal): Promise<FacilityDetail> {
-  return apiRequest<FacilityDetail>(`/api/facilities/${encodeURIComponent(id)}`, { signal });
+  return unwrap(api.GET('/api/facilities/{id}', { params: { path: { id } }, signal }));
 }
 
 export const facilityKeys = {

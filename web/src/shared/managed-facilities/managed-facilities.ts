@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ManagedFacility, OperatorFacilityList } from '@aiparksit/shared';
-import { apiRequest } from '../../lib/api-client';
+import { api, unwrap } from '../../lib/api-client';
 
 /** The operator's own car parks, read by the facility pages, the bookings filter and the analytics filter. */
 export const managedFacilityKeys = {
@@ -11,12 +11,12 @@ export const managedFacilityKeys = {
 
 /** GET /api/operator/facilities: the caller's car parks with spaces and upcoming bookings. */
 export function listManagedFacilities(signal?: AbortSignal): Promise<OperatorFacilityList> {
-  return apiRequest('/api/operator/facilities', { signal });
+  return unwrap(api.GET('/api/operator/facilities', { signal }));
 }
 
 /** GET /api/facilities/:id/manage: the operator's view of one car park (404 when not theirs). */
 export function getManagedFacility(id: string, signal?: AbortSignal): Promise<ManagedFacility> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(id)}/manage`, { signal });
+  return unwrap(api.GET('/api/facilities/{id}/manage', { params: { path: { id } }, signal }));
 }
 
 export function managedFacilitiesOptions() {

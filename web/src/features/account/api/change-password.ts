@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ChangePasswordRequest } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { api, unwrap } from '../../../lib/api-client';
 
 /** Changes the signed-in person's password; other sessions end, this one goes on. */
 export function changePassword(body: ChangePasswordRequest): Promise<void> {
-  return apiRequest<void>('/api/auth/password', { method: 'POST', body });
+  return unwrap(api.POST('/api/auth/password', { body }));
 }
 
 export function useChangePassword() {

@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AccountState, AccountsPage, AccountView, AdminCreatableRole, CreateAccountRequest, Role } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { toQueryString } from '../../../lib/query-string';
+import { api, unwrap } from '../../../lib/api-client';
 
 export interface AccountQuery {
   q: string;
@@ -18,7 +17,8 @@ export const accountKeys = {
 
 /** GET /api/admin/accounts: newest first; empty filters are left out of the query string. */
 export function listAccounts(query: AccountQuery, signal?: AbortSignal): Promise<AccountsPage> {
-  return apiRequest(`/api/admin/accounts${toQueryString(query)}`, { signal });
+  const { role, state, ...rest } = query;
+  return unwrap(api.GET('/api/admin/accounts', { params: { query: { ...rest, role: role || undefined, state: state || undefined } }, signal }));
 }
 
 export function accountListOptions(query: AccountQuery) {
@@ -30,14 +30,14 @@ export function useAccounts(query: AccountQuery) {
 }
 
 export function createAccount(body: CreateAccountRequest & { role: AdminCreatableRole }): Promise<AccountView> {
-  return apiRequest('/api/admin/accounts', { method: 'POST', body });
+  return unwrap(api.POST('/api/admin/accounts', { body }));
 }
 
 export type AccountChange = 'disable' | 'enable' | 'invitation';
 
 /** POST /api/admin/accounts/:id/disable, /enable, or /invitation (a new invitation email). */
 export function changeAccount({ id, change }: { id: string; change: AccountChange }): Promise<AccountView> {
-  return apiRequest(`/api/admin/accounts/${encodeURIComponent(id)}/${change}`, { method: 'POST' });
+  return unwrap(api.POST(`/api/admin/accounts/{id}/${change}`, { params: { path: { id } } }));
 }
 
 /** Any change to an account: every list (each filter and page) is refetched afterwards. */

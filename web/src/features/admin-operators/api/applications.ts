@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OperatorApplicationSummary, OperatorStatus, Page } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { toQueryString } from '../../../lib/query-string';
+import { api, unwrap } from '../../../lib/api-client';
 
 export interface ApplicationQuery {
   status: OperatorStatus;
@@ -16,7 +15,7 @@ export const applicationKeys = {
 
 /** GET /api/admin/operators: the queue, oldest submission first. */
 export function listApplications(query: ApplicationQuery, signal?: AbortSignal): Promise<Page<OperatorApplicationSummary>> {
-  return apiRequest(`/api/admin/operators${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/admin/operators', { params: { query }, signal }));
 }
 
 export function applicationListOptions(query: ApplicationQuery) {
@@ -28,11 +27,11 @@ export function useApplications(query: ApplicationQuery) {
 }
 
 export function approveApplication(id: string): Promise<OperatorApplicationSummary> {
-  return apiRequest(`/api/admin/operators/${encodeURIComponent(id)}/approve`, { method: 'POST' });
+  return unwrap(api.POST('/api/admin/operators/{id}/approve', { params: { path: { id } } }));
 }
 
 export function rejectApplication({ id, reason }: { id: string; reason: string }): Promise<OperatorApplicationSummary> {
-  return apiRequest(`/api/admin/operators/${encodeURIComponent(id)}/reject`, { method: 'POST', body: { reason } });
+  return unwrap(api.POST('/api/admin/operators/{id}/reject', { params: { path: { id } }, body: { reason } }));
 }
 
 /** A review decision; the queues of every status are refetched afterwards. */

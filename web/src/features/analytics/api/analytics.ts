@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { AnalyticsQuery, OccupancyReport, RevenueReport } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { toQueryString } from '../../../lib/query-string';
+import { api, unwrap } from '../../../lib/api-client';
 import { withDashboardRefresh } from '../../../lib/socket';
 
 export const analyticsKeys = {
@@ -12,12 +11,12 @@ export const analyticsKeys = {
 
 /** GET /api/analytics/revenue: gross, refunds, fees, net and bookings per bucket, per currency. */
 export function getRevenue(query: AnalyticsQuery, signal?: AbortSignal): Promise<RevenueReport> {
-  return apiRequest(`/api/analytics/revenue${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/analytics/revenue', { params: { query }, signal }));
 }
 
 /** GET /api/analytics/occupancy: occupancy per bucket and the weekday × hour heatmap. */
 export function getOccupancy(query: AnalyticsQuery, signal?: AbortSignal): Promise<OccupancyReport> {
-  return apiRequest(`/api/analytics/occupancy${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/analytics/occupancy', { params: { query }, signal }));
 }
 
 export function revenueOptions(query: AnalyticsQuery) {

@@ -1,21 +1,21 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { api, unwrap } from '../../../lib/api-client';
 
 export const apiKeyKeys = { list: ['api-keys'] as const };
 
 /** GET /api/api-keys: the caller's own keys, revoked ones included; never the secret. */
 export function listApiKeys(signal?: AbortSignal): Promise<ApiKeyView[]> {
-  return apiRequest('/api/api-keys', { signal });
+  return unwrap(api.GET('/api/api-keys', { signal }));
 }
 
 /** POST /api/api-keys: the answer is the only time the whole key is shown. */
 export function createApiKey(body: CreateApiKeyRequest): Promise<CreatedApiKey> {
-  return apiRequest('/api/api-keys', { method: 'POST', body });
+  return unwrap(api.POST('/api/api-keys', { body }));
 }
 
 export function revokeApiKey(id: string): Promise<void> {
-  return apiRequest(`/api/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  return unwrap(api.DELETE('/api/api-keys/{id}', { params: { path: { id } } }));
 }
 
 export function apiKeysOptions() {

@@ -17,6 +17,8 @@ export function LoginPage() {
   const { fieldMessages, formMessage, checkFields } = useFormErrors(login.error, formRef);
   const next = params.get('next');
   const expired = (location.state as { expired?: boolean } | null)?.expired;
+  // "Book" on a car park sends visitors here first; the account is asked for only now.
+  const toCheckout = next?.startsWith('/driver/checkout') ?? false;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,10 +32,17 @@ export function LoginPage() {
   return (
     <AuthCard
       title="Sign in"
-      lead={next ? 'Sign in to continue to the page you asked for.' : 'Welcome back. Sign in to your AIParksit account.'}
+      lead={
+        toCheckout
+          ? 'Sign in to book this space. You will come straight back to your checkout, with the same car park, times and space type.'
+          : next
+            ? 'Sign in to continue to the page you asked for.'
+            : 'Welcome back. Sign in to your AIParksit account.'
+      }
       footer={
         <p>
           New to AIParksit? <Link to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>Create an account</Link>
+          {toCheckout && ' to book: it takes a minute.'}
         </p>
       }
     >

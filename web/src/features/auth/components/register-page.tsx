@@ -9,6 +9,7 @@ import { ResendVerificationButton } from '../../../shared/email-verification';
 import { useFormErrors } from '../../../components/use-form-errors';
 import type { FormWording } from '../../../lib/field-messages';
 import { usePageTitle } from '../../../components/use-page-title';
+import { rememberReturnPath } from '../../../lib/return-path';
 
 const ROLE_CHOICES: Record<SelfRegisterableRole, { label: string; description: string }> = {
   driver: { label: 'I drive', description: 'Find and book parking near where you are going.' },
@@ -43,7 +44,8 @@ export function RegisterPage() {
       password: String(form.get('password') ?? ''),
       role: isSelfRegisterableRole(role) ? role : 'driver',
     };
-    registration.mutate(body);
+    // The emailed link signs the person in, maybe in a new tab: it brings them back to `next` (their checkout).
+    registration.mutate(body, { onSuccess: () => rememberReturnPath(next) });
   }
 
   if (registration.isSuccess) {
@@ -60,7 +62,10 @@ export function RegisterPage() {
       >
         <div className="check-email" data-testid="check-email">
           <p>
-            Open the link in the email to <strong>{email}</strong> to confirm the address; it signs you in. You can book parking once the address is confirmed.
+            Open the link in the email to <strong>{email}</strong> to confirm the address; it signs you in
+            {next?.startsWith('/driver/checkout')
+              ? ' and brings you back to your checkout in this browser.'
+              : '. You can book parking once the address is confirmed.'}
           </p>
           <p>Nothing there after a few minutes? Look in the spam folder, or ask for another link.</p>
           <ResendVerificationButton email={email} />
@@ -73,7 +78,11 @@ export function RegisterPage() {
   return (
     <AuthCard
       title="Create your account"
-      lead="It takes a minute: we email you a link to confirm your address, then you can book or list parking."
+      lead={
+        next?.startsWith('/driver/checkout')
+          ? 'Create an account to book this space: we email you a link to confirm your address, and it brings you back to your checkout.'
+          : 'It takes a minute: we email you a link to confirm your address, then you can book or list parking.'
+      }
       footer={
         <p>
           Already have an account? <Link to={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>Sign in</Link>

@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { GrowthMetrics, InvestorOverview, MarketMetrics, MetricsQuery, RevenueMetrics } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { toQueryString } from '../../../lib/query-string';
+import { api, unwrap } from '../../../lib/api-client';
 import { withDashboardRefresh } from '../../../lib/socket';
 
 export const investorKeys = {
@@ -14,19 +13,19 @@ export const investorKeys = {
 
 /** GET /api/proxy/investor: the platform overview (every OVERVIEW_METRICS figure and the sparkline series). */
 export function getOverview(query: MetricsQuery, signal?: AbortSignal): Promise<InvestorOverview> {
-  return apiRequest(`/api/proxy/investor${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/proxy/investor', { params: { query }, signal }));
 }
 
 export function getRevenueMetrics(query: MetricsQuery, signal?: AbortSignal): Promise<RevenueMetrics> {
-  return apiRequest(`/api/metrics/revenue${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/metrics/revenue', { params: { query }, signal }));
 }
 
 export function getGrowthMetrics(query: MetricsQuery, signal?: AbortSignal): Promise<GrowthMetrics> {
-  return apiRequest(`/api/metrics/growth${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/metrics/growth', { params: { query }, signal }));
 }
 
 export function getMarketMetrics(query: MetricsQuery, signal?: AbortSignal): Promise<MarketMetrics> {
-  return apiRequest(`/api/metrics/market${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/metrics/market', { params: { query }, signal }));
 }
 
 /** The overview refetches every DASHBOARD_REFETCH_MS, and sooner on the platform's revenue_updated. */

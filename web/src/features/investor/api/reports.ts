@@ -8,7 +8,7 @@ import type {
   ReportType,
   SendEmailRequest,
 } from '@aiparksit/shared';
-import { apiDownload, apiRequest } from '../../../lib/api-client';
+import { api, apiDownload, unwrap } from '../../../lib/api-client';
 import { saveFile } from '../../../lib/http';
 
 export const reportKeys = {
@@ -44,16 +44,15 @@ export async function downloadReport(
 /** "Email me this report": the outbox renders the PDF and mails it to the signed-in person. */
 export function emailReport(userId: string, type: ReportType, query: MetricsQuery): Promise<OutboxReceipt> {
   const body: SendEmailRequest = { userId, template: 'investor-report', report: { type, from: query.from, to: query.to, comparison: query.comparison } };
-  return apiRequest('/api/notifications/email', { method: 'POST', body });
+  return unwrap(api.POST('/api/notifications/email', { body }));
 }
 
 export function useEmailReport() {
   return useMutation({ mutationFn: ({ userId, type, query }: { userId: string; type: ReportType; query: MetricsQuery }) => emailReport(userId, type, query) });
 }
 
-async function listSubscriptions(signal?: AbortSignal): Promise<ReportSubscription[]> {
-  const answer = await apiRequest<ReportSubscription[] | { subscriptions: ReportSubscription[] }>('/api/reports/subscriptions', { signal });
-  return Array.isArray(answer) ? answer : answer.subscriptions;
+function listSubscriptions(signal?: AbortSignal): Promise<ReportSubscription[]> {
+  return unwrap(api.GET('/api/reports/subscriptions', { signal }));
 }
 
 export function useReportSubscriptions() {
@@ -71,11 +70,11 @@ export function useToggleSubscription() {
   return useMutation({
     mutationFn: async ({ type, subscription }: { type: ReportType; subscription: ReportSubscription | undefined }) => {
       if (subscription) {
-        await apiRequest(`/api/reports/subscriptions/${encodeURIComponent(subscription.id)}`, { method: 'DELETE' });
+        await unwrap(api.DELETE('/api/reports/subscriptions/{id}', { params: { path: { id: subscription.id } } }));
         return;
       }
       const body: CreateReportSubscriptionRequest = { type, timeZone: browserTimeZone(), comparison: 'previous_period' };
-      await apiRequest('/api/reports/subscriptions', { method: 'POST', body });
+      await unwrap(api.POST('/api/reports/subscriptions', { body }));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: reportKeys.subscriptions }),
   });

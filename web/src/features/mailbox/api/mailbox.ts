@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { MailboxAttachment, MailboxMessage, MailboxQuery, Page } from '@aiparksit/shared';
-import { apiDownload, apiRequest } from '../../../lib/api-client';
+import { api, apiDownload, unwrap } from '../../../lib/api-client';
 import { saveFile } from '../../../lib/http';
-import { toQueryString } from '../../../lib/query-string';
 
 export const mailboxKeys = {
   all: ['mailbox'] as const,
@@ -12,12 +11,12 @@ export const mailboxKeys = {
 
 /** GET /api/notifications/mailbox (admin): messages delivered locally when no SMTP server is set. */
 export function listMailbox(query: MailboxQuery, signal?: AbortSignal): Promise<Page<MailboxMessage>> {
-  return apiRequest<Page<MailboxMessage>>(`/api/notifications/mailbox${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/notifications/mailbox', { params: { query }, signal }));
 }
 
 /** GET /api/notifications/mailbox/:id. */
 export function getMailboxMessage(id: string, signal?: AbortSignal): Promise<MailboxMessage> {
-  return apiRequest<MailboxMessage>(`/api/notifications/mailbox/${encodeURIComponent(id)}`, { signal });
+  return unwrap(api.GET('/api/notifications/mailbox/{id}', { params: { path: { id } }, signal }));
 }
 
 export function mailboxListOptions(query: MailboxQuery) {

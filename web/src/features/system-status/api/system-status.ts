@@ -8,7 +8,7 @@ import {
   type SystemErrorsPage,
   type SystemStatus,
 } from '@aiparksit/shared';
-import { apiDownload, apiRequest } from '../../../lib/api-client';
+import { api, apiDownload, unwrap } from '../../../lib/api-client';
 import { saveFile } from '../../../lib/http';
 
 export const systemStatusKeys = {
@@ -25,15 +25,15 @@ export const systemStatusKeys = {
 export const STATUS_POLL_MS = Math.min(10_000, SYSTEM_STATUS_POLL_MS);
 
 export function getSystemStatus(signal?: AbortSignal): Promise<SystemStatus> {
-  return apiRequest('/api/system/status', { signal });
+  return unwrap(api.GET('/api/system/status', { signal }));
 }
 
 export function getSystemErrors(signal?: AbortSignal): Promise<SystemErrorsPage> {
-  return apiRequest('/api/system/errors', { signal });
+  return unwrap(api.GET('/api/system/errors', { signal }));
 }
 
 export function getAudit(signal?: AbortSignal): Promise<AuditPage> {
-  return apiRequest('/api/system/audit', { signal });
+  return unwrap(api.GET('/api/system/audit', { signal }));
 }
 
 /** Keeps polling while the tab is hidden too: an admin leaves this page open on a wall screen. */
@@ -78,7 +78,7 @@ export interface ActionOutcome {
  */
 export async function runSystemAction(action: SystemActionName, body: SystemActionRequest): Promise<ActionOutcome> {
   if (action !== 'export-diagnostics') {
-    const result = await apiRequest<SystemActionResult>(`/api/system/actions/${action}`, { method: 'POST', body });
+    const result: SystemActionResult = await unwrap(api.POST('/api/system/actions/{name}', { params: { path: { name: action } }, body }));
     return { action, outcome: result.outcome, message: result.message };
   }
   const file = await apiDownload(`/api/system/actions/${action}`, { method: 'POST', body, headers: { accept: 'application/json' } });

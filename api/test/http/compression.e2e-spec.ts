@@ -1,0 +1,98 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { WS_PATH } from '@aiparksit/shared';
+import { apiUrl } from '../support/api-url.js';
+import { openTestSocket, toWebSocketUrl } from '../../../test/support/websocket-client.js';
+
+interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The bytes as sent, still compressed when they were. */
+  body: Buffer;
+}
+
+/** A GET whose body is not decompressed on the way (fetch and supertest would hide the encoding). */
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(new URL(path, apiUrl()), { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+function decoded(response: RawResponse): Buffer {
+  switch (response.headers['content-encoding']) {
+    case 'br':
+      return brotliDecompressSync(response.body);
+    case 'gzip':
+      return gunzipSync(response.body);
+    default:
+      return response.body;
+  }
+}
+
+// The shared test API serves the SPA itself (no nginx in front), so HTTP_COMPRESSION=auto is on.
+describe('Compression when the API serves the SPA', () => {
+  it('compresses JSON over the threshold with brotli, or gzip for a client without brotli, and says Vary: Accept-Encoding', async () => {
+    const plain = await rawGet('/api/openapi.json', { 'accept-encoding': 'identity' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(2048);
+
+    const br = await rawGet('/api/openapi.json', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toMatch(/accept-encoding/i);
+    expect(br.body.length).toBeLessThan(plain.body.length / 4);
+    expect(JSON.parse(decoded(br).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
+
+    const gzip = await rawGet('/api/openapi.json', { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(decoded(gzip).equals(plain.body)).toBe(true);
+  });
+
+  it('sends JSON under the threshold as it is', async () => {
+    const health = await rawGet('/api/health', { 'accept-encoding': 'br, gzip' });
+    expect(health.status).toBe(200);
+    expect(health.body.length).toBeLessThan(2048);
+    expect(health.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(health.body.toString('utf8'))).toHaveProperty('status');
+  });
+
+  it('serves the SPA scripts from the files compressed at build time, byte for byte the same script', async () => {
+    const index = await rawGet('/', { 'accept-encoding': 'identity' });
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(index.body.toString('utf8'))?.[1];
+    expect(script).toBeDefined();
+
+    const plain = await rawGet(script!, { 'accept-encoding': 'identity' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+
+    for (const encoding of ['br', 'gzip']) {
+      const compressed = await rawGet(script!, { 'accept-encoding': encoding });
+      expect(compressed.status).toBe(200);
+      expect(compressed.headers['content-encoding']).toBe(encoding);
+      expect(compressed.headers['vary']).toMatch(/accept-encoding/i);
+      expect(compressed.headers['content-type']).toMatch(/javascript/);
+      expect(compressed.headers['cache-control']).toContain('immutable');
+      expect(compressed.body.length).toBeLessThan(plain.body.length / 2);
+      expect(decoded(compressed).equals(plain.body)).toBe(true);
+    }
+  });
+
+  it('leaves the WebSocket upgrade and its frames alone', async () => {
+    const socket = await openTestSocket(toWebSocketUrl(apiUrl(), WS_PATH), { headers: { 'accept-encoding': 'br, gzip' }, perMessageDeflate: true });
+    try {
+      // The server negotiates no per-message deflate: frames are small and many (see realtime-gateway.base.ts).
+      expect(socket.socket.extensions).toBe('');
+      socket.send({ type: 'ping' });
+      expect(await socket.nextMessage()).toMatchObject({ type: 'pong' });
+    } finally {
+      await socket.close();
+    }
+  });
+});
