@@ -54,7 +54,7 @@ const sizeOf = (path) => (existsSync(path) ? statSync(path).size : null);
 
 /** Records the paint entries in the page from its first byte, for reading after the load (runs in the page). */
 function observePaints() {
-  /* global window */
+  /* global window, document */
   window.__paints = { fcp: null, lcp: null };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.__paints.fcp = entry.startTime;
