@@ -23,7 +23,8 @@ const SLOW_PHONE = {
   viewport: { width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
 };
 const GOALS = { gzipBytes: 200 * 1024, fcpMs: 2000 };
-const WEB_DIST = resolve(ROOT, 'web/dist');
+// WEB_DIST_DIR: another build to measure (e.g. an older one, for a before/after).
+const WEB_DIST = resolve(ROOT, process.env.WEB_DIST_DIR ?? 'web/dist');
 
 if (!process.argv.includes('--no-build')) {
   step('Building shared contract, API and SPA…');
@@ -53,7 +54,7 @@ const sizeOf = (path) => (existsSync(path) ? statSync(path).size : null);
 
 /** Records the paint entries in the page from its first byte, for reading after the load (runs in the page). */
 function observePaints() {
-  /* global window */
+  /* global window, document */
   window.__paints = { fcp: null, lcp: null };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.__paints.fcp = entry.startTime;
@@ -78,6 +79,10 @@ async function loadOnce(browser, url) {
       if (response.request().resourceType() === 'script') scripts.add(new URL(response.url()).pathname);
     });
     await page.goto(url, { waitUntil: 'networkidle0', timeout: 120_000 });
+    // The scripts may still be running on the slowed CPU when the network goes quiet: wait for
+    // the page's heading and its first paint, then for any request the render started.
+    await page.waitForFunction(() => window.__paints.fcp !== null && document.querySelector('h1') !== null, { timeout: 120_000 });
+    await page.waitForNetworkIdle({ idleTime: 500, timeout: 120_000 });
     const paints = await page.evaluate(() => window.__paints);
     return { scripts: [...scripts], fcp: paints.fcp, lcp: paints.lcp };
   } finally {
@@ -93,7 +98,7 @@ let browser;
 try {
   step('Starting a throw-away PostgreSQL and the API serving the SPA (demo data loaded)…');
   pg = await startTestPostgres(root);
-  api = await startApiServer({ DATABASE_URL: pg.url, LOAD_DEMO_DATA: 'true', LOG_LEVEL: 'error' }, 300_000);
+  api = await startApiServer({ DATABASE_URL: pg.url, LOAD_DEMO_DATA: 'true', LOG_LEVEL: 'error', WEB_DIST_DIR: WEB_DIST }, 300_000);
   browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -134,10 +134,13 @@ describeInBrowser('SPA shell in the browser', () => {
         await waitForPath(page, HOME_OF[role]);
 
         expect(await signedInName(page)).toBe(account.name);
-        // Each section's page arrives in its own chunk: wait for it rather than read the loading state.
-        await page
-          .waitForFunction((source) => new RegExp(source, 'i').test(document.querySelector('main')?.textContent ?? ''), {}, COMING_SOON[role].source)
-          .catch(() => undefined);
+        // Each section's page arrives in a chunk of its own: wait for it to replace the loading state.
+        await page.waitForFunction(
+          (source, flags) => new RegExp(source, flags).test(document.querySelector('main')?.textContent ?? ''),
+          {},
+          COMING_SOON[role].source,
+          COMING_SOON[role].flags,
+        );
         expect(await page.$eval('main', (main) => main.textContent)).toMatch(COMING_SOON[role]);
         expect(await mainNavigation(page)).toEqual(NAVIGATION_OF[role]);
         // The live badge is there whether or not the /ws gateway answers.

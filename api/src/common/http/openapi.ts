@@ -28,7 +28,7 @@ interface RouteAccess {
 
 const DESCRIPTION = `Parking marketplace: drivers, operators, investors, admins and integrators.
 
-**Integrators** authenticate with an API key (\`X-API-Key: ak_…\`, created by an operator or an admin under
+**Integrators** authenticate with an API key (\`X-API-Key: aip_…\`, created by an operator or an admin under
 *API keys*; scope \`marketplace:read\`): search, facility details and availability, and the live
 availability feed on \`/ws\`. Booking and paying act for a person: they take that person's bearer token
 (\`POST /api/auth/login\`). Worked examples of each flow (search, availability, book, pay, subscribe
@@ -45,15 +45,15 @@ const TAGS: Record<string, string> = {
 
 \`\`\`sh
 curl -s 'http://localhost:3005/api/proxy/marketplace?lat=52.52&lng=13.405&radius=3000&start=2027-03-01T08:00:00Z&end=2027-03-01T12:00:00Z&sort=price' \\
-  -H 'X-API-Key: ak_…'
+  -H 'X-API-Key: aip_…'
 \`\`\`
-answers \`{ "results": [{ "id": "…", "name": "…", "quote": { "totalCents": 1200, "currency": "EUR", … }, … }], "nextCursor": "…", "fidelity": "full" }\`;
+answers \`{ "results": [{ "facility": { "id": "…", "name": "…", … }, "distanceMeters": 412, "quote": { "totalCents": 1200, "currency": "EUR", … }, … }], "nextCursor": "…", "fidelity": "full" }\`;
 pass \`nextCursor\` back as \`cursor\` for the next page.`,
   facilities: `A facility's details and its availability per space type for a window.
 
 \`\`\`sh
 curl -s 'http://localhost:3005/api/facilities/<id>/availability?start=2027-03-01T08:00:00Z&end=2027-03-01T12:00:00Z' \\
-  -H 'X-API-Key: ak_…'
+  -H 'X-API-Key: aip_…'
 \`\`\``,
   bookings: `Hold a space for a window (\`pending_payment\`, expires after a few minutes unless paid), then pay it.
 
@@ -69,7 +69,7 @@ curl -s -X POST http://localhost:3005/api/payments -H "Authorization: Bearer $TO
   -H 'Idempotency-Key: 9b1d…' -H 'Content-Type: application/json' \\
   -d '{"bookingId":"<booking id>","card":{"number":"4242424242424242","expMonth":12,"expYear":2030,"cvc":"123"}}'
 \`\`\`
-Live availability: connect to \`ws://localhost:3005/ws?apiKey=ak_…\` and send
+Live availability: connect to \`ws://localhost:3005/ws?apiKey=aip_…\` and send
 \`{"type":"subscribe","facilityIds":["<id>"]}\`; each change arrives as
 \`{"type":"event","event":"availability_changed","data":{…},"at":"…"}\`.`,
 };
