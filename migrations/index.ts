@@ -23,6 +23,9 @@ import { SystemErrors1795502410000 } from './1795502410000-system-errors.js';
 import { AnalyticsRangeRecompute1795502420000 } from './1795502420000-analytics-range-recompute.js';
 import { HarvestBlockLifts1795502430000 } from './1795502430000-harvest-block-lifts.js';
 import { AccountInvitations1795502500000 } from './1795502500000-account-invitations.js';
+import { PlaceSearch1795502600000 } from './1795502600000-place-search.js';
+import { PasswordResetTokens1795502700000 } from './1795502700000-password-reset-tokens.js';
+import { RealtimeBookingUpdates1795502800000 } from './1795502800000-realtime-booking-updates.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -51,4 +54,7 @@ export const migrations = [
   AnalyticsRangeRecompute1795502420000,
   HarvestBlockLifts1795502430000,
   AccountInvitations1795502500000,
+  PlaceSearch1795502600000,
+  PasswordResetTokens1795502700000,
+  RealtimeBookingUpdates1795502800000,
 ];

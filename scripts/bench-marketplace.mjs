@@ -196,6 +196,8 @@ try {
     {
       ...env,
       NODE_ENV: 'production',
+      // Production requires it (links in emails); nothing here sends any.
+      PUBLIC_URL: 'https://bench.invalid',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SERVE_WEB: 'false',

@@ -85,6 +85,8 @@ async function startApi(name, env) {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'production',
+      // Production requires it (links in emails); nothing here sends any.
+      PUBLIC_URL: 'https://bench.invalid',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SERVE_WEB: 'false',

@@ -42,6 +42,23 @@ export interface ChangePasswordRequest {
   newPassword: string;
 }
 
+/** The SPA page where a person asks for a password-reset link. */
+export const FORGOT_PASSWORD_PATH = '/forgot-password';
+
+/** The SPA route the password-reset link opens; the token follows in the fragment (`#token=…`). */
+export const RESET_PASSWORD_PATH = '/reset-password';
+
+/** `POST /api/auth/password-reset`: asks for a link; answered 202 whether or not the address has an account. */
+export interface PasswordResetRequest {
+  email: string;
+}
+
+/** `POST /api/auth/password-reset/confirm`: the link's token and the new password. */
+export interface PasswordResetConfirmRequest {
+  token: string;
+  password: string;
+}
+
 /** The SPA route the verification link opens; the token follows in the fragment (`#token=…`). */
 export const VERIFY_EMAIL_PATH = '/verify-email';
 

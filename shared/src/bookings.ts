@@ -1,7 +1,13 @@
+import type { Page } from './auth.js';
 import type { SpaceType } from './facilities.js';
 
 export const BOOKING_STATUSES = ['pending_payment', 'confirmed', 'cancelled', 'expired', 'completed'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** The SPA's page of one booking, where its driver sees, changes or cancels it (emails link here). */
+export function bookingPagePath(bookingId: string): string {
+  return `/driver/bookings/${encodeURIComponent(bookingId)}`;
+}
 
 /** Header a client sends with a POST that creates a booking or money, so a retry is safe. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -37,6 +43,29 @@ export interface BookingPaymentSummary {
   testMode: boolean;
 }
 
+/** One refund of a payment, back to the card that payment was made with. */
+export interface BookingRefundLine {
+  amountCents: number;
+  refundedAt: string;
+}
+
+/**
+ * One successful charge of a booking: the booking itself, or one of its extensions, each with
+ * the card it was paid with (an extension may be paid with another card) and its refunds.
+ */
+export interface BookingPaymentLine {
+  id: string;
+  purpose: 'booking' | 'extension';
+  status: 'succeeded' | 'refunded' | 'partially_refunded';
+  amountCents: number;
+  refundedCents: number;
+  currency: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  paidAt: string;
+  refunds: BookingRefundLine[];
+}
+
 export interface BookingView {
   id: string;
   /** Short, human-readable, unique: what the driver shows at the gate. */
@@ -56,13 +85,31 @@ export interface BookingView {
   confirmedAt: string | null;
   cancelledAt: string | null;
   cancellation: CancellationTerms;
+  /** The sums of `payments`, with the first card used. */
   payment: BookingPaymentSummary | null;
+  /** Every successful charge, oldest first. */
+  payments: BookingPaymentLine[];
 }
 
-/** `GET /api/bookings`: the driver's own bookings. */
-export interface BookingList {
-  upcoming: BookingView[];
-  past: BookingView[];
+/**
+ * Which of the driver's bookings `GET /api/bookings` lists. `upcoming`: held or paid and not
+ * ended; `past`: ended, completed or lapsed; `cancelled`: cancelled. `all` lists upcoming ones
+ * first (soonest first), then the rest (most recent first).
+ */
+export const BOOKING_LIST_FILTERS = ['all', 'upcoming', 'past', 'cancelled'] as const;
+export type BookingListFilter = (typeof BOOKING_LIST_FILTERS)[number];
+
+/** Query string of `GET /api/bookings`. */
+export interface BookingListQuery {
+  filter?: BookingListFilter;
+  page?: number;
+  pageSize?: number;
+}
+
+/** `GET /api/bookings`: one page of the driver's own bookings, with how many each filter holds. */
+export interface BookingList extends Page<BookingView> {
+  filter: BookingListFilter;
+  counts: Record<BookingListFilter, number>;
 }
 
 export interface CancelBookingResult {

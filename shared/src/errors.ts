@@ -48,6 +48,32 @@ export const FIELD_ERROR_CODES = [
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
+/**
+ * The shapes `params.format` names (on `invalid_format`, and on `invalid` for a list that
+ * repeats an item), so a client can ask for the right one ("Enter a date such as 2026-03-31").
+ * Closed like the codes: `pattern` is the fallback for a shape with no name of its own.
+ */
+export const FIELD_ERROR_FORMATS = [
+  'uuid',
+  'date',
+  'date_time',
+  'time_zone',
+  'currency',
+  'country',
+  'url',
+  'latitude',
+  'longitude',
+  'phone',
+  'tax_id',
+  'bbox',
+  'bank_account',
+  'opening_hours',
+  'multipliers',
+  'unique_items',
+  'pattern',
+] as const;
+export type FieldErrorFormat = (typeof FIELD_ERROR_FORMATS)[number];
+
 /** One field that failed validation, named by its path in the request body or query (`address.city`, `rates.0.hourlyCents`). */
 export interface FieldError {
   field: string;

@@ -4,8 +4,27 @@ import type { OpeningHours, PriceQuote, RateMultiplier } from './pricing.js';
 export const SPACE_TYPES = ['standard', 'ev', 'accessible', 'oversize', 'motorcycle'] as const;
 export type SpaceType = (typeof SPACE_TYPES)[number];
 
-/** What a facility offers besides a space; stored in `facilities.amenities`. */
-export const AMENITIES = ['covered', 'ev_charging', 'accessible', 'security', 'cctv', 'valet', 'lighting', 'restrooms', 'car_wash', 'bike_parking'] as const;
+/**
+ * What a facility offers besides a space; stored in `facilities.amenities`. The one vocabulary:
+ * the API's enum and validation, the seed, the database's check constraint and the SPA's labels
+ * all use this list (older names were rewritten by a migration: `restrooms` → `toilets`,
+ * `bike_parking` → `bicycle_parking`, `security` → `staffed`).
+ */
+export const AMENITIES = [
+  'covered',
+  'ev_charging',
+  'accessible',
+  'cctv',
+  'staffed',
+  'lighting',
+  'lift',
+  'toilets',
+  'car_wash',
+  'bicycle_parking',
+  'contactless_entry',
+  'public_transport',
+  'valet',
+] as const;
 export type Amenity = (typeof AMENITIES)[number];
 
 export interface GeoPoint {
@@ -58,18 +77,31 @@ export type MarketplaceSort = 'distance' | 'price' | 'availability';
 export interface MarketplaceQuery {
   lat?: number;
   lng?: number;
-  /** Metres around lat/lng; default 5000, at most 50000. */
+  /** Metres around lat/lng, or around the city's centre for a city search; default 5000, at most 50000. */
   radius?: number;
   /** `minLng,minLat,maxLng,maxLat`. */
   bbox?: string;
+  /**
+   * A city by any of its names, accents and case ignored ("Zurich", "zürich", "München", "Munich"):
+   * the search is lat/lng at the city's centre with `radius`. A name no known city has matches
+   * facilities whose city is that name, around their middle.
+   */
   city?: string;
-  /** ISO 8601 instants; without a window, results carry no quote and availability is "now". */
+  /**
+   * ISO 8601 instants; without a window, results carry no quote and availability is "now".
+   * A start more than two minutes ago is refused (400, field code `in_the_past`).
+   */
   start?: string;
   end?: string;
   spaceType?: SpaceType;
   /** Comma list; a facility must have all of them. */
   amenities?: string;
   maxPriceCents?: number;
+  /**
+   * `distance` (default for point and city searches): nearest the point or city centre first.
+   * `price`: cheapest first (the window's total, or the hourly rate without a window; default for bbox).
+   * `availability`: most free spaces first. Ties go by id, so pages never overlap.
+   */
   sort?: MarketplaceSort;
   cursor?: string;
   /** Page size, at most 50 (default 20). */
@@ -78,7 +110,7 @@ export interface MarketplaceQuery {
 
 export interface MarketplaceResult {
   facility: FacilitySummary;
-  /** Metres from the searched point; `null` for bbox or city searches. */
+  /** Metres from the searched point or the city's centre; `null` for bbox searches. */
   distanceMeters: number | null;
   /** The price of the window for the requested space type (standard by default); `null` without a window. */
   quote: PriceQuote | null;
@@ -91,6 +123,81 @@ export interface MarketplacePage {
   /** Opaque; pass back as `cursor` for the next page. `null` on the last page. */
   nextCursor: string | null;
   fidelity: DataFidelity;
+  /** For a city search, the city it resolved to and the centre distances are measured from. */
+  place?: PlaceView;
+}
+
+/** A city (or town) searches can be centred on, known by several names. */
+export interface PlaceView {
+  /** Stable id, e.g. `zurich`. */
+  id: string;
+  /** The name facilities use for it (`Zürich`, `Munich`). */
+  name: string;
+  countryCode: string;
+  /** Where "near the city centre" is measured from. */
+  centre: GeoPoint;
+}
+
+/** What a suggestion stands for: a city, a car park by name, or a car park's street address. */
+export const SUGGESTION_KINDS = ['city', 'facility', 'address'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+
+/** Query string of `GET /api/proxy/suggestions`. */
+export interface SuggestionQuery {
+  /** What the person has typed so far: at least 2 characters, at most 100; accents and case are ignored. */
+  q: string;
+  /** At most this many suggestions (1–10, default 8). */
+  limit?: number;
+}
+
+interface SuggestionBase {
+  kind: SuggestionKind;
+  /** Unique in the list (`city:zurich`, `facility:<uuid>`, `address:<uuid>`), for list keys. */
+  id: string;
+  /** The main line, e.g. "Zürich", "Parkhaus Alexanderplatz", "Karl-Liebknecht-Straße 12". */
+  label: string;
+  /** The second line, e.g. "Switzerland", "Karl-Liebknecht-Straße 12, Berlin", "Parkhaus Alexanderplatz, Berlin". */
+  secondary: string;
+  /** Where to search around (a city's centre, a car park's entrance). */
+  location: GeoPoint;
+}
+
+/** Search the marketplace with `city` (its canonical name) and the form's radius. */
+export interface CitySuggestion extends SuggestionBase {
+  kind: 'city';
+  placeId: string;
+  /** The name to send as `city`. */
+  city: string;
+  countryCode: string;
+  /** The name that matched when it is not the label ("München" for Munich); `null` otherwise. */
+  matchedName: string | null;
+}
+
+/** Open the car park's page (`facilityId`/`slug`), or search around `location`. */
+export interface FacilitySuggestion extends SuggestionBase {
+  kind: 'facility';
+  facilityId: string;
+  slug: string;
+  city: string;
+}
+
+/** Search around `location` (lat/lng with the form's radius); `facilityId` is the car park at that address. */
+export interface AddressSuggestion extends SuggestionBase {
+  kind: 'address';
+  facilityId: string;
+  city: string;
+}
+
+export type Suggestion = CitySuggestion | FacilitySuggestion | AddressSuggestion;
+
+/**
+ * `GET /api/proxy/suggestions`: cities first, then car parks by name, then addresses; within a
+ * kind, names that start with the typed text before those that contain it.
+ */
+export interface SuggestionList {
+  /** The query as it was matched (trimmed). */
+  q: string;
+  suggestions: Suggestion[];
 }
 
 export interface RateView {
@@ -123,6 +230,11 @@ export interface AvailabilityTimelineHour {
   perType: SpaceTypeAvailability[];
 }
 
+export interface SpaceTypeQuote {
+  spaceType: SpaceType;
+  quote: PriceQuote | null;
+}
+
 /** `GET /api/facilities/:id/availability?start&end`. */
 export interface FacilityAvailability {
   facilityId: string;
@@ -130,6 +242,11 @@ export interface FacilityAvailability {
   window: { start: string; end: string };
   /** Free for the whole window, per type. */
   perType: SpaceTypeAvailability[];
+  /**
+   * The price of the window per space type with a rate (what "Book" will hold at), so the total
+   * shows before a space is held; `quote` is null when the rate cannot price the window.
+   */
+  quotes: SpaceTypeQuote[];
   /** Hour by hour, over the local day the window starts on. */
   timeline: AvailabilityTimelineHour[];
   fidelity: DataFidelity;

@@ -136,8 +136,18 @@ export interface BlackoutCreated {
   bookingsInside: BlockingBooking[];
 }
 
+/**
+ * Orders of the operator's booking list. The default, newest created first, puts a booking just
+ * made on the first page; `start_*` orders by when the stay begins.
+ */
+export const OPERATOR_BOOKING_SORTS = ['created_desc', 'created_asc', 'start_desc', 'start_asc'] as const;
+export type OperatorBookingSort = (typeof OPERATOR_BOOKING_SORTS)[number];
+export const OPERATOR_BOOKING_SORT_DEFAULT: OperatorBookingSort = 'created_desc';
+
 /** Query string of `GET /api/operator/bookings` and `GET /api/operator/bookings.csv`. */
 export interface OperatorBookingQuery {
+  /** Default `created_desc`. */
+  sort?: OperatorBookingSort;
   facilityId?: string;
   status?: BookingStatus;
   /** Bookings whose period overlaps [from, to). */
@@ -155,6 +165,8 @@ export interface OperatorBookingRow {
   code: string;
   facilityId: string;
   facilityName: string;
+  /** The car park's IANA zone: times are shown in it. */
+  facilityTimeZone: string;
   spaceLabel: string;
   spaceType: SpaceType;
   start: string;
@@ -168,6 +180,71 @@ export interface OperatorBookingRow {
 
 export interface OperatorBookingPage {
   results: OperatorBookingRow[];
-  /** Opaque; pass back as `cursor` for the next page. `null` on the last page. */
+  /** Opaque; pass back as `cursor` (with the same sort) for the next page. `null` on the last page. */
   nextCursor: string | null;
+}
+
+/** A charge of a booking or of one of its extensions, as its operator sees it: the card's brand and last four only. */
+export interface OperatorBookingPayment {
+  id: string;
+  /** `extension` for a payment of a later end. */
+  purpose: 'booking' | 'extension';
+  status: 'succeeded' | 'declined' | 'failed' | 'refunded' | 'partially_refunded';
+  amountCents: number;
+  refundedCents: number;
+  currency: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  testMode: boolean;
+  /** Why a declined or failed charge did not go through. */
+  failureCode: string | null;
+  createdAt: string;
+}
+
+/** Money given back to the driver (a cancellation), from the ledger. */
+export interface OperatorBookingRefund {
+  paymentId: string | null;
+  amountCents: number;
+  currency: string;
+  refundedAt: string;
+}
+
+export interface OperatorBookingExtension {
+  id: string;
+  previousEnd: string;
+  newEnd: string;
+  amountCents: number;
+  currency: string;
+  status: 'pending_payment' | 'confirmed' | 'expired';
+  createdAt: string;
+}
+
+/** `GET /api/operator/bookings/:id`: one booking of the operator's car parks, read-only. */
+export interface OperatorBookingDetail extends OperatorBookingRow {
+  facilityCity: string;
+  /** When an unpaid hold lapses (`pending_payment` only). */
+  holdExpiresAt: string | null;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+  payments: OperatorBookingPayment[];
+  refunds: OperatorBookingRefund[];
+  extensions: OperatorBookingExtension[];
+}
+
+/** Spaces changed at once, e.g. everything ticked in the space list. At most this many per request. */
+export const BULK_SPACES_MAX = 2000;
+
+/**
+ * `POST /api/facilities/:id/spaces/deactivate` and `/activate`: the spaces to take out of service
+ * or back. Idempotent: a space already in the asked state is left as it is.
+ */
+export interface BulkSpaceChangeRequest {
+  spaceIds: string[];
+}
+
+/** What a bulk change did: the spaces it changed and those that already were in the asked state. */
+export interface BulkSpaceChangeResult {
+  changed: number;
+  unchanged: number;
+  spaces: ManagedSpaceList;
 }

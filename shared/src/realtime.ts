@@ -2,7 +2,7 @@ import type { BookingStatus } from './bookings.js';
 import type { AvailabilityLevel, SpaceType } from './facilities.js';
 
 /** Events the WebSocket gateway pushes; names are the seed's. */
-export const REALTIME_EVENTS = ['availability_changed', 'booking_created', 'revenue_updated'] as const;
+export const REALTIME_EVENTS = ['availability_changed', 'booking_created', 'booking_updated', 'revenue_updated'] as const;
 export type RealtimeEventName = (typeof REALTIME_EVENTS)[number];
 
 /** Paths of the WebSocket endpoints, as nginx and the SPA reach them. */
@@ -109,6 +109,24 @@ export interface BookingCreatedEvent {
 }
 
 /**
+ * What happened to a booking, in the operator's words: a hold `paid` (confirmed), `cancelled`,
+ * `expired` (an unpaid hold lapsed), `extended` (a paid later end), `completed`, or `changed`
+ * (another plate or space).
+ */
+export const BOOKING_CHANGES = ['paid', 'cancelled', 'expired', 'extended', 'completed', 'changed'] as const;
+export type BookingChange = (typeof BOOKING_CHANGES)[number];
+
+/**
+ * A booking of one of the operator's facilities changed (sent on /ws/operator only, to that
+ * operator): the booking as it is now, what happened, and its status and end before.
+ */
+export interface BookingUpdatedEvent extends BookingCreatedEvent {
+  change: BookingChange;
+  previousStatus: BookingStatus;
+  previousEnd: string;
+}
+
+/**
  * A facility's takings changed (a payment or refund was booked). Gross minus refunds, in the
  * facility's currency, over its local day and month so far (in its own time zone).
  */
@@ -136,6 +154,7 @@ export type InvestorFeedEvent = ServerEventEnvelope<PlatformRevenueUpdatedEvent>
 export interface RealtimeEventPayloads {
   availability_changed: AvailabilityChangedEvent;
   booking_created: BookingCreatedEvent;
+  booking_updated: BookingUpdatedEvent;
   revenue_updated: RevenueUpdatedEvent;
 }
 

@@ -58,15 +58,16 @@ describeInBrowser('Driver journey in the browser', () => {
       const page = await openPage(context);
       await visit(page, '/login');
       await signIn(page, driver.email, driver.password);
-      await waitForPath(page, '/driver');
+      await waitForPath(page, '/');
 
       // Search: a city, and the default window (the next full hour, for two hours).
-      await fillByLabel(page, 'City', city);
-      await clickText(page, 'form[aria-label="Search parking"] button[type="submit"]', 'Search');
+      await fillByLabel(page, 'Where', city);
+      await clickText(page, 'form[aria-label="Search parking"] button[type="submit"]', 'Find parking');
+      await waitForPath(page, '/search');
       await page.waitForSelector('.result');
       const result = await page.$eval('.result', (element) => element.textContent ?? '');
       expect(result).toContain(facilityName);
-      expect(result).toContain('€5.00'); // two hours at €2.50
+      expect(result).toContain('€5.00 total'); // two hours at €2.50
       expect(result).toContain('3 of 3 free');
       // The marker is drawn although no map tiles can load here.
       await page.waitForSelector('.results-map .results-map__marker');
@@ -79,6 +80,8 @@ describeInBrowser('Driver journey in the browser', () => {
       await page.waitForSelector('.type-list__item');
       expect(await page.$eval('.rate-table', (table) => table.textContent ?? '')).toContain('€2.50');
       await page.waitForSelector('.chart canvas');
+      // The total for the stay stands next to "Book", before any space is held.
+      expect(await textOf(page, '.type-list__item[data-space-type="standard"] [data-testid="stay-price"]')).toBe('€5.00 total');
       await screenshot(page, 'journey-facility');
       await page.click('button[aria-label="Book a standard space"]');
       await waitForPath(page, '/driver/checkout');
@@ -97,10 +100,19 @@ describeInBrowser('Driver journey in the browser', () => {
       expect(pathOf(page)).toMatch(/^\/driver\/checkout\//);
       await screenshot(page, 'journey-declined');
 
-      // The test card that succeeds confirms the booking.
+      // The test card that succeeds confirms the booking; the confirmation opens at its top,
+      // however far down the payment form was.
+      await page.setViewport({ width: 1280, height: 480 });
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
       await payWith(page, SANDBOX_TEST_CARDS.succeeds);
       await page.waitForFunction(() => /^\/driver\/bookings\/[0-9a-f-]{36}\/confirmation$/.test(window.location.pathname));
       expect(await headingOnceItReads(page, 'Booking confirmed')).toBe('Booking confirmed');
+      expect(await page.evaluate(() => ({ scrollY: window.scrollY, headingInView: document.querySelector('h1')!.getBoundingClientRect().top >= 0 }))).toEqual({
+        scrollY: 0,
+        headingInView: true,
+      });
+      await page.setViewport({ width: 1280, height: 800 });
       const code = await textOf(page, '[data-testid="booking-code"]');
       expect(code.length).toBeGreaterThanOrEqual(6);
       const qr = await page.waitForSelector('img.qr');
@@ -116,7 +128,7 @@ describeInBrowser('Driver journey in the browser', () => {
       const card = await page.waitForSelector(`[data-booking-code="${code}"]`);
       expect(await card!.evaluate((element) => element.closest('section')?.querySelector('h2')?.textContent)).toBe('Upcoming');
       expect(await card!.evaluate((element) => element.textContent ?? '')).toContain('Confirmed');
-      const searchPath = `/driver?city=${encodeURIComponent(city)}`;
+      const searchPath = `/search?city=${encodeURIComponent(city)}`;
       const bookingPath = await card!.evaluate((element) => new URL(element.querySelector('a')!.href).pathname);
 
       // On a phone (375 px) the same screens fit without sideways scrolling.
@@ -177,7 +189,7 @@ describeInBrowser('Driver journey in the browser', () => {
       const page = await openPage(context);
       await visit(page, '/login');
       await signIn(page, driver.email, driver.password);
-      await waitForPath(page, '/driver');
+      await waitForPath(page, '/');
       await visit(page, `/driver/bookings/${booking.id}`);
       expect(await textOf(page, '[data-testid="booking-code"]')).toBe(booking.code);
 

@@ -295,7 +295,7 @@ describeInBrowser('Investor portal in the browser', () => {
       const page = await openPage(other);
       await visit(page, '/login');
       await signIn(page, driver.email, driver.password);
-      await waitForPath(page, '/driver');
+      await waitForPath(page, '/');
       await visit(page, '/investor');
       expect(await headingOnceItReads(page, 'This area is not part of your account')).toBe('This area is not part of your account');
     } finally {

@@ -16,8 +16,8 @@ async function driverOnFacilityPage(chromium: RunningBrowser, driver: TestAccoun
   const page = await openPage(context);
   await page.goto(`${origin}/login`, { waitUntil: 'domcontentloaded' });
   await signIn(page, driver.email, driver.password);
-  await waitForPath(page, '/driver');
-  await page.goto(`${origin}/driver/facilities/${facilityId}`, { waitUntil: 'domcontentloaded' });
+  await waitForPath(page, '/');
+  await page.goto(`${origin}/facilities/${facilityId}`, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector(STANDARD_FREE);
   await page.waitForSelector('[data-connection-state="live"]');
   return page;

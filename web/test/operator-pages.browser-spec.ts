@@ -107,7 +107,7 @@ describeInBrowser('Operator pages in the browser', () => {
       expect(new URL(csv.url()).searchParams.get('q')).toBe('pg-ab');
       await page.waitForFunction(() => 'savedFile' in window);
       const csvText = await page.evaluate(() => (window as unknown as { savedFile: Promise<string> }).savedFile);
-      expect(csvText.split('\r\n')[0]).toContain('code,facility');
+      expect(csvText.split('\r\n')[0]).toContain('code,facility,space,space_type,start (UTC),end (UTC)');
       expect(csvText).toContain(wanted.code);
       expect(csvText).not.toContain(other.code);
       await screenshot(page, 'operator-bookings-search');
@@ -211,19 +211,25 @@ describeInBrowser('Operator pages in the browser', () => {
       expect(saved.heightLimitCm).toBe(210);
       expect(saved.rates.map((rate) => [rate.spaceType, rate.hourlyCents])).toEqual([['standard', 300]]);
 
-      // Spaces: two more in bulk; the booked space cannot be deactivated and its booking is named; a free one can.
-      await fillByLabel(page, 'Standard spaces', '2');
+      // Spaces: two more in bulk; ticking the booked space with a free one changes neither and names the booking; the free one alone goes.
+      await fillByLabel(page, 'Spaces to add', '2');
+      await waitForText(page, '[data-testid="new-space-labels"]', 'STANDARD-004 to STANDARD-005');
       await clickText(page, 'form[aria-label="Add spaces"] button[type="submit"]', 'Add spaces');
       await page.waitForSelector('[data-space-label="STANDARD-005"]');
       const bookedLabel = await page.$$eval(
-        '[data-testid="space-table"] tbody tr',
+        '[data-testid="space-table-standard"] tbody tr',
         (rows, code) => rows.find((row) => row.textContent?.includes(code))?.getAttribute('data-space-label'),
         wanted.code,
       );
       expect(bookedLabel).toMatch(/^STANDARD-00[1-3]$/);
-      await clickWhenReady(page, `button[aria-label="Deactivate ${bookedLabel}"]`);
+      await page.click(`input[aria-label="Select ${bookedLabel}"]`);
+      await page.click('input[aria-label="Select STANDARD-005"]');
+      await clickText(page, '[data-space-type="standard"] button', 'Deactivate selected (2)');
       await waitForText(page, '[data-testid="blocking-bookings"]', wanted.code);
-      await clickWhenReady(page, 'button[aria-label="Deactivate STANDARD-005"]');
+      expect(await page.$eval('[data-space-label="STANDARD-005"]', (row) => row.getAttribute('data-active'))).toBe('true');
+      await page.click(`input[aria-label="Select ${bookedLabel}"]`);
+      await clickText(page, '[data-space-type="standard"] button', 'Deactivate selected (1)');
+      await page.waitForSelector('[data-space-label="STANDARD-005"][data-active="false"]');
       await waitForText(page, '[data-space-label="STANDARD-005"]', 'Inactive');
       await page.waitForFunction(() => !document.querySelector('[data-testid="deactivate-refused"]'));
 
@@ -248,7 +254,7 @@ describeInBrowser('Operator pages in the browser', () => {
         '/operator/revenue': '[data-testid="revenue-totals"]',
         '/operator/occupancy': '[data-testid="occupancy-heatmap"]',
         '/operator/settings': '[data-testid="api-key-table"]',
-        [`/operator/facilities/${facilityId}/edit`]: '[data-testid="space-table"]',
+        [`/operator/facilities/${facilityId}/edit`]: '[data-testid="space-table-standard"]',
       };
       for (const [path, selector] of Object.entries(readyWhen)) {
         await visit(phone, path);
@@ -289,9 +295,10 @@ describeInBrowser('Operator pages in the browser', () => {
       await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/operator/settings"]');
       expect(await headingOnceItReads(page, 'Settings')).toBe('Settings');
       await page.waitForSelector('section[aria-labelledby="api-keys"] .state--empty');
-      await page.waitForSelector('section[aria-labelledby="payout-account"] .state--empty');
       expect(await emptyTitle('section[aria-labelledby="api-keys"]')).toBe('No API keys yet');
-      expect(await emptyTitle('section[aria-labelledby="payout-account"]')).toBe('No payout account yet');
+      // Approved without a payout account on file: Settings offers to add it right there (onboarding is over).
+      await page.waitForSelector('section[aria-labelledby="payout-account"] [data-testid="payout-missing"]');
+      await page.waitForSelector('section[aria-labelledby="payout-account"] form[aria-label="Add payout account"]');
     } finally {
       await context.close();
     }

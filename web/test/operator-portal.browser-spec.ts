@@ -15,9 +15,9 @@ async function bookThroughTheDriverUi(chromium: RunningBrowser, driver: TestAcco
     const page = await openPage(context);
     await visit(page, '/login');
     await signIn(page, driver.email, driver.password);
-    await waitForPath(page, '/driver');
-    await fillByLabel(page, 'City', city);
-    await clickText(page, 'form[aria-label="Search parking"] button[type="submit"]', 'Search');
+    await waitForPath(page, '/');
+    await fillByLabel(page, 'Where', city);
+    await clickText(page, 'form[aria-label="Search parking"] button[type="submit"]', 'Find parking');
     await page.waitForSelector('.result');
     expect(await page.$eval('.result', (element) => element.textContent ?? '')).toContain(facilityName);
     await clickText(page, '.result a', facilityName);

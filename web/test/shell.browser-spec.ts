@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import type { Role } from '@aiparksit/shared';
 import { testPool } from '../../api/test/support/db.js';
 import { createAccount, openVerificationLink } from './support/accounts.js';
@@ -5,9 +6,9 @@ import { expireAccessTokenFor } from './support/network.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
 import { clickWhenReady, fillByLabel, headingText, mainNavigation, pathOf, signIn, signedInName, visit, waitForPath, waitForText } from './support/spa.js';
 
-const HOME_OF: Record<Role, string> = { driver: '/driver', operator: '/operator', investor: '/investor', admin: '/admin' };
+const HOME_OF: Record<Role, string> = { driver: '/', operator: '/operator', investor: '/investor', admin: '/admin' };
 const NAVIGATION_OF: Record<Role, string[]> = {
-  driver: ['/driver', '/driver/bookings', '/account'],
+  driver: ['/', '/driver/bookings', '/account'],
   operator: [
     '/operator',
     '/operator/facilities',
@@ -23,12 +24,19 @@ const NAVIGATION_OF: Record<Role, string[]> = {
   admin: ['/admin', '/admin/mailbox', '/admin/operators', '/admin/accounts', '/investor', '/account'],
 };
 const COMING_SOON: Record<Role, RegExp> = {
-  driver: /prices are for your whole stay/i,
+  driver: /Find parking near where you’re going/,
   // A new operator's dashboard (while it loads, then) asks for onboarding.
   operator: /onboarding|your dashboard/i,
   investor: /platform overview/i,
   admin: /system architecture: real-time data flow/i,
 };
+
+/** Follows the header's "Sign in" link, as a visitor does. */
+async function goToLogin(page: Page): Promise<Page> {
+  await clickWhenReady(page, '.topbar a[href="/login"]');
+  await waitForPath(page, '/login');
+  return page;
+}
 
 describeInBrowser('SPA shell in the browser', () => {
   let chromium: RunningBrowser;
@@ -42,23 +50,54 @@ describeInBrowser('SPA shell in the browser', () => {
   });
 
   describe('/', () => {
-    it('shows the sign-in form with labelled fields and a skip link to the main content', async () => {
+    it('is the search itself for a visitor: a one-line pitch, where and when, "Find parking", and Sign in / Register in the header', async () => {
       const context = await chromium.newContext();
       try {
         const page = await openPage(context);
         await visit(page, '/');
-        expect(await headingText(page)).toBe('Sign in');
-        expect(await page.title()).toBe('Sign in · AIParksit');
-        const labelled = await page.$$eval('form input', (inputs) =>
+        expect(await headingText(page)).toBe('Find parking near where you’re going');
+        expect(await page.title()).toBe('Find parking · AIParksit');
+        const labelled = await page.$$eval('form[aria-label="Search parking"] input:not([type="checkbox"])', (inputs) =>
           inputs.map((input) => Boolean(input.id && document.querySelector(`label[for="${input.id}"]`))),
         );
-        expect(labelled).toEqual([true, true]);
-        await screenshot(page, 'login-desktop');
+        expect(labelled).toEqual([true, true, true, true]);
+        expect(await page.$$eval('.topbar a', (links) => links.map((link) => link.textContent?.trim()))).toEqual(
+          expect.arrayContaining(['Sign in', 'Register']),
+        );
+        expect(await page.$eval('form[aria-label="Search parking"] button[type="submit"]', (button) => button.textContent)).toBe('Find parking');
+        await screenshot(page, 'landing-desktop');
 
         // The first Tab lands on the skip link, which is shown when focused and leads to <main>.
         await page.keyboard.press('Tab');
         const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
         expect(focused).toEqual({ text: 'Skip to main content', href: '#main' });
+
+        // On a phone the pitch, the place and the button fit the first screen, with nothing sideways.
+        const phone = await openPage(context, 'phone');
+        await visit(phone, '/');
+        await phone.waitForSelector('form[aria-label="Search parking"]');
+        const layout = await phone.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          placeBottom: document.querySelector('input[name="place"]')!.getBoundingClientRect().bottom,
+        }));
+        expect(layout.width).toBeLessThanOrEqual(375);
+        expect(layout.placeBottom).toBeLessThan(812);
+        await screenshot(phone, 'landing-375');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('keeps operators, investors and admins on their own homes', async () => {
+      const account = await createAccount('operator');
+      const context = await chromium.newContext();
+      try {
+        const page = await openPage(context);
+        await visit(page, '/login');
+        await signIn(page, account.email, account.password);
+        await waitForPath(page, '/operator');
+        await visit(page, '/');
+        await waitForPath(page, '/operator');
       } finally {
         await context.close();
       }
@@ -125,7 +164,7 @@ describeInBrowser('SPA shell in the browser', () => {
   });
 
   describe('registration', () => {
-    it('shows the server’s message next to a too-short or common password, then asks to check email, and the emailed link signs the new driver in', async () => {
+    it('says beside the password that it is too short or common, then asks to check email, and the emailed link signs the new driver in', async () => {
       const context = await chromium.newContext();
       try {
         const page = await openPage(context, 'phone');
@@ -137,7 +176,8 @@ describeInBrowser('SPA shell in the browser', () => {
         await page.click('button[type="submit"]');
 
         const fieldError = await page.waitForSelector('[data-field-error="password"]');
-        expect(await fieldError!.evaluate((element) => element.textContent)).toMatch(/password/i);
+        // Caught before the request, in the same words the API's code would get.
+        expect(await fieldError!.evaluate((element) => element.textContent)).toBe('Use at least 10 characters.');
         // The message belongs to the password input: screen readers read it with the field.
         const described = await page.$eval('input[name="password"]', (input) => ({
           invalid: input.getAttribute('aria-invalid'),
@@ -165,9 +205,9 @@ describeInBrowser('SPA shell in the browser', () => {
 
         // The emailed link confirms the address and signs the new driver in.
         await openVerificationLink(page, email);
-        await waitForPath(page, '/driver');
+        await waitForPath(page, '/');
         expect(await signedInName(page)).toBe('Nina Newcomer');
-        expect(pathOf(page)).toBe('/driver');
+        expect(pathOf(page)).toBe('/');
       } finally {
         await context.close();
       }
@@ -182,7 +222,7 @@ describeInBrowser('SPA shell in the browser', () => {
         const page = await openPage(context);
         await visit(page, '/login');
         await signIn(page, driver.email, driver.password);
-        await waitForPath(page, '/driver');
+        await waitForPath(page, '/');
         await visit(page, '/account');
         await page.waitForSelector('form[aria-label="Change password"]');
         // The form renders at once; the account's details (and whether the email is confirmed) load after it.
@@ -211,11 +251,11 @@ describeInBrowser('SPA shell in the browser', () => {
         const page = await openPage(context);
         await visit(page, '/login');
         await signIn(page, account.email, account.password);
-        await waitForPath(page, '/driver');
+        await waitForPath(page, '/');
 
         await page.reload({ waitUntil: 'domcontentloaded' });
         await page.waitForSelector('nav[aria-label="Main"]');
-        expect(pathOf(page)).toBe('/driver');
+        expect(pathOf(page)).toBe('/');
         expect(await signedInName(page)).toBe(account.name);
         // The SocketProvider reaches the /ws gateway on the page's own origin.
         await page.waitForSelector('[data-connection-state="live"]');
@@ -236,7 +276,7 @@ describeInBrowser('SPA shell in the browser', () => {
         const page = await openPage(context);
         await visit(page, '/login');
         await signIn(page, account.email, account.password);
-        await waitForPath(page, '/driver');
+        await waitForPath(page, '/');
 
         const requests = await expireAccessTokenFor(page, '/api/auth/me');
         // The signed-in frame renders just after the address changes.
@@ -257,7 +297,7 @@ describeInBrowser('SPA shell in the browser', () => {
         const page = await openPage(context);
         await visit(page, '/login');
         await signIn(page, account.email, account.password);
-        await waitForPath(page, '/driver');
+        await waitForPath(page, '/');
         // Away from the marketplace, whose live counts refetch whenever anyone books: a refetch
         // would meet the revoked session before the click this test is about.
         await clickWhenReady(page, 'nav[aria-label="Main"] a[href="/driver/bookings"]');
@@ -293,17 +333,26 @@ describeInBrowser('SPA shell in the browser', () => {
       }
     });
 
-    it('signs out to the sign-in page, and a reload stays signed out', async () => {
+    it('signs out to the sign-in page from a signed-in page, stays on the open search as a visitor, and a reload stays signed out', async () => {
       const account = await createAccount('driver');
       const context = await chromium.newContext();
       try {
         const page = await openPage(context);
         await visit(page, '/login');
         await signIn(page, account.email, account.password);
-        await waitForPath(page, '/driver');
+        await waitForPath(page, '/');
 
+        // On the open search, signing out leaves a visitor there, offered Sign in and Register.
         const signOut = await page.waitForSelector('::-p-text(Sign out)');
         await signOut!.click();
+        await page.waitForSelector('.topbar a[href="/login"]');
+        expect(pathOf(page)).toBe('/');
+
+        await signIn(await goToLogin(page), account.email, account.password);
+        await waitForPath(page, '/');
+        await visit(page, '/driver/bookings');
+        await page.waitForSelector('::-p-text(Sign out)');
+        await (await page.waitForSelector('::-p-text(Sign out)'))!.click();
         await waitForPath(page, '/login');
         await page.reload({ waitUntil: 'domcontentloaded' });
         expect(await headingText(page)).toBe('Sign in');
@@ -321,7 +370,7 @@ describeInBrowser('SPA shell in the browser', () => {
         const page = await openPage(context);
         await visit(page, '/login');
         await signIn(page, account.email, account.password);
-        await waitForPath(page, '/driver');
+        await waitForPath(page, '/');
 
         await visit(page, '/admin');
         expect(await headingText(page)).toBe('This area is not part of your account');

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { AppConfig } from '../config/index.js';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 import { EmailVerificationTokensRepository } from './email-verification-tokens.repository.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
 
@@ -16,6 +17,7 @@ export class TrimAccountSecurityRecordsJob {
     private readonly config: AppConfig,
     private readonly loginThrottle: LoginThrottleRepository,
     private readonly verificationTokens: EmailVerificationTokensRepository,
+    private readonly resetTokens: PasswordResetTokensRepository,
   ) {}
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'trim-account-security-records' })
@@ -23,7 +25,10 @@ export class TrimAccountSecurityRecordsJob {
     try {
       const series = await this.loginThrottle.forgetQuietSeries(this.config.values.loginFailureWindowSeconds);
       const links = await this.verificationTokens.purgeSpent();
-      if (series || links) this.logger.log(`Forgot ${series} finished sign-in failure series and ${links} spent verification links`);
+      const resets = await this.resetTokens.purgeSpent();
+      if (series || links || resets) {
+        this.logger.log(`Forgot ${series} finished sign-in failure series, ${links} spent verification links and ${resets} spent password-reset links`);
+      }
     } catch (error) {
       this.logger.error(`Trimming account-security records failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -22,7 +22,13 @@ import { AllowApiKey, CurrentPrincipal, requireUser, type Principal } from '../a
 import { AuthService, type ClientInfo } from './auth.service.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { ApiKeyPrincipalViewDto, AuthTokensDto } from './dto/auth-tokens.dto.js';
-import { RegistrationAcceptedDto, ResendVerificationDto, VerifyEmailDto } from './dto/email-verification.dto.js';
+import {
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  RegistrationAcceptedDto,
+  ResendVerificationDto,
+  VerifyEmailDto,
+} from './dto/email-verification.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RefreshTokenDto } from './dto/refresh-token.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
@@ -82,6 +88,35 @@ export class AuthController {
   })
   resendVerification(@Body() body: ResendVerificationDto): Promise<RegistrationAccepted> {
     return this.auth.resendVerification(body.email);
+  }
+
+  @Post('password-reset')
+  @Public()
+  @AuthRateLimit()
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: RegistrationAcceptedDto,
+    description:
+      'The same answer for any address. An enabled account gets an email with a single-use link to choose a new password (at most one a minute, PASSWORD_RESET_MAX_PER_HOUR an hour); POST /api/auth/password-reset/confirm uses it.',
+  })
+  @ApiBadRequestResponse({ description: 'The email address is missing or not an address.' })
+  requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<RegistrationAccepted> {
+    return this.auth.requestPasswordReset(body.email);
+  }
+
+  @Post('password-reset/confirm')
+  @Public()
+  @AuthRateLimit()
+  @HttpCode(204)
+  @ApiNoContentResponse({
+    description: 'The password is set; every session of the account has ended (sockets included) and the owner is emailed. Sign in with it.',
+  })
+  @ApiBadRequestResponse({
+    description:
+      'invalid_reset_token: unknown, used or expired link; weak_password or a validation error: the password breaks the registration rules (named, with the reason).',
+  })
+  async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.auth.confirmPasswordReset(body.token, body.password);
   }
 
   @Post('login')

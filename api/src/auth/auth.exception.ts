@@ -11,6 +11,7 @@ export type AuthErrorCode =
   | 'insufficient_role'
   | 'sign_in_locked'
   | 'invalid_verification_token'
+  | 'invalid_reset_token'
   | 'current_password_wrong'
   | 'weak_password';
 
@@ -25,6 +26,7 @@ const KIND_OF_CODE: Record<AuthErrorCode, DomainErrorKind> = {
   insufficient_role: 'forbidden',
   sign_in_locked: 'rate_limited',
   invalid_verification_token: 'invalid',
+  invalid_reset_token: 'invalid',
   current_password_wrong: 'invalid',
   weak_password: 'invalid',
 };

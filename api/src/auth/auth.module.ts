@@ -10,6 +10,7 @@ import { AuthenticationGuard } from './authentication.guard.js';
 import { EmailVerificationTokensRepository } from './email-verification-tokens.repository.js';
 import { TrimAccountSecurityRecordsJob } from './account-security.job.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { RolesGuard } from './roles.guard.js';
 
@@ -27,6 +28,7 @@ import { RolesGuard } from './roles.guard.js';
     RefreshTokensRepository,
     EmailVerificationTokensRepository,
     LoginThrottleRepository,
+    PasswordResetTokensRepository,
     TrimAccountSecurityRecordsJob,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

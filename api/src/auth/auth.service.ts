@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isRole, type AuthTokens, type LoginRequest, type RegisterRequest, type RegistrationAccepted } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import {
   ACCOUNT_NOTICE_EMAIL,
   EMAIL_VERIFICATION_EMAIL,
+  PASSWORD_RESET_EMAIL,
   REGISTRATION_ATTEMPT_EMAIL,
   SIGN_IN_LOCKOUT_EMAIL,
   type AccountNoticePayload,
   type EmailVerificationPayload,
+  type PasswordResetPayload,
   type RegistrationAttemptPayload,
   type SignInLockoutPayload,
 } from '../notifications/index.js';
@@ -19,6 +21,7 @@ import { AccessTokens } from './access-tokens.js';
 import { AuthException } from './auth.exception.js';
 import { EmailVerificationTokensRepository } from './email-verification-tokens.repository.js';
 import { LoginThrottleRepository, type LoginLockoutPolicy } from './login-throttle.repository.js';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 import { hashPassword, passwordWeakness, randomSecret, sha256, verifyPassword, type UserPrincipal } from '../access/index.js';
 import { RefreshTokensRepository, type NewRefreshToken } from './refresh-tokens.repository.js';
 import { fieldError } from '../common/errors/index.js';
@@ -30,6 +33,9 @@ export interface ClientInfo {
 }
 
 const WRONG_CREDENTIALS = 'The email or password is not correct.';
+const INVALID_RESET_LINK = 'This password-reset link is not valid any more: it was already used, or it expired. Ask for a new one.';
+/** A reset request within this many seconds of the last link sends nothing new. */
+const RESET_QUIET_SECONDS = 60;
 const INVALID_VERIFICATION_LINK = 'This confirmation link is not valid any more: it was already used, or it expired. Sign in, or ask for a new link.';
 
 /** A resend within this many seconds of the last link sends nothing new (one click, one email). */
@@ -55,12 +61,16 @@ export class AuthService {
   private readonly refreshTtlMs: number;
   private readonly verificationTtlMs: number;
   private readonly lockoutPolicy: LoginLockoutPolicy;
+  private readonly resetTtlMs: number;
+  private readonly resetMaxPerHour: number;
+  private readonly logger = new Logger(AuthService.name);
 
   constructor(
     private readonly users: UsersService,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly verificationTokens: EmailVerificationTokensRepository,
     private readonly loginThrottle: LoginThrottleRepository,
+    private readonly resetTokens: PasswordResetTokensRepository,
     private readonly accessTokens: AccessTokens,
     private readonly outbox: OutboxService,
     private readonly dataSource: DataSource,
@@ -68,6 +78,8 @@ export class AuthService {
   ) {
     this.refreshTtlMs = config.values.refreshTokenTtlSeconds * 1000;
     this.verificationTtlMs = config.values.emailVerificationTtlSeconds * 1000;
+    this.resetTtlMs = config.values.passwordResetTtlSeconds * 1000;
+    this.resetMaxPerHour = config.values.passwordResetMaxPerHour;
     this.lockoutPolicy = {
       threshold: config.values.loginLockoutThreshold,
       baseSeconds: config.values.loginLockoutBaseSeconds,
@@ -175,6 +187,59 @@ export class AuthService {
     };
     await this.outbox.enqueue(ACCOUNT_NOTICE_EMAIL, notice);
     this.outbox.trigger();
+  }
+
+  /**
+   * "Forgot password": a single-use link to an enabled account's address, at most one a minute
+   * and PASSWORD_RESET_MAX_PER_HOUR an hour. The answer is the same for any address and does not
+   * wait for the link to be issued, so neither its words nor its timing tell whether the address
+   * has an account (OWASP Forgot Password Cheat Sheet).
+   */
+  async requestPasswordReset(email: string): Promise<RegistrationAccepted> {
+    const user = await this.users.findCredentials(email);
+    if (user && !user.disabledAt) {
+      this.issueResetLink(user.id).catch((error: unknown) =>
+        this.logger.error(`Issuing a password-reset link failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
+    return { email, message: `If ${email} has an AIParksit account, we sent it a link to choose a new password. Check your email.` };
+  }
+
+  /**
+   * Sets the password a reset link was sent for, by the same rules as registration. The link is
+   * used up only when the password is accepted, so a weak one can be replaced on the same page.
+   * Every session of the account ends, its sockets included; the owner is emailed.
+   */
+  async confirmPasswordReset(token: string, password: string): Promise<void> {
+    const tokenHash = sha256(token);
+    const owner = await this.resetTokens.findOwner(tokenHash);
+    if (!owner) throw new AuthException('invalid_reset_token', INVALID_RESET_LINK, { field: 'token' });
+    const weakness = passwordWeakness(password, [owner.email, owner.name]);
+    if (weakness) throw new AuthException('weak_password', `password ${weakness}`, { fields: [fieldError('password', 'weak_password', { reason: weakness })] });
+    const userId = await this.resetTokens.consume(tokenHash, await hashPassword(password));
+    if (!userId) throw new AuthException('invalid_reset_token', INVALID_RESET_LINK, { field: 'token' });
+    await this.loginThrottle.reset(owner.email);
+    const notice: AccountNoticePayload = {
+      userId,
+      subject: 'Your AIParksit password was reset',
+      message:
+        'The password of your AIParksit account was just reset with a link sent to this address, and every signed-in device was signed out.\n\nIf you did not do this, ask for a new reset link at once and choose another password.',
+    };
+    await this.outbox.enqueue(ACCOUNT_NOTICE_EMAIL, notice);
+    this.outbox.trigger();
+  }
+
+  private async issueResetLink(userId: string): Promise<void> {
+    const token = randomSecret();
+    const payload: PasswordResetPayload = { userId, token };
+    const issued = await this.resetTokens.issue(
+      userId,
+      sha256(token),
+      new Date(Date.now() + this.resetTtlMs),
+      { quietSeconds: RESET_QUIET_SECONDS, maxPerHour: this.resetMaxPerHour },
+      (manager) => this.outbox.enqueue(PASSWORD_RESET_EMAIL, payload, manager),
+    );
+    if (issued) this.outbox.trigger();
   }
 
   private async throwIfLocked(email: string): Promise<void> {

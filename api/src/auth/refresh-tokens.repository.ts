@@ -15,7 +15,7 @@ export interface RefreshTokenState {
   revokedAt: Date | null;
 }
 
-export type RevocationReason = 'logout' | 'reuse_detected' | 'registration_replaced' | 'password_changed';
+export type RevocationReason = 'logout' | 'reuse_detected' | 'registration_replaced' | 'password_changed' | 'password_reset';
 
 /** SQL for refresh tokens. A family is one sign-in; each rotation adds a row to it. */
 @Injectable()

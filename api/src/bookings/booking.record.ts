@@ -32,6 +32,21 @@ export interface BookingRecord {
   cardBrand: string | null;
   cardLast4: string | null;
   paymentProvider: string | null;
+  /** Each successful payment as the SQL builds it in JSON (timestamps as text), oldest first; null without any. */
+  lines: BookingPaymentRow[] | null;
+}
+
+export interface BookingPaymentRow {
+  id: string;
+  extensionId: string | null;
+  status: 'succeeded' | 'refunded' | 'partially_refunded';
+  amountCents: number;
+  refundedCents: number;
+  currency: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  paidAt: string;
+  refunds: { amountCents: number; refundedAt: string }[];
 }
 
 /** What booking a facility needs: its rules, and the rate of the asked space type when it has one. */

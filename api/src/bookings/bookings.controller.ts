@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,7 +13,7 @@ import type { BookingExtensionView, BookingList, BookingView, CancelBookingResul
 import { CurrentPrincipal, requireUser, type Principal, Roles } from '../access/index.js';
 import { Idempotent, IdempotencyKey } from '../common/idempotency/index.js';
 import { BookingsService } from './bookings.service.js';
-import { CreateBookingDto, ExtendBookingDto, UpdateVehicleDto } from './dto/booking-requests.dto.js';
+import { BookingListQueryDto, CreateBookingDto, ExtendBookingDto, UpdateVehicleDto } from './dto/booking-requests.dto.js';
 import { BookingExtensionViewDto, BookingListDto, BookingViewDto, CancelBookingResultDto } from './dto/booking-view.dto.js';
 
 @ApiTags('bookings')
@@ -37,9 +37,13 @@ export class BookingsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: BookingListDto, description: 'Your own bookings: upcoming (soonest first) and past (latest first).' })
-  list(@CurrentPrincipal() principal: Principal): Promise<BookingList> {
-    return this.bookings.listOwn(requireUser(principal));
+  @ApiOkResponse({
+    type: BookingListDto,
+    description: 'One page of your own bookings: upcoming (soonest first), then past (latest first); filter by upcoming, past or cancelled.',
+  })
+  @ApiBadRequestResponse({ description: 'validation_failed: an unknown filter, or a page or pageSize out of range.' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: BookingListQueryDto): Promise<BookingList> {
+    return this.bookings.listOwn(requireUser(principal), query);
   }
 
   @Get(':id')

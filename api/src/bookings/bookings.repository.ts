@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { BookingExtensionView, RateMultiplier, SpaceType } from '@aiparksit/shared';
+import type { BookingExtensionView, BookingListFilter, RateMultiplier, SpaceType } from '@aiparksit/shared';
 import { isExclusionViolation, isUniqueViolation, postgresErrorOf, SQLSTATE, withTransaction, type SqlTransaction } from '../database/index.js';
 import { spaceBlackedOut } from '../facilities/index.js';
+import { withLinkOrigin } from '../outbox/index.js';
 import { newBookingCode } from './booking-code.js';
 import type { BookableFacility, BookingRecord, NewBookingHold } from './booking.record.js';
 
@@ -16,7 +17,7 @@ const BOOKING_SELECT = `
          lower(b.period) AS start, upper(b.period) AS "end", b.status, b.vehicle_plate AS "vehiclePlate",
          b.amount_cents AS "amountCents", b.currency, b.hold_expires_at AS "holdExpiresAt", b.extension_hold_end AS "extensionHoldEnd",
          b.created_at AS "createdAt", b.confirmed_at AS "confirmedAt", b.cancelled_at AS "cancelledAt",
-         pay.paid AS "paidCents", pay.refunded AS "refundedCents", pay.brand AS "cardBrand", pay.last4 AS "cardLast4", pay.provider AS "paymentProvider"
+         pay.paid AS "paidCents", pay.refunded AS "refundedCents", pay.brand AS "cardBrand", pay.last4 AS "cardLast4", pay.provider AS "paymentProvider", pay.lines
     FROM bookings b
     JOIN facilities f ON f.id = b.facility_id
     JOIN operators o ON o.id = f.operator_id
@@ -25,10 +26,28 @@ const BOOKING_SELECT = `
       SELECT sum(p.amount_cents)::int AS paid, sum(p.refunded_cents)::int AS refunded,
              (array_agg(p.card_brand ORDER BY p.created_at))[1] AS brand,
              (array_agg(p.card_last4 ORDER BY p.created_at))[1] AS last4,
-             (array_agg(p.provider ORDER BY p.created_at))[1] AS provider
+             (array_agg(p.provider ORDER BY p.created_at))[1] AS provider,
+             jsonb_agg(jsonb_build_object(
+               'id', p.id, 'extensionId', p.extension_id, 'status', p.status, 'amountCents', p.amount_cents, 'refundedCents', p.refunded_cents,
+               'currency', p.currency, 'cardBrand', p.card_brand, 'cardLast4', p.card_last4, 'paidAt', p.created_at,
+               'refunds', (SELECT coalesce(jsonb_agg(jsonb_build_object('amountCents', -l.amount_cents, 'refundedAt', l.occurred_at) ORDER BY l.occurred_at, l.id), '[]')
+                             FROM ledger_entries l WHERE l.booking_id = b.id AND l.payment_id = p.id AND l.account = 'refund')
+             ) ORDER BY p.created_at) AS lines
         FROM payments p
        WHERE p.booking_id = b.id AND p.status IN ('succeeded', 'refunded', 'partially_refunded')
     ) pay ON true`;
+
+/**
+ * Which rows each filter of the driver's list holds (`$2` is now). Upcoming is live and not
+ * ended; past is everything else but cancellations.
+ */
+const UPCOMING = `(b.status IN ${LIVE} AND upper(b.period) > $2)`;
+const LIST_FILTERS: Record<BookingListFilter, string> = {
+  all: 'true',
+  upcoming: UPCOMING,
+  past: `(b.status <> 'cancelled' AND NOT ${UPCOMING})`,
+  cancelled: `b.status = 'cancelled'`,
+};
 
 const EXTENSION_COLUMNS = `id, booking_id AS "bookingId", new_end AS "newEnd", amount_cents AS "amountCents", currency, status, hold_expires_at AS "holdExpiresAt"`;
 
@@ -165,8 +184,29 @@ export class BookingsRepository {
     return tx.one<BookingRecord>(`${BOOKING_SELECT} WHERE b.id = $1`, [id]);
   }
 
-  listByDriver(driverId: string): Promise<BookingRecord[]> {
-    return this.dataSource.query(`${BOOKING_SELECT} WHERE b.driver_id = $1 ORDER BY lower(b.period) DESC LIMIT 500`, [driverId]);
+  /**
+   * One page of a driver's bookings under a filter: upcoming ones first, soonest first; then
+   * the rest, latest first (the id breaks ties so pages never overlap).
+   */
+  listByDriver(driverId: string, filter: BookingListFilter, page: { offset: number; limit: number }, now: Date): Promise<BookingRecord[]> {
+    return this.dataSource.query(
+      `${BOOKING_SELECT}
+        WHERE b.driver_id = $1 AND ${LIST_FILTERS[filter]}
+        ORDER BY ${UPCOMING} DESC, CASE WHEN ${UPCOMING} THEN lower(b.period) END ASC, lower(b.period) DESC, b.id
+        LIMIT $3 OFFSET $4`,
+      [driverId, now, page.limit, page.offset],
+    );
+  }
+
+  /** How many of the driver's bookings each filter holds. */
+  async countByDriver(driverId: string, now: Date): Promise<Record<BookingListFilter, number>> {
+    const rows: Record<BookingListFilter, number>[] = await this.dataSource.query(
+      `SELECT count(*)::int AS all, count(*) FILTER (WHERE ${LIST_FILTERS.upcoming})::int AS upcoming,
+              count(*) FILTER (WHERE ${LIST_FILTERS.past})::int AS past, count(*) FILTER (WHERE ${LIST_FILTERS.cancelled})::int AS cancelled
+         FROM bookings b WHERE b.driver_id = $1`,
+      [driverId, now],
+    );
+    return rows[0]!;
   }
 
   async markCancelled(tx: SqlTransaction, id: string): Promise<void> {
@@ -174,8 +214,13 @@ export class BookingsRepository {
     await tx.rows(`UPDATE booking_extensions SET status = 'expired' WHERE booking_id = $1 AND status = 'pending_payment'`, [id]);
   }
 
-  async updateVehiclePlate(id: string, plate: string): Promise<void> {
-    await this.dataSource.query(`UPDATE bookings SET vehicle_plate = $2, updated_at = now() WHERE id = $1`, [id, plate]);
+  async updateVehiclePlate(tx: SqlTransaction, id: string, plate: string): Promise<void> {
+    await tx.rows(`UPDATE bookings SET vehicle_plate = $2, updated_at = now() WHERE id = $1`, [id, plate]);
+  }
+
+  /** An email about the booking (a notifications/ outbox kind), sent once the transaction commits. */
+  async enqueueEmail(tx: SqlTransaction, kind: string, payload: object): Promise<void> {
+    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ($1, $2::jsonb)`, [kind, JSON.stringify(withLinkOrigin(payload))]);
   }
 
   /**

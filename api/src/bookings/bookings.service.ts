@@ -3,6 +3,8 @@ import {
   PRICE_CENTS_MAX,
   type BookingExtensionView,
   type BookingList,
+  type BookingListFilter,
+  type BookingPaymentLine,
   type BookingView,
   type BookingWindowViolation,
   type CancelBookingResult,
@@ -13,9 +15,11 @@ import {
   type SpaceType,
 } from '@aiparksit/shared';
 import { mayAccess, type UserPrincipal } from '../access/index.js';
+import { fieldError } from '../common/errors/index.js';
 import { AppConfig } from '../config/index.js';
 import { validateBookingWindow, type TimeWindow } from '../facilities/opening-hours/index.js';
 import { quoteForWindow } from '../facilities/pricing/index.js';
+import { BOOKING_CANCELLATION_EMAIL, VEHICLE_CHANGE_EMAIL, type BookingCancellationPayload, type VehicleChangePayload } from '../notifications/index.js';
 import { PaymentsService } from '../payments/index.js';
 import type { BookableFacility, BookingRecord } from './booking.record.js';
 import { BookingsException } from './bookings.exception.js';
@@ -90,16 +94,20 @@ export class BookingsService {
     return this.view((await this.bookings.findById(id))!, now);
   }
 
-  async listOwn(user: UserPrincipal, now = new Date()): Promise<BookingList> {
-    const records = await this.bookings.listByDriver(user.userId);
-    const upcoming: BookingView[] = [];
-    const past: BookingView[] = [];
-    for (const record of records) {
-      const live = (record.status === 'pending_payment' || record.status === 'confirmed') && record.end.getTime() > now.getTime();
-      (live ? upcoming : past).push(this.view(record, now));
-    }
-    upcoming.sort((a, b) => a.start.localeCompare(b.start));
-    return { upcoming, past };
+  /** One page of the driver's own bookings under a filter, with the count behind each filter. */
+  async listOwn(user: UserPrincipal, query: { filter: BookingListFilter; page: number; pageSize: number }, now = new Date()): Promise<BookingList> {
+    const [records, counts] = await Promise.all([
+      this.bookings.listByDriver(user.userId, query.filter, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize }, now),
+      this.bookings.countByDriver(user.userId, now),
+    ]);
+    return {
+      items: records.map((record) => this.view(record, now)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: counts[query.filter],
+      filter: query.filter,
+      counts,
+    };
   }
 
   /** Its driver, the operator of its facility, or an admin; anyone else is told it does not exist. */
@@ -129,6 +137,11 @@ export class BookingsService {
             )
           : 0;
       await this.bookings.markCancelled(tx, record.id);
+      // A hold never paid was never confirmed by email either: letting it go needs no notice.
+      if (record.status === 'confirmed') {
+        const email: BookingCancellationPayload = { bookingId: record.id, testMode: this.payments.isTestMode(record.paymentProvider) };
+        await this.bookings.enqueueEmail(tx, BOOKING_CANCELLATION_EMAIL, email);
+      }
       return refunded;
     });
     this.telemetry.bookingCancelled();
@@ -192,7 +205,15 @@ export class BookingsService {
     if ((record.status !== 'pending_payment' && record.status !== 'confirmed') || record.start.getTime() <= now.getTime()) {
       throw new BookingsException('vehicle_change_closed', 'The vehicle can only be changed before the booking starts.');
     }
-    await this.bookings.updateVehiclePlate(id, plate);
+    if (plate === record.vehiclePlate) return this.view(record, now);
+    await this.bookings.transaction(async (tx) => {
+      await this.bookings.updateVehiclePlate(tx, id, plate);
+      // Only a confirmed booking has had an email naming its plate; a hold's plate shows at payment.
+      if (record.status === 'confirmed') {
+        const email: VehicleChangePayload = { bookingId: id, previousPlate: record.vehiclePlate };
+        await this.bookings.enqueueEmail(tx, VEHICLE_CHANGE_EMAIL, email);
+      }
+    });
     return this.view({ ...record, vehiclePlate: plate }, now);
   }
 
@@ -233,7 +254,12 @@ export class BookingsService {
   /** The first broken rule is the error's code; all of them are listed in details. */
   private throwViolations(violations: BookingWindowViolation[]): void {
     const [first] = violations;
-    if (first) throw new BookingsException(first.code, first.message, { violations });
+    if (!first) return;
+    // A start in the past is the start field's problem, worded by clients from its field code.
+    const fields = violations.some((v) => v.code === 'start_in_past')
+      ? [fieldError('start', 'in_the_past', undefined, 'The booking cannot start in the past.')]
+      : [];
+    throw new BookingsException(first.code, first.message, { violations, ...(fields.length ? { fields } : {}) });
   }
 
   private termsOf(record: BookingRecord, now: Date) {
@@ -276,6 +302,18 @@ export class BookingsService {
               cardLast4: record.cardLast4,
               testMode: this.payments.isTestMode(record.paymentProvider),
             },
+      payments: (record.lines ?? []).map((line): BookingPaymentLine => ({
+        id: line.id,
+        purpose: line.extensionId ? 'extension' : 'booking',
+        status: line.status,
+        amountCents: line.amountCents,
+        refundedCents: line.refundedCents,
+        currency: line.currency.trim(),
+        cardBrand: line.cardBrand,
+        cardLast4: line.cardLast4?.trim() ?? null,
+        paidAt: new Date(line.paidAt).toISOString(),
+        refunds: line.refunds.map((refund) => ({ amountCents: Number(refund.amountCents), refundedAt: new Date(refund.refundedAt).toISOString() })),
+      })),
     };
   }
 }

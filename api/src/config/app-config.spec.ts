@@ -26,6 +26,14 @@ describe('AppConfig.fromEnv', () => {
     expect(() => AppConfig.fromEnv({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET is required in production[\s\S]*DATABASE_URL is required/);
   });
 
+  it('refuses production without PUBLIC_URL, and needs none elsewhere', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/x', JWT_ACCESS_SECRET: 'a'.repeat(40) };
+    expect(() => AppConfig.fromEnv(production)).toThrow(/PUBLIC_URL is required in production/);
+    expect(AppConfig.fromEnv({ ...production, PUBLIC_URL: 'https://parking.example' }).values.publicUrl).toBe('https://parking.example');
+    expect(AppConfig.fromEnv({}).values.publicUrl).toBeUndefined();
+    expect(() => AppConfig.fromEnv({ PUBLIC_URL: 'ftp://parking.example' })).toThrow(/PUBLIC_URL is invalid/);
+  });
+
   it('masks secrets when describing itself', () => {
     const config = AppConfig.fromEnv({ DATABASE_URL: 'postgres://u:p@db/x', JWT_ACCESS_SECRET: 'a'.repeat(40) });
     expect(config.describe()['DATABASE_URL']).toBe('********');

@@ -52,6 +52,9 @@ export class AppConfig {
     if (config.nodeEnv === 'production' && !config.databaseUrl) {
       problems.push('DATABASE_URL is required in production: the embedded PostgreSQL is for local use.');
     }
+    if (config.nodeEnv === 'production' && !config.publicUrl) {
+      problems.push('PUBLIC_URL is required in production: links in emails must not depend on the Host a caller sends.');
+    }
     if (problems.length) throw new ConfigError(problems);
     return new AppConfig(Object.freeze(config));
   }

@@ -217,6 +217,19 @@ export const configSchema = {
     default: '172800',
     parse: parsers.int(300, 2_592_000),
   },
+  passwordResetTtlSeconds: {
+    env: 'PASSWORD_RESET_TTL_SECONDS',
+    description: 'How long the link in a password-reset email works.',
+    default: '3600',
+    parse: parsers.int(300, 86_400),
+  },
+  passwordResetMaxPerHour: {
+    env: 'PASSWORD_RESET_MAX_PER_HOUR',
+    description:
+      'Password-reset links one account is sent per hour at most (and never two within a minute); further requests get the same answer and no email.',
+    default: '5',
+    parse: parsers.int(1, 100),
+  },
   accountInvitationTtlSeconds: {
     env: 'ACCOUNT_INVITATION_TTL_SECONDS',
     description: 'How long the link in an invitation email (an account an admin created) works.',
@@ -485,8 +498,9 @@ export const configSchema = {
   },
   publicUrl: {
     env: 'PUBLIC_URL',
-    description: 'Address people reach the SPA at; links in emails start with it.',
-    default: 'http://localhost:3005',
+    description:
+      'Address people reach the SPA at; every link in every email starts with it. Required in production. Unset in development: the address of the request that caused the email, else http://localhost:PORT.',
+    optional: true,
     parse: parsers.url('http', 'https'),
   },
   outboxWorkerEnabled: {

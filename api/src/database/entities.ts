@@ -5,6 +5,7 @@ import { RevenueDailyEntity } from '../analytics/revenue-daily.entity.js';
 import { RevenueHourEntity } from '../analytics/revenue-hour.entity.js';
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { EmailVerificationTokenEntity } from '../auth/email-verification-token.entity.js';
+import { PasswordResetTokenEntity } from '../auth/password-reset-token.entity.js';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { BookingExtensionEntity } from '../bookings/booking-extension.entity.js';
@@ -13,6 +14,8 @@ import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.enti
 import { FacilityEntity } from '../facilities/facility.entity.js';
 import { RateEntity } from '../facilities/rate.entity.js';
 import { SpaceEntity } from '../facilities/space.entity.js';
+import { PlaceEntity } from '../facilities/place.entity.js';
+import { PlaceNameEntity } from '../facilities/place-name.entity.js';
 import { FacilityBlackoutEntity } from '../facility-management/facility-blackout.entity.js';
 import { MailboxAttachmentEntity } from '../notifications/mailbox-attachment.entity.js';
 import { MailboxMessageEntity } from '../notifications/mailbox-message.entity.js';
@@ -52,6 +55,7 @@ export const entities = [
   UserEntity,
   RefreshTokenEntity,
   EmailVerificationTokenEntity,
+  PasswordResetTokenEntity,
   AccountInvitationEntity,
   LoginThrottleEntity,
   ApiKeyEntity,
@@ -59,6 +63,8 @@ export const entities = [
   FacilityEntity,
   SpaceEntity,
   RateEntity,
+  PlaceEntity,
+  PlaceNameEntity,
   FacilityBlackoutEntity,
   BookingEntity,
   BookingExtensionEntity,

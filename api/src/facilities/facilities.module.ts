@@ -6,10 +6,12 @@ import { FacilitiesService } from './facilities.service.js';
 import { MarketplaceController } from './marketplace.controller.js';
 import { MarketplaceRepository } from './marketplace.repository.js';
 import { MarketplaceService } from './marketplace.service.js';
+import { PlacesRepository } from './places.repository.js';
+import { SuggestionsService } from './suggestions.service.js';
 
 @Module({
   controllers: [MarketplaceController, FacilitiesController],
-  providers: [MarketplaceService, FacilitiesService, MarketplaceRepository, FacilitiesRepository, CataloguePaging],
+  providers: [MarketplaceService, FacilitiesService, SuggestionsService, MarketplaceRepository, FacilitiesRepository, PlacesRepository, CataloguePaging],
   exports: [FacilitiesService],
 })
 export class FacilitiesModule {}

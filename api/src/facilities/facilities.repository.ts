@@ -7,7 +7,8 @@ import { FACILITY_SUMMARY_COLUMNS, LISTED, LIVE_BOOKING, type FacilitySummaryRow
 import { SqlParams } from './sql-params.js';
 
 export interface CatalogueFilters {
-  city?: string | undefined;
+  /** `search_key()` of the city's names: any of them matches `facilities.city`. */
+  cityKeys?: string[] | undefined;
   amenities: Amenity[];
   spaceType?: SpaceType | undefined;
 }
@@ -43,7 +44,7 @@ export class FacilitiesRepository {
   catalogue(filters: CatalogueFilters, after: [name: string, id: string] | undefined, limit: number): Promise<FacilitySummaryRow[]> {
     const p = new SqlParams();
     const conditions = [LISTED];
-    if (filters.city !== undefined) conditions.push(`lower(f.city) = lower(${p.add(filters.city, 'text')})`);
+    if (filters.cityKeys !== undefined) conditions.push(`f.city_key = ANY (${p.add(filters.cityKeys, 'text[]')})`);
     if (filters.amenities.length) conditions.push(`f.amenities @> ${p.add(filters.amenities, 'text[]')}`);
     if (filters.spaceType !== undefined)
       conditions.push(`EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${p.add(filters.spaceType, 'space_type')} AND s.active)`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { isUuid, type AvailabilityTimelineHour, type FacilityAvailability, type FacilityDetail } from '@aiparksit/shared';
+import { isUuid, type AvailabilityTimelineHour, type FacilityAvailability, type FacilityDetail, type PriceQuote, type SpaceTypeQuote } from '@aiparksit/shared';
 import { mayAccess, type Principal } from '../access/index.js';
 import type { AvailabilityQueryDto } from './dto/availability-query.dto.js';
 import { FacilitiesException } from './facilities.exception.js';
@@ -8,10 +8,20 @@ import { FacilitiesRepository, type FacilityDetailRow } from './facilities.repos
 import { toFacilitySummary } from './facility-rows.js';
 import { availabilityView, fidelityFor } from './fidelity.js';
 import { openIntervalsOn, type TimeWindow } from './opening-hours/index.js';
-import { ruleFieldsOnly } from './pricing/index.js';
+import { quoteForWindow, ruleFieldsOnly } from './pricing/index.js';
 import { parseWindow } from './search-window.js';
 
 const HOUR_MS = 3_600_000;
+
+/** The window's price at a rate, as the booking would hold it; null when the rate cannot price it (out of range). */
+function quoteOrNull(rate: FacilityDetailRow['rates'][number], currency: string, window: TimeWindow, zone: string): PriceQuote | null {
+  try {
+    return quoteForWindow({ hourlyCents: rate.hourlyCents, dailyMaxCents: rate.dailyMaxCents, multipliers: rate.multipliers, currency }, window, zone);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
 
 @Injectable()
 export class FacilitiesService {
@@ -37,8 +47,8 @@ export class FacilitiesService {
    * starts on: one entry per real hour from local midnight to the next (23 or 25 on DST days).
    * An hour is `open` when any part of it is within opening hours.
    */
-  async availability(principal: Principal | undefined, id: string, query: AvailabilityQueryDto): Promise<FacilityAvailability> {
-    const window = parseWindow(query.start, query.end)!;
+  async availability(principal: Principal | undefined, id: string, query: AvailabilityQueryDto, now = new Date()): Promise<FacilityAvailability> {
+    const window = parseWindow(query.start, query.end, now)!;
     const row = await this.visible(principal, id);
     const fidelity = fidelityFor(principal);
     const zone = row.timeZone;
@@ -61,6 +71,7 @@ export class FacilitiesService {
       timeZone: zone,
       window: { start: window.start.toISOString(), end: window.end.toISOString() },
       perType: occupancy.map((o) => availabilityView(o.spaceType, o.capacity, o.busyInWindow, fidelity)),
+      quotes: row.rates.map((rate): SpaceTypeQuote => ({ spaceType: rate.spaceType, quote: quoteOrNull(rate, row.currency, window, zone) })),
       timeline,
       fidelity,
     };

@@ -1,13 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import type { FacilityListPage, MarketplacePage } from '@aiparksit/shared';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiForbiddenResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FacilityListPage, MarketplacePage, SuggestionList } from '@aiparksit/shared';
 import { AllowApiKey, CurrentPrincipal, type Principal } from '../access/index.js';
 import { Public } from '../common/http/index.js';
 import { HarvestProtected } from '../harvest/index.js';
 import { FacilityListQueryDto } from './dto/facility-list-query.dto.js';
 import { FacilityListPageDto, MarketplacePageDto } from './dto/facility-views.dto.js';
 import { MarketplaceQueryDto } from './dto/marketplace-query.dto.js';
+import { SUGGESTION_MODELS, SuggestionListDto } from './dto/suggestion-views.dto.js';
+import { SuggestionQueryDto } from './dto/suggestion-query.dto.js';
 import { MarketplaceService } from './marketplace.service.js';
+import { SuggestionsService } from './suggestions.service.js';
 
 const ANONYMOUS_DEPTH = 'Anonymous callers past MARKETPLACE_ANON_MAX_PAGES pages (code anonymous_page_limit): sign in or use an API key.';
 
@@ -16,9 +19,13 @@ const ANONYMOUS_DEPTH = 'Anonymous callers past MARKETPLACE_ANON_MAX_PAGES pages
 @ApiSecurity('api-key')
 @Public()
 @AllowApiKey('marketplace:read')
+@ApiExtraModels(...SUGGESTION_MODELS)
 @Controller('proxy')
 export class MarketplaceController {
-  constructor(private readonly marketplace: MarketplaceService) {}
+  constructor(
+    private readonly marketplace: MarketplaceService,
+    private readonly suggestions: SuggestionsService,
+  ) {}
 
   @Get('marketplace')
   @HarvestProtected('marketplace-page')
@@ -34,5 +41,19 @@ export class MarketplaceController {
   @ApiForbiddenResponse({ description: ANONYMOUS_DEPTH })
   list(@CurrentPrincipal() principal: Principal | undefined, @Query() query: FacilityListQueryDto): Promise<FacilityListPage> {
     return this.marketplace.list(principal, query);
+  }
+
+  // Guarded like a result page: each distinct text typed counts once (its facilities are not
+  // counted one by one), so typing a city costs a person a few reads while walking every two-letter
+  // prefix to list the catalogue's names climbs to the limit.
+  @Get('suggestions')
+  @HarvestProtected('marketplace-page')
+  @ApiOkResponse({
+    type: SuggestionListDto,
+    description: 'Cities (by any of their names), car parks by name and by address, for a search box as a person types.',
+  })
+  @ApiBadRequestResponse({ description: 'q has fewer than 2 letters or digits (field q), or limit is out of 1–10.' })
+  suggest(@Query() query: SuggestionQueryDto): Promise<SuggestionList> {
+    return this.suggestions.suggest(query.q, query.limit);
   }
 }

@@ -10,7 +10,8 @@ import { SqlParams } from './sql-params.js';
 export type SearchArea =
   | { kind: 'point'; lat: number; lng: number; radiusMeters: number }
   | { kind: 'bbox'; minLng: number; minLat: number; maxLng: number; maxLat: number }
-  | { kind: 'city'; city: string };
+  /** A city no place knows: its facilities by name, distances from their middle. */
+  | { kind: 'city'; cityKeys: string[]; lat: number; lng: number };
 
 export interface SearchFilters {
   area: SearchArea;
@@ -51,7 +52,8 @@ const ORDER_COLUMN: Record<SqlOrder, string> = { distance: 'distance_m', hourly:
 /**
  * The marketplace's SQL. Locating uses an index per kind of area: the earthdistance GiST index
  * (`earth_box` is the index-friendly coarse cut, the great-circle distance the exact one), a GiST index
- * on the point for a bounding box, the lower(city) index for a city. Rows are plain; one
+ * on the point for a bounding box, the city_key index for a city no place knows (a known
+ * city is a point search around its centre). Rows are plain; one
  * statement per page.
  */
 @Injectable()
@@ -60,7 +62,7 @@ export class MarketplaceRepository {
 
   /** One page in a keyset order, with summaries and free spaces of the type for the window. */
   async page(filters: SearchFilters, order: SqlOrder, after: KeysetAfter | undefined, limit: number): Promise<MarketplaceRow[]> {
-    if (order === 'distance' && filters.area.kind === 'point') {
+    if (order === 'distance' && filters.area.kind !== 'bbox') {
       const nearest = await this.nearestFirst(filters, after, limit);
       if (nearest) return nearest;
     }
@@ -205,18 +207,18 @@ export class MarketplaceRepository {
       case 'bbox':
         return `point(f.longitude, f.latitude) <@ box(point(${p.add(area.minLng, 'float8')}, ${p.add(area.minLat, 'float8')}), point(${p.add(area.maxLng, 'float8')}, ${p.add(area.maxLat, 'float8')}))`;
       case 'city':
-        return `lower(f.city) = lower(${p.add(area.city, 'text')})`;
+        return `f.city_key = ANY (${p.add(area.cityKeys, 'text[]')})`;
     }
   }
 
   /**
-   * Great-circle metres from the searched point (haversine on earthdistance's sphere, so the
+   * Great-circle metres from the searched point or city middle (haversine on earthdistance's sphere, so the
    * exact cut agrees with `earth_box`). Written with built-in arithmetic rather than
    * `earth_distance(ll_to_earth(...))`: those are SQL-bodied functions PostgreSQL calls row by
    * row (~45 µs each on the large data set), which made a city-centre search cost 100+ ms.
    */
   private distance(area: SearchArea, p: SqlParams): string {
-    if (area.kind !== 'point') return 'NULL::float8';
+    if (area.kind === 'bbox') return 'NULL::float8';
     const lat = p.add(area.lat, 'float8');
     const lng = p.add(area.lng, 'float8');
     const cosLat = p.add(Math.cos((area.lat * Math.PI) / 180), 'float8');

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Amenity, FacilityListPage, MarketplacePage, MarketplaceResult, MarketplaceSort, PriceQuote, SpaceType } from '@aiparksit/shared';
+import type { Amenity, FacilityListPage, MarketplacePage, MarketplaceResult, MarketplaceSort, PlaceView, PriceQuote, SpaceType } from '@aiparksit/shared';
 import type { Principal } from '../access/index.js';
 import { CataloguePaging, type PageRequest } from './catalogue-paging.js';
 import type { FacilityListQueryDto } from './dto/facility-list-query.dto.js';
@@ -9,6 +9,8 @@ import { FacilitiesException } from './facilities.exception.js';
 import { FacilitiesRepository } from './facilities.repository.js';
 import { toFacilitySummary, type RateRow } from './facility-rows.js';
 import { availabilityView } from './fidelity.js';
+import { PlacesRepository } from './places.repository.js';
+import { searchKey } from './search-key.js';
 import {
   MarketplaceRepository,
   type MarketplaceRow,
@@ -34,6 +36,7 @@ export class MarketplaceService {
     private readonly marketplace: MarketplaceRepository,
     private readonly facilities: FacilitiesRepository,
     private readonly paging: CataloguePaging,
+    private readonly places: PlacesRepository,
   ) {}
 
   /**
@@ -44,12 +47,15 @@ export class MarketplaceService {
    * zones priced once) and paged by the same keyset, so the order is exact for the window.
    */
   async search(principal: Principal | undefined, query: MarketplaceQueryDto, now = new Date()): Promise<MarketplacePage> {
-    const area = areaOf(query);
-    const requestedWindow = parseWindow(query.start, query.end);
-    const sort = query.sort ?? (area.kind === 'point' ? 'distance' : 'price');
-    if (sort === 'distance' && area.kind !== 'point') {
-      throw new FacilitiesException('invalid_search', 'Sorting by distance needs a point: give lat and lng.', { field: 'sort' });
+    const located = locate(query);
+    const requestedWindow = parseWindow(query.start, query.end, now);
+    const sort = query.sort ?? (located.kind === 'bbox' ? 'price' : 'distance');
+    if (sort === 'distance' && located.kind === 'bbox') {
+      throw new FacilitiesException('invalid_search', 'Sorting by distance needs a point or a city: give lat and lng, or city.', { field: 'sort' });
     }
+    const resolved = located.kind === 'city' ? await this.resolveCity(located.city, located.radiusMeters) : { area: located, place: undefined };
+    if (!resolved) return { results: [], nextCursor: null, fidelity: this.paging.open(principal, { search: 'marketplace' }, undefined).fidelity };
+    const { area, place } = resolved;
     const spaceType: SpaceType = query.spaceType ?? 'standard';
     const amenities = amenitiesOf(query.amenities);
     const filters: SearchFilters = {
@@ -122,13 +128,40 @@ export class MarketplaceService {
         availability: availabilityView(spaceType, row.capacity, row.busy, request.fidelity),
       });
     }
-    return { results, nextCursor: this.paging.next(request, hasMore, lastKey), fidelity: request.fidelity };
+    return { results, nextCursor: this.paging.next(request, hasMore, lastKey), fidelity: request.fidelity, ...(place ? { place } : {}) };
+  }
+
+  /**
+   * A city search is a search near the city's centre with the form's radius: the city is found by
+   * any of its names, accents and case ignored. A name no place has ("Testburg", a town an operator
+   * listed first) falls back to the facilities whose city has that name, distances measured from
+   * their middle; undefined when there are none.
+   */
+  private async resolveCity(name: string, radiusMeters: number): Promise<{ area: SearchArea; place: PlaceView | undefined } | undefined> {
+    const key = searchKey(name);
+    const place = key ? await this.places.resolve(key) : undefined;
+    if (place) {
+      return {
+        area: { kind: 'point', lat: place.latitude, lng: place.longitude, radiusMeters },
+        place: { id: place.id, name: place.name, countryCode: place.countryCode, centre: { lat: place.latitude, lng: place.longitude } },
+      };
+    }
+    const middle = key ? await this.places.middleOfCity(key) : undefined;
+    return middle && { area: { kind: 'city', cityKeys: [key], lat: middle.latitude, lng: middle.longitude }, place: undefined };
+  }
+
+  /** The keys of every name of the city (so "Munich" lists facilities whose city reads "München"), or of the name itself. */
+  private async cityKeys(name: string | undefined): Promise<string[] | undefined> {
+    if (name === undefined) return undefined;
+    const key = searchKey(name);
+    const place = key ? await this.places.resolve(key) : undefined;
+    return place ? place.cityKeys : [key];
   }
 
   /** The public catalogue by name, with the same paging and depth rule as the marketplace. */
   async list(principal: Principal | undefined, query: FacilityListQueryDto): Promise<FacilityListPage> {
-    const filters = { city: query.city, amenities: amenitiesOf(query.amenities), spaceType: query.spaceType };
-    const request: PageRequest = this.paging.open(principal, { search: 'catalogue', ...filters, city: filters.city?.toLowerCase() }, query.cursor);
+    const filters = { cityKeys: await this.cityKeys(query.city), amenities: amenitiesOf(query.amenities), spaceType: query.spaceType };
+    const request: PageRequest = this.paging.open(principal, { search: 'catalogue', ...filters }, query.cursor);
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const after = request.after;
     if (after && !(after.length === 2 && typeof after[0] === 'string' && typeof after[1] === 'string')) {
@@ -228,21 +261,24 @@ function amenitiesOf(list: string | undefined): Amenity[] {
   return list ? [...new Set(list.split(',') as Amenity[])].sort() : [];
 }
 
-/** Exactly one way to locate a search: lat+lng (with radius), bbox, or city. */
-function areaOf(query: MarketplaceQueryDto): SearchArea {
+type Located = Exclude<SearchArea, { kind: 'city' }> | { kind: 'city'; city: string; radiusMeters: number };
+
+/** Exactly one way to locate a search: lat+lng (with radius), bbox, or city (with radius). */
+function locate(query: MarketplaceQueryDto): Located {
   const hasPoint = query.lat !== undefined || query.lng !== undefined;
   const ways = [hasPoint, query.bbox !== undefined, query.city !== undefined].filter(Boolean).length;
   if (ways !== 1) {
     throw new FacilitiesException('invalid_search', 'Locate the search one way: lat and lng (with radius), bbox, or city.', { field: ways ? 'bbox' : 'lat' });
   }
+  const radiusMeters = query.radius ?? RADIUS_DEFAULT_METERS;
   if (hasPoint) {
     if (query.lat === undefined || query.lng === undefined) {
       throw new FacilitiesException('invalid_search', 'A point needs both lat and lng.', { field: query.lat === undefined ? 'lat' : 'lng' });
     }
-    return { kind: 'point', lat: query.lat, lng: query.lng, radiusMeters: query.radius ?? RADIUS_DEFAULT_METERS };
+    return { kind: 'point', lat: query.lat, lng: query.lng, radiusMeters };
   }
-  if (query.radius !== undefined) throw new FacilitiesException('invalid_search', 'radius goes with lat and lng.', { field: 'radius' });
   if (query.bbox !== undefined) {
+    if (query.radius !== undefined) throw new FacilitiesException('invalid_search', 'radius goes with lat and lng, or with city.', { field: 'radius' });
     const [minLng, minLat, maxLng, maxLat] = query.bbox.split(',').map(Number) as [number, number, number, number];
     const inRange = [minLng, maxLng].every((v) => v >= -180 && v <= 180) && [minLat, maxLat].every((v) => v >= -90 && v <= 90);
     if (!inRange || minLng > maxLng || minLat > maxLat) {
@@ -252,5 +288,5 @@ function areaOf(query: MarketplaceQueryDto): SearchArea {
     }
     return { kind: 'bbox', minLng, minLat, maxLng, maxLat };
   }
-  return { kind: 'city', city: query.city! };
+  return { kind: 'city', city: query.city!, radiusMeters };
 }

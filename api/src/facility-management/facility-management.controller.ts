@@ -9,11 +9,11 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { BlackoutCreated, BlackoutList, ManagedFacility, ManagedSpaceList } from '@aiparksit/shared';
+import type { BlackoutCreated, BlackoutList, BulkSpaceChangeResult, ManagedFacility, ManagedSpaceList } from '@aiparksit/shared';
 import { CurrentPrincipal, requireUser, Roles, type Principal } from '../access/index.js';
 import { CreateBlackoutDto } from './dto/blackout-requests.dto.js';
-import { CreateFacilityDto, ReplaceRatesDto, SpaceCountsDto, UpdateFacilityDto } from './dto/facility-requests.dto.js';
-import { BlackoutCreatedDto, BlackoutListDto, ManagedFacilityDto, ManagedSpaceListDto } from './dto/facility-management-views.dto.js';
+import { BulkSpaceChangeDto, CreateFacilityDto, ReplaceRatesDto, SpaceCountsDto, UpdateFacilityDto } from './dto/facility-requests.dto.js';
+import { BlackoutCreatedDto, BlackoutListDto, BulkSpaceChangeResultDto, ManagedFacilityDto, ManagedSpaceListDto } from './dto/facility-management-views.dto.js';
 import { FacilityManagementService } from './facility-management.service.js';
 
 const NOT_YOURS = 'No such facility, or not one of yours.';
@@ -85,6 +85,25 @@ export class FacilityManagementController {
   @ApiNotFoundResponse({ description: NOT_YOURS })
   listSpaces(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ManagedSpaceList> {
     return this.facilities.listSpaces(requireUser(principal), id);
+  }
+
+  @Post(':id/spaces/deactivate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkSpaceChangeResultDto, description: 'All named spaces are out of service; those already inactive are left as they are.' })
+  @ApiBadRequestResponse({ description: 'details.fields: spaceIds missing, empty, too many or not UUIDs.' })
+  @ApiConflictResponse({ description: 'space_has_future_bookings: nothing changed; details.bookings lists each live booking that has not ended.' })
+  @ApiNotFoundResponse({ description: `${NOT_YOURS} Or space_not_found: details.spaceIds names spaces not of this facility.` })
+  deactivateMany(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: BulkSpaceChangeDto): Promise<BulkSpaceChangeResult> {
+    return this.facilities.setSpacesActive(requireUser(principal), id, body.spaceIds, false);
+  }
+
+  @Post(':id/spaces/activate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkSpaceChangeResultDto, description: 'All named spaces take bookings again; those already active are left as they are.' })
+  @ApiBadRequestResponse({ description: 'details.fields: spaceIds missing, empty, too many or not UUIDs.' })
+  @ApiNotFoundResponse({ description: `${NOT_YOURS} Or space_not_found: details.spaceIds names spaces not of this facility.` })
+  activateMany(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: BulkSpaceChangeDto): Promise<BulkSpaceChangeResult> {
+    return this.facilities.setSpacesActive(requireUser(principal), id, body.spaceIds, true);
   }
 
   @Post(':id/spaces/:spaceId/deactivate')

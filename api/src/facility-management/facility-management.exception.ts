@@ -3,6 +3,7 @@ import { DomainException, type DomainErrorKind } from '../common/errors/index.js
 export type FacilityManagementErrorCode =
   | 'facility_not_found'
   | 'space_not_found'
+  | 'booking_not_found'
   | 'blackout_not_found'
   | 'operator_not_found'
   | 'invalid_facility'
@@ -14,6 +15,7 @@ export type FacilityManagementErrorCode =
 const KIND_OF_CODE: Record<FacilityManagementErrorCode, DomainErrorKind> = {
   facility_not_found: 'not_found',
   space_not_found: 'not_found',
+  booking_not_found: 'not_found',
   blackout_not_found: 'not_found',
   // An operator account without an operators row has nothing to own a facility: onboard first.
   operator_not_found: 'forbidden',

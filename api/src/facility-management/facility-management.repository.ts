@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Amenity, BookingStatus, OpeningHours, RateInput, RateMultiplier, SpaceCounts, SpaceType } from '@aiparksit/shared';
+import type { Amenity, BookingStatus, OpeningHours, OperatorBookingSort, RateInput, RateMultiplier, SpaceCounts, SpaceType } from '@aiparksit/shared';
 import { changedRows, isUniqueViolation, withTransaction, type SqlTransaction } from '../database/index.js';
 import { FACILITY_SUMMARY_COLUMNS, LISTED, type FacilitySummaryRow } from '../facilities/index.js';
 import { slugCandidate } from './slug.js';
@@ -128,6 +128,7 @@ export interface OperatorBookingDbRow {
   code: string;
   facilityId: string;
   facilityName: string;
+  facilityTimeZone: string;
   spaceLabel: string;
   spaceType: SpaceType;
   start: Date;
@@ -138,6 +139,63 @@ export interface OperatorBookingDbRow {
   currency: string;
   createdAt: Date;
 }
+
+/** Where a keyset page continues: the sort column's value and the id of the previous page's last row. */
+export interface OperatorBookingPosition {
+  value: Date;
+  id: string;
+}
+
+export interface OperatorBookingDetailRow extends OperatorBookingDbRow {
+  ownerId: string;
+  facilityCity: string;
+  holdExpiresAt: Date | null;
+  confirmedAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+export interface BookingPaymentRow {
+  id: string;
+  extensionId: string | null;
+  provider: string;
+  status: 'succeeded' | 'declined' | 'failed' | 'refunded' | 'partially_refunded';
+  amountCents: number;
+  refundedCents: number;
+  currency: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  failureCode: string | null;
+  createdAt: Date;
+}
+
+export interface BookingRefundRow {
+  paymentId: string | null;
+  amountCents: string;
+  currency: string;
+  refundedAt: Date;
+}
+
+export interface BookingExtensionRow {
+  id: string;
+  previousEnd: Date;
+  newEnd: Date;
+  amountCents: number;
+  currency: string;
+  status: 'pending_payment' | 'confirmed' | 'expired';
+  createdAt: Date;
+}
+
+/** The SQL column each sort orders by, and its direction; ties are broken by id in the same direction. */
+const SORT_SQL: Record<OperatorBookingSort, { column: string; descending: boolean }> = {
+  created_desc: { column: 'b.created_at', descending: true },
+  created_asc: { column: 'b.created_at', descending: false },
+  start_desc: { column: 'lower(b.period)', descending: true },
+  start_asc: { column: 'lower(b.period)', descending: false },
+};
+
+const OPERATOR_BOOKING_COLUMNS = `b.id, b.code, b.facility_id AS "facilityId", f.name AS "facilityName", f.time_zone AS "facilityTimeZone",
+              s.label AS "spaceLabel", b.space_type AS "spaceType", lower(b.period) AS start, upper(b.period) AS "end", b.status,
+              b.vehicle_plate AS "vehiclePlate", b.amount_cents AS "amountCents", b.currency, b.created_at AS "createdAt"`;
 
 const BLACKOUT_COLUMNS = `id, facility_id AS "facilityId", lower(period) AS start, upper(period) AS "end", space_type AS "spaceType",
   space_ids AS "spaceIds", reason, created_at AS "createdAt"`;
@@ -394,15 +452,49 @@ export class FacilityManagementRepository {
   }
 
   /**
-   * Bookings of the account's facilities, newest start first, keyset-paged on (start, id).
+   * Bookings of the account's facilities in `sort` order, keyset-paged on (sort column, id).
    * `q` matches a booking code exactly or the beginning of a plate, ignoring spaces and dashes.
    */
-  operatorBookings(filters: OperatorBookingFilters, after: [start: Date, id: string] | undefined, limit: number): Promise<OperatorBookingDbRow[]> {
+  operatorBookings(
+    filters: OperatorBookingFilters,
+    sort: OperatorBookingSort,
+    after: OperatorBookingPosition | undefined,
+    limit: number,
+  ): Promise<OperatorBookingDbRow[]> {
     const values: unknown[] = [];
     const add = (value: unknown, cast: string) => {
       values.push(value);
       return `$${values.length}::${cast}`;
     };
+    const conditions = this.bookingConditions(filters, add);
+    const order = SORT_SQL[sort];
+    if (after) conditions.push(`(${order.column}, b.id) ${order.descending ? '<' : '>'} (${add(after.value, 'timestamptz')}, ${add(after.id, 'uuid')})`);
+    const direction = order.descending ? 'DESC' : 'ASC';
+    return this.dataSource.query(
+      `SELECT ${OPERATOR_BOOKING_COLUMNS}
+         FROM bookings b
+         JOIN facilities f ON f.id = b.facility_id
+         JOIN operators o ON o.id = f.operator_id
+         JOIN spaces s ON s.id = b.space_id
+        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+        ORDER BY ${order.column} ${direction}, b.id ${direction}
+        LIMIT ${add(limit, 'int')}`,
+      values,
+    );
+  }
+
+  /** Time zones and currencies of the facilities an export covers, to name them in the CSV header. */
+  async exportScope(filters: OperatorBookingFilters): Promise<{ timeZones: string[]; currencies: string[] }> {
+    const rows: { timeZones: string[] | null; currencies: string[] | null }[] = await this.dataSource.query(
+      `SELECT array_agg(DISTINCT f.time_zone ORDER BY f.time_zone) AS "timeZones", array_agg(DISTINCT f.currency ORDER BY f.currency) AS currencies
+         FROM facilities f JOIN operators o ON o.id = f.operator_id
+        WHERE ($1::uuid IS NULL OR o.owner_id = $1) AND ($2::uuid IS NULL OR f.id = $2)`,
+      [filters.ownerId ?? null, filters.facilityId ?? null],
+    );
+    return { timeZones: rows[0]?.timeZones ?? [], currencies: rows[0]?.currencies ?? [] };
+  }
+
+  private bookingConditions(filters: OperatorBookingFilters, add: (value: unknown, cast: string) => string): string[] {
     const conditions: string[] = [];
     if (filters.ownerId !== undefined) conditions.push(`o.owner_id = ${add(filters.ownerId, 'uuid')}`);
     if (filters.facilityId !== undefined) conditions.push(`b.facility_id = ${add(filters.facilityId, 'uuid')}`);
@@ -415,19 +507,70 @@ export class FacilityManagementRepository {
       const plate = add(filters.q.toUpperCase().replace(/[^A-Z0-9]/g, ''), 'text');
       conditions.push(`(b.code = ${code} OR (${plate} <> '' AND starts_with(regexp_replace(b.vehicle_plate, '[^A-Z0-9]', '', 'g'), ${plate})))`);
     }
-    if (after) conditions.push(`(lower(b.period), b.id) < (${add(after[0], 'timestamptz')}, ${add(after[1], 'uuid')})`);
-    return this.dataSource.query(
-      `SELECT b.id, b.code, b.facility_id AS "facilityId", f.name AS "facilityName", s.label AS "spaceLabel", b.space_type AS "spaceType",
-              lower(b.period) AS start, upper(b.period) AS "end", b.status, b.vehicle_plate AS "vehiclePlate",
-              b.amount_cents AS "amountCents", b.currency, b.created_at AS "createdAt"
+    return conditions;
+  }
+
+  /** One booking with what its operator's detail page shows; the caller checks the owner. */
+  async bookingDetail(id: string): Promise<OperatorBookingDetailRow | undefined> {
+    const rows: OperatorBookingDetailRow[] = await this.dataSource.query(
+      `SELECT ${OPERATOR_BOOKING_COLUMNS}, o.owner_id AS "ownerId", f.city AS "facilityCity",
+              b.hold_expires_at AS "holdExpiresAt", b.confirmed_at AS "confirmedAt", b.cancelled_at AS "cancelledAt"
          FROM bookings b
          JOIN facilities f ON f.id = b.facility_id
          JOIN operators o ON o.id = f.operator_id
          JOIN spaces s ON s.id = b.space_id
-        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY lower(b.period) DESC, b.id DESC
-        LIMIT ${add(limit, 'int')}`,
-      values,
+        WHERE b.id = $1`,
+      [id],
     );
+    return rows[0];
+  }
+
+  /** Every charge attempt of the booking and its extensions, oldest first. */
+  bookingPayments(bookingId: string): Promise<BookingPaymentRow[]> {
+    return this.dataSource.query(
+      `SELECT id, extension_id AS "extensionId", provider, status, amount_cents AS "amountCents", refunded_cents AS "refundedCents", currency,
+              card_brand AS "cardBrand", card_last4 AS "cardLast4", failure_code AS "failureCode", created_at AS "createdAt"
+         FROM payments WHERE booking_id = $1 ORDER BY created_at, id`,
+      [bookingId],
+    );
+  }
+
+  /** Refunds as the ledger booked them (the `refund` account holds what went back to the driver). */
+  bookingRefunds(bookingId: string): Promise<BookingRefundRow[]> {
+    return this.dataSource.query(
+      `SELECT payment_id AS "paymentId", abs(amount_cents)::text AS "amountCents", currency, occurred_at AS "refundedAt"
+         FROM ledger_entries WHERE booking_id = $1 AND account = 'refund' ORDER BY occurred_at, id`,
+      [bookingId],
+    );
+  }
+
+  bookingExtensions(bookingId: string): Promise<BookingExtensionRow[]> {
+    return this.dataSource.query(
+      `SELECT id, previous_end AS "previousEnd", new_end AS "newEnd", amount_cents AS "amountCents", currency, status, created_at AS "createdAt"
+         FROM booking_extensions WHERE booking_id = $1 ORDER BY created_at, id`,
+      [bookingId],
+    );
+  }
+
+  /** Locks the named spaces of the facility, in id order (two bulk changes cannot deadlock). */
+  lockSpaces(tx: SqlTransaction, facilityId: string, spaceIds: string[]): Promise<{ id: string; active: boolean }[]> {
+    return tx.rows(`SELECT id, active FROM spaces WHERE facility_id = $1 AND id = ANY ($2::uuid[]) ORDER BY id FOR UPDATE`, [facilityId, spaceIds]);
+  }
+
+  /** Live bookings of these spaces that have not ended: they keep them from being deactivated. */
+  futureLiveBookingsOfSpaces(tx: SqlTransaction, spaceIds: string[], now: Date): Promise<BookingInSpaceRow[]> {
+    return tx.rows(
+      `SELECT b.id, b.code, b.space_id AS "spaceId", s.label AS "spaceLabel", lower(b.period) AS start, upper(b.occupied_period) AS "end", b.status
+         FROM bookings b JOIN spaces s ON s.id = b.space_id
+        WHERE b.space_id = ANY ($1::uuid[]) AND b.status IN ${LIVE} AND upper(b.occupied_period) > $2
+        ORDER BY s.label, lower(b.period)`,
+      [spaceIds, now],
+    );
+  }
+
+  /** Sets the state of those spaces not already in it; answers how many changed. */
+  async setSpacesActive(tx: SqlTransaction, spaceIds: string[], active: boolean): Promise<number> {
+    const rows = await tx.rows<{ id: string }>(`UPDATE spaces SET active = $2 WHERE id = ANY ($1::uuid[]) AND active <> $2 RETURNING id`, [spaceIds, active]);
+    return rows.length;
   }
 }

@@ -3,16 +3,21 @@ import { IANAZone } from 'luxon';
 import {
   isUuid,
   MAX_BOOKING_MINUTES,
+  OPERATOR_BOOKING_SORT_DEFAULT,
+  OPERATOR_BOOKING_SORTS,
   PRICE_CENTS_MAX,
   type BlackoutCreated,
   type BlackoutList,
   type BlackoutView,
   type BlockingBooking,
+  type BulkSpaceChangeResult,
   type FieldError,
   type ManagedFacility,
   type ManagedSpaceList,
+  type OperatorBookingDetail,
   type OperatorBookingPage,
   type OperatorBookingRow,
+  type OperatorBookingSort,
   type OperatorFacilityList,
   type RateInput,
   type SpaceCounts,
@@ -20,6 +25,7 @@ import {
 } from '@aiparksit/shared';
 import { ownerFilterFor, requireAccess, type UserPrincipal } from '../access/index.js';
 import { toFacilitySummary } from '../facilities/index.js';
+import { PaymentsService } from '../payments/index.js';
 import { openingHoursErrors, rateMultiplierErrors } from '../facilities/opening-hours/index.js';
 import { largestQuoteCents, ruleFieldsOnly } from '../facilities/pricing/index.js';
 import type { SqlTransaction } from '../database/index.js';
@@ -34,6 +40,7 @@ import {
   type FacilityFields,
   type OperatorBookingDbRow,
   type OperatorBookingFilters,
+  type OperatorBookingPosition,
   type OwnedFacilityRow,
 } from './facility-management.repository.js';
 import { facilitySlugBase } from './slug.js';
@@ -44,6 +51,7 @@ const NULLABLE_FIELDS = new Set(['openingHours', 'heightLimitCm']);
 /** Rows per statement while streaming the CSV: bounded memory whatever the export's size. */
 const CSV_CHUNK = 1000;
 
+const bookingNotFound = () => new FacilityManagementException('booking_not_found', 'No such booking at your car parks.');
 const facilityNotFound = () => new FacilityManagementException('facility_not_found', 'No such facility.');
 
 function invalid(fields: FieldError[]): FacilityManagementException {
@@ -56,7 +64,10 @@ function invalid(fields: FieldError[]): FacilityManagementException {
  */
 @Injectable()
 export class FacilityManagementService {
-  constructor(private readonly repository: FacilityManagementRepository) {}
+  constructor(
+    private readonly repository: FacilityManagementRepository,
+    private readonly payments: PaymentsService,
+  ) {}
 
   async create(user: UserPrincipal, body: CreateFacilityDto): Promise<ManagedFacility> {
     const operatorId = await this.operatorFor(user, body.operatorId);
@@ -205,6 +216,40 @@ export class FacilityManagementService {
     return this.listSpaces(user, id, now);
   }
 
+  /**
+   * Takes several spaces out of service, or back, in one transaction: all or none. Deactivation
+   * is refused (409) while any of them has a live booking that has not ended, naming each such
+   * booking. Spaces already in the asked state are left alone, so a repeated request is harmless.
+   */
+  async setSpacesActive(user: UserPrincipal, id: string, requested: string[], active: boolean, now = new Date()): Promise<BulkSpaceChangeResult> {
+    await this.owned(user, id);
+    const spaceIds = [...new Set(requested.map((spaceId) => spaceId.toLowerCase()))];
+    const changed = await this.repository.transaction(async (tx) => {
+      const found = await this.repository.lockSpaces(tx, id, spaceIds);
+      if (found.length !== spaceIds.length) {
+        const known = new Set(found.map((space) => space.id));
+        throw new FacilityManagementException('space_not_found', 'Some spaces are not spaces of this facility.', {
+          spaceIds: spaceIds.filter((spaceId) => !known.has(spaceId)),
+        });
+      }
+      const toChange = found.filter((space) => space.active !== active).map((space) => space.id);
+      if (!active && toChange.length) {
+        const blocking = await this.repository.futureLiveBookingsOfSpaces(tx, toChange, now);
+        if (blocking.length) {
+          const spaces = new Set(blocking.map((booking) => booking.spaceLabel));
+          throw new FacilityManagementException(
+            'space_has_future_bookings',
+            `${[...spaces].join(', ')} ${spaces.size === 1 ? 'has' : 'have'} bookings that have not ended; nothing was deactivated. ` +
+              'Leave those spaces out, or deactivate them after their bookings.',
+            { bookings: blocking.map(toBlockingBooking) },
+          );
+        }
+      }
+      return toChange.length ? this.repository.setSpacesActive(tx, toChange, active) : 0;
+    });
+    return { changed, unchanged: spaceIds.length - changed, spaces: await this.listSpaces(user, id, now) };
+  }
+
   async createBlackout(user: UserPrincipal, id: string, body: CreateBlackoutDto): Promise<BlackoutCreated> {
     await this.owned(user, id);
     const start = new Date(body.start);
@@ -249,24 +294,62 @@ export class FacilityManagementService {
 
   async operatorBookings(user: UserPrincipal, query: OperatorBookingQueryDto): Promise<OperatorBookingPage> {
     const filters = this.bookingFilters(user, query);
+    const sort = query.sort ?? OPERATOR_BOOKING_SORT_DEFAULT;
     const limit = query.limit ?? OPERATOR_BOOKINGS_LIMIT_DEFAULT;
-    const rows = await this.repository.operatorBookings(filters, query.cursor === undefined ? undefined : decodeCursor(query.cursor), limit + 1);
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, sort);
+    const rows = await this.repository.operatorBookings(filters, sort, after, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { results: page.map(toOperatorBookingRow), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    return { results: page.map(toOperatorBookingRow), nextCursor: rows.length > limit && last ? encodeCursor(sort, last) : null };
   }
 
-  /** The same bookings as the list, every page, for a streamed CSV export. */
-  async *operatorBookingsForExport(user: UserPrincipal, query: OperatorBookingQueryDto): AsyncGenerator<OperatorBookingRow> {
+  /** The same bookings as the list, in its order, every page, for a streamed CSV export. */
+  async *operatorBookingsForExport(user: UserPrincipal, query: OperatorBookingQueryDto): AsyncGenerator<OperatorBookingDbRow> {
     const filters = this.bookingFilters(user, query);
-    let after: [Date, string] | undefined;
+    const sort = query.sort ?? OPERATOR_BOOKING_SORT_DEFAULT;
+    let after: OperatorBookingPosition | undefined;
     for (;;) {
-      const rows = await this.repository.operatorBookings(filters, after, CSV_CHUNK);
-      for (const row of rows) yield toOperatorBookingRow(row);
+      const rows = await this.repository.operatorBookings(filters, sort, after, CSV_CHUNK);
+      yield* rows;
       if (rows.length < CSV_CHUNK) return;
-      const last = rows[rows.length - 1]!;
-      after = [last.start, last.id];
+      after = positionOf(sort, rows[rows.length - 1]!);
     }
+  }
+
+  /** The zones and currencies an export covers: one of each is named in the CSV header. */
+  exportScope(user: UserPrincipal, query: OperatorBookingQueryDto): Promise<{ timeZones: string[]; currencies: string[] }> {
+    return this.repository.exportScope(this.bookingFilters(user, query));
+  }
+
+  /** One booking of the caller's car parks, read-only, with its payments, refunds and extensions; anyone else's is a 404. */
+  async operatorBooking(user: UserPrincipal, id: string): Promise<OperatorBookingDetail> {
+    const row = requireAccess(user, isUuid(id) ? await this.repository.bookingDetail(id) : undefined, (b) => b.ownerId, bookingNotFound);
+    const [payments, refunds, extensions] = await Promise.all([
+      this.repository.bookingPayments(row.id),
+      this.repository.bookingRefunds(row.id),
+      this.repository.bookingExtensions(row.id),
+    ]);
+    const { ownerId: _ownerId, holdExpiresAt, confirmedAt, cancelledAt, facilityCity, ...booking } = row;
+    return {
+      ...toOperatorBookingRow(booking),
+      facilityCity,
+      holdExpiresAt: row.status === 'pending_payment' && holdExpiresAt ? iso(holdExpiresAt) : null,
+      confirmedAt: confirmedAt && iso(confirmedAt),
+      cancelledAt: cancelledAt && iso(cancelledAt),
+      payments: payments.map(({ extensionId, provider, createdAt, ...payment }) => ({
+        ...payment,
+        purpose: extensionId ? 'extension' : 'booking',
+        testMode: this.payments.isTestMode(provider),
+        createdAt: iso(createdAt),
+      })),
+      refunds: refunds.map((refund) => ({ ...refund, amountCents: Number(refund.amountCents), refundedAt: iso(refund.refundedAt) })),
+      extensions: extensions.map((extension) => ({
+        ...extension,
+        previousEnd: iso(extension.previousEnd),
+        newEnd: iso(extension.newEnd),
+        createdAt: iso(extension.createdAt),
+      })),
+    };
   }
 
   /** Checks the filters before a stream starts, so a bad query is a 400 and not a broken download. */
@@ -401,18 +484,26 @@ function toOperatorBookingRow(row: OperatorBookingDbRow): OperatorBookingRow {
   return { ...row, start: iso(row.start), end: iso(row.end), createdAt: iso(row.createdAt) };
 }
 
-/** Keyset position (start, id) of a page's last row, opaque to the client. */
-function encodeCursor(row: OperatorBookingDbRow): string {
-  return Buffer.from(JSON.stringify([iso(row.start), row.id])).toString('base64url');
+function positionOf(sort: OperatorBookingSort, row: OperatorBookingDbRow): OperatorBookingPosition {
+  return { value: sort.startsWith('created') ? row.createdAt : row.start, id: row.id };
 }
 
-function decodeCursor(cursor: string): [Date, string] {
+/** Keyset position (sort, value, id) of a page's last row, opaque to the client. */
+function encodeCursor(sort: OperatorBookingSort, row: OperatorBookingDbRow): string {
+  const { value, id } = positionOf(sort, row);
+  return Buffer.from(JSON.stringify([sort, iso(value), id])).toString('base64url');
+}
+
+/** A cursor is only valid with the sort it was made for: a page of one order cannot continue another. */
+function decodeCursor(cursor: string, sort: OperatorBookingSort): OperatorBookingPosition {
   try {
-    const [start, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const date = new Date(String(start));
-    if (typeof start === 'string' && !Number.isNaN(date.getTime()) && isUuid(id)) return [date, id];
+    const [cursorSort, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const date = new Date(String(value));
+    if (cursorSort === sort && (OPERATOR_BOOKING_SORTS as readonly unknown[]).includes(cursorSort) && !Number.isNaN(date.getTime()) && isUuid(id)) {
+      return { value: date, id };
+    }
   } catch {
     // fall through to the error below
   }
-  throw new FacilityManagementException('invalid_cursor', 'The cursor is not one this API gave out.');
+  throw new FacilityManagementException('invalid_cursor', 'The cursor is not one this API gave out for this sort order.');
 }

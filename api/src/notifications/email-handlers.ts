@@ -1,32 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { INVITATION_PATH, isUuid, METRICS_COMPARISONS, REPORT_TYPES, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
+import { bookingPagePath, INVITATION_PATH, isUuid, METRICS_COMPARISONS, REPORT_TYPES, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
-import { PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
+import { linkOriginFollowsRequests, originOfRequestPattern, PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
 import { MetricsService } from '../metrics/index.js';
 import { ReportsException, ReportsService } from '../reports/index.js';
 import { MailSender } from './delivery/mail-sender.js';
 import {
   ACCOUNT_INVITATION_EMAIL,
   ACCOUNT_NOTICE_EMAIL,
+  BOOKING_CANCELLATION_EMAIL,
   BOOKING_CONFIRMATION_EMAIL,
+  BOOKING_EXTENSION_EMAIL,
   EMAIL_VERIFICATION_EMAIL,
   INVESTOR_REPORT_EMAIL,
+  PASSWORD_RESET_EMAIL,
   REGISTRATION_ATTEMPT_EMAIL,
   SIGN_IN_LOCKOUT_EMAIL,
   SYSTEM_TEST_EMAIL,
+  VEHICLE_CHANGE_EMAIL,
   type AccountInvitationPayload,
   type AccountNoticePayload,
+  type BookingCancellationPayload,
   type BookingConfirmationPayload,
+  type BookingExtensionPayload,
   type EmailVerificationPayload,
   type InvestorReportPayload,
+  type PasswordResetPayload,
   type RegistrationAttemptPayload,
   type SignInLockoutPayload,
   type SystemTestEmailPayload,
+  type VehicleChangePayload,
 } from './email-kinds.js';
+import type { BookingConfirmationRecord } from './notification.records.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { accountInvitationEmail } from './templates/account-invitation.template.js';
 import { accountNoticeEmail } from './templates/account-notice.template.js';
 import { bookingConfirmationEmail } from './templates/booking-confirmation.template.js';
+import { bookingCancellationEmail, bookingExtensionEmail, vehicleChangeEmail, type BookingNoticeBase } from './templates/booking-notices.template.js';
+import { passwordResetEmail } from './templates/password-reset.template.js';
 import { emailVerificationEmail } from './templates/email-verification.template.js';
 import { investorReportEmail, SUMMARY_METRICS, summaryLine } from './templates/investor-report.template.js';
 import { registrationAttemptEmail } from './templates/registration-attempt.template.js';
@@ -64,12 +75,28 @@ export class EmailHandlers {
       { kind: INVESTOR_REPORT_EMAIL, handle: (message) => this.sendInvestorReport(message) },
       { kind: SYSTEM_TEST_EMAIL, handle: (message) => this.sendSystemTest(message) },
       { kind: ACCOUNT_INVITATION_EMAIL, handle: (message) => this.sendAccountInvitation(message) },
+      { kind: BOOKING_CANCELLATION_EMAIL, handle: (message) => this.sendBookingCancellation(message) },
+      { kind: BOOKING_EXTENSION_EMAIL, handle: (message) => this.sendBookingExtension(message) },
+      { kind: VEHICLE_CHANGE_EMAIL, handle: (message) => this.sendVehicleChange(message) },
+      { kind: PASSWORD_RESET_EMAIL, handle: (message) => this.sendPasswordReset(message) },
     ];
   }
 
-  /** A link into the SPA, under PUBLIC_URL (which may itself have a path). */
-  spaUrl(path: string): string {
-    return `${this.config.values.publicUrl.replace(/\/+$/, '')}${path}`;
+  /**
+   * A link into the SPA, under PUBLIC_URL (which may itself have a path). Without PUBLIC_URL, in
+   * development only, the origin of the request that caused the email (the payload's
+   * `linkOrigin`, see outbox/link-origin.ts), else this instance on localhost:PORT.
+   */
+  spaUrl(path: string, message?: OutboxMessage): string {
+    return `${this.linkBase(message).replace(/\/+$/, '')}${path}`;
+  }
+
+  private linkBase(message?: OutboxMessage): string {
+    const { publicUrl, port } = this.config.values;
+    if (publicUrl) return publicUrl;
+    const { linkOrigin } = (message?.payload ?? {}) as { linkOrigin?: unknown };
+    if (linkOriginFollowsRequests(this.config) && typeof linkOrigin === 'string' && originOfRequestPattern.test(linkOrigin)) return linkOrigin;
+    return `http://localhost:${port}`;
   }
 
   private async sendBookingConfirmation(message: OutboxMessage): Promise<void> {
@@ -96,11 +123,85 @@ export class EmailHandlers {
       vehiclePlate: booking.vehiclePlate,
       amountCents: booking.amountCents,
       currency: booking.currency.trim(),
-      paidWith: booking.cardBrand && booking.cardLast4 ? `${capitalize(booking.cardBrand)} •••• ${booking.cardLast4}` : null,
-      manageUrl: this.spaUrl(`/bookings/${booking.id}`),
+      paidWith: cardLabel(booking.cardBrand, booking.cardLast4),
+      manageUrl: this.spaUrl(bookingPagePath(booking.id), message),
       qrPng,
     });
     await this.deliver(message, booking.driverEmail, email);
+  }
+
+  /** The booking a notice is about, or a permanent failure: a retry would find no other. */
+  private async noticeBooking(bookingId: unknown, message: OutboxMessage): Promise<{ booking: BookingConfirmationRecord; base: BookingNoticeBase }> {
+    if (!isUuid(bookingId)) throw new PermanentDeliveryError('payload has no valid bookingId');
+    const booking = await this.repository.findBookingConfirmation(bookingId);
+    if (!booking) throw new PermanentDeliveryError(`booking ${bookingId} does not exist`);
+    const base = {
+      driverName: booking.driverName,
+      bookingCode: booking.code,
+      facility: { name: booking.facilityName, timeZone: booking.timeZone },
+      bookingUrl: this.spaUrl(bookingPagePath(booking.id), message),
+    };
+    return { booking, base };
+  }
+
+  /** The refunds are the booking's, read now from its payments: each went back to the card it came from. */
+  private async sendBookingCancellation(message: OutboxMessage): Promise<void> {
+    const { bookingId, testMode } = message.payload as Partial<BookingCancellationPayload>;
+    const { booking, base } = await this.noticeBooking(bookingId, message);
+    if (booking.status !== 'cancelled') throw new PermanentDeliveryError(`booking ${booking.id} is ${booking.status}; no cancellation sent`);
+    const payments = await this.repository.findBookingPayments(booking.id);
+    const email = bookingCancellationEmail({
+      ...base,
+      start: booking.start,
+      end: booking.end,
+      currency: booking.currency.trim(),
+      refunds: payments.filter((p) => p.refundedCents > 0).map((p) => ({ card: cardLabel(p.cardBrand, p.cardLast4), amountCents: p.refundedCents })),
+      testMode: testMode === true,
+    });
+    await this.deliver(message, booking.driverEmail, email);
+  }
+
+  private async sendBookingExtension(message: OutboxMessage): Promise<void> {
+    const { bookingId, extensionId } = message.payload as Partial<BookingExtensionPayload>;
+    if (!isUuid(extensionId)) throw new PermanentDeliveryError('payload has no valid extensionId');
+    const { booking, base } = await this.noticeBooking(bookingId, message);
+    const extension = await this.repository.findBookingExtension(booking.id, extensionId);
+    if (!extension || extension.status !== 'confirmed')
+      throw new PermanentDeliveryError(`extension ${extensionId} is not a paid extension of booking ${booking.id}`);
+    const payment = (await this.repository.findBookingPayments(booking.id)).find((p) => p.extensionId === extension.id);
+    const email = bookingExtensionEmail({
+      ...base,
+      start: booking.start,
+      previousEnd: extension.previousEnd,
+      newEnd: extension.newEnd,
+      amountCents: extension.amountCents,
+      currency: extension.currency.trim(),
+      paidWith: payment ? cardLabel(payment.cardBrand, payment.cardLast4) : null,
+    });
+    await this.deliver(message, booking.driverEmail, email);
+  }
+
+  private async sendVehicleChange(message: OutboxMessage): Promise<void> {
+    const { bookingId, previousPlate } = message.payload as Partial<VehicleChangePayload>;
+    if (typeof previousPlate !== 'string') throw new PermanentDeliveryError('payload needs previousPlate');
+    const { booking, base } = await this.noticeBooking(bookingId, message);
+    await this.deliver(
+      message,
+      booking.driverEmail,
+      vehicleChangeEmail({ ...base, start: booking.start, end: booking.end, previousPlate, vehiclePlate: booking.vehiclePlate }),
+    );
+  }
+
+  /** Like a verification link: to PUBLIC_URL, the token in the fragment (see below); not sent to a disabled account. */
+  private async sendPasswordReset(message: OutboxMessage): Promise<void> {
+    const { userId, token } = message.payload as Partial<PasswordResetPayload>;
+    if (!isUuid(userId) || typeof token !== 'string') throw new PermanentDeliveryError('payload needs userId and token');
+    const recipient = await this.repository.findReportRecipient(userId);
+    if (!recipient) throw new PermanentDeliveryError(`user ${userId} does not exist`);
+    if (recipient.disabled) throw new PermanentDeliveryError(`user ${userId} is disabled; no reset link sent`);
+    const validForMinutes = Math.max(1, Math.round(this.config.values.passwordResetTtlSeconds / 60));
+    const resetUrl = this.spaUrl(`${RESET_PASSWORD_PATH}#token=${encodeURIComponent(token)}`, message);
+    await this.deliver(message, recipient.email, passwordResetEmail({ recipientName: recipient.name, resetUrl, validForMinutes }));
   }
 
   private async sendAccountNotice(message: OutboxMessage): Promise<void> {
@@ -124,7 +225,7 @@ export class EmailHandlers {
     if (!isUuid(userId) || typeof token !== 'string') throw new PermanentDeliveryError('payload needs userId and token');
     const recipient = await this.recipientOf(userId);
     const validForHours = Math.max(1, Math.round(this.config.values.emailVerificationTtlSeconds / 3600));
-    const verifyUrl = this.spaUrl(`${VERIFY_EMAIL_PATH}#token=${encodeURIComponent(token)}`);
+    const verifyUrl = this.spaUrl(`${VERIFY_EMAIL_PATH}#token=${encodeURIComponent(token)}`, message);
     await this.deliver(message, recipient.email, emailVerificationEmail({ recipientName: recipient.name, verifyUrl, validForHours }));
   }
 
@@ -136,7 +237,7 @@ export class EmailHandlers {
     if (!recipient) throw new PermanentDeliveryError(`user ${userId} does not exist`);
     if (recipient.disabled) throw new PermanentDeliveryError(`user ${userId} is disabled; no invitation sent`);
     const validForDays = Math.max(1, Math.round(this.config.values.accountInvitationTtlSeconds / 86_400));
-    const acceptUrl = this.spaUrl(`${INVITATION_PATH}#token=${encodeURIComponent(token)}`);
+    const acceptUrl = this.spaUrl(`${INVITATION_PATH}#token=${encodeURIComponent(token)}`, message);
     await this.deliver(message, recipient.email, accountInvitationEmail({ recipientName: recipient.name, role: recipient.role, acceptUrl, validForDays }));
   }
 
@@ -144,7 +245,7 @@ export class EmailHandlers {
     const { userId } = message.payload as Partial<RegistrationAttemptPayload>;
     if (!isUuid(userId)) throw new PermanentDeliveryError('payload needs userId');
     const recipient = await this.recipientOf(userId);
-    await this.deliver(message, recipient.email, registrationAttemptEmail({ recipientName: recipient.name, signInUrl: this.spaUrl('/login') }));
+    await this.deliver(message, recipient.email, registrationAttemptEmail({ recipientName: recipient.name, signInUrl: this.spaUrl('/login', message) }));
   }
 
   private async sendSignInLockout(message: OutboxMessage): Promise<void> {
@@ -196,7 +297,7 @@ export class EmailHandlers {
       report,
       pdf: { filename: file.filename, contentType: file.contentType, content: file.body },
       monthly: subscriptionId !== undefined,
-      portalUrl: this.spaUrl('/investor'),
+      portalUrl: this.spaUrl('/investor', message),
       summary: SUMMARY_METRICS.map((metric) => summaryLine(metric, overview.figures[metric])),
     });
     await this.deliver(message, recipient.email, email);
@@ -217,7 +318,7 @@ export class EmailHandlers {
   }
 
   private deliver(message: OutboxMessage, to: string, email: RenderedEmail): Promise<void> {
-    const host = new URL(this.config.values.publicUrl).hostname || 'aiparksit.local';
+    const host = new URL(this.linkBase(message)).hostname || 'aiparksit.local';
     const messageId = `<outbox-${message.id}.${message.createdAt.getTime()}@${host}>`;
     return this.sender.send({ ...email, to, messageId, outboxId: message.id });
   }
@@ -225,4 +326,9 @@ export class EmailHandlers {
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** "Visa •••• 4242", when the card is on record. */
+function cardLabel(brand: string | null, last4: string | null): string | null {
+  return brand && last4 ? `${capitalize(brand)} •••• ${last4.trim()}` : null;
 }

@@ -12,6 +12,28 @@ export interface BookingConfirmationPayload {
   bookingId: string;
 }
 
+/** Written in the transaction that cancels the booking; the refunds are read from the ledger when sent. */
+export const BOOKING_CANCELLATION_EMAIL = 'email.booking_cancellation';
+export interface BookingCancellationPayload {
+  bookingId: string;
+  /** The payments went through a test-mode processor. */
+  testMode: boolean;
+}
+
+/** Written in the transaction that pays the extension. */
+export const BOOKING_EXTENSION_EMAIL = 'email.booking_extension';
+export interface BookingExtensionPayload {
+  bookingId: string;
+  extensionId: string;
+}
+
+/** Written in the transaction that changes the plate; the plate before the change rides along. */
+export const VEHICLE_CHANGE_EMAIL = 'email.vehicle_change';
+export interface VehicleChangePayload {
+  bookingId: string;
+  previousPlate: string;
+}
+
 export interface AccountNoticePayload {
   userId: string;
   subject: string;
@@ -29,6 +51,13 @@ export interface EmailVerificationPayload {
 
 /** An admin-made account's way in; `token` is held here until sent, like a verification link's. */
 export interface AccountInvitationPayload {
+  userId: string;
+  token: string;
+}
+
+/** A single-use link to choose a new password; `token` is held here until sent, like a verification link's. */
+export const PASSWORD_RESET_EMAIL = 'email.password_reset';
+export interface PasswordResetPayload {
   userId: string;
   token: string;
 }

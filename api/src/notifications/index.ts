@@ -8,6 +8,10 @@ export { NotificationsService } from './notifications.service.js';
 export { NotificationsException } from './notifications.exception.js';
 export {
   BOOKING_CONFIRMATION_EMAIL,
+  BOOKING_CANCELLATION_EMAIL,
+  BOOKING_EXTENSION_EMAIL,
+  VEHICLE_CHANGE_EMAIL,
+  PASSWORD_RESET_EMAIL,
   ACCOUNT_NOTICE_EMAIL,
   EMAIL_VERIFICATION_EMAIL,
   REGISTRATION_ATTEMPT_EMAIL,
@@ -17,6 +21,10 @@ export {
   ACCOUNT_INVITATION_EMAIL,
   type AccountInvitationPayload,
   type BookingConfirmationPayload,
+  type BookingCancellationPayload,
+  type BookingExtensionPayload,
+  type VehicleChangePayload,
+  type PasswordResetPayload,
   type AccountNoticePayload,
   type EmailVerificationPayload,
   type RegistrationAttemptPayload,

@@ -81,3 +81,23 @@ export function toMailboxMessage(record: MailboxRecord): MailboxMessage {
     attachments: record.attachments,
   };
 }
+
+/** A successful payment of a booking with its card and what of it was refunded. */
+export interface BookingPaymentRecord {
+  id: string;
+  extensionId: string | null;
+  amountCents: number;
+  refundedCents: number;
+  cardBrand: string | null;
+  cardLast4: string | null;
+}
+
+/** An extension as its notice shows it. */
+export interface BookingExtensionRecord {
+  id: string;
+  previousEnd: Date;
+  newEnd: Date;
+  amountCents: number;
+  currency: string;
+  status: string;
+}

@@ -5,7 +5,9 @@ import { MailboxMessageEntity } from './mailbox-message.entity.js';
 import type { MailboxAttachment } from '@aiparksit/shared';
 import type {
   BookingConfirmationRecord,
+  BookingExtensionRecord,
   BookingOwnershipRecord,
+  BookingPaymentRecord,
   MailboxAttachmentFile,
   MailboxRecord,
   NewMailboxMessage,
@@ -86,9 +88,29 @@ export class NotificationsRepository {
          FROM bookings b
          JOIN users u ON u.id = b.driver_id
          JOIN facilities f ON f.id = b.facility_id
-         LEFT JOIN payments p ON p.booking_id = b.id AND p.status IN ('succeeded', 'refunded', 'partially_refunded')
+         LEFT JOIN payments p ON p.booking_id = b.id AND p.extension_id IS NULL AND p.status IN ('succeeded', 'refunded', 'partially_refunded')
         WHERE b.id = $1`,
       [bookingId],
+    );
+    return rows[0];
+  }
+
+  /** The booking's successful payments (booking and extensions), oldest first. */
+  findBookingPayments(bookingId: string): Promise<BookingPaymentRecord[]> {
+    return this.dataSource.query(
+      `SELECT id, extension_id AS "extensionId", amount_cents AS "amountCents", refunded_cents AS "refundedCents",
+              card_brand AS "cardBrand", card_last4 AS "cardLast4"
+         FROM payments WHERE booking_id = $1 AND status IN ('succeeded', 'refunded', 'partially_refunded')
+        ORDER BY created_at, id`,
+      [bookingId],
+    );
+  }
+
+  async findBookingExtension(bookingId: string, extensionId: string): Promise<BookingExtensionRecord | undefined> {
+    const rows: BookingExtensionRecord[] = await this.dataSource.query(
+      `SELECT id, previous_end AS "previousEnd", new_end AS "newEnd", amount_cents AS "amountCents", currency, status::text AS status
+         FROM booking_extensions WHERE id = $2 AND booking_id = $1`,
+      [bookingId, extensionId],
     );
     return rows[0];
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OutboxMessage } from './outbox-handler.js';
 import { changedRows } from '../database/index.js';
+import { withLinkOrigin } from './link-origin.js';
 
 export interface ClaimedMessage extends OutboxMessage {
   claimToken: string;
@@ -31,7 +32,7 @@ export class OutboxRepository {
   async enqueue(kind: string, payload: unknown, manager: EntityManager = this.dataSource.manager): Promise<EnqueuedMessage> {
     const rows: EnqueuedMessage[] = await manager.query(
       `INSERT INTO outbox (kind, payload) VALUES ($1, $2::jsonb) RETURNING id::text AS id, status::text AS status`,
-      [kind, JSON.stringify(payload)],
+      [kind, JSON.stringify(isPlainObject(payload) ? withLinkOrigin(payload) : payload)],
     );
     return rows[0]!;
   }
@@ -122,4 +123,8 @@ export class OutboxRepository {
     const rows: EnqueuedMessage[] = await this.dataSource.query(`SELECT id::text AS id, status::text AS status FROM outbox WHERE id = $1`, [id]);
     return rows[0];
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

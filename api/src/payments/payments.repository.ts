@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BookingStatus, PaymentStatus, PaymentView } from '@aiparksit/shared';
 import { withTransaction, type SqlTransaction } from '../database/index.js';
+import { withLinkOrigin } from '../outbox/index.js';
 import type { LedgerSplit } from './platform-fee.js';
 
 /** The booking as paying it needs it, locked: who may pay, what, and whether the hold still stands. */
@@ -176,7 +177,14 @@ export class PaymentsRepository {
 
   /** The email worker reads exactly this kind and payload. */
   async enqueueConfirmationEmail(tx: SqlTransaction, bookingId: string): Promise<void> {
-    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ('email.booking_confirmation', jsonb_build_object('bookingId', $1::text))`, [bookingId]);
+    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ('email.booking_confirmation', $1::jsonb)`, [JSON.stringify(withLinkOrigin({ bookingId }))]);
+  }
+
+  /** The driver's notice that a paid extension moved the end (notifications/, `email.booking_extension`). */
+  async enqueueExtensionEmail(tx: SqlTransaction, bookingId: string, extensionId: string): Promise<void> {
+    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ('email.booking_extension', $1::jsonb)`, [
+      JSON.stringify(withLinkOrigin({ bookingId, extensionId })),
+    ]);
   }
 
   /** Successful payments of a booking with money left to refund, newest first, locked. */

@@ -96,7 +96,8 @@ export class PaymentsService {
           currency: booking.currency,
         };
         await this.payments.insertLedgerLines(tx, owner, splitGross(amountCents, this.config.values.platformFeeBps), 'charge');
-        if (!extension) await this.payments.enqueueConfirmationEmail(tx, booking.id);
+        if (extension) await this.payments.enqueueExtensionEmail(tx, booking.id, extension.id);
+        else await this.payments.enqueueConfirmationEmail(tx, booking.id);
         return { paid: toPaymentView(payment, this.testModeProviders) };
       })
       .catch((error: unknown) => {

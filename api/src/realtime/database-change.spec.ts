@@ -1,4 +1,4 @@
-import { parseDatabaseChange, parseNotice, spanOf } from './database-change.js';
+import { bookingChange, parseDatabaseChange, parseNotice, spanOf } from './database-change.js';
 
 describe('parseDatabaseChange', () => {
   const facility = '6a1f0d1e-0000-4000-8000-000000000001';
@@ -14,9 +14,10 @@ describe('parseDatabaseChange', () => {
     });
   });
 
-  it("reads a disabled account's notice (no facility in it)", () => {
+  it("reads a disabled account's notice and an ended-sessions notice (no facility in them)", () => {
     expect(parseDatabaseChange(JSON.stringify({ k: 'ud', u: operator }))).toEqual({ kind: 'user_disabled', userId: operator });
     expect(parseDatabaseChange(JSON.stringify({ k: 'ud' }))).toBeUndefined();
+    expect(parseDatabaseChange(JSON.stringify({ k: 'ue', u: operator }))).toEqual({ kind: 'sessions_ended', userId: operator });
   });
 
   it('reads an availability notice without a period (a space or facility change)', () => {
@@ -55,6 +56,49 @@ describe('parseDatabaseChange', () => {
         vehiclePlate: 'B-X 1',
       },
     });
+  });
+
+  it('reads a booking update with what happened and the status and end it had', () => {
+    const payload = JSON.stringify({
+      k: 'bu',
+      f: facility,
+      o: operator,
+      id: 'b1',
+      code: 'AB12',
+      t: 'ev',
+      s: '2026-03-01T10:00:00+00:00',
+      e: '2026-03-01T13:00:00+00:00',
+      st: 'confirmed',
+      amt: 900,
+      cur: 'EUR',
+      pl: 'B-X 1',
+      pst: 'confirmed',
+      pe: '2026-03-01T11:00:00+00:00',
+    });
+    expect(parseDatabaseChange(payload)).toEqual({
+      kind: 'booking_updated',
+      facilityId: facility,
+      operatorId: operator,
+      booking: expect.objectContaining({
+        id: 'b1',
+        end: '2026-03-01T13:00:00.000Z',
+        change: 'extended',
+        previousStatus: 'confirmed',
+        previousEnd: '2026-03-01T11:00:00.000Z',
+      }),
+    });
+    expect(parseDatabaseChange(JSON.stringify({ ...JSON.parse(payload), pst: 'lost' }))).toBeUndefined();
+  });
+
+  it('names each step of a booking', () => {
+    const end = '2026-03-01T11:00:00.000Z';
+    expect(bookingChange('pending_payment', 'confirmed', end, end)).toBe('paid');
+    expect(bookingChange('pending_payment', 'expired', end, end)).toBe('expired');
+    expect(bookingChange('pending_payment', 'cancelled', end, end)).toBe('cancelled');
+    expect(bookingChange('confirmed', 'cancelled', end, end)).toBe('cancelled');
+    expect(bookingChange('confirmed', 'completed', end, end)).toBe('completed');
+    expect(bookingChange('confirmed', 'confirmed', end, '2026-03-01T12:00:00.000Z')).toBe('extended');
+    expect(bookingChange('confirmed', 'confirmed', end, end)).toBe('changed');
   });
 
   it('reads revenue and facility notices', () => {

@@ -2,8 +2,10 @@ import {
   BOOKING_STATUSES,
   ERROR_SERVICES,
   SPACE_TYPES,
+  type BookingChange,
   type BookingCreatedEvent,
   type BookingStatus,
+  type BookingUpdatedEvent,
   type ErrorService,
   type SpaceType,
   type SystemErrorEvent,
@@ -21,10 +23,12 @@ export const EVENTS_CHANNEL = 'aiparksit_events';
 export type DatabaseChange = (
   | { kind: 'availability'; facilityId: string; spaceType: SpaceType; period: TimePeriod | null }
   | { kind: 'booking_created'; facilityId: string; operatorId: string; booking: BookingCreatedEvent }
+  | { kind: 'booking_updated'; facilityId: string; operatorId: string; booking: BookingUpdatedEvent }
   | { kind: 'revenue'; facilityId: string; operatorId: string }
   | { kind: 'facility'; facilityId: string; operatorId: string }
   /** An admin disabled the account (accounts/): its sockets close on every instance. */
   | { kind: 'user_disabled'; userId: string }
+  | { kind: 'sessions_ended'; userId: string }
 ) & { at?: number };
 
 /** An error group was recorded or counted again (the error-groups trigger's `{"k":"se","e":{...}}`). */
@@ -88,6 +92,10 @@ function changeOf(raw: Record<string, unknown>): DatabaseChange | undefined {
     const userId = text(raw['u']);
     return userId ? { kind: 'user_disabled', userId } : undefined;
   }
+  if (raw['k'] === 'ue') {
+    const userId = text(raw['u']);
+    return userId ? { kind: 'sessions_ended', userId } : undefined;
+  }
   const facilityId = text(raw['f']);
   if (!facilityId) return undefined;
   switch (raw['k']) {
@@ -96,30 +104,20 @@ function changeOf(raw: Record<string, unknown>): DatabaseChange | undefined {
       if (!spaceType) return undefined;
       return { kind: 'availability', facilityId, spaceType, period: periodOf(raw['s'], raw['e']) };
     }
-    case 'b': {
+    case 'b':
+    case 'bu': {
       const operatorId = text(raw['o']);
-      const spaceType = spaceTypeOf(raw['t']);
-      const period = periodOf(raw['s'], raw['e']);
-      const status = raw['st'];
-      const id = text(raw['id']);
-      const code = text(raw['code']);
-      if (!operatorId || !spaceType || !period || !id || !code || !isBookingStatus(status) || typeof raw['amt'] !== 'number') return undefined;
+      const booking = bookingOf(raw, facilityId);
+      if (!operatorId || !booking) return undefined;
+      if (raw['k'] === 'b') return { kind: 'booking_created', facilityId, operatorId, booking };
+      const previousStatus = raw['pst'];
+      const previousEnd = periodOf(raw['s'], raw['pe'])?.end;
+      if (!isBookingStatus(previousStatus) || !previousEnd) return undefined;
       return {
-        kind: 'booking_created',
+        kind: 'booking_updated',
         facilityId,
         operatorId,
-        booking: {
-          id,
-          code,
-          facilityId,
-          spaceType,
-          start: period.start,
-          end: period.end,
-          status,
-          amountCents: raw['amt'],
-          currency: text(raw['cur']) ?? '',
-          vehiclePlate: text(raw['pl']) ?? '',
-        },
+        booking: { ...booking, change: bookingChange(previousStatus, booking.status, previousEnd, booking.end), previousStatus, previousEnd },
       };
     }
     case 'r':
@@ -131,6 +129,46 @@ function changeOf(raw: Record<string, unknown>): DatabaseChange | undefined {
     default:
       return undefined;
   }
+}
+
+function bookingOf(raw: Record<string, unknown>, facilityId: string): BookingCreatedEvent | undefined {
+  const spaceType = spaceTypeOf(raw['t']);
+  const period = periodOf(raw['s'], raw['e']);
+  const status = raw['st'];
+  const id = text(raw['id']);
+  const code = text(raw['code']);
+  if (!spaceType || !period || !id || !code || !isBookingStatus(status) || typeof raw['amt'] !== 'number') return undefined;
+  return {
+    id,
+    code,
+    facilityId,
+    spaceType,
+    start: period.start,
+    end: period.end,
+    status,
+    amountCents: raw['amt'],
+    currency: text(raw['cur']) ?? '',
+    vehiclePlate: text(raw['pl']) ?? '',
+  };
+}
+
+/** What the operator is told happened, from the status and end before and after. */
+export function bookingChange(previousStatus: BookingStatus, status: BookingStatus, previousEnd: string, end: string): BookingChange {
+  if (status !== previousStatus) {
+    switch (status) {
+      case 'confirmed':
+        return 'paid';
+      case 'cancelled':
+        return 'cancelled';
+      case 'expired':
+        return 'expired';
+      case 'completed':
+        return 'completed';
+      case 'pending_payment':
+        return 'changed';
+    }
+  }
+  return end > previousEnd ? 'extended' : 'changed';
 }
 
 function text(value: unknown): string | undefined {

@@ -106,12 +106,18 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
       case 'booking_created':
         this.hub.publishToOperator(change.operatorId, 'booking_created', change.booking, originAt);
         return;
+      case 'booking_updated':
+        this.hub.publishToOperator(change.operatorId, 'booking_updated', change.booking, originAt);
+        return;
       case 'revenue':
         if (this.hub.hasOperatorAudience(change.operatorId)) this.revenue.request(change.facilityId, originAt);
         if (this.hub.hasPlatformAudience()) this.platformRevenue.request('platform', 1);
         return;
       case 'user_disabled':
         this.hub.closeSocketsOf(change.userId, 'The account has been disabled.');
+        return;
+      case 'sessions_ended':
+        this.hub.closeSocketsOf(change.userId, 'Signed out: the password was reset.');
         return;
       case 'facility':
         // Boxes take the facility in first, so the recount that follows already reaches them.

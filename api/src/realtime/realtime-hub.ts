@@ -365,7 +365,7 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     if (full || coarse) this.published(delivered, originAt);
   }
 
-  /** booking_created and revenue_updated: the operator's own feeds and nobody else. */
+  /** booking_created, booking_updated and revenue_updated: the operator's own feeds and nobody else. */
   publishToOperator<E extends Exclude<RealtimeEventName, 'availability_changed'>>(
     operatorId: string,
     event: E,

@@ -1,3 +1,5 @@
+import type { Amenity } from '@aiparksit/shared';
+
 /**
  * Reference data the demo set is drawn from: real cities with their currency and IANA time zone,
  * real districts and streets (coordinates approximate, inside each city), fictional operators.
@@ -401,7 +403,17 @@ export const LAST_NAMES = [
   'Werner',
 ];
 
-export const EXTRA_AMENITIES = ['cctv', 'staffed', 'lift', 'toilets', 'car_wash', 'bicycle_parking', 'lighting', 'contactless_entry'] as const;
+/** Drawn for each car park besides what its kind implies; all of them words of the one amenity vocabulary (`AMENITIES`). */
+export const EXTRA_AMENITIES = [
+  'cctv',
+  'staffed',
+  'lift',
+  'toilets',
+  'car_wash',
+  'bicycle_parking',
+  'lighting',
+  'contactless_entry',
+] as const satisfies readonly Amenity[];
 
 export const CARD_BRANDS = [
   ['visa', 50],

@@ -1,3 +1,4 @@
+import { AMENITIES } from '@aiparksit/shared';
 import { seedCalendar } from './demand.js';
 import { divideSpaces, generateFacilities, generateOperators, spacesOf, SPACE_TYPES } from './marketplace.js';
 import { generatePeople } from './people.js';
@@ -57,5 +58,21 @@ describe('generateFacilities', () => {
     const spaces = spacesOf(11, facility);
     expect(new Set(spaces.map((s) => s.label)).size).toBe(spaces.length);
     expect(spacesOf(11, facility)).toEqual(spaces);
+  });
+
+  it('speaks the one amenity vocabulary, and uses every word of it', () => {
+    const used = new Set(facilities.flatMap((f) => f.amenities));
+    expect([...used].filter((a) => !(AMENITIES as readonly string[]).includes(a))).toEqual([]);
+    expect(AMENITIES.filter((a) => !used.has(a))).toEqual([]);
+    for (const f of facilities) expect(new Set(f.amenities).size).toBe(f.amenities.length);
+  });
+
+  it('offers valet only at staffed, covered car parks in business districts and by venues', () => {
+    const valet = facilities.filter((f) => f.amenities.includes('valet'));
+    expect(valet.length).toBeGreaterThan(0);
+    for (const f of valet) {
+      expect(f.amenities).toEqual(expect.arrayContaining(['covered', 'staffed']));
+      expect(['business', 'venue']).toContain(f.district.character);
+    }
   });
 });

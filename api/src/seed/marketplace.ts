@@ -1,3 +1,4 @@
+import type { Amenity } from '@aiparksit/shared';
 import {
   APPROVED_OPERATORS,
   CITIES,
@@ -60,7 +61,7 @@ export interface SeedFacility {
   latitude: number;
   longitude: number;
   openingHours: WeeklyHours | null;
-  amenities: string[];
+  amenities: Amenity[];
   heightLimitCm: number | null;
   maxDurationMinutes: number;
   published: boolean;
@@ -262,12 +263,16 @@ export function generateFacilities(seed: number, scale: SeedScale, operators: re
       const hourlyCents = Math.max(50, Math.round((city.baseHourlyCents * cityPriceFactor * TYPE_PRICE_FACTOR[type]) / 10) * 10);
       rates[type] = { id: random.uuid(), hourlyCents, dailyMaxCents: Math.round((hourlyCents * random.int(6, 10)) / 50) * 50 };
     }
-    const amenities = [
-      ...(kind.covered ? ['covered'] : []),
-      ...(spaceCounts.ev > 0 ? ['ev_charging'] : []),
+    const extras = random.sample(EXTRA_AMENITIES, random.int(1, 4)).sort();
+    const amenities: Amenity[] = [
+      ...(kind.covered ? (['covered'] as const) : []),
+      ...(spaceCounts.ev > 0 ? (['ev_charging'] as const) : []),
       'accessible',
-      ...(kind.parkAndRide ? ['public_transport'] : []),
-      ...random.sample(EXTRA_AMENITIES, random.int(1, 4)).sort(),
+      ...(kind.parkAndRide ? (['public_transport'] as const) : []),
+      ...extras,
+      // Valet is derived, not drawn, so the random stream (and every later draw) stays as it was:
+      // staffed, covered car parks in business districts and by venues offer it.
+      ...(kind.covered && extras.includes('staffed') && (district.character === 'business' || district.character === 'venue') ? (['valet'] as const) : []),
     ];
     const isCanary = index >= scale.facilities - scale.canaryFacilities;
     // Listed once the operator is approved and not long before the city opens; half of

@@ -35,7 +35,9 @@ export class UsersService {
       return await this.users.insert({ email: account.email, passwordHash, name: account.name, role: account.role, emailVerified });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
-        throw new UsersException('email_taken', 'An account with this email already exists.', { fields: [fieldError('email', 'taken', undefined, 'an account with this email already exists')] });
+        throw new UsersException('email_taken', 'An account with this email already exists.', {
+          fields: [fieldError('email', 'taken', undefined, 'an account with this email already exists')],
+        });
       }
       if (isCheckViolation(error)) throw new UsersException('account_rejected', 'The email or name is not in a form we can store.');
       throw error;

@@ -213,19 +213,60 @@ describe('bookings', () => {
   });
 
   describe('GET /api/bookings and /api/bookings/:id', () => {
-    it('lists the driver’s own bookings as upcoming and past', async () => {
+    it('lists upcoming bookings first (soonest first), then past ones (latest first), with a count per filter', async () => {
       const me = (await signedInUser(pool, api, 'driver')).tokens;
       const { facility } = await createOperatorWithFacility(pool);
       const soon = await holdBooking(api, me, bookingOf(facility, windowAhead(2)));
       const later = await holdBooking(api, me, bookingOf(facility, windowAhead(9)));
       const old = await holdBooking(api, me, bookingOf(facility, windowAhead(10)));
+      const older = await holdBooking(api, me, bookingOf(facility, windowAhead(11)));
+      const cancelled = await holdBooking(api, me, bookingOf(facility, windowAhead(12)));
       await pool.query(`UPDATE bookings SET period = tstzrange(now() - interval '3 days', now() - interval '2 days'), status = 'completed' WHERE id = $1`, [
         old.id,
       ]);
+      await pool.query(`UPDATE bookings SET period = tstzrange(now() - interval '9 days', now() - interval '8 days'), status = 'expired' WHERE id = $1`, [
+        older.id,
+      ]);
+      expect((await request(api).post(`/api/bookings/${cancelled.id}/cancel`).set('authorization', bearer(me))).status).toBe(200);
+
+      const list = (query = '') => request(api).get(`/api/bookings${query}`).set('authorization', bearer(me));
+      const ids = (res: request.Response) => (res.body.items as BookingView[]).map((b) => b.id);
+      const all = await list();
+      expect(all.status).toBe(200);
+      expect(ids(all)).toEqual([soon.id, later.id, cancelled.id, old.id, older.id]);
+      expect(all.body).toMatchObject({ page: 1, pageSize: 20, total: 5, filter: 'all', counts: { all: 5, upcoming: 2, past: 2, cancelled: 1 } });
+      expect(ids(await list('?filter=upcoming'))).toEqual([soon.id, later.id]);
+      expect(ids(await list('?filter=past'))).toEqual([old.id, older.id]);
+      expect(ids(await list('?filter=cancelled'))).toEqual([cancelled.id]);
+      expect((await list('?filter=cancelled')).body.total).toBe(1);
+    });
+
+    it('pages without gaps or repeats, and refuses an unknown filter or page size', async () => {
+      const me = (await signedInUser(pool, api, 'driver')).tokens;
+      const { facility } = await createOperatorWithFacility(pool);
+      const held: string[] = [];
+      for (let day = 2; day < 9; day++) held.push((await holdBooking(api, me, bookingOf(facility, windowAhead(day)))).id);
+      const page = async (n: number) => {
+        const res = await request(api).get(`/api/bookings?filter=upcoming&page=${n}&pageSize=3`).set('authorization', bearer(me));
+        expect(res.status).toBe(200);
+        expect(res.body.total).toBe(7);
+        return (res.body.items as BookingView[]).map((b) => b.id);
+      };
+      expect([...(await page(1)), ...(await page(2)), ...(await page(3))]).toEqual(held);
+      expect(await page(4)).toEqual([]);
+      expect((await request(api).get('/api/bookings?filter=soon').set('authorization', bearer(me))).status).toBe(400);
+      expect((await request(api).get('/api/bookings?pageSize=500').set('authorization', bearer(me))).status).toBe(400);
+    });
+
+    it('lists only the caller’s own bookings', async () => {
+      const me = (await signedInUser(pool, api, 'driver')).tokens;
+      const other = (await signedInUser(pool, api, 'driver')).tokens;
+      const { facility } = await createOperatorWithFacility(pool);
+      const mine = await holdBooking(api, me, bookingOf(facility, windowAhead(2)));
+      await holdBooking(api, other, bookingOf(facility, windowAhead(3)));
       const res = await request(api).get('/api/bookings').set('authorization', bearer(me));
-      expect(res.status).toBe(200);
-      expect(res.body.upcoming.map((b: BookingView) => b.id)).toEqual([soon.id, later.id]);
-      expect(res.body.past.map((b: BookingView) => b.id)).toEqual([old.id]);
+      expect((res.body.items as BookingView[]).map((b) => b.id)).toEqual([mine.id]);
+      expect(res.body.counts.all).toBe(1);
     });
 
     it('shows a booking to its driver, its facility’s operator and an admin; anyone else gets 404', async () => {

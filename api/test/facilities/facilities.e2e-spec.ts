@@ -126,14 +126,14 @@ describe('GET /api/facilities/:id/availability', () => {
     const { facility } = await createOperatorWithFacility(pool, { ...somewhere(), openingHours: OFFICE_HOURS as never });
     const res = await request(apiUrl())
       .get(`/api/facilities/${facility.id}/availability`)
-      .query({ start: '2026-03-29T08:00:00Z', end: '2026-03-29T09:00:00Z' })
+      .query({ start: '2031-03-30T08:00:00Z', end: '2031-03-30T09:00:00Z' })
       .set('authorization', driverToken)
       .expect(200);
     const body = res.body as FacilityAvailability;
     expect(body.timeZone).toBe('Europe/Berlin');
     expect(body.timeline).toHaveLength(23);
     expect(body.timeline.slice(0, 4).map((h) => h.localStart)).toEqual(['00:00', '01:00', '03:00', '04:00']);
-    expect(body.timeline[0]!.start).toBe('2026-03-28T23:00:00.000Z');
+    expect(body.timeline[0]!.start).toBe('2031-03-29T23:00:00.000Z');
     // Sunday: open 09:30–18:00, so the 09:00 hour is partly open and 18:00 is closed.
     expect(body.timeline.filter((h) => h.open).map((h) => h.localStart)).toEqual([
       '09:00',
@@ -152,7 +152,7 @@ describe('GET /api/facilities/:id/availability', () => {
     const { facility } = await createOperatorWithFacility(pool, somewhere());
     const res = await request(apiUrl())
       .get(`/api/facilities/${facility.id}/availability`)
-      .query({ start: '2026-10-25T10:00:00Z', end: '2026-10-25T11:00:00Z' })
+      .query({ start: '2031-10-26T10:00:00Z', end: '2031-10-26T11:00:00Z' })
       .expect(200);
     expect(res.body.timeline).toHaveLength(25);
     expect(res.body.timeline.every((h: { open: boolean }) => h.open)).toBe(true);

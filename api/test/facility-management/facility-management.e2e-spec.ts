@@ -5,7 +5,9 @@ import type {
   BlackoutCreated,
   CreateFacilityRequest,
   ManagedFacility,
+  BulkSpaceChangeResult,
   ManagedSpaceList,
+  OperatorBookingDetail,
   OperatorBookingPage,
   OperatorFacilityList,
 } from '@aiparksit/shared';
@@ -456,6 +458,81 @@ describe('spaces', () => {
     expect(again.body.results[0].active).toBe(true);
   });
 
+  it('deactivates and reactivates spaces in bulk, idempotently', async () => {
+    const { operator, auth } = await signedInOperator();
+    const facility = await createFacility(pool, operator, { spaces: { standard: 4, ev: 2 } });
+    const ids = [facility.spaces.standard![0]!, facility.spaces.standard![1]!, facility.spaces.ev![0]!];
+    const url = `/api/facilities/${facility.id}/spaces`;
+
+    const first = await request(apiUrl()).post(`${url}/deactivate`).set('authorization', auth).send({ spaceIds: ids }).expect(200);
+    const result = first.body as BulkSpaceChangeResult;
+    expect(result).toMatchObject({ changed: 3, unchanged: 0 });
+    expect(
+      result.spaces.results
+        .filter((space) => !space.active)
+        .map((space) => space.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+
+    const again = await request(apiUrl()).post(`${url}/deactivate`).set('authorization', auth).send({ spaceIds: ids }).expect(200);
+    expect(again.body).toMatchObject({ changed: 0, unchanged: 3 });
+
+    const manage = await request(apiUrl()).get(`/api/facilities/${facility.id}/manage`).set('authorization', auth).expect(200);
+    expect((manage.body as ManagedFacility).inactiveSpaces).toEqual(
+      expect.arrayContaining([
+        { spaceType: 'standard', count: 2 },
+        { spaceType: 'ev', count: 1 },
+      ]),
+    );
+
+    const back = await request(apiUrl())
+      .post(`${url}/activate`)
+      .set('authorization', auth)
+      .send({ spaceIds: [ids[0], ids[0]!.toUpperCase(), facility.spaces.standard![2]] })
+      .expect(200);
+    expect(back.body).toMatchObject({ changed: 1, unchanged: 1 });
+  });
+
+  it('refuses a bulk deactivation with a booking that has not ended, names it, and changes nothing', async () => {
+    const { operator, auth } = await signedInOperator();
+    const facility = await createFacility(pool, operator, { spaces: { standard: 3 } });
+    const driver = await signedInUser(pool, apiUrl());
+    const booking = await holdBooking(apiUrl(), driver.tokens, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'B-AB 123', ...windowAhead(2) });
+    const refused = await request(apiUrl())
+      .post(`/api/facilities/${facility.id}/spaces/deactivate`)
+      .set('authorization', auth)
+      .send({ spaceIds: facility.spaces.standard })
+      .expect(409);
+    expect(refused.body.details.code).toBe('space_has_future_bookings');
+    expect(refused.body.details.bookings).toEqual([expect.objectContaining({ code: booking.code, spaceLabel: booking.spaceLabel })]);
+    expect(refused.body.message).toContain(booking.spaceLabel);
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM spaces WHERE facility_id = $1 AND active`, [facility.id]);
+    expect(rows[0]!.n).toBe(3);
+  });
+
+  it('refuses spaces of another facility with 404, and malformed or empty lists with 400', async () => {
+    const { operator, auth } = await signedInOperator();
+    const mine = await createFacility(pool, operator);
+    const other = await createFacility(pool, operator);
+    const url = `/api/facilities/${mine.id}/spaces/deactivate`;
+    const foreign = other.spaces.standard![0]!;
+    const res = await request(apiUrl())
+      .post(url)
+      .set('authorization', auth)
+      .send({ spaceIds: [mine.spaces.standard![0], foreign] })
+      .expect(404);
+    expect(res.body.details.spaceIds).toEqual([foreign]);
+    await request(apiUrl()).post(url).set('authorization', auth).send({ spaceIds: [] }).expect(400);
+    await request(apiUrl())
+      .post(url)
+      .set('authorization', auth)
+      .send({ spaceIds: ['nope'] })
+      .expect(400);
+    await request(apiUrl()).post(url).set('authorization', auth).send({}).expect(400);
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM spaces WHERE facility_id = $1 AND NOT active`, [mine.id]);
+    expect(rows[0]!.n).toBe(0);
+  });
+
   it('answers 404 for a space of another facility', async () => {
     const { operator, auth } = await signedInOperator();
     const mine = await createFacility(pool, operator);
@@ -656,7 +733,7 @@ describe('GET /api/operator/bookings and bookings.csv', () => {
     return { auth, facility, early, late, foreign };
   }
 
-  it('lists bookings of the operator’s facilities only, latest start first, paged by cursor', async () => {
+  it('lists bookings of the operator’s facilities only, newest first by default, paged by cursor', async () => {
     const { auth, early, late } = await operatorWithBookings();
     const first = await request(apiUrl()).get('/api/operator/bookings').query({ limit: 1 }).set('authorization', auth).expect(200);
     const page1 = first.body as OperatorBookingPage;
@@ -664,6 +741,26 @@ describe('GET /api/operator/bookings and bookings.csv', () => {
     const second = await request(apiUrl()).get('/api/operator/bookings').query({ limit: 1, cursor: page1.nextCursor }).set('authorization', auth).expect(200);
     expect(second.body.results.map((b: { code: string }) => b.code)).toEqual([early.code]);
     expect(second.body.nextCursor).toBeNull();
+  });
+
+  it('puts a booking made last on page 1 whatever its start, and sorts by start on request', async () => {
+    const { auth, facility, early, late } = await operatorWithBookings();
+    const driver = await signedInUser(pool, apiUrl());
+    const newest = await holdBooking(apiUrl(), driver.tokens, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'K-NW 1', ...windowAhead(1) });
+    const list = async (query: Record<string, string | number>) =>
+      (await request(apiUrl()).get('/api/operator/bookings').query(query).set('authorization', auth).expect(200)).body as OperatorBookingPage;
+    const codes = async (query: Record<string, string | number>) => (await list(query)).results.map((b) => b.code);
+    expect(await codes({ limit: 1 })).toEqual([newest.code]);
+    expect(await codes({})).toEqual([newest.code, late.code, early.code]);
+    expect(await codes({ sort: 'created_asc' })).toEqual([early.code, late.code, newest.code]);
+    expect(await codes({ sort: 'start_desc' })).toEqual([late.code, early.code, newest.code]);
+    expect(await codes({ sort: 'start_asc' })).toEqual([newest.code, early.code, late.code]);
+
+    const page1 = await list({ sort: 'start_asc', limit: 2 });
+    expect(await codes({ sort: 'start_asc', limit: 2, cursor: page1.nextCursor! })).toEqual([late.code]);
+    // A cursor continues only the order it was made for.
+    await request(apiUrl()).get('/api/operator/bookings').query({ sort: 'created_desc', cursor: page1.nextCursor }).set('authorization', auth).expect(400);
+    await request(apiUrl()).get('/api/operator/bookings').query({ sort: 'cheapest' }).set('authorization', auth).expect(400);
   });
 
   it('filters by plate or code, status, facility and period', async () => {
@@ -680,11 +777,10 @@ describe('GET /api/operator/bookings and bookings.csv', () => {
     await request(apiUrl()).get('/api/operator/bookings').query({ cursor: 'forged' }).set('authorization', auth).expect(400);
   });
 
-  it('exports the same bookings as RFC 4180 CSV with formula cells guarded', async () => {
-    const { auth, early, late } = await operatorWithBookings();
-    await pool.query(`UPDATE bookings SET vehicle_plate = '=HYPERLINK("x")' WHERE id = $1`, [late.id]);
-    const res = await request(apiUrl())
+  const csvOf = (auth: string, query: Record<string, string> = {}) =>
+    request(apiUrl())
       .get('/api/operator/bookings.csv')
+      .query(query)
       .set('authorization', auth)
       .buffer(true)
       .parse((r, cb) => {
@@ -693,16 +789,98 @@ describe('GET /api/operator/bookings and bookings.csv', () => {
         r.on('end', () => cb(null, data));
       })
       .expect(200);
+
+  /** What a Berlin wall clock shows, as the export writes it (`YYYY-MM-DD HH:mm`). */
+  const berlinTime = (iso: string) =>
+    new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(iso));
+
+  it('exports the same bookings as RFC 4180 CSV in local time and currency units, with formula cells guarded', async () => {
+    const { auth, early, late } = await operatorWithBookings();
+    await pool.query(`UPDATE bookings SET vehicle_plate = '=HYPERLINK("x")', amount_cents = 1250 WHERE id = $1`, [late.id]);
+    const res = await csvOf(auth);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toContain('bookings.csv');
     const lines = (res.body as string).split('\r\n');
-    expect(lines[0]).toBe('code,facility,space,space_type,start,end,status,vehicle_plate,amount_cents,currency,created_at');
+    expect(lines[0]).toBe('code,facility,space,space_type,start (Europe/Berlin),end (Europe/Berlin),status,vehicle_plate,amount (EUR),created (Europe/Berlin)');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`${late.code},"Garage, ""Central""",STANDARD-`);
-    expect(lines[1]).toContain(`,"'=HYPERLINK(""x"")",`);
+    expect(lines[1]).toContain(`,${berlinTime(late.start)},${berlinTime(late.end)},pending_payment,"'=HYPERLINK(""x"")",12.50,`);
     expect(lines[2]).toContain(`${early.code},`);
-    expect(lines[2]).toContain(',B-XY 100,');
+    expect(lines[2]).toContain(`,B-XY 100,${(early.amountCents / 100).toFixed(2)},`);
     expect(lines[3]).toBe('');
+  });
+
+  it('keeps a zone and a currency column when the car parks differ, and names the one zone of a filtered export', async () => {
+    const { operator, auth } = await signedInOperator();
+    const berlin = await createFacility(pool, operator, { spaces: { standard: 1 } });
+    const london = await createFacility(pool, operator, { spaces: { standard: 1 } });
+    await pool.query(`UPDATE facilities SET time_zone = 'Europe/London', currency = 'GBP' WHERE id = $1`, [london.id]);
+    const driver = await signedInUser(pool, apiUrl());
+    const there = await holdBooking(apiUrl(), driver.tokens, { facilityId: london.id, spaceType: 'standard', vehiclePlate: 'LD-1', ...windowAhead(2) });
+    await holdBooking(apiUrl(), driver.tokens, { facilityId: berlin.id, spaceType: 'standard', vehiclePlate: 'B-1', ...windowAhead(2) });
+    const lines = ((await csvOf(auth)).body as string).split('\r\n');
+    const header = lines[0]!.split(',');
+    expect(header).toEqual(expect.arrayContaining(['start (local time)', 'time_zone', 'amount', 'currency']));
+    const row = lines.find((line) => line.startsWith(there.code))!.split(',');
+    expect(row[header.indexOf('time_zone')]).toBe('Europe/London');
+    expect(row[header.indexOf('currency')]).toBe('GBP');
+    const only = ((await csvOf(auth, { facilityId: london.id })).body as string).split('\r\n')[0];
+    expect(only).toContain('start (Europe/London)');
+    expect(only).toContain('amount (GBP)');
+  });
+});
+
+describe('GET /api/operator/bookings/:id', () => {
+  it('shows its operator a booking with payments (brand and last four) and refunds, read-only', async () => {
+    const { operator, auth } = await signedInOperator();
+    const facility = await createFacility(pool, operator, { spaces: { standard: 2 } });
+    const driver = await signedInUser(pool, apiUrl());
+    const { booking, payment } = await paidBooking(apiUrl(), driver.tokens, {
+      facilityId: facility.id,
+      spaceType: 'standard',
+      vehiclePlate: 'B-DT 42',
+      ...windowAhead(5),
+    });
+    await request(apiUrl()).post(`/api/bookings/${booking.id}/cancel`).set('authorization', bearer(driver.tokens)).expect(200);
+
+    const res = await request(apiUrl()).get(`/api/operator/bookings/${booking.id}`).set('authorization', auth).expect(200);
+    const detail = res.body as OperatorBookingDetail;
+    expect(detail).toMatchObject({
+      id: booking.id,
+      code: booking.code,
+      facilityId: facility.id,
+      facilityTimeZone: 'Europe/Berlin',
+      status: 'cancelled',
+      vehiclePlate: 'B-DT 42',
+      start: booking.start,
+      end: booking.end,
+      holdExpiresAt: null,
+    });
+    expect(detail.cancelledAt).not.toBeNull();
+    expect(detail.payments).toEqual([
+      expect.objectContaining({ id: payment.id, purpose: 'booking', status: 'refunded', cardBrand: 'visa', cardLast4: '4242', testMode: true }),
+    ]);
+    expect(detail.refunds).toEqual([expect.objectContaining({ paymentId: payment.id, amountCents: booking.amountCents, currency: 'EUR' })]);
+    expect(detail.extensions).toEqual([]);
+  });
+
+  it('answers 404 to another operator and for a malformed id; a driver may not use the route', async () => {
+    const { operator } = await signedInOperator();
+    const facility = await createFacility(pool, operator, { spaces: { standard: 1 } });
+    const driver = await signedInUser(pool, apiUrl());
+    const booking = await holdBooking(apiUrl(), driver.tokens, { facilityId: facility.id, spaceType: 'standard', vehiclePlate: 'B-X 1', ...windowAhead(2) });
+    const stranger = await signedInOperator();
+    const res = await request(apiUrl()).get(`/api/operator/bookings/${booking.id}`).set('authorization', stranger.auth).expect(404);
+    expect(res.body.details.code).toBe('booking_not_found');
+    await request(apiUrl()).get(`/api/operator/bookings/not-a-uuid`).set('authorization', stranger.auth).expect(404);
+    await request(apiUrl()).get(`/api/operator/bookings/${booking.id}`).set('authorization', bearer(driver.tokens)).expect(403);
   });
 });
 

@@ -25,6 +25,7 @@ describe('API start-up', () => {
     expect(output).toContain('PORT is invalid');
     expect(output).toContain('DATABASE_URL is invalid');
     expect(output).toContain('JWT_ACCESS_SECRET is required in production');
+    expect(output).toContain('PUBLIC_URL is required in production');
   });
 
   it('logs each request as JSON carrying the request id it answered with', async () => {

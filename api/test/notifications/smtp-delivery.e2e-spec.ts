@@ -78,12 +78,12 @@ describe('confirmation email over SMTP', () => {
     expect(text).toContain('From:    Tuesday 15 January 2030, 08:00 CET');
     expect(text).toContain('Until:   Tuesday 15 January 2030, 10:30 CET');
     expect(text).toContain('€12.50, paid with Visa •••• 4242');
-    expect(text).toContain(`https://parking.example/bookings/${booking.id}`);
+    expect(text).toContain(`https://parking.example/driver/bookings/${booking.id}`);
 
     const html = mail.html || '';
     expect(html).toContain(booking.code);
     expect(html).toContain('Tuesday 15 January 2030, 08:00 CET');
-    expect(html).toContain(`href="https://parking.example/bookings/${booking.id}"`);
+    expect(html).toContain(`href="https://parking.example/driver/bookings/${booking.id}"`);
     expect(html).toContain('src="cid:booking-qr@aiparksit"');
 
     expect(mail.attachments).toHaveLength(1);

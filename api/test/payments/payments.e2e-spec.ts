@@ -65,7 +65,10 @@ describe('POST /api/payments', () => {
     ]);
     expect(ledger.rows.every((l) => l.facility_id === facility.id)).toBe(true);
     const outbox = await pool.query(`SELECT kind, payload, status FROM outbox WHERE payload->>'bookingId' = $1`, [booking.id]);
-    expect(outbox.rows).toEqual([{ kind: 'email.booking_confirmation', payload: { bookingId: booking.id }, status: 'pending' }]);
+    // Without PUBLIC_URL (as here, outside production) the email's links follow the address the request reached.
+    expect(outbox.rows).toEqual([
+      { kind: 'email.booking_confirmation', payload: { bookingId: booking.id, linkOrigin: new URL(api).origin }, status: 'pending' },
+    ]);
   });
 
   it('never stores the card number or CVC, not even in the idempotency record', async () => {

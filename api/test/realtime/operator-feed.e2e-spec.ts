@@ -104,6 +104,38 @@ describe('WebSocket /ws/operator', () => {
       });
     });
 
+    it('receives booking_updated saying what happened: paid, extended, expired, cancelled', async () => {
+      const socket = await openFeed(mine.operator);
+      const start = new Date(Date.now() + 3_600_000);
+      const end = new Date(Date.now() + 7_200_000);
+      const paid = await insertBooking(pool, driver.id, mine.facility, { status: 'pending_payment', start, end, spaceIndex: 0 });
+      const lapsed = await insertBooking(pool, driver.id, mine.facility, { status: 'pending_payment', start, end, spaceIndex: 1 });
+
+      await pool.query(`UPDATE bookings SET status = 'confirmed', confirmed_at = now(), hold_expires_at = NULL WHERE id = $1`, [paid.id]);
+      expect((await socket.waitForEvent('booking_updated', (d) => d.id === paid.id)).data).toMatchObject({
+        code: paid.code,
+        status: 'confirmed',
+        change: 'paid',
+        previousStatus: 'pending_payment',
+        previousEnd: end.toISOString(),
+      });
+
+      const later = new Date(end.getTime() + 3_600_000);
+      await pool.query(`UPDATE bookings SET period = tstzrange(lower(period), $2) WHERE id = $1`, [paid.id, later]);
+      expect((await socket.waitForEvent('booking_updated', (d) => d.id === paid.id && d.change === 'extended')).data).toMatchObject({
+        end: later.toISOString(),
+        previousEnd: end.toISOString(),
+      });
+
+      await pool.query(`UPDATE bookings SET status = 'expired' WHERE id = $1`, [lapsed.id]);
+      expect((await socket.waitForEvent('booking_updated', (d) => d.id === lapsed.id)).data).toMatchObject({ change: 'expired', status: 'expired' });
+
+      await pool.query(`UPDATE bookings SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [paid.id]);
+      expect((await socket.waitForEvent('booking_updated', (d) => d.id === paid.id && d.change === 'cancelled')).data).toMatchObject({
+        previousStatus: 'confirmed',
+      });
+    });
+
     it('receives revenue_updated with today and month to date when a payment is booked', async () => {
       const socket = await openFeed(mine.operator);
       const first = await insertBooking(pool, driver.id, mine.facility, { spaceIndex: 0 });

@@ -19,6 +19,7 @@ export interface TestFacility {
 
 export interface FacilityOptions {
   name?: string;
+  addressLine?: string;
   city?: string;
   lat?: number;
   lng?: number;
@@ -61,7 +62,7 @@ export async function createFacility(pool: pg.Pool, operator: Pick<TestOperator,
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO facilities (operator_id, name, slug, address_line, city, postal_code, country_code, latitude, longitude, time_zone, currency,
                              opening_hours, amenities, height_limit_cm, published, is_canary, min_duration_minutes, max_duration_minutes)
-     VALUES ($1, $2, $3, '1 Test Street', $4, '10115', 'DE', $5, $6, $7, $8, $9::jsonb, $10::text[], $11, $12, $13, $14, $15)
+     VALUES ($1, $2, $3, $16, $4, '10115', 'DE', $5, $6, $7, $8, $9::jsonb, $10::text[], $11, $12, $13, $14, $15)
      RETURNING id`,
     [
       operator.id,
@@ -79,6 +80,7 @@ export async function createFacility(pool: pg.Pool, operator: Pick<TestOperator,
       options.isCanary ?? false,
       options.minDurationMinutes ?? 30,
       options.maxDurationMinutes ?? 43_200,
+      options.addressLine ?? '1 Test Street',
     ],
   );
   const facilityId = rows[0]!.id;

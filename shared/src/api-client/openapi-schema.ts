@@ -1024,6 +1024,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/proxy/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MarketplaceController_suggest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/export': {
     parameters: {
       query?: never;
@@ -1230,6 +1246,30 @@ export interface components {
       /** @description Of them, first paid booking ever. */
       newDrivers: number;
       returningDrivers: number;
+    };
+    AddressSuggestionDto: {
+      city: string;
+      /**
+       * Format: uuid
+       * @description The car park at this address.
+       */
+      facilityId: string;
+      /**
+       * @description Unique in the list, for list keys.
+       * @example city:zurich
+       */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'address';
+      /** @example Zürich */
+      label: string;
+      /** @description Where to search around: a city's centre, a car park's entrance. */
+      location: components['schemas']['GeoPointDto'];
+      /** @example Switzerland */
+      secondary: string;
     };
     ApiKeyPrincipalViewDto: {
       /** Format: uuid */
@@ -1539,6 +1579,38 @@ export interface components {
       spaces: number;
       spacesByType: components['schemas']['SpacesByTypeDto'];
     };
+    CitySuggestionDto: {
+      /**
+       * @description Send as `city` to GET /api/proxy/marketplace.
+       * @example Zürich
+       */
+      city: string;
+      /** @example CH */
+      countryCode: string;
+      /**
+       * @description Unique in the list, for list keys.
+       * @example city:zurich
+       */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'city';
+      /** @example Zürich */
+      label: string;
+      /** @description Where to search around: a city's centre, a car park's entrance. */
+      location: components['schemas']['GeoPointDto'];
+      /**
+       * @description The name that matched, when it is not the label.
+       * @example Zurich
+       */
+      matchedName: string | null;
+      /** @example zurich */
+      placeId: string;
+      /** @example Switzerland */
+      secondary: string;
+    };
     CompanyDto: {
       /** @example Nordpark */
       displayName: string;
@@ -1629,7 +1701,21 @@ export interface components {
     CreateFacilityDto: {
       /** @example Alexanderplatz 1 */
       addressLine: string;
-      amenities?: ('covered' | 'ev_charging' | 'accessible' | 'security' | 'cctv' | 'valet' | 'lighting' | 'restrooms' | 'car_wash' | 'bike_parking')[];
+      amenities?: (
+        | 'covered'
+        | 'ev_charging'
+        | 'accessible'
+        | 'cctv'
+        | 'staffed'
+        | 'lighting'
+        | 'lift'
+        | 'toilets'
+        | 'car_wash'
+        | 'bicycle_parking'
+        | 'contactless_entry'
+        | 'public_transport'
+        | 'valet'
+      )[];
       /** @example Berlin */
       city: string;
       /** @example DE */
@@ -1875,6 +1961,8 @@ export interface components {
        */
       fidelity: 'full' | 'coarse';
       perType: components['schemas']['SpaceTypeAvailabilityDto'][];
+      /** @description The price of the window per space type with a rate. */
+      quotes: components['schemas']['SpaceTypeQuoteDto'][];
       /** @description Hour by hour over the local day the window starts on (23 or 25 hours on DST days). */
       timeline: components['schemas']['AvailabilityTimelineHourDto'][];
       timeZone: string;
@@ -1882,7 +1970,21 @@ export interface components {
     };
     FacilityDetailDto: {
       addressLine: string;
-      amenities: ('covered' | 'ev_charging' | 'accessible' | 'security' | 'cctv' | 'valet' | 'lighting' | 'restrooms' | 'car_wash' | 'bike_parking')[];
+      amenities: (
+        | 'covered'
+        | 'ev_charging'
+        | 'accessible'
+        | 'cctv'
+        | 'staffed'
+        | 'lighting'
+        | 'lift'
+        | 'toilets'
+        | 'car_wash'
+        | 'bicycle_parking'
+        | 'contactless_entry'
+        | 'public_transport'
+        | 'valet'
+      )[];
       city: string;
       /** @example DE */
       countryCode: string;
@@ -1925,9 +2027,45 @@ export interface components {
       nextCursor: string | null;
       results: components['schemas']['FacilitySummaryDto'][];
     };
+    FacilitySuggestionDto: {
+      city: string;
+      /** Format: uuid */
+      facilityId: string;
+      /**
+       * @description Unique in the list, for list keys.
+       * @example city:zurich
+       */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'facility';
+      /** @example Zürich */
+      label: string;
+      /** @description Where to search around: a city's centre, a car park's entrance. */
+      location: components['schemas']['GeoPointDto'];
+      /** @example Switzerland */
+      secondary: string;
+      slug: string;
+    };
     FacilitySummaryDto: {
       addressLine: string;
-      amenities: ('covered' | 'ev_charging' | 'accessible' | 'security' | 'cctv' | 'valet' | 'lighting' | 'restrooms' | 'car_wash' | 'bike_parking')[];
+      amenities: (
+        | 'covered'
+        | 'ev_charging'
+        | 'accessible'
+        | 'cctv'
+        | 'staffed'
+        | 'lighting'
+        | 'lift'
+        | 'toilets'
+        | 'car_wash'
+        | 'bicycle_parking'
+        | 'contactless_entry'
+        | 'public_transport'
+        | 'valet'
+      )[];
       city: string;
       /** @example DE */
       countryCode: string;
@@ -2101,7 +2239,21 @@ export interface components {
     };
     ManagedFacilityDto: {
       addressLine: string;
-      amenities: ('covered' | 'ev_charging' | 'accessible' | 'security' | 'cctv' | 'valet' | 'lighting' | 'restrooms' | 'car_wash' | 'bike_parking')[];
+      amenities: (
+        | 'covered'
+        | 'ev_charging'
+        | 'accessible'
+        | 'cctv'
+        | 'staffed'
+        | 'lighting'
+        | 'lift'
+        | 'toilets'
+        | 'car_wash'
+        | 'bicycle_parking'
+        | 'contactless_entry'
+        | 'public_transport'
+        | 'valet'
+      )[];
       city: string;
       /** @example DE */
       countryCode: string;
@@ -2175,11 +2327,13 @@ export interface components {
        */
       fidelity: 'full' | 'coarse';
       nextCursor: string | null;
+      /** @description For a city search: the city it resolved to, whose centre distances are measured from. */
+      place?: components['schemas']['PlaceViewDto'];
       results: components['schemas']['MarketplaceResultDto'][];
     };
     MarketplaceResultDto: {
       availability: components['schemas']['SpaceTypeAvailabilityDto'];
-      /** @description Metres from the searched point; null for bbox or city searches. */
+      /** @description Metres from the searched point or the city's centre; null for bbox searches. */
       distanceMeters: number | null;
       facility: components['schemas']['FacilitySummaryDto'];
       /** @description Price of the window; null without a window. */
@@ -2534,6 +2688,19 @@ export interface components {
        * @example 021000021
        */
       routingNumber?: string;
+    };
+    PlaceViewDto: {
+      /** @description Where "near the city centre" is measured from. */
+      centre: components['schemas']['GeoPointDto'];
+      /** @example CH */
+      countryCode: string;
+      /** @example zurich */
+      id: string;
+      /**
+       * @description The name facilities use for the city.
+       * @example Zürich
+       */
+      name: string;
     };
     PriceQuoteDto: {
       billedMinutes: number;
@@ -2897,8 +3064,25 @@ export interface components {
       /** @enum {string} */
       spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
     };
+    SpaceTypeQuoteDto: {
+      /** @description Price of the window at the type's rate; null when the rate cannot price it. */
+      quote: components['schemas']['PriceQuoteDto'] | null;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+    };
     StartOnboardingDto: {
       company: components['schemas']['CompanyDto'];
+    };
+    SuggestionListDto: {
+      /**
+       * @description The query as matched (trimmed).
+       * @example zur
+       */
+      q: string;
+      /** @description Of kinds city, facility, address: cities first, then car parks by name, then by address; whole and starting matches before matches inside a name. */
+      suggestions: (
+        components['schemas']['CitySuggestionDto'] | components['schemas']['FacilitySuggestionDto'] | components['schemas']['AddressSuggestionDto']
+      )[];
     };
     SupplyBucketDto: {
       /** @description Bucket label: the day (`YYYY-MM-DD`), the Monday of the week (`YYYY-MM-DD`) or the month (`YYYY-MM`). */
@@ -2985,7 +3169,21 @@ export interface components {
     UpdateFacilityDto: {
       /** @example Alexanderplatz 1 */
       addressLine?: string;
-      amenities?: ('covered' | 'ev_charging' | 'accessible' | 'security' | 'cctv' | 'valet' | 'lighting' | 'restrooms' | 'car_wash' | 'bike_parking')[];
+      amenities?: (
+        | 'covered'
+        | 'ev_charging'
+        | 'accessible'
+        | 'cctv'
+        | 'staffed'
+        | 'lighting'
+        | 'lift'
+        | 'toilets'
+        | 'car_wash'
+        | 'bicycle_parking'
+        | 'contactless_entry'
+        | 'public_transport'
+        | 'valet'
+      )[];
       /** @example Berlin */
       city?: string;
       /** @example DE */
@@ -5575,6 +5773,7 @@ export interface operations {
     parameters: {
       query: {
         end: string;
+        /** @description Not more than 2 minutes ago (400, field code in_the_past). */
         start: string;
       };
       header?: never;
@@ -8039,9 +8238,9 @@ export interface operations {
   MarketplaceController_list: {
     parameters: {
       query?: {
-        /** @description Comma list of covered, ev_charging, accessible, security, cctv, valet, lighting, restrooms, car_wash, bike_parking; a facility must have all of them. */
+        /** @description Comma list of covered, ev_charging, accessible, cctv, staffed, lighting, lift, toilets, car_wash, bicycle_parking, contactless_entry, public_transport, valet; a facility must have all of them. */
         amenities?: string;
-        /** @description City name, case-insensitive. */
+        /** @description A city by any of its names ("Zurich", "zürich", "München", "Munich"), case, accents and punctuation ignored. */
         city?: string;
         /** @description The `nextCursor` of the previous page, unchanged. */
         cursor?: string;
@@ -8176,11 +8375,11 @@ export interface operations {
   MarketplaceController_search: {
     parameters: {
       query?: {
-        /** @description Comma list of covered, ev_charging, accessible, security, cctv, valet, lighting, restrooms, car_wash, bike_parking; a facility must have all of them. */
+        /** @description Comma list of covered, ev_charging, accessible, cctv, staffed, lighting, lift, toilets, car_wash, bicycle_parking, contactless_entry, public_transport, valet; a facility must have all of them. */
         amenities?: string;
         /** @description minLng,minLat,maxLng,maxLat (not across the antimeridian). */
         bbox?: string;
-        /** @description City name, case-insensitive. */
+        /** @description A city by any of its names ("Zurich", "zürich", "München", "Munich"), case, accents and punctuation ignored. */
         city?: string;
         /** @description The `nextCursor` of the previous page, unchanged. */
         cursor?: string;
@@ -8191,13 +8390,13 @@ export interface operations {
         lng?: number;
         /** @description Most the window may cost (the quote's total); without a window, the hourly rate. */
         maxPriceCents?: number;
-        /** @description Metres around lat/lng. */
+        /** @description Metres around lat/lng, or around the city's centre for a city search. */
         radius?: number;
-        /** @description Default distance for a point search, price otherwise. */
+        /** @description distance: nearest the point or the city's centre first (default for point and city searches). price: cheapest first — the window's total, or the hourly rate without a window (default for bbox, where distance is refused). availability: most free spaces first. Ties by id. */
         sort?: 'distance' | 'price' | 'availability';
         /** @description Space type to price and count; default standard. */
         spaceType?: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
-        /** @description Start of the parking window (with end). Without a window: no quote, availability now. */
+        /** @description Start of the parking window (with end); not more than 2 minutes ago (400, field code in_the_past). Without a window: no quote, availability now. */
         start?: string;
       };
       header?: never;
@@ -8319,6 +8518,52 @@ export interface operations {
         };
       };
       /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  MarketplaceController_suggest: {
+    parameters: {
+      query: {
+        limit?: number;
+        /** @description What has been typed so far. Case, accents and punctuation are ignored ("zurich" finds Zürich, "munchen" Munich); at least 2 letters or digits. */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cities (by any of their names), car parks by name and by address, for a search box as a person types. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionListDto'];
+        };
+      };
+      /**
+       * @description q has fewer than 2 letters or digits (field q), or limit is out of 1–10.
+       *
+       *     Codes (`details.code`): `invalid_cursor`, `invalid_search`, `invalid_window`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description This client read more facilities or result pages than one person browses, or asked for a facility nobody is shown; the Retry-After header says when to try again. */
       429: {
         headers: {
           [name: string]: unknown;

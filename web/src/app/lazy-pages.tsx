@@ -24,8 +24,11 @@ export const LoginPage = page(() => import('../features/auth').then((m) => m.Log
 export const RegisterPage = page(() => import('../features/auth').then((m) => m.RegisterPage));
 export const VerifyEmailPage = page(() => import('../features/auth').then((m) => m.VerifyEmailPage));
 export const InvitationPage = page(() => import('../features/auth').then((m) => m.InvitationPage));
+export const ForgotPasswordPage = page(() => import('../features/auth').then((m) => m.ForgotPasswordPage));
+export const ResetPasswordPage = page(() => import('../features/auth').then((m) => m.ResetPasswordPage));
 
-// Drivers: search, a facility, checkout, bookings
+// The open marketplace (everyone), then the driver's checkout and bookings
+export const MarketplaceLandingPage = page(() => import('../features/marketplace').then((m) => m.MarketplaceLandingPage));
 export const MarketplacePage = page(() => import('../features/marketplace').then((m) => m.MarketplacePage));
 export const FacilityPage = page(() => import('../features/facilities').then((m) => m.FacilityPage));
 export const CheckoutPage = page(() => import('../features/checkout').then((m) => m.CheckoutPage));
@@ -43,6 +46,7 @@ export const NewFacilityPage = page(() => import('../features/operator-facilitie
 export const FacilityDetailPage = page(() => import('../features/operator-facilities').then((m) => m.FacilityDetailPage));
 export const FacilityEditPage = page(() => import('../features/operator-facilities').then((m) => m.FacilityEditPage));
 export const OperatorBookingsPage = page(() => import('../features/operator-bookings').then((m) => m.OperatorBookingsPage));
+export const OperatorBookingPage = page(() => import('../features/operator-bookings').then((m) => m.OperatorBookingPage));
 export const RevenuePage = page(() => import('../features/analytics').then((m) => m.RevenuePage));
 export const OccupancyPage = page(() => import('../features/analytics').then((m) => m.OccupancyPage));
 export const RecentTrends = page(() => import('../features/analytics').then((m) => m.RecentTrends));

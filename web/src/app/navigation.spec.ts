@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ROLES } from '@aiparksit/shared';
-import { destinationAfterSignIn, homeFor, navigationFor } from './navigation';
+import { ROLE_SECTIONS, destinationAfterSignIn, homeFor, navigationFor } from './navigation';
 
 describe('navigationFor', () => {
   it('gives each role its own section and the account page, and nothing of the other roles but the investor pages for admins', () => {
@@ -8,7 +8,8 @@ describe('navigationFor', () => {
       const paths = navigationFor(role).map((item) => item.to);
       expect(paths[0]).toBe(homeFor(role));
       expect(paths.at(-1)).toBe('/account');
-      const own = (path: string) => path === homeFor(role) || path.startsWith(`${homeFor(role)}/`);
+      const root = ROLE_SECTIONS[role].root;
+      const own = (path: string) => path === homeFor(role) || path === root || path.startsWith(`${root}/`);
       expect(paths.slice(0, -1).filter((path) => !own(path))).toEqual(role === 'admin' ? ['/investor'] : []);
     }
   });
@@ -46,14 +47,21 @@ describe('destinationAfterSignIn', () => {
 
   it('never leaves the site (no open redirect)', () => {
     for (const next of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)']) {
-      expect(destinationAfterSignIn(next, 'driver')).toBe('/driver');
+      expect(destinationAfterSignIn(next, 'driver')).toBe('/');
     }
   });
 
   it('goes home instead of into another role’s section', () => {
-    expect(destinationAfterSignIn('/admin', 'driver')).toBe('/driver');
+    expect(destinationAfterSignIn('/admin', 'driver')).toBe('/');
     expect(destinationAfterSignIn('/driver/bookings', 'driver')).toBe('/driver/bookings');
-    expect(destinationAfterSignIn('/investor/market', 'driver')).toBe('/driver');
+    expect(destinationAfterSignIn('/investor/market', 'driver')).toBe('/');
+    expect(destinationAfterSignIn('/driver/checkout?facility=f&type=ev', 'operator')).toBe('/operator');
+  });
+
+  it('returns anyone to the open marketplace pages they were reading', () => {
+    expect(destinationAfterSignIn('/search?city=Berlin', 'driver')).toBe('/search?city=Berlin');
+    expect(destinationAfterSignIn('/facilities/0b6f?start=a&end=b', 'operator')).toBe('/facilities/0b6f?start=a&end=b');
+    expect(destinationAfterSignIn('/driver/checkout?facility=f&start=a&end=b&type=ev', 'driver')).toBe('/driver/checkout?facility=f&start=a&end=b&type=ev');
   });
 
   it('takes an admin into the investor pages they may see', () => {

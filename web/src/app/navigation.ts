@@ -8,6 +8,8 @@ export interface NavItem {
 export interface RoleSection {
   /** Where this role lands after signing in. */
   home: string;
+  /** The path every page of the section starts with (a driver's home is the open marketplace, outside it). */
+  root: string;
   /** The role as people read it. */
   title: string;
   nav: readonly NavItem[];
@@ -16,15 +18,18 @@ export interface RoleSection {
 /** Each role sees its own section only; screens arrive in these sections as features land. */
 export const ROLE_SECTIONS: Record<Role, RoleSection> = {
   driver: {
-    home: '/driver',
+    // The marketplace is open to everyone: a driver's home is the search every visitor lands on.
+    home: '/',
+    root: '/driver',
     title: 'Driver',
     nav: [
-      { to: '/driver', label: 'Find parking' },
+      { to: '/', label: 'Find parking' },
       { to: '/driver/bookings', label: 'My bookings' },
     ],
   },
   operator: {
     home: '/operator',
+    root: '/operator',
     title: 'Operator',
     nav: [
       { to: '/operator', label: 'Dashboard' },
@@ -38,6 +43,7 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
   },
   investor: {
     home: '/investor',
+    root: '/investor',
     title: 'Investor',
     nav: [
       { to: '/investor', label: 'Overview' },
@@ -48,6 +54,7 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
   },
   admin: {
     home: '/admin',
+    root: '/admin',
     title: 'Admin',
     nav: [
       { to: '/admin', label: 'System status' },
@@ -91,7 +98,7 @@ export function destinationAfterSignIn(next: string | null, role: Role): string 
   if (path === '/' || path.startsWith('/login') || path.startsWith('/register')) return homeFor(role);
   // A page of another role's section would only show "not allowed": go home instead.
   const otherSection = (Object.entries(ROLE_SECTIONS) as [Role, RoleSection][]).some(
-    ([section, { home }]) => !mayOpenSection(role, section) && (path === home || path.startsWith(`${home}/`)),
+    ([section, { root }]) => !mayOpenSection(role, section) && (path === root || path.startsWith(`${root}/`)),
   );
   return otherSection ? homeFor(role) : next;
 }

@@ -1,13 +1,15 @@
 import { isValidElement } from 'react';
 import { Navigate, Outlet, createBrowserRouter, type RouteObject } from 'react-router';
-import { INVITATION_PATH, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
+import { FORGOT_PASSWORD_PATH, INVITATION_PATH, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
 import { investorKeys } from '../features/investor/query-keys';
 import { operatorBookingKeys } from '../features/operator-bookings/query-keys';
 import { analyticsKeys } from '../features/analytics/query-keys';
 import { OperatorFeedProvider, PlatformFeedProvider } from '../lib/socket';
 import { dashboardKeys } from '../shared/operator-dashboard';
 import { PublicLayout } from './layout/public-layout';
-import { PublicOnly, RequireSession, RoleSection } from './routes/guards';
+import { RootFrame } from './layout/root-frame';
+import { MarketplaceHome, OpenToEveryone, PublicOnly, RequireSession, RoleSection } from './routes/guards';
+import { MovedTo } from './routes/moved-to';
 // Every page is loaded with its section when first opened (see lazy-pages.tsx).
 import {
   AccountPage,
@@ -20,6 +22,7 @@ import {
   FacilityDetailPage,
   FacilityEditPage,
   FacilityPage,
+  ForgotPasswordPage,
   InvestorGrowthPage,
   InvestorMarketPage,
   InvestorOverviewPage,
@@ -28,18 +31,21 @@ import {
   LoginPage,
   MailboxMessagePage,
   MailboxPage,
+  MarketplaceLandingPage,
   MarketplacePage,
   MyBookingsPage,
   NewFacilityPage,
   OccupancyPage,
   OnboardingPage,
   OperatorApplicationsPage,
+  OperatorBookingPage,
   OperatorBookingsPage,
   OperatorHome,
   OperatorSettingsPage,
   PaymentPage,
   RecentTrends,
   RegisterPage,
+  ResetPasswordPage,
   RevenuePage,
   SystemStatusPage,
   VerifyEmailPage,
@@ -57,6 +63,7 @@ const PLATFORM_LIVE_QUERIES = [investorKeys.all];
 
 const routes: RouteObject[] = [
   {
+    element: <RootFrame />,
     errorElement: <RouteErrorPage />,
     children: [
       {
@@ -65,22 +72,37 @@ const routes: RouteObject[] = [
           {
             element: <PublicLayout />,
             children: [
-              // `/` is the sign-in page for visitors; a signed-in person is sent to their home.
-              { index: true, element: <LoginPage /> },
               { path: 'login', element: <LoginPage /> },
               { path: 'register', element: <RegisterPage /> },
             ],
           },
         ],
       },
+      // The open marketplace: anyone searches and reads; an account is asked for at "Book".
       {
-        element: <RequireSession />,
+        element: <OpenToEveryone />,
         children: [
           {
-            path: 'driver',
+            index: true,
+            element: (
+              <MarketplaceHome>
+                <MarketplaceLandingPage />
+              </MarketplaceHome>
+            ),
+          },
+          { path: 'search', element: <MarketplacePage /> },
+          { path: 'facilities/:facilityId', element: <FacilityPage /> },
+        ],
+      },
+      {
+        path: 'driver',
+        children: [
+          // Where the marketplace was before it opened to everyone: old links still land.
+          { index: true, element: <MovedTo to={(_, query) => (query.toString() ? '/search' : '/')} /> },
+          { path: 'facilities/:facilityId', element: <MovedTo to={(params) => `/facilities/${params['facilityId'] ?? ''}`} /> },
+          {
+            element: <RequireSession />,
             children: [
-              { index: true, element: <RoleSection role="driver" render={() => <MarketplacePage />} /> },
-              { path: 'facilities/:facilityId', element: <RoleSection role="driver" render={() => <FacilityPage />} /> },
               { path: 'checkout', element: <RoleSection role="driver" render={() => <CheckoutPage />} /> },
               { path: 'checkout/:bookingId', element: <RoleSection role="driver" render={() => <PaymentPage />} /> },
               { path: 'checkout/:bookingId/extension', element: <RoleSection role="driver" render={() => <ExtensionPaymentPage />} /> },
@@ -89,6 +111,11 @@ const routes: RouteObject[] = [
               { path: 'bookings/:bookingId/confirmation', element: <RoleSection role="driver" render={() => <ConfirmationPage />} /> },
             ],
           },
+        ],
+      },
+      {
+        element: <RequireSession />,
+        children: [
           {
             path: 'operator',
             // One /ws/operator socket for every operator page, so the live feed survives navigation.
@@ -110,6 +137,7 @@ const routes: RouteObject[] = [
               { path: 'facilities/:facilityId', element: <FacilityDetailPage /> },
               { path: 'facilities/:facilityId/edit', element: <FacilityEditPage /> },
               { path: 'bookings', element: <OperatorBookingsPage /> },
+              { path: 'bookings/:bookingId', element: <OperatorBookingPage /> },
               { path: 'revenue', element: <RevenuePage /> },
               { path: 'occupancy', element: <OccupancyPage /> },
               { path: 'settings', element: <OperatorSettingsPage /> },
@@ -154,6 +182,8 @@ const routes: RouteObject[] = [
         children: [
           { path: VERIFY_EMAIL_PATH.slice(1), element: <VerifyEmailPage /> },
           { path: INVITATION_PATH.slice(1), element: <InvitationPage /> },
+          { path: FORGOT_PASSWORD_PATH.slice(1), element: <ForgotPasswordPage /> },
+          { path: RESET_PASSWORD_PATH.slice(1), element: <ResetPasswordPage /> },
         ],
       },
       { path: 'home', element: <Navigate to="/" replace /> },
@@ -166,7 +196,8 @@ const routes: RouteObject[] = [
 function countPages(list: readonly RouteObject[]): number {
   return list.reduce((count, route) => {
     if (route.children) return count + countPages(route.children);
-    const page = (route.index || (route.path !== undefined && route.path !== '*')) && !(isValidElement(route.element) && route.element.type === Navigate);
+    const redirect = isValidElement(route.element) && (route.element.type === Navigate || route.element.type === MovedTo);
+    const page = (route.index || (route.path !== undefined && route.path !== '*')) && !redirect;
     return count + (page ? 1 : 0);
   }, 0);
 }

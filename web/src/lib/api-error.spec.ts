@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ApiError, describeError, fieldMessagesOf } from './api-error';
 
 describe('fieldMessagesOf', () => {
-  it('keys the envelope’s field errors by field, joining repeated fields', () => {
+  it('words the envelope’s field errors as sentences keyed by field, joining repeated fields, never showing the API’s English', () => {
     const envelope = {
       statusCode: 400,
       error: 'Bad Request',
@@ -18,9 +18,12 @@ describe('fieldMessagesOf', () => {
       },
     };
     expect(fieldMessagesOf(envelope)).toEqual({
-      password: ['password must be at least 10 characters long', 'password is too common'],
-      email: ['email must be an email address'],
+      password: ['Use at least 10 characters.', 'Choose a password that is harder to guess: add a few uncommon words.'],
+      email: ['Enter an email address like name@example.com.'],
     });
+    expect(fieldMessagesOf(envelope, { password: { too_short: 'Use 10 characters or more: a few words make a good password.' } })['password']![0]).toBe(
+      'Use 10 characters or more: a few words make a good password.',
+    );
   });
 
   it('finds no field errors in details that are not a field list', () => {
@@ -38,6 +41,22 @@ describe('describeError', () => {
       'That email is taken.',
     );
     expect(describeError(new ApiError(500, { statusCode: 500, error: 'Internal Server Error', message: 'boom', requestId: 'r' }))).toMatch(/problem/);
+  });
+
+  it('says what the fields need when no form shows them, if each sentence reads on its own', () => {
+    const envelope = (fields: object[]) => ({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid request: check start.',
+      requestId: 'r',
+      details: { code: 'x', fields },
+    });
+    expect(describeError(new ApiError(400, envelope([{ field: 'start', code: 'in_the_past', message: 'start must not be in the past' }])))).toBe(
+      'Choose a start that has not passed yet.',
+    );
+    expect(describeError(new ApiError(400, envelope([{ field: 'somethingNew', code: 'required', message: 'somethingNew is required' }])))).toBe(
+      'Invalid request: check start.',
+    );
   });
 
   it('explains a network failure as a connection problem', () => {

@@ -1,6 +1,7 @@
 import type { ErrorEnvelope, FieldError } from '@aiparksit/shared';
+import { fieldSentence, standaloneSentence, type FormWording } from './field-messages';
 
-/** Messages per request field, as a form shows them next to each input. */
+/** Sentences per request field, as a form shows them next to each input. */
 export type FieldMessages = Partial<Record<string, string[]>>;
 
 /** An answer from the API that was not a success, carrying the server's error envelope. */
@@ -15,9 +16,14 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The failing fields from the envelope's `details`, keyed by field path. */
+  /** The failing fields from the envelope's `details` as sentences, keyed by field path. */
   get fieldMessages(): FieldMessages {
     return fieldMessagesOf(this.envelope);
+  }
+
+  /** The same, worded for one form where its fields need their own words. */
+  fieldMessagesFor(wording: FormWording): FieldMessages {
+    return fieldMessagesOf(this.envelope, wording);
   }
 }
 
@@ -31,10 +37,17 @@ export function fieldErrorsOf(envelope: ErrorEnvelope | null): FieldError[] {
   return isFieldErrorList(fields) ? fields : [];
 }
 
-export function fieldMessagesOf(envelope: ErrorEnvelope | null): FieldMessages {
+/** Field errors as sentences keyed by field path (the codes worded by `fieldSentence`, never the API's English `message`). */
+export function fieldMessagesOf(envelope: ErrorEnvelope | null, wording?: FormWording): FieldMessages {
+  return sentencesByField(fieldErrorsOf(envelope), wording);
+}
+
+export function sentencesByField(errors: FieldError[], wording?: FormWording): FieldMessages {
   const result: FieldMessages = {};
-  for (const { field, message } of fieldErrorsOf(envelope)) {
-    result[field] = [...(result[field] ?? []), message];
+  for (const error of errors) {
+    const sentence = fieldSentence(error, wording);
+    const known = result[error.field] ?? [];
+    if (!known.includes(sentence)) result[error.field] = [...known, sentence];
   }
   return result;
 }
@@ -43,6 +56,10 @@ export function fieldMessagesOf(envelope: ErrorEnvelope | null): FieldMessages {
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status >= 500) return 'The server ran into a problem. Please try again in a moment.';
+    // Where no form shows the fields, their sentences are the message ("Choose a start that has not passed yet."),
+    // when each reads well on its own; otherwise the API's summary, which names the fields.
+    const sentences = fieldErrorsOf(error.envelope).map(standaloneSentence);
+    if (sentences.length && sentences.every((sentence) => sentence !== null)) return [...new Set(sentences)].join(' ');
     return error.message;
   }
   if (error instanceof TypeError) return 'Cannot reach AIParksit. Check your connection and try again.';

@@ -1,5 +1,28 @@
 import { describe, expect, it } from '@jest/globals';
-import { availabilityText, formatDistance } from './parking-vocabulary';
+import { AMENITIES } from '@aiparksit/shared';
+import { AMENITY_ICONS, AMENITY_LABELS, availabilityText, formatDistance } from './parking-vocabulary';
+
+describe('amenity vocabulary', () => {
+  // AMENITIES is the API's enum, its validation and the database's check constraint.
+  it('has a label and an icon for every amenity the API can return, and nothing else', () => {
+    for (const amenity of AMENITIES) {
+      expect({ amenity, label: AMENITY_LABELS[amenity]?.trim() || null }).toEqual({ amenity, label: expect.any(String) });
+      expect({ amenity, icon: AMENITY_ICONS[amenity]?.trim() || null }).toEqual({ amenity, icon: expect.any(String) });
+    }
+    expect(Object.keys(AMENITY_LABELS).sort()).toEqual([...AMENITIES].sort());
+    expect(Object.keys(AMENITY_ICONS).sort()).toEqual([...AMENITIES].sort());
+  });
+
+  it('draws every icon as SVG path data (moves and lines, nothing else that could carry markup)', () => {
+    for (const amenity of AMENITIES)
+      expect({ amenity, path: AMENITY_ICONS[amenity] }).toEqual({ amenity, path: expect.stringMatching(/^M[-\d.\s,MmLlHhVvZzAaCcSsQqTt]+$/) });
+  });
+
+  it('tells every amenity apart by its label and its icon', () => {
+    expect(new Set(Object.values(AMENITY_LABELS)).size).toBe(AMENITIES.length);
+    expect(new Set(Object.values(AMENITY_ICONS)).size).toBe(AMENITIES.length);
+  });
+});
 
 describe('availabilityText', () => {
   it('gives exact counts when the API sends them', () => {

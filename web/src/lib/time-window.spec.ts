@@ -1,5 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { defaultWindow, formatCountdown, formatDuration, formatWindow, instantToWallClock, wallClockToIso, windowToIso } from './time-window';
+import {
+  defaultWindow,
+  describeZone,
+  earliestStart,
+  formatCountdown,
+  formatDuration,
+  formatWindow,
+  formatWindowCompact,
+  formatWindowInZone,
+  instantToWallClock,
+  wallClockToIso,
+  windowToIso,
+  zoneAbbreviation,
+} from './time-window';
 
 describe('wallClockToIso', () => {
   it('reads a winter wall clock in Berlin as one hour ahead of UTC', () => {
@@ -85,5 +98,54 @@ describe('formatDuration and formatCountdown', () => {
     expect(formatCountdown(245_000)).toBe('4:05');
     expect(formatCountdown(400)).toBe('0:01');
     expect(formatCountdown(-5_000)).toBe('0:00');
+  });
+});
+
+describe('formatWindowCompact', () => {
+  const now = new Date('2026-12-07T09:00:00Z');
+  it('keeps a same-day window on one short line, in the car park’s zone', () => {
+    expect(formatWindowCompact('2026-12-07T09:00:00Z', '2026-12-07T11:30:00Z', 'Europe/Berlin', now)).toBe('7 Dec, 10:00–12:30');
+  });
+  it('names both days across midnight and the year when it is not this one', () => {
+    expect(formatWindowCompact('2026-12-07T21:00:00Z', '2026-12-08T05:00:00Z', 'Europe/Berlin', now)).toBe('7 Dec, 22:00 – 8 Dec, 06:00');
+    expect(formatWindowCompact('2027-01-02T09:00:00Z', '2027-01-02T10:00:00Z', 'UTC', now)).toBe('2 Jan 2027, 09:00–10:00');
+  });
+});
+
+describe('past windows', () => {
+  const now = new Date('2031-06-03T10:07:30Z');
+
+  it('refuses a start before the current minute, in the zone the times were typed in', () => {
+    expect(windowToIso({ start: '2031-06-03T12:06', end: '2031-06-03T14:00' }, 'Europe/Berlin', now)).toEqual({ problem: 'start_in_past' });
+    expect(windowToIso({ start: '2031-06-03T12:07', end: '2031-06-03T14:00' }, 'Europe/Berlin', now)).toEqual({
+      start: '2031-06-03T10:07:00.000Z',
+      end: '2031-06-03T12:00:00.000Z',
+    });
+    // The same wall clock in New York is hours ahead: accepted.
+    expect(windowToIso({ start: '2031-06-03T06:30', end: '2031-06-03T08:00' }, 'America/New_York', now)).toMatchObject({ start: '2031-06-03T10:30:00.000Z' });
+  });
+
+  it("gives the picker its earliest start as the zone's current minute", () => {
+    expect(earliestStart(now, 'Europe/Berlin')).toBe('2031-06-03T12:07');
+    expect(earliestStart(now, 'Asia/Tokyo')).toBe('2031-06-03T19:07');
+  });
+});
+
+describe('zone labels', () => {
+  it("names the car park's zone as its clocks do, summer and winter", () => {
+    expect(zoneAbbreviation('2031-01-10T12:00:00Z', 'Europe/Berlin')).toBe('CET');
+    expect(zoneAbbreviation('2031-06-10T12:00:00Z', 'Europe/Zurich')).toBe('CEST');
+    expect(zoneAbbreviation('2031-06-10T12:00:00Z', 'Europe/London')).toBe('BST');
+  });
+
+  it('says which zone times are in, as people name it', () => {
+    expect(describeZone('2031-01-10T12:00:00Z', 'Europe/Berlin')).toBe('Berlin time (CET)');
+    expect(describeZone('2031-01-10T12:00:00Z', 'America/New_York')).toBe('New York time (GMT-5)');
+    expect(describeZone('2031-01-10T12:00:00Z', 'UTC')).toBe('UTC');
+  });
+
+  it('labels a window with its zone, and both ends when a clock change falls inside it', () => {
+    expect(formatWindowInZone('2031-01-10T13:00:00Z', '2031-01-10T15:00:00Z', 'Europe/Berlin')).toBe('Fri, 10 Jan 2031, 14:00 – 16:00 CET');
+    expect(formatWindowInZone('2031-03-29T23:00:00Z', '2031-03-30T08:00:00Z', 'Europe/Berlin')).toBe('Sun, 30 Mar 2031, 00:00 CET – 10:00 CEST');
   });
 });

@@ -75,16 +75,31 @@ export function defaultWindow(now: Date, timeZone: string = browserTimeZone()): 
   };
 }
 
-export type WindowProblem = 'missing' | 'end_not_after_start';
+export type WindowProblem = 'missing' | 'end_not_after_start' | 'start_in_past';
 
-/** The window as ISO UTC instants, or why it cannot be searched. */
-export function windowToIso(window: WallClockWindow, timeZone: string = browserTimeZone()): { start: string; end: string } | { problem: WindowProblem } {
+/**
+ * The window as ISO UTC instants, or why it cannot be searched. Given `now`, a start before the
+ * current minute is refused too (the API refuses past windows; the picker's `min` says so first).
+ */
+export function windowToIso(
+  window: WallClockWindow,
+  timeZone: string = browserTimeZone(),
+  now?: Date,
+): { start: string; end: string } | { problem: WindowProblem } {
   const start = wallClockToIso(window.start, timeZone);
   const end = wallClockToIso(window.end, timeZone);
   if (!start || !end) return { problem: 'missing' };
+  if (now && Date.parse(start) < Math.floor(now.getTime() / 60_000) * 60_000) return { problem: 'start_in_past' };
   if (Date.parse(end) <= Date.parse(start)) return { problem: 'end_not_after_start' };
   return { start, end };
 }
+
+/** What a person reads when the window they picked cannot be searched or booked. */
+export const WINDOW_PROBLEM_SENTENCES: Record<WindowProblem, string> = {
+  missing: 'Choose when you arrive and when you leave.',
+  end_not_after_start: 'The time you leave must be after the time you arrive.',
+  start_in_past: 'Choose an arrival time from now on: that time has already passed.',
+};
 
 /** "Thu, 26 Nov 2026, 14:00 – 16:00" in the zone; the second date only when the day changes. */
 export function formatWindow(startIso: string, endIso: string, timeZone: string = browserTimeZone(), locale = 'en-GB'): string {
@@ -112,4 +127,56 @@ export function formatDuration(startIso: string, endIso: string): string {
 export function formatCountdown(remainingMs: number): string {
   const seconds = Math.max(0, Math.ceil(remainingMs / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A window short enough for one table line: "7 Dec, 10:00–12:00", or "7 Dec, 22:00 – 8 Dec, 06:00"
+ * across midnight; the year only when it is not the current one.
+ */
+export function formatWindowCompact(startIso: string, endIso: string, timeZone: string = browserTimeZone(), now = new Date(), locale = 'en-GB'): string {
+  const start = new Date(startIso);
+  const end = new Date(endIso);
+  const year = (date: Date) => new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric' }).format(date);
+  const withYear = year(start) !== year(now) || year(end) !== year(now);
+  const day = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return day.format(start) === day.format(end)
+    ? `${day.format(start)}, ${time.format(start)}–${time.format(end)}`
+    : `${day.format(start)}, ${time.format(start)} – ${day.format(end)}, ${time.format(end)}`;
+}
+
+/** The wall-clock time alone, "14:30", in the zone. */
+export function formatClock(iso: string, timeZone: string = browserTimeZone(), locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/**
+ * The zone's short name at that instant, as people read it on a car park's sign: "CET",
+ * "CEST", "GMT"; where the locale has no abbreviation, its offset ("GMT-5"), never blank.
+ */
+export function zoneAbbreviation(iso: string, timeZone: string, locale = 'en-GB'): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+/** `formatWindow` with the zone named: "Thu, 26 Nov 2026, 14:00 – 16:00 CET" (the end's name, which a DST change may alter, too). */
+export function formatWindowInZone(startIso: string, endIso: string, timeZone: string, locale = 'en-GB'): string {
+  const startZone = zoneAbbreviation(startIso, timeZone, locale);
+  const endZone = zoneAbbreviation(endIso, timeZone, locale);
+  const text = formatWindow(startIso, endIso, timeZone, locale);
+  if (startZone === endZone) return `${text} ${endZone}`;
+  const [from, to] = text.split(' – ');
+  return `${from} ${startZone} – ${to} ${endZone}`;
+}
+
+/** The earliest wall clock a window may start at in the zone: the current minute ("YYYY-MM-DDTHH:mm", an input's `min`). */
+export function earliestStart(now: Date, timeZone: string = browserTimeZone()): string {
+  return instantToWallClock(new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString(), timeZone);
+}
+
+/** The zone as people say it, with its short name: "Berlin time (CET)", "New York time (GMT-5)", "UTC". */
+export function describeZone(iso: string, timeZone: string, locale = 'en-GB'): string {
+  const short = zoneAbbreviation(iso, timeZone, locale);
+  const place = timeZone.includes('/') ? timeZone.slice(timeZone.lastIndexOf('/') + 1).replaceAll('_', ' ') : null;
+  return place ? `${place} time (${short})` : short;
 }

@@ -1,6 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsString, IsUUID, Length } from 'class-validator';
-import { SPACE_TYPES, type CreateBookingRequest, type ExtendBookingRequest, type SpaceType, type UpdateVehicleRequest } from '@aiparksit/shared';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQueryDto } from '../../common/http/index.js';
+import {
+  BOOKING_LIST_FILTERS,
+  SPACE_TYPES,
+  type BookingListFilter,
+  type BookingListQuery,
+  type CreateBookingRequest,
+  type ExtendBookingRequest,
+  type SpaceType,
+  type UpdateVehicleRequest,
+} from '@aiparksit/shared';
 
 export class CreateBookingDto implements CreateBookingRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() facilityId: string;
@@ -20,4 +30,11 @@ export class ExtendBookingDto implements ExtendBookingRequest {
 
 export class UpdateVehicleDto implements UpdateVehicleRequest {
   @ApiProperty({ example: 'M-XY 42' }) @IsString() @Length(1, 32) vehiclePlate: string;
+}
+
+export class BookingListQueryDto extends PageQueryDto implements BookingListQuery {
+  @ApiPropertyOptional({ enum: BOOKING_LIST_FILTERS, default: 'all', description: 'all: upcoming first (soonest first), then the rest (latest first).' })
+  @IsOptional()
+  @IsIn(BOOKING_LIST_FILTERS)
+  filter: BookingListFilter = 'all';
 }

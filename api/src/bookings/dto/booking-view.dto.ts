@@ -1,9 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  BOOKING_LIST_FILTERS,
   BOOKING_STATUSES,
   SPACE_TYPES,
   type BookingExtensionView,
   type BookingList,
+  type BookingListFilter,
+  type BookingPaymentLine,
+  type BookingRefundLine,
   type BookingPaymentSummary,
   type BookingStatus,
   type BookingView,
@@ -36,6 +40,25 @@ class BookingPaymentSummaryDto implements BookingPaymentSummary {
   @ApiProperty() testMode: boolean;
 }
 
+class BookingRefundLineDto implements BookingRefundLine {
+  @ApiProperty() amountCents: number;
+  @ApiProperty({ format: 'date-time' }) refundedAt: string;
+}
+
+class BookingPaymentLineDto implements BookingPaymentLine {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['booking', 'extension'], description: 'What was paid: the booking itself or an extension of it.' })
+  purpose: BookingPaymentLine['purpose'];
+  @ApiProperty({ enum: ['succeeded', 'refunded', 'partially_refunded'] }) status: BookingPaymentLine['status'];
+  @ApiProperty() amountCents: number;
+  @ApiProperty() refundedCents: number;
+  @ApiProperty() currency: string;
+  @ApiProperty({ nullable: true, type: String, example: 'visa' }) cardBrand: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '4242' }) cardLast4: string | null;
+  @ApiProperty({ format: 'date-time' }) paidAt: string;
+  @ApiProperty({ type: BookingRefundLineDto, isArray: true, description: 'Refunds of this payment, to the same card.' }) refunds: BookingRefundLineDto[];
+}
+
 export class BookingViewDto implements BookingView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'AB7K-Q2MX' }) code: string;
@@ -54,11 +77,24 @@ export class BookingViewDto implements BookingView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) cancelledAt: string | null;
   @ApiProperty({ type: CancellationTermsDto }) cancellation: CancellationTermsDto;
   @ApiProperty({ type: BookingPaymentSummaryDto, nullable: true }) payment: BookingPaymentSummaryDto | null;
+  @ApiProperty({ type: BookingPaymentLineDto, isArray: true, description: 'Every successful charge (booking and extensions), oldest first.' })
+  payments: BookingPaymentLineDto[];
+}
+
+class BookingListCountsDto implements Record<BookingListFilter, number> {
+  @ApiProperty() all: number;
+  @ApiProperty() upcoming: number;
+  @ApiProperty() past: number;
+  @ApiProperty() cancelled: number;
 }
 
 export class BookingListDto implements BookingList {
-  @ApiProperty({ type: BookingViewDto, isArray: true }) upcoming: BookingViewDto[];
-  @ApiProperty({ type: BookingViewDto, isArray: true }) past: BookingViewDto[];
+  @ApiProperty({ type: BookingViewDto, isArray: true }) items: BookingViewDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ description: 'Bookings under this filter, on all pages.' }) total: number;
+  @ApiProperty({ enum: BOOKING_LIST_FILTERS }) filter: BookingListFilter;
+  @ApiProperty({ type: BookingListCountsDto, description: 'Bookings under each filter.' }) counts: BookingListCountsDto;
 }
 
 export class CancelBookingResultDto implements CancelBookingResult {

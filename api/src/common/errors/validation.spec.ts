@@ -18,8 +18,8 @@ import {
   getMetadataStorage,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { FIELD_ERROR_CODES, type FieldError } from '@aiparksit/shared';
-import { CONSTRAINT_NAMES, createValidationPipe } from './validation.js';
+import { FIELD_ERROR_CODES, FIELD_ERROR_FORMATS, type FieldError } from '@aiparksit/shared';
+import { CONSTRAINT_CODES, CONSTRAINT_NAMES, createValidationPipe } from './validation.js';
 
 class AddressDto {
   @IsString()
@@ -58,6 +58,18 @@ class SampleDto {
   @IsOptional()
   @MaxLength(3)
   note?: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  day?: string;
+
+  @IsOptional()
+  @Matches(/^\+[1-9][0-9 ().-]{5,22}$/, { message: 'phone must be in international format' })
+  phone?: string;
+
+  @IsOptional()
+  @Matches(/^(created|updated)$/)
+  action?: string;
 
   @IsOptional()
   @ArrayMaxSize(2)
@@ -103,10 +115,18 @@ describe('createValidationPipe', () => {
     expect(byField['spaceType']).toMatchObject({ code: 'not_one_of', params: { allowed: ['standard', 'ev'] } });
     expect(byField['start']).toMatchObject({ code: 'invalid_format', params: { format: 'date_time' } });
     expect(byField['id']).toMatchObject({ code: 'invalid_format', params: { format: 'uuid' } });
-    expect(byField['country']).toMatchObject({ code: 'invalid_format', params: { format: 'pattern' } });
+    expect(byField['country']).toMatchObject({ code: 'invalid_format', params: { format: 'country' } });
     expect(byField['note']).toMatchObject({ code: 'too_long', params: { max: 3 } });
     expect(byField['tags']).toMatchObject({ code: 'too_many', params: { max: 2 } });
     expect(JSON.stringify(fields)).not.toContain('not-an-email');
+  });
+
+  it('names the shape a pattern asks for: a known shape, the field it checks, or a list of words as the words', async () => {
+    const fields = await fieldsOf({ ...VALID, day: '1.2.2026', phone: '030 123', action: 'deleted' });
+    const byField = Object.fromEntries(fields.map((f) => [f.field, f]));
+    expect(byField['day']).toMatchObject({ code: 'invalid_format', params: { format: 'date' } });
+    expect(byField['phone']).toMatchObject({ code: 'invalid_format', params: { format: 'phone' }, message: 'phone must be in international format' });
+    expect(byField['action']).toMatchObject({ code: 'not_one_of', params: { allowed: ['created', 'updated'] } });
   });
 
   it('says a missing or blank field is required, whatever else it fails', async () => {
@@ -162,5 +182,25 @@ describe('createValidationPipe', () => {
     expect(names.size).toBeGreaterThan(10);
     expect([...names.keys()].filter((name) => !CONSTRAINT_NAMES.includes(name)).map((name) => names.get(name))).toEqual([]);
     expect(FIELD_ERROR_CODES).toContain('invalid');
+  });
+
+  it('names only formats of the shared list, which clients word', () => {
+    const formats = new Set<string>();
+    for (const name of CONSTRAINT_NAMES) {
+      // Arguments of every decorator's kind; a mapping that cannot read one kind is tried with the next.
+      for (const args of [[/^[A-Z]{2}$/], [/^[A-Z]{3}$/], [/^\d{4}-\d{2}-\d{2}$/], [/^x+$/], [1, 2], [['a']], [{ a: 'a' }]]) {
+        for (const property of ['phone', 'taxId', 'bbox', 'other']) {
+          let format: unknown;
+          try {
+            format = CONSTRAINT_CODES[name]!(args, property).params?.['format'];
+          } catch {
+            continue;
+          }
+          if (format !== undefined) formats.add(String(format));
+        }
+      }
+    }
+    expect(formats.size).toBeGreaterThan(8);
+    expect([...formats].filter((format) => !(FIELD_ERROR_FORMATS as readonly string[]).includes(format))).toEqual([]);
   });
 });

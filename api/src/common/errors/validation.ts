@@ -1,6 +1,6 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import type { FieldError, FieldErrorCode } from '@aiparksit/shared';
+import type { FieldError, FieldErrorCode, FieldErrorFormat } from '@aiparksit/shared';
 import { fieldError, fieldErrorDetails } from './field-errors.js';
 
 type Params = NonNullable<FieldError['params']>;
@@ -11,7 +11,7 @@ type Params = NonNullable<FieldError['params']>;
  * out as `invalid` with class-validator's own text, which a unit test keeps from happening for
  * the decorators our DTOs use.
  */
-const CONSTRAINTS: Record<string, (args: unknown[]) => { code: FieldErrorCode; params?: Params }> = {
+const CONSTRAINTS: Record<string, (args: unknown[], property: string) => { code: FieldErrorCode; params?: Params }> = {
   isDefined: () => ({ code: 'required' }),
   isNotEmpty: () => ({ code: 'required' }),
   arrayNotEmpty: () => ({ code: 'too_few', params: { min: 1 } }),
@@ -41,10 +41,33 @@ const CONSTRAINTS: Record<string, (args: unknown[]) => { code: FieldErrorCode; p
   isUrl: () => ({ code: 'invalid_format', params: { format: 'url' } }),
   isLatitude: () => ({ code: 'invalid_format', params: { format: 'latitude' } }),
   isLongitude: () => ({ code: 'invalid_format', params: { format: 'longitude' } }),
-  matches: () => ({ code: 'invalid_format', params: { format: 'pattern' } }),
+  matches: ([pattern], property) => matchesCode(pattern, property),
   strongPassword: () => ({ code: 'weak_password' }),
   payoutAccountNumber: () => ({ code: 'invalid_format', params: { format: 'bank_account' } }),
 };
+
+/** `@Matches` patterns whose shape has a name of its own, by the pattern's start. */
+const PATTERN_FORMATS: [RegExp, FieldErrorFormat][] = [
+  [/^\^\[A-Z\]\{2\}\$$/, 'country'],
+  [/^\^\[A-Z\]\{3\}\$$/, 'currency'],
+  [/^\^\\d\{4\}-\\d\{2\}-\\d\{2\}\$$/, 'date'],
+  [/^\^\\d\{4\}-\\d\{2\}-\\d\{2\}\(T/, 'date_time'],
+];
+
+/** Patterns too particular to recognise by their text, named by the field they check. */
+const PROPERTY_FORMATS: Record<string, FieldErrorFormat> = { phone: 'phone', taxId: 'tax_id', bbox: 'bbox' };
+
+/**
+ * `@Matches` as a code: a pattern that is a list of words (`^(a|b|c)$`) is `not_one_of` with
+ * them; a known shape is `invalid_format` with its name; anything else is `pattern`.
+ */
+function matchesCode(pattern: unknown, property: string): { code: FieldErrorCode; params: Params } {
+  const source = pattern instanceof RegExp ? pattern.source : String(pattern);
+  const words = /^\^\(([\w|]+)\)\$$/.exec(source);
+  if (words) return { code: 'not_one_of', params: { allowed: words[1]!.split('|') } };
+  const format = PATTERN_FORMATS.find(([shape]) => shape.test(source))?.[1] ?? PROPERTY_FORMATS[property] ?? 'pattern';
+  return { code: 'invalid_format', params: { format } };
+}
 
 /** Which of a field's failed constraints speaks first: a missing value says "required", not "too short". */
 const PRECEDENCE: FieldErrorCode[] = ['required', 'not_allowed', 'invalid_type', 'not_integer'];
@@ -79,7 +102,7 @@ function toFieldError(field: string, error: ValidationError): FieldError {
   const constraints = error.constraints ?? {};
   const metas = constraintsOf(error.target, error.property);
   const candidates = Object.keys(constraints).map((name) => {
-    const known = CONSTRAINTS[name]?.(metas.get(name)?.args ?? []);
+    const known = CONSTRAINTS[name]?.(metas.get(name)?.args ?? [], error.property);
     return { name, ...(known ?? { code: 'invalid' as const }) };
   });
   // A value that is absent fails every constraint, and blank text its length: say it is required.
@@ -137,3 +160,6 @@ export function createValidationPipe(): ValidationPipe {
 
 /** The class-validator constraints this file gives a code of their own. */
 export const CONSTRAINT_NAMES: readonly string[] = Object.keys(CONSTRAINTS);
+
+/** How each constraint becomes a code, for tests that hold the mapping to the shared lists. */
+export const CONSTRAINT_CODES: Readonly<typeof CONSTRAINTS> = CONSTRAINTS;

@@ -15,12 +15,14 @@ import {
   type MarketplacePage,
   type MarketplaceResult,
   type OpeningHours,
+  type PlaceView,
   type PriceQuote,
   type PriceQuoteDay,
   type RateMultiplier,
   type RateView,
   type SpaceType,
   type SpaceTypeAvailability,
+  type SpaceTypeQuote,
   type Weekday,
 } from '@aiparksit/shared';
 
@@ -72,15 +74,25 @@ export class PriceQuoteDto implements PriceQuote {
 
 export class MarketplaceResultDto implements MarketplaceResult {
   @ApiProperty({ type: FacilitySummaryDto }) facility: FacilitySummary;
-  @ApiProperty({ type: Number, nullable: true, description: 'Metres from the searched point; null for bbox or city searches.' }) distanceMeters: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: "Metres from the searched point or the city's centre; null for bbox searches." }) distanceMeters:
+    number | null;
   @ApiProperty({ type: PriceQuoteDto, nullable: true, description: 'Price of the window; null without a window.' }) quote: PriceQuote | null;
   @ApiProperty({ type: SpaceTypeAvailabilityDto }) availability: SpaceTypeAvailability;
+}
+
+export class PlaceViewDto implements PlaceView {
+  @ApiProperty({ example: 'zurich' }) id: string;
+  @ApiProperty({ example: 'Zürich', description: 'The name facilities use for the city.' }) name: string;
+  @ApiProperty({ example: 'CH' }) countryCode: string;
+  @ApiProperty({ type: GeoPointDto, description: 'Where "near the city centre" is measured from.' }) centre: GeoPoint;
 }
 
 export class MarketplacePageDto implements MarketplacePage {
   @ApiProperty({ type: MarketplaceResultDto, isArray: true }) results: MarketplaceResult[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
   @ApiProperty(FIDELITY) fidelity: DataFidelity;
+  @ApiPropertyOptional({ type: PlaceViewDto, description: 'For a city search: the city it resolved to, whose centre distances are measured from.' })
+  place?: PlaceView;
 }
 
 export class FacilityListPageDto implements FacilityListPage {
@@ -132,11 +144,18 @@ export class TimeWindowDto {
   @ApiProperty({ format: 'date-time' }) end: string;
 }
 
+export class SpaceTypeQuoteDto implements SpaceTypeQuote {
+  @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
+  @ApiProperty({ type: PriceQuoteDto, nullable: true, description: "Price of the window at the type's rate; null when the rate cannot price it." })
+  quote: PriceQuote | null;
+}
+
 export class FacilityAvailabilityDto implements FacilityAvailability {
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty() timeZone: string;
   @ApiProperty({ type: TimeWindowDto }) window: { start: string; end: string };
   @ApiProperty({ type: SpaceTypeAvailabilityDto, isArray: true }) perType: SpaceTypeAvailability[];
+  @ApiProperty({ type: SpaceTypeQuoteDto, isArray: true, description: 'The price of the window per space type with a rate.' }) quotes: SpaceTypeQuote[];
   @ApiProperty({
     type: AvailabilityTimelineHourDto,
     isArray: true,

@@ -32,7 +32,12 @@ export class MarketplaceQueryDto implements MarketplaceQuery {
   @Max(180)
   lng?: number;
 
-  @ApiPropertyOptional({ default: RADIUS_DEFAULT_METERS, minimum: 1, maximum: RADIUS_MAX_METERS, description: 'Metres around lat/lng.' })
+  @ApiPropertyOptional({
+    default: RADIUS_DEFAULT_METERS,
+    minimum: 1,
+    maximum: RADIUS_MAX_METERS,
+    description: "Metres around lat/lng, or around the city's centre for a city search.",
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -49,7 +54,11 @@ export class MarketplaceQueryDto implements MarketplaceQuery {
   @SearchFields.city()
   city?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Start of the parking window (with end). Without a window: no quote, availability now.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'Start of the parking window (with end); not more than 2 minutes ago (400, field code in_the_past). Without a window: no quote, availability now.',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   start?: string;
@@ -73,7 +82,11 @@ export class MarketplaceQueryDto implements MarketplaceQuery {
   @Max(100_000_000)
   maxPriceCents?: number;
 
-  @ApiPropertyOptional({ enum: MARKETPLACE_SORTS, description: 'Default distance for a point search, price otherwise.' })
+  @ApiPropertyOptional({
+    enum: MARKETPLACE_SORTS,
+    description:
+      "distance: nearest the point or the city's centre first (default for point and city searches). price: cheapest first — the window's total, or the hourly rate without a window (default for bbox, where distance is refused). availability: most free spaces first. Ties by id.",
+  })
   @IsOptional()
   @IsIn(MARKETPLACE_SORTS)
   sort?: MarketplaceSort;

@@ -16,7 +16,10 @@ const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) 
 export const SearchFields = {
   city: () =>
     applyDecorators(
-      ApiPropertyOptional({ example: 'Berlin', description: 'City name, case-insensitive.' }),
+      ApiPropertyOptional({
+        example: 'Zürich',
+        description: 'A city by any of its names ("Zurich", "zürich", "München", "Munich"), case, accents and punctuation ignored.',
+      }),
       IsOptional(),
       Trim(),
       IsString(),

@@ -11,7 +11,12 @@ import {
   type ManagedSpace,
   type ManagedSpaceList,
   type OpeningHours,
+  type BulkSpaceChangeResult,
+  type OperatorBookingDetail,
+  type OperatorBookingExtension,
   type OperatorBookingPage,
+  type OperatorBookingPayment,
+  type OperatorBookingRefund,
   type OperatorBookingRow,
   type OperatorFacilityList,
   type OperatorFacilityRow,
@@ -114,6 +119,7 @@ export class OperatorBookingRowDto implements OperatorBookingRow {
   @ApiProperty() code: string;
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty() facilityName: string;
+  @ApiProperty({ example: 'Europe/Berlin' }) facilityTimeZone: string;
   @ApiProperty() spaceLabel: string;
   @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
   @ApiProperty({ format: 'date-time' }) start: string;
@@ -128,4 +134,51 @@ export class OperatorBookingRowDto implements OperatorBookingRow {
 export class OperatorBookingPageDto implements OperatorBookingPage {
   @ApiProperty({ type: [OperatorBookingRowDto] }) results: OperatorBookingRowDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class OperatorBookingPaymentDto implements OperatorBookingPayment {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['booking', 'extension'] }) purpose: 'booking' | 'extension';
+  @ApiProperty({ enum: ['succeeded', 'declined', 'failed', 'refunded', 'partially_refunded'] }) status: OperatorBookingPayment['status'];
+  @ApiProperty() amountCents: number;
+  @ApiProperty() refundedCents: number;
+  @ApiProperty() currency: string;
+  @ApiProperty({ type: String, nullable: true, example: 'visa' }) cardBrand: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '4242' }) cardLast4: string | null;
+  @ApiProperty({ description: 'Taken by the sandbox (test-mode) provider.' }) testMode: boolean;
+  @ApiProperty({ type: String, nullable: true, example: 'card_declined' }) failureCode: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class OperatorBookingRefundDto implements OperatorBookingRefund {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) paymentId: string | null;
+  @ApiProperty({ description: 'Positive: the amount given back.' }) amountCents: number;
+  @ApiProperty() currency: string;
+  @ApiProperty({ format: 'date-time' }) refundedAt: string;
+}
+
+export class OperatorBookingExtensionDto implements OperatorBookingExtension {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) previousEnd: string;
+  @ApiProperty({ format: 'date-time' }) newEnd: string;
+  @ApiProperty() amountCents: number;
+  @ApiProperty() currency: string;
+  @ApiProperty({ enum: ['pending_payment', 'confirmed', 'expired'] }) status: OperatorBookingExtension['status'];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class OperatorBookingDetailDto extends OperatorBookingRowDto implements OperatorBookingDetail {
+  @ApiProperty() facilityCity: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) holdExpiresAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
+  @ApiProperty({ type: [OperatorBookingPaymentDto] }) payments: OperatorBookingPaymentDto[];
+  @ApiProperty({ type: [OperatorBookingRefundDto] }) refunds: OperatorBookingRefundDto[];
+  @ApiProperty({ type: [OperatorBookingExtensionDto] }) extensions: OperatorBookingExtensionDto[];
+}
+
+export class BulkSpaceChangeResultDto implements BulkSpaceChangeResult {
+  @ApiProperty({ description: 'Spaces whose state this request changed.' }) changed: number;
+  @ApiProperty({ description: 'Spaces already in the asked state (a repeated request changes nothing).' }) unchanged: number;
+  @ApiProperty({ type: ManagedSpaceListDto }) spaces: ManagedSpaceListDto;
 }

@@ -25,10 +25,12 @@ import {
 } from 'class-validator';
 import {
   AMENITIES,
+  BULK_SPACES_MAX,
   RATE_LIMITS,
   SPACE_TYPES,
   WEEKDAYS,
   type Amenity,
+  type BulkSpaceChangeRequest,
   type CreateFacilityRequest,
   type OpeningHours,
   type RateInput,
@@ -181,4 +183,13 @@ export class ReplaceRatesDto {
   @ValidateNested({ each: true })
   @Type(() => RateInputDto)
   rates: RateInputDto[];
+}
+
+export class BulkSpaceChangeDto implements BulkSpaceChangeRequest {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: BULK_SPACES_MAX, description: 'Spaces of this facility.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BULK_SPACES_MAX)
+  @IsUUID('all', { each: true })
+  spaceIds: string[];
 }

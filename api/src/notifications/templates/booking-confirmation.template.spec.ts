@@ -12,7 +12,7 @@ function confirmation(overrides: Partial<BookingConfirmationData> = {}): Booking
     amountCents: 1250,
     currency: 'EUR',
     paidWith: 'Visa •••• 4242',
-    manageUrl: 'https://parking.example/bookings/0b9f6a43-3c1e-4c7e-9d0a-8f2a51a1f7a1',
+    manageUrl: 'https://parking.example/driver/bookings/0b9f6a43-3c1e-4c7e-9d0a-8f2a51a1f7a1',
     qrPng: Buffer.from('png bytes'),
     ...overrides,
   };
@@ -32,7 +32,7 @@ describe('bookingConfirmationEmail', () => {
     expect(text).toContain('Until:   Monday 4 May 2026, 11:30 CEST');
     expect(text).toContain('Europe/Berlin');
     expect(text).toContain('Price:   €12.50, paid with Visa •••• 4242');
-    expect(text).toContain('https://parking.example/bookings/0b9f6a43-3c1e-4c7e-9d0a-8f2a51a1f7a1');
+    expect(text).toContain('https://parking.example/driver/bookings/0b9f6a43-3c1e-4c7e-9d0a-8f2a51a1f7a1');
   });
 
   it('shows the QR code in the HTML as an inline attachment', () => {
@@ -48,7 +48,7 @@ describe('bookingConfirmationEmail', () => {
     for (const fact of ['PK7Q-M2XD', 'Central Garage', 'Friedrichstraße 12', 'Monday 4 May 2026, 09:00 CEST', '€12.50', 'EV charging', 'B-AB 1234']) {
       expect(html).toContain(fact);
     }
-    expect(html).toContain('href="https://parking.example/bookings/0b9f6a43-3c1e-4c7e-9d0a-8f2a51a1f7a1"');
+    expect(html).toContain('href="https://parking.example/driver/bookings/0b9f6a43-3c1e-4c7e-9d0a-8f2a51a1f7a1"');
   });
 
   it('escapes everything that comes from data, so a facility name cannot inject markup', () => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import type { UserView } from '@aiparksit/shared';
+import { useActiveNavItemInView } from '../../components/use-active-nav-item-in-view';
 import { useLogout } from '../../features/auth';
 import { SocketProvider } from '../../lib/socket';
 import { ROLE_SECTIONS, homeFor, navigationFor } from '../navigation';
@@ -13,6 +14,8 @@ export function AppLayout({ user }: { user: UserView }) {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
+  const navRef = useRef<HTMLElement>(null);
+  useActiveNavItemInView(navRef, pathname);
 
   // After client-side navigation, move focus to the new page so keyboard and screen-reader
   // users start reading it from the top, as they would after a full page load.
@@ -21,7 +24,9 @@ export function AppLayout({ user }: { user: UserView }) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
+    // Without scrolling: the router's scroll restoration decides where the page opens (its top, or
+    // where the person was when they come back), and focusing would scroll <main> into view.
+    mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
 
   return (
@@ -35,11 +40,12 @@ export function AppLayout({ user }: { user: UserView }) {
             </span>
             <span className="brand__name">AIParksit</span>
           </NavLink>
-          <nav aria-label="Main" className="nav">
+          <nav aria-label="Main" className="nav" ref={navRef}>
             <ul>
               {navigationFor(user.role).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end className="nav__link">
+                  {/* A section's pages below an item (a booking, a car park) keep it current; the home item matches itself only. */}
+                  <NavLink to={item.to} end={item.to === homeFor(user.role)} className="nav__link">
                     {item.label}
                   </NavLink>
                 </li>

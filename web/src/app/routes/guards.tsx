@@ -3,10 +3,11 @@ import type { Role, UserView } from '@aiparksit/shared';
 import { LoadingState } from '../../components/status';
 import { useSession } from '../../lib/session';
 import { AppLayout } from '../layout/app-layout';
-import { destinationAfterSignIn, mayOpenSection } from '../navigation';
+import { VisitorLayout } from '../layout/visitor-layout';
+import { destinationAfterSignIn, homeFor, mayOpenSection } from '../navigation';
 import { ForbiddenPage } from './status-pages';
 
-function RestoringSession() {
+export function RestoringSession() {
   return (
     <div className="page-center">
       <LoadingState label="Resuming your session…" />
@@ -46,4 +47,19 @@ export function RoleSection({ role, render }: { role: Role; render: (user: UserV
   if (session.status !== 'signed-in') return null;
   if (!mayOpenSection(session.user.role, role)) return <ForbiddenPage role={session.user.role} />;
   return <>{render(session.user)}</>;
+}
+
+/** The open marketplace: anyone may search and read; a signed-in person sees it in their own frame. */
+export function OpenToEveryone() {
+  const session = useSession();
+  if (session.status === 'restoring') return <RestoringSession />;
+  if (session.status === 'signed-in') return <AppLayout user={session.user} />;
+  return <VisitorLayout />;
+}
+
+/** `/` is the search for visitors and drivers; operators, investors and admins keep their own homes. */
+export function MarketplaceHome({ children }: { children: React.ReactNode }) {
+  const session = useSession();
+  if (session.status === 'signed-in' && session.user.role !== 'driver') return <Navigate to={homeFor(session.user.role)} replace />;
+  return <>{children}</>;
 }

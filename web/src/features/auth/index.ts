@@ -6,3 +6,5 @@ export { useRegister, register } from './api/register';
 export { useVerifyEmail, verifyEmail } from './api/verify-email';
 export { useLogout, signOut } from './api/logout';
 export { InvitationPage } from './components/invitation-page';
+export { ForgotPasswordPage } from './components/forgot-password-page';
+export { ResetPasswordPage } from './components/reset-password-page';

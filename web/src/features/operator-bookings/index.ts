@@ -1,2 +1,3 @@
 export { OperatorBookingsPage } from './components/operator-bookings-page';
+export { OperatorBookingPage } from './components/operator-booking-page';
 export { operatorBookingKeys } from './api/operator-bookings';

@@ -1,21 +1,33 @@
 import { describe, expect, it } from '@jest/globals';
-import type { BookingCreatedEvent, ServerMessage } from '@aiparksit/shared';
+import type { BookingChange, BookingCreatedEvent, BookingStatus, ServerMessage } from '@aiparksit/shared';
 import { EMPTY_OPERATOR_FEED, reduceOperatorFeed } from './operator-feed';
 
-function bookingCreated(id: string, at = '2026-03-01T10:00:00Z'): ServerMessage {
-  const data: BookingCreatedEvent = {
+function booking(id: string, status: BookingStatus = 'confirmed'): BookingCreatedEvent {
+  return {
     id,
     code: `C-${id}`,
     facilityId: 'f1',
     spaceType: 'standard',
     start: '2026-03-01T11:00:00Z',
     end: '2026-03-01T13:00:00Z',
-    status: 'confirmed',
+    status,
     amountCents: 500,
     currency: 'EUR',
     vehiclePlate: 'B-AB 123',
   };
-  return { type: 'event', event: 'booking_created', data, at };
+}
+
+function bookingCreated(id: string, at = '2026-03-01T10:00:00Z', status: BookingStatus = 'confirmed'): ServerMessage {
+  return { type: 'event', event: 'booking_created', data: booking(id, status), at };
+}
+
+function bookingUpdated(id: string, status: BookingStatus, change: BookingChange, at: string): ServerMessage {
+  return {
+    type: 'event',
+    event: 'booking_updated',
+    data: { ...booking(id, status), change, previousStatus: 'pending_payment', previousEnd: '2026-03-01T13:00:00Z' },
+    at,
+  };
 }
 
 describe('reduceOperatorFeed', () => {
@@ -32,8 +44,33 @@ describe('reduceOperatorFeed', () => {
   it('lists new bookings newest first, each once, and keeps only the most recent', () => {
     let feed = EMPTY_OPERATOR_FEED;
     for (const id of ['b1', 'b2', 'b2', 'b3']) feed = reduceOperatorFeed(feed, bookingCreated(id), 2);
-    expect(feed.bookings.map((booking) => booking.id)).toEqual(['b3', 'b2']);
+    expect(feed.bookings.map((entry) => entry.booking.id)).toEqual(['b3', 'b2']);
     expect(feed.lastEventAt).toBe('2026-03-01T10:00:00Z');
+  });
+
+  it('says what happened to each booking and changes its entry in place', () => {
+    let feed = EMPTY_OPERATOR_FEED;
+    feed = reduceOperatorFeed(feed, bookingCreated('b1', 't1', 'pending_payment'));
+    feed = reduceOperatorFeed(feed, bookingCreated('b2', 't2', 'pending_payment'));
+    expect(feed.bookings.map((entry) => [entry.booking.id, entry.happened])).toEqual([
+      ['b2', 'hold'],
+      ['b1', 'hold'],
+    ]);
+    feed = reduceOperatorFeed(feed, bookingUpdated('b1', 'expired', 'expired', 't3'));
+    feed = reduceOperatorFeed(feed, bookingUpdated('b2', 'confirmed', 'paid', 't4'));
+    expect(feed.bookings.map((entry) => [entry.booking.id, entry.happened, entry.booking.status, entry.at])).toEqual([
+      ['b2', 'paid', 'confirmed', 't4'],
+      ['b1', 'expired', 'expired', 't3'],
+    ]);
+    expect(feed.lastEventAt).toBe('t4');
+  });
+
+  it('lists a change to a booking made before the page opened as a new entry', () => {
+    const feed = reduceOperatorFeed(reduceOperatorFeed(EMPTY_OPERATOR_FEED, bookingCreated('b1')), bookingUpdated('b0', 'cancelled', 'cancelled', 't2'));
+    expect(feed.bookings.map((entry) => [entry.booking.id, entry.happened])).toEqual([
+      ['b0', 'cancelled'],
+      ['b1', 'booked'],
+    ]);
   });
 
   it('keeps the latest takings per facility', () => {

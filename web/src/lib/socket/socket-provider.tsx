@@ -98,7 +98,7 @@ export function OperatorFeedProvider({ children, staleOnChange = [] }: { childre
     };
     const unlisten = connection.onMessage((message) => {
       setFeed((current) => reduceOperatorFeed(current, message));
-      if (message.type === 'event' && (message.event === 'booking_created' || message.event === 'revenue_updated')) invalidate();
+      if (message.type === 'event' && message.event !== 'availability_changed') invalidate();
     });
     const unresync = connection.onResync(invalidate);
     return () => {

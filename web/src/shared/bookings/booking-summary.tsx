@@ -51,7 +51,9 @@ export function BookingSummary({ booking }: { booking: BookingView }) {
       <dt>Price</dt>
       <dd>
         {formatMoney(booking.amountCents, booking.currency)}
-        {booking.payment?.cardLast4 && ` · paid by ${brandName(booking.payment.cardBrand)} ending ${booking.payment.cardLast4}`}
+        {/* One card said here; several (an extension paid with another card) are listed payment by payment. */}
+        {booking.payments.length <= 1 && booking.payment?.cardLast4 && ` · paid by ${brandName(booking.payment.cardBrand)} ending ${booking.payment.cardLast4}`}
+        {booking.payments.length > 1 && ` · paid in ${booking.payments.length} payments, each listed under Payments`}
         {booking.payment?.testMode && ' (test mode)'}
         {booking.payment && booking.payment.refundedCents > 0 && ` · ${formatMoney(booking.payment.refundedCents, booking.currency)} refunded`}
       </dd>

@@ -8,10 +8,11 @@ import { useChangePassword } from '../api/change-password';
 export function ChangePasswordForm() {
   const change = useChangePassword();
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldMessages, formMessage } = useFormErrors(change.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(change.error, formRef);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = new FormData(event.currentTarget);
     const body = { currentPassword: String(form.get('currentPassword') ?? ''), newPassword: String(form.get('newPassword') ?? '') };
     change.mutate(body, { onSuccess: () => formRef.current?.reset() });
@@ -39,6 +40,7 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="new-password"
         required
+        minLength={PASSWORD_MIN_LENGTH}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password.`}
         errors={fieldMessages['newPassword']}
       />

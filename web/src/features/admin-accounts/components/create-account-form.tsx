@@ -3,8 +3,14 @@ import { ADMIN_CREATABLE_ROLES, type AdminCreatableRole } from '@aiparksit/share
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { useFormErrors } from '../../../components/use-form-errors';
+import type { FormWording } from '../../../lib/field-messages';
 import { createAccount, useAccountMutation } from '../api/accounts';
 import { ROLE_LABELS, dateTime } from './account-labels';
+
+const ACCOUNT_WORDING: FormWording = {
+  name: { required: 'Enter the person’s full name.' },
+  email: { required: 'Enter the address the invitation goes to.' },
+};
 
 const ROLE_PURPOSE: Record<AdminCreatableRole, string> = {
   investor: 'see the platform’s revenue, growth and markets',
@@ -20,10 +26,11 @@ export function CreateAccountForm() {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const creation = useAccountMutation(createAccount);
-  const { fieldMessages, formMessage } = useFormErrors(creation.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(creation.error, formRef, ACCOUNT_WORDING);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = event.currentTarget;
     const data = new FormData(form);
     const role = data.get('role');
@@ -40,7 +47,7 @@ export function CreateAccountForm() {
       <p className="accounts__lead">They get an email with a link to choose their password; the link works once.</p>
       <form ref={formRef} className="form form--inline" onSubmit={onSubmit} noValidate aria-label="New account">
         <FormAlert message={formMessage} />
-        <FormField label="Full name" name="name" autoComplete="off" required errors={fieldMessages['name']} />
+        <FormField label="Full name" name="name" autoComplete="off" required maxLength={120} errors={fieldMessages['name']} />
         <FormField label="Email" name="email" type="email" autoComplete="off" required errors={fieldMessages['email']} />
         <div className={fieldMessages['role']?.length ? 'field field--invalid' : 'field'}>
           <label htmlFor={`${id}-role`}>Role</label>

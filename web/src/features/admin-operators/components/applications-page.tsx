@@ -127,10 +127,11 @@ function RejectForm({ id, name }: { id: string; name: string }) {
   const fieldId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const reject = useReview(rejectApplication);
-  const { fieldMessages, formMessage } = useFormErrors(reject.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(reject.error, formRef);
   const errors = fieldMessages['reason'];
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     reject.mutate({ id, reason: String(new FormData(event.currentTarget).get('reason') ?? '').trim() });
   }
   return (
@@ -142,6 +143,9 @@ function RejectForm({ id, name }: { id: string; name: string }) {
           id={fieldId}
           name="reason"
           rows={3}
+          required
+          minLength={5}
+          maxLength={1000}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={errors?.length ? `${fieldId}-error` : undefined}
         />

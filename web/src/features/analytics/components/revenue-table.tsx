@@ -1,46 +1,36 @@
-import type { RevenueSeries } from '@aiparksit/shared';
+import type { RevenueBucket, RevenueSeries } from '@aiparksit/shared';
+import { ResponsiveTable, type TableColumn } from '../../../components/responsive-table';
 import { formatMoney } from '../../../lib/money';
 
-/** One currency's figures per bucket with a totals row; the revenue page shows it, the dashboard's chart folds it away. */
+/** One currency's figures per bucket with a totals row (cards on a phone); the revenue page shows it, the dashboard's chart folds it away. */
 export function RevenueTable({ series }: { series: RevenueSeries }) {
   const money = (cents: number) => formatMoney(cents, series.currency);
+  const columns: TableColumn<RevenueBucket>[] = [
+    { key: 'from', header: 'From', primary: true, noWrap: true, cell: (bucket) => bucket.bucket.replace('T00:00', '') },
+    { key: 'gross', header: 'Gross', numeric: true, noWrap: true, cell: (bucket) => money(bucket.grossCents) },
+    { key: 'refunds', header: 'Refunds', numeric: true, noWrap: true, cell: (bucket) => money(bucket.refundCents) },
+    { key: 'fees', header: 'Fees', numeric: true, noWrap: true, cell: (bucket) => money(bucket.feeCents) },
+    { key: 'net', header: 'Net', numeric: true, noWrap: true, cell: (bucket) => money(bucket.netCents) },
+    { key: 'bookings', header: 'Bookings', numeric: true, cell: (bucket) => bucket.bookings },
+  ];
   return (
-    <div className="table-scroll">
-      <table className="table" data-testid={`revenue-table-${series.currency}`}>
-        <caption className="visually-hidden">Revenue in {series.currency} per period</caption>
-        <thead>
-          <tr>
-            <th scope="col">From</th>
-            <th scope="col">Gross</th>
-            <th scope="col">Refunds</th>
-            <th scope="col">Fees</th>
-            <th scope="col">Net</th>
-            <th scope="col">Bookings</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.buckets.map((bucket) => (
-            <tr key={bucket.bucket}>
-              <th scope="row">{bucket.bucket.replace('T00:00', '')}</th>
-              <td>{money(bucket.grossCents)}</td>
-              <td>{money(bucket.refundCents)}</td>
-              <td>{money(bucket.feeCents)}</td>
-              <td>{money(bucket.netCents)}</td>
-              <td>{bucket.bookings}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-testid="revenue-totals">
-            <th scope="row">Total</th>
-            <td>{money(series.totals.grossCents)}</td>
-            <td>{money(series.totals.refundCents)}</td>
-            <td>{money(series.totals.feeCents)}</td>
-            <td>{money(series.totals.netCents)}</td>
-            <td>{series.totals.bookings}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <ResponsiveTable
+      testId={`revenue-table-${series.currency}`}
+      caption={`Revenue in ${series.currency} per period`}
+      rows={series.buckets}
+      columns={columns}
+      rowKey={(bucket) => bucket.bucket}
+      footer={{
+        props: { 'data-testid': 'revenue-totals' },
+        cells: {
+          from: 'Total',
+          gross: money(series.totals.grossCents),
+          refunds: money(series.totals.refundCents),
+          fees: money(series.totals.feeCents),
+          net: money(series.totals.netCents),
+          bookings: series.totals.bookings,
+        },
+      }}
+    />
   );
 }

@@ -5,7 +5,10 @@ import { FormField } from '../../../components/form-field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { describeError } from '../../../lib/api-error';
 import { useFormErrors } from '../../../components/use-form-errors';
+import type { FormWording } from '../../../lib/field-messages';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../api/api-keys';
+
+const KEY_WORDING: FormWording = { name: { required: 'Name the key after where it is used, such as Booking site.' } };
 
 const dateTime = (iso: string | null) => (iso ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—');
 
@@ -36,9 +39,10 @@ export function ApiKeysPanel() {
 function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
   const formRef = useRef<HTMLFormElement>(null);
   const create = useCreateApiKey();
-  const { fieldMessages, formMessage } = useFormErrors(create.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(create.error, formRef, KEY_WORDING);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = event.currentTarget;
     create.mutate(
       { name: String(new FormData(form).get('name') ?? '').trim() },
@@ -52,7 +56,7 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => vo
   }
   return (
     <form ref={formRef} className="form form--inline" onSubmit={submit} noValidate aria-label="Create an API key">
-      <FormField label="Key name" name="name" hint="Where it is used, e.g. “Booking site”." maxLength={80} errors={fieldMessages['name']} />
+      <FormField label="Key name" name="name" hint="Where it is used, e.g. “Booking site”." required maxLength={80} errors={fieldMessages['name']} />
       <button type="submit" className="button button--primary" disabled={create.isPending}>
         {create.isPending ? 'Creating…' : 'Create key'}
       </button>

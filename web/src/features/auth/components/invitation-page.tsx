@@ -33,7 +33,7 @@ export function InvitationPage() {
   const acceptance = useAcceptInvitation();
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldMessages, formMessage } = useFormErrors(acceptance.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(acceptance.error, formRef);
 
   useEffect(() => {
     // The secret stays in memory for the form; out of the address bar, history and screenshots.
@@ -59,6 +59,7 @@ export function InvitationPage() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = new FormData(event.currentTarget);
     // Signed in now: `/` sends a signed-in person to their role's home, as after any sign-in.
     acceptance.mutate({ token: token ?? '', password: String(form.get('password') ?? '') }, { onSuccess: () => void navigate('/', { replace: true }) });

@@ -1,13 +1,15 @@
 import { useRef, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { PASSWORD_MIN_LENGTH, SELF_REGISTERABLE_ROLES, type RegisterRequest, type SelfRegisterableRole } from '@aiparksit/shared';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SELF_REGISTERABLE_ROLES, type RegisterRequest, type SelfRegisterableRole } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { useRegister } from '../api/register';
 import { AuthCard } from './auth-card';
 import { ResendVerificationButton } from '../../../shared/email-verification';
 import { useFormErrors } from '../../../components/use-form-errors';
+import type { FormWording } from '../../../lib/field-messages';
 import { usePageTitle } from '../../../components/use-page-title';
+import { rememberReturnPath } from '../../../lib/return-path';
 
 const ROLE_CHOICES: Record<SelfRegisterableRole, { label: string; description: string }> = {
   driver: { label: 'I drive', description: 'Find and book parking near where you are going.' },
@@ -18,16 +20,22 @@ function isSelfRegisterableRole(value: unknown): value is SelfRegisterableRole {
   return (SELF_REGISTERABLE_ROLES as readonly unknown[]).includes(value);
 }
 
+const REGISTER_WORDING: FormWording = {
+  name: { required: 'Enter your name, as you would like us to address you.' },
+  password: { required: `Choose a password of at least ${PASSWORD_MIN_LENGTH} characters.` },
+};
+
 export function RegisterPage() {
   usePageTitle('Create your account');
   const registration = useRegister();
   const [params] = useSearchParams();
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldMessages, formMessage } = useFormErrors(registration.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(registration.error, formRef, REGISTER_WORDING);
   const next = params.get('next');
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = new FormData(event.currentTarget);
     const role = form.get('role');
     const body: RegisterRequest = {
@@ -36,7 +44,8 @@ export function RegisterPage() {
       password: String(form.get('password') ?? ''),
       role: isSelfRegisterableRole(role) ? role : 'driver',
     };
-    registration.mutate(body);
+    // The emailed link signs the person in, maybe in a new tab: it brings them back to `next` (their checkout).
+    registration.mutate(body, { onSuccess: () => rememberReturnPath(next) });
   }
 
   if (registration.isSuccess) {
@@ -53,7 +62,10 @@ export function RegisterPage() {
       >
         <div className="check-email" data-testid="check-email">
           <p>
-            Open the link in the email to <strong>{email}</strong> to confirm the address; it signs you in. You can book parking once the address is confirmed.
+            Open the link in the email to <strong>{email}</strong> to confirm the address; it signs you in
+            {next?.startsWith('/driver/checkout')
+              ? ' and brings you back to your checkout in this browser.'
+              : '. You can book parking once the address is confirmed.'}
           </p>
           <p>Nothing there after a few minutes? Look in the spam folder, or ask for another link.</p>
           <ResendVerificationButton email={email} />
@@ -66,7 +78,11 @@ export function RegisterPage() {
   return (
     <AuthCard
       title="Create your account"
-      lead="It takes a minute: we email you a link to confirm your address, then you can book or list parking."
+      lead={
+        next?.startsWith('/driver/checkout')
+          ? 'Create an account to book this space: we email you a link to confirm your address, and it brings you back to your checkout.'
+          : 'It takes a minute: we email you a link to confirm your address, then you can book or list parking.'
+      }
       footer={
         <p>
           Already have an account? <Link to={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>Sign in</Link>
@@ -75,7 +91,7 @@ export function RegisterPage() {
     >
       <form ref={formRef} onSubmit={onSubmit} noValidate className="form">
         <FormAlert message={formMessage} />
-        <FormField label="Full name" name="name" autoComplete="name" required errors={fieldMessages['name']} />
+        <FormField label="Full name" name="name" autoComplete="name" required maxLength={120} errors={fieldMessages['name']} />
         <FormField label="Email" name="email" type="email" autoComplete="email" required errors={fieldMessages['email']} />
         <FormField
           label="Password"
@@ -83,6 +99,8 @@ export function RegisterPage() {
           type="password"
           autoComplete="new-password"
           required
+          minLength={PASSWORD_MIN_LENGTH}
+          maxLength={PASSWORD_MAX_LENGTH}
           hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password. A short sentence is easy to remember.`}
           errors={fieldMessages['password']}
         />

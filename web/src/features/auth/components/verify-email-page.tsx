@@ -4,6 +4,7 @@ import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
+import { takeReturnPath } from '../../../lib/return-path';
 import { useResendVerification } from '../../../shared/email-verification';
 import { useVerifyEmail } from '../api/verify-email';
 import { AuthCard } from './auth-card';
@@ -28,8 +29,8 @@ export function VerifyEmailPage() {
     started.current = true;
     // The secret has done its job in the address bar; keep it out of history and screenshots.
     window.history.replaceState(window.history.state, '', window.location.pathname);
-    // Signed in now: `/` sends a signed-in person to their home, as after any sign-in.
-    mutate({ token }, { onSuccess: () => void navigate('/', { replace: true }) });
+    // Signed in now: back to the page registration started from (a checkout), else home.
+    mutate({ token }, { onSuccess: () => void navigate(takeReturnPath() ?? '/', { replace: true }) });
   }, [token, mutate, navigate]);
 
   if (token && !verification.isError) {

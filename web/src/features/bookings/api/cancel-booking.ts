@@ -15,7 +15,7 @@ export function useCancelBooking() {
     mutationFn: cancelBooking,
     onSuccess: (result) => {
       queryClient.setQueryData(bookingKeys.detail(result.booking.id), result.booking);
-      return queryClient.invalidateQueries({ queryKey: bookingKeys.list() });
+      return queryClient.invalidateQueries({ queryKey: bookingKeys.lists() });
     },
   });
 }

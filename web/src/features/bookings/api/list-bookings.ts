@@ -1,15 +1,19 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { BookingList } from '@aiparksit/shared';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { BookingList, BookingListQuery } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { toQueryString } from '../../../lib/query-string';
 import { bookingKeys } from '../../../shared/bookings';
 
-/** GET /api/bookings: the signed-in driver's own bookings, upcoming and past. */
-export function listBookings(signal?: AbortSignal): Promise<BookingList> {
-  return apiRequest<BookingList>('/api/bookings', { signal });
+/** GET /api/bookings: one page of the signed-in driver's own bookings under a filter. */
+export function listBookings(query: BookingListQuery, signal?: AbortSignal): Promise<BookingList> {
+  return apiRequest<BookingList>(`/api/bookings${toQueryString(query)}`, { signal });
 }
 
-export const bookingListOptions = queryOptions({ queryKey: bookingKeys.list(), queryFn: ({ signal }) => listBookings(signal) });
+export function bookingListOptions(query: BookingListQuery) {
+  return queryOptions({ queryKey: bookingKeys.list(query), queryFn: ({ signal }) => listBookings(query, signal) });
+}
 
-export function useBookings() {
-  return useQuery(bookingListOptions);
+/** The previous page stays on screen while the next one loads, so paging does not flash a spinner. */
+export function useBookings(query: BookingListQuery) {
+  return useQuery({ ...bookingListOptions(query), placeholderData: keepPreviousData });
 }

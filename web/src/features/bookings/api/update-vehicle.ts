@@ -15,7 +15,7 @@ export function useUpdateVehicle(id: string) {
     mutationFn: (body: UpdateVehicleRequest) => updateVehicle(id, body),
     onSuccess: (booking) => {
       queryClient.setQueryData(bookingKeys.detail(id), booking);
-      return queryClient.invalidateQueries({ queryKey: bookingKeys.list() });
+      return queryClient.invalidateQueries({ queryKey: bookingKeys.lists() });
     },
   });
 }

@@ -13,6 +13,7 @@ import { formatWindow, instantToWallClock, wallClockToIso } from '../../../lib/t
 import { useExtendBooking } from '../api/extend-booking';
 import { useUpdateVehicle } from '../api/update-vehicle';
 import { BookingStatusBadge, BookingSummary, WithBooking } from '../../../shared/bookings';
+import { BookingPayments } from './booking-payments';
 import { CancelBookingButton } from './cancel-booking-button';
 import { CancellationTerms } from './cancellation-terms';
 
@@ -122,10 +123,11 @@ export function BookingDetailPage() {
                 Cancelled{booking.cancelledAt ? ` on ${formatWindow(booking.cancelledAt, booking.cancelledAt, booking.facility.timeZone).split(' – ')[0]}` : ''}
                 .{' '}
                 {booking.payment && booking.payment.refundedCents > 0
-                  ? `${formatMoney(booking.payment.refundedCents, booking.currency)} refunded to your card.`
+                  ? `${formatMoney(booking.payment.refundedCents, booking.currency)} refunded to ${booking.payments.filter((p) => p.refundedCents > 0).length > 1 ? 'your cards' : 'your card'}; it reaches the card within 5–10 business days, depending on the bank.`
                   : 'Nothing was refunded.'}
               </p>
             )}
+            <BookingPayments booking={booking} />
             {booking.status === 'confirmed' && (
               <section className="panel" aria-labelledby="cancel-heading">
                 <h2 id="cancel-heading">Cancellation</h2>

@@ -9,7 +9,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
-import { formatDuration, formatWindow } from '../../../lib/time-window';
+import { formatDuration, formatWindow, formatWindowInZone } from '../../../lib/time-window';
 import { BookingSummary, WithBooking } from '../../../shared/bookings';
 import { useFacility } from '../../../shared/facilities';
 import { useCreateBooking } from '../api/create-booking';
@@ -34,7 +34,7 @@ export function CheckoutPage() {
     return (
       <EmptyState title="Nothing to check out">
         <p>
-          <Link to="/driver">Find parking</Link> and choose a space first.
+          <Link to="/">Find parking</Link> and choose a space first.
         </p>
       </EmptyState>
     );
@@ -103,7 +103,7 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
           </dd>
           <dt>When</dt>
           <dd>
-            {formatWindow(props.start, props.end, props.timeZone)} ({formatDuration(props.start, props.end)}, {props.timeZone} time)
+            {formatWindowInZone(props.start, props.end, props.timeZone)} ({formatDuration(props.start, props.end)}, {props.timeZone.replaceAll('_', ' ')} time)
           </dd>
           <dt>Space</dt>
           <dd>{SPACE_TYPE_LABELS[props.spaceType]}</dd>
@@ -128,7 +128,7 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
           <button type="submit" className="button button--primary" disabled={create.isPending}>
             {create.isPending ? 'Holding a space…' : 'Hold this space and see the price'}
           </button>
-          {conflict && <Link to={`/driver/facilities/${props.facilityId}`}>Back to the car park</Link>}
+          {conflict && <Link to={`/facilities/${props.facilityId}`}>Back to the car park</Link>}
         </form>
       </section>
     </>
@@ -190,7 +190,7 @@ export function PaymentPage() {
           return (
             <EmptyState title="This hold has lapsed">
               <p>
-                Nothing was charged. <Link to="/driver">Search again</Link> to book.
+                Nothing was charged. <Link to="/">Search again</Link> to book.
               </p>
             </EmptyState>
           );

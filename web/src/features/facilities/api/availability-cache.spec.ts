@@ -22,6 +22,7 @@ function availability(window = WINDOW, day = { start: '2026-03-01T00:00:00Z', ho
     timeZone: 'UTC',
     window,
     perType: [{ spaceType: 'standard', level: 'few', available: 3, capacity: 3 }],
+    quotes: [],
     timeline: Array.from({ length: day.hours }, (_, hour) => ({
       start: new Date(Date.parse(day.start) + hour * 3_600_000).toISOString(),
       localStart: `${String(hour).padStart(2, '0')}:00`,

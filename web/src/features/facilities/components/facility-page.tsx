@@ -6,16 +6,43 @@ import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
+import { formatMoney } from '../../../lib/money';
 import { AMENITY_LABELS, SPACE_TYPE_LABELS, availabilityText } from '../../../lib/parking-vocabulary';
-import { defaultWindow, formatDuration, formatWindow, instantToWallClock, windowToIso } from '../../../lib/time-window';
+import {
+  WINDOW_PROBLEM_SENTENCES,
+  defaultWindow,
+  earliestStart,
+  formatDuration,
+  describeZone,
+  formatWindowInZone,
+  instantToWallClock,
+  windowToIso,
+} from '../../../lib/time-window';
 import { useAvailability } from '../api/get-availability';
 import { useFacility } from '../../../shared/facilities';
 import { useLiveAvailability } from '../api/live-availability';
 import { OpeningHoursList } from './opening-hours-list';
 import { RateTable } from './rate-table';
+import { AmenityIcon } from '../../../components/amenity-icon';
 
 // chart.js loads with the first facility page, not with sign-in.
 const AvailabilityChart = lazy(() => import('./availability-chart').then((module) => ({ default: module.AvailabilityChart })));
+
+/** "a standard", "an EV charging": how the Book button names its space type to screen readers. */
+function bookingLabel(type: SpaceType): string {
+  const label = SPACE_TYPE_LABELS[type];
+  const spoken = /^[A-Z]{2}/.test(label) ? label : label.toLowerCase();
+  return `${/^[aeiouAEIOU]/.test(spoken) ? 'an' : 'a'} ${spoken}`;
+}
+
+/** The API's refusal of a window (one in the past, say) as the sentence it gives for the field. */
+function windowProblem(error: unknown): string {
+  if (error instanceof ApiError) {
+    const first = Object.values(error.fieldMessages).flat()[0];
+    if (first) return first;
+  }
+  return describeError(error);
+}
 
 export function FacilityPage() {
   const { facilityId = '' } = useParams();
@@ -27,7 +54,7 @@ export function FacilityPage() {
       return (
         <EmptyState title="Car park not found">
           <p>
-            It may have been removed. <Link to="/driver">Search again</Link>.
+            It may have been removed. <Link to="/">Search again</Link>.
           </p>
         </EmptyState>
       );
@@ -41,7 +68,8 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [problem, setProblem] = useState<string | null>(null);
-  const [fallback] = useState(() => defaultWindow(new Date(), facility.timeZone));
+  const [now] = useState(() => new Date());
+  const [fallback] = useState(() => defaultWindow(now, facility.timeZone));
   const start = params.get('start');
   const end = params.get('end');
   const window = start && end ? { start, end } : null;
@@ -54,9 +82,9 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
   function changeWindow(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const chosen = windowToIso({ start: String(form.get('start') ?? ''), end: String(form.get('end') ?? '') }, facility.timeZone);
+    const chosen = windowToIso({ start: String(form.get('start') ?? ''), end: String(form.get('end') ?? '') }, facility.timeZone, new Date());
     if ('problem' in chosen) {
-      setProblem(chosen.problem === 'missing' ? 'Choose when you arrive and when you leave.' : 'The time you leave must be after the time you arrive.');
+      setProblem(WINDOW_PROBLEM_SENTENCES[chosen.problem]);
       return;
     }
     setProblem(null);
@@ -71,8 +99,11 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
   const book = (type: SpaceType) => {
     if (!shown) return;
     const query = new URLSearchParams({ facility: facility.id, start: shown.start, end: shown.end, type });
+    // Visitors are asked to sign in or register there, and come back to this same checkout.
     void navigate(`/driver/checkout?${query.toString()}`);
   };
+  const earliest = earliestStart(now, facility.timeZone);
+  const priceOf = (type: SpaceType) => availability.data?.quotes?.find((q) => q.spaceType === type)?.quote ?? null;
 
   return (
     <>
@@ -93,6 +124,8 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                 name="start"
                 type="datetime-local"
                 step={900}
+                min={earliest}
+                aria-describedby={`${id}-zone`}
                 defaultValue={window ? instantToWallClock(window.start, facility.timeZone) : fallback.start}
               />
             </div>
@@ -103,6 +136,8 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                 name="end"
                 type="datetime-local"
                 step={900}
+                min={earliest}
+                aria-describedby={`${id}-zone`}
                 defaultValue={window ? instantToWallClock(window.end, facility.timeZone) : fallback.end}
               />
             </div>
@@ -120,31 +155,44 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
               Check availability
             </button>
           </form>
-          <p className="field__hint">Times are local to the car park ({facility.timeZone}).</p>
+          <p id={`${id}-zone`} className="field__hint" data-testid="facility-zone">
+            Times are the car park’s local time: {describeZone(shown?.start ?? now.toISOString(), facility.timeZone)}.
+          </p>
 
           <h3>Free for your stay</h3>
           {availability.isPending && <LoadingState label="Checking free spaces…" />}
-          {availability.isError && <ErrorState message={describeError(availability.error)} onRetry={() => void availability.refetch()} />}
+          {availability.isError && <ErrorState message={windowProblem(availability.error)} onRetry={() => void availability.refetch()} />}
           {availability.data && (
             <>
-              <p>
-                {formatWindow(availability.data.window.start, availability.data.window.end, facility.timeZone)} (
+              <p data-testid="facility-window">
+                {formatWindowInZone(availability.data.window.start, availability.data.window.end, facility.timeZone)} (
                 {formatDuration(availability.data.window.start, availability.data.window.end)})
               </p>
+              {availability.data.fidelity === 'coarse' && <p className="field__hint">Free spaces are shown roughly until you sign in.</p>}
               <ul className="type-list">
                 {SPACE_TYPES.filter((type) => facility.spaceTypes.includes(type)).map((type) => {
                   const entry = availability.data.perType.find((p) => p.spaceType === type);
                   const free = entry ? entry.level !== 'none' : false;
+                  const quote = priceOf(type);
                   return (
-                    <li key={type} className={type === spaceType ? 'type-list__item type-list__item--chosen' : 'type-list__item'}>
+                    <li key={type} className={type === spaceType ? 'type-list__item type-list__item--chosen' : 'type-list__item'} data-space-type={type}>
                       <span className="type-list__name">{SPACE_TYPE_LABELS[type]}</span>
                       <span className={`availability availability--${entry?.level ?? 'none'}`}>{entry ? availabilityText(entry) : 'Full'}</span>
+                      <span className="type-list__price" data-testid="stay-price">
+                        {quote ? (
+                          <>
+                            <strong>{formatMoney(quote.totalCents, quote.currency ?? facility.currency)}</strong> total
+                          </>
+                        ) : (
+                          'No price for this stay'
+                        )}
+                      </span>
                       <button
                         type="button"
                         className="button button--primary"
                         disabled={!free}
                         onClick={() => book(type)}
-                        aria-label={`Book a ${SPACE_TYPE_LABELS[type].toLowerCase()} space`}
+                        aria-label={`Book ${bookingLabel(type)} space`}
                       >
                         Book
                       </button>
@@ -180,6 +228,7 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
             <ul className="tags" aria-label="Amenities">
               {facility.amenities.map((amenity) => (
                 <li key={amenity} className="tag">
+                  <AmenityIcon amenity={amenity} />
                   {AMENITY_LABELS[amenity]}
                 </li>
               ))}

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { MarketplaceResult } from '@aiparksit/shared';
 import { formatMoney } from '../../../lib/money';
 import { AMENITY_LABELS, availabilityText, formatDistance } from '../../../lib/parking-vocabulary';
+import { AmenityIcon } from '../../../components/amenity-icon';
 
 export function ResultList({ results, linkTo }: { results: MarketplaceResult[]; linkTo: (result: MarketplaceResult) => string }) {
   return (
@@ -15,7 +16,11 @@ export function ResultList({ results, linkTo }: { results: MarketplaceResult[]; 
               <h3 className="result__name">
                 <Link to={linkTo(result)}>{facility.name}</Link>
               </h3>
-              {quote && <p className="result__price">{formatMoney(quote.totalCents, quote.currency ?? facility.currency)}</p>}
+              {quote && (
+                <p className="result__price">
+                  {formatMoney(quote.totalCents, quote.currency ?? facility.currency)} <span className="result__price-note">total</span>
+                </p>
+              )}
             </div>
             <p className="result__address">
               {facility.addressLine}, {facility.city}
@@ -31,6 +36,7 @@ export function ResultList({ results, linkTo }: { results: MarketplaceResult[]; 
               <ul className="tags" aria-label="Amenities">
                 {facility.amenities.map((amenity) => (
                   <li key={amenity} className="tag">
+                    <AmenityIcon amenity={amenity} />
                     {AMENITY_LABELS[amenity]}
                   </li>
                 ))}

@@ -25,6 +25,15 @@ function FitToResults({ points }: { points: [number, number][] }) {
   return null;
 }
 
+/** A map laid out while its tab was hidden has no size: measure again once it shows. */
+function ResizeWhenShown({ shown }: { shown: boolean }) {
+  const map = useMap();
+  useEffect(() => {
+    if (shown) map.invalidateSize({ animate: false });
+  }, [map, shown]);
+  return null;
+}
+
 function PickPoint({ onPick }: { onPick: (point: { lat: number; lng: number }) => void }) {
   useMapEvents({ click: (event) => onPick({ lat: event.latlng.lat, lng: event.latlng.lng }) });
   return null;
@@ -38,11 +47,14 @@ export function ResultsMap({
   results,
   center,
   linkTo,
+  shown,
   onPickPoint,
 }: {
   results: MarketplaceResult[];
   center: { lat: number; lng: number } | null;
   linkTo: (result: MarketplaceResult) => string;
+  /** Whether its tab is the one showing (phones); wider screens show it always. */
+  shown: boolean;
   onPickPoint: (point: { lat: number; lng: number }) => void;
 }) {
   const points = results.map((r) => [r.facility.location.lat, r.facility.location.lng] as [number, number]);
@@ -56,6 +68,7 @@ export function ResultsMap({
       >
         <TileLayer url={TILE_URL} attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors' />
         <FitToResults points={points} />
+        <ResizeWhenShown shown={shown} />
         <PickPoint onPick={onPickPoint} />
         {results.map((result) => (
           <CircleMarker

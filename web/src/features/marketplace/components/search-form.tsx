@@ -3,55 +3,86 @@ import { AMENITIES, SPACE_TYPES, type Amenity, type MarketplaceSort, type SpaceT
 import { FormAlert } from '../../../components/form-alert';
 import { formatMoney, parseMoneyInput } from '../../../lib/money';
 import { AMENITY_LABELS, SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
-import { defaultWindow, instantToWallClock, windowToIso } from '../../../lib/time-window';
+import { WINDOW_PROBLEM_SENTENCES, defaultWindow, describeZone, earliestStart, instantToWallClock, windowToIso } from '../../../lib/time-window';
+import { PlaceField, type PlaceChoice } from './place-field';
 import { DEFAULT_RADIUS_METERS, type SearchCriteria } from './search-params';
+import { AmenityIcon } from '../../../components/amenity-icon';
 
 const RADII = [1000, 2000, 5000, 10_000, 25_000, 50_000];
 const SORT_LABELS: Record<MarketplaceSort, string> = { distance: 'Nearest first', price: 'Cheapest first', availability: 'Most free spaces' };
 
+export interface SearchFormProps {
+  criteria: SearchCriteria;
+  onSearch: (criteria: SearchCriteria) => void;
+  /** Opens a car park chosen from the suggestions, with the window and type of the form. */
+  onOpenFacility: (facilityId: string, criteria: SearchCriteria) => void;
+  /** The zone the arrive/leave inputs speak: the car parks' once results are known, else the browser's. */
+  timeZone: string;
+  submitLabel?: string;
+  className?: string;
+  /** Whether a map is beside the form to pick a spot on (not on the landing page). */
+  withMap?: boolean;
+}
+
 /**
- * Where (a city, or a point: "near me" or picked on the map), when (local date and time), and
- * filters. Submitting replaces the criteria in the address bar.
+ * Where (a city, a car park or an address with suggestions as you type, or a point: "near me" or
+ * picked on the map), when (wall clock in `timeZone`, never in the past), and filters.
  */
-export function SearchForm({ criteria, onSearch }: { criteria: SearchCriteria; onSearch: (criteria: SearchCriteria) => void }) {
+export function SearchForm({ criteria, onSearch, onOpenFacility, timeZone, submitLabel = 'Find parking', className = '', withMap = true }: SearchFormProps) {
   const id = useId();
-  const [initialWindow] = useState(() => defaultWindow(new Date()));
+  const [now] = useState(() => new Date());
+  const [initialWindow] = useState(() => defaultWindow(now, timeZone));
   const [problem, setProblem] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
   const [point, setPoint] = useState(criteria.point);
+  const [placeText, setPlaceText] = useState(criteria.point ? '' : criteria.city);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const window = windowToIso({ start: String(form.get('start') ?? ''), end: String(form.get('end') ?? '') });
+  /** The criteria the form holds now, or null after saying what is missing. */
+  function read(form: HTMLFormElement): Omit<SearchCriteria, 'city' | 'point'> | null {
+    const data = new FormData(form);
+    const window = windowToIso({ start: String(data.get('start') ?? ''), end: String(data.get('end') ?? '') }, timeZone, new Date());
     if ('problem' in window) {
-      setProblem(window.problem === 'missing' ? 'Choose when you arrive and when you leave.' : 'The time you leave must be after the time you arrive.');
-      return;
+      setProblem(WINDOW_PROBLEM_SENTENCES[window.problem]);
+      return null;
     }
-    const maxPriceText = String(form.get('maxPrice') ?? '').trim();
+    const maxPriceText = String(data.get('maxPrice') ?? '').trim();
     const maxPriceCents = maxPriceText ? parseMoneyInput(maxPriceText) : null;
     if (maxPriceText && maxPriceCents === null) {
       setProblem('Enter the maximum price as an amount, such as 12 or 12.50.');
-      return;
-    }
-    const city = String(form.get('city') ?? '').trim();
-    const usePoint = point !== null && city === '';
-    if (!usePoint && !city) {
-      setProblem('Enter a city, or use your location.');
-      return;
+      return null;
     }
     setProblem(null);
-    onSearch({
-      city,
-      point: usePoint ? point : null,
-      radius: Number(form.get('radius') ?? DEFAULT_RADIUS_METERS),
+    return {
+      radius: Number(data.get('radius') ?? DEFAULT_RADIUS_METERS),
       start: window.start,
       end: window.end,
-      spaceType: String(form.get('spaceType') ?? 'standard') as SpaceType,
-      amenities: form.getAll('amenities').map(String) as Amenity[],
+      spaceType: String(data.get('spaceType') ?? 'standard') as SpaceType,
+      amenities: data.getAll('amenities').map(String) as Amenity[],
       maxPriceCents,
-      sort: String(form.get('sort') ?? 'distance') as MarketplaceSort,
-    });
+      sort: String(data.get('sort') ?? 'distance') as MarketplaceSort,
+    };
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const rest = read(event.currentTarget);
+    if (!rest) return;
+    const city = placeText.trim();
+    const usePoint = point !== null && city === '';
+    if (!usePoint && !city) {
+      setProblem('Enter where you are going (a city, a car park or an address), or use your location.');
+      return;
+    }
+    onSearch({ ...rest, city, point: usePoint ? point : null });
+  }
+
+  function choose(choice: PlaceChoice, form: HTMLFormElement | null) {
+    if (!form) return;
+    const rest = read(form);
+    if (!rest) return;
+    if (choice.kind === 'facility') onOpenFacility(choice.facilityId, { ...rest, city: '', point: null });
+    else if (choice.kind === 'city') onSearch({ ...rest, city: choice.city, point: null });
+    else onSearch({ ...rest, city: '', point: choice.location });
   }
 
   function locate() {
@@ -64,6 +95,7 @@ export function SearchForm({ criteria, onSearch }: { criteria: SearchCriteria; o
       (position) => {
         setLocating(false);
         setProblem(null);
+        setPlaceText('');
         setPoint({ lat: position.coords.latitude, lng: position.coords.longitude });
       },
       () => {
@@ -74,26 +106,24 @@ export function SearchForm({ criteria, onSearch }: { criteria: SearchCriteria; o
     );
   }
 
-  const start = criteria.start ? instantToWallClock(criteria.start) : initialWindow.start;
-  const end = criteria.end ? instantToWallClock(criteria.end) : initialWindow.end;
-  // Remounting on new criteria (key) resets the uncontrolled inputs to what was searched.
-  const key = JSON.stringify(criteria);
+  const start = criteria.start ? instantToWallClock(criteria.start, timeZone) : initialWindow.start;
+  const end = criteria.end ? instantToWallClock(criteria.end, timeZone) : initialWindow.end;
+  const earliest = earliestStart(now, timeZone);
+  const fromWhere = point && !placeText.trim() ? 'of the spot' : 'of the city centre';
 
   return (
-    <form key={key} className="search-form panel" onSubmit={submit} noValidate aria-label="Search parking">
+    <form className={`search-form panel ${className}`} onSubmit={submit} noValidate aria-label="Search parking">
       <FormAlert message={problem} />
-      <div className="search-form__row">
-        <div className="field">
-          <label htmlFor={`${id}-city`}>City</label>
-          <input
-            id={`${id}-city`}
-            name="city"
-            defaultValue={criteria.point ? '' : criteria.city}
-            autoComplete="address-level2"
-            placeholder="e.g. Berlin"
-            onChange={(e) => e.target.value && setPoint(null)}
-          />
-        </div>
+      <div className="search-form__row search-form__row--where">
+        <PlaceField
+          id={`${id}-place`}
+          value={placeText}
+          onChange={(text) => {
+            setPlaceText(text);
+            if (text) setPoint(null);
+          }}
+          onChoose={(choice, input) => choose(choice, input.form)}
+        />
         <div className="field search-form__near">
           <span className="field__label" aria-hidden="true">
             &nbsp;
@@ -102,28 +132,36 @@ export function SearchForm({ criteria, onSearch }: { criteria: SearchCriteria; o
             {locating ? 'Locating…' : 'Near me'}
           </button>
           <p id={`${id}-point`} className="field__hint" aria-live="polite">
-            {point ? `Around ${point.lat.toFixed(4)}, ${point.lng.toFixed(4)}` : 'Or click the map to search around a spot.'}
+            {point && !placeText ? `Around ${point.lat.toFixed(4)}, ${point.lng.toFixed(4)}` : withMap ? 'Or click the map to search around a spot.' : ''}
           </p>
         </div>
+      </div>
+      <div className="search-form__row search-form__row--when">
+        <div className="field">
+          <label htmlFor={`${id}-start`}>Arrive</label>
+          <input id={`${id}-start`} name="start" type="datetime-local" defaultValue={start} min={earliest} step={900} aria-describedby={`${id}-zone`} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-end`}>Leave</label>
+          <input id={`${id}-end`} name="end" type="datetime-local" defaultValue={end} min={earliest} step={900} aria-describedby={`${id}-zone`} />
+        </div>
+      </div>
+      <p id={`${id}-zone`} className="field__hint search-form__zone" data-testid="search-zone">
+        Times are {describeZone(criteria.start ?? now.toISOString(), timeZone)}.
+      </p>
+      <div className="search-form__row search-form__row--options">
         <div className="field">
           <label htmlFor={`${id}-radius`}>Within</label>
-          <select id={`${id}-radius`} name="radius" defaultValue={String(criteria.radius)}>
+          <select id={`${id}-radius`} name="radius" defaultValue={String(criteria.radius)} aria-describedby={`${id}-radius-hint`}>
             {RADII.map((r) => (
               <option key={r} value={r}>
                 {r / 1000} km
               </option>
             ))}
           </select>
-        </div>
-      </div>
-      <div className="search-form__row">
-        <div className="field">
-          <label htmlFor={`${id}-start`}>Arrive</label>
-          <input id={`${id}-start`} name="start" type="datetime-local" defaultValue={start} step={900} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-end`}>Leave</label>
-          <input id={`${id}-end`} name="end" type="datetime-local" defaultValue={end} step={900} />
+          <p id={`${id}-radius-hint`} className="field__hint">
+            {fromWhere}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={`${id}-type`}>Space type</label>
@@ -169,13 +207,14 @@ export function SearchForm({ criteria, onSearch }: { criteria: SearchCriteria; o
           {AMENITIES.map((amenity) => (
             <label key={amenity} className="check">
               <input type="checkbox" name="amenities" value={amenity} defaultChecked={criteria.amenities.includes(amenity)} />
+              <AmenityIcon amenity={amenity} />
               {AMENITY_LABELS[amenity]}
             </label>
           ))}
         </fieldset>
       </details>
-      <button type="submit" className="button button--primary">
-        Search
+      <button type="submit" className="button button--primary search-form__submit">
+        {submitLabel}
       </button>
     </form>
   );

@@ -34,8 +34,20 @@ describe('criteriaToSearch', () => {
     expect(criteriaToSearch(base)).toBeNull();
   });
 
-  it('searches a city by price, as there is no point to measure distance from', () => {
-    expect(criteriaToSearch({ ...base, city: ' Berlin ' })).toEqual({ city: 'Berlin', spaceType: 'standard', sort: 'price' });
+  it('sends a city search with the radius and the order the form shows, measured from the city centre', () => {
+    expect(criteriaToSearch({ ...base, city: ' Berlin ' })).toEqual({ city: 'Berlin', radius: 5000, spaceType: 'standard', sort: 'distance' });
+    expect(criteriaToSearch({ ...base, city: 'Zurich', radius: 2000, sort: 'price' })).toEqual({
+      city: 'Zurich',
+      radius: 2000,
+      spaceType: 'standard',
+      sort: 'price',
+    });
+  });
+
+  it('keeps the radius of a city search in the address bar', () => {
+    const criteria = criteriaFromParams(new URLSearchParams('city=Wien&radius=10000&sort=availability'));
+    expect(criteria).toMatchObject({ city: 'Wien', radius: 10_000, sort: 'availability', point: null });
+    expect(criteriaToParams(criteria).toString()).toBe('city=Wien&radius=10000&sort=availability');
   });
 
   it('searches around a point with the window, amenities and price cap', () => {

@@ -50,10 +50,10 @@ export function criteriaToParams(criteria: SearchCriteria): URLSearchParams {
   if (criteria.point) {
     params.set('lat', criteria.point.lat.toFixed(5));
     params.set('lng', criteria.point.lng.toFixed(5));
-    params.set('radius', String(criteria.radius));
   } else if (criteria.city.trim()) {
     params.set('city', criteria.city.trim());
   }
+  if (criteria.radius !== DEFAULT_RADIUS_METERS) params.set('radius', String(criteria.radius));
   if (criteria.start && criteria.end) {
     params.set('start', criteria.start);
     params.set('end', criteria.end);
@@ -67,21 +67,19 @@ export function criteriaToParams(criteria: SearchCriteria): URLSearchParams {
 
 /**
  * The API query for the criteria; null until the person has said where (a point or a city).
- * Sorting by distance needs a point: a city search is sorted by price instead.
+ * What the form shows is what is sent: the radius and the order apply to a city search too,
+ * measured from the city's centre.
  */
 export function criteriaToSearch(criteria: SearchCriteria): MarketplaceSearch | null {
-  const where = criteria.point
-    ? { lat: criteria.point.lat, lng: criteria.point.lng, radius: criteria.radius }
-    : criteria.city.trim()
-      ? { city: criteria.city.trim() }
-      : null;
+  const where = criteria.point ? { lat: criteria.point.lat, lng: criteria.point.lng } : criteria.city.trim() ? { city: criteria.city.trim() } : null;
   if (!where) return null;
   return {
     ...where,
+    radius: criteria.radius,
     ...(criteria.start && criteria.end ? { start: criteria.start, end: criteria.end } : {}),
     spaceType: criteria.spaceType,
     ...(criteria.amenities.length ? { amenities: criteria.amenities.join(',') } : {}),
     ...(criteria.maxPriceCents !== null ? { maxPriceCents: criteria.maxPriceCents } : {}),
-    sort: !criteria.point && criteria.sort === 'distance' ? 'price' : criteria.sort,
+    sort: criteria.sort,
   };
 }

@@ -106,6 +106,9 @@ function ApplicationStatus({ application }: { application: OnboardingApplication
         <p>
           Your published car parks appear in the marketplace. <Link to="/operator/facilities/new">Add a car park</Link>
         </p>
+        <p>
+          Your payout account is kept in <Link to="/operator/settings#payout-account">Settings</Link>, where you can add or change it.
+        </p>
       </section>
     );
   }
@@ -138,9 +141,10 @@ function StepForm({
   submitLabel?: string;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldMessages, formMessage } = useFormErrors(error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(error, formRef);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     onSubmit(new FormData(event.currentTarget));
   }
   return (
@@ -163,13 +167,25 @@ function CompanyStep({ saved, onSaved }: { saved: OnboardingApplication | null; 
     <StepForm title="Company" error={save.error} pending={save.isPending} onSubmit={(form) => save.mutate(form, { onSuccess: onSaved })}>
       {(fields) => (
         <>
-          <FormField label="Legal name" name="legalName" defaultValue={saved?.company.legalName} errors={fields['legalName']} autoComplete="organization" />
+          <FormField
+            label="Legal name"
+            name="legalName"
+            defaultValue={saved?.company.legalName}
+            errors={fields['legalName']}
+            autoComplete="organization"
+            required
+            minLength={2}
+            maxLength={200}
+          />
           <FormField
             label="Display name"
             name="displayName"
             hint="What drivers see."
             defaultValue={saved?.company.displayName}
             errors={fields['displayName']}
+            required
+            minLength={2}
+            maxLength={80}
           />
           <FormField
             label="Tax ID"
@@ -177,6 +193,7 @@ function CompanyStep({ saved, onSaved }: { saved: OnboardingApplication | null; 
             hint="VAT or tax number as on your company's papers."
             defaultValue={saved?.company.taxId}
             errors={fields['taxId']}
+            required
           />
         </>
       )}
@@ -190,7 +207,16 @@ function ContactStep({ saved, onSaved }: { saved: OnboardingApplication; onSaved
     <StepForm title="Contact" error={save.error} pending={save.isPending} onSubmit={(form) => save.mutate(form, { onSuccess: onSaved })}>
       {(fields) => (
         <>
-          <FormField label="Contact email" name="email" type="email" defaultValue={saved.contact?.email} errors={fields['email']} autoComplete="email" />
+          <FormField
+            label="Contact email"
+            name="email"
+            type="email"
+            defaultValue={saved.contact?.email}
+            errors={fields['email']}
+            autoComplete="email"
+            required
+            maxLength={254}
+          />
           <FormField
             label="Phone"
             name="phone"
@@ -199,6 +225,7 @@ function ContactStep({ saved, onSaved }: { saved: OnboardingApplication; onSaved
             defaultValue={saved.contact?.phone}
             errors={fields['phone']}
             autoComplete="tel"
+            required
           />
         </>
       )}

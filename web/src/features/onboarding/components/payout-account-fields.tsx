@@ -28,13 +28,13 @@ export function PayoutAccountFields({
           number)
         </label>
       </fieldset>
-      <FormField label="Account holder" name="holderName" defaultValue={holderName} errors={fields['holderName']} />
+      <FormField label="Account holder" name="holderName" defaultValue={holderName} errors={fields['holderName']} required minLength={2} maxLength={140} />
       {kind === 'iban' ? (
-        <FormField label="IBAN" name="iban" errors={fields['iban']} autoComplete="off" spellCheck={false} />
+        <FormField label="IBAN" name="iban" errors={fields['iban']} autoComplete="off" spellCheck={false} required />
       ) : (
         <>
-          <FormField label="Routing number" name="routingNumber" inputMode="numeric" errors={fields['routingNumber']} autoComplete="off" />
-          <FormField label="Account number" name="accountNumber" inputMode="numeric" errors={fields['accountNumber']} autoComplete="off" />
+          <FormField label="Routing number" name="routingNumber" inputMode="numeric" errors={fields['routingNumber']} autoComplete="off" required />
+          <FormField label="Account number" name="accountNumber" inputMode="numeric" errors={fields['accountNumber']} autoComplete="off" required />
         </>
       )}
       <p className="field__hint">Only the last four digits are kept; the full number goes no further than the check.</p>

@@ -44,10 +44,31 @@ function PayoutAccount({ application }: { application: OnboardingApplication }) 
   const [changing, setChanging] = useState(false);
   const [changed, setChanged] = useState(false);
   if (!account) {
+    // An approved operator adds it right here: onboarding is over and has no step left to offer.
+    if (application.status === 'approved') {
+      return (
+        <>
+          {changed ? (
+            <p className="notice" role="status" data-testid="payout-changed">
+              Payout account saved. We have emailed you about it.
+            </p>
+          ) : (
+            <p data-testid="payout-missing">No payout account is on file yet: add the account your takings should go to.</p>
+          )}
+          <ChangePayoutAccountForm application={application} onDone={setChanged} cancellable={false} />
+        </>
+      );
+    }
     return (
       <EmptyState title="No payout account yet">
         <p>
-          Add it in <Link to="/operator/onboarding">onboarding</Link>.
+          {application.status === 'submitted' ? (
+            'Your application is being reviewed; the account can be added once it is done.'
+          ) : (
+            <>
+              Add it in <Link to="/operator/onboarding">onboarding</Link>.
+            </>
+          )}
         </p>
       </EmptyState>
     );
@@ -113,18 +134,28 @@ function PayoutAccount({ application }: { application: OnboardingApplication }) 
 }
 
 /** A new account after approval: the same fields as onboarding, and the current password. */
-function ChangePayoutAccountForm({ application, onDone }: { application: OnboardingApplication; onDone: (saved: boolean) => void }) {
+function ChangePayoutAccountForm({
+  application,
+  onDone,
+  cancellable = true,
+}: {
+  application: OnboardingApplication;
+  onDone: (saved: boolean) => void;
+  /** False where the form is the only way forward (no account on file yet). */
+  cancellable?: boolean;
+}) {
   const formRef = useRef<HTMLFormElement>(null);
   const [kind, setKind] = useState<PayoutAccountInput['kind']>(application.payoutAccount?.kind ?? 'iban');
   const change = useOnboardingStep(changePayoutAccount);
-  const { fieldMessages, formMessage } = useFormErrors(change.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(change.error, formRef);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = new FormData(event.currentTarget);
     change.mutate({ ...readPayoutAccount(form, kind), currentPassword: String(form.get('currentPassword') ?? '') }, { onSuccess: () => onDone(true) });
   }
   return (
-    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Change payout account">
+    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={application.payoutAccount ? 'Change payout account' : 'Add payout account'}>
       <FormAlert message={formMessage} />
       <PayoutAccountFields kind={kind} onKind={setKind} holderName={application.payoutAccount?.holderName} fields={fieldMessages} />
       <FormField
@@ -137,11 +168,13 @@ function ChangePayoutAccountForm({ application, onDone }: { application: Onboard
       />
       <div className="toolbar">
         <button type="submit" className="button button--primary" disabled={change.isPending}>
-          {change.isPending ? 'Saving…' : 'Save new payout account'}
+          {change.isPending ? 'Saving…' : application.payoutAccount ? 'Save new payout account' : 'Save payout account'}
         </button>
-        <button type="button" className="button button--ghost" onClick={() => onDone(false)}>
-          Cancel
-        </button>
+        {cancellable && (
+          <button type="button" className="button button--ghost" onClick={() => onDone(false)}>
+            Cancel
+          </button>
+        )}
       </div>
     </form>
   );

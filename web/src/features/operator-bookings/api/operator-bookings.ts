@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
-import type { OperatorBookingPage, OperatorBookingQuery } from '@aiparksit/shared';
+import type { OperatorBookingDetail, OperatorBookingPage, OperatorBookingQuery } from '@aiparksit/shared';
 import { apiDownload, apiRequest } from '../../../lib/api-client';
 import { saveFile } from '../../../lib/http';
 import { toQueryString } from '../../../lib/query-string';
@@ -8,9 +8,10 @@ import { withDashboardRefresh } from '../../../lib/socket';
 export const operatorBookingKeys = {
   all: ['operator', 'bookings'] as const,
   list: (query: OperatorBookingQuery) => ['operator', 'bookings', query] as const,
+  detail: (id: string) => ['operator', 'bookings', 'detail', id] as const,
 };
 
-/** GET /api/operator/bookings: one page of the operator's bookings, latest start first. */
+/** GET /api/operator/bookings: one page of the operator's bookings, newest first unless `sort` says otherwise. */
 export function listOperatorBookings(query: OperatorBookingQuery, signal?: AbortSignal): Promise<OperatorBookingPage> {
   return apiRequest(`/api/operator/bookings${toQueryString(query)}`, { signal });
 }
@@ -21,6 +22,20 @@ export function operatorBookingsOptions(query: OperatorBookingQuery) {
 
 export function useOperatorBookings(query: OperatorBookingQuery) {
   return useQuery({ ...operatorBookingsOptions(query), placeholderData: keepPreviousData });
+}
+
+/** GET /api/operator/bookings/:id: one booking of the operator's car parks with its payments and refunds. */
+export function getOperatorBooking(id: string, signal?: AbortSignal): Promise<OperatorBookingDetail> {
+  return apiRequest(`/api/operator/bookings/${encodeURIComponent(id)}`, { signal });
+}
+
+/** Refreshed by the operator feed like the list (its key is under `operatorBookingKeys.all`), so a hold paid or lapsed shows at once. */
+export function operatorBookingOptions(id: string) {
+  return withDashboardRefresh(queryOptions({ queryKey: operatorBookingKeys.detail(id), queryFn: ({ signal }) => getOperatorBooking(id, signal) }));
+}
+
+export function useOperatorBooking(id: string) {
+  return useQuery(operatorBookingOptions(id));
 }
 
 /**

@@ -1,19 +1,20 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
-import { BOOKING_STATUSES, type OperatorBookingRow } from '@aiparksit/shared';
+import { Link, useSearchParams } from 'react-router';
+import { BOOKING_STATUSES, OPERATOR_BOOKING_SORTS, type OperatorBookingRow, type OperatorBookingSort } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { LiveStateBadge } from '../../../components/live-state-badge';
 import { PageHeader } from '../../../components/page-header';
+import { ResponsiveTable, type TableColumn } from '../../../components/responsive-table';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { useOperatorFeed } from '../../../lib/socket';
-import { formatWindow } from '../../../lib/time-window';
+import { formatWindowCompact } from '../../../lib/time-window';
 import { BOOKING_STATUS_LABELS, BookingStatusBadge } from '../../../shared/bookings';
 import { useManagedFacilities } from '../../../shared/managed-facilities';
-import { FILTER_NAMES, filtersFromSearch, toBookingQuery, type BookingFilters } from '../api/booking-filters';
+import { FILTER_NAMES, SORT_LABELS, filtersFromSearch, toBookingQuery, type BookingFilters } from '../api/booking-filters';
 import { useExportOperatorBookings, useOperatorBookings } from '../api/operator-bookings';
 
 const PAGE_SIZE = 25;
@@ -45,16 +46,17 @@ export function OperatorBookingsPage() {
     <>
       <PageHeader eyebrow="Operator" title="Bookings">
         <p>
-          Every booking of your car parks, latest start first. New ones appear by themselves. <LiveStateBadge state={liveState} />
+          Every booking of your car parks; open one for its payments and refunds. New ones appear by themselves. <LiveStateBadge state={liveState} />
         </p>
       </PageHeader>
       <section className="panel stack">
         <BookingFilterForm key={search.toString()} filters={filters} onApply={applyFilters} />
         <div className="toolbar">
+          <SortSelect value={filters.sort || 'created_desc'} onChange={(sort) => applyFilters({ ...filters, sort: sort === 'created_desc' ? '' : sort })} />
           <button type="button" className="button button--secondary" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate(query)}>
             {exportCsv.isPending ? 'Preparing CSV…' : 'Export CSV'}
           </button>
-          <span className="field__hint">The export holds every booking matching the filters, not only this page.</span>
+          <span className="field__hint">The export holds every booking matching the filters, not only this page, in each car park’s local time.</span>
         </div>
         <FormAlert message={exportCsv.error ? `The export failed: ${describeError(exportCsv.error)}` : null} />
         {bookings.isPending && <LoadingState label="Loading bookings…" />}
@@ -98,9 +100,12 @@ function BookingFilterForm({ filters, onApply }: { filters: BookingFilters; onAp
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '').trim();
-    onApply(
-      filtersFromSearch(new URLSearchParams({ facilityId: value('facilityId'), status: value('status'), from: value('from'), to: value('to'), q: value('q') })),
-    );
+    onApply({
+      ...filtersFromSearch(
+        new URLSearchParams({ facilityId: value('facilityId'), status: value('status'), from: value('from'), to: value('to'), q: value('q') }),
+      ),
+      sort: filters.sort,
+    });
   }
   return (
     <form className="form form--inline" role="search" aria-label="Filter bookings" onSubmit={submit}>
@@ -142,7 +147,11 @@ function BookingFilterForm({ filters, onApply }: { filters: BookingFilters; onAp
         <button type="submit" className="button button--primary">
           Apply
         </button>
-        <button type="button" className="button button--ghost" onClick={() => onApply({ facilityId: '', status: '', from: '', to: '', q: '' })}>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => onApply({ facilityId: '', status: '', from: '', to: '', q: '', sort: filters.sort })}
+        >
           Clear
         </button>
       </div>
@@ -150,39 +159,50 @@ function BookingFilterForm({ filters, onApply }: { filters: BookingFilters; onAp
   );
 }
 
+function SortSelect({ value, onChange }: { value: OperatorBookingSort; onChange: (sort: OperatorBookingSort) => void }) {
+  const id = useId();
+  return (
+    <div className="field field--inline">
+      <label htmlFor={`${id}-sort`}>Order</label>
+      <select id={`${id}-sort`} value={value} onChange={(event) => onChange(event.target.value as OperatorBookingSort)} data-testid="booking-sort">
+        {OPERATOR_BOOKING_SORTS.map((sort) => (
+          <option key={sort} value={sort}>
+            {SORT_LABELS[sort]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const COLUMNS: TableColumn<OperatorBookingRow>[] = [
+  { key: 'code', header: 'Code', primary: true, noWrap: true, cell: (booking) => <Link to={`/operator/bookings/${booking.id}`}>{booking.code}</Link> },
+  { key: 'facility', header: 'Car park', cell: (booking) => booking.facilityName },
+  {
+    key: 'space',
+    header: 'Space',
+    noWrap: true,
+    cell: (booking) => (
+      <>
+        {booking.spaceLabel} <span className="field__hint">({SPACE_TYPE_LABELS[booking.spaceType]})</span>
+      </>
+    ),
+  },
+  { key: 'window', header: 'When (car park time)', noWrap: true, cell: (booking) => formatWindowCompact(booking.start, booking.end, booking.facilityTimeZone) },
+  { key: 'plate', header: 'Plate', noWrap: true, cell: (booking) => booking.vehiclePlate },
+  { key: 'amount', header: 'Amount', noWrap: true, numeric: true, cell: (booking) => formatMoney(booking.amountCents, booking.currency) },
+  { key: 'status', header: 'Status', noWrap: true, cell: (booking) => <BookingStatusBadge status={booking.status} /> },
+];
+
 function BookingTable({ rows }: { rows: OperatorBookingRow[] }) {
   return (
-    <div className="table-scroll">
-      <table className="table" data-testid="operator-bookings">
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Car park</th>
-            <th scope="col">Space</th>
-            <th scope="col">When</th>
-            <th scope="col">Plate</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((booking) => (
-            <tr key={booking.id} data-booking-code={booking.code}>
-              <th scope="row">{booking.code}</th>
-              <td>{booking.facilityName}</td>
-              <td>
-                {booking.spaceLabel} <span className="field__hint">({SPACE_TYPE_LABELS[booking.spaceType]})</span>
-              </td>
-              <td>{formatWindow(booking.start, booking.end)}</td>
-              <td>{booking.vehiclePlate}</td>
-              <td>{formatMoney(booking.amountCents, booking.currency)}</td>
-              <td>
-                <BookingStatusBadge status={booking.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ResponsiveTable
+      testId="operator-bookings"
+      className="rtable--linked"
+      rows={rows}
+      columns={COLUMNS}
+      rowKey={(booking) => booking.id}
+      rowProps={(booking) => ({ 'data-booking-code': booking.code })}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BlockingBooking, ManagedSpaceList } from '@aiparksit/shared';
+import type { BlockingBooking, BulkSpaceChangeResult, ManagedSpaceList } from '@aiparksit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
 import { managedFacilityKeys } from '../../../shared/managed-facilities';
@@ -11,10 +11,9 @@ export function listSpaces(facilityId: string, signal?: AbortSignal): Promise<Ma
   return apiRequest(`/api/facilities/${encodeURIComponent(facilityId)}/spaces`, { signal });
 }
 
-export function setSpaceActive({ facilityId, spaceId, active }: { facilityId: string; spaceId: string; active: boolean }): Promise<ManagedSpaceList> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(facilityId)}/spaces/${encodeURIComponent(spaceId)}/${active ? 'activate' : 'deactivate'}`, {
-    method: 'POST',
-  });
+/** POST /api/facilities/:id/spaces/deactivate or /activate: several spaces at once, all or none (409 names the bookings in the way). */
+export function setSpacesActive({ facilityId, spaceIds, active }: { facilityId: string; spaceIds: string[]; active: boolean }): Promise<BulkSpaceChangeResult> {
+  return apiRequest(`/api/facilities/${encodeURIComponent(facilityId)}/spaces/${active ? 'activate' : 'deactivate'}`, { method: 'POST', body: { spaceIds } });
 }
 
 export function spacesOptions(facilityId: string) {
@@ -25,13 +24,13 @@ export function useSpaces(facilityId: string) {
   return useQuery(spacesOptions(facilityId));
 }
 
-/** Activating or deactivating a space changes the facility's counts too: both are refetched. */
-export function useSetSpaceActive() {
+/** Spaces in or out of service in bulk; the facility's counts and the dashboard are refetched. */
+export function useSetSpacesActive() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: setSpaceActive,
-    onSuccess: (spaces, { facilityId }) => {
-      queryClient.setQueryData(spaceKeys.list(facilityId), spaces);
+    mutationFn: setSpacesActive,
+    onSuccess: (result, { facilityId }) => {
+      queryClient.setQueryData(spaceKeys.list(facilityId), result.spaces);
       void queryClient.invalidateQueries({ queryKey: managedFacilityKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['operator', 'dashboard'] });
     },

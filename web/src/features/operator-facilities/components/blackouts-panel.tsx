@@ -90,10 +90,11 @@ function AddBlackoutForm({ facility, onCreated }: { facility: ManagedFacility; o
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const create = useBlackoutChange(createBlackout);
-  const { fieldMessages, formMessage } = useFormErrors(create.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(create.error, formRef);
   const [localError, setLocalError] = useState<string | null>(null);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = event.currentTarget;
     const data = new FormData(form);
     // The inputs are wall-clock times of the car park's own zone, whatever the browser's is.
@@ -118,8 +119,8 @@ function AddBlackoutForm({ facility, onCreated }: { facility: ManagedFacility; o
   }
   return (
     <form ref={formRef} className="form form--inline" onSubmit={submit} noValidate aria-label="Add a blackout">
-      <FormField label="Blackout starts" name="start" type="datetime-local" hint={`${facility.timeZone} time`} errors={fieldMessages['start']} />
-      <FormField label="Blackout ends" name="end" type="datetime-local" errors={fieldMessages['end']} />
+      <FormField label="Blackout starts" name="start" type="datetime-local" hint={`${facility.timeZone} time`} errors={fieldMessages['start']} required />
+      <FormField label="Blackout ends" name="end" type="datetime-local" errors={fieldMessages['end']} required />
       <div className="field">
         <label htmlFor={`${id}-scope`}>Covers</label>
         <select id={`${id}-scope`} name="scope" defaultValue="">

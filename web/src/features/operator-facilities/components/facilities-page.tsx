@@ -1,9 +1,28 @@
 import { Link } from 'react-router';
+import type { OperatorFacilityRow } from '@aiparksit/shared';
 import { PageHeader } from '../../../components/page-header';
+import { ResponsiveTable, type TableColumn } from '../../../components/responsive-table';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
 import { useManagedFacilities } from '../../../shared/managed-facilities';
+
+const COLUMNS: TableColumn<OperatorFacilityRow>[] = [
+  { key: 'name', header: 'Name', primary: true, cell: (facility) => <Link to={`/operator/facilities/${facility.id}`}>{facility.name}</Link> },
+  { key: 'city', header: 'City', cell: (facility) => facility.city },
+  {
+    key: 'listing',
+    header: 'Listing',
+    cell: (facility) => (facility.listed ? 'In the marketplace' : facility.published ? 'Published, awaiting approval' : 'Not published'),
+  },
+  {
+    key: 'spaces',
+    header: 'Spaces',
+    numeric: true,
+    cell: (facility) => `${facility.activeSpaces}${facility.inactiveSpaces > 0 ? ` (+${facility.inactiveSpaces} inactive)` : ''}`,
+  },
+  { key: 'upcoming', header: 'Upcoming bookings', numeric: true, cell: (facility) => facility.upcomingBookings },
+];
 
 export function FacilitiesPage() {
   usePageTitle('Car parks');
@@ -26,35 +45,13 @@ export function FacilitiesPage() {
           </EmptyState>
         )}
         {facilities.data && facilities.data.results.length > 0 && (
-          <div className="table-scroll">
-            <table className="table" data-testid="facility-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">City</th>
-                  <th scope="col">Listing</th>
-                  <th scope="col">Spaces</th>
-                  <th scope="col">Upcoming bookings</th>
-                </tr>
-              </thead>
-              <tbody>
-                {facilities.data.results.map((facility) => (
-                  <tr key={facility.id}>
-                    <th scope="row">
-                      <Link to={`/operator/facilities/${facility.id}`}>{facility.name}</Link>
-                    </th>
-                    <td>{facility.city}</td>
-                    <td>{facility.listed ? 'In the marketplace' : facility.published ? 'Published, awaiting approval' : 'Not published'}</td>
-                    <td>
-                      {facility.activeSpaces}
-                      {facility.inactiveSpaces > 0 && ` (+${facility.inactiveSpaces} inactive)`}
-                    </td>
-                    <td>{facility.upcomingBookings}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResponsiveTable
+            testId="facility-table"
+            className="rtable--linked"
+            rows={facilities.data.results}
+            columns={COLUMNS}
+            rowKey={(facility) => facility.id}
+          />
         )}
       </section>
     </>

@@ -12,7 +12,7 @@ import { useFormErrors } from '../../../components/use-form-errors';
 import { useManagedFacility } from '../../../shared/managed-facilities';
 import { updateFacility, useFacilityChange } from '../api/facilities';
 import { BlackoutsPanel } from './blackouts-panel';
-import { AddressFields, RateFields, formText, readAddress, readRates } from './facility-fields';
+import { AddressFields, FACILITY_WORDING, RateFields, formText, readAddress, readRates } from './facility-fields';
 import { WEEKDAY_LABELS, intervalsToText, openingHoursFromText } from './opening-hours-text';
 import { SpacesPanel } from './spaces-panel';
 
@@ -59,12 +59,13 @@ function FacilityDetailsForm({ facility }: { facility: ManagedFacility }) {
   const [hourErrors, setHourErrors] = useState<Partial<Record<Weekday, string>>>({});
   const [saved, setSaved] = useState(false);
   const update = useFacilityChange(updateFacility);
-  const { fieldMessages, formMessage } = useFormErrors(update.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(update.error, formRef, FACILITY_WORDING);
   const required = typesWithSpaces(facility);
   const [sentTypes, setSentTypes] = useState<SpaceType[]>([]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     setSaved(false);
     const form = new FormData(event.currentTarget);
     const texts = Object.fromEntries(WEEKDAYS.map((day) => [day, formText(form, `hours.${day}`)])) as Record<Weekday, string>;
@@ -95,7 +96,7 @@ function FacilityDetailsForm({ facility }: { facility: ManagedFacility }) {
     <form ref={formRef} className="form panel" onSubmit={submit} noValidate aria-labelledby="facility-details">
       <h2 id="facility-details">Details, hours and rates</h2>
       <FormAlert message={formMessage} />
-      <FormField label="Name" name="name" defaultValue={facility.name} errors={fieldMessages['name']} />
+      <FormField label="Name" name="name" defaultValue={facility.name} errors={fieldMessages['name']} required maxLength={160} />
       <div className="field">
         <label htmlFor="facility-description">Description</label>
         <textarea id="facility-description" name="description" rows={3} maxLength={5000} defaultValue={facility.description} />

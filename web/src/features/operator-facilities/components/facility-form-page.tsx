@@ -8,7 +8,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { browserTimeZone } from '../../../lib/time-window';
 import { useFormErrors } from '../../../components/use-form-errors';
 import { createFacility, useFacilityChange } from '../api/facilities';
-import { AddressFields, RateFields, SpaceCountFields, formText, readAddress, readRates, readSpaceCounts } from './facility-fields';
+import { AddressFields, FACILITY_WORDING, RateFields, SpaceCountFields, formText, readAddress, readRates, readSpaceCounts } from './facility-fields';
 
 const DEFAULT_POINT = { lat: 52.52, lng: 13.405 };
 
@@ -23,11 +23,12 @@ export function NewFacilityPage() {
   const formRef = useRef<HTMLFormElement>(null);
   const [point, setPoint] = useState(DEFAULT_POINT);
   const create = useFacilityChange(createFacility);
-  const { fieldMessages, formMessage } = useFormErrors(create.error, formRef);
+  const { fieldMessages, formMessage, checkFields } = useFormErrors(create.error, formRef, FACILITY_WORDING);
   const [rateTypes, setRateTypes] = useState<SpaceType[]>(['standard']);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkFields()) return;
     const form = new FormData(event.currentTarget);
     const currency = formText(form, 'currency').toUpperCase();
     const body: CreateFacilityRequest = {
@@ -47,7 +48,7 @@ export function NewFacilityPage() {
       <PageHeader eyebrow="Operator" title="Add a car park" />
       <form ref={formRef} className="form panel" onSubmit={submit} noValidate aria-label="New car park">
         <FormAlert message={formMessage} />
-        <FormField label="Name" name="name" errors={fieldMessages['name']} />
+        <FormField label="Name" name="name" errors={fieldMessages['name']} required maxLength={160} />
         <AddressFields fieldMessages={fieldMessages} point={point} onPoint={setPoint} />
         <div className="fieldset-grid">
           <FormField
@@ -56,8 +57,18 @@ export function NewFacilityPage() {
             defaultValue={browserTimeZone()}
             hint="IANA name, e.g. Europe/Berlin."
             errors={fieldMessages['timeZone']}
+            required
+            maxLength={64}
           />
-          <FormField label="Currency" name="currency" defaultValue="EUR" errors={fieldMessages['currency']} />
+          <FormField
+            label="Currency"
+            name="currency"
+            defaultValue="EUR"
+            errors={fieldMessages['currency']}
+            required
+            pattern="[A-Za-z]{3}"
+            data-format="currency"
+          />
         </div>
         <SpaceCountFields legend="Spaces to create" fieldMessages={fieldMessages} defaults={{ standard: 10 }} onTypesWithSpaces={setRateTypes} />
         <FormAlert message={fieldMessages['spaces']?.join(' ') ?? fieldMessages['rates']?.join(' ') ?? null} />

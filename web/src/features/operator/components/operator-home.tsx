@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { OperatorDashboard } from '@aiparksit/shared';
+import type { OperatorDashboard, OperatorDashboardBooking } from '@aiparksit/shared';
 import { PageHeader } from '../../../components/page-header';
+import { ResponsiveTable, type TableColumn } from '../../../components/responsive-table';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { useOperatorFeed } from '../../../lib/socket';
-import { formatWindow } from '../../../lib/time-window';
+import { formatWindowCompact } from '../../../lib/time-window';
 import { BookingStatusBadge } from '../../../shared/bookings';
 import { useDashboard } from '../../../shared/operator-dashboard';
 import { LiveFeed } from './live-feed';
@@ -50,7 +51,7 @@ export function OperatorHome({ trends }: { trends?: ReactNode }) {
         </p>
       )}
       <KpiCards dashboard={data} />
-      <div className="dashboard-grid">
+      <div className="dashboard-grid dashboard-grid--home">
         <LiveFeed feed={feed} facilities={data.facilities} />
         <RecentBookings dashboard={data} />
       </div>
@@ -87,6 +88,23 @@ function KpiCards({ dashboard }: { dashboard: OperatorDashboard }) {
 
 function RecentBookings({ dashboard }: { dashboard: OperatorDashboard }) {
   const zoneOf = (facilityId: string) => dashboard.facilities.find((facility) => facility.id === facilityId)?.timeZone;
+  // Code, car park and window each stay on one line; the plate is on the booking's own page.
+  const columns: TableColumn<OperatorDashboardBooking>[] = [
+    { key: 'code', header: 'Code', primary: true, noWrap: true, cell: (booking) => <Link to={`/operator/bookings/${booking.id}`}>{booking.code}</Link> },
+    {
+      key: 'facility',
+      header: 'Car park',
+      noWrap: true,
+      cell: (booking) => (
+        <span className="recent-bookings__facility" title={booking.facilityName}>
+          {booking.facilityName}
+        </span>
+      ),
+    },
+    { key: 'window', header: 'When', noWrap: true, cell: (booking) => formatWindowCompact(booking.start, booking.end, zoneOf(booking.facilityId)) },
+    { key: 'status', header: 'Status', noWrap: true, cell: (booking) => <BookingStatusBadge status={booking.status} /> },
+    { key: 'amount', header: 'Amount', noWrap: true, numeric: true, cell: (booking) => formatMoney(booking.amountCents, booking.currency) },
+  ];
   return (
     <section className="panel" aria-labelledby="recent-bookings">
       <h2 id="recent-bookings">Recent bookings</h2>
@@ -101,34 +119,14 @@ function RecentBookings({ dashboard }: { dashboard: OperatorDashboard }) {
           </p>
         </EmptyState>
       ) : (
-        <div className="table-scroll">
-          <table className="table" data-testid="recent-bookings">
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Car park</th>
-                <th scope="col">When</th>
-                <th scope="col">Plate</th>
-                <th scope="col">Amount</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dashboard.recentBookings.map((booking) => (
-                <tr key={booking.id} data-booking-code={booking.code}>
-                  <th scope="row">{booking.code}</th>
-                  <td>{booking.facilityName}</td>
-                  <td>{formatWindow(booking.start, booking.end, zoneOf(booking.facilityId))}</td>
-                  <td>{booking.vehiclePlate}</td>
-                  <td>{formatMoney(booking.amountCents, booking.currency)}</td>
-                  <td>
-                    <BookingStatusBadge status={booking.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResponsiveTable
+          testId="recent-bookings"
+          className="rtable--linked"
+          rows={dashboard.recentBookings}
+          columns={columns}
+          rowKey={(booking) => booking.id}
+          rowProps={(booking) => ({ 'data-booking-code': booking.code })}
+        />
       )}
     </section>
   );
