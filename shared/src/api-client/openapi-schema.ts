@@ -304,6 +304,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_requestPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_confirmPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/refresh': {
     parameters: {
       query?: never;
@@ -624,6 +656,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/facilities/{id}/spaces/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['FacilityManagementController_activateMany'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/facilities/{id}/spaces/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['FacilityManagementController_deactivateMany'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/facilities/{id}/unpublish': {
     parameters: {
       query?: never;
@@ -808,6 +872,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['OperatorFacilitiesController_bookingsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operator/bookings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OperatorFacilitiesController_booking'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1422,9 +1502,44 @@ export interface components {
       /** @example Europe/Berlin */
       timeZone: string;
     };
+    BookingListCountsDto: {
+      all: number;
+      cancelled: number;
+      past: number;
+      upcoming: number;
+    };
     BookingListDto: {
-      past: components['schemas']['BookingViewDto'][];
-      upcoming: components['schemas']['BookingViewDto'][];
+      /** @description Bookings under each filter. */
+      counts: components['schemas']['BookingListCountsDto'];
+      /** @enum {string} */
+      filter: 'all' | 'upcoming' | 'past' | 'cancelled';
+      items: components['schemas']['BookingViewDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Bookings under this filter, on all pages. */
+      total: number;
+    };
+    BookingPaymentLineDto: {
+      amountCents: number;
+      /** @example visa */
+      cardBrand: string | null;
+      /** @example 4242 */
+      cardLast4: string | null;
+      currency: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      paidAt: string;
+      /**
+       * @description What was paid: the booking itself or an extension of it.
+       * @enum {string}
+       */
+      purpose: 'booking' | 'extension';
+      refundedCents: number;
+      /** @description Refunds of this payment, to the same card. */
+      refunds: components['schemas']['BookingRefundLineDto'][];
+      /** @enum {string} */
+      status: 'succeeded' | 'refunded' | 'partially_refunded';
     };
     BookingPaymentSummaryDto: {
       amountCents: number;
@@ -1434,6 +1549,11 @@ export interface components {
       /** @enum {string} */
       status: 'succeeded' | 'refunded' | 'partially_refunded';
       testMode: boolean;
+    };
+    BookingRefundLineDto: {
+      amountCents: number;
+      /** Format: date-time */
+      refundedAt: string;
     };
     BookingViewDto: {
       amountCents: number;
@@ -1455,6 +1575,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       payment: components['schemas']['BookingPaymentSummaryDto'] | null;
+      /** @description Every successful charge (booking and extensions), oldest first. */
+      payments: components['schemas']['BookingPaymentLineDto'][];
       spaceLabel: string;
       /** @enum {string} */
       spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
@@ -1463,6 +1585,17 @@ export interface components {
       /** @enum {string} */
       status: 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'completed';
       vehiclePlate: string;
+    };
+    BulkSpaceChangeDto: {
+      /** @description Spaces of this facility. */
+      spaceIds: string[];
+    };
+    BulkSpaceChangeResultDto: {
+      /** @description Spaces whose state this request changed. */
+      changed: number;
+      spaces: components['schemas']['ManagedSpaceListDto'];
+      /** @description Spaces already in the asked state (a repeated request changes nothing). */
+      unchanged: number;
     };
     CancelBookingResultDto: {
       booking: components['schemas']['BookingViewDto'];
@@ -2537,9 +2670,87 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    OperatorBookingDetailDto: {
+      amountCents: number;
+      /** Format: date-time */
+      cancelledAt: string | null;
+      code: string;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      currency: string;
+      /** Format: date-time */
+      end: string;
+      extensions: components['schemas']['OperatorBookingExtensionDto'][];
+      facilityCity: string;
+      /** Format: uuid */
+      facilityId: string;
+      facilityName: string;
+      /** @example Europe/Berlin */
+      facilityTimeZone: string;
+      /** Format: date-time */
+      holdExpiresAt: string | null;
+      /** Format: uuid */
+      id: string;
+      payments: components['schemas']['OperatorBookingPaymentDto'][];
+      refunds: components['schemas']['OperatorBookingRefundDto'][];
+      spaceLabel: string;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /** Format: date-time */
+      start: string;
+      /** @enum {string} */
+      status: 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'completed';
+      vehiclePlate: string;
+    };
+    OperatorBookingExtensionDto: {
+      amountCents: number;
+      /** Format: date-time */
+      createdAt: string;
+      currency: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      newEnd: string;
+      /** Format: date-time */
+      previousEnd: string;
+      /** @enum {string} */
+      status: 'pending_payment' | 'confirmed' | 'expired';
+    };
     OperatorBookingPageDto: {
       nextCursor: string | null;
       results: components['schemas']['OperatorBookingRowDto'][];
+    };
+    OperatorBookingPaymentDto: {
+      amountCents: number;
+      /** @example visa */
+      cardBrand: string | null;
+      /** @example 4242 */
+      cardLast4: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      currency: string;
+      /** @example card_declined */
+      failureCode: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      purpose: 'booking' | 'extension';
+      refundedCents: number;
+      /** @enum {string} */
+      status: 'succeeded' | 'declined' | 'failed' | 'refunded' | 'partially_refunded';
+      /** @description Taken by the sandbox (test-mode) provider. */
+      testMode: boolean;
+    };
+    OperatorBookingRefundDto: {
+      /** @description Positive: the amount given back. */
+      amountCents: number;
+      currency: string;
+      /** Format: uuid */
+      paymentId: string | null;
+      /** Format: date-time */
+      refundedAt: string;
     };
     OperatorBookingRowDto: {
       amountCents: number;
@@ -2552,6 +2763,8 @@ export interface components {
       /** Format: uuid */
       facilityId: string;
       facilityName: string;
+      /** @example Europe/Berlin */
+      facilityTimeZone: string;
       /** Format: uuid */
       id: string;
       spaceLabel: string;
@@ -2647,6 +2860,16 @@ export interface components {
       /** @description Percent; null when no space was open. */
       occupancyPercent: number | null;
       paidBookings: number;
+    };
+    PasswordResetConfirmDto: {
+      /** @description The same rules as at registration; refused when easy to guess, with the reason. */
+      password: string;
+      /** @description The token from the link in the password-reset email (after `#token=`). */
+      token: string;
+    };
+    PasswordResetRequestDto: {
+      /** @example dana@example.com */
+      email: string;
     };
     PaymentViewDto: {
       amountCents: number;
@@ -4684,7 +4907,7 @@ export interface operations {
       /**
        * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
-       *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_reset_token`, `invalid_verification_token`, `weak_password`.
        */
       400: {
         headers: {
@@ -4747,7 +4970,7 @@ export interface operations {
       /**
        * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
-       *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_reset_token`, `invalid_verification_token`, `weak_password`.
        */
       400: {
         headers: {
@@ -4792,7 +5015,7 @@ export interface operations {
       /**
        * @description The request could not be read (a malformed URL escape or header).
        *
-       *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_reset_token`, `invalid_verification_token`, `weak_password`.
        */
       400: {
         headers: {
@@ -4866,7 +5089,7 @@ export interface operations {
       /**
        * @description current_password_wrong (`details.fields` names currentPassword), or newPassword is too short or easy to guess (named, with the reason).
        *
-       *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_reset_token`, `invalid_verification_token`, `weak_password`.
        */
       400: {
         headers: {
@@ -4906,6 +5129,104 @@ export interface operations {
       };
     };
   };
+  AuthController_requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequestDto'];
+      };
+    };
+    responses: {
+      /** @description The same answer for any address. An enabled account gets an email with a single-use link to choose a new password (at most one a minute, PASSWORD_RESET_MAX_PER_HOUR an hour); POST /api/auth/password-reset/confirm uses it. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationAcceptedDto'];
+        };
+      };
+      /**
+       * @description The email address is missing or not an address.
+       *
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_reset_token`, `invalid_verification_token`, `weak_password`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description Too many attempts from this address; the Retry-After header says when to try again.
+       *
+       *     Codes (`details.code`): `sign_in_locked`.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  AuthController_confirmPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetConfirmDto'];
+      };
+    };
+    responses: {
+      /** @description The password is set; every session of the account has ended (sockets included) and the owner is emailed. Sign in with it. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description invalid_reset_token: unknown, used or expired link; weak_password or a validation error: the password breaks the registration rules (named, with the reason).
+       *
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_reset_token`, `invalid_verification_token`, `weak_password`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description Too many attempts from this address; the Retry-After header says when to try again.
+       *
+       *     Codes (`details.code`): `sign_in_locked`.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   AuthController_refresh: {
     parameters: {
       query?: never;
@@ -4931,7 +5252,7 @@ export interface operations {
       /**
        * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
-       *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_reset_token`, `invalid_verification_token`, `weak_password`.
        */
       400: {
         headers: {
@@ -4994,7 +5315,7 @@ export interface operations {
       /**
        * @description A field is missing or invalid, the password is easy to guess, or the role is not driver or operator; `details` names the fields and says why.
        *
-       *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_reset_token`, `invalid_verification_token`, `weak_password`.
        */
       400: {
         headers: {
@@ -5044,7 +5365,7 @@ export interface operations {
       /**
        * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
-       *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_reset_token`, `invalid_verification_token`, `weak_password`.
        */
       400: {
         headers: {
@@ -5094,7 +5415,7 @@ export interface operations {
       /**
        * @description The token is unknown, already used or expired (`invalid_verification_token`).
        *
-       *     Codes (`details.code`): `current_password_wrong`, `invalid_verification_token`, `weak_password`.
+       *     Codes (`details.code`): `current_password_wrong`, `invalid_reset_token`, `invalid_verification_token`, `weak_password`.
        */
       400: {
         headers: {
@@ -5121,14 +5442,19 @@ export interface operations {
   };
   BookingsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description all: upcoming first (soonest first), then the rest (latest first). */
+        filter?: 'all' | 'upcoming' | 'past' | 'cancelled';
+        page?: number;
+        pageSize?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Your own bookings: upcoming (soonest first) and past (latest first). */
+      /** @description One page of your own bookings: upcoming (soonest first), then past (latest first); filter by upcoming, past or cancelled. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5138,7 +5464,7 @@ export interface operations {
         };
       };
       /**
-       * @description The request could not be read (a malformed URL escape or header).
+       * @description validation_failed: an unknown filter, or a page or pageSize out of range.
        *
        *     Codes (`details.code`): `end_not_after_start`, `extension_not_later`, `invalid_vehicle_plate`, `invalid_window`, `longer_than_30_days`, `longer_than_maximum`, `outside_opening_hours`, `shorter_than_minimum`, `space_type_not_offered`, `start_in_past`.
        */
@@ -5748,7 +6074,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -5886,7 +6212,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -5969,7 +6295,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -6047,7 +6373,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -6126,7 +6452,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -6205,7 +6531,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -6288,7 +6614,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -6366,7 +6692,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -6449,7 +6775,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -6528,7 +6854,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -6607,7 +6933,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -6619,6 +6945,185 @@ export interface operations {
       };
       /**
        * @description space_has_future_bookings: details.bookings lists the live bookings that have not ended.
+       *
+       *     Codes (`details.code`): `space_has_future_bookings`.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  FacilityManagementController_activateMany: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkSpaceChangeDto'];
+      };
+    };
+    responses: {
+      /** @description All named spaces take bookings again; those already active are left as they are. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkSpaceChangeResultDto'];
+        };
+      };
+      /**
+       * @description details.fields: spaceIds missing, empty, too many or not UUIDs.
+       *
+       *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`, `operator_not_found`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description No such facility, or not one of yours. Or space_not_found: details.spaceIds names spaces not of this facility.
+       *
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  FacilityManagementController_deactivateMany: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkSpaceChangeDto'];
+      };
+    };
+    responses: {
+      /** @description All named spaces are out of service; those already inactive are left as they are. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkSpaceChangeResultDto'];
+        };
+      };
+      /**
+       * @description details.fields: spaceIds missing, empty, too many or not UUIDs.
+       *
+       *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`, `operator_not_found`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description No such facility, or not one of yours. Or space_not_found: details.spaceIds names spaces not of this facility.
+       *
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description space_has_future_bookings: nothing changed; details.bookings lists each live booking that has not ended.
        *
        *     Codes (`details.code`): `space_has_future_bookings`.
        */
@@ -6699,7 +7204,7 @@ export interface operations {
       /**
        * @description No such facility, or not one of yours.
        *
-       *     Codes (`details.code`): `blackout_not_found`, `facility_not_found`, `space_not_found`.
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
        */
       404: {
         headers: {
@@ -7338,6 +7843,8 @@ export interface operations {
         limit?: number;
         /** @description A booking code, or a vehicle plate or its beginning. */
         q?: string;
+        /** @description created_desc: newest booking first (a booking just made is on page 1); start_*: by the start of the stay. */
+        sort?: 'created_desc' | 'created_asc' | 'start_desc' | 'start_asc';
         status?: 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'completed';
         to?: string;
       };
@@ -7347,7 +7854,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Bookings of your facilities, latest start first. */
+      /** @description Bookings of your facilities, newest first unless `sort` says otherwise. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7413,6 +7920,8 @@ export interface operations {
         limit?: number;
         /** @description A booking code, or a vehicle plate or its beginning. */
         q?: string;
+        /** @description created_desc: newest booking first (a booking just made is on page 1); start_*: by the start of the stay. */
+        sort?: 'created_desc' | 'created_asc' | 'start_desc' | 'start_asc';
         status?: 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'completed';
         to?: string;
       };
@@ -7422,7 +7931,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The same bookings as GET /api/operator/bookings (same filters, every page) as RFC 4180 CSV, streamed. */
+      /** @description The same bookings as GET /api/operator/bookings (same filters and order, every page) as RFC 4180 CSV, streamed. Times are the car park’s local wall clock (`YYYY-MM-DD HH:mm`) and amounts are decimals in the currency’s units; the header names the zone and currency (`start (Europe/Berlin)`, `amount (EUR)`), or, when the car parks differ, the rows carry `time_zone` and `currency` columns. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7459,6 +7968,85 @@ export interface operations {
        *     Codes (`details.code`): `api_key_not_allowed`, `operator_not_found`.
        */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  OperatorFacilitiesController_booking: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One booking of your car parks, read-only: payments (card brand and last four), refunds, extensions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperatorBookingDetailDto'];
+        };
+      };
+      /**
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
+       *
+       *     Codes (`details.code`): `invalid_blackout`, `invalid_cursor`, `invalid_facility`, `invalid_query`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`, `operator_not_found`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description booking_not_found: no such booking, or not at one of your car parks.
+       *
+       *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
+       */
+      404: {
         headers: {
           [name: string]: unknown;
         };
