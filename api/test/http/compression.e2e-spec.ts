@@ -1,5 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { WS_PATH } from '@aiparksit/shared';
 import { apiUrl } from '../support/api-url.js';
 import { openTestSocket, toWebSocketUrl } from '../../../test/support/websocket-client.js';
@@ -9,6 +9,20 @@ interface RawResponse {
   headers: IncomingHttpHeaders;
   /** The bytes as sent, still compressed when they were. */
   body: Buffer;
+}
+
+/** A POST of raw bytes with the given headers; answers status and parsed JSON body. */
+function rawPost(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; json: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(new URL(path, apiUrl()), { method: 'POST', headers: { ...headers, 'content-length': String(body.length) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 /** A GET whose body is not decompressed on the way (fetch and supertest would hide the encoding). */
@@ -94,5 +108,18 @@ describe('Compression when the API serves the SPA', () => {
     } finally {
       await socket.close();
     }
+  });
+
+  // The plugin also inflates gzip request bodies: the body limit must hold for the inflated size.
+  it('refuses a gzip request body that inflates past the body limit with 413, and reads a small one', async () => {
+    const bomb = gzipSync(Buffer.from(`{"email":"${'a'.repeat(8 * 1024 * 1024)}"}`));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const refused = await rawPost('/api/auth/login', bomb, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect(refused.status).toBe(413);
+    expect(refused.json).toMatchObject({ statusCode: 413, requestId: expect.any(String) });
+
+    const small = gzipSync(Buffer.from(JSON.stringify({ email: 'nobody@example.test', password: 'not-the-password' })));
+    const answered = await rawPost('/api/auth/login', small, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect(answered.status).toBe(401);
   });
 });
