@@ -1,9 +1,8 @@
 import { useRef, type FormEvent } from 'react';
-import { PASSWORD_MIN_LENGTH } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
 import { useFormErrors } from '../../../components/use-form-errors';
 import { useChangePassword } from '../api/change-password';
+import { NewPasswordField } from '../../../components/new-password-field';
 
 export function ChangePasswordForm() {
   const change = useChangePassword();
@@ -34,16 +33,7 @@ export function ChangePasswordForm() {
         required
         errors={fieldMessages['currentPassword']}
       />
-      <FormField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password.`}
-        errors={fieldMessages['newPassword']}
-      />
+      <NewPasswordField label="New password" name="newPassword" errors={fieldMessages['newPassword']} />
       <button type="submit" className="button button--primary" disabled={change.isPending}>
         {change.isPending ? 'Changing…' : 'Change password'}
       </button>

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
 import { useFormErrors } from '../../../components/use-form-errors';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError } from '../../../lib/api-error';
 import { useAcceptInvitation } from '../api/accept-invitation';
 import { AuthCard } from './auth-card';
+import { NewPasswordField } from '../../../components/new-password-field';
 
 /** Codes after which this link can never work: the page says why instead of asking again. */
 const DEAD_LINK_CODES = new Set(['invitation_used', 'invitation_replaced', 'invitation_expired', 'invalid_invitation']);
@@ -77,16 +76,7 @@ export function InvitationPage() {
     >
       <form ref={formRef} onSubmit={onSubmit} noValidate className="form">
         <FormAlert message={formMessage} />
-        <FormField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password. A short sentence is easy to remember.`}
-          errors={fieldMessages['password']}
-        />
+        <NewPasswordField label="Password" name="password" errors={fieldMessages['password']} />
         <button type="submit" className="button button--primary button--block" disabled={acceptance.isPending}>
           {acceptance.isPending ? 'Saving…' : 'Set password and sign in'}
         </button>

@@ -1,6 +1,6 @@
 import { useRef, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SELF_REGISTERABLE_ROLES, type RegisterRequest, type SelfRegisterableRole } from '@aiparksit/shared';
+import { PASSWORD_MIN_LENGTH, SELF_REGISTERABLE_ROLES, type RegisterRequest, type SelfRegisterableRole } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { useRegister } from '../api/register';
@@ -10,6 +10,7 @@ import { useFormErrors } from '../../../components/use-form-errors';
 import type { FormWording } from '../../../lib/field-messages';
 import { usePageTitle } from '../../../components/use-page-title';
 import { rememberReturnPath } from '../../../lib/return-path';
+import { NewPasswordField } from '../../../components/new-password-field';
 
 const ROLE_CHOICES: Record<SelfRegisterableRole, { label: string; description: string }> = {
   driver: { label: 'I drive', description: 'Find and book parking near where you are going.' },
@@ -93,17 +94,7 @@ export function RegisterPage() {
         <FormAlert message={formMessage} />
         <FormField label="Full name" name="name" autoComplete="name" required maxLength={120} errors={fieldMessages['name']} />
         <FormField label="Email" name="email" type="email" autoComplete="email" required errors={fieldMessages['email']} />
-        <FormField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          maxLength={PASSWORD_MAX_LENGTH}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password. A short sentence is easy to remember.`}
-          errors={fieldMessages['password']}
-        />
+        <NewPasswordField label="Password" name="password" errors={fieldMessages['password']} />
         <fieldset
           className={roleErrors?.length ? 'field field--invalid choice-group' : 'field choice-group'}
           aria-describedby={roleErrors?.length ? 'role-error' : undefined}

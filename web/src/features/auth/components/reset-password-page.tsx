@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { FORGOT_PASSWORD_PATH, PASSWORD_MIN_LENGTH } from '@aiparksit/shared';
+import { FORGOT_PASSWORD_PATH } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
 import { useFormErrors } from '../../../components/use-form-errors';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError } from '../../../lib/api-error';
 import { useConfirmPasswordReset } from '../api/password-reset';
 import { AuthCard } from './auth-card';
+import { NewPasswordField } from '../../../components/new-password-field';
 
 /** The token rides in the link's fragment (`#token=…`), which the browser sends to no server. */
 function tokenFromLocation(): string | null {
@@ -88,16 +88,7 @@ export function ResetPasswordPage() {
     >
       <form ref={formRef} onSubmit={onSubmit} noValidate className="form" aria-label="Choose a new password">
         <FormAlert message={formMessage} />
-        <FormField
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password. A short sentence is easy to remember.`}
-          errors={fieldMessages['password']}
-        />
+        <NewPasswordField label="New password" name="password" errors={fieldMessages['password']} />
         <button type="submit" className="button button--primary button--block" disabled={reset.isPending}>
           {reset.isPending ? 'Saving…' : 'Set new password'}
         </button>
