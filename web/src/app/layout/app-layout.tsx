@@ -7,6 +7,7 @@ import { SocketProvider } from '../../lib/socket';
 import { ROLE_SECTIONS, homeFor, navigationFor } from '../navigation';
 import { ConnectionBadge } from './connection-badge';
 import { SkipLink } from './skip-link';
+import { Brand } from './brand';
 
 /** The frame around every signed-in page: skip link, role navigation, live badge, sign-out. */
 export function AppLayout({ user }: { user: UserView }) {
@@ -34,12 +35,7 @@ export function AppLayout({ user }: { user: UserView }) {
       <SkipLink />
       <header className="topbar">
         <div className="topbar__inner">
-          <NavLink to={homeFor(user.role)} className="brand" aria-label="AIParksit home">
-            <span className="brand__mark" aria-hidden="true">
-              P
-            </span>
-            <span className="brand__name">AIParksit</span>
-          </NavLink>
+          <Brand to={homeFor(user.role)} />
           <nav aria-label="Main" className="nav" ref={navRef}>
             <ul>
               {navigationFor(user.role).map((item) => (

@@ -1,5 +1,6 @@
-import { Link, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
 import { SkipLink } from './skip-link';
+import { Brand } from './brand';
 
 /** Sign-in and registration: no navigation, just the brand and the form. */
 export function PublicLayout() {
@@ -8,12 +9,7 @@ export function PublicLayout() {
       <SkipLink />
       <header className="topbar topbar--public">
         <div className="topbar__inner">
-          <Link to="/" className="brand" aria-label="AIParksit home">
-            <span className="brand__mark" aria-hidden="true">
-              P
-            </span>
-            <span className="brand__name">AIParksit</span>
-          </Link>
+          <Brand to="/" />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="main main--public">

@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { SocketProvider } from '../../lib/socket';
 import { SkipLink } from './skip-link';
+import { Brand } from './brand';
 
 /** Back to this page after signing in or registering: the path and query the visitor is reading. */
 function nextHere(pathname: string, search: string): string {
@@ -20,12 +21,7 @@ export function VisitorLayout() {
       <SkipLink />
       <header className="topbar topbar--visitor">
         <div className="topbar__inner">
-          <Link to="/" className="brand" aria-label="AIParksit home">
-            <span className="brand__mark" aria-hidden="true">
-              P
-            </span>
-            <span className="brand__name">AIParksit</span>
-          </Link>
+          <Brand to="/" />
           <nav aria-label="Main" className="nav">
             <ul>
               <li>
