@@ -14,19 +14,6 @@ const SCHEMA_FILE = resolve(ROOT, 'shared/src/api-client/openapi-schema.ts');
 const API_SRC = resolve(ROOT, 'api/src');
 const check = process.argv.includes('--check');
 
-// The same statuses as STATUS_OF_KIND in api/src/common/errors/domain.exception.ts.
-const STATUS_OF_KIND = {
-  invalid: 400,
-  unauthenticated: 401,
-  payment_required: 402,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-  rate_limited: 429,
-  unavailable: 503,
-};
-
 async function importDist(path) {
   const file = join(API_DIST, path);
   if (!existsSync(file)) {
@@ -35,6 +22,9 @@ async function importDist(path) {
   }
   return import(pathToFileURL(file).href);
 }
+
+// The HTTP status of each kind of domain error, as the API's error filter maps them.
+const { STATUS_OF_KIND } = await importDist('common/errors/domain.exception.js');
 
 async function buildDocument() {
   const { NestFactory } = await import('@nestjs/core');
