@@ -148,6 +148,8 @@ export interface SuggestionQuery {
   q: string;
   /** At most this many suggestions (1–10, default 8). */
   limit?: number;
+  /** Only car parks and addresses in this city (any of its names), and no cities. */
+  city?: string;
 }
 
 interface SuggestionBase {

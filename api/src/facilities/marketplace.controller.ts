@@ -54,6 +54,6 @@ export class MarketplaceController {
   })
   @ApiBadRequestResponse({ description: 'q has fewer than 2 letters or digits (field q), or limit is out of 1–10.' })
   suggest(@Query() query: SuggestionQueryDto): Promise<SuggestionList> {
-    return this.suggestions.suggest(query.q, query.limit);
+    return this.suggestions.suggest(query.q, query.limit, query.city);
   }
 }

@@ -50,6 +50,8 @@ export interface FacilityMatchRow {
 export interface KeyMatch {
   key: string;
   limit: number;
+  /** Only facilities whose city has one of these keys (a city's names: "munchen", "munich"). */
+  cityKeys?: string[];
 }
 
 const rankOf = (column: string, p: SqlParams, key: string): string => {
@@ -138,24 +140,25 @@ export class PlacesRepository {
   }
 
   /** Listed facilities whose name contains the key. */
-  facilitiesByName({ key, limit }: KeyMatch): Promise<FacilityMatchRow[]> {
-    return this.facilitiesMatching('f.name_key', key, limit, 'f.name, f.id');
+  facilitiesByName({ key, limit, cityKeys }: KeyMatch): Promise<FacilityMatchRow[]> {
+    return this.facilitiesMatching('f.name_key', key, limit, cityKeys, 'f.name, f.id');
   }
 
   /** Listed facilities whose street address contains the key, one per address and city. */
-  facilitiesByAddress({ key, limit }: KeyMatch): Promise<FacilityMatchRow[]> {
-    return this.facilitiesMatching('f.address_key', key, limit, 'f."addressLine", f.city, f.id', 'f.address_line, f.city');
+  facilitiesByAddress({ key, limit, cityKeys }: KeyMatch): Promise<FacilityMatchRow[]> {
+    return this.facilitiesMatching('f.address_key', key, limit, cityKeys, 'f."addressLine", f.city, f.id', 'f.address_line, f.city');
   }
 
-  private facilitiesMatching(column: string, key: string, limit: number, order: string, distinctOn?: string): Promise<FacilityMatchRow[]> {
+  private facilitiesMatching(column: string, key: string, limit: number, cityKeys: string[] | undefined, order: string, distinctOn?: string): Promise<FacilityMatchRow[]> {
     const p = new SqlParams();
+    const inCity = cityKeys ? `AND f.city_key = ANY(${p.add(cityKeys, 'text[]')})` : '';
     // The partial trigram indexes cover published, non-canary rows: the condition is spelled as
     // theirs so the planner can use them; the operator's approval is checked on the matches.
     const sql = `
       WITH matched AS (
         SELECT f.id, f.operator_id, f.slug, f.name, f.address_line, f.city, f.latitude, f.longitude, ${column} AS key
           FROM facilities f
-         WHERE f.published AND NOT f.is_canary AND ${matches(column, p, key)}
+         WHERE f.published AND NOT f.is_canary AND ${matches(column, p, key)} ${inCity}
       ),
       ranked AS (
         SELECT ${distinctOn ? `DISTINCT ON (${distinctOn})` : ''} f.id, f.slug, f.name, f.address_line AS "addressLine", f.city, f.latitude, f.longitude,

@@ -26,26 +26,37 @@ const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
 export class SuggestionsService {
   constructor(private readonly places: PlacesRepository) {}
 
-  async suggest(q: string, limit = SUGGESTION_LIMIT_DEFAULT): Promise<SuggestionList> {
+  /**
+   * With `city`, only that city's car parks and addresses (under any of the city's names), and no
+   * cities: how an address is looked up where many cities have a "Hauptstraße 1".
+   */
+  async suggest(q: string, limit = SUGGESTION_LIMIT_DEFAULT, city?: string): Promise<SuggestionList> {
     const typed = q.trim();
     const key = searchKey(typed);
     if (key.length < SUGGESTION_KEY_MIN_LENGTH) {
       const message = `Type at least ${SUGGESTION_KEY_MIN_LENGTH} letters or digits.`;
       throw new FacilitiesException('invalid_search', message, { fields: [fieldError('q', 'too_short', { min: SUGGESTION_KEY_MIN_LENGTH }, message)] });
     }
+    const cityKeys = city === undefined ? undefined : await this.cityKeysOf(city);
     const [cities, byName, byAddress] = await Promise.all([
-      this.places.cities({ key, limit }),
-      this.places.facilitiesByName({ key, limit }),
-      this.places.facilitiesByAddress({ key, limit }),
+      cityKeys ? [] : this.places.cities({ key, limit }),
+      this.places.facilitiesByName({ key, limit, cityKeys }),
+      this.places.facilitiesByAddress({ key, limit, cityKeys }),
     ]);
     // Nothing contains what was typed: perhaps a city misspelt ("zurik"). Car park names are not
     // guessed at: a near miss among thousands of names would mislead more than help.
     const cityMatches =
-      cities.length + byName.length + byAddress.length === 0 && key.length >= FUZZY_KEY_MIN_LENGTH
+      !cityKeys && cities.length + byName.length + byAddress.length === 0 && key.length >= FUZZY_KEY_MIN_LENGTH
         ? await this.places.citiesResembling({ key, limit })
         : cities;
     const suggestions: Suggestion[] = [...cityMatches.map(citySuggestion), ...byName.map(facilitySuggestion), ...byAddress.map(addressSuggestion)];
     return { q: typed, suggestions: suggestions.slice(0, limit) };
+  }
+
+  /** Every name of the city as keys ("munich" gives munchen, munich, muenchen, ...); a city we do not know, its own key. */
+  private async cityKeysOf(city: string): Promise<string[]> {
+    const key = searchKey(city);
+    return (await this.places.resolve(key))?.cityKeys ?? [key];
   }
 }
 

@@ -256,6 +256,26 @@ describe('GET /api/proxy/suggestions', () => {
     expect(body.suggestions).toEqual([]);
   });
 
+  it('finds a street address within one city (by any of its names) when many cities have it', async () => {
+    const token = word();
+    const street = `${token}weg 1`;
+    const operator = await createOperator(pool);
+    // More cities with this address than a page of suggestions holds; the one asked for is the last made.
+    for (let i = 0; i < 11; i++) await createFacility(pool, operator, { addressLine: street, city: uniqueCity(), ...somewhere() });
+    const inMunich = await createFacility(pool, operator, { addressLine: street, city: 'München', ...somewhere() });
+
+    const anywhere = (await suggest({ q: street, limit: 10 }).expect(200)).body as SuggestionList;
+    expect(anywhere.suggestions).toHaveLength(10);
+    for (const city of ['Munich', 'münchen', 'München']) {
+      const body = (await suggest({ q: street, city }).expect(200)).body as SuggestionList;
+      expect(body.suggestions.map((s) => s.id)).toEqual([`address:${inMunich.id}`]);
+    }
+    // No cities are suggested within a city, and a city nobody lists gives nothing.
+    expect(((await suggest({ q: 'Wien', city: 'Munich' }).expect(200)).body as SuggestionList).suggestions).toEqual([]);
+    expect(((await suggest({ q: street, city: uniqueCity() }).expect(200)).body as SuggestionList).suggestions).toEqual([]);
+    expect((await suggest({ q: street, city: '' }).expect(400)).body.details.fields).toEqual([expect.objectContaining({ field: 'city', code: 'required' })]);
+  });
+
   it('returns at most limit suggestions (8 by default)', async () => {
     const token = word();
     const operator = await createOperator(pool);

@@ -18,6 +18,17 @@ export class SuggestionQueryDto implements SuggestionQuery {
   @MaxLength(100)
   q: string;
 
+  @ApiPropertyOptional({
+    example: 'Hamburg',
+    maxLength: 100,
+    description: 'Only car parks and addresses in this city (by any of its names), and no cities: for finding a street address in a known city.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city?: string;
+
   @ApiPropertyOptional({ default: SUGGESTION_LIMIT_DEFAULT, minimum: 1, maximum: SUGGESTION_LIMIT_MAX })
   @IsOptional()
   @Type(() => Number)
