@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type pg from 'pg';
 import { WS_PATH, type SystemStatus } from '@aiparksit/shared';
 import { REPO_ROOT, freePort, startApiServer, type RunningApi } from '../api/test/support/system.mjs';
@@ -117,6 +118,29 @@ describeWithNginx('nginx in front of the API (project nginx.conf)', () => {
       expect(res.headers['content-type']).toMatch(/javascript/);
       expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(res.headers['content-encoding']).toBe('gzip');
+    });
+
+    it("sends the build's own .gz of a script to a client that accepts gzip, and the plain file to one that does not", async () => {
+      const asset = readdirSync(join(WEB_DIST, 'assets')).find((name) => name.endsWith('.js') && existsSync(join(WEB_DIST, 'assets', `${name}.gz`)));
+      expect(asset).toBeDefined();
+      const plain = readFileSync(join(WEB_DIST, 'assets', asset!));
+      const precompressed = readFileSync(join(WEB_DIST, 'assets', `${asset}.gz`));
+
+      const zipped = await get(`/assets/${asset}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers['content-type']).toMatch(/javascript/);
+      expect(zipped.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(zipped.headers['vary']).toMatch(/accept-encoding/i);
+      // The very bytes of the file on disk (nginx's own gzip would stream chunked, at a lower level).
+      expect(zipped.headers['content-length']).toBe(String(precompressed.length));
+      expect(zipped.bytes.equals(precompressed)).toBe(true);
+      expect(gunzipSync(zipped.bytes).equals(plain)).toBe(true);
+
+      const unzipped = await get(`/assets/${asset}`);
+      expect(unzipped.status).toBe(200);
+      expect(unzipped.headers['content-encoding']).toBeUndefined();
+      expect(unzipped.bytes.equals(plain)).toBe(true);
     });
 
     it('answers a missing asset with 404 rather than index.html', async () => {

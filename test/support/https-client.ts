@@ -7,6 +7,8 @@ export interface EdgeResponse {
   /** Every header line as received, duplicates kept: `[name, value, name, value, …]`. */
   rawHeaders: string[];
   body: string;
+  /** The body's bytes exactly as sent (compressed, when the response was). */
+  bytes: Buffer;
 }
 
 export interface EdgeRequest {
@@ -31,9 +33,10 @@ export function edgeRequest(url: string, options: EdgeRequest & { ca?: string } 
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks).toString('utf8') }),
-        );
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: bytes.toString('utf8'), bytes });
+        });
         res.on('error', reject);
       },
     );

@@ -2925,17 +2925,55 @@ export interface components {
        */
       name: string;
     };
+    PriceQuoteDayDto: {
+      billedMinutes: number;
+      capApplied: boolean;
+      dailyMaxCents: number | null;
+      /**
+       * @description Local calendar date of the facility.
+       * @example 2026-12-24
+       */
+      date: string;
+      /** Format: date-time */
+      end: string;
+      segments: components['schemas']['PriceQuoteSegmentDto'][];
+      /** Format: date-time */
+      start: string;
+      totalCents: number;
+      /** @description The day's minutes at their rates, rounded half up to a whole cent once. */
+      uncappedCents: number;
+    };
     PriceQuoteDto: {
       billedMinutes: number;
       currency?: string;
       /** Format: date-time */
       end: string;
       /** @description Per local calendar day: segments, uncapped total, daily cap. */
-      lines: Record<string, never>[];
+      lines: components['schemas']['PriceQuoteDayDto'][];
       /** Format: date-time */
       start: string;
       timeZone: string;
       totalCents: number;
+    };
+    PriceQuoteSegmentDto: {
+      /** Format: date-time */
+      end: string;
+      /**
+       * @description Wall clock at the end ("24:00" when it ends at the next local midnight).
+       * @example 24:00
+       */
+      localEnd: string;
+      /**
+       * @description Wall clock at the start in the facility's zone.
+       * @example 08:00
+       */
+      localStart: string;
+      /** @description Real elapsed minutes (the repeated fall-back hour counts twice). */
+      minutes: number;
+      /** @example 1.5 */
+      multiplier: number;
+      /** Format: date-time */
+      start: string;
     };
     PutFxRatesDto: {
       rates: components['schemas']['FxRateInputDto'][];

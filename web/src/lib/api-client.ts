@@ -1,7 +1,9 @@
 import { createApiClient, type ApiClient } from '@aiparksit/shared/api-client';
-import { ApiError, isErrorEnvelope } from './api-error';
-import { fetchFile, fetchJson, type DownloadedFile, type FileRequest, type HttpRequest } from './http';
+import { readFile, type DownloadedFile } from './http';
+import { API_ORIGIN, unwrap } from './public-api';
 import { getAccessToken, refreshSession } from './session';
+
+export { publicApi, unwrap } from './public-api';
 
 /**
  * The typed client of the API (generated from its OpenAPI document), on behalf of the signed-in
@@ -13,8 +15,7 @@ import { getAccessToken, refreshSession } from './session';
  *   const kpis = await unwrap(api.GET('/api/proxy/investor', { params: { query }, signal }));
  */
 export const api: ApiClient = createApiClient({
-  // openapi-fetch builds absolute Requests; the API is on the SPA's own origin (or Vite's proxy).
-  baseUrl: typeof location === 'undefined' ? 'http://localhost' : location.origin,
+  baseUrl: API_ORIGIN,
   headers: { accept: 'application/json' },
   fetch: sendWithRenewal,
 });
@@ -24,23 +25,20 @@ export function idempotent(key: string): { 'Idempotency-Key': string } {
   return { 'Idempotency-Key': key };
 }
 
-interface ClientResult<D> {
-  data?: D;
-  error?: unknown;
-  response: Response;
-}
-
 /**
- * The data of a typed call, or an ApiError: the server's envelope (with its request id, field
- * errors and code) and the Retry-After it asked for. A network failure rejects with fetch's TypeError.
+ * A file (CSV, PDF, an attachment) from a typed call made with `parseAs: 'stream'`: the call's
+ * path, parameters and body are checked like any other; the bytes are read here so the page can
+ * show progress, and the name comes from Content-Disposition. Failures are ApiErrors as for JSON.
+ *
+ *   await download(api.GET('/api/operator/bookings.csv', { params: { query }, parseAs: 'stream' }))
  */
-export async function unwrap<D>(call: Promise<ClientResult<D>>): Promise<D> {
-  const { data, error, response } = await call;
-  if (!response.ok) {
-    const retryAfter = Number(response.headers.get('retry-after'));
-    throw new ApiError(response.status, isErrorEnvelope(error) ? error : null, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
-  }
-  return data as D;
+export async function download(
+  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  onProgress?: (received: number, total: number | null) => void,
+): Promise<DownloadedFile> {
+  const result = await call;
+  await unwrap(Promise.resolve(result));
+  return readFile(result.response, result.data instanceof ReadableStream ? result.data : null, onProgress);
 }
 
 async function sendWithRenewal(request: Request): Promise<Response> {
@@ -59,41 +57,4 @@ function signed(request: Request): Request {
   const token = getAccessToken();
   if (token) request.headers.set('authorization', `Bearer ${token}`);
   return request;
-}
-
-/**
- * A hand-typed request on behalf of the signed-in person (being replaced by `api` above). On 401 it renews the session once (shared with
- * any other request that hit 401 at the same time) and retries; when renewal fails the session
- * ends, and the route guards send the person to /login.
- */
-export function apiRequest<T>(path: string, request: HttpRequest = {}): Promise<T> {
-  return withRenewal((signed) => fetchJson<T>(path, signed), request);
-}
-
-/** A file (an export) on behalf of the signed-in person, with the same renewal on 401. */
-export function apiDownload(path: string, request: FileRequest = {}): Promise<DownloadedFile> {
-  return withRenewal((signed) => fetchFile(path, signed), request);
-}
-
-async function withRenewal<T, R extends HttpRequest>(send: (request: R) => Promise<T>, request: R): Promise<T> {
-  const tokenUsed = getAccessToken();
-  try {
-    return await send(withBearer(request));
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) throw error;
-    // Another request may have renewed the session while this one was on the wire.
-    const renewed = getAccessToken() !== tokenUsed && getAccessToken() !== null ? true : await refreshSession();
-    if (!renewed) throw error;
-    return send(withBearer(request));
-  }
-}
-
-function withBearer<R extends HttpRequest>(request: R): R {
-  const token = getAccessToken();
-  return token ? { ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } } : request;
-}
-
-/** A request that needs no session (sign-in, registration). */
-export function publicRequest<T>(path: string, request: HttpRequest = {}): Promise<T> {
-  return fetchJson<T>(path, request);
 }

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { AuthTokens, RefreshRequest, UserView } from '@aiparksit/shared';
 import { ApiError } from './api-error';
-import { fetchJson } from './http';
+import { publicApi, unwrap } from './public-api';
 
 export type SignedOutReason = 'never-signed-in' | 'signed-out' | 'expired';
 
@@ -100,7 +100,7 @@ async function renew(): Promise<boolean> {
   }
   try {
     const body: RefreshRequest = { refreshToken };
-    startSession(await fetchJson<AuthTokens>('/api/auth/refresh', { method: 'POST', body }));
+    startSession(await unwrap(publicApi.POST('/api/auth/refresh', { body })));
     return true;
   } catch (error) {
     if (error instanceof ApiError && error.status < 500) {

@@ -18,6 +18,7 @@ import {
   type PlaceView,
   type PriceQuote,
   type PriceQuoteDay,
+  type PriceQuoteSegment,
   type RateMultiplier,
   type RateView,
   type SpaceType,
@@ -61,6 +62,27 @@ export class FacilitySummaryDto implements FacilitySummary {
   @ApiProperty({ enum: SPACE_TYPES, isArray: true }) spaceTypes: SpaceType[];
 }
 
+export class PriceQuoteSegmentDto implements PriceQuoteSegment {
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ format: 'date-time' }) end: string;
+  @ApiProperty({ example: '08:00', description: "Wall clock at the start in the facility's zone." }) localStart: string;
+  @ApiProperty({ example: '24:00', description: 'Wall clock at the end ("24:00" when it ends at the next local midnight).' }) localEnd: string;
+  @ApiProperty({ description: 'Real elapsed minutes (the repeated fall-back hour counts twice).' }) minutes: number;
+  @ApiProperty({ example: 1.5 }) multiplier: number;
+}
+
+export class PriceQuoteDayDto implements PriceQuoteDay {
+  @ApiProperty({ example: '2026-12-24', description: 'Local calendar date of the facility.' }) date: string;
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ format: 'date-time' }) end: string;
+  @ApiProperty() billedMinutes: number;
+  @ApiProperty({ type: [PriceQuoteSegmentDto] }) segments: PriceQuoteSegment[];
+  @ApiProperty({ description: "The day's minutes at their rates, rounded half up to a whole cent once." }) uncappedCents: number;
+  @ApiProperty({ type: Number, nullable: true }) dailyMaxCents: number | null;
+  @ApiProperty() capApplied: boolean;
+  @ApiProperty() totalCents: number;
+}
+
 export class PriceQuoteDto implements PriceQuote {
   @ApiProperty() totalCents: number;
   @ApiPropertyOptional() currency?: string;
@@ -68,7 +90,7 @@ export class PriceQuoteDto implements PriceQuote {
   @ApiProperty({ format: 'date-time' }) start: string;
   @ApiProperty({ format: 'date-time' }) end: string;
   @ApiProperty() billedMinutes: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per local calendar day: segments, uncapped total, daily cap.' })
+  @ApiProperty({ type: [PriceQuoteDayDto], description: 'Per local calendar day: segments, uncapped total, daily cap.' })
   lines: PriceQuoteDay[];
 }
 

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import type { AcceptInvitationRequest, AuthTokens } from '@aiparksit/shared';
-import { publicRequest } from '../../../lib/api-client';
+import { publicApi, unwrap } from '../../../lib/api-client';
 import { startSession } from '../../../lib/session';
 
 /** Sets the invited account's password with the emailed token; the answer signs the person in. */
 export function acceptInvitation(body: AcceptInvitationRequest): Promise<AuthTokens> {
-  return publicRequest<AuthTokens>('/api/auth/invitations/accept', { method: 'POST', body });
+  return unwrap(publicApi.POST('/api/auth/invitations/accept', { body }));
 }
 
 export function useAcceptInvitation() {

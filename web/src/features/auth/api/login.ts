@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { AuthTokens, LoginRequest } from '@aiparksit/shared';
-import { publicRequest } from '../../../lib/api-client';
+import { publicApi, unwrap } from '../../../lib/api-client';
 import { startSession } from '../../../lib/session';
 
 export function login(body: LoginRequest): Promise<AuthTokens> {
-  return publicRequest<AuthTokens>('/api/auth/login', { method: 'POST', body });
+  return unwrap(publicApi.POST('/api/auth/login', { body }));
 }
 
 export const loginMutation = {

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { LogoutRequest } from '@aiparksit/shared';
-import { publicRequest } from '../../../lib/api-client';
+import { publicApi, unwrap } from '../../../lib/api-client';
 import { currentRefreshToken, endSession } from '../../../lib/session';
 
 export function logout(body: LogoutRequest): Promise<void> {
-  return publicRequest<void>('/api/auth/logout', { method: 'POST', body });
+  return unwrap(publicApi.POST('/api/auth/logout', { body }));
 }
 
 /** Revokes the refresh token on the server; the tab signs out even if the server cannot be reached. */

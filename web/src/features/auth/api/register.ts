@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { RegisterRequest, RegistrationAccepted } from '@aiparksit/shared';
-import { publicRequest } from '../../../lib/api-client';
+import { publicApi, unwrap } from '../../../lib/api-client';
 
 /** Answers the same for a new and a taken address; the account is finished by the emailed link. */
 export function register(body: RegisterRequest): Promise<RegistrationAccepted> {
-  return publicRequest<RegistrationAccepted>('/api/auth/register', { method: 'POST', body });
+  return unwrap(publicApi.POST('/api/auth/register', { body }));
 }
 
 export const registerMutation = {

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CancelBookingResult } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { api, unwrap } from '../../../lib/api-client';
 import { bookingKeys } from '../../../shared/bookings';
 
 /** POST /api/bookings/:id/cancel: refunds by the booking's stated cancellation terms. */
 export function cancelBooking(id: string): Promise<CancelBookingResult> {
-  return apiRequest<CancelBookingResult>(`/api/bookings/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+  return unwrap(api.POST('/api/bookings/{id}/cancel', { params: { path: { id } } }));
 }
 
 export function useCancelBooking() {

@@ -1,12 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { BookingList, BookingListQuery } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { toQueryString } from '../../../lib/query-string';
+import { api, unwrap } from '../../../lib/api-client';
 import { bookingKeys } from '../../../shared/bookings';
 
 /** GET /api/bookings: one page of the signed-in driver's own bookings under a filter. */
 export function listBookings(query: BookingListQuery, signal?: AbortSignal): Promise<BookingList> {
-  return apiRequest<BookingList>(`/api/bookings${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/bookings', { params: { query }, signal }));
 }
 
 export function bookingListOptions(query: BookingListQuery) {

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BookingView, UpdateVehicleRequest } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { api, unwrap } from '../../../lib/api-client';
 import { bookingKeys } from '../../../shared/bookings';
 
 /** PATCH /api/bookings/:id/vehicle: a new plate, allowed until the booking starts. */
 export function updateVehicle(id: string, body: UpdateVehicleRequest): Promise<BookingView> {
-  return apiRequest<BookingView>(`/api/bookings/${encodeURIComponent(id)}/vehicle`, { method: 'PATCH', body });
+  return unwrap(api.PATCH('/api/bookings/{id}/vehicle', { params: { path: { id } }, body }));
 }
 
 export function useUpdateVehicle(id: string) {

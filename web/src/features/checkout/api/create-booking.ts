@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { IDEMPOTENCY_KEY_HEADER, type BookingView, type CreateBookingRequest } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import type { BookingView, CreateBookingRequest } from '@aiparksit/shared';
+import { api, idempotent, unwrap } from '../../../lib/api-client';
 import { IdempotencyKeys } from '../../../lib/idempotency';
 import { bookingOptions } from '../../../shared/bookings';
 
 /** POST /api/bookings: holds a free space of the type as `pending_payment` (409 when none is free). */
 export function createBooking(body: CreateBookingRequest, idempotencyKey: string): Promise<BookingView> {
-  return apiRequest<BookingView>('/api/bookings', { method: 'POST', body, headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } });
+  return unwrap(api.POST('/api/bookings', { params: { header: idempotent(idempotencyKey) }, body }));
 }
 
 export function useCreateBooking() {

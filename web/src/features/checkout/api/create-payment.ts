@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { IDEMPOTENCY_KEY_HEADER, type CreatePaymentRequest, type PaymentView } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import type { CreatePaymentRequest, PaymentView } from '@aiparksit/shared';
+import { api, idempotent, unwrap } from '../../../lib/api-client';
 import { IdempotencyKeys } from '../../../lib/idempotency';
 import { bookingKeys } from '../../../shared/bookings';
 
 /** POST /api/payments: pays a hold or an extension; a refused card answers 402 with `details.code`. */
 export function createPayment(body: CreatePaymentRequest, idempotencyKey: string): Promise<PaymentView> {
-  return apiRequest<PaymentView>('/api/payments', { method: 'POST', body, headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } });
+  return unwrap(api.POST('/api/payments', { params: { header: idempotent(idempotencyKey) }, body }));
 }
 
 export function useCreatePayment() {

@@ -1,12 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { FacilityAvailability } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { toQueryString } from '../../../lib/query-string';
+import { api, unwrap } from '../../../lib/api-client';
 import { facilityKeys } from '../../../shared/facilities';
 
 /** GET /api/facilities/:id/availability?start&end: free spaces per type and the day's timeline. */
 export function getAvailability(id: string, window: { start: string; end: string }, signal?: AbortSignal): Promise<FacilityAvailability> {
-  return apiRequest<FacilityAvailability>(`/api/facilities/${encodeURIComponent(id)}/availability${toQueryString(window)}`, { signal });
+  return unwrap(api.GET('/api/facilities/{id}/availability', { params: { path: { id }, query: window }, signal }));
 }
 
 export function availabilityOptions(id: string, window: { start: string; end: string }) {

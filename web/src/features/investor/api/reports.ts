@@ -8,7 +8,7 @@ import type {
   ReportType,
   SendEmailRequest,
 } from '@aiparksit/shared';
-import { api, apiDownload, unwrap } from '../../../lib/api-client';
+import { api, download, unwrap } from '../../../lib/api-client';
 import { saveFile } from '../../../lib/http';
 
 export const reportKeys = {
@@ -30,12 +30,14 @@ export async function downloadReport(
   format: ReportFormat,
   onProgress?: (received: number, total: number | null) => void,
 ): Promise<string> {
-  const file = await apiDownload('/api/reports/export', {
-    method: 'POST',
-    body: { type, format, from: query.from, to: query.to, comparison: query.comparison, granularity: query.granularity },
-    headers: { accept: format === 'pdf' ? 'application/pdf' : 'text/csv' },
+  const file = await download(
+    api.POST('/api/reports/export', {
+      body: { type, format, from: query.from, to: query.to, comparison: query.comparison, granularity: query.granularity },
+      headers: { accept: format === 'pdf' ? 'application/pdf' : 'text/csv' },
+      parseAs: 'stream',
+    }),
     onProgress,
-  });
+  );
   const name = file.fileName ?? fallbackFileName(type, query, format);
   saveFile(file, name);
   return name;

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { MailboxAttachment, MailboxMessage, MailboxQuery, Page } from '@aiparksit/shared';
-import { api, apiDownload, unwrap } from '../../../lib/api-client';
+import { api, download, unwrap } from '../../../lib/api-client';
 import { saveFile } from '../../../lib/http';
 
 export const mailboxKeys = {
@@ -41,7 +41,12 @@ export function useMailboxMessage(id: string) {
  * the browser as a file.
  */
 export async function downloadMailboxAttachment({ messageId, attachment }: { messageId: string; attachment: MailboxAttachment }): Promise<void> {
-  const file = await apiDownload(`/api/notifications/mailbox/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachment.id)}`);
+  const file = await download(
+    api.GET('/api/notifications/mailbox/{id}/attachments/{attachmentId}', {
+      params: { path: { id: messageId, attachmentId: attachment.id } },
+      parseAs: 'stream',
+    }),
+  );
   saveFile(file, attachment.filename);
 }
 

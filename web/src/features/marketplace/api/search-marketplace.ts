@@ -1,14 +1,13 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { MarketplacePage, MarketplaceQuery } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { toQueryString } from '../../../lib/query-string';
+import { api, unwrap } from '../../../lib/api-client';
 
 /** A search without its cursor: what identifies one list of result pages. */
 export type MarketplaceSearch = Omit<MarketplaceQuery, 'cursor'>;
 
 /** GET /api/proxy/marketplace: one page of facilities with distance, quote and availability. */
 export function searchMarketplace(query: MarketplaceQuery, signal?: AbortSignal): Promise<MarketplacePage> {
-  return apiRequest<MarketplacePage>(`/api/proxy/marketplace${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/proxy/marketplace', { params: { query }, signal }));
 }
 
 export const marketplaceKeys = {

@@ -1,14 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { SuggestionList } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { toQueryString } from '../../../lib/query-string';
+import { api, unwrap } from '../../../lib/api-client';
 
 /** The API answers from two characters on. */
 export const SUGGESTION_MIN_CHARS = 2;
 
 /** GET /api/proxy/suggestions: cities, car parks and addresses matching what was typed. */
 export function fetchSuggestions(q: string, signal?: AbortSignal): Promise<SuggestionList> {
-  return apiRequest<SuggestionList>(`/api/proxy/suggestions${toQueryString({ q, limit: 8 })}`, { signal });
+  return unwrap(api.GET('/api/proxy/suggestions', { params: { query: { q, limit: 8 } }, signal }));
 }
 
 export const suggestionKeys = {

@@ -7,7 +7,7 @@ import type {
   OnboardingContact,
   PayoutAccountInput,
 } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { api, unwrap } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
 
 export const onboardingKeys = { application: ['operator', 'onboarding'] as const };
@@ -18,7 +18,7 @@ export const onboardingKeys = { application: ['operator', 'onboarding'] as const
  */
 export async function getApplication(signal?: AbortSignal): Promise<OnboardingApplication | null> {
   try {
-    return await apiRequest<OnboardingApplication>('/api/operator/onboarding', { signal });
+    return await unwrap(api.GET('/api/operator/onboarding', { signal }));
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
@@ -35,30 +35,28 @@ export function useApplication() {
 
 /** The company step starts the application (POST) or changes it (PUT). */
 export function saveCompany(company: OnboardingCompany, started: boolean): Promise<OnboardingApplication> {
-  return started
-    ? apiRequest('/api/operator/onboarding/company', { method: 'PUT', body: company })
-    : apiRequest('/api/operator/onboarding', { method: 'POST', body: { company } });
+  return started ? unwrap(api.PUT('/api/operator/onboarding/company', { body: company })) : unwrap(api.POST('/api/operator/onboarding', { body: { company } }));
 }
 
 export function saveContact(contact: OnboardingContact): Promise<OnboardingApplication> {
-  return apiRequest('/api/operator/onboarding/contact', { method: 'PUT', body: contact });
+  return unwrap(api.PUT('/api/operator/onboarding/contact', { body: contact }));
 }
 
 export function savePayoutAccount(account: PayoutAccountInput): Promise<OnboardingApplication> {
-  return apiRequest('/api/operator/onboarding/payout-account', { method: 'PUT', body: account });
+  return unwrap(api.PUT('/api/operator/onboarding/payout-account', { body: account }));
 }
 
 /** PUT /api/operator/payout-account: after approval, with the current password; the owner is emailed. */
 export function changePayoutAccount(body: ChangePayoutAccountRequest): Promise<OnboardingApplication> {
-  return apiRequest('/api/operator/payout-account', { method: 'PUT', body });
+  return unwrap(api.PUT('/api/operator/payout-account', { body }));
 }
 
 export function acceptTerms(body: AcceptTermsRequest): Promise<OnboardingApplication> {
-  return apiRequest('/api/operator/onboarding/terms', { method: 'PUT', body });
+  return unwrap(api.PUT('/api/operator/onboarding/terms', { body }));
 }
 
 export function submitApplication(): Promise<OnboardingApplication> {
-  return apiRequest('/api/operator/onboarding/submit', { method: 'POST' });
+  return unwrap(api.POST('/api/operator/onboarding/submit'));
 }
 
 /** A step's mutation: the saved application replaces the cached one. */

@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { OperatorBookingDetail, OperatorBookingPage, OperatorBookingQuery } from '@aiparksit/shared';
-import { apiDownload, apiRequest } from '../../../lib/api-client';
+import { api, download, unwrap } from '../../../lib/api-client';
 import { saveFile } from '../../../lib/http';
-import { toQueryString } from '../../../lib/query-string';
 import { withDashboardRefresh } from '../../../lib/socket';
 
 export const operatorBookingKeys = {
@@ -13,7 +12,7 @@ export const operatorBookingKeys = {
 
 /** GET /api/operator/bookings: one page of the operator's bookings, newest first unless `sort` says otherwise. */
 export function listOperatorBookings(query: OperatorBookingQuery, signal?: AbortSignal): Promise<OperatorBookingPage> {
-  return apiRequest(`/api/operator/bookings${toQueryString(query)}`, { signal });
+  return unwrap(api.GET('/api/operator/bookings', { params: { query }, signal }));
 }
 
 export function operatorBookingsOptions(query: OperatorBookingQuery) {
@@ -26,7 +25,7 @@ export function useOperatorBookings(query: OperatorBookingQuery) {
 
 /** GET /api/operator/bookings/:id: one booking of the operator's car parks with its payments and refunds. */
 export function getOperatorBooking(id: string, signal?: AbortSignal): Promise<OperatorBookingDetail> {
-  return apiRequest(`/api/operator/bookings/${encodeURIComponent(id)}`, { signal });
+  return unwrap(api.GET('/api/operator/bookings/{id}', { params: { path: { id } }, signal }));
 }
 
 /** Refreshed by the operator feed like the list (its key is under `operatorBookingKeys.all`), so a hold paid or lapsed shows at once. */
@@ -44,7 +43,7 @@ export function useOperatorBooking(id: string) {
  */
 export async function exportOperatorBookings(query: OperatorBookingQuery): Promise<void> {
   const { cursor: _cursor, limit: _limit, ...filters } = query;
-  const file = await apiDownload(`/api/operator/bookings.csv${toQueryString(filters)}`, { headers: { accept: 'text/csv' } });
+  const file = await download(api.GET('/api/operator/bookings.csv', { params: { query: filters }, headers: { accept: 'text/csv' }, parseAs: 'stream' }));
   saveFile(file, file.fileName ?? 'bookings.csv');
 }
 

@@ -1,21 +1,21 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BlackoutCreated, BlackoutList, CreateBlackoutRequest } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { api, unwrap } from '../../../lib/api-client';
 import { managedFacilityKeys } from '../../../shared/managed-facilities';
 
 export const blackoutKeys = { list: (facilityId: string) => ['operator', 'facilities', facilityId, 'blackouts'] as const };
 
 export function listBlackouts(facilityId: string, signal?: AbortSignal): Promise<BlackoutList> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(facilityId)}/blackouts`, { signal });
+  return unwrap(api.GET('/api/facilities/{id}/blackouts', { params: { path: { id: facilityId } }, signal }));
 }
 
 /** POST: the answer lists the live bookings inside the blackout (they are kept). */
 export function createBlackout({ facilityId, blackout }: { facilityId: string; blackout: CreateBlackoutRequest }): Promise<BlackoutCreated> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(facilityId)}/blackouts`, { method: 'POST', body: blackout });
+  return unwrap(api.POST('/api/facilities/{id}/blackouts', { params: { path: { id: facilityId } }, body: blackout }));
 }
 
 export function deleteBlackout({ facilityId, blackoutId }: { facilityId: string; blackoutId: string }): Promise<void> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(facilityId)}/blackouts/${encodeURIComponent(blackoutId)}`, { method: 'DELETE' });
+  return unwrap(api.DELETE('/api/facilities/{id}/blackouts/{blackoutId}', { params: { path: { id: facilityId, blackoutId } } }));
 }
 
 export function blackoutsOptions(facilityId: string) {

@@ -1,24 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateFacilityRequest, ManagedFacility, SpaceCounts, UpdateFacilityRequest } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { api, unwrap } from '../../../lib/api-client';
 import { managedFacilityKeys } from '../../../shared/managed-facilities';
 import { dashboardKeys } from '../../../shared/operator-dashboard';
 
 export function createFacility(body: CreateFacilityRequest): Promise<ManagedFacility> {
-  return apiRequest('/api/facilities', { method: 'POST', body });
+  return unwrap(api.POST('/api/facilities', { body }));
 }
 
 /** PATCH /api/facilities/:id: any subset of the fields, rates included (replaced as a whole). */
 export function updateFacility({ id, changes }: { id: string; changes: UpdateFacilityRequest }): Promise<ManagedFacility> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
+  return unwrap(api.PATCH('/api/facilities/{id}', { params: { path: { id } }, body: changes }));
 }
 
 export function setPublished({ id, published }: { id: string; published: boolean }): Promise<ManagedFacility> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(id)}/${published ? 'publish' : 'unpublish'}`, { method: 'POST' });
+  const params = { path: { id } };
+  return unwrap(published ? api.POST('/api/facilities/{id}/publish', { params }) : api.POST('/api/facilities/{id}/unpublish', { params }));
 }
 
 export function addSpaces({ id, spaces }: { id: string; spaces: SpaceCounts }): Promise<unknown> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(id)}/spaces`, { method: 'POST', body: spaces });
+  return unwrap(api.POST('/api/facilities/{id}/spaces', { params: { path: { id } }, body: spaces }));
 }
 
 /** A change to a car park; the lists and the dashboard (facilities, capacity) are refetched. */

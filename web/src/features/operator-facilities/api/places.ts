@@ -1,10 +1,9 @@
 import type { GeoPoint, Suggestion, SuggestionList } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
-import { toQueryString } from '../../../lib/query-string';
+import { api, unwrap } from '../../../lib/api-client';
 
 /** The marketplace's suggestions for what was typed (cities by any of their names, car parks, their addresses). */
 export function fetchPlaceSuggestions(q: string, signal?: AbortSignal): Promise<SuggestionList> {
-  return apiRequest(`/api/proxy/suggestions${toQueryString({ q, limit: 10 })}`, { signal });
+  return unwrap(api.GET('/api/proxy/suggestions', { params: { query: { q, limit: 10 } }, signal }));
 }
 
 /** Where a typed address is, from our own data: there is no geocoder to ask. */

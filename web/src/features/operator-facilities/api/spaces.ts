@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BlockingBooking, BulkSpaceChangeResult, ManagedSpaceList } from '@aiparksit/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { api, unwrap } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
 import { managedFacilityKeys } from '../../../shared/managed-facilities';
 
@@ -8,12 +8,13 @@ export const spaceKeys = { list: (facilityId: string) => ['operator', 'facilitie
 
 /** GET /api/facilities/:id/spaces: every space, active or not, with its next live booking. */
 export function listSpaces(facilityId: string, signal?: AbortSignal): Promise<ManagedSpaceList> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(facilityId)}/spaces`, { signal });
+  return unwrap(api.GET('/api/facilities/{id}/spaces', { params: { path: { id: facilityId } }, signal }));
 }
 
 /** POST /api/facilities/:id/spaces/deactivate or /activate: several spaces at once, all or none (409 names the bookings in the way). */
 export function setSpacesActive({ facilityId, spaceIds, active }: { facilityId: string; spaceIds: string[]; active: boolean }): Promise<BulkSpaceChangeResult> {
-  return apiRequest(`/api/facilities/${encodeURIComponent(facilityId)}/spaces/${active ? 'activate' : 'deactivate'}`, { method: 'POST', body: { spaceIds } });
+  const request = { params: { path: { id: facilityId } }, body: { spaceIds } };
+  return unwrap(active ? api.POST('/api/facilities/{id}/spaces/activate', request) : api.POST('/api/facilities/{id}/spaces/deactivate', request));
 }
 
 export function spacesOptions(facilityId: string) {

@@ -8,7 +8,7 @@ import {
   type SystemErrorsPage,
   type SystemStatus,
 } from '@aiparksit/shared';
-import { api, apiDownload, unwrap } from '../../../lib/api-client';
+import { api, download, unwrap } from '../../../lib/api-client';
 import { saveFile } from '../../../lib/http';
 
 export const systemStatusKeys = {
@@ -81,7 +81,7 @@ export async function runSystemAction(action: SystemActionName, body: SystemActi
     const result: SystemActionResult = await unwrap(api.POST('/api/system/actions/{name}', { params: { path: { name: action } }, body }));
     return { action, outcome: result.outcome, message: result.message };
   }
-  const file = await apiDownload(`/api/system/actions/${action}`, { method: 'POST', body, headers: { accept: 'application/json' } });
+  const file = await download(api.POST('/api/system/actions/export-diagnostics', { parseAs: 'stream' }));
   const name = file.fileName ?? `aiparksit-diagnostics-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   saveFile(file, name);
   return { action, outcome: 'succeeded', message: `Diagnostics saved as ${name}.`, savedAs: name };
