@@ -149,7 +149,14 @@ export class PlacesRepository {
     return this.facilitiesMatching('f.address_key', key, limit, cityKeys, 'f."addressLine", f.city, f.id', 'f.address_line, f.city');
   }
 
-  private facilitiesMatching(column: string, key: string, limit: number, cityKeys: string[] | undefined, order: string, distinctOn?: string): Promise<FacilityMatchRow[]> {
+  private facilitiesMatching(
+    column: string,
+    key: string,
+    limit: number,
+    cityKeys: string[] | undefined,
+    order: string,
+    distinctOn?: string,
+  ): Promise<FacilityMatchRow[]> {
     const p = new SqlParams();
     const inCity = cityKeys ? `AND f.city_key = ANY(${p.add(cityKeys, 'text[]')})` : '';
     // The partial trigram indexes cover published, non-canary rows: the condition is spelled as

@@ -1,5 +1,6 @@
 import { useRef, type FormEvent } from 'react';
 import { FormAlert } from '../../../components/form-alert';
+import { FormField } from '../../../components/form-field';
 import { useFormErrors } from '../../../components/use-form-errors';
 import { useChangePassword } from '../api/change-password';
 import { NewPasswordField } from '../../../components/new-password-field';
