@@ -9157,6 +9157,8 @@ export interface operations {
   MarketplaceController_suggest: {
     parameters: {
       query: {
+        /** @description Only car parks and addresses in this city (by any of its names), and no cities: for finding a street address in a known city. */
+        city?: string;
         limit?: number;
         /** @description What has been typed so far. Case, accents and punctuation are ignored ("zurich" finds Zürich, "munchen" Munich); at least 2 letters or digits. */
         q: string;

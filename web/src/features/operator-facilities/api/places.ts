@@ -1,9 +1,12 @@
 import type { GeoPoint, Suggestion, SuggestionList } from '@aiparksit/shared';
 import { api, unwrap } from '../../../lib/api-client';
 
-/** The marketplace's suggestions for what was typed (cities by any of their names, car parks, their addresses). */
-export function fetchPlaceSuggestions(q: string, signal?: AbortSignal): Promise<SuggestionList> {
-  return unwrap(api.GET('/api/proxy/suggestions', { params: { query: { q, limit: 10 } }, signal }));
+/**
+ * The marketplace's suggestions for what was typed (cities by any of their names, car parks, their
+ * addresses); with `city`, only that city's car parks and addresses.
+ */
+export function fetchPlaceSuggestions(q: string, signal?: AbortSignal, city?: string): Promise<SuggestionList> {
+  return unwrap(api.GET('/api/proxy/suggestions', { params: { query: { q, limit: 10, ...(city ? { city } : {}) } }, signal }));
 }
 
 /** Where a typed address is, from our own data: there is no geocoder to ask. */
@@ -45,7 +48,7 @@ export function matchingCity(suggestions: Suggestion[], city: string): FoundPlac
  */
 export async function locateAddress(addressLine: string, city: string, signal?: AbortSignal): Promise<FoundPlace | null> {
   const [byAddress, byCity] = await Promise.all([
-    placeKey(addressLine).length >= 2 && placeKey(city).length >= 2 ? fetchPlaceSuggestions(addressLine, signal) : null,
+    placeKey(addressLine).length >= 2 && placeKey(city).length >= 2 ? fetchPlaceSuggestions(addressLine, signal, city) : null,
     placeKey(city).length >= 2 ? fetchPlaceSuggestions(city, signal) : null,
   ]);
   return (byAddress && matchingAddress(byAddress.suggestions, addressLine, city)) ?? (byCity && matchingCity(byCity.suggestions, city)) ?? null;
