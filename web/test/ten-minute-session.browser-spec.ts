@@ -15,11 +15,13 @@ import { clickText, clickWhenReady, fillByLabel, headingOnceItReads, signIn, wai
  * the whole session, as it would in real time). The browser sends the same requests in the
  * same order as the ten-minute session would, so each window sees at least what it would.
  * One difference errs on the lenient side and is small: the SPA's 30-second cache stays fresh
- * for ten times longer here, so coming back to the results after a long read refetches less
+ * for TIME_SCALE times longer here, so coming back to the results after a long read refetches less
  * often than in real time (those refetches repeat reads the guard has already counted, and add
- * a few requests a minute to the rate limiter's 300).
+ * a few requests a minute to the rate limiter's 300). The windows have floors (100 ms, 1 s) that
+ * make them stricter than scaled, never more lenient. Thirty times keeps the three sessions to
+ * about a minute and a half of the suite.
  */
-const TIME_SCALE = 10;
+const TIME_SCALE = 30;
 const SESSION_SECONDS = 600;
 
 function defaultOf(name: keyof typeof configSchema): number {
