@@ -187,8 +187,10 @@ describe('GET /api/system/status', () => {
       (s) =>
         (s.services.websocket.connections.byPath[WS_ADMIN_PATH] ?? 0) >= 1 &&
         s.services.websocket.latencyMs.p50 !== null &&
-        s.services.websocket.subscriptions >= 1,
-      'the admin socket, a subscription and a latency sample',
+        s.services.websocket.subscriptions >= 1 &&
+        // The snapshot is cached for a second: a latency sample may be an earlier test's, so wait for this event's count.
+        s.services.websocket.eventsPerMinute >= 1,
+      'the admin socket, a subscription, a latency sample and the event counted',
     );
     const { latencyMs, lastEventAt, eventsPerMinute } = status.services.websocket;
     expect(latencyMs.p50).toBeGreaterThanOrEqual(0);
