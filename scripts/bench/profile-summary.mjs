@@ -1,0 +1,38 @@
+// Top self-time functions of a V8 CPU profile (`node --cpu-prof`), for the closing figures of a
+// benchmark: `node scripts/bench/profile-summary.mjs <file.cpuprofile> [count]`. Also importable:
+// `summarizeProfile(path, count)` returns the rows the CLI prints.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROOT } from '../lib.mjs';
+
+/** Self time per function (name + file:line), largest first, with its share of the sampled time. */
+export function summarizeProfile(path, count = 10) {
+  const profile = JSON.parse(readFileSync(path, 'utf8'));
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfMicros = new Map();
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) selfMicros.set(samples[i], (selfMicros.get(samples[i]) ?? 0) + (timeDeltas[i] ?? 0));
+  const byFunction = new Map();
+  let total = 0;
+  for (const [id, micros] of selfMicros) {
+    const { callFrame } = nodes.get(id);
+    const url = callFrame.url.startsWith('file://') ? relative(ROOT, fileURLToPath(callFrame.url)) : callFrame.url;
+    const key = `${callFrame.functionName || '(anonymous)'} ${url ? `${url}:${callFrame.lineNumber + 1}` : ''}`.trim();
+    byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
+    total += micros;
+  }
+  return [...byFunction]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([fn, micros]) => ({ function: fn, 'self ms': Math.round(micros / 1000), share: `${((micros / total) * 100).toFixed(1)} %` }));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [path, count] = process.argv.slice(2);
+  if (!path) {
+    process.stderr.write('usage: node scripts/bench/profile-summary.mjs <file.cpuprofile> [count]\n');
+    process.exit(2);
+  }
+  console.table(summarizeProfile(path, Number(count ?? 10)));
+}
