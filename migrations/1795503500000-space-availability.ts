@@ -146,10 +146,10 @@ export class SpaceAvailability1795503500000 implements MigrationInterface {
       BEGIN
         -- Only the transition tables this operation has may be named (a branch not taken is never planned).
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
-          changed := changed || (SELECT coalesce(array_agg(n), '{}') FROM new_blackouts AS n);
+          changed := changed || (SELECT coalesce(array_agg(n::facility_blackouts), '{}') FROM new_blackouts AS n);
         END IF;
         IF TG_OP IN ('UPDATE', 'DELETE') THEN
-          changed := changed || (SELECT coalesce(array_agg(o), '{}') FROM old_blackouts AS o);
+          changed := changed || (SELECT coalesce(array_agg(o::facility_blackouts), '{}') FROM old_blackouts AS o);
         END IF;
         PERFORM pg_advisory_xact_lock(k) FROM (SELECT DISTINCT ${FACILITY_KEY('x.facility_id')} AS k FROM unnest(changed) AS x ORDER BY k) AS keys;
         SELECT array_agg(DISTINCT s.id) INTO touched
