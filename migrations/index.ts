@@ -27,6 +27,8 @@ import { PlaceSearch1795502600000 } from './1795502600000-place-search.js';
 import { PasswordResetTokens1795502700000 } from './1795502700000-password-reset-tokens.js';
 import { RealtimeBookingUpdates1795502800000 } from './1795502800000-realtime-booking-updates.js';
 import { CredentialChangeNotices1795503300000 } from './1795503300000-credential-change-notices.js';
+import { SpaceAvailability1795503500000 } from './1795503500000-space-availability.js';
+import { SpaceAvailabilityRebuild1795503500100 } from './1795503500100-space-availability-rebuild.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -59,4 +61,6 @@ export const migrations = [
   PasswordResetTokens1795502700000,
   RealtimeBookingUpdates1795502800000,
   CredentialChangeNotices1795503300000,
+  SpaceAvailability1795503500000,
+  SpaceAvailabilityRebuild1795503500100,
 ];
