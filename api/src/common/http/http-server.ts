@@ -24,7 +24,7 @@ import { createClientErrorHandler } from './client-error.js';
 import { createOpenApiDocument } from './openapi.js';
 import { requestIdFor } from './request-id.js';
 import { computeSecurityHeaders } from './security-headers.js';
-import { installResponseSerializer } from './response-schema.js';
+import { installResponseSerializer } from './response-schema/index.js';
 import type { LogStream } from './log-stream.js';
 
 // Text, JSON, JavaScript, CSS and SVG; not images, PDFs, archives or `octet-stream` downloads,
