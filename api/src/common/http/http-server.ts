@@ -59,7 +59,21 @@ export function createHttpAdapter(config: AppConfig, logStream: LogStream): Fast
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   };
-  return new FastifyAdapter(options);
+  return new ApiFastifyAdapter(options);
+}
+
+/** Said of every path no route serves; one instance, since it carries nothing of the request. */
+const NO_ROUTE = new NotFoundException(NO_ROUTE_MESSAGE);
+
+class ApiFastifyAdapter extends FastifyAdapter {
+  /**
+   * Unknown routes get the 404 envelope straight away. Nest's own handler throws a new
+   * NotFoundException for each such request to reach the same filter; capturing its stack was
+   * ~15 % of a 404's CPU in the overhead benchmark's profile.
+   */
+  override setNotFoundHandler(): ReturnType<FastifyAdapter['setNotFoundHandler']> {
+    return this.getInstance().setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => sendError(NO_ROUTE, request, reply));
+  }
 }
 
 /**
