@@ -8,7 +8,9 @@
 // Prints req/s, server CPU ms per request (from /proc, unaffected by other load), p50/p99, the
 // API's log lines per request, and the full stack's /api/auth/me as a share of the bare handler.
 //
-// Settings (env): BENCH_CONNECTIONS (50), BENCH_SECONDS (10 per run), BENCH_WARMUP_SECONDS (3).
+// Settings (env): BENCH_CONNECTIONS (50), BENCH_SECONDS (10 per run), BENCH_WARMUP_SECONDS (3),
+// BENCH_ONLY (a comma-separated subset of me,health,404: the full-stack runs to make, e.g. to
+// profile one route; the bare handler always runs).
 // `--profile` (or BENCH_PROFILE=1): the API runs under `node --cpu-prof`; its profile is written
 // when it stops and its top 10 self-time functions are printed.
 import { spawn } from 'node:child_process';
@@ -23,6 +25,7 @@ import { API_DIST, ROOT, run, step } from './lib.mjs';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'me,health,404').split(',').map((name) => name.trim()));
 const PROFILE = process.argv.includes('--profile') || process.env.BENCH_PROFILE === '1';
 const PASSWORD = 'bench-password-123';
 
@@ -208,9 +211,9 @@ try {
 
   const runs = [
     ['bare Fastify: GET /api/auth/me', bare, '/api/auth/me', {}],
-    ['full stack: GET /api/auth/me (token)', api, '/api/auth/me', auth],
-    ['full stack: GET /api/health', api, '/api/health', {}],
-    ['full stack: unknown route (404)', api, '/api/no-such-route', {}],
+    ...(ONLY.has('me') ? [['full stack: GET /api/auth/me (token)', api, '/api/auth/me', auth]] : []),
+    ...(ONLY.has('health') ? [['full stack: GET /api/health', api, '/api/health', {}]] : []),
+    ...(ONLY.has('404') ? [['full stack: unknown route (404)', api, '/api/no-such-route', {}]] : []),
   ];
   const measured = {};
   for (const [name, server, path, headers] of runs) {
@@ -237,13 +240,15 @@ try {
   );
   const full = measured['full stack: GET /api/auth/me (token)'];
   const base = measured['bare Fastify: GET /api/auth/me'];
-  process.stdout.write(
-    `\nFull stack GET /api/auth/me / bare handler: ${((full.requestsPerSecond / base.requestsPerSecond) * 100).toFixed(1)} % of its req/s (goal ≥ 50 %)\n`,
-  );
-  process.stdout.write(
-    `By CPU per request (unaffected by other load): full stack ${round(full.serverCpuMsPerRequest, 3)} ms, bare ${round(base.serverCpuMsPerRequest, 3)} ms ` +
-      `→ ${((base.serverCpuMsPerRequest / full.serverCpuMsPerRequest) * 100).toFixed(1)} % of bare when CPU-bound.\n`,
-  );
+  if (full)
+    process.stdout.write(
+      `\nFull stack GET /api/auth/me / bare handler: ${((full.requestsPerSecond / base.requestsPerSecond) * 100).toFixed(1)} % of its req/s (goal ≥ 50 %)\n`,
+    );
+  if (full)
+    process.stdout.write(
+      `By CPU per request (unaffected by other load): full stack ${round(full.serverCpuMsPerRequest, 3)} ms, bare ${round(base.serverCpuMsPerRequest, 3)} ms ` +
+        `→ ${((base.serverCpuMsPerRequest / full.serverCpuMsPerRequest) * 100).toFixed(1)} % of bare when CPU-bound.\n`,
+    );
   process.stdout.write(
     `Machine: ${availableParallelism()} CPUs, load generator on the same cores, load average ${loadavg()[0].toFixed(1)} at the end (other work lowers req/s, not CPU ms/req).\n`,
   );
