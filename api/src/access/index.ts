@@ -13,7 +13,4 @@ export { hashPassword, verifyPassword } from './password-hasher.js';
 export { randomSecret, sha256 } from './opaque-token.js';
 export { AccessException, type AccessErrorCode } from './access.exception.js';
 export { passwordWeakness } from './password-strength.js';
-export { AccessModule } from './access.module.js';
-export { CredentialChanges } from './credential-changes.js';
-export type { CredentialCache } from './credential-cache.js';
 export { RouteMetadata, type RouteHandler } from './route-metadata.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKeyScope, ApiKeyView, CreatedApiKey } from '@aiparksit/shared';
-import { CredentialChanges, requireAccess, sha256, type ApiKeyPrincipal, type CredentialCache, type UserPrincipal } from '../access/index.js';
+import { requireAccess, sha256, type ApiKeyPrincipal, type UserPrincipal } from '../access/index.js';
+import { CredentialChanges, type CredentialCache } from '../credential-changes/index.js';
 import { looksLikeApiKey, mintApiKey } from './api-key-format.js';
 import { toApiKeyView } from './api-key.record.js';
 import { ApiKeysException } from './api-keys.exception.js';

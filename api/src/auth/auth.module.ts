@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessModule } from '../access/index.js';
+import { CredentialChangesModule } from '../credential-changes/index.js';
 import { ApiKeysModule } from '../api-keys/index.js';
 import { OutboxModule } from '../outbox/index.js';
 import { UsersModule } from '../users/index.js';
@@ -21,7 +21,7 @@ import { RolesGuard } from './roles.guard.js';
  * before this one in AppModule so throttling happens before any token is checked.
  */
 @Module({
-  imports: [AccessModule, UsersModule, ApiKeysModule, OutboxModule],
+  imports: [CredentialChangesModule, UsersModule, ApiKeysModule, OutboxModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -22,16 +22,8 @@ import { AuthException } from './auth.exception.js';
 import { EmailVerificationTokensRepository } from './email-verification-tokens.repository.js';
 import { LoginThrottleRepository, type LoginLockoutPolicy } from './login-throttle.repository.js';
 import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
-import {
-  CredentialChanges,
-  hashPassword,
-  passwordWeakness,
-  randomSecret,
-  sha256,
-  verifyPassword,
-  type CredentialCache,
-  type UserPrincipal,
-} from '../access/index.js';
+import { hashPassword, passwordWeakness, randomSecret, sha256, verifyPassword, type UserPrincipal } from '../access/index.js';
+import { CredentialChanges, type CredentialCache } from '../credential-changes/index.js';
 import { RefreshTokensRepository, type LiveSession, type NewRefreshToken } from './refresh-tokens.repository.js';
 import { fieldError } from '../common/errors/index.js';
 

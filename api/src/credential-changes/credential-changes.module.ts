@@ -3,4 +3,4 @@ import { CredentialChanges } from './credential-changes.js';
 
 /** The one credential-change listener of an instance, shared by the modules that cache credentials. */
 @Module({ providers: [CredentialChanges], exports: [CredentialChanges] })
-export class AccessModule {}
+export class CredentialChangesModule {}
