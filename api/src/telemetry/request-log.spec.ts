@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { logRequest } from './request-log.js';
 
 /** A Fastify set up as the API's (request logging off, the request-log hook on), logging into memory. */
@@ -12,7 +12,7 @@ function appLoggingTo(lines: string[]) {
       done();
     },
   });
-  const app = Fastify({ logger: { level: 'info', stream }, disableRequestLogging: true, genReqId: () => 'req-log-0001' });
+  const app = Fastify({ logger: { level: 'info', stream }, logController: new LogController({ disableRequestLogging: true }), genReqId: () => 'req-log-0001' });
   app.addHook('onResponse', (request, reply, done) => {
     logRequest(request, reply);
     done();

@@ -6,7 +6,7 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { Server } from 'node:http';
-import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify';
+import { LogController, type FastifyError, type FastifyHttpOptions, type FastifyReply, type FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '@aiparksit/shared';
 import type { AppConfig } from '../../config/index.js';
 import {
@@ -51,7 +51,8 @@ export function createHttpAdapter(config: AppConfig, logStream: LogStream): Fast
       redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[masked]' },
       stream: logStream.stream,
     },
-    disableRequestLogging: true,
+    // The request log is our own one line per request (telemetry's request-log hook), not Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdFor,
     requestIdHeader: false,
     bodyLimit: bodyLimitBytes,
