@@ -1,4 +1,5 @@
 import pino, { type DestinationStream } from 'pino';
+import type { Writable } from 'node:stream';
 import pretty from 'pino-pretty';
 
 export type LogFormat = 'json' | 'pretty';
@@ -32,12 +33,14 @@ export interface LogStream {
  * Where the logs go. JSON lines through an asynchronous SonicBoom on stdout: a request never
  * waits on a write(2), and lines that come while one is in flight are written together by the
  * next. pino registers it to be flushed when the process exits; `flush()` is for a clean stop.
- * The human format is formatted on the main thread, synchronously: development only.
+ * The human format is formatted on the main thread, synchronously: development only (tests give
+ * `prettyOutput` to read it, uncoloured).
  */
-export function createLogStream(format: LogFormat): LogStream {
+export function createLogStream(format: LogFormat, prettyOutput?: Writable): LogStream {
   if (format === 'pretty') {
     const stream = pretty({
-      colorize: true,
+      colorize: prettyOutput === undefined,
+      destination: prettyOutput ?? 1,
       singleLine: true,
       translateTime: 'SYS:HH:MM:ss.l',
       ignore: ['pid', 'hostname', ...REQUEST_FIELDS].join(','),
