@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Amenity, SpaceType } from '@aiparksit/shared';
 import type { TimeWindow } from './opening-hours/index.js';
-import { busySpacesSql, capacitySql, freeSpacesSql } from './availability-sql.js';
+import { capacityAndFreeSql, freeSpacesSql } from './availability-sql.js';
 import { FACILITY_SUMMARY_COLUMNS, LISTED, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
 import { queryPrepared } from './prepared-statements.js';
 import { SqlParams } from './sql-params.js';
@@ -86,16 +86,18 @@ export class MarketplaceRepository {
   /**
    * Nearest first around a point, straight from the earthdistance GiST index: a nearest-neighbour
    * scan (`<->`, cube's Euclidean distance between points on earthdistance's sphere: the chord,
-   * which orders exactly as the great-circle distance does) reads the `reach` nearest published
-   * facilities, and only they are checked (radius, operator, rate, an active space of the type).
-   * A city centre reads some fifty facilities instead of the few hundred in its circle. When the
-   * checks leave the page short while the reach ended inside the radius, the reach grows and the
-   * statement runs again (the same prepared statement). Equal chords (facilities at one spot)
-   * are ordered by id; pages are keyset-paged by (chord, id), so `orderValue` is the chord.
+   * which orders exactly as the great-circle distance does) yields published facilities nearest
+   * first, each checked as it comes (radius, operator, rate, an active space of the type) until
+   * the page is full. A city centre reads some thirty facilities instead of the few hundred in
+   * its circle. Equal chords (facilities at one spot) are ordered by id; pages are keyset-paged
+   * by (chord, id), so `orderValue` is the chord.
    *
-   * The radius is checked outside the scan rather than as the index's box: the planner has no
-   * statistics for cube containment, guesses a handful of rows in any box and then sorts the whole
-   * circle instead of scanning nearest first; without the box it knows the scan is the cheap way.
+   * The scan reads at most `reach` facilities, so that a page short of results ends instead of
+   * scanning the whole catalogue for more in the radius. A short page is complete when the
+   * `reach`-th nearest is outside the radius (or there is none); otherwise the reach grows and
+   * the page is read again (the same prepared statements). The radius is a check, not the index's
+   * box: the planner has no statistics for cube containment, guesses a handful of rows in any box
+   * and then sorts the whole circle instead of scanning nearest first.
    */
   private async nearest(
     filters: SearchFilters,
@@ -104,57 +106,55 @@ export class MarketplaceRepository {
     limit: number,
   ): Promise<MarketplaceRow[]> {
     for (let reach = limit * 2 + 8; ; reach *= 4) {
-      const rows = await queryPrepared<MarketplaceRow & { complete?: boolean }>(this.dataSource, ...this.nearestStatement(filters, area, after, limit, reach));
-      const complete = rows.length === 0 || rows[0]!.complete;
-      if (rows.length >= limit || complete) {
-        for (const row of rows) delete row.complete;
-        return rows;
-      }
+      const p = new SqlParams();
+      const near = this.nearestScan(area, after, reach, p);
+      const type = p.add(filters.spaceType, 'space_type');
+      // OFFSET 0 keeps each EXISTS a per-row check: turned into joins, they would be run for the
+      // whole reach (a hash of every operator, then a sort) instead of until the page is full.
+      const checks = [
+        `near.distance_m <= ${p.add(area.radiusMeters, 'float8')}`,
+        `EXISTS (SELECT 1 FROM operators o WHERE o.id = near.operator_id AND o.status = 'approved' OFFSET 0)`,
+        `EXISTS (SELECT 1 FROM rates r WHERE r.facility_id = near.id AND r.space_type = ${type}${filters.maxHourlyCents === undefined ? '' : ` AND r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`} OFFSET 0)`,
+        `EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = near.id AND s.space_type = ${type} AND s.active OFFSET 0)`,
+      ];
+      if (filters.amenities.length) checks.push(`near.amenities @> ${p.add(filters.amenities, 'text[]')}`);
+      const sql = `
+        WITH page AS (
+          SELECT near.id, near.chord AS order_value, near.distance_m
+            FROM ${near} near
+           WHERE ${checks.join('\n             AND ')}
+           ORDER BY near.chord, near.id
+           LIMIT ${sqlInteger(limit)}
+        )
+        ${this.pageDetails(filters, p, 'page.order_value, page.id')}`;
+      const rows = await queryPrepared<MarketplaceRow>(this.dataSource, sql, p.values);
+      if (rows.length >= limit || (await this.nearestExhausted(area, after, reach))) return rows;
     }
   }
 
-  /**
-   * The page size and the reach are written into the text, not bound: with a LIMIT it cannot see,
-   * the planner costs the generic plan for a tenth of the table and re-plans every call (planning
-   * cost as much as running). Each pair of values is its own prepared statement; a client asks
-   * for a few page sizes at most.
-   */
-  private nearestStatement(
-    filters: SearchFilters,
-    area: Extract<SearchArea, { kind: 'point' }>,
-    after: KeysetAfter | undefined,
-    limit: number,
-    reach: number,
-  ): [string, unknown[]] {
+  /** Whether fewer than `reach` facilities follow `after`, or the `reach`-th of them is outside the radius. */
+  private async nearestExhausted(area: Extract<SearchArea, { kind: 'point' }>, after: KeysetAfter | undefined, reach: number): Promise<boolean> {
     const p = new SqlParams();
+    const near = this.nearestScan(area, after, reach, p);
+    const sql = `SELECT count(*) < ${sqlInteger(reach)} OR max(near.distance_m) > ${p.add(area.radiusMeters, 'float8')} AS exhausted FROM ${near} near`;
+    const [row] = await queryPrepared<{ exhausted: boolean }>(this.dataSource, sql, p.values);
+    return row!.exhausted;
+  }
+
+  /**
+   * The `reach` published facilities nearest the point after `after`, in (chord, id) order, as a
+   * subquery. The reach is written into the text, not bound: with a LIMIT it cannot see, the
+   * planner costs the generic plan for a tenth of the table and re-plans every call (planning
+   * cost as much as running). Each reach is its own prepared statement: a few per page size.
+   */
+  private nearestScan(area: Extract<SearchArea, { kind: 'point' }>, after: KeysetAfter | undefined, reach: number, p: SqlParams): string {
     const chord = `ll_to_earth(f.latitude, f.longitude) <-> ll_to_earth(${p.add(area.lat, 'float8')}, ${p.add(area.lng, 'float8')})`;
     const keyset = after ? `AND (${chord}, f.id) > (${p.add(after[0], 'float8')}, ${p.add(after[1], 'uuid')})` : '';
-    const radius = p.add(area.radiusMeters, 'float8');
-    const type = p.add(filters.spaceType, 'space_type');
-    const checks = [
-      `near.distance_m <= ${radius}`,
-      `EXISTS (SELECT 1 FROM operators o WHERE o.id = near.operator_id AND o.status = 'approved')`,
-      `EXISTS (SELECT 1 FROM rates r WHERE r.facility_id = near.id AND r.space_type = ${type}${filters.maxHourlyCents === undefined ? '' : ` AND r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`})`,
-      `EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = near.id AND s.space_type = ${type} AND s.active)`,
-    ];
-    if (filters.amenities.length) checks.push(`near.amenities @> ${p.add(filters.amenities, 'text[]')}`);
-    const sql = `
-      WITH near AS MATERIALIZED (
-        SELECT f.id, f.operator_id, f.amenities, ${chord} AS chord, ${this.distance(area, p)} AS distance_m
-          FROM facilities f
-         WHERE f.published AND NOT f.is_canary ${keyset}
-         ORDER BY ${chord}, f.id
-         LIMIT ${sqlInteger(reach)}
-      ),
-      page AS (
-        SELECT near.id, near.chord AS order_value, near.distance_m
-          FROM near
-         WHERE ${checks.join('\n           AND ')}
-         ORDER BY near.chord, near.id
-         LIMIT ${sqlInteger(limit)}
-      )
-      ${this.pageDetails(filters, p, 'page.order_value, page.id', `(SELECT count(*) < ${sqlInteger(reach)} OR max(near.distance_m) > ${radius} FROM near) AS complete`)}`;
-    return [sql, p.values];
+    return `(SELECT f.id, f.operator_id, f.amenities, ${chord} AS chord, ${this.distance(area, p)} AS distance_m
+               FROM facilities f
+              WHERE f.published AND NOT f.is_canary ${keyset}
+              ORDER BY ${chord}, f.id
+              LIMIT ${sqlInteger(reach)})`;
   }
 
   /**
@@ -203,17 +203,18 @@ export class MarketplaceRepository {
   }
 
   /** The final SELECT over a `page` CTE (id, distance_m, order_value): summaries, rate, capacity and busy spaces. */
-  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string, extraColumns = ''): string {
+  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string): string {
     const type = p.add(filters.spaceType, 'space_type');
     const window = this.window(filters.window, p);
     return `
       SELECT ${FACILITY_SUMMARY_COLUMNS}, page.distance_m AS "distanceMeters", page.order_value::float8 AS "orderValue",
              r.hourly_cents AS "hourlyCents", r.daily_max_cents AS "dailyMaxCents", r.multipliers,
-             ${capacitySql('f.id', type)} AS capacity, ${busySpacesSql('f.id', type, window)} AS busy${extraColumns ? `, ${extraColumns}` : ''}
+             av.capacity, av.capacity - av.free AS busy
         FROM page
         JOIN facilities f ON f.id = page.id
         JOIN operators o ON o.id = f.operator_id
         JOIN rates r ON r.facility_id = f.id AND r.space_type = ${type}
+        CROSS JOIN LATERAL ${capacityAndFreeSql('f.id', type, window)} AS av
        ORDER BY ${orderBy}`;
   }
 
