@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { AppConfig, ConfigError } from './config/index.js';
-import { configureHttp, createHttpAdapter } from './common/http/index.js';
+import { configureHttp, createHttpAdapter, createLogStream, logFormatFor } from './common/http/index.js';
 import { resolveDatabase, type DatabaseTarget, createDataSource, runMigrations } from './database/index.js';
 import { prepareDemoData, DEMO_ACCOUNTS } from './seed/index.js';
 import { RealtimeWsAdapter } from './realtime/index.js';
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  const logFormat = logFormatFor(config.values.nodeEnv, process.stdout.isTTY === true);
+  const logStream = createLogStream(logFormat);
   let database: DatabaseTarget | undefined;
   let app: NestFastifyApplication | undefined;
   let stopping = false;
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     stopping = true;
     say(`\n${signal}: stopping…`);
     await app?.close().catch(() => undefined);
+    logStream.flush();
     if (database?.embedded) {
       say('Stopping embedded PostgreSQL…');
       await database.embedded.stop().catch(() => undefined);
@@ -61,8 +64,9 @@ async function main(): Promise<void> {
       await setup.destroy();
     }
 
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl: database.url }), createHttpAdapter(config), {
-      logger: new ConsoleLogger({ json: true, logLevels: config.values.logLevel === 'silent' ? [] : ['log', 'error', 'warn', 'fatal'] }),
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl: database.url }), createHttpAdapter(config, logStream), {
+      // Nest's own messages (start-up, lifecycle): JSON like the request log, or readable on a terminal.
+      logger: new ConsoleLogger({ json: logFormat === 'json', logLevels: config.values.logLevel === 'silent' ? [] : ['log', 'error', 'warn', 'fatal'] }),
       abortOnError: false,
     });
     app.enableShutdownHooks();
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
   } catch (error) {
     process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
     await app?.close().catch(() => undefined);
+    logStream.flush();
     await database?.embedded?.stop().catch(() => undefined);
     process.exit(1);
   }

@@ -15,7 +15,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyPrincipalView, AuthTokens, RegistrationAccepted, UserView } from '@aiparksit/shared';
-import { Public } from '../common/http/index.js';
+import { JsonResponse, Public } from '../common/http/index.js';
 import { AuthRateLimit } from '../security/index.js';
 import { UsersService, UserViewDto } from '../users/index.js';
 import { AllowApiKey, CurrentPrincipal, requireUser, type Principal } from '../access/index.js';
@@ -30,6 +30,7 @@ import {
   VerifyEmailDto,
 } from './dto/email-verification.dto.js';
 import { LoginDto } from './dto/login.dto.js';
+import { ME_RESPONSE_SCHEMA } from './dto/me-response.schema.js';
 import { RefreshTokenDto } from './dto/refresh-token.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
 
@@ -167,6 +168,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @JsonResponse({ 200: ME_RESPONSE_SCHEMA })
   @AllowApiKey('marketplace:read')
   @ApiBearerAuth()
   @ApiSecurity('api-key')

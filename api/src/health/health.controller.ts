@@ -3,9 +3,10 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { FastifyReply } from 'fastify';
 import type { HealthReport } from '@aiparksit/shared';
 import { HealthReportDto } from './dto/health-report.dto.js';
+import { HEALTH_REPORT_SCHEMA } from './dto/health-report.schema.js';
 import { ReadinessReportDto } from './dto/readiness-report.dto.js';
 import { HealthService, type ReadinessReport } from './health.service.js';
-import { Public } from '../common/http/index.js';
+import { JsonResponse, Public } from '../common/http/index.js';
 import { SkipThrottle } from '@nestjs/throttler';
 
 @ApiTags('health')
@@ -17,6 +18,7 @@ export class HealthController {
   @Get()
   @Public()
   @SkipThrottle()
+  @JsonResponse({ 200: HEALTH_REPORT_SCHEMA, 503: HEALTH_REPORT_SCHEMA })
   @ApiOkResponse({ type: HealthReportDto, description: 'The API and its database answer.' })
   @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'The database does not answer: status degraded, db down.' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {

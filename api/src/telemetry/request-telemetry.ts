@@ -67,7 +67,7 @@ export class RequestTelemetry {
     registry.registry.registerMetric(this.histogramMetric() as unknown as Metric);
   }
 
-  /** Hooks into Fastify; call before the app initialises, so the router's routes are seen as they are added. */
+  /** Lists the router's routes as they are added (call before the app initialises); `observe` is called by the request hook installTelemetry adds. */
   install(fastify: FastifyInstance): void {
     fastify.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -76,11 +76,6 @@ export class RequestTelemetry {
         if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') continue;
         this.endpoints.push({ method, route: route.url });
       }
-    });
-    if (!this.enabled) return;
-    fastify.addHook('onResponse', (request, reply, done) => {
-      this.observe(request, reply);
-      done();
     });
   }
 

@@ -28,19 +28,30 @@ describe('API start-up', () => {
     expect(output).toContain('PUBLIC_URL is required in production');
   });
 
-  it('logs each request as JSON carrying the request id it answered with', async () => {
+  it('logs each request as one JSON line carrying the request id it answered with', async () => {
     const api = await startApiServer({ DATABASE_URL: process.env['DATABASE_URL'], LOG_LEVEL: 'info' });
     try {
-      const res = await fetch(`${api.url}/api/no-such-route`, { headers: { 'x-request-id': 'log-check-0001' } });
+      const res = await fetch(`${api.url}/api/no-such-route?lat=52.5`, { headers: { 'x-request-id': 'log-check-0001' } });
       expect(res.status).toBe(404);
-      await new Promise((r) => setTimeout(r, 200));
-      const lines = api
-        .output()
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
-      const completed = lines.find((l) => l['reqId'] === 'log-check-0001' && l['msg'] === 'request completed');
-      expect(completed).toMatchObject({ res: { statusCode: 404 } });
+      const linesOf = (requestId: string) =>
+        api
+          .output()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+          .filter((l) => l['reqId'] === requestId);
+      // Written asynchronously: wait for it to land, then for anything that would follow it.
+      const deadline = Date.now() + 10_000;
+      while (!linesOf('log-check-0001').length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const marker = await fetch(`${api.url}/api/health`, { headers: { 'x-request-id': 'log-check-0002' } });
+      expect(marker.status).toBe(200);
+      while (!linesOf('log-check-0002').length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const lines = linesOf('log-check-0001');
+      expect(lines).toHaveLength(1);
+      // The path without its query; no headers.
+      expect(lines[0]).toMatchObject({ msg: 'request completed', level: 30, method: 'GET', path: '/api/no-such-route', statusCode: 404 });
+      expect(typeof lines[0]!['ms']).toBe('number');
+      expect(JSON.stringify(lines[0])).not.toContain('lat=');
     } finally {
       await api.stop();
     }

@@ -1,0 +1,268 @@
+// `npm run bench:overhead`: what the full stack costs a trivial request. In one run, on a
+// PostgreSQL of its own, the built API in production mode at the production log level (info)
+// against a bare Fastify handler answering the same JSON body:
+//   - bare Fastify handler              GET /api/auth/me (no logger, no hooks)
+//   - full stack, signed in             GET /api/auth/me with a bearer token
+//   - full stack, health                GET /api/health (one SELECT 1)
+//   - full stack, unknown route         GET /api/no-such-route (404 envelope)
+// Prints req/s, server CPU ms per request (from /proc, unaffected by other load), p50/p99, the
+// API's log lines per request, and the full stack's /api/auth/me as a share of the bare handler.
+//
+// Settings (env): BENCH_CONNECTIONS (50), BENCH_SECONDS (10 per run), BENCH_WARMUP_SECONDS (3).
+// `--profile` (or BENCH_PROFILE=1): the API runs under `node --cpu-prof`; its profile is written
+// when it stops and its top 10 self-time functions are printed.
+import { spawn } from 'node:child_process';
+import { chmodSync, closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { API_DIST, ROOT, run, step } from './lib.mjs';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const PROFILE = process.argv.includes('--profile') || process.env.BENCH_PROFILE === '1';
+const PASSWORD = 'bench-password-123';
+
+step('Building shared contract and API…');
+run('npm', ['run', 'build', '-w', 'shared']);
+run('npm', ['run', 'build', '-w', 'api']);
+
+const requireApi = createRequire(resolve(ROOT, 'api/package.json'));
+const autocannon = requireApi('autocannon');
+const pg = requireApi('pg');
+const { startEmbeddedPostgres } = await import(pathToFileURL(resolve(API_DIST, 'database/embedded-postgres.js')).href);
+const { hashPassword } = await import(pathToFileURL(resolve(API_DIST, 'access/password-hasher.js')).href);
+const { summarizeProfile } = await import(pathToFileURL(resolve(ROOT, 'scripts/bench/profile-summary.mjs')).href);
+
+const workDir = mkdtempSync(join(tmpdir(), 'aiparksit-bench-overhead-'));
+chmodSync(workDir, 0o755);
+const apiLog = join(workDir, 'api.log');
+const profileDir = join(workDir, 'profile');
+const children = [];
+let database;
+
+async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(killer);
+}
+async function cleanUp() {
+  await Promise.all(children.map(stopChild));
+  await database?.stop().catch(() => undefined);
+}
+process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Starts a Node process (its output to `logFile`) and waits until `ready(url)` answers true. */
+async function startServer(name, args, env, logFile, ready) {
+  const port = await freePort();
+  const out = openSync(logFile, 'a');
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) },
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited during start-up:\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
+    if (await ready(url).catch(() => false)) return { url, pid: child.pid, child };
+    if (Date.now() > deadline) throw new Error(`${name} did not start within 120 s:\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// CPU time is what a busy machine cannot distort: wall-clock figures shrink when other work
+// shares the cores, the CPU a request costs does not. Read from /proc (Linux) in clock ticks.
+const TICK_MS = 10;
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
+  } catch {
+    return NaN;
+  }
+}
+
+/** Lines in the API's log file: read at the end of a run, for lines written per request. */
+function logLines() {
+  try {
+    if (!statSync(apiLog).size) return 0;
+    const text = readFileSync(apiLog, 'utf8');
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    return lines;
+  } catch {
+    return 0;
+  }
+}
+
+function round(value, digits = 1) {
+  return Number.isFinite(value) ? Number(value.toFixed(digits)) : value;
+}
+
+/** One autocannon run at CONNECTIONS connections. */
+async function load(server, path, headers, seconds) {
+  const cpuBefore = cpuMs(server.pid);
+  const linesBefore = server.countsLogLines ? logLines() : 0;
+  const result = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: seconds, headers });
+  const cpu = cpuMs(server.pid) - cpuBefore;
+  // The log is written asynchronously: give its last lines a moment to land before counting.
+  await new Promise((r) => setTimeout(r, 300));
+  const requests = result.requests.total;
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]));
+  return {
+    requestsPerSecond: requests / result.duration,
+    serverCpuMsPerRequest: cpu / requests,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statuses,
+    errors: result.errors + result.timeouts,
+    logLinesPerRequest: server.countsLogLines ? (logLines() - linesBefore) / requests : NaN,
+  };
+}
+
+try {
+  step('Starting a PostgreSQL of its own…');
+  database = await startEmbeddedPostgres({ dataDir: join(workDir, 'pg'), port: await freePort() });
+
+  step(`Starting the API (production, LOG_LEVEL=info${PROFILE ? ', under --cpu-prof' : ''}; its log in ${apiLog})…`);
+  const api = await startServer(
+    'API',
+    [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), resolve(API_DIST, 'main.js')],
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      // Production requires it (links in emails); nothing here sends any.
+      PUBLIC_URL: 'https://bench.invalid',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SERVE_WEB: 'false',
+      LOAD_DEMO_DATA: 'false',
+      JWT_ACCESS_SECRET: 'benchmark-only-secret-0123456789-abcdefghijklmnop',
+      // One client making thousands of requests a second: the limits are raised out of reach,
+      // while the rate-limit and anti-harvesting guards still run (their cost is part of the stack).
+      // (the highest values the configuration accepts).
+      THROTTLE_SHORT_LIMIT: '1000000',
+      THROTTLE_LONG_LIMIT: '10000000',
+      THROTTLE_AUTH_LIMIT: '100000',
+      THROTTLE_API_KEY_LIMIT: '10000000',
+      HARVEST_LIMIT_ANONYMOUS: '10000000',
+      HARVEST_LIMIT_SIGNED_IN: '10000000',
+      HARVEST_LIMIT_API_KEY: '10000000',
+      HARVEST_LIMIT_AUTOMATION: '10000000',
+    },
+    apiLog,
+    async (url) => (await fetch(`${url}/api/health`)).status === 200,
+  );
+  api.countsLogLines = true;
+
+  step('Signing in a driver, as the demo accounts are made…');
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const email = 'bench-driver@example.test';
+  await client.query(`INSERT INTO users (email, password_hash, name, role, email_verified_at) VALUES ($1, $2, 'Bench Driver', 'driver', now())`, [
+    email,
+    await hashPassword(PASSWORD),
+  ]);
+  await client.end();
+  const login = await fetch(`${api.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`Sign-in answered ${login.status}: ${await login.text()}`);
+  const { accessToken } = await login.json();
+  const auth = { authorization: `Bearer ${accessToken}` };
+  const me = await fetch(`${api.url}/api/auth/me`, { headers: auth });
+  if (me.status !== 200) throw new Error(`GET /api/auth/me answered ${me.status}: ${await me.text()}`);
+  const body = await me.text();
+  process.stdout.write(`  GET /api/auth/me answers ${body.length} bytes: ${body}\n`);
+
+  step('Starting the bare Fastify handler with the same body…');
+  const bare = await startServer(
+    'bare handler',
+    [resolve(ROOT, 'scripts/bench/bare-overhead-server.mjs')],
+    { BENCH_BODY: body },
+    join(workDir, 'bare.log'),
+    async (url) => (await fetch(`${url}/api/auth/me`)).status === 200,
+  );
+
+  const runs = [
+    ['bare Fastify: GET /api/auth/me', bare, '/api/auth/me', {}],
+    ['full stack: GET /api/auth/me (token)', api, '/api/auth/me', auth],
+    ['full stack: GET /api/health', api, '/api/health', {}],
+    ['full stack: unknown route (404)', api, '/api/no-such-route', {}],
+  ];
+  const measured = {};
+  for (const [name, server, path, headers] of runs) {
+    step(`${name}: warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s at ${CONNECTIONS} connections…`);
+    await load(server, path, headers, WARMUP_SECONDS);
+    measured[name] = await load(server, path, headers, SECONDS);
+  }
+
+  console.table(
+    Object.fromEntries(
+      Object.entries(measured).map(([name, m]) => [
+        name,
+        {
+          'req/s': Math.round(m.requestsPerSecond),
+          'server CPU ms/req': round(m.serverCpuMsPerRequest, 3),
+          'p50 ms': round(m.p50),
+          'p99 ms': round(m.p99),
+          'log lines/req': round(m.logLinesPerRequest, 2),
+          statuses: JSON.stringify(m.statuses),
+          'errors+timeouts': m.errors,
+        },
+      ]),
+    ),
+  );
+  const full = measured['full stack: GET /api/auth/me (token)'];
+  const base = measured['bare Fastify: GET /api/auth/me'];
+  process.stdout.write(
+    `\nFull stack GET /api/auth/me / bare handler: ${((full.requestsPerSecond / base.requestsPerSecond) * 100).toFixed(1)} % of its req/s (goal ≥ 50 %)\n`,
+  );
+  process.stdout.write(
+    `By CPU per request (unaffected by other load): full stack ${round(full.serverCpuMsPerRequest, 3)} ms, bare ${round(base.serverCpuMsPerRequest, 3)} ms ` +
+      `→ ${((base.serverCpuMsPerRequest / full.serverCpuMsPerRequest) * 100).toFixed(1)} % of bare when CPU-bound.\n`,
+  );
+  process.stdout.write(
+    `Machine: ${availableParallelism()} CPUs, load generator on the same cores, load average ${loadavg()[0].toFixed(1)} at the end (other work lowers req/s, not CPU ms/req).\n`,
+  );
+
+  if (PROFILE) {
+    step('Stopping the API to write its CPU profile…');
+    await stopChild(api.child);
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`No profile was written in ${profileDir}.`);
+    const kept = join(ROOT, '.data', `bench-overhead-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+    run('mkdir', ['-p', join(ROOT, '.data')]);
+    run('cp', [join(profileDir, file), kept]);
+    process.stdout.write(`  Profile (whole API process, start-up included): ${kept}\n  Top 10 self-time functions:\n`);
+    console.table(summarizeProfile(kept, 10));
+  }
+} catch (error) {
+  process.stderr.write(`\n✖ ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+  rmSync(workDir, { recursive: true, force: true });
+}
