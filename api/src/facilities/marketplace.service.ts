@@ -224,10 +224,10 @@ export class MarketplaceService {
  * A stored rate or zone that cannot price the window (saved before today's limits) answers null.
  */
 function quoterFor(window: TimeWindow): (rate: RateRow, currency: string, timeZone: string) => PriceQuote | null {
-  const windowKey = `${window.start.getTime()}/${window.end.getTime()}`;
+  const byRate = new Map<string, PriceQuote | null>();
   return (rate, currency, timeZone) => {
-    const key = `${windowKey}|${JSON.stringify([rate.hourlyCents, rate.dailyMaxCents, rate.multipliers, currency, timeZone])}`;
-    let quote = recentQuotes.get(key);
+    const key = JSON.stringify([rate.hourlyCents, rate.dailyMaxCents, rate.multipliers, currency, timeZone]);
+    let quote = byRate.get(key);
     if (quote === undefined) {
       try {
         quote = quoteForWindow({ hourlyCents: rate.hourlyCents, dailyMaxCents: rate.dailyMaxCents, multipliers: rate.multipliers, currency }, window, timeZone);
@@ -235,21 +235,11 @@ function quoterFor(window: TimeWindow): (rate: RateRow, currency: string, timeZo
         if (!(error instanceof RangeError)) throw error;
         quote = null;
       }
-      if (recentQuotes.size >= RECENT_QUOTES_MAX) recentQuotes.delete(recentQuotes.keys().next().value!);
-      recentQuotes.set(key, quote);
+      byRate.set(key, quote);
     }
     return quote;
   };
 }
-
-/**
- * Quotes computed lately, by window and rate card: searches ask for the same few windows (the form
- * rounds to the quarter hour) over the same rate cards, and pricing a window walks its local days
- * and time-zone offsets. A quote is a pure function of its key, and answers only read it.
- * Oldest first out, a few thousand kept (a kilobyte or two each).
- */
-const recentQuotes = new Map<string, PriceQuote | null>();
-const RECENT_QUOTES_MAX = 4096;
 
 /** A cursor of the marketplace always holds [value, id]. */
 function keysetOf(after: (string | number)[] | undefined): [number, string] | undefined {
