@@ -13,3 +13,4 @@ export { hashPassword, verifyPassword } from './password-hasher.js';
 export { randomSecret, sha256 } from './opaque-token.js';
 export { AccessException, type AccessErrorCode } from './access.exception.js';
 export { passwordWeakness } from './password-strength.js';
+export { RouteMetadata, type RouteHandler } from './route-metadata.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKeyScope, ApiKeyView, CreatedApiKey } from '@aiparksit/shared';
 import { requireAccess, sha256, type ApiKeyPrincipal, type UserPrincipal } from '../access/index.js';
+import { CredentialChanges, type CredentialCache } from '../credential-changes/index.js';
 import { looksLikeApiKey, mintApiKey } from './api-key-format.js';
 import { toApiKeyView } from './api-key.record.js';
 import { ApiKeysException } from './api-keys.exception.js';
@@ -16,8 +17,17 @@ const LAST_USED_MEMORY_MAX = 10_000;
 export class ApiKeysService {
   /** When this instance last wrote last_used_at per key: one write a minute, not one per request. */
   private readonly lastUsedWrittenAt = new Map<string, number>();
+  /** Usable keys by the hash of the key, forgotten on every instance when the owner's keys or account change. */
+  private readonly usableKeys: CredentialCache<ApiKeyPrincipal>;
+  /** One check per request, although the rate limiter and authentication both ask. */
+  private readonly checked = new WeakMap<object, Promise<ApiKeyPrincipal | undefined>>();
 
-  constructor(private readonly keys: ApiKeysRepository) {}
+  constructor(
+    private readonly keys: ApiKeysRepository,
+    private readonly credentialChanges: CredentialChanges,
+  ) {
+    this.usableKeys = credentialChanges.cache<ApiKeyPrincipal>();
+  }
 
   async create(owner: UserPrincipal, name: string): Promise<CreatedApiKey> {
     if ((await this.keys.countActive(owner.userId)) >= MAX_ACTIVE_KEYS_PER_OWNER) {
@@ -40,16 +50,43 @@ export class ApiKeysService {
       (k) => k.ownerId,
       () => new ApiKeysException('api_key_not_found', 'No such API key.'),
     );
-    await this.keys.revoke(key.id);
+    try {
+      await this.keys.revoke(key.id);
+    } finally {
+      // At once here; other instances hear of it from the api_keys trigger.
+      this.credentialChanges.forgetAccount(key.ownerId);
+    }
   }
 
   /** The principal of a usable key, or undefined for a malformed, unknown or revoked one. */
   async authenticate(presented: string): Promise<ApiKeyPrincipal | undefined> {
     if (!looksLikeApiKey(presented)) return undefined;
-    const key = await this.keys.findUsableByHash(sha256(presented));
-    if (!key) return undefined;
-    this.noteUse(key.id);
-    return { kind: 'api_key', keyId: key.id, ownerId: key.ownerId, scopes: key.scopes };
+    const hash = sha256(presented);
+    const cacheKey = hash.toString('base64');
+    let principal = this.usableKeys.get(cacheKey);
+    if (!principal) {
+      const ticket = this.usableKeys.ticket();
+      const key = await this.keys.findUsableByHash(hash);
+      if (!key) return undefined;
+      // Frozen: one object answers many requests.
+      principal = Object.freeze({ kind: 'api_key', keyId: key.id, ownerId: key.ownerId, scopes: Object.freeze([...key.scopes]) as ApiKeyScope[] });
+      this.usableKeys.set(cacheKey, key.ownerId, principal, ticket);
+    }
+    this.noteUse(principal.keyId);
+    return principal;
+  }
+
+  /**
+   * `authenticate`, once per `caller` (the request): every later ask during the same request gets
+   * the same answer, failures included, without checking the key again.
+   */
+  authenticateOnce(caller: object, presented: string): Promise<ApiKeyPrincipal | undefined> {
+    let checked = this.checked.get(caller);
+    if (!checked) {
+      checked = this.authenticate(presented);
+      this.checked.set(caller, checked);
+    }
+    return checked;
   }
 
   private noteUse(keyId: string): void {

@@ -17,7 +17,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyPrincipalView, AuthTokens, RegistrationAccepted, UserView } from '@aiparksit/shared';
 import { JsonResponse, Public } from '../common/http/index.js';
 import { AuthRateLimit } from '../security/index.js';
-import { UsersService, UserViewDto } from '../users/index.js';
+import { UserViewDto } from '../users/index.js';
 import { AllowApiKey, CurrentPrincipal, requireUser, type Principal } from '../access/index.js';
 import { AuthService, type ClientInfo } from './auth.service.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
@@ -46,10 +46,7 @@ function noStore(reply: FastifyReply): void {
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Post('register')
   @Public()
@@ -178,6 +175,6 @@ export class AuthController {
   @ApiForbiddenResponse({ description: 'The API key lacks the marketplace:read scope.' })
   async me(@CurrentPrincipal() principal: Principal): Promise<UserView | ApiKeyPrincipalView> {
     if (principal.kind === 'api_key') return { kind: 'api_key', keyId: principal.keyId, ownerId: principal.ownerId, scopes: principal.scopes };
-    return this.users.view(principal.userId);
+    return this.auth.viewOf(principal);
   }
 }

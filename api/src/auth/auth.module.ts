@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { CredentialChangesModule } from '../credential-changes/index.js';
 import { ApiKeysModule } from '../api-keys/index.js';
 import { OutboxModule } from '../outbox/index.js';
 import { UsersModule } from '../users/index.js';
@@ -20,7 +21,7 @@ import { RolesGuard } from './roles.guard.js';
  * before this one in AppModule so throttling happens before any token is checked.
  */
 @Module({
-  imports: [UsersModule, ApiKeysModule, OutboxModule],
+  imports: [CredentialChangesModule, UsersModule, ApiKeysModule, OutboxModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isRole, type AuthTokens, type LoginRequest, type RegisterRequest, type RegistrationAccepted } from '@aiparksit/shared';
+import type { AuthTokens, LoginRequest, RegisterRequest, RegistrationAccepted, UserView } from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import {
   ACCOUNT_NOTICE_EMAIL,
@@ -23,7 +23,8 @@ import { EmailVerificationTokensRepository } from './email-verification-tokens.r
 import { LoginThrottleRepository, type LoginLockoutPolicy } from './login-throttle.repository.js';
 import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 import { hashPassword, passwordWeakness, randomSecret, sha256, verifyPassword, type UserPrincipal } from '../access/index.js';
-import { RefreshTokensRepository, type NewRefreshToken } from './refresh-tokens.repository.js';
+import { CredentialChanges, type CredentialCache } from '../credential-changes/index.js';
+import { RefreshTokensRepository, type LiveSession, type NewRefreshToken } from './refresh-tokens.repository.js';
 import { fieldError } from '../common/errors/index.js';
 
 /** Where a sign-in came from, kept with its refresh tokens for the user's session list. */
@@ -45,6 +46,11 @@ function registrationAccepted(email: string): RegistrationAccepted {
   return { email, message: `Check your email: we sent a message to ${email} with the next step.` };
 }
 
+/** A live-session cache key: one account's session (refresh-token family). */
+function sessionKey(userId: string, sessionId: string): string {
+  return `${userId} ${sessionId}`;
+}
+
 function retryPhrase(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
@@ -64,6 +70,8 @@ export class AuthService {
   private readonly resetTtlMs: number;
   private readonly resetMaxPerHour: number;
   private readonly logger = new Logger(AuthService.name);
+  /** Live sessions by user and family, so a request's session check rarely asks the database (see CredentialChanges). */
+  private readonly liveSessions: CredentialCache<LiveSession>;
 
   constructor(
     private readonly users: UsersService,
@@ -74,8 +82,10 @@ export class AuthService {
     private readonly accessTokens: AccessTokens,
     private readonly outbox: OutboxService,
     private readonly dataSource: DataSource,
+    private readonly credentialChanges: CredentialChanges,
     config: AppConfig,
   ) {
+    this.liveSessions = credentialChanges.cache<LiveSession>();
     this.refreshTtlMs = config.values.refreshTokenTtlSeconds * 1000;
     this.verificationTtlMs = config.values.emailVerificationTtlSeconds * 1000;
     this.resetTtlMs = config.values.passwordResetTtlSeconds * 1000;
@@ -102,7 +112,8 @@ export class AuthService {
       await this.outbox.enqueue(REGISTRATION_ATTEMPT_EMAIL, payload);
     } else {
       // Whoever registered the address before and never confirmed it loses the sessions they had.
-      if (outcome.kind === 'replaced_unverified') await this.refreshTokens.revokeAllOf(outcome.user.id, 'registration_replaced');
+      if (outcome.kind === 'replaced_unverified')
+        await this.endSessions(outcome.user.id, () => this.refreshTokens.revokeAllOf(outcome.user.id, 'registration_replaced'));
       await this.sendVerificationLink(outcome.user.id);
     }
     this.outbox.trigger();
@@ -177,7 +188,7 @@ export class AuthService {
       throw new AuthException('weak_password', `newPassword ${weakness}`, { fields: [fieldError('newPassword', 'weak_password', { reason: weakness })] });
     }
     await this.users.changePassword(account.id, newPassword);
-    await this.refreshTokens.revokeAllOf(account.id, 'password_changed', principal.sessionId);
+    await this.endSessions(account.id, () => this.refreshTokens.revokeAllOf(account.id, 'password_changed', principal.sessionId));
     await this.loginThrottle.reset(account.email);
     const notice: AccountNoticePayload = {
       userId: account.id,
@@ -218,6 +229,7 @@ export class AuthService {
     if (weakness) throw new AuthException('weak_password', `password ${weakness}`, { fields: [fieldError('password', 'weak_password', { reason: weakness })] });
     const userId = await this.resetTokens.consume(tokenHash, await hashPassword(password));
     if (!userId) throw new AuthException('invalid_reset_token', INVALID_RESET_LINK, { field: 'token' });
+    this.credentialChanges.forgetAccount(userId);
     await this.loginThrottle.reset(owner.email);
     const notice: AccountNoticePayload = {
       userId,
@@ -292,7 +304,7 @@ export class AuthService {
     if (!rotated) {
       const state = await this.refreshTokens.findByHash(presented);
       if (state?.usedAt && !state.revokedAt) {
-        await this.refreshTokens.revokeFamily(state.familyId, 'reuse_detected');
+        await this.endSessions(state.userId, () => this.refreshTokens.revokeFamily(state.familyId, 'reuse_detected'));
         throw new AuthException('refresh_token_reused', 'This refresh token was already used; the session has been ended. Sign in again.');
       }
       throw new AuthException('invalid_refresh_token', 'The refresh token is not valid. Sign in again.');
@@ -305,20 +317,51 @@ export class AuthService {
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logout is idempotent. */
   async logout(refreshToken: string): Promise<void> {
     const state = await this.refreshTokens.findByHash(sha256(refreshToken));
-    if (state && !state.revokedAt) await this.refreshTokens.revokeFamily(state.familyId, 'logout');
+    if (state && !state.revokedAt) await this.endSessions(state.userId, () => this.refreshTokens.revokeFamily(state.familyId, 'logout'));
   }
 
   /**
    * The principal behind an access token, or undefined. Checks the signature and claims, then
    * that the session is still live, so logout, reuse detection and disabling an account take
-   * effect at once rather than when the token expires. The role is read fresh from the row.
+   * effect at once rather than when the token expires. The role is read fresh from the row, or
+   * from the live-session cache, which every instance empties of an account whose sessions or
+   * account change (CredentialChanges).
    */
   async principalForAccessToken(accessToken: string): Promise<UserPrincipal | undefined> {
     const claims = this.accessTokens.verify(accessToken);
     if (!claims) return undefined;
-    const session = await this.refreshTokens.liveSession(claims.userId, claims.sessionId);
-    if (!session || !isRole(session.role)) return undefined;
-    return { kind: 'user', userId: claims.userId, role: session.role, sessionId: claims.sessionId, emailVerified: session.emailVerified };
+    const session = await this.liveSession(claims.userId, claims.sessionId);
+    if (!session) return undefined;
+    const { user } = session;
+    return { kind: 'user', userId: user.id, role: user.role, sessionId: claims.sessionId, emailVerified: user.emailVerifiedAt !== null };
+  }
+
+  /** The signed-in user as `GET /api/auth/me` shows them: the account the session check just read. */
+  async viewOf(principal: UserPrincipal): Promise<UserView> {
+    const session = this.liveSessions.get(sessionKey(principal.userId, principal.sessionId));
+    return session ? toUserView(session.user) : this.users.view(principal.userId);
+  }
+
+  private async liveSession(userId: string, sessionId: string): Promise<LiveSession | undefined> {
+    const key = sessionKey(userId, sessionId);
+    const cached = this.liveSessions.get(key);
+    if (cached) return cached;
+    const ticket = this.liveSessions.ticket();
+    const session = await this.refreshTokens.liveSession(userId, sessionId);
+    if (session) this.liveSessions.set(key, userId, session, ticket, session.liveUntil.getTime());
+    return session;
+  }
+
+  /**
+   * Ends sessions and forgets them here at once; other instances hear of it from the database
+   * (the refresh_tokens trigger's notice), and this one again.
+   */
+  private async endSessions(userId: string, revoke: () => Promise<void>): Promise<void> {
+    try {
+      await revoke();
+    } finally {
+      this.credentialChanges.forgetAccount(userId);
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { API_KEY_HEADER, type ApiKeyScope } from '@aiparksit/shared';
 import { ApiKeysService } from '../api-keys/index.js';
 import { IS_PUBLIC } from '../common/http/index.js';
-import { API_KEY_SCOPE_KEY, PRINCIPAL_REQUEST_KEY, type Principal, type RequestWithPrincipal } from '../access/index.js';
+import { API_KEY_SCOPE_KEY, PRINCIPAL_REQUEST_KEY, RouteMetadata, type Principal, type RequestWithPrincipal } from '../access/index.js';
 import { AuthException } from './auth.exception.js';
 import { AuthService } from './auth.service.js';
 
@@ -17,17 +17,23 @@ const BEARER = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/i;
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
+  private readonly routes: RouteMetadata<{ isPublic: boolean; apiKeyScope: ApiKeyScope | undefined }>;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly auth: AuthService,
     private readonly apiKeys: ApiKeysService,
-  ) {}
+  ) {
+    this.routes = new RouteMetadata((handler, classRef) => ({
+      isPublic: reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [handler, classRef]) === true,
+      apiKeyScope: reflector.getAllAndOverride<ApiKeyScope | undefined>(API_KEY_SCOPE_KEY, [handler, classRef]),
+    }));
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // WebSocket gateways authenticate their own handshake (a socket has no per-message headers).
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true;
+    const { isPublic, apiKeyScope } = this.routes.of(context);
     const request = context.switchToHttp().getRequest<FastifyRequest & RequestWithPrincipal>();
     const authorization = request.headers.authorization;
     const apiKey = request.headers[API_KEY_HEADER];
@@ -38,10 +44,10 @@ export class AuthenticationGuard implements CanActivate {
       principal = token ? await this.auth.principalForAccessToken(token) : undefined;
       if (!principal && !isPublic) throw new AuthException('invalid_token', 'The access token is missing, malformed, expired or revoked. Sign in again.');
     } else if (apiKey !== undefined) {
-      principal = typeof apiKey === 'string' ? await this.apiKeys.authenticate(apiKey) : undefined;
+      // The rate limiter checked the key already: authenticateOnce gives its answer again.
+      principal = typeof apiKey === 'string' ? await this.apiKeys.authenticateOnce(request, apiKey) : undefined;
       if (!principal && !isPublic) throw new AuthException('invalid_api_key', 'The API key is not valid or has been revoked.');
-      if (principal && !isPublic)
-        this.checkKeyMayCallRoute(principal.scopes, this.reflector.getAllAndOverride<ApiKeyScope | undefined>(API_KEY_SCOPE_KEY, targets));
+      if (principal && !isPublic) this.checkKeyMayCallRoute(principal.scopes, apiKeyScope);
     } else if (!isPublic) {
       throw new AuthException('invalid_token', 'Sign in first: send Authorization: Bearer <access token>.');
     }

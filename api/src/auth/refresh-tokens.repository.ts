@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isRole } from '@aiparksit/shared';
+import type { UserRecord } from '../users/index.js';
 
 export interface NewRefreshToken {
   tokenHash: Buffer;
@@ -13,6 +15,12 @@ export interface RefreshTokenState {
   familyId: string;
   usedAt: Date | null;
   revokedAt: Date | null;
+}
+
+/** A live session's account as it is now, and how long the session lives at most. */
+export interface LiveSession {
+  user: UserRecord;
+  liveUntil: Date;
 }
 
 export type RevocationReason = 'logout' | 'reuse_detected' | 'registration_replaced' | 'password_changed' | 'password_reset';
@@ -79,19 +87,24 @@ export class RefreshTokensRepository {
   }
 
   /**
-   * The current role and verification of a user whose session is live: the account is enabled
-   * and the family still has an unused, unrevoked, unexpired token. Undefined once logged out
-   * or revoked.
+   * The account of a user whose session is live: the account is enabled and the family still
+   * has an unused, unrevoked, unexpired token. `liveUntil` is when that token expires, so the
+   * answer may be kept until then at most. Undefined once logged out or revoked.
    */
-  async liveSession(userId: string, familyId: string): Promise<{ role: string; emailVerified: boolean } | undefined> {
-    const rows: { role: string; emailVerified: boolean }[] = await this.dataSource.query(
-      `SELECT u.role::text AS role, u.email_verified_at IS NOT NULL AS "emailVerified" FROM users u
-        WHERE u.id = $1 AND u.disabled_at IS NULL
-          AND EXISTS (SELECT 1 FROM refresh_tokens t
-                       WHERE t.family_id = $2 AND t.user_id = u.id
-                         AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now())`,
+  async liveSession(userId: string, familyId: string): Promise<LiveSession | undefined> {
+    const rows: (Omit<UserRecord, 'role'> & { role: string; liveUntil: Date })[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.name, u.role::text AS role, u.created_at AS "createdAt", u.disabled_at AS "disabledAt",
+              u.email_verified_at AS "emailVerifiedAt", live."liveUntil"
+         FROM users u,
+              LATERAL (SELECT max(t.expires_at) AS "liveUntil" FROM refresh_tokens t
+                        WHERE t.family_id = $2 AND t.user_id = u.id
+                          AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()) AS live
+        WHERE u.id = $1 AND u.disabled_at IS NULL AND live."liveUntil" IS NOT NULL`,
       [userId, familyId],
     );
-    return rows[0];
+    const row = rows[0];
+    if (!row || !isRole(row.role)) return undefined;
+    const { liveUntil, role, ...user } = row;
+    return { user: { ...user, role }, liveUntil };
   }
 }

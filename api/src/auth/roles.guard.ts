@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@aiparksit/shared';
 import { AuthException } from './auth.exception.js';
-import { PRINCIPAL_REQUEST_KEY, type RequestWithPrincipal, ROLES_KEY } from '../access/index.js';
+import { PRINCIPAL_REQUEST_KEY, type RequestWithPrincipal, ROLES_KEY, RouteMetadata } from '../access/index.js';
 
 /**
  * Global, after authentication: a route with `@Roles(...)` admits users with one of those roles.
@@ -11,11 +11,15 @@ import { PRINCIPAL_REQUEST_KEY, type RequestWithPrincipal, ROLES_KEY } from '../
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly routes: RouteMetadata<Role[] | undefined>;
+
+  constructor(reflector: Reflector) {
+    this.routes = new RouteMetadata((handler, classRef) => reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [handler, classRef]));
+  }
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const roles = this.routes.of(context);
     if (!roles?.length) return true;
     const principal = context.switchToHttp().getRequest<RequestWithPrincipal>()[PRINCIPAL_REQUEST_KEY];
     if (!principal) throw new AuthException('invalid_token', 'Sign in first: send Authorization: Bearer <access token>.');

@@ -181,6 +181,19 @@ export const configSchema = {
     default: '900',
     parse: parsers.int(30, 86_400),
   },
+  credentialCacheTtlMs: {
+    env: 'CREDENTIAL_CACHE_TTL_MS',
+    description:
+      'How long an instance may answer a session or API-key check from memory. Logout, revocation and account changes reach every instance at once by NOTIFY; this bounds what a lost notice could cost. 0 checks the database on every request.',
+    default: '10000',
+    parse: parsers.int(0, 60_000),
+  },
+  credentialCacheMaxEntries: {
+    env: 'CREDENTIAL_CACHE_MAX_ENTRIES',
+    description: 'Most live sessions, and most API keys, an instance keeps in that cache (the oldest make room).',
+    default: '10000',
+    parse: parsers.int(1, 1_000_000),
+  },
   refreshTokenTtlSeconds: {
     env: 'REFRESH_TOKEN_TTL_SECONDS',
     description: 'Lifetime of a refresh token (each use rotates it).',

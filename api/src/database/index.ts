@@ -4,3 +4,4 @@ export { resolveDatabase, type DatabaseTarget } from './database-lifecycle.js';
 export { SqlTransaction, withTransaction } from './transaction.js';
 export { changedRows } from './changed-rows.js';
 export { SQLSTATE, postgresErrorOf, isUniqueViolation, isCheckViolation, isExclusionViolation, type PostgresErrorFields } from './postgres-errors.js';
+export { NotificationListener, type NotificationListenerOptions } from './notification-listener.js';

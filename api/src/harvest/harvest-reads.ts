@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 /** What a protected route serves: one facility (by its `:id`), or one page of results. */
 export type HarvestedRead = 'facility' | 'marketplace-page';
 
+/** The metadata key `@HarvestProtected()` sets: the HarvestedRead of the route. */
+export const HARVEST_PROTECTED = 'aiparksit:harvestProtected';
+
 /**
  * The identity of what one request reads, counted once per client in the window however often
  * it is read again: a facility by id (its detail and its availability count as one), a result

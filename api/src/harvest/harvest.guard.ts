@@ -1,10 +1,9 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../access/index.js';
+import { RouteMetadata, type Principal } from '../access/index.js';
 import { guardedReadOf } from './guarded-read.js';
-import { HARVEST_PROTECTED } from './harvest-protected.decorator.js';
-import type { HarvestedRead } from './harvest-reads.js';
+import { HARVEST_PROTECTED, type HarvestedRead } from './harvest-reads.js';
 import { HarvestService } from './harvest.service.js';
 import { HarvestException } from './harvest.exception.js';
 import { TelemetryRegistry } from '../telemetry/counters/index.js';
@@ -17,16 +16,24 @@ import { TelemetryRegistry } from '../telemetry/counters/index.js';
  */
 @Injectable()
 export class HarvestGuard implements CanActivate {
+  private readonly routes: RouteMetadata<HarvestedRead | undefined>;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly harvest: HarvestService,
     private readonly telemetry: TelemetryRegistry,
-  ) {}
+  ) {
+    this.routes = new RouteMetadata((handler, classRef) => reflector.getAllAndOverride<HarvestedRead | undefined>(HARVEST_PROTECTED, [handler, classRef]));
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const read = this.reflector.getAllAndOverride<HarvestedRead | undefined>(HARVEST_PROTECTED, [context.getHandler(), context.getClass()]);
+    const read = this.routes.of(context);
     if (!read) return true;
+    return this.admit(context, read);
+  }
+
+  private async admit(context: ExecutionContext, read: HarvestedRead): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     await this.harvest.admit(guardedReadOf(request, read), request.log).catch((error: unknown) => {
       if (error instanceof HarvestException) this.telemetry.harvestingBlocked();

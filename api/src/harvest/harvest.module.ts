@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { AppConfig } from '../config/index.js';
 import { CanaryFacilities } from './canary-facilities.js';
 import { harvestPolicyFromConfig } from './harvest-policy.js';
@@ -13,7 +13,10 @@ import { HARVEST_CLOCK, HARVEST_POLICY } from './harvest.tokens.js';
 /**
  * The anti-harvesting guard on routes marked `@HarvestProtected()`. Import it after AuthModule in
  * AppModule: global guards run in import order, and this one needs the authenticated caller.
+ * Global, because `@HarvestProtected('marketplace-page')` puts HarvestPageInterceptor on a route
+ * of whichever module declares it, and Nest resolves that interceptor's HarvestService there.
  */
+@Global()
 @Module({
   providers: [
     { provide: HARVEST_POLICY, inject: [AppConfig], useFactory: (config: AppConfig) => harvestPolicyFromConfig(config.values) },
@@ -23,8 +26,8 @@ import { HARVEST_CLOCK, HARVEST_POLICY } from './harvest.tokens.js';
     CanaryFacilities,
     HarvestService,
     { provide: APP_GUARD, useClass: HarvestGuard },
-    { provide: APP_INTERCEPTOR, useClass: HarvestPageInterceptor },
+    HarvestPageInterceptor,
   ],
-  exports: [HarvestService],
+  exports: [HarvestService, HarvestPageInterceptor],
 })
 export class HarvestModule {}

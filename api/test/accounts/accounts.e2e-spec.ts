@@ -55,6 +55,19 @@ describe('Admin accounts', () => {
     return { link, token: decodeURIComponent(new URLSearchParams(link.hash.slice(1)).get('token') ?? '') };
   };
 
+  /**
+   * The status `ask` answers once it reaches `status`, polling for a few seconds: another instance
+   * hears of a change by a NOTIFY from the database, within milliseconds but not synchronously.
+   */
+  const statusBecomes = async (status: number, ask: () => Promise<{ status: number }>): Promise<number> => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const answered = (await ask()).status;
+      if (answered === status || Date.now() > deadline) return answered;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
   const openSocket = async (base: string, query: string) => {
     const socket = await RecordingSocket.open(toWebSocketUrl(base, `${WS_PATH}${query}`));
     sockets.push(socket);
@@ -277,6 +290,46 @@ describe('Admin accounts', () => {
     });
   });
 
+  // Each instance answers most session and key checks from a short cache; what ends a credential
+  // on one instance must end it on the other, through the database's notices.
+  describe('credentials checked on another instance', () => {
+    it('refuses an access token on B once its session was logged out on A', async () => {
+      const owner = await createUser(pool, { role: 'driver' });
+      const tokens = await loginAs(apiA.url, owner);
+      for (let i = 0; i < 2; i++) expect((await request(apiB.url).get('/api/auth/me').set('authorization', bearer(tokens))).status).toBe(200);
+      expect((await request(apiA.url).post('/api/auth/logout').send({ refreshToken: tokens.refreshToken })).status).toBe(204);
+      expect((await request(apiA.url).get('/api/auth/me').set('authorization', bearer(tokens))).status).toBe(401);
+      expect(await statusBecomes(401, () => request(apiB.url).get('/api/auth/me').set('authorization', bearer(tokens)))).toBe(401);
+    });
+
+    it('refuses an API key on B once it was revoked on A', async () => {
+      const owner = await createUser(pool, { role: 'operator' });
+      const tokens = await loginAs(apiA.url, owner);
+      const key = await createApiKey(apiA.url, tokens);
+      for (let i = 0; i < 2; i++) expect((await request(apiB.url).get('/api/auth/me').set(API_KEY_HEADER, key.key)).status).toBe(200);
+      expect((await request(apiA.url).delete(`/api/api-keys/${key.id}`).set('authorization', bearer(tokens))).status).toBe(204);
+      expect((await request(apiA.url).get('/api/auth/me').set(API_KEY_HEADER, key.key)).status).toBe(401);
+      expect(await statusBecomes(401, () => request(apiB.url).get('/api/auth/me').set(API_KEY_HEADER, key.key))).toBe(401);
+    });
+
+    it('shows a change made by hand in the database (role, name) on both instances', async () => {
+      const owner = await createUser(pool, { role: 'driver', name: 'Before Change' });
+      const tokens = await loginAs(apiA.url, owner);
+      const me = (url: string) => request(url).get('/api/auth/me').set('authorization', bearer(tokens));
+      for (const url of [apiA.url, apiB.url]) expect((await me(url)).body).toMatchObject({ role: 'driver', name: 'Before Change' });
+      await pool.query(`UPDATE users SET role = 'operator', name = 'After Change' WHERE id = $1`, [owner.id]);
+      for (const url of [apiA.url, apiB.url]) {
+        const deadline = Date.now() + 5_000;
+        let body = (await me(url)).body as { role?: string };
+        while (body.role !== 'operator' && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          body = (await me(url)).body as { role?: string };
+        }
+        expect(body).toMatchObject({ role: 'operator', name: 'After Change' });
+      }
+    });
+  });
+
   describe('disabling and enabling', () => {
     it('ends access tokens, refresh tokens, API keys and sockets at once on both instances; enabling lets the owner sign in again', async () => {
       const owner = await createUser(pool, { role: 'operator' });
@@ -301,10 +354,10 @@ describe('Admin accounts', () => {
         WS_CLOSE_CODES.unauthenticated,
       ]);
       expect(await bystander.request({ type: 'ping' })).toMatchObject({ type: 'pong' });
-      expect((await request(apiA.url).get('/api/auth/me').set('authorization', bearer(onA))).status).toBe(401);
-      expect((await request(apiB.url).get('/api/auth/me').set('authorization', bearer(onB))).status).toBe(401);
+      expect(await statusBecomes(401, () => request(apiA.url).get('/api/auth/me').set('authorization', bearer(onA)))).toBe(401);
+      expect(await statusBecomes(401, () => request(apiB.url).get('/api/auth/me').set('authorization', bearer(onB)))).toBe(401);
       expect((await request(apiB.url).post('/api/auth/refresh').send({ refreshToken: onB.refreshToken })).status).toBe(401);
-      expect((await request(apiA.url).get('/api/auth/me').set(API_KEY_HEADER, key.key)).status).toBe(401);
+      expect(await statusBecomes(401, () => request(apiA.url).get('/api/auth/me').set(API_KEY_HEADER, key.key))).toBe(401);
       expect((await request(apiB.url).post('/api/auth/login').send({ email: owner.email, password: owner.password })).status).toBe(401);
       const { rows } = await pool.query<{ open: number }>(`SELECT count(*)::int AS open FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL`, [
         owner.id,
