@@ -12,7 +12,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { IdempotencyModule } from './common/idempotency/index.js';
 import { BookingsModule } from './bookings/index.js';
 import { PaymentsModule } from './payments/index.js';
-import { OutboxModule } from './outbox/index.js';
+import { linkOriginProviders, OutboxModule } from './outbox/index.js';
 import { NotificationsModule } from './notifications/index.js';
 import { HarvestModule } from './harvest/index.js';
 import { FacilitiesModule } from './facilities/index.js';
@@ -81,6 +81,8 @@ export class AppModule {
         ErrorLogModule,
         AdminActionsModule,
       ],
+      // Links in emails follow the request only in development without PUBLIC_URL.
+      providers: linkOriginProviders(config),
     };
   }
 }

@@ -13,8 +13,18 @@ const pg = requireApi('pg');
 const { MarketplaceRepository } = await import(pathToFileURL(resolve(API_DIST, 'facilities/marketplace.repository.js')).href);
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), options: '-c timezone=UTC' });
-// The repository runs its statements on the pg pool under TypeORM's driver: here, a plain one.
-const repository = new MarketplaceRepository({ driver: { master: pool } });
+// The repository takes a pooled connection through TypeORM's query runner (connect, release):
+// here, the same two calls straight on a plain pg pool.
+const dataSource = {
+  createQueryRunner() {
+    let client;
+    return {
+      connect: async () => (client = await pool.connect()),
+      release: async () => client?.release(),
+    };
+  },
+};
+const repository = new MarketplaceRepository(dataSource);
 
 const app = Fastify({ logger: false });
 app.get('/api/proxy/marketplace', async (request) => {

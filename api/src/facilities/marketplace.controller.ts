@@ -2,10 +2,11 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiForbiddenResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FacilityListPage, MarketplacePage, SuggestionList } from '@aiparksit/shared';
 import { AllowApiKey, CurrentPrincipal, type Principal } from '../access/index.js';
-import { Public } from '../common/http/index.js';
+import { JsonResponse, Public } from '../common/http/index.js';
 import { HarvestProtected } from '../harvest/index.js';
 import { FacilityListQueryDto } from './dto/facility-list-query.dto.js';
 import { FacilityListPageDto, MarketplacePageDto } from './dto/facility-views.dto.js';
+import { MARKETPLACE_PAGE_SCHEMA } from './dto/marketplace-page.schema.js';
 import { MarketplaceQueryDto } from './dto/marketplace-query.dto.js';
 import { SUGGESTION_MODELS, SuggestionListDto } from './dto/suggestion-views.dto.js';
 import { SuggestionQueryDto } from './dto/suggestion-query.dto.js';
@@ -28,6 +29,7 @@ export class MarketplaceController {
   ) {}
 
   @Get('marketplace')
+  @JsonResponse({ 200: MARKETPLACE_PAGE_SCHEMA })
   @HarvestProtected('marketplace-page')
   @ApiOkResponse({ type: MarketplacePageDto, description: 'Facilities near a point, in a bbox or a city, with the quote and free spaces for the window.' })
   @ApiForbiddenResponse({ description: ANONYMOUS_DEPTH })

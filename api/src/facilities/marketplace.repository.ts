@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Amenity, SpaceType } from '@aiparksit/shared';
 import type { TimeWindow } from './opening-hours/index.js';
-import { idleBlackedOutSpaces } from './blackout-sql.js';
-import { FACILITY_SUMMARY_COLUMNS, LISTED, LIVE_BOOKING, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
+import { capacityAndFreeSql, freeSpacesSql } from './availability-sql.js';
+import { FACILITY_SUMMARY_COLUMNS, LISTED, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
 import { queryPrepared } from './prepared-statements.js';
 import { SqlParams } from './sql-params.js';
 
@@ -33,6 +33,8 @@ export interface MarketplaceRow extends FacilitySummaryRow, RateRow {
   distanceMeters: number | null;
   capacity: number;
   busy: number;
+  /** The row's value in the order the statement paged by: the first half of its keyset position. */
+  orderValue: number;
 }
 
 /** A light row for ordering by quote: enough to price the window, nothing to show. */
@@ -62,10 +64,7 @@ export class MarketplaceRepository {
 
   /** One page in a keyset order, with summaries and free spaces of the type for the window. */
   async page(filters: SearchFilters, order: SqlOrder, after: KeysetAfter | undefined, limit: number): Promise<MarketplaceRow[]> {
-    if (order === 'distance' && filters.area.kind !== 'bbox') {
-      const nearest = await this.nearestFirst(filters, after, limit);
-      if (nearest) return nearest;
-    }
+    if (order === 'distance' && filters.area.kind === 'point') return await this.nearest(filters, filters.area, after, limit);
     const p = new SqlParams();
     const matched = this.matched(filters, p, order === 'free');
     const column = ORDER_COLUMN[order];
@@ -79,48 +78,83 @@ export class MarketplaceRepository {
     const direction = descending ? 'DESC' : 'ASC';
     const sql = `
       WITH matched AS (${matched}),
-      page AS (SELECT m.* FROM matched m ${keyset} ORDER BY m.${column} ${direction}, m.id LIMIT ${p.add(limit, 'int')})
+      page AS (SELECT m.*, m.${column} AS order_value FROM matched m ${keyset} ORDER BY m.${column} ${direction}, m.id LIMIT ${p.add(limit, 'int')})
       ${this.pageDetails(filters, p, `page.${column} ${direction}, page.id`)}`;
-    return queryPrepared(this.dataSource, sql, p.values);
+    return await queryPrepared(this.dataSource, sql, p.values);
   }
 
   /**
-   * The distance order without joining every facility in the circle: the nearest few listed
-   * facilities are short-listed from `facilities` alone (the GiST box, then the exact distance),
-   * and only they are checked against operator, rate and spaces. In a city centre that is 30
-   * rows joined instead of hundreds. When the checks reject so many that the page may be short
-   * while more facilities remain, answers undefined and the caller runs the general statement.
+   * Nearest first around a point, straight from the earthdistance GiST index: a nearest-neighbour
+   * scan (`<->`, cube's Euclidean distance between points on earthdistance's sphere: the chord,
+   * which orders exactly as the great-circle distance does) yields published facilities nearest
+   * first, each checked as it comes (radius, operator, rate, an active space of the type) until
+   * the page is full. A city centre reads some thirty facilities instead of the few hundred in
+   * its circle. Equal chords (facilities at one spot) are ordered by id; pages are keyset-paged
+   * by (chord, id), so `orderValue` is the chord.
+   *
+   * The scan reads at most `reach` facilities, so that a page short of results ends instead of
+   * scanning the whole catalogue for more in the radius. A short page is complete when the
+   * `reach`-th nearest is outside the radius (or there is none); otherwise the reach grows and
+   * the page is read again (the same prepared statements). The radius is a check, not the index's
+   * box: the planner has no statistics for cube containment, guesses a handful of rows in any box
+   * and then sorts the whole circle instead of scanning nearest first.
    */
-  private async nearestFirst(filters: SearchFilters, after: KeysetAfter | undefined, limit: number): Promise<MarketplaceRow[] | undefined> {
+  private async nearest(
+    filters: SearchFilters,
+    area: Extract<SearchArea, { kind: 'point' }>,
+    after: KeysetAfter | undefined,
+    limit: number,
+  ): Promise<MarketplaceRow[]> {
+    for (let reach = limit * 2 + 8; ; reach *= 4) {
+      const p = new SqlParams();
+      const near = this.nearestScan(area, after, reach, p);
+      const type = p.add(filters.spaceType, 'space_type');
+      // OFFSET 0 keeps each EXISTS a per-row check: turned into joins, they would be run for the
+      // whole reach (a hash of every operator, then a sort) instead of until the page is full.
+      const checks = [
+        `near.distance_m <= ${p.add(area.radiusMeters, 'float8')}`,
+        `EXISTS (SELECT 1 FROM operators o WHERE o.id = near.operator_id AND o.status = 'approved' OFFSET 0)`,
+        `EXISTS (SELECT 1 FROM rates r WHERE r.facility_id = near.id AND r.space_type = ${type}${filters.maxHourlyCents === undefined ? '' : ` AND r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`} OFFSET 0)`,
+        `EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = near.id AND s.space_type = ${type} AND s.active OFFSET 0)`,
+      ];
+      if (filters.amenities.length) checks.push(`near.amenities @> ${p.add(filters.amenities, 'text[]')}`);
+      const sql = `
+        WITH page AS (
+          SELECT near.id, near.chord AS order_value, near.distance_m
+            FROM ${near} near
+           WHERE ${checks.join('\n             AND ')}
+           ORDER BY near.chord, near.id
+           LIMIT ${sqlInteger(limit)}
+        )
+        ${this.pageDetails(filters, p, 'page.order_value, page.id')}`;
+      const rows = await queryPrepared<MarketplaceRow>(this.dataSource, sql, p.values);
+      if (rows.length >= limit || (await this.nearestExhausted(area, after, reach))) return rows;
+    }
+  }
+
+  /** Whether fewer than `reach` facilities follow `after`, or the `reach`-th of them is outside the radius. */
+  private async nearestExhausted(area: Extract<SearchArea, { kind: 'point' }>, after: KeysetAfter | undefined, reach: number): Promise<boolean> {
     const p = new SqlParams();
-    const shortlistSize = limit * 2 + 8;
-    const conditions = [`f.published AND NOT f.is_canary`, this.inArea(filters.area, p)];
-    if (filters.amenities.length) conditions.push(`f.amenities @> ${p.add(filters.amenities, 'text[]')}`);
-    if (after) conditions.push(`(${this.distance(filters.area, p)}, f.id) > (${p.add(after[0], 'float8')}, ${p.add(after[1], 'uuid')})`);
-    const type = p.add(filters.spaceType, 'space_type');
-    const maxHourly = filters.maxHourlyCents === undefined ? '' : `AND r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`;
-    const sql = `
-      WITH shortlist AS MATERIALIZED (
-        SELECT f.id, ${this.distance(filters.area, p)} AS distance_m
-          FROM facilities f
-         WHERE ${conditions.join('\n           AND ')}
-         ORDER BY 2, 1 LIMIT ${p.add(shortlistSize, 'int')}
-      ),
-      page AS (
-        SELECT n.id, n.distance_m
-          FROM shortlist n
-          JOIN facilities f ON f.id = n.id
-          JOIN operators o ON o.id = f.operator_id AND o.status = 'approved'
-          JOIN rates r ON r.facility_id = f.id AND r.space_type = ${type} ${maxHourly}
-         WHERE EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${type} AND s.active)
-         ORDER BY n.distance_m, n.id LIMIT ${p.add(limit, 'int')}
-      )
-      ${this.pageDetails(filters, p, 'page.distance_m, page.id', '(SELECT count(*) FROM shortlist)::int AS "shortlisted"')}`;
-    const rows = await queryPrepared<MarketplaceRow & { shortlisted?: number }>(this.dataSource, sql, p.values);
-    const exhausted = rows.length > 0 && rows[0]!.shortlisted! < shortlistSize;
-    if (rows.length < limit && !exhausted) return undefined;
-    for (const row of rows) delete row.shortlisted;
-    return rows;
+    const near = this.nearestScan(area, after, reach, p);
+    const sql = `SELECT count(*) < ${sqlInteger(reach)} OR max(near.distance_m) > ${p.add(area.radiusMeters, 'float8')} AS exhausted FROM ${near} near`;
+    const [row] = await queryPrepared<{ exhausted: boolean }>(this.dataSource, sql, p.values);
+    return row!.exhausted;
+  }
+
+  /**
+   * The `reach` published facilities nearest the point after `after`, in (chord, id) order, as a
+   * subquery. The reach is written into the text, not bound: with a LIMIT it cannot see, the
+   * planner costs the generic plan for a tenth of the table and re-plans every call (planning
+   * cost as much as running). Each reach is its own prepared statement: a few per page size.
+   */
+  private nearestScan(area: Extract<SearchArea, { kind: 'point' }>, after: KeysetAfter | undefined, reach: number, p: SqlParams): string {
+    const chord = `ll_to_earth(f.latitude, f.longitude) <-> ll_to_earth(${p.add(area.lat, 'float8')}, ${p.add(area.lng, 'float8')})`;
+    const keyset = after ? `AND (${chord}, f.id) > (${p.add(after[0], 'float8')}, ${p.add(after[1], 'uuid')})` : '';
+    return `(SELECT f.id, f.operator_id, f.amenities, ${chord} AS chord, ${this.distance(area, p)} AS distance_m
+               FROM facilities f
+              WHERE f.published AND NOT f.is_canary ${keyset}
+              ORDER BY ${chord}, f.id
+              LIMIT ${sqlInteger(reach)})`;
   }
 
   /**
@@ -143,9 +177,9 @@ export class MarketplaceRepository {
     const p = new SqlParams();
     const sql = `
       WITH page AS (
-        SELECT given.id, given.distance_m, given.n FROM unnest(${p.add(ids, 'uuid[]')}, ${p.add(distances, 'float8[]')}) WITH ORDINALITY AS given(id, distance_m, n)
+        SELECT given.id, given.distance_m, given.n AS order_value FROM unnest(${p.add(ids, 'uuid[]')}, ${p.add(distances, 'float8[]')}) WITH ORDINALITY AS given(id, distance_m, n)
       )
-      ${this.pageDetails(filters, p, 'page.n')}`;
+      ${this.pageDetails(filters, p, 'page.order_value')}`;
     return queryPrepared(this.dataSource, sql, p.values);
   }
 
@@ -159,7 +193,7 @@ export class MarketplaceRepository {
     ];
     if (filters.amenities.length) conditions.push(`f.amenities @> ${p.add(filters.amenities, 'text[]')}`);
     if (filters.maxHourlyCents !== undefined) conditions.push(`r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`);
-    const free = withFree ? `, (SELECT ${this.freeSpaces('f.id', type, filters.window, p)}) AS free` : '';
+    const free = withFree ? `, ${freeSpacesSql('f.id', type, this.window(filters.window, p))} AS free` : '';
     return `
       SELECT f.id, ${this.distance(filters.area, p)} AS distance_m, r.hourly_cents, r.daily_max_cents, r.multipliers, f.time_zone, f.currency${free}
         FROM facilities f
@@ -168,33 +202,24 @@ export class MarketplaceRepository {
        WHERE ${conditions.join('\n         AND ')}`;
   }
 
-  /** The final SELECT over a `page` CTE (id, distance_m): summaries, rate, capacity and busy spaces. */
-  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string, extraColumns = ''): string {
+  /** The final SELECT over a `page` CTE (id, distance_m, order_value): summaries, rate, capacity and busy spaces. */
+  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string): string {
     const type = p.add(filters.spaceType, 'space_type');
-    const window = p.add(`[${filters.window.start.toISOString()},${filters.window.end.toISOString()})`, 'tstzrange');
+    const window = this.window(filters.window, p);
     return `
-      SELECT ${FACILITY_SUMMARY_COLUMNS}, page.distance_m AS "distanceMeters",
+      SELECT ${FACILITY_SUMMARY_COLUMNS}, page.distance_m AS "distanceMeters", page.order_value::float8 AS "orderValue",
              r.hourly_cents AS "hourlyCents", r.daily_max_cents AS "dailyMaxCents", r.multipliers,
-             (SELECT count(*)::int FROM spaces s WHERE s.facility_id = f.id AND s.space_type = ${type} AND s.active) AS capacity,
-             (SELECT count(DISTINCT b.space_id)::int FROM bookings b JOIN spaces s ON s.id = b.space_id
-               WHERE b.facility_id = f.id AND ${LIVE_BOOKING} AND b.occupied_period && ${window}
-                 AND s.space_type = ${type} AND s.active)
-             + ${idleBlackedOutSpaces('f.id', type, window)} AS busy${extraColumns ? `, ${extraColumns}` : ''}
+             av.capacity, av.capacity - av.free AS busy
         FROM page
         JOIN facilities f ON f.id = page.id
         JOIN operators o ON o.id = f.operator_id
         JOIN rates r ON r.facility_id = f.id AND r.space_type = ${type}
+        CROSS JOIN LATERAL ${capacityAndFreeSql('f.id', type, window)} AS av
        ORDER BY ${orderBy}`;
   }
 
-  /** Active spaces of the type minus those a live booking holds, or a blackout takes, at any moment of the window. */
-  private freeSpaces(facilityId: string, type: string, window: TimeWindow, p: SqlParams): string {
-    const range = p.add(`[${window.start.toISOString()},${window.end.toISOString()})`, 'tstzrange');
-    return `(SELECT count(*)::int FROM spaces s WHERE s.facility_id = ${facilityId} AND s.space_type = ${type} AND s.active)
-          - (SELECT count(DISTINCT b.space_id)::int FROM bookings b JOIN spaces s ON s.id = b.space_id
-              WHERE b.facility_id = ${facilityId} AND ${LIVE_BOOKING} AND b.occupied_period && ${range}
-                AND s.space_type = ${type} AND s.active)
-          - ${idleBlackedOutSpaces(facilityId, type, range)}`;
+  private window(window: TimeWindow, p: SqlParams): string {
+    return p.add(`[${window.start.toISOString()},${window.end.toISOString()})`, 'tstzrange');
   }
 
   private inArea(area: SearchArea, p: SqlParams): string {
@@ -217,11 +242,17 @@ export class MarketplaceRepository {
    * `earth_distance(ll_to_earth(...))`: those are SQL-bodied functions PostgreSQL calls row by
    * row (~45 µs each on the large data set), which made a city-centre search cost 100+ ms.
    */
-  private distance(area: SearchArea, p: SqlParams): string {
+  private distance(area: SearchArea, p: SqlParams, table = 'f'): string {
     if (area.kind === 'bbox') return 'NULL::float8';
     const lat = p.add(area.lat, 'float8');
     const lng = p.add(area.lng, 'float8');
     const cosLat = p.add(Math.cos((area.lat * Math.PI) / 180), 'float8');
-    return `(${2 * EARTH_RADIUS_METERS} * asin(least(1, sqrt(sin(radians(f.latitude - ${lat}) / 2) ^ 2 + ${cosLat} * cos(radians(f.latitude)) * sin(radians(f.longitude - ${lng}) / 2) ^ 2))))`;
+    return `(${2 * EARTH_RADIUS_METERS} * asin(least(1, sqrt(sin(radians(${table}.latitude - ${lat}) / 2) ^ 2 + ${cosLat} * cos(radians(${table}.latitude)) * sin(radians(${table}.longitude - ${lng}) / 2) ^ 2))))`;
   }
+}
+
+/** An integer for the text of a statement: only ever a count the code computed, checked all the same. */
+function sqlInteger(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`Not an integer: ${value}`);
+  return String(value);
 }

@@ -110,7 +110,7 @@ export class MarketplaceService {
       hasMore = page.length > limit;
       rows = page.slice(0, limit);
       const last = rows.at(-1);
-      lastKey = last ? [sqlSortValue(sort, last), last.id] : undefined;
+      lastKey = last ? [last.orderValue, last.id] : undefined;
     }
 
     const quote = requestedWindow ? quoterFor(requestedWindow) : undefined;
@@ -239,12 +239,6 @@ function quoterFor(window: TimeWindow): (rate: RateRow, currency: string, timeZo
     }
     return quote;
   };
-}
-
-function sqlSortValue(sort: MarketplaceSort, row: MarketplaceRow): number {
-  if (sort === 'distance') return row.distanceMeters!;
-  if (sort === 'price') return row.hourlyCents;
-  return row.capacity - row.busy;
 }
 
 /** A cursor of the marketplace always holds [value, id]. */

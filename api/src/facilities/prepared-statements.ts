@@ -16,7 +16,7 @@ export type PooledDataSource = Pick<DataSource, 'createQueryRunner'>;
  * exactly as `dataSource.query` gives them.
  */
 export async function queryPrepared<Row>(dataSource: PooledDataSource, text: string, values: unknown[]): Promise<Row[]> {
-  const name = `aip_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+  const name = statementName(text);
   const runner = dataSource.createQueryRunner('master');
   try {
     const client = (await runner.connect()) as pg.PoolClient;
@@ -25,4 +25,19 @@ export async function queryPrepared<Row>(dataSource: PooledDataSource, text: str
   } finally {
     await runner.release();
   }
+}
+
+/** Names of the statements seen, by text: a search's few shapes recur on every call, and digesting a long text each time showed in profiles. */
+const names = new Map<string, string>();
+/** Shapes are few (a handful per search kind); the bound only guards against a caller that builds unbounded texts. */
+const NAMES_MAX = 1000;
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `aip_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+    if (names.size >= NAMES_MAX) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }

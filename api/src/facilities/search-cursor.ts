@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { FacilitiesException } from './facilities.exception.js';
 
 /** Where the next page starts: the last row's sort key, and which page it is. */
@@ -20,11 +20,12 @@ interface CursorPayload extends CursorPosition {
  * of one search cannot be replayed against another.
  */
 export class SearchCursors {
-  private readonly key: Buffer;
+  /** A KeyObject, not bytes: an HMAC over raw bytes imports its key again on every page. */
+  private readonly key: KeyObject;
 
   constructor(secret: string) {
     // A key of its own, derived from the server secret, so cursors and tokens never share one.
-    this.key = createHmac('sha256', secret).update('aiparksit:search-cursor:v1').digest();
+    this.key = createSecretKey(createHmac('sha256', secret).update('aiparksit:search-cursor:v1').digest());
   }
 
   /** A stable fingerprint of a search's filters (everything but cursor and page size). */

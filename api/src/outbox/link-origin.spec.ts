@@ -1,7 +1,8 @@
 import { lastValueFrom, of } from 'rxjs';
 import type { CallHandler, ExecutionContext } from '@nestjs/common';
 import { AppConfig } from '../config/index.js';
-import { currentLinkOrigin, linkOriginFollowsRequests, LinkOriginInterceptor, originOfRequest, withLinkOrigin } from './link-origin.js';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { currentLinkOrigin, linkOriginFollowsRequests, linkOriginProviders, LinkOriginInterceptor, originOfRequest, withLinkOrigin } from './link-origin.js';
 
 const request = (headers: Record<string, string>, protocol: 'http' | 'https' = 'http', host = '127.0.0.1:3903') => ({ headers, protocol, host });
 
@@ -32,16 +33,18 @@ describe('LinkOriginInterceptor', () => {
   it('hands the request’s origin to what the handler enqueues in development without PUBLIC_URL', async () => {
     const config = AppConfig.fromEnv({ PORT: '3903' });
     expect(linkOriginFollowsRequests(config)).toBe(true);
-    const interceptor = new LinkOriginInterceptor(config);
+    expect(linkOriginProviders(config)).toEqual([{ provide: APP_INTERCEPTOR, useClass: LinkOriginInterceptor }]);
+    const interceptor = new LinkOriginInterceptor();
     const enqueued = await lastValueFrom(interceptor.intercept(httpContext(request({ origin: 'http://localhost:5173' })), enqueueing));
     expect(enqueued).toEqual({ bookingId: 'b1', linkOrigin: 'http://localhost:5173' });
     expect(currentLinkOrigin()).toBeUndefined();
   });
 
-  it('adds nothing when PUBLIC_URL is set', async () => {
+  it('is not registered when PUBLIC_URL is set, so nothing is added', async () => {
     const config = AppConfig.fromEnv({ PUBLIC_URL: 'https://parking.example' });
     expect(linkOriginFollowsRequests(config)).toBe(false);
-    const enqueued = await lastValueFrom(new LinkOriginInterceptor(config).intercept(httpContext(request({ origin: 'http://evil.test' })), enqueueing));
+    expect(linkOriginProviders(config)).toEqual([]);
+    const enqueued = await lastValueFrom(enqueueing.handle());
     expect(enqueued).toEqual({ bookingId: 'b1' });
   });
 
@@ -53,5 +56,6 @@ describe('LinkOriginInterceptor', () => {
       JWT_ACCESS_SECRET: 'a'.repeat(40),
     });
     expect(linkOriginFollowsRequests(production)).toBe(false);
+    expect(linkOriginProviders(production)).toEqual([]);
   });
 });

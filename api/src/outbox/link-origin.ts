@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor, type Provider } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { AppConfig } from '../config/index.js';
@@ -38,22 +39,22 @@ export function currentLinkOrigin(): string | undefined {
 
 /**
  * Runs each HTTP handler with its request's origin at hand, so what it enqueues can carry it to
- * the email's links. A no-op unless links follow requests, so production pays nothing for it.
+ * the email's links. Registered (AppModule) only where links follow requests: anywhere else it
+ * would still put every request on Nest's interceptor path (an RxJS pipeline) to do nothing.
  */
 @Injectable()
 export class LinkOriginInterceptor implements NestInterceptor {
-  private readonly enabled: boolean;
-
-  constructor(config: AppConfig) {
-    this.enabled = linkOriginFollowsRequests(config);
-  }
-
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.enabled || context.getType() !== 'http') return next.handle();
+    if (context.getType() !== 'http') return next.handle();
     const origin = originOfRequest(context.switchToHttp().getRequest<FastifyRequest>());
     // Nest binds the handler to the async context `handle()` is called in.
     return origin ? origins.run(origin, () => next.handle()) : next.handle();
   }
+}
+
+/** The global interceptor providers links need under this configuration: none in production. */
+export function linkOriginProviders(config: AppConfig): Provider[] {
+  return linkOriginFollowsRequests(config) ? [{ provide: APP_INTERCEPTOR, useClass: LinkOriginInterceptor }] : [];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import type { FieldError, FieldErrorCode, FieldErrorFormat } from '@aiparksit/shared';
 import { fieldError, fieldErrorDetails } from './field-errors.js';
@@ -141,9 +141,25 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/**
+ * A DTO of a hot route may check its plain input itself: `acceptValid` answers the DTO exactly as
+ * the pipe would make it when every field passes, and undefined for anything else.
+ */
+export interface CheckedByHand<T> {
+  acceptValid(value: unknown): T | undefined;
+}
+
+/** The input a DTO accepts by hand goes through as it is; anything else through class-validator, which words every 400. */
+class ValidationPipeWithHandChecks extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const accepted = (metadata.metatype as Partial<CheckedByHand<unknown>> | undefined)?.acceptValid?.(value);
+    return accepted === undefined ? super.transform(value, metadata) : Promise.resolve(accepted);
+  }
+}
+
 /** Whitelist, forbid unknown fields, transform to DTO classes; every failure names its field and a code. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ValidationPipeWithHandChecks({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

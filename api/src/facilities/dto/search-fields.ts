@@ -7,7 +7,10 @@ import { AMENITIES, SPACE_TYPES } from '@aiparksit/shared';
 export const PAGE_LIMIT_MAX = 50;
 export const PAGE_LIMIT_DEFAULT = 20;
 
-const AMENITY_LIST = new RegExp(`^(${AMENITIES.join('|')})(,(${AMENITIES.join('|')}))*$`);
+export const AMENITY_LIST = new RegExp(`^(${AMENITIES.join('|')})(,(${AMENITIES.join('|')}))*$`);
+
+export const CITY_MAX_LENGTH = 120;
+export const CURSOR_MAX_LENGTH = 2048;
 
 /** Surrounding spaces in a query value are accidents. */
 const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
@@ -24,7 +27,7 @@ export const SearchFields = {
       Trim(),
       IsString(),
       MinLength(1),
-      MaxLength(120),
+      MaxLength(CITY_MAX_LENGTH),
     ),
   amenities: () =>
     applyDecorators(
@@ -35,7 +38,12 @@ export const SearchFields = {
     ),
   spaceType: (description: string) => applyDecorators(ApiPropertyOptional({ enum: SPACE_TYPES, description }), IsOptional(), IsIn(SPACE_TYPES)),
   cursor: () =>
-    applyDecorators(ApiPropertyOptional({ description: 'The `nextCursor` of the previous page, unchanged.' }), IsOptional(), IsString(), MaxLength(2048)),
+    applyDecorators(
+      ApiPropertyOptional({ description: 'The `nextCursor` of the previous page, unchanged.' }),
+      IsOptional(),
+      IsString(),
+      MaxLength(CURSOR_MAX_LENGTH),
+    ),
   limit: () =>
     applyDecorators(
       ApiPropertyOptional({ default: PAGE_LIMIT_DEFAULT, minimum: 1, maximum: PAGE_LIMIT_MAX }),
