@@ -27,6 +27,7 @@ import { PlaceSearch1795502600000 } from './1795502600000-place-search.js';
 import { PasswordResetTokens1795502700000 } from './1795502700000-password-reset-tokens.js';
 import { RealtimeBookingUpdates1795502800000 } from './1795502800000-realtime-booking-updates.js';
 import { SpaceAvailability1795503500000 } from './1795503500000-space-availability.js';
+import { FacilitySpaceTypes1795503800000 } from './1795503800000-facility-space-types.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   PasswordResetTokens1795502700000,
   RealtimeBookingUpdates1795502800000,
   SpaceAvailability1795503500000,
+  FacilitySpaceTypes1795503800000,
 ];
