@@ -49,6 +49,28 @@ export interface PriceCandidateRow extends RateRow {
 /** The radius of earthdistance's sphere (`earth()`), in metres. */
 const EARTH_RADIUS_METERS = 6_378_168;
 
+/**
+ * The facility columns FACILITY_SUMMARY_COLUMNS reads (besides id, operator_id and amenities), for
+ * a scan that carries them to the page instead of fetching each facility again by its key.
+ */
+const SUMMARY_FACILITY_COLUMNS = [
+  'name',
+  'slug',
+  'address_line',
+  'city',
+  'postal_code',
+  'country_code',
+  'latitude',
+  'longitude',
+  'time_zone',
+  'currency',
+  'height_limit_cm',
+  'photos',
+  'opening_hours',
+]
+  .map((column) => `, f.${column}`)
+  .join('');
+
 const ORDER_COLUMN: Record<SqlOrder, string> = { distance: 'distance_m', hourly: 'hourly_cents', free: 'free' };
 
 /**
@@ -107,7 +129,7 @@ export class MarketplaceRepository {
   ): Promise<MarketplaceRow[]> {
     for (let reach = limit * 2 + 8; ; reach *= 4) {
       const p = new SqlParams();
-      const near = this.nearestScan(area, after, reach, p);
+      const near = this.nearestScan(area, after, reach, p, SUMMARY_FACILITY_COLUMNS);
       const type = p.add(filters.spaceType, 'space_type');
       // OFFSET 0 keeps each EXISTS a per-row check: turned into joins, they would be run for the
       // whole reach (a hash of every operator, then a sort) instead of until the page is full.
@@ -120,13 +142,13 @@ export class MarketplaceRepository {
       if (filters.amenities.length) checks.push(`near.amenities @> ${p.add(filters.amenities, 'text[]')}`);
       const sql = `
         WITH page AS (
-          SELECT near.id, near.chord AS order_value, near.distance_m
+          SELECT near.*, near.chord AS order_value
             FROM ${near} near
            WHERE ${checks.join('\n             AND ')}
            ORDER BY near.chord, near.id
            LIMIT ${sqlInteger(limit)}
         )
-        ${this.pageDetails(filters, p, 'page.order_value, page.id')}`;
+        ${this.pageDetails(filters, p, 'f.order_value, f.id', 'carried')}`;
       const rows = await queryPrepared<MarketplaceRow>(this.dataSource, sql, p.values);
       if (rows.length >= limit || (await this.nearestExhausted(area, after, reach))) return rows;
     }
@@ -147,10 +169,10 @@ export class MarketplaceRepository {
    * planner costs the generic plan for a tenth of the table and re-plans every call (planning
    * cost as much as running). Each reach is its own prepared statement: a few per page size.
    */
-  private nearestScan(area: Extract<SearchArea, { kind: 'point' }>, after: KeysetAfter | undefined, reach: number, p: SqlParams): string {
+  private nearestScan(area: Extract<SearchArea, { kind: 'point' }>, after: KeysetAfter | undefined, reach: number, p: SqlParams, carry = ''): string {
     const chord = `ll_to_earth(f.latitude, f.longitude) <-> ll_to_earth(${p.add(area.lat, 'float8')}, ${p.add(area.lng, 'float8')})`;
     const keyset = after ? `AND (${chord}, f.id) > (${p.add(after[0], 'float8')}, ${p.add(after[1], 'uuid')})` : '';
-    return `(SELECT f.id, f.operator_id, f.amenities, ${chord} AS chord, ${this.distance(area, p)} AS distance_m
+    return `(SELECT f.id, f.operator_id, f.amenities${carry}, ${chord} AS chord, ${this.distance(area, p)} AS distance_m
                FROM facilities f
               WHERE f.published AND NOT f.is_canary ${keyset}
               ORDER BY ${chord}, f.id
@@ -202,16 +224,21 @@ export class MarketplaceRepository {
        WHERE ${conditions.join('\n         AND ')}`;
   }
 
-  /** The final SELECT over a `page` CTE (id, distance_m, order_value): summaries, rate, capacity and busy spaces. */
-  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string): string {
+  /**
+   * The final SELECT over a `page` CTE (id, distance_m, order_value): summaries, rate, capacity and
+   * busy spaces. With `facilities: 'carried'` the CTE already holds the facility's columns
+   * (`SUMMARY_FACILITY_COLUMNS`, read by the scan that found it) and is not joined to
+   * `facilities` again; `orderBy` then names its columns through `f`.
+   */
+  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string, facilities: 'joined' | 'carried' = 'joined'): string {
     const type = p.add(filters.spaceType, 'space_type');
     const window = this.window(filters.window, p);
+    const page = facilities === 'carried' ? 'f' : 'page';
     return `
-      SELECT ${FACILITY_SUMMARY_COLUMNS}, page.distance_m AS "distanceMeters", page.order_value::float8 AS "orderValue",
+      SELECT ${FACILITY_SUMMARY_COLUMNS}, ${page}.distance_m AS "distanceMeters", ${page}.order_value::float8 AS "orderValue",
              r.hourly_cents AS "hourlyCents", r.daily_max_cents AS "dailyMaxCents", r.multipliers,
              av.capacity, av.capacity - av.free AS busy
-        FROM page
-        JOIN facilities f ON f.id = page.id
+        FROM ${facilities === 'carried' ? 'page f' : 'page JOIN facilities f ON f.id = page.id'}
         JOIN operators o ON o.id = f.operator_id
         JOIN rates r ON r.facility_id = f.id AND r.space_type = ${type}
         CROSS JOIN LATERAL ${capacityAndFreeSql('f.id', type, window)} AS av
