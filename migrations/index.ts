@@ -28,6 +28,7 @@ import { PasswordResetTokens1795502700000 } from './1795502700000-password-reset
 import { RealtimeBookingUpdates1795502800000 } from './1795502800000-realtime-booking-updates.js';
 import { SpaceAvailability1795503500000 } from './1795503500000-space-availability.js';
 import { FacilitySpaceTypes1795503800000 } from './1795503800000-facility-space-types.js';
+import { FacilityEarthPoint1795503810000 } from './1795503810000-facility-earth-point.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   RealtimeBookingUpdates1795502800000,
   SpaceAvailability1795503500000,
   FacilitySpaceTypes1795503800000,
+  FacilityEarthPoint1795503810000,
 ];
