@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Amenity, SpaceType } from '@aiparksit/shared';
 import type { TimeWindow } from './opening-hours/index.js';
 import { capacityAndFreeSql, freeSpacesSql } from './availability-sql.js';
-import { FACILITY_SUMMARY_COLUMNS, LISTED, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
+import { FACILITY_SUMMARY_COLUMNS, LISTED, facilitySummaryColumns, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
 import { queryPrepared } from './prepared-statements.js';
 import { SqlParams } from './sql-params.js';
 
@@ -131,24 +131,34 @@ export class MarketplaceRepository {
       const p = new SqlParams();
       const near = this.nearestScan(area, after, reach, p, SUMMARY_FACILITY_COLUMNS);
       const type = p.add(filters.spaceType, 'space_type');
-      // OFFSET 0 keeps each EXISTS a per-row check: turned into joins, they would be run for the
+      const window = this.window(filters.window, p);
+      const conditions = [`near.distance_m <= ${p.add(area.radiusMeters, 'float8')}`];
+      if (filters.amenities.length) conditions.push(`near.amenities @> ${p.add(filters.amenities, 'text[]')}`);
+      // Each check is a LATERAL lookup that also yields what the page shows (the operator's name,
+      // the rate, the space types), so the page reads each of those rows once. OFFSET 0 keeps
+      // each one per row, in the scan's order: turned into plain joins, they would be run for the
       // whole reach (a hash of every operator, then a sort) instead of until the page is full.
-      const checks = [
-        `near.distance_m <= ${p.add(area.radiusMeters, 'float8')}`,
-        `EXISTS (SELECT 1 FROM operators o WHERE o.id = near.operator_id AND o.status = 'approved' OFFSET 0)`,
-        `EXISTS (SELECT 1 FROM rates r WHERE r.facility_id = near.id AND r.space_type = ${type}${filters.maxHourlyCents === undefined ? '' : ` AND r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`} OFFSET 0)`,
-        `EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = near.id AND s.space_type = ${type} AND s.active OFFSET 0)`,
-      ];
-      if (filters.amenities.length) checks.push(`near.amenities @> ${p.add(filters.amenities, 'text[]')}`);
+      // An active space of the type exists exactly when the facility's space types hold it.
       const sql = `
         WITH page AS (
-          SELECT near.*, near.chord AS order_value
+          SELECT near.*, near.chord AS order_value, o.display_name AS operator_name,
+                 r.hourly_cents, r.daily_max_cents, r.multipliers, t.space_types
             FROM ${near} near
-           WHERE ${checks.join('\n             AND ')}
+           CROSS JOIN LATERAL (SELECT o.display_name FROM operators o WHERE o.id = near.operator_id AND o.status = 'approved' OFFSET 0) o
+           CROSS JOIN LATERAL (SELECT r.hourly_cents, r.daily_max_cents, r.multipliers FROM rates r
+                                WHERE r.facility_id = near.id AND r.space_type = ${type}${filters.maxHourlyCents === undefined ? '' : ` AND r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`} OFFSET 0) r
+           CROSS JOIN LATERAL (SELECT fst.space_types FROM facility_space_types fst
+                                WHERE fst.facility_id = near.id AND fst.space_types @> ARRAY[${type}] OFFSET 0) t
+           WHERE ${conditions.join(' AND ')}
            ORDER BY near.chord, near.id
            LIMIT ${sqlInteger(limit)}
         )
-        ${this.pageDetails(filters, p, 'f.order_value, f.id', 'carried')}`;
+        SELECT ${facilitySummaryColumns('f.operator_name', 'f.space_types::text[]')}, f.distance_m AS "distanceMeters", f.order_value::float8 AS "orderValue",
+               f.hourly_cents AS "hourlyCents", f.daily_max_cents AS "dailyMaxCents", f.multipliers,
+               av.capacity, av.capacity - av.free AS busy
+          FROM page f
+         CROSS JOIN LATERAL ${capacityAndFreeSql('f.id', type, window)} AS av
+         ORDER BY f.order_value, f.id`;
       const rows = await queryPrepared<MarketplaceRow>(this.dataSource, sql, p.values);
       if (rows.length >= limit || (await this.nearestExhausted(area, after, reach))) return rows;
     }
@@ -225,21 +235,16 @@ export class MarketplaceRepository {
        WHERE ${conditions.join('\n         AND ')}`;
   }
 
-  /**
-   * The final SELECT over a `page` CTE (id, distance_m, order_value): summaries, rate, capacity and
-   * busy spaces. With `facilities: 'carried'` the CTE already holds the facility's columns
-   * (`SUMMARY_FACILITY_COLUMNS`, read by the scan that found it) and is not joined to
-   * `facilities` again; `orderBy` then names its columns through `f`.
-   */
-  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string, facilities: 'joined' | 'carried' = 'joined'): string {
+  /** The final SELECT over a `page` CTE (id, distance_m, order_value): summaries, rate, capacity and busy spaces. */
+  private pageDetails(filters: SearchFilters, p: SqlParams, orderBy: string): string {
     const type = p.add(filters.spaceType, 'space_type');
     const window = this.window(filters.window, p);
-    const page = facilities === 'carried' ? 'f' : 'page';
     return `
-      SELECT ${FACILITY_SUMMARY_COLUMNS}, ${page}.distance_m AS "distanceMeters", ${page}.order_value::float8 AS "orderValue",
+      SELECT ${FACILITY_SUMMARY_COLUMNS}, page.distance_m AS "distanceMeters", page.order_value::float8 AS "orderValue",
              r.hourly_cents AS "hourlyCents", r.daily_max_cents AS "dailyMaxCents", r.multipliers,
              av.capacity, av.capacity - av.free AS busy
-        FROM ${facilities === 'carried' ? 'page f' : 'page JOIN facilities f ON f.id = page.id'}
+        FROM page
+        JOIN facilities f ON f.id = page.id
         JOIN operators o ON o.id = f.operator_id
         JOIN rates r ON r.facility_id = f.id AND r.space_type = ${type}
         CROSS JOIN LATERAL ${capacityAndFreeSql('f.id', type, window)} AS av
