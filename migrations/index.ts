@@ -29,6 +29,8 @@ import { RealtimeBookingUpdates1795502800000 } from './1795502800000-realtime-bo
 import { CredentialChangeNotices1795503300000 } from './1795503300000-credential-change-notices.js';
 import { SpaceAvailability1795503500000 } from './1795503500000-space-availability.js';
 import { SpaceAvailabilityRebuild1795503500100 } from './1795503500100-space-availability-rebuild.js';
+import { FacilitySpaceTypes1795503800000 } from './1795503800000-facility-space-types.js';
+import { FacilityEarthPoint1795503810000 } from './1795503810000-facility-earth-point.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -63,4 +65,6 @@ export const migrations = [
   CredentialChangeNotices1795503300000,
   SpaceAvailability1795503500000,
   SpaceAvailabilityRebuild1795503500100,
+  FacilitySpaceTypes1795503800000,
+  FacilityEarthPoint1795503810000,
 ];

@@ -15,6 +15,7 @@ import { FacilityEntity } from '../facilities/facility.entity.js';
 import { RateEntity } from '../facilities/rate.entity.js';
 import { SpaceEntity } from '../facilities/space.entity.js';
 import { SpaceAvailabilityEntity } from '../facilities/space-availability.entity.js';
+import { FacilitySpaceTypesEntity } from '../facilities/facility-space-types.entity.js';
 import { PlaceEntity } from '../facilities/place.entity.js';
 import { PlaceNameEntity } from '../facilities/place-name.entity.js';
 import { FacilityBlackoutEntity } from '../facility-management/facility-blackout.entity.js';
@@ -64,6 +65,7 @@ export const entities = [
   FacilityEntity,
   SpaceEntity,
   SpaceAvailabilityEntity,
+  FacilitySpaceTypesEntity,
   RateEntity,
   PlaceEntity,
   PlaceNameEntity,

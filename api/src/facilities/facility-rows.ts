@@ -1,12 +1,27 @@
 import type { Amenity, FacilitySummary, RateMultiplier, SpaceType } from '@aiparksit/shared';
 
-/** The columns of a FacilitySummary, for statements that join `facilities f` and `operators o`. */
-export const FACILITY_SUMMARY_COLUMNS = `
-  f.id, f.name, f.slug, o.display_name AS "operatorName", f.address_line AS "addressLine", f.city,
+/**
+ * The columns of a FacilitySummary over a row `f` of `facilities`, given the SQL of the operator's
+ * name and of the space types (a `text[]`), for statements that have them at hand already.
+ */
+export function facilitySummaryColumns(operatorName: string, spaceTypes: string): string {
+  return `
+  f.id, f.name, f.slug, ${operatorName} AS "operatorName", f.address_line AS "addressLine", f.city,
   f.postal_code AS "postalCode", f.country_code AS "countryCode", f.latitude, f.longitude,
   f.time_zone AS "timeZone", f.currency, f.amenities, f.height_limit_cm AS "heightLimitCm", f.photos,
   f.opening_hours IS NULL AS "open24x7",
-  ARRAY(SELECT types.t::text FROM (SELECT DISTINCT s.space_type AS t FROM spaces s WHERE s.facility_id = f.id AND s.active) types ORDER BY types.t) AS "spaceTypes"`;
+  ${spaceTypes} AS "spaceTypes"`;
+}
+
+/**
+ * The columns of a FacilitySummary, for statements that join `facilities f` and `operators o`.
+ * `spaceTypes` comes from the `facility_space_types` read model (the types of the active spaces,
+ * in the enum's order), one lookup per facility instead of reading all its spaces.
+ */
+export const FACILITY_SUMMARY_COLUMNS = facilitySummaryColumns(
+  'o.display_name',
+  `coalesce((SELECT fst.space_types::text[] FROM facility_space_types fst WHERE fst.facility_id = f.id), '{}')`,
+);
 
 /**
  * What the public may see: published, of an approved operator, and never a canary (real-looking

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Amenity, SpaceType } from '@aiparksit/shared';
 import type { TimeWindow } from './opening-hours/index.js';
 import { capacityAndFreeSql, freeSpacesSql } from './availability-sql.js';
-import { FACILITY_SUMMARY_COLUMNS, LISTED, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
+import { FACILITY_SUMMARY_COLUMNS, LISTED, facilitySummaryColumns, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
 import { queryPrepared } from './prepared-statements.js';
 import { SqlParams } from './sql-params.js';
 
@@ -48,6 +48,28 @@ export interface PriceCandidateRow extends RateRow {
 
 /** The radius of earthdistance's sphere (`earth()`), in metres. */
 const EARTH_RADIUS_METERS = 6_378_168;
+
+/**
+ * The facility columns FACILITY_SUMMARY_COLUMNS reads (besides id, operator_id and amenities), for
+ * a scan that carries them to the page instead of fetching each facility again by its key.
+ */
+const SUMMARY_FACILITY_COLUMNS = [
+  'name',
+  'slug',
+  'address_line',
+  'city',
+  'postal_code',
+  'country_code',
+  'latitude',
+  'longitude',
+  'time_zone',
+  'currency',
+  'height_limit_cm',
+  'photos',
+  'opening_hours',
+]
+  .map((column) => `, f.${column}`)
+  .join('');
 
 const ORDER_COLUMN: Record<SqlOrder, string> = { distance: 'distance_m', hourly: 'hourly_cents', free: 'free' };
 
@@ -107,26 +129,36 @@ export class MarketplaceRepository {
   ): Promise<MarketplaceRow[]> {
     for (let reach = limit * 2 + 8; ; reach *= 4) {
       const p = new SqlParams();
-      const near = this.nearestScan(area, after, reach, p);
+      const near = this.nearestScan(area, after, reach, p, SUMMARY_FACILITY_COLUMNS);
       const type = p.add(filters.spaceType, 'space_type');
-      // OFFSET 0 keeps each EXISTS a per-row check: turned into joins, they would be run for the
+      const window = this.window(filters.window, p);
+      const conditions = [`near.distance_m <= ${p.add(area.radiusMeters, 'float8')}`];
+      if (filters.amenities.length) conditions.push(`near.amenities @> ${p.add(filters.amenities, 'text[]')}`);
+      // Each check is a LATERAL lookup that also yields what the page shows (the operator's name,
+      // the rate, the space types), so the page reads each of those rows once. OFFSET 0 keeps
+      // each one per row, in the scan's order: turned into plain joins, they would be run for the
       // whole reach (a hash of every operator, then a sort) instead of until the page is full.
-      const checks = [
-        `near.distance_m <= ${p.add(area.radiusMeters, 'float8')}`,
-        `EXISTS (SELECT 1 FROM operators o WHERE o.id = near.operator_id AND o.status = 'approved' OFFSET 0)`,
-        `EXISTS (SELECT 1 FROM rates r WHERE r.facility_id = near.id AND r.space_type = ${type}${filters.maxHourlyCents === undefined ? '' : ` AND r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`} OFFSET 0)`,
-        `EXISTS (SELECT 1 FROM spaces s WHERE s.facility_id = near.id AND s.space_type = ${type} AND s.active OFFSET 0)`,
-      ];
-      if (filters.amenities.length) checks.push(`near.amenities @> ${p.add(filters.amenities, 'text[]')}`);
+      // An active space of the type exists exactly when the facility's space types hold it.
       const sql = `
         WITH page AS (
-          SELECT near.id, near.chord AS order_value, near.distance_m
+          SELECT near.*, near.chord AS order_value, o.display_name AS operator_name,
+                 r.hourly_cents, r.daily_max_cents, r.multipliers, t.space_types
             FROM ${near} near
-           WHERE ${checks.join('\n             AND ')}
+           CROSS JOIN LATERAL (SELECT o.display_name FROM operators o WHERE o.id = near.operator_id AND o.status = 'approved' OFFSET 0) o
+           CROSS JOIN LATERAL (SELECT r.hourly_cents, r.daily_max_cents, r.multipliers FROM rates r
+                                WHERE r.facility_id = near.id AND r.space_type = ${type}${filters.maxHourlyCents === undefined ? '' : ` AND r.hourly_cents <= ${p.add(filters.maxHourlyCents, 'int')}`} OFFSET 0) r
+           CROSS JOIN LATERAL (SELECT fst.space_types FROM facility_space_types fst
+                                WHERE fst.facility_id = near.id AND fst.space_types @> ARRAY[${type}] OFFSET 0) t
+           WHERE ${conditions.join(' AND ')}
            ORDER BY near.chord, near.id
            LIMIT ${sqlInteger(limit)}
         )
-        ${this.pageDetails(filters, p, 'page.order_value, page.id')}`;
+        SELECT ${facilitySummaryColumns('f.operator_name', 'f.space_types::text[]')}, f.distance_m AS "distanceMeters", f.order_value::float8 AS "orderValue",
+               f.hourly_cents AS "hourlyCents", f.daily_max_cents AS "dailyMaxCents", f.multipliers,
+               av.capacity, av.capacity - av.free AS busy
+          FROM page f
+         CROSS JOIN LATERAL ${capacityAndFreeSql('f.id', type, window)} AS av
+         ORDER BY f.order_value, f.id`;
       const rows = await queryPrepared<MarketplaceRow>(this.dataSource, sql, p.values);
       if (rows.length >= limit || (await this.nearestExhausted(area, after, reach))) return rows;
     }
@@ -147,10 +179,11 @@ export class MarketplaceRepository {
    * planner costs the generic plan for a tenth of the table and re-plans every call (planning
    * cost as much as running). Each reach is its own prepared statement: a few per page size.
    */
-  private nearestScan(area: Extract<SearchArea, { kind: 'point' }>, after: KeysetAfter | undefined, reach: number, p: SqlParams): string {
-    const chord = `ll_to_earth(f.latitude, f.longitude) <-> ll_to_earth(${p.add(area.lat, 'float8')}, ${p.add(area.lng, 'float8')})`;
+  private nearestScan(area: Extract<SearchArea, { kind: 'point' }>, after: KeysetAfter | undefined, reach: number, p: SqlParams, carry = ''): string {
+    // The stored point (its own index): the expression index made PostgreSQL compute ll_to_earth again for every row the scan yields.
+    const chord = `f.earth_point <-> ll_to_earth(${p.add(area.lat, 'float8')}, ${p.add(area.lng, 'float8')})`;
     const keyset = after ? `AND (${chord}, f.id) > (${p.add(after[0], 'float8')}, ${p.add(after[1], 'uuid')})` : '';
-    return `(SELECT f.id, f.operator_id, f.amenities, ${chord} AS chord, ${this.distance(area, p)} AS distance_m
+    return `(SELECT f.id, f.operator_id, f.amenities${carry}, ${chord} AS chord, ${this.distance(area, p)} AS distance_m
                FROM facilities f
               WHERE f.published AND NOT f.is_canary ${keyset}
               ORDER BY ${chord}, f.id

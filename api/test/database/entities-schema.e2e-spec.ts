@@ -79,6 +79,15 @@ const KNOWN_DIFFERENCES: KnownDifference[] = [
       ['place_names_key_idx', 'facilities_name_search_idx', 'facilities_address_search_idx', 'facilities_city_key_idx'].includes(dropIndex(statement) ?? ''),
   },
   {
+    what: 'facilities.earth_point GENERATED ALWAYS AS (ll_to_earth(latitude, longitude)::cube) STORED, with its GiST index facilities_earth_point_idx',
+    reason:
+      'declared as generated, the entity would make TypeORM keep a typeorm_metadata table of its own: it is mapped read-only and the migration holds the expression; TypeORM cannot declare a GiST index',
+    presentSql: `SELECT (SELECT count(*) FROM information_schema.columns WHERE table_name = 'facilities' AND column_name = 'earth_point' AND is_generated = 'ALWAYS') = 1
+                    AND (SELECT count(*) FROM pg_indexes WHERE indexname = 'facilities_earth_point_idx' AND indexdef LIKE '%USING gist%') = 1 AS present`,
+    explains: (statement) =>
+      /^(ALTER TABLE|UPDATE) "facilities" .*"(TEMP_OLD_)?earth_point"/.test(statement) || dropIndex(statement) === 'facilities_earth_point_idx',
+  },
+  {
     what: "users_search_idx: GIN trigram index on lower(email) || ' ' || lower(name)",
     reason: 'an index over an expression only, with an operator class (gin_trgm_ops): invisible to TypeORM',
     presentSql: `SELECT true AS present FROM pg_indexes WHERE indexname = 'users_search_idx' AND indexdef LIKE '%USING gin%gin_trgm_ops%'`,

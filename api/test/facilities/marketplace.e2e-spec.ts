@@ -341,6 +341,30 @@ describe('GET /api/proxy/facilities', () => {
     expect(motorcycles.body.results.map((f: { id: string }) => f.id)).toEqual([a.id]);
   });
 
+  it('lists the space types of active spaces as spaces are deactivated, retyped, moved and deleted', async () => {
+    const city = uniqueCity();
+    const operator = await createOperator(pool, { status: 'approved' });
+    const a = await createFacility(pool, operator, { city, name: 'Garage A', spaces: { standard: 1, motorcycle: 2 } });
+    const b = await createFacility(pool, operator, { city, name: 'Garage B', spaces: { ev: 1 } });
+    const types = async () => {
+      const res = await request(apiUrl()).get('/api/proxy/facilities').query({ city }).expect(200);
+      return Object.fromEntries(res.body.results.map((f: { id: string; spaceTypes: string[] }) => [f.id, f.spaceTypes]));
+    };
+    expect(await types()).toEqual({ [a.id]: ['standard', 'motorcycle'], [b.id]: ['ev'] });
+
+    await pool.query(`UPDATE spaces SET active = false WHERE facility_id = $1 AND space_type = 'motorcycle'`, [a.id]);
+    expect(await types()).toEqual({ [a.id]: ['standard'], [b.id]: ['ev'] });
+    // One statement over two facilities: a's standard space becomes accessible, b's ev space moves to a.
+    await pool.query(
+      `UPDATE spaces SET space_type = CASE WHEN facility_id = $1 THEN 'accessible'::space_type ELSE space_type END, facility_id = $1 WHERE facility_id IN ($1, $2) AND active`,
+      [a.id, b.id],
+    );
+    expect(await types()).toEqual({ [a.id]: ['ev', 'accessible'], [b.id]: [] });
+    await pool.query(`UPDATE spaces SET active = true WHERE facility_id = $1 AND space_type = 'motorcycle'`, [a.id]);
+    await pool.query(`DELETE FROM spaces WHERE facility_id = $1 AND space_type = 'accessible'`, [a.id]);
+    expect(await types()).toEqual({ [a.id]: ['ev', 'motorcycle'], [b.id]: [] });
+  });
+
   it('answers a bad filter with 400 naming it', async () => {
     const res = await request(apiUrl()).get('/api/proxy/facilities').query({ spaceType: 'bus' }).expect(400);
     expect(res.body.details.fields[0].field).toBe('spaceType');

@@ -134,6 +134,15 @@ describe('npm run seed -- --scale small', () => {
     ).toBe(0);
   });
 
+  it('builds the facilities’ space types from the loaded spaces (their triggers are off during the load)', async () => {
+    expect(await count('SELECT count(*) AS n FROM facility_space_types')).toBe(await count('SELECT count(DISTINCT facility_id) AS n FROM spaces WHERE active'));
+    expect(
+      await count(`SELECT count(*) AS n FROM facilities f
+                    WHERE coalesce((SELECT t.space_types FROM facility_space_types t WHERE t.facility_id = f.id), '{}')
+                          <> coalesce((SELECT array_agg(DISTINCT s.space_type ORDER BY s.space_type) FROM spaces s WHERE s.facility_id = f.id AND s.active), '{}')`),
+    ).toBe(0);
+  });
+
   it('balances the ledger of every paid booking: gross = platform fee + operator net = the amount charged', async () => {
     expect(
       await count(
