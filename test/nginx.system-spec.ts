@@ -196,7 +196,7 @@ describeWithNginx('nginx in front of the API (project nginx.conf)', () => {
       const res = await get('/api/health', { localAddress: '127.0.0.2', headers: { 'x-request-id': requestId, 'x-forwarded-for': '203.0.113.9' } });
       expect(res.status).toBe(200);
       const logged = await apiLogLine(api, requestId);
-      expect(logged.req?.remoteAddress).toBe('127.0.0.2');
+      expect(logged.ip).toBe('127.0.0.2');
     });
 
     it("answers a body over 1 MiB with 413 in the API's envelope", async () => {
@@ -330,21 +330,21 @@ describeWithNginx('nginx in front of the API (project nginx.conf)', () => {
   });
 });
 
-interface FastifyLogLine {
+interface RequestLogLine {
   reqId?: string;
   msg?: string;
-  req?: { remoteAddress?: string };
+  ip?: string;
 }
 
-/** The API's "incoming request" log line for one request id (logs are written asynchronously). */
-async function apiLogLine(api: RunningApi, requestId: string): Promise<FastifyLogLine> {
+/** The API's request log line for one request id (logs are written asynchronously). */
+async function apiLogLine(api: RunningApi, requestId: string): Promise<RequestLogLine> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const line = api
       .output()
       .split('\n')
       .filter((text) => text.startsWith('{'))
-      .map((text) => JSON.parse(text) as FastifyLogLine)
-      .find((entry) => entry.reqId === requestId && entry.req);
+      .map((text) => JSON.parse(text) as RequestLogLine)
+      .find((entry) => entry.reqId === requestId && entry.msg === 'request completed');
     if (line) return line;
     await new Promise((r) => setTimeout(r, 100));
   }

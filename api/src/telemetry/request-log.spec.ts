@@ -41,7 +41,7 @@ async function waitFor(lines: string[], count: number) {
 }
 
 describe('the request log', () => {
-  it('writes one JSON line per request: method, path without the query, status, ms, request id, user and role', async () => {
+  it('writes one JSON line per request: method, path without the query, status, ms, client address, request id, user and role', async () => {
     const lines: string[] = [];
     const app = appLoggingTo(lines);
     app.addHook('preHandler', (request, _reply, done) => {
@@ -63,6 +63,7 @@ describe('the request log', () => {
       statusCode: 200,
       userId: 'u-1',
       role: 'driver',
+      ip: '127.0.0.1',
     });
     expect(typeof line['ms']).toBe('number');
     expect(requestLines[0]).not.toContain('lat=');

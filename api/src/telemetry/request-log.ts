@@ -9,6 +9,8 @@ export interface RequestLogFields {
   statusCode: number;
   /** Milliseconds from the request's arrival to the end of the response, to 0.1 ms. */
   ms: number;
+  /** The client's address: the connection's, or the one trusted proxies (TRUST_PROXY) forwarded. */
+  ip: string;
   userId?: string;
   role?: string;
   apiKeyId?: string;
@@ -22,6 +24,7 @@ export function requestLogFields(request: FastifyRequest, reply: FastifyReply): 
     path: query === -1 ? url : url.slice(0, query),
     statusCode: reply.statusCode,
     ms: Math.round(reply.elapsedTime * 10) / 10,
+    ip: request.ip,
   };
   const principal = (request as FastifyRequest & RequestWithPrincipal)[PRINCIPAL_REQUEST_KEY];
   if (principal?.kind === 'user') {

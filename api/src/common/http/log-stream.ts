@@ -13,7 +13,7 @@ export function logFormatFor(nodeEnv: string, stdoutIsTty: boolean): LogFormat {
 }
 
 /** The request log's fields that the human line's message already says. */
-const REQUEST_FIELDS = ['method', 'path', 'statusCode', 'ms', 'userId', 'role', 'apiKeyId'];
+const REQUEST_FIELDS = ['method', 'path', 'statusCode', 'ms', 'userId', 'role', 'apiKeyId', 'ip'];
 
 /** `GET /api/auth/me 200 1.3 ms driver` for a request line, the message itself for anything else. */
 function humanMessage(log: Record<string, unknown>, messageKey: string): string {
