@@ -73,7 +73,7 @@ export class BookingsService {
         blackout: { start: blackout.start.toISOString(), end: blackout.end.toISOString(), reason: blackout.reason },
       });
     }
-    const id = await this.bookings.holdFreeSpace({
+    const held = await this.bookings.holdFreeSpace({
       driverId: driver.userId,
       facilityId: facility.id,
       spaceType: request.spaceType,
@@ -85,13 +85,13 @@ export class BookingsService {
       holdMinutes: this.config.values.bookingHoldMinutes,
       idempotencyKey,
     });
-    if (!id) {
+    if (!held) {
       throw new BookingsException('no_space_available', `No ${request.spaceType} space is free for the whole of this window.`, {
         spaceType: request.spaceType,
       });
     }
     this.telemetry.bookingCreated();
-    return this.view((await this.bookings.findById(id))!, now);
+    return this.view(held, now);
   }
 
   /** One page of the driver's own bookings under a filter, with the count behind each filter. */
