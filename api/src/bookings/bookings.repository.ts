@@ -19,6 +19,15 @@ function liveBookingOf(space: string, range: string): string {
   return `SELECT 1 FROM bookings b WHERE b.facility_id = ${space}.facility_id AND b.space_id = ${space}.id AND b.status IN ${LIVE} AND b.occupied_period && ${range}`;
 }
 
+/** Active spaces of the type at the facility with neither a live booking nor a blackout in the range, in random order (concurrent clients spread over them). */
+function freeSpaces(facility: string, type: string, range: string): string {
+  return `SELECT s.id FROM spaces s
+           WHERE s.facility_id = ${facility} AND s.space_type = ${type} AND s.active
+             AND NOT EXISTS (${liveBookingOf('s', range)})
+             AND NOT ${spaceBlackedOut('s', range)}
+           ORDER BY random()`;
+}
+
 /** Everything a booking view needs, in one row per booking of `source` (the table, or a CTE of its rows). */
 const bookingSelect = (source: string) => `
   SELECT b.id, b.code, b.driver_id AS "driverId", b.facility_id AS "facilityId", f.operator_id AS "operatorId", o.owner_id AS "operatorOwnerId",
@@ -76,6 +85,30 @@ export function toExtensionView(row: ExtensionRow): BookingExtensionView {
   return { ...row, newEnd: row.newEnd.toISOString(), holdExpiresAt: row.holdExpiresAt?.toISOString() ?? null };
 }
 
+/** A published, honest facility (`$1`) and its rate for the space type (`$2`): canaries are not bookable. */
+const FACILITY_SELECT = `SELECT f.id, f.time_zone AS "timeZone", f.currency, f.opening_hours AS "openingHours",
+                f.min_duration_minutes AS "minDurationMinutes", f.max_duration_minutes AS "maxDurationMinutes",
+                r.hourly_cents AS "hourlyCents", r.daily_max_cents AS "dailyMaxCents", r.multipliers`;
+const FACILITY_FROM = `FROM facilities f
+           LEFT JOIN rates r ON r.facility_id = f.id AND r.space_type = $2::space_type
+          WHERE f.id = $1 AND f.published AND NOT f.is_canary`;
+
+type FacilityRow = Partial<Omit<BookableFacility, 'rate'>> & { hourlyCents: number | null; dailyMaxCents: number | null; multipliers: RateMultiplier[] | null };
+
+function facilityOf(row: FacilityRow): BookableFacility | undefined {
+  const { hourlyCents, dailyMaxCents, multipliers, ...facility } = row;
+  if (!facility.id) return undefined;
+  const found = facility as Omit<BookableFacility, 'rate'>;
+  return { ...found, rate: hourlyCents === null ? null : { hourlyCents, dailyMaxCents, multipliers: multipliers ?? [], currency: found.currency } };
+}
+
+/** A blackout of a facility: no new bookings in its period. */
+export interface FacilityBlackout {
+  start: Date;
+  end: Date;
+  reason: string;
+}
+
 /** SQL of bookings. The exclusion constraint `bookings_no_overlap` is what keeps bookings apart. */
 @Injectable()
 export class BookingsRepository {
@@ -87,22 +120,43 @@ export class BookingsRepository {
 
   /** A published, honest facility and its rate for the space type (canaries are not bookable). */
   async findBookableFacility(facilityId: string, spaceType: SpaceType): Promise<BookableFacility | undefined> {
-    const rows: (Omit<BookableFacility, 'rate'> & { hourlyCents: number | null; dailyMaxCents: number | null; multipliers: RateMultiplier[] | null })[] =
+    const rows: FacilityRow[] = await this.dataSource.query(`${FACILITY_SELECT} ${FACILITY_FROM}`, [facilityId, spaceType]);
+    return rows[0] && facilityOf(rows[0]);
+  }
+
+  /**
+   * What a hold needs, in one statement: the facility and its rate (as `findBookableFacility`);
+   * the blackouts taking every space of the type that overlap the window widened by a minute each
+   * side (the price quote rounds the window out to whole minutes: the caller keeps those that
+   * overlap the quoted window); and the driver's booking already held under this Idempotency-Key.
+   */
+  async findForHold(
+    facilityId: string,
+    spaceType: SpaceType,
+    window: { start: Date; end: Date },
+    driverId: string,
+    idempotencyKey: string,
+  ): Promise<{ facility: (BookableFacility & { blackouts: FacilityBlackout[] }) | undefined; earlierId: string | undefined }> {
+    const rows: (FacilityRow & { blackouts: { start: string; end: string; reason: string }[] | null; earlierId: string | null })[] =
       await this.dataSource.query(
-        `SELECT f.id, f.time_zone AS "timeZone", f.currency, f.opening_hours AS "openingHours",
-                f.min_duration_minutes AS "minDurationMinutes", f.max_duration_minutes AS "maxDurationMinutes",
-                r.hourly_cents AS "hourlyCents", r.daily_max_cents AS "dailyMaxCents", r.multipliers
-           FROM facilities f
-           LEFT JOIN rates r ON r.facility_id = f.id AND r.space_type = $2::space_type
-          WHERE f.id = $1 AND f.published AND NOT f.is_canary`,
-        [facilityId, spaceType],
+        `SELECT f.*, (SELECT b.id FROM bookings b WHERE b.driver_id = $5 AND b.idempotency_key = $6) AS "earlierId"
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (
+           ${FACILITY_SELECT},
+                  (SELECT json_agg(json_build_object('start', lower(x.period), 'end', upper(x.period), 'reason', x.reason) ORDER BY lower(x.period))
+                     FROM facility_blackouts x
+                    WHERE x.facility_id = f.id AND x.space_ids IS NULL AND (x.space_type IS NULL OR x.space_type = $2::space_type)
+                      AND x.period && tstzrange(least($3::timestamptz, $4::timestamptz) - interval '1 minute', greatest($3::timestamptz, $4::timestamptz) + interval '1 minute')
+                  ) AS blackouts
+             ${FACILITY_FROM}
+         ) f ON true`,
+        [facilityId, spaceType, window.start, window.end, driverId, idempotencyKey],
       );
-    const row = rows[0];
-    if (!row) return undefined;
-    const { hourlyCents, dailyMaxCents, multipliers, ...facility } = row;
+    const { blackouts, earlierId, ...row } = rows[0]!;
+    const facility = facilityOf(row);
     return {
-      ...facility,
-      rate: hourlyCents === null ? null : { hourlyCents, dailyMaxCents, multipliers: multipliers ?? [], currency: facility.currency },
+      facility: facility && { ...facility, blackouts: (blackouts ?? []).map((b) => ({ start: new Date(b.start), end: new Date(b.end), reason: b.reason })) },
+      earlierId: earlierId ?? undefined,
     };
   }
 
@@ -117,38 +171,48 @@ export class BookingsRepository {
    * the space only if the other rolls back.
    */
   async holdFreeSpace(hold: NewBookingHold): Promise<BookingRecord | undefined> {
-    const candidates: { id: string }[] = await this.dataSource.query(
-      `SELECT s.id FROM spaces s
-        WHERE s.facility_id = $1 AND s.space_type = $2::space_type AND s.active
-          AND NOT EXISTS (${liveBookingOf('s', 'tstzrange($3, $4)')})
-          AND NOT ${spaceBlackedOut('s', 'tstzrange($3, $4)')}
-        ORDER BY random() LIMIT 50`,
-      [hold.facilityId, hold.spaceType, hold.start, hold.end],
-    );
+    const values = (spaceId: string | null) => [
+      newBookingCode(),
+      hold.driverId,
+      hold.facilityId,
+      spaceId,
+      hold.spaceType,
+      hold.start,
+      hold.end,
+      hold.vehiclePlate,
+      hold.amountCents,
+      hold.currency,
+      hold.holdMinutes,
+      hold.idempotencyKey,
+    ];
+    // $4 names the space to hold; when it is null, the first free space is chosen and held in the same statement.
+    const insert = `
+      WITH held AS (
+        INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at, idempotency_key)
+        SELECT $1, $2, $3, c.space_id, $5::space_type, tstzrange($6, $7), 'pending_payment', $8, $9, $10, now() + make_interval(mins => $11), $12
+          FROM (SELECT coalesce($4::uuid, (${freeSpaces('$3', '$5::space_type', 'tstzrange($6, $7)')} LIMIT 1)) AS space_id) c
+         WHERE c.space_id IS NOT NULL
+        RETURNING *
+      ) ${bookingSelect('held')}`;
+    // Mostly the first free space is still free when it is inserted: one statement holds it.
+    try {
+      const rows: BookingRecord[] = await this.dataSource.query(insert, values(null));
+      // No row: no space of the type is free for the whole window.
+      return rows[0];
+    } catch (error) {
+      const taken = isExclusionViolation(error) || postgresErrorOf(error).code === SQLSTATE.deadlockDetected || isUniqueViolation(error, 'bookings_code_key');
+      if (!taken) throw error;
+    }
+    const candidates: { id: string }[] = await this.dataSource.query(`${freeSpaces('$1', '$2::space_type', 'tstzrange($3, $4)')} LIMIT 50`, [
+      hold.facilityId,
+      hold.spaceType,
+      hold.start,
+      hold.end,
+    ]);
     for (const candidate of candidates) {
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          const rows: BookingRecord[] = await this.dataSource.query(
-            `WITH held AS (
-               INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at, idempotency_key)
-               VALUES ($1, $2, $3, $4, $5::space_type, tstzrange($6, $7), 'pending_payment', $8, $9, $10, now() + make_interval(mins => $11), $12)
-               RETURNING *
-             ) ${bookingSelect('held')}`,
-            [
-              newBookingCode(),
-              hold.driverId,
-              hold.facilityId,
-              candidate.id,
-              hold.spaceType,
-              hold.start,
-              hold.end,
-              hold.vehiclePlate,
-              hold.amountCents,
-              hold.currency,
-              hold.holdMinutes,
-              hold.idempotencyKey,
-            ],
-          );
+          const rows: BookingRecord[] = await this.dataSource.query(insert, values(candidate.id));
           return rows[0];
         } catch (error) {
           if (isExclusionViolation(error)) break; // taken meanwhile: next candidate
@@ -159,27 +223,6 @@ export class BookingsRepository {
       }
     }
     return undefined;
-  }
-
-  /** A blackout overlapping the window that takes every space of the type (facility-wide or for the type), if any. */
-  async findBlackoutOfType(facilityId: string, spaceType: SpaceType, start: Date, end: Date): Promise<{ start: Date; end: Date; reason: string } | undefined> {
-    const rows: { start: Date; end: Date; reason: string }[] = await this.dataSource.query(
-      `SELECT lower(x.period) AS start, upper(x.period) AS "end", x.reason
-         FROM facility_blackouts x
-        WHERE x.facility_id = $1 AND x.period && tstzrange($3, $4) AND x.space_ids IS NULL AND (x.space_type IS NULL OR x.space_type = $2::space_type)
-        ORDER BY lower(x.period) LIMIT 1`,
-      [facilityId, spaceType, start, end],
-    );
-    return rows[0];
-  }
-
-  /** The driver's booking held under this Idempotency-Key, if any. */
-  async findByIdempotencyKey(driverId: string, idempotencyKey: string): Promise<BookingRecord | undefined> {
-    const rows: BookingRecord[] = await this.dataSource.query(`${BOOKING_SELECT} WHERE b.driver_id = $1 AND b.idempotency_key = $2`, [
-      driverId,
-      idempotencyKey,
-    ]);
-    return rows[0];
   }
 
   async findById(id: string): Promise<BookingRecord | undefined> {
