@@ -70,6 +70,22 @@ function cpuMs(pids) {
   }
   return ticks * TICK_MS;
 }
+/** CPU ms per PostgreSQL process kind (client backends, autovacuum, WAL writer, …), from its title. */
+function postgresCpuByKind(pids) {
+  const byKind = {};
+  for (const pid of pids) {
+    let kind = 'postmaster';
+    try {
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      const match = /^postgres: (.*)$/.exec(title);
+      if (match) kind = /\d+\.\d+\.\d+\.\d+|\[local\]/.test(match[1]) ? 'client backends' : match[1].split(/\s+/).slice(0, 2).join(' ');
+    } catch {
+      continue;
+    }
+    byKind[kind] = (byKind[kind] ?? 0) + cpuMs([pid]);
+  }
+  return byKind;
+}
 function postgresPids() {
   const postmaster = Number(readFileSync(resolve(PG_DIR, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const pids = [postmaster];
@@ -328,12 +344,18 @@ try {
   await sustained(WARMUP_SECONDS);
   const partTwoStart = new Date();
   const pgPids = postgresPids();
-  const cpuBefore = { server: cpuMs([api.pid]), postgres: cpuMs(pgPids) };
+  const cpuBefore = { server: cpuMs([api.pid]), postgres: cpuMs(pgPids), postgresByKind: postgresCpuByKind(pgPids) };
   const t1 = performance.now();
   const measured = await sustained(SECONDS);
   const elapsed = (performance.now() - t1) / 1000;
   const serverCpu = cpuMs([api.pid]) - cpuBefore.server;
-  const postgresCpu = cpuMs(postgresPids()) - cpuBefore.postgres;
+  const pgPidsAfter = postgresPids();
+  const postgresCpu = cpuMs(pgPidsAfter) - cpuBefore.postgres;
+  const postgresByKind = Object.entries(postgresCpuByKind(pgPidsAfter))
+    .map(([kind, ms]) => [kind, round((ms - (cpuBefore.postgresByKind[kind] ?? 0)) / measured.paid, 2)])
+    .filter(([, ms]) => ms > 0)
+    .map(([kind, ms]) => `${kind} ${ms}`)
+    .join(', ');
   const overlapsAfter = await overlapsSince(partTwoStart);
   const outbox = (
     await pool.query(
@@ -362,6 +384,7 @@ try {
   ]);
   process.stdout.write(
     `  answers: ${JSON.stringify(measured.statuses)}; ${measured.full} holds found no space (409, counted in the CPU per booking)\n` +
+      `  PostgreSQL CPU ms/booking by process: ${postgresByKind}\n` +
       `  overlapping live bookings: ${overlapsAfter}; confirmation emails of the run still pending: ${outbox.pending}, failed: ${outbox.failed}\n`,
   );
   if (overlapsAfter !== 0 || Object.keys(measured.statuses).some((k) => !/ (201|409)$/.test(k))) {
