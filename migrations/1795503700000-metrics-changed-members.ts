@@ -89,7 +89,13 @@ const applyMoney = (rederive: 'all' | 'changed') => `
     PERFORM metrics_member_rollups('operator', ${rederive === 'changed' ? 'changed_operators' : 'operators'}, 1);
     INSERT INTO metrics_operator_milestones AS r (operator_id, first_paid_at)
     SELECT d.operator_id, min(d.occurred_at) FROM unnest(deltas) AS d WHERE d.first_payment AND d.sign > 0 GROUP BY 1 ORDER BY 1
-    ON CONFLICT (operator_id) DO UPDATE SET first_paid_at = least(r.first_paid_at, EXCLUDED.first_paid_at);
+    ON CONFLICT (operator_id) DO UPDATE SET first_paid_at = least(r.first_paid_at, EXCLUDED.first_paid_at)${
+      rederive === 'changed'
+        ? `
+     -- Not a new row version per payment when the first paid day is long known.
+     WHERE r.first_paid_at IS NULL OR EXCLUDED.first_paid_at < r.first_paid_at`
+        : ''
+    };
   END
   $$`;
 
@@ -99,8 +105,8 @@ const applyMoney = (rederive: 'all' | 'changed') => `
  * operator has an active day for almost every day), and most of the ledger insert's cost. The
  * result only differs when the set of active days changes, which a member's second payment of a
  * day never does: only those members' rollups are re-derived now. The days that reached zero are
- * deleted by key among the days just written, not looked for among all the members' days (~2 ms).
- * Same figures, same locks.
+ * deleted by key among the days just written, not looked for among all the members' days (~2 ms),
+ * and an operator's first paid day is rewritten only when it moves. Same figures, same locks.
  */
 export class MetricsChangedMembers1795503700000 implements MigrationInterface {
   name = 'MetricsChangedMembers1795503700000';
