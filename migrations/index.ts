@@ -26,6 +26,7 @@ import { AccountInvitations1795502500000 } from './1795502500000-account-invitat
 import { PlaceSearch1795502600000 } from './1795502600000-place-search.js';
 import { PasswordResetTokens1795502700000 } from './1795502700000-password-reset-tokens.js';
 import { RealtimeBookingUpdates1795502800000 } from './1795502800000-realtime-booking-updates.js';
+import { SpaceAvailability1795503500000 } from './1795503500000-space-availability.js';
 import { MetricsChangedMembers1795503700000 } from './1795503700000-metrics-changed-members.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
@@ -58,5 +59,6 @@ export const migrations = [
   PlaceSearch1795502600000,
   PasswordResetTokens1795502700000,
   RealtimeBookingUpdates1795502800000,
+  SpaceAvailability1795503500000,
   MetricsChangedMembers1795503700000,
 ];

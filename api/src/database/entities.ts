@@ -14,6 +14,7 @@ import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.enti
 import { FacilityEntity } from '../facilities/facility.entity.js';
 import { RateEntity } from '../facilities/rate.entity.js';
 import { SpaceEntity } from '../facilities/space.entity.js';
+import { SpaceAvailabilityEntity } from '../facilities/space-availability.entity.js';
 import { PlaceEntity } from '../facilities/place.entity.js';
 import { PlaceNameEntity } from '../facilities/place-name.entity.js';
 import { FacilityBlackoutEntity } from '../facility-management/facility-blackout.entity.js';
@@ -62,6 +63,7 @@ export const entities = [
   OperatorEntity,
   FacilityEntity,
   SpaceEntity,
+  SpaceAvailabilityEntity,
   RateEntity,
   PlaceEntity,
   PlaceNameEntity,

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Amenity, OpeningHours, RateMultiplier, SpaceType } from '@aiparksit/shared';
 import type { TimeWindow } from './opening-hours/index.js';
-import { idleBlackedOutSpaces } from './blackout-sql.js';
-import { FACILITY_SUMMARY_COLUMNS, LISTED, LIVE_BOOKING, type FacilitySummaryRow } from './facility-rows.js';
+import { busySpacesSql, capacitySql } from './availability-sql.js';
+import { FACILITY_SUMMARY_COLUMNS, LISTED, type FacilitySummaryRow } from './facility-rows.js';
 import { SqlParams } from './sql-params.js';
 
 export interface CatalogueFilters {
@@ -84,27 +84,15 @@ export class FacilitiesRepository {
   occupancy(facilityId: string, window: TimeWindow, hours: TimeWindow[]): Promise<TypeOccupancyRow[]> {
     const starts = hours.map((h) => h.start.toISOString());
     const ends = hours.map((h) => h.end.toISOString());
-    const spanStart = new Date(Math.min(window.start.getTime(), ...hours.map((h) => h.start.getTime()))).toISOString();
-    const spanEnd = new Date(Math.max(window.end.getTime(), ...hours.map((h) => h.end.getTime()))).toISOString();
     return this.dataSource.query(
-      `WITH held AS (
-         SELECT b.space_id, s.space_type, b.occupied_period
-           FROM bookings b JOIN spaces s ON s.id = b.space_id AND s.active
-          WHERE b.facility_id = $1 AND ${LIVE_BOOKING} AND b.occupied_period && tstzrange($4::timestamptz, $5::timestamptz)
-       ),
-       hours AS (SELECT * FROM unnest($6::timestamptz[], $7::timestamptz[]) WITH ORDINALITY AS h(start, finish, n)),
-       capacity AS (SELECT s.space_type, count(*)::int AS capacity FROM spaces s WHERE s.facility_id = $1 AND s.active GROUP BY s.space_type)
-       SELECT c.space_type AS "spaceType", c.capacity,
-              (SELECT count(DISTINCT held.space_id)::int FROM held
-                WHERE held.space_type = c.space_type AND held.occupied_period && tstzrange($2::timestamptz, $3::timestamptz))
-              + ${idleBlackedOutSpaces('$1', 'c.space_type', 'tstzrange($2::timestamptz, $3::timestamptz)')} AS "busyInWindow",
-              ARRAY(SELECT (SELECT count(DISTINCT held.space_id)::int FROM held
-                             WHERE held.space_type = c.space_type AND held.occupied_period && tstzrange(hours.start, hours.finish))
-                          + ${idleBlackedOutSpaces('$1', 'c.space_type', 'tstzrange(hours.start, hours.finish)')}
-                      FROM hours ORDER BY hours.n) AS "busyByHour"
-         FROM capacity c
-        ORDER BY c.space_type`,
-      [facilityId, window.start.toISOString(), window.end.toISOString(), spanStart, spanEnd, starts, ends],
+      `WITH hours AS (SELECT * FROM unnest($4::timestamptz[], $5::timestamptz[]) WITH ORDINALITY AS h(start, finish, n)),
+       types AS (SELECT DISTINCT sa.space_type FROM space_availability sa WHERE sa.facility_id = $1 AND sa.active)
+       SELECT t.space_type AS "spaceType", ${capacitySql('$1', 't.space_type')} AS capacity,
+              ${busySpacesSql('$1', 't.space_type', 'tstzrange($2::timestamptz, $3::timestamptz)')} AS "busyInWindow",
+              ARRAY(SELECT ${busySpacesSql('$1', 't.space_type', 'tstzrange(hours.start, hours.finish)')} FROM hours ORDER BY hours.n) AS "busyByHour"
+         FROM types t
+        ORDER BY t.space_type`,
+      [facilityId, window.start.toISOString(), window.end.toISOString(), starts, ends],
     );
   }
 }

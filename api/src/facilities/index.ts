@@ -6,5 +6,6 @@ export { availabilityLevel } from './fidelity.js';
 export { quoteForWindow } from './pricing/index.js';
 export { isWithinOpeningHours, openIntervalsOn, validateBookingWindow, type TimeWindow, type BookingWindowRules } from './opening-hours/index.js';
 export { spaceBlackedOut } from './blackout-sql.js';
+export { busySpacesSql, capacitySql, freeSpacesSql } from './availability-sql.js';
 export { FACILITY_SUMMARY_COLUMNS, LISTED, toFacilitySummary, type FacilitySummaryRow } from './facility-rows.js';
 export { FacilitySummaryDto, RateViewDto, SpaceCountDto } from './dto/facility-views.dto.js';

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BoundingBox, SpaceType } from '@aiparksit/shared';
+import { busySpacesSql, capacitySql } from '../facilities/index.js';
+
+/** The instant now as a range: a space is taken now when its busy periods overlap it. */
+const NOW = `tstzrange(now(), now(), '[]')`;
 
 /** What the gateway needs to know of a facility to route its events. */
 export interface FacilityRouting {
@@ -43,20 +47,16 @@ export class RealtimeRepository {
   }
 
   /**
-   * Active spaces of each type (capacity) and those not occupied right now. Occupation is a
-   * live booking (hold or confirmed) whose occupied period (extension hold included) contains
-   * now — the same rule the exclusion constraint enforces. `types` null means every type.
+   * Active spaces of each type (capacity) and those free right now: from the availability read
+   * model, as the search counts them, so a live booking (hold or confirmed, extension hold
+   * included) whose occupied period contains now and a blackout in force both take a space.
+   * `types` null means every type.
    */
   async countAvailableNow(facilityId: string, types: SpaceType[] | null): Promise<SpaceTypeCount[]> {
     const rows: { spaceType: SpaceType; capacity: number; occupied: number }[] = await this.dataSource.query(
-      `SELECT s.space_type AS "spaceType", count(*)::int AS capacity,
-              count(*) FILTER (WHERE EXISTS (
-                SELECT 1 FROM bookings AS b
-                 WHERE b.facility_id = s.facility_id AND b.space_id = s.id
-                   AND b.status IN ('pending_payment', 'confirmed') AND b.occupied_period @> now()))::int AS occupied
-         FROM spaces AS s
-        WHERE s.facility_id = $1 AND s.active AND ($2::space_type[] IS NULL OR s.space_type = ANY ($2::space_type[]))
-        GROUP BY s.space_type`,
+      `SELECT t.space_type AS "spaceType", ${capacitySql('$1', 't.space_type')} AS capacity, ${busySpacesSql('$1', 't.space_type', NOW)} AS occupied
+         FROM (SELECT DISTINCT sa.space_type FROM space_availability AS sa
+                WHERE sa.facility_id = $1 AND sa.active AND ($2::space_type[] IS NULL OR sa.space_type = ANY ($2::space_type[]))) AS t`,
       [facilityId, types],
     );
     const counted = rows.map((r) => ({ spaceType: r.spaceType, capacity: r.capacity, availableNow: r.capacity - r.occupied }));
