@@ -27,6 +27,7 @@ import { PlaceSearch1795502600000 } from './1795502600000-place-search.js';
 import { PasswordResetTokens1795502700000 } from './1795502700000-password-reset-tokens.js';
 import { RealtimeBookingUpdates1795502800000 } from './1795502800000-realtime-booking-updates.js';
 import { SpaceAvailability1795503500000 } from './1795503500000-space-availability.js';
+import { SpaceAvailabilityRebuild1795503500100 } from './1795503500100-space-availability-rebuild.js';
 import { MetricsChangedMembers1795503700000 } from './1795503700000-metrics-changed-members.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
@@ -60,5 +61,6 @@ export const migrations = [
   PasswordResetTokens1795502700000,
   RealtimeBookingUpdates1795502800000,
   SpaceAvailability1795503500000,
+  SpaceAvailabilityRebuild1795503500100,
   MetricsChangedMembers1795503700000,
 ];

@@ -40,10 +40,10 @@ function generator(seed: number) {
 }
 type Random = ReturnType<typeof generator>;
 
-/** Errors a random statement may legitimately meet: the exclusion constraint, a deadlock, a restricted delete. */
+/** Errors a random statement may legitimately meet: the exclusion constraint, a deadlock, a space deleted under a new booking. */
 function expected(error: unknown): boolean {
   const code = (error as { code?: string }).code;
-  return code === '23P01' || code === '40P01' || code === '23503';
+  return code === '23P01' || code === '40P01' || code === '23503' || code === '23001';
 }
 
 interface Fixture {

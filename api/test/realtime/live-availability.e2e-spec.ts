@@ -121,6 +121,27 @@ describe('WebSocket /ws: live availability from the database', () => {
     expect(event.data).toMatchObject({ spaceType: 'standard', availableNow: 1, capacity: 1, period: null });
   });
 
+  it('counts a blackout in force as taken, as the search does, and announces when it is lifted', async () => {
+    const facility = await createFacility(pool, operator, { spaces: { standard: 3, ev: 1 } });
+    const socket = await open(`?token=${driverToken}`);
+    await socket.request({ type: 'subscribe', facilityIds: [facility.id] });
+
+    const start = new Date(Date.now() - 10 * 60_000);
+    const end = new Date(Date.now() + 50 * 60_000);
+    const blackout = await pool.query<{ id: string }>(
+      `INSERT INTO facility_blackouts (facility_id, space_ids, period) VALUES ($1, $2::uuid[], tstzrange($3, $4)) RETURNING id`,
+      [facility.id, facility.spaces.standard!.slice(0, 2), start, end],
+    );
+    const closed = await socket.waitForEvent('availability_changed', (d) => d.spaceType === 'standard' && d.availableNow === 1);
+    expect(closed.data).toMatchObject({ spaceType: 'standard', availableNow: 1, capacity: 3, period: { start: start.toISOString(), end: end.toISOString() } });
+
+    await pool.query(`DELETE FROM facility_blackouts WHERE id = $1`, [blackout.rows[0]!.id]);
+    const reopened = await socket.waitForEvent('availability_changed', (d) => d.spaceType === 'standard' && d.availableNow === 3);
+    expect(reopened.data).toMatchObject({ spaceType: 'standard', capacity: 3 });
+    // The ev space was never under the blackout: no event with a period for its type.
+    expect(socket.bookingEvents().filter((e) => e.data.spaceType === 'ev')).toEqual([]);
+  });
+
   it('follows the public facilities inside a bounding box, including one published later', async () => {
     const spot = uniqueSpot();
     const box = { minLat: spot.lat - 0.01, minLng: spot.lng - 0.01, maxLat: spot.lat + 0.01, maxLng: spot.lng + 0.01 };

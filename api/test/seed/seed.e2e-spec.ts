@@ -122,6 +122,18 @@ describe('npm run seed -- --scale small', () => {
     expect(await count(`SELECT count(*) AS n FROM pg_constraint WHERE conrelid = 'ledger_entries'::regclass AND contype = 'f'`)).toBe(4);
   });
 
+  it('builds the availability read model from the loaded spaces and bookings (their triggers are off during the load)', async () => {
+    expect(await count('SELECT count(*) AS n FROM space_availability')).toBe(await count('SELECT count(*) AS n FROM spaces'));
+    expect(await count(`SELECT count(*) AS n FROM space_availability WHERE busy <> '{}'`)).toBeGreaterThan(0);
+    // Every row equals its recomputation from the base tables.
+    expect(
+      await count(`SELECT count(*) AS n FROM spaces s JOIN space_availability a ON a.space_id = s.id
+                   WHERE a.active <> s.active OR a.space_type <> s.space_type OR a.facility_id <> s.facility_id
+                      OR a.busy <> coalesce((SELECT range_agg(b.occupied_period) FROM bookings b
+                                              WHERE b.space_id = s.id AND b.status IN ('pending_payment', 'confirmed')), '{}')`),
+    ).toBe(0);
+  });
+
   it('balances the ledger of every paid booking: gross = platform fee + operator net = the amount charged', async () => {
     expect(
       await count(
