@@ -29,6 +29,7 @@ import { RealtimeBookingUpdates1795502800000 } from './1795502800000-realtime-bo
 import { SpaceAvailability1795503500000 } from './1795503500000-space-availability.js';
 import { SpaceAvailabilityRebuild1795503500100 } from './1795503500100-space-availability-rebuild.js';
 import { MetricsChangedMembers1795503700000 } from './1795503700000-metrics-changed-members.js';
+import { TriggerGenericPlans1795503900000 } from './1795503900000-trigger-generic-plans.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   SpaceAvailability1795503500000,
   SpaceAvailabilityRebuild1795503500100,
   MetricsChangedMembers1795503700000,
+  TriggerGenericPlans1795503900000,
 ];
