@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BookingExtensionView, BookingListFilter, RateMultiplier, SpaceType } from '@aiparksit/shared';
-import { isExclusionViolation, isUniqueViolation, postgresErrorOf, SQLSTATE, withTransaction, type SqlTransaction } from '../database/index.js';
+import { isExclusionViolation, isUniqueViolation, postgresErrorOf, queryPrepared, SQLSTATE, withTransaction, type SqlTransaction } from '../database/index.js';
 import { spaceBlackedOut } from '../facilities/index.js';
 import { withLinkOrigin } from '../outbox/index.js';
 import { newBookingCode } from './booking-code.js';
@@ -137,9 +137,9 @@ export class BookingsRepository {
     driverId: string,
     idempotencyKey: string,
   ): Promise<{ facility: (BookableFacility & { blackouts: FacilityBlackout[] }) | undefined; earlierId: string | undefined }> {
-    const rows: (FacilityRow & { blackouts: { start: string; end: string; reason: string }[] | null; earlierId: string | null })[] =
-      await this.dataSource.query(
-        `SELECT f.*, (SELECT b.id FROM bookings b WHERE b.driver_id = $5 AND b.idempotency_key = $6) AS "earlierId"
+    const rows: (FacilityRow & { blackouts: { start: string; end: string; reason: string }[] | null; earlierId: string | null })[] = await queryPrepared(
+      this.dataSource,
+      `SELECT f.*, (SELECT b.id FROM bookings b WHERE b.driver_id = $5 AND b.idempotency_key = $6) AS "earlierId"
          FROM (SELECT 1) one
          LEFT JOIN LATERAL (
            ${FACILITY_SELECT},
@@ -150,8 +150,8 @@ export class BookingsRepository {
                   ) AS blackouts
              ${FACILITY_FROM}
          ) f ON true`,
-        [facilityId, spaceType, window.start, window.end, driverId, idempotencyKey],
-      );
+      [facilityId, spaceType, window.start, window.end, driverId, idempotencyKey],
+    );
     const { blackouts, earlierId, ...row } = rows[0]!;
     const facility = facilityOf(row);
     return {
@@ -196,7 +196,7 @@ export class BookingsRepository {
       ) ${bookingSelect('held')}`;
     // Mostly the first free space is still free when it is inserted: one statement holds it.
     try {
-      const rows: BookingRecord[] = await this.dataSource.query(insert, values(null));
+      const rows = await queryPrepared<BookingRecord>(this.dataSource, insert, values(null));
       // No row: no space of the type is free for the whole window.
       return rows[0];
     } catch (error) {
@@ -212,7 +212,7 @@ export class BookingsRepository {
     for (const candidate of candidates) {
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          const rows: BookingRecord[] = await this.dataSource.query(insert, values(candidate.id));
+          const rows = await queryPrepared<BookingRecord>(this.dataSource, insert, values(candidate.id));
           return rows[0];
         } catch (error) {
           if (isExclusionViolation(error)) break; // taken meanwhile: next candidate
@@ -226,7 +226,7 @@ export class BookingsRepository {
   }
 
   async findById(id: string): Promise<BookingRecord | undefined> {
-    const rows: BookingRecord[] = await this.dataSource.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id]);
+    const rows = await queryPrepared<BookingRecord>(this.dataSource, `${BOOKING_SELECT} WHERE b.id = $1`, [id]);
     return rows[0];
   }
 
@@ -234,7 +234,7 @@ export class BookingsRepository {
   async lockById(tx: SqlTransaction, id: string): Promise<BookingRecord | undefined> {
     const locked = await tx.one<{ id: string }>(`SELECT id FROM bookings WHERE id = $1 FOR UPDATE`, [id]);
     if (!locked) return undefined;
-    return tx.one<BookingRecord>(`${BOOKING_SELECT} WHERE b.id = $1`, [id]);
+    return (await tx.prepared<BookingRecord>(`${BOOKING_SELECT} WHERE b.id = $1`, [id]))[0];
   }
 
   /**

@@ -100,14 +100,15 @@ export class PaymentsRepository {
     return withTransaction(this.dataSource, work);
   }
 
-  lockBooking(tx: SqlTransaction, id: string): Promise<PayableBooking | undefined> {
-    return tx.one<PayableBooking>(
+  async lockBooking(tx: SqlTransaction, id: string): Promise<PayableBooking | undefined> {
+    const rows = await tx.prepared<PayableBooking>(
       `SELECT b.id, b.driver_id AS "driverId", b.facility_id AS "facilityId", f.operator_id AS "operatorId", b.status,
               b.amount_cents AS "amountCents", b.currency, (b.hold_expires_at IS NOT NULL AND b.hold_expires_at <= now()) AS "holdLapsed"
          FROM bookings b JOIN facilities f ON f.id = b.facility_id
         WHERE b.id = $1 FOR UPDATE OF b`,
       [id],
     );
+    return rows[0];
   }
 
   lockExtension(tx: SqlTransaction, bookingId: string, extensionId: string): Promise<PayableExtension | undefined> {
