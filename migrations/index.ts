@@ -29,8 +29,10 @@ import { RealtimeBookingUpdates1795502800000 } from './1795502800000-realtime-bo
 import { CredentialChangeNotices1795503300000 } from './1795503300000-credential-change-notices.js';
 import { SpaceAvailability1795503500000 } from './1795503500000-space-availability.js';
 import { SpaceAvailabilityRebuild1795503500100 } from './1795503500100-space-availability-rebuild.js';
+import { MetricsChangedMembers1795503700000 } from './1795503700000-metrics-changed-members.js';
 import { FacilitySpaceTypes1795503800000 } from './1795503800000-facility-space-types.js';
 import { FacilityEarthPoint1795503810000 } from './1795503810000-facility-earth-point.js';
+import { TriggerGenericPlans1795503900000 } from './1795503900000-trigger-generic-plans.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -65,6 +67,8 @@ export const migrations = [
   CredentialChangeNotices1795503300000,
   SpaceAvailability1795503500000,
   SpaceAvailabilityRebuild1795503500100,
+  MetricsChangedMembers1795503700000,
   FacilitySpaceTypes1795503800000,
   FacilityEarthPoint1795503810000,
+  TriggerGenericPlans1795503900000,
 ];

@@ -55,43 +55,43 @@ export class BookingsService {
         'Confirm your email address before booking: open the link in the email we sent you, or ask for a new one from your account page.',
       );
     }
-    const earlier = await this.bookings.findByIdempotencyKey(driver.userId, idempotencyKey);
-    if (earlier) return this.view(earlier, now);
+    const window = { start: new Date(request.start), end: new Date(request.end) };
+    const { facility, earlierId } = await this.bookings.findForHold(request.facilityId, request.spaceType, window, driver.userId, idempotencyKey);
+    if (earlierId) return this.view((await this.bookings.findById(earlierId))!, now);
     const plate = this.plateOrThrow(request.vehiclePlate);
-    const facility = await this.bookings.findBookableFacility(request.facilityId, request.spaceType);
     if (!facility) throw new BookingsException('facility_not_found', 'No such facility.');
     const rate = facility.rate;
     if (!rate) throw new BookingsException('space_type_not_offered', `This facility has no ${request.spaceType} spaces.`, { spaceType: request.spaceType });
-    const window = { start: new Date(request.start), end: new Date(request.end) };
     this.throwViolations(this.windowViolations(facility, window, now));
 
     const quote = this.quoteOrRefuse(rate, window, facility.timeZone, request.spaceType);
     // Blackouts of some spaces only leave the others bookable; the allocation skips those spaces.
-    const blackout = await this.bookings.findBlackoutOfType(facility.id, request.spaceType, new Date(quote.start), new Date(quote.end));
+    const [quoteStart, quoteEnd] = [new Date(quote.start), new Date(quote.end)];
+    const blackout = facility.blackouts.find((b) => b.start < quoteEnd && quoteStart < b.end);
     if (blackout) {
       throw new BookingsException('blacked_out', `The facility takes no new ${request.spaceType} bookings during this window.`, {
         blackout: { start: blackout.start.toISOString(), end: blackout.end.toISOString(), reason: blackout.reason },
       });
     }
-    const id = await this.bookings.holdFreeSpace({
+    const held = await this.bookings.holdFreeSpace({
       driverId: driver.userId,
       facilityId: facility.id,
       spaceType: request.spaceType,
-      start: new Date(quote.start),
-      end: new Date(quote.end),
+      start: quoteStart,
+      end: quoteEnd,
       vehiclePlate: plate,
       amountCents: quote.totalCents,
       currency: facility.currency,
       holdMinutes: this.config.values.bookingHoldMinutes,
       idempotencyKey,
     });
-    if (!id) {
+    if (!held) {
       throw new BookingsException('no_space_available', `No ${request.spaceType} space is free for the whole of this window.`, {
         spaceType: request.spaceType,
       });
     }
     this.telemetry.bookingCreated();
-    return this.view((await this.bookings.findById(id))!, now);
+    return this.view(held, now);
   }
 
   /** One page of the driver's own bookings under a filter, with the count behind each filter. */

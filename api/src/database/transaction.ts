@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { runPrepared } from './prepared.js';
 
 /**
  * Raw SQL inside one transaction, on one connection. `rows` always answers the rows (TypeORM's
@@ -17,6 +18,11 @@ export class SqlTransaction {
 
   async one<T>(text: string, params: unknown[] = []): Promise<T | undefined> {
     return (await this.rows<T>(text, params))[0];
+  }
+
+  /** As `rows`, as a named prepared statement (`runPrepared`): for the hot, large statements. */
+  prepared<T>(text: string, params: unknown[] = []): Promise<T[]> {
+    return runPrepared<T>(this.runner, text, params);
   }
 
   /** Runs `work` under a savepoint: when it throws, only its own statements are undone. */

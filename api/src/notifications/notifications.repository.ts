@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Raw, type Repository } from 'typeorm';
+import { queryPrepared } from '../database/index.js';
 import { MailboxMessageEntity } from './mailbox-message.entity.js';
 import type { MailboxAttachment } from '@aiparksit/shared';
 import type {
@@ -78,7 +79,9 @@ export class NotificationsRepository {
 
   /** The paid card is the booking's one successful charge (a unique index keeps it to one). */
   async findBookingConfirmation(bookingId: string): Promise<BookingConfirmationRecord | undefined> {
-    const rows: BookingConfirmationRecord[] = await this.dataSource.query(
+    // Read for every confirmation email: prepared, it is planned once per connection (planning cost more than running it).
+    const rows = await queryPrepared<BookingConfirmationRecord>(
+      this.dataSource,
       `SELECT b.id, b.code, b.status::text AS status, lower(b.period) AS start, upper(b.period) AS "end",
               b.space_type::text AS "spaceType", b.vehicle_plate AS "vehiclePlate", b.amount_cents AS "amountCents", b.currency,
               u.email::text AS "driverEmail", u.name AS "driverName",

@@ -72,6 +72,20 @@ export interface RecordedPayment extends PaymentRow {
 const PAYMENT_COLUMNS = `id, booking_id AS "bookingId", status, amount_cents AS "amountCents", refunded_cents AS "refundedCents", currency,
   card_brand AS "cardBrand", card_last4 AS "cardLast4", provider, created_at AS "createdAt"`;
 
+/** An email to send once the transaction commits: its outbox kind and payload (notifications/). */
+export interface OutboxEmail {
+  kind: string;
+  payload: object;
+}
+
+/** The email worker reads exactly these kinds and payloads. */
+export const confirmationEmail = (bookingId: string): OutboxEmail => ({ kind: 'email.booking_confirmation', payload: { bookingId } });
+/** The driver's notice that a paid extension moved the end (`email.booking_extension`). */
+export const extensionEmail = (bookingId: string, extensionId: string): OutboxEmail => ({
+  kind: 'email.booking_extension',
+  payload: { bookingId, extensionId },
+});
+
 export function toPaymentView(row: PaymentRow, testModeProviders: ReadonlySet<string>): PaymentView {
   const { provider, createdAt, ...rest } = row;
   return { ...rest, testMode: testModeProviders.has(provider), createdAt: createdAt.toISOString() };
@@ -86,14 +100,15 @@ export class PaymentsRepository {
     return withTransaction(this.dataSource, work);
   }
 
-  lockBooking(tx: SqlTransaction, id: string): Promise<PayableBooking | undefined> {
-    return tx.one<PayableBooking>(
+  async lockBooking(tx: SqlTransaction, id: string): Promise<PayableBooking | undefined> {
+    const rows = await tx.prepared<PayableBooking>(
       `SELECT b.id, b.driver_id AS "driverId", b.facility_id AS "facilityId", f.operator_id AS "operatorId", b.status,
               b.amount_cents AS "amountCents", b.currency, (b.hold_expires_at IS NOT NULL AND b.hold_expires_at <= now()) AS "holdLapsed"
          FROM bookings b JOIN facilities f ON f.id = b.facility_id
         WHERE b.id = $1 FOR UPDATE OF b`,
       [id],
     );
+    return rows[0];
   }
 
   lockExtension(tx: SqlTransaction, bookingId: string, extensionId: string): Promise<PayableExtension | undefined> {
@@ -115,9 +130,23 @@ export class PaymentsRepository {
     );
   }
 
-  async insertPayment(tx: SqlTransaction, payment: NewPayment): Promise<PaymentRow> {
+  insertPayment(tx: SqlTransaction, payment: NewPayment): Promise<PaymentRow> {
+    return this.insertPaymentWith(tx, payment, '');
+  }
+
+  /** A hold's successful payment, recorded with its booking confirmed in the same statement. */
+  insertPaymentConfirmingBooking(tx: SqlTransaction, payment: NewPayment): Promise<PaymentRow> {
+    return this.insertPaymentWith(
+      tx,
+      payment,
+      `WITH confirmed AS (UPDATE bookings SET status = 'confirmed', confirmed_at = now(), hold_expires_at = NULL, updated_at = now() WHERE id = $1)`,
+    );
+  }
+
+  private async insertPaymentWith(tx: SqlTransaction, payment: NewPayment, alongside: string): Promise<PaymentRow> {
     const row = await tx.one<PaymentRow>(
-      `INSERT INTO payments (booking_id, extension_id, provider, provider_ref, status, amount_cents, currency, card_brand, card_last4, failure_code, failure_reason,
+      `${alongside}
+       INSERT INTO payments (booking_id, extension_id, provider, provider_ref, status, amount_cents, currency, card_brand, card_last4, failure_code, failure_reason,
                              idempotency_key)
        VALUES ($1, $2, $3, $4, $5::payment_status, $6, $7, $8, $9, $10, $11, $12) RETURNING ${PAYMENT_COLUMNS}`,
       [
@@ -138,10 +167,6 @@ export class PaymentsRepository {
     return row!;
   }
 
-  async confirmBooking(tx: SqlTransaction, bookingId: string): Promise<void> {
-    await tx.rows(`UPDATE bookings SET status = 'confirmed', confirmed_at = now(), hold_expires_at = NULL, updated_at = now() WHERE id = $1`, [bookingId]);
-  }
-
   /** The paid extension becomes part of the booking: the period reaches the held end, the price grows. */
   async confirmExtension(tx: SqlTransaction, bookingId: string, extension: PayableExtension): Promise<void> {
     await tx.rows(`UPDATE booking_extensions SET status = 'confirmed', confirmed_at = now() WHERE id = $1`, [extension.id]);
@@ -151,39 +176,30 @@ export class PaymentsRepository {
     );
   }
 
-  /** Positive lines for a charge, negative ones for a refund: the sum of an account is its balance. */
+  /**
+   * Positive lines for a charge, negative ones for a refund: the sum of an account is its balance.
+   * An email reporting them (an outbox message) is written by the same statement.
+   */
   async insertLedgerLines(
     tx: SqlTransaction,
     owner: { bookingId: string; paymentId: string; operatorId: string; facilityId: string; currency: string },
     split: LedgerSplit,
     kind: 'charge' | 'refund',
+    email?: OutboxEmail,
   ): Promise<void> {
     const sign = kind === 'charge' ? 1 : -1;
     const accounts = kind === 'charge' ? ['gross', 'platform_fee', 'operator_net'] : ['refund', 'refund_platform_fee', 'refund_operator_net'];
-    await tx.rows(
-      `INSERT INTO ledger_entries (booking_id, payment_id, operator_id, facility_id, account, amount_cents, currency)
-       SELECT $1, $2, $3, $4, a.account::ledger_account, a.amount, $5 FROM unnest($6::text[], $7::bigint[]) AS a(account, amount)`,
-      [
-        owner.bookingId,
-        owner.paymentId,
-        owner.operatorId,
-        owner.facilityId,
-        owner.currency,
-        accounts,
-        [split.grossCents * sign, split.platformFeeCents * sign, split.operatorNetCents * sign],
-      ],
-    );
-  }
-
-  /** The email worker reads exactly this kind and payload. */
-  async enqueueConfirmationEmail(tx: SqlTransaction, bookingId: string): Promise<void> {
-    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ('email.booking_confirmation', $1::jsonb)`, [JSON.stringify(withLinkOrigin({ bookingId }))]);
-  }
-
-  /** The driver's notice that a paid extension moved the end (notifications/, `email.booking_extension`). */
-  async enqueueExtensionEmail(tx: SqlTransaction, bookingId: string, extensionId: string): Promise<void> {
-    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ('email.booking_extension', $1::jsonb)`, [
-      JSON.stringify(withLinkOrigin({ bookingId, extensionId })),
+    const lines = `INSERT INTO ledger_entries (booking_id, payment_id, operator_id, facility_id, account, amount_cents, currency)
+       SELECT $1, $2, $3, $4, a.account::ledger_account, a.amount, $5 FROM unnest($6::text[], $7::bigint[]) AS a(account, amount)`;
+    await tx.rows(email ? `WITH lines AS (${lines}) INSERT INTO outbox (kind, payload) VALUES ($8, $9::jsonb)` : lines, [
+      owner.bookingId,
+      owner.paymentId,
+      owner.operatorId,
+      owner.facilityId,
+      owner.currency,
+      accounts,
+      [split.grossCents * sign, split.platformFeeCents * sign, split.operatorNetCents * sign],
+      ...(email ? [email.kind, JSON.stringify(withLinkOrigin(email.payload))] : []),
     ]);
   }
 

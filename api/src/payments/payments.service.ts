@@ -5,7 +5,15 @@ import { AppConfig } from '../config/index.js';
 import { SQLSTATE, postgresErrorOf, type SqlTransaction } from '../database/index.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider.js';
 import { PaymentsException } from './payments.exception.js';
-import { PaymentsRepository, toPaymentView, type PayableBooking, type PayableExtension, type RecordedPayment } from './payments.repository.js';
+import {
+  PaymentsRepository,
+  confirmationEmail,
+  extensionEmail,
+  toPaymentView,
+  type PayableBooking,
+  type PayableExtension,
+  type RecordedPayment,
+} from './payments.repository.js';
 import { splitGross } from './platform-fee.js';
 import { TelemetryRegistry } from '../telemetry/counters/index.js';
 
@@ -79,15 +87,15 @@ export class PaymentsService {
           return { declined: new PaymentsException(charge.code, charge.reason, { reason: charge.reason }) };
         }
 
-        const payment = await this.payments.insertPayment(tx, {
+        const succeeded = {
           ...common,
           providerRef: charge.providerRef,
-          status: 'succeeded',
+          status: 'succeeded' as const,
           cardBrand: charge.cardBrand,
           cardLast4: charge.cardLast4,
-        });
+        };
+        const payment = extension ? await this.payments.insertPayment(tx, succeeded) : await this.payments.insertPaymentConfirmingBooking(tx, succeeded);
         if (extension) await this.payments.confirmExtension(tx, booking.id, extension);
-        else await this.payments.confirmBooking(tx, booking.id);
         const owner = {
           bookingId: booking.id,
           paymentId: payment.id,
@@ -95,9 +103,8 @@ export class PaymentsService {
           facilityId: booking.facilityId,
           currency: booking.currency,
         };
-        await this.payments.insertLedgerLines(tx, owner, splitGross(amountCents, this.config.values.platformFeeBps), 'charge');
-        if (extension) await this.payments.enqueueExtensionEmail(tx, booking.id, extension.id);
-        else await this.payments.enqueueConfirmationEmail(tx, booking.id);
+        const email = extension ? extensionEmail(booking.id, extension.id) : confirmationEmail(booking.id);
+        await this.payments.insertLedgerLines(tx, owner, splitGross(amountCents, this.config.values.platformFeeBps), 'charge', email);
         return { paid: toPaymentView(payment, this.testModeProviders) };
       })
       .catch((error: unknown) => {

@@ -8,7 +8,7 @@ export const EMAIL_LOCALE = 'en-GB';
  * decimals comes from ISO 4217 through Intl, so 1200 "cents" of JPY is ¥1,200, not ¥12.00.
  */
 export function formatMoney(amountMinor: number, currency: string, locale = EMAIL_LOCALE): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const format = cached(moneyFormats, `${locale} ${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   // Division is correctly rounded, so the nearest double to the exact amount prints exactly at `digits` places.
   return format.format(amountMinor / 10 ** digits);
@@ -32,5 +32,27 @@ export function formatWindow(start: Date, end: Date, timeZone: string, locale = 
   const until = at(end);
   if (!from.isValid || !until.isValid) throw new RangeError(`Cannot show a time in zone "${timeZone}"`);
   const pattern = 'cccc d LLLL yyyy, HH:mm';
-  return { start: from.toFormat(pattern), end: until.toFormat(pattern), startZone: from.toFormat('ZZZZ'), endZone: until.toFormat('ZZZZ'), timeZone };
+  // Luxon's 'ZZZZ' builds a new Intl formatter for every call: the same short zone name, from a kept one.
+  const zoneNames = cached(zoneNameFormats, `${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }));
+  const zoneAt = (instant: Date) => zoneNames.formatToParts(instant).find((part) => part.type === 'timeZoneName')!.value;
+  return { start: from.toFormat(pattern), end: until.toFormat(pattern), startZone: zoneAt(start), endZone: zoneAt(end), timeZone };
+}
+
+/**
+ * Intl formatters are costly to build (locale data is resolved each time) and cheap to reuse;
+ * every confirmation email formats a price and a window. One per locale and currency or zone,
+ * of which there are few; the bound only guards against a caller passing arbitrary ones.
+ */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+const FORMATS_KEPT = 500;
+
+function cached<T>(formats: Map<string, T>, key: string, build: () => T): T {
+  let format = formats.get(key);
+  if (!format) {
+    format = build();
+    if (formats.size >= FORMATS_KEPT) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
 }
