@@ -22,13 +22,14 @@ export async function runPrepared<Row>(runner: QueryRunner, text: string, values
     throw new QueryFailedError(text, values, error as Error);
   } finally {
     const elapsed = performance.now() - started;
-    const limit = runner.connection.options.maxQueryExecutionTime;
+    // A runner without a DataSource behind it (the marketplace benchmark's bare pg pool) has no slow-query log.
+    const limit = runner.connection?.options.maxQueryExecutionTime;
     if (limit && elapsed > limit) runner.connection.logger.logQuerySlow(elapsed, text, values, runner);
   }
 }
 
 /** `runPrepared` on a connection of the pool, outside any transaction (its own statement). */
-export async function queryPrepared<Row>(dataSource: DataSource, text: string, values: unknown[]): Promise<Row[]> {
+export async function queryPrepared<Row>(dataSource: Pick<DataSource, 'createQueryRunner'>, text: string, values: unknown[]): Promise<Row[]> {
   const runner = dataSource.createQueryRunner('master');
   try {
     return await runPrepared<Row>(runner, text, values);
@@ -37,7 +38,18 @@ export async function queryPrepared<Row>(dataSource: DataSource, text: string, v
   }
 }
 
+/** Names of the statements seen, by text: the few shapes of a search recur on every call, and digesting a long text each time showed in profiles. */
+const names = new Map<string, string>();
+/** Shapes are few (a handful per statement kind); the bound only guards against a caller that builds unbounded texts. */
+const NAMES_MAX = 1000;
+
 /** A digest of the text: one text is one prepared statement on each connection, whoever runs it. */
 function statementName(text: string): string {
-  return `aipx_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `aip_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+    if (names.size >= NAMES_MAX) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }

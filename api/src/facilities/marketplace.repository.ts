@@ -4,7 +4,7 @@ import type { Amenity, SpaceType } from '@aiparksit/shared';
 import type { TimeWindow } from './opening-hours/index.js';
 import { capacityAndFreeSql, freeSpacesSql } from './availability-sql.js';
 import { FACILITY_SUMMARY_COLUMNS, LISTED, facilitySummaryColumns, type FacilitySummaryRow, type RateRow } from './facility-rows.js';
-import { queryPrepared } from './prepared-statements.js';
+import { queryPrepared } from '../database/index.js';
 import { SqlParams } from './sql-params.js';
 
 export type SearchArea =

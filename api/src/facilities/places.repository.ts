@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from './prepared-statements.js';
+import { queryPrepared } from '../database/index.js';
 import { likePatterns } from './search-key.js';
 import { SqlParams } from './sql-params.js';
 

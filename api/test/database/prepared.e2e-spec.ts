@@ -43,7 +43,7 @@ describe('prepared statements of bookings and payments', () => {
       [text],
     );
     expect(prepared).toHaveLength(1);
-    expect(prepared[0]!.name).toMatch(/^aipx_/);
+    expect(prepared[0]!.name).toMatch(/^aip_/);
     expect(Number(prepared[0]!.calls)).toBe(2);
   });
 
