@@ -221,6 +221,16 @@ async function openLoop(url, paths, seconds, rate, serverPid) {
   const inFlight = new Set();
   // The slowest answer to a search sent in each second: a stall shows as a few bad seconds, queueing as many.
   const slowestBySecond = [];
+  // CPU of the server and of PostgreSQL in each second: a stall with PostgreSQL busy points at a
+  // statement beside the searches (a periodic job), one with the server busy at the process.
+  const cpuBySecond = [];
+  let lastCpu = cpuNow(serverPid);
+  const cpuSampler = setInterval(() => {
+    const now = cpuNow(serverPid);
+    const used = (after, before) => [...after].reduce((ms, [pid, value]) => ms + value - (before.get(pid) ?? 0), 0);
+    cpuBySecond.push({ server: used(now.server, lastCpu.server), postgres: used(now.postgres, lastCpu.postgres) });
+    lastCpu = now;
+  }, 1000);
   const send = (due, path) => {
     const done = new Promise((resolveDone) => {
       const request = httpGet(`${url}${path}`, { agent, timeout: 10_000 }, (response) => {
@@ -248,9 +258,10 @@ async function openLoop(url, paths, seconds, rate, serverPid) {
     for (; i < total && started + i * interval <= now; i++) send(started + i * interval, paths[i % paths.length]);
     if (i < total) await new Promise((r) => setTimeout(r, Math.max(0, started + i * interval - performance.now())));
   }
+  clearInterval(cpuSampler);
   await Promise.all(inFlight);
   agent.destroy();
-  return { ...figures(latencies, seconds, statuses, errors, serverPid, cpuBefore), slowestBySecond };
+  return { ...figures(latencies, seconds, statuses, errors, serverPid, cpuBefore), slowestBySecond, cpuBySecond };
 }
 
 function row(m) {
@@ -346,6 +357,8 @@ try {
   process.stdout.write(`Open loop at ${rate} searches/s offered (latency):\n`);
   console.table({ 'full API': row(open) });
   process.stdout.write(`  slowest answer by second sent (ms): ${open.slowestBySecond.map((ms) => Math.round(ms ?? 0)).join(' ')}\n`);
+  process.stdout.write(`  server CPU ms by second:             ${open.cpuBySecond.map((c) => c.server).join(' ')}\n`);
+  process.stdout.write(`  PostgreSQL CPU ms by second:         ${open.cpuBySecond.map((c) => c.postgres).join(' ')}\n`);
 
   const ratio = full.requestsPerSecond / bare.requestsPerSecond;
   const verdict = (ok) => (ok ? 'met' : 'NOT met');

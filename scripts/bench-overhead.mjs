@@ -2,6 +2,8 @@
 // PostgreSQL of its own, the built API in production mode at the production log level (info)
 // against a bare Fastify handler answering the same JSON body:
 //   - bare Fastify handler              GET /api/auth/me (no logger, no hooks)
+//   - bare + must-do                    the same plus a request id, the full stack's own response
+//                                       headers and one async JSON log line (scripts/bench/bare-overhead-server.mjs)
 //   - full stack, signed in             GET /api/auth/me with a bearer token
 //   - full stack, health                GET /api/health (one SELECT 1)
 //   - full stack, unknown route         GET /api/no-such-route (404 envelope)
@@ -105,11 +107,11 @@ function cpuMs(pid) {
   }
 }
 
-/** Lines in the API's log file: read at the end of a run, for lines written per request. */
-function logLines() {
+/** Lines in a server's log file: read at the end of a run, for lines written per request. */
+function logLines(file) {
   try {
-    if (!statSync(apiLog).size) return 0;
-    const text = readFileSync(apiLog, 'utf8');
+    if (!statSync(file).size) return 0;
+    const text = readFileSync(file, 'utf8');
     let lines = 0;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
     return lines;
@@ -146,7 +148,7 @@ function round(value, digits = 1) {
 /** One autocannon run at CONNECTIONS connections. */
 async function load(server, path, headers, seconds) {
   const cpuBefore = cpuMs(server.pid);
-  const linesBefore = server.countsLogLines ? logLines() : 0;
+  const linesBefore = server.logFile ? logLines(server.logFile) : 0;
   const result = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: seconds, headers });
   const cpu = cpuMs(server.pid) - cpuBefore;
   // The log is written asynchronously: give its last lines a moment to land before counting.
@@ -160,7 +162,7 @@ async function load(server, path, headers, seconds) {
     p99: result.latency.p99,
     statuses,
     errors: result.errors + result.timeouts,
-    logLinesPerRequest: server.countsLogLines ? (logLines() - linesBefore) / requests : NaN,
+    logLinesPerRequest: server.logFile ? (logLines(server.logFile) - linesBefore) / requests : NaN,
   };
 }
 
@@ -197,7 +199,7 @@ try {
     apiLog,
     async (url) => (await fetch(`${url}/api/health`)).status === 200,
   );
-  api.countsLogLines = true;
+  api.logFile = apiLog;
 
   step('Signing in a driver, as the demo accounts are made…');
   const client = new pg.Client({ connectionString: database.url });
@@ -220,6 +222,11 @@ try {
   if (me.status !== 200) throw new Error(`GET /api/auth/me answered ${me.status}: ${await me.text()}`);
   const body = await me.text();
   process.stdout.write(`  GET /api/auth/me answers ${body.length} bytes: ${body}\n`);
+  // The headers the full stack answered with, for the must-do baseline (those of the connection
+  // and this one response — date, length, request id — are each server's own).
+  const ownHeaders = new Set(['date', 'content-length', 'connection', 'keep-alive', 'x-request-id', 'transfer-encoding']);
+  const headers = Object.fromEntries([...me.headers].filter(([name]) => !ownHeaders.has(name)));
+  process.stdout.write(`  with ${Object.keys(headers).length} headers of its own: ${Object.keys(headers).join(', ')}\n`);
 
   step('Starting the bare Fastify handler with the same body…');
   const bare = await startServer(
@@ -229,9 +236,20 @@ try {
     join(workDir, 'bare.log'),
     async (url) => (await fetch(`${url}/api/auth/me`)).status === 200,
   );
+  step('Starting the bare Fastify handler plus what every request must do (request id, the same headers, one async log line)…');
+  const mustDoLog = join(workDir, 'bare-must-do.log');
+  const mustDo = await startServer(
+    'must-do handler',
+    [resolve(ROOT, 'scripts/bench/bare-overhead-server.mjs')],
+    { BENCH_BODY: body, BENCH_MUST_DO: '1', BENCH_HEADERS: JSON.stringify(headers) },
+    mustDoLog,
+    async (url) => (await fetch(`${url}/api/auth/me`)).status === 200,
+  );
+  mustDo.logFile = mustDoLog;
 
   const runs = [
     ['bare Fastify: GET /api/auth/me', bare, '/api/auth/me', {}],
+    ['bare + must-do: GET /api/auth/me', mustDo, '/api/auth/me', {}],
     ...(ONLY.has('me') ? [['full stack: GET /api/auth/me (token)', api, '/api/auth/me', auth]] : []),
     ...(ONLY.has('health') ? [['full stack: GET /api/health', api, '/api/health', {}]] : []),
     ...(ONLY.has('404') ? [['full stack: unknown route (404)', api, '/api/no-such-route', {}]] : []),
@@ -274,6 +292,17 @@ try {
       `By CPU per request (unaffected by other load): full stack ${round(full.serverCpuMsPerRequest, 3)} ms, bare ${round(base.serverCpuMsPerRequest, 3)} ms ` +
         `→ ${((base.serverCpuMsPerRequest / full.serverCpuMsPerRequest) * 100).toFixed(1)} % of bare when CPU-bound.\n`,
     );
+  const must = measured['bare + must-do: GET /api/auth/me'];
+  if (full) {
+    const mustCost = must.serverCpuMsPerRequest - base.serverCpuMsPerRequest;
+    const rest = full.serverCpuMsPerRequest - must.serverCpuMsPerRequest;
+    process.stdout.write(
+      `Of the full stack's ${round(full.serverCpuMsPerRequest - base.serverCpuMsPerRequest, 3)} ms over bare, ${round(mustCost, 3)} ms is what every request must do ` +
+        `(a request id, ${Object.keys(headers).length} response headers, one log line; that handler alone keeps ${round((must.requestsPerSecond / base.requestsPerSecond) * 100, 1)} % of bare's req/s) ` +
+        `and ${round(rest, 3)} ms the framework, guards and telemetry.\n` +
+        `Full stack / bare + must-do: ${((full.requestsPerSecond / must.requestsPerSecond) * 100).toFixed(1)} % of its req/s.\n`,
+    );
+  }
   process.stdout.write(
     `Machine: ${availableParallelism()} CPUs, load generator on the same cores, load average ${loadavg()[0].toFixed(1)} at the end (other work lowers req/s, not CPU ms/req).\n`,
   );

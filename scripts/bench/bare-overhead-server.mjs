@@ -1,7 +1,14 @@
-// The baseline of `npm run bench:overhead`: a bare Fastify handler (no logger, no hooks) answering
-// GET /api/auth/me with the body the full stack gave for it, serialised per request as Fastify
-// does by default. What the full stack adds to a trivial request is measured against this.
-// Env: PORT, BENCH_BODY (the JSON body).
+// The baselines of `npm run bench:overhead`: a bare Fastify handler answering GET /api/auth/me
+// with the body the full stack gave for it, serialised per request as Fastify does by default.
+//   - BENCH_MUST_DO unset: nothing else (no logger, no hooks): what a trivial request costs at all.
+//   - BENCH_MUST_DO=1: plus the work every request of the product must do whatever framework
+//     answers it: a request id (the caller's, if acceptable, else a new UUID), the full stack's
+//     own response headers (security headers, CORS, cache control: BENCH_HEADERS, as the API
+//     sent them for this route) with the id, and one JSON request-log line written asynchronously
+//     by pino to stdout with the request line's fields. What the full stack costs beyond this is
+//     what its framework, guards and telemetry add.
+// Env: PORT, BENCH_BODY (the JSON body), BENCH_MUST_DO, BENCH_HEADERS (a JSON object).
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT } from '../lib.mjs';
@@ -9,8 +16,43 @@ import { ROOT } from '../lib.mjs';
 const requireApi = createRequire(resolve(ROOT, 'api/package.json'));
 const Fastify = requireApi('fastify');
 const body = JSON.parse(process.env.BENCH_BODY ?? '{}');
+const mustDo = process.env.BENCH_MUST_DO === '1';
 
-const app = Fastify({ logger: false });
+let app;
+if (mustDo) {
+  const pino = requireApi('pino');
+  const headers = JSON.parse(process.env.BENCH_HEADERS ?? '{}');
+  const ACCEPTABLE = /^[A-Za-z0-9._:-]{8,128}$/;
+  app = Fastify({
+    logger: { level: 'info', stream: pino.destination({ dest: 1, sync: false }) },
+    disableRequestLogging: true,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && ACCEPTABLE.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers).header('x-request-id', request.id);
+    done();
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    const { url } = request;
+    const query = url.indexOf('?');
+    request.log.info(
+      {
+        method: request.method,
+        path: query === -1 ? url : url.slice(0, query),
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        ip: request.ip,
+      },
+      'request completed',
+    );
+    done();
+  });
+} else {
+  app = Fastify({ logger: false });
+}
 app.get('/api/auth/me', async () => body);
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 process.stdout.write('ready\n');

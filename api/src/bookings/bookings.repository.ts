@@ -5,6 +5,7 @@ import { isExclusionViolation, isUniqueViolation, postgresErrorOf, queryPrepared
 import { spaceBlackedOut } from '../facilities/index.js';
 import { withLinkOrigin } from '../outbox/index.js';
 import { newBookingCode } from './booking-code.js';
+import { COMPLETE_FINISHED_SQL, RELEASE_EXPIRED_HOLDS_SQL, RELEASE_LAPSED_EXTENSION_HOLDS_SQL } from './lifecycle-sql.js';
 import type { BookableFacility, BookingRecord, NewBookingHold } from './booking.record.js';
 
 const LIVE = `('pending_payment', 'confirmed')`;
@@ -316,15 +317,7 @@ export class BookingsRepository {
 
   /** Unpaid holds whose time is up become `expired`, freeing their space. */
   async releaseExpiredHolds(batchSize = 1000): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(
-      `WITH due AS (
-         SELECT id FROM bookings WHERE status = 'pending_payment' AND hold_expires_at <= now()
-          ORDER BY hold_expires_at LIMIT $1 FOR UPDATE SKIP LOCKED
-       ), expired AS (
-         UPDATE bookings b SET status = 'expired', updated_at = now() FROM due WHERE b.id = due.id RETURNING 1
-       ) SELECT count(*)::int AS n FROM expired`,
-      [batchSize],
-    );
+    const rows: { n: number }[] = await this.dataSource.query(RELEASE_EXPIRED_HOLDS_SQL, [batchSize]);
     return rows[0]?.n ?? 0;
   }
 
@@ -333,33 +326,13 @@ export class BookingsRepository {
    * with SKIP LOCKED, so the job never waits on (or deadlocks with) a payment in progress.
    */
   async releaseLapsedExtensionHolds(batchSize = 1000): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(
-      `WITH due AS (
-         SELECT e.id, e.booking_id, e.new_end FROM booking_extensions e JOIN bookings b ON b.id = e.booking_id
-          WHERE e.status = 'pending_payment' AND e.hold_expires_at <= now()
-          LIMIT $1 FOR UPDATE OF e, b SKIP LOCKED
-       ), lapsed AS (
-         UPDATE booking_extensions e SET status = 'expired' FROM due WHERE e.id = due.id RETURNING e.booking_id, e.new_end
-       ), released AS (
-         UPDATE bookings b SET extension_hold_end = NULL, updated_at = now() FROM lapsed
-          WHERE b.id = lapsed.booking_id AND b.extension_hold_end = lapsed.new_end RETURNING 1
-       ) SELECT (SELECT count(*) FROM lapsed)::int AS n, (SELECT count(*) FROM released)::int AS released`,
-      [batchSize],
-    );
+    const rows: { n: number }[] = await this.dataSource.query(RELEASE_LAPSED_EXTENSION_HOLDS_SQL, [batchSize]);
     return rows[0]?.n ?? 0;
   }
 
-  /** Paid bookings whose time is over become `completed` (not while an extension is held). */
+  /** Paid bookings whose time is over become `completed` (not while an extension is held), the longest-ended first. */
   async completeFinished(batchSize = 1000): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(
-      `WITH due AS (
-         SELECT id FROM bookings WHERE status = 'confirmed' AND upper(period) <= now() AND extension_hold_end IS NULL
-          LIMIT $1 FOR UPDATE SKIP LOCKED
-       ), done AS (
-         UPDATE bookings b SET status = 'completed', updated_at = now() FROM due WHERE b.id = due.id RETURNING 1
-       ) SELECT count(*)::int AS n FROM done`,
-      [batchSize],
-    );
+    const rows: { n: number }[] = await this.dataSource.query(COMPLETE_FINISHED_SQL, [batchSize]);
     return rows[0]?.n ?? 0;
   }
 }
