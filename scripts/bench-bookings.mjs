@@ -22,6 +22,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_DIST, ROOT, run, step } from './lib.mjs';
 import { summarizeProfile } from './bench/profile-summary.mjs';
+import { cpuMsOfAll, freePort, percentile, postgresPids as postgresPidsOf, round } from './bench/measure.mjs';
 
 const PG_DIR = (() => {
   const dir = process.env.BENCH_PG_DIR ?? '.data/bench-large';
@@ -51,25 +52,9 @@ run('npm', ['run', 'build', '-w', 'api']);
 
 const requireApi = createRequire(resolve(ROOT, 'api/package.json'));
 const pg = requireApi('pg');
-const { freePort } = await import(pathToFileURL(resolve(ROOT, 'api/test/support/system.mjs')).href);
 const { startEmbeddedPostgres } = await import(pathToFileURL(resolve(API_DIST, 'database/embedded-postgres.js')).href);
 const { hashPassword } = await import(pathToFileURL(resolve(API_DIST, 'access/password-hasher.js')).href);
 
-// CPU time is what a busy machine cannot distort: wall-clock figures shrink when other work
-// shares the cores, the CPU a booking costs does not. Read from /proc (Linux) in clock ticks.
-const TICK_MS = 10;
-function cpuMs(pids) {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // gone: its time is lost, which only understates
-    }
-  }
-  return ticks * TICK_MS;
-}
 /** CPU ms per PostgreSQL process kind (client backends, autovacuum, WAL writer, …), from its title. */
 function postgresCpuByKind(pids) {
   const byKind = {};
@@ -82,28 +67,13 @@ function postgresCpuByKind(pids) {
     } catch {
       continue;
     }
-    byKind[kind] = (byKind[kind] ?? 0) + cpuMs([pid]);
+    byKind[kind] = (byKind[kind] ?? 0) + cpuMsOfAll([pid]);
   }
   return byKind;
 }
-function postgresPids() {
-  const postmaster = Number(readFileSync(resolve(PG_DIR, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const pids = [postmaster];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-      if (ppid === postmaster) pids.push(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return pids;
-}
-
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
-const round = (value, digits = 1) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
 const sorted = (values) => [...values].sort((a, b) => a - b);
+
+const postgresPids = () => postgresPidsOf(PG_DIR);
 
 let database;
 let api;
@@ -344,13 +314,13 @@ try {
   await sustained(WARMUP_SECONDS);
   const partTwoStart = new Date();
   const pgPids = postgresPids();
-  const cpuBefore = { server: cpuMs([api.pid]), postgres: cpuMs(pgPids), postgresByKind: postgresCpuByKind(pgPids) };
+  const cpuBefore = { server: cpuMsOfAll([api.pid]), postgres: cpuMsOfAll(pgPids), postgresByKind: postgresCpuByKind(pgPids) };
   const t1 = performance.now();
   const measured = await sustained(SECONDS);
   const elapsed = (performance.now() - t1) / 1000;
-  const serverCpu = cpuMs([api.pid]) - cpuBefore.server;
+  const serverCpu = cpuMsOfAll([api.pid]) - cpuBefore.server;
   const pgPidsAfter = postgresPids();
-  const postgresCpu = cpuMs(pgPidsAfter) - cpuBefore.postgres;
+  const postgresCpu = cpuMsOfAll(pgPidsAfter) - cpuBefore.postgres;
   const postgresByKind = Object.entries(postgresCpuByKind(pgPidsAfter))
     .map(([kind, ms]) => [kind, round((ms - (cpuBefore.postgresByKind[kind] ?? 0)) / measured.paid, 2)])
     .filter(([, ms]) => ms > 0)
@@ -366,8 +336,8 @@ try {
     ).rows[0].n;
   const drainDeadline = performance.now() + 180_000;
   while ((await pendingEmails()) > 0 && performance.now() < drainDeadline) await new Promise((r) => setTimeout(r, 250));
-  const serverCpuWithEmails = cpuMs([api.pid]) - cpuBefore.server;
-  const postgresCpuWithEmails = cpuMs(postgresPids()) - cpuBefore.postgres;
+  const serverCpuWithEmails = cpuMsOfAll([api.pid]) - cpuBefore.server;
+  const postgresCpuWithEmails = cpuMsOfAll(postgresPids()) - cpuBefore.postgres;
   const overlapsAfter = await overlapsSince(partTwoStart);
   const outbox = (
     await pool.query(

@@ -15,14 +15,14 @@
 // BENCH_OPEN_CONNECTIONS (100, most sockets of the open loop), BENCH_SECONDS (20 per run), BENCH_WARMUP_SECONDS (5),
 // BENCH_POOL_SIZE (20, both servers).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { Agent, get as httpGet } from 'node:http';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_DIST, ROOT, run, step } from './lib.mjs';
+import { cpuMsByPid, cpuMsSince, freePort, percentile, postgresPids as postgresPidsOf, round } from './bench/measure.mjs';
 
 const PG_DIR = (() => {
   const dir = process.env.BENCH_PG_DIR ?? '.data/bench-large';
@@ -60,17 +60,6 @@ async function cleanUp() {
   await database?.stop().catch(() => undefined);
 }
 process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** Starts a Node process and waits until `ready(url)` answers true. */
 async function startServer(name, entry, env, ready, nodeOptions = []) {
@@ -117,55 +106,12 @@ function searchPaths(count) {
   });
 }
 
-// CPU time is what a busy machine cannot distort: wall-clock figures shrink when other work
-// shares the cores, the CPU a request costs does not. Read from /proc (Linux) in clock ticks.
-const TICK_MS = 10;
-/** utime + stime of each process, in ms, by pid. */
-function cpuByPid(pids) {
-  const byPid = new Map();
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_MS);
-    } catch {
-      // gone: its time is lost, which only understates
-    }
-  }
-  return byPid;
-}
-/** CPU ms the processes used since `before` (a process started since counts from zero; one that ended is lost). */
-function cpuSince(before, pids) {
-  let ms = 0;
-  for (const [pid, now] of cpuByPid(pids)) ms += now - (before.get(pid) ?? 0);
-  return ms;
-}
-function postgresPids() {
-  const postmaster = Number(readFileSync(resolve(PG_DIR, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const pids = [postmaster];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-      if (ppid === postmaster) pids.push(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return pids;
-}
-
-function round(value, digits = 1) {
-  return Number.isFinite(value) ? Number(value.toFixed(digits)) : value;
-}
-
-function percentile(sorted, p) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-}
+const postgresPids = () => postgresPidsOf(PG_DIR);
 
 /** A run's figures from its latencies (ms) and the CPU its server and PostgreSQL used. */
 function figures(latencies, seconds, statuses, errors, serverPid, cpuBefore) {
-  const server = cpuSince(cpuBefore.server, [serverPid]);
-  const postgres = cpuSince(cpuBefore.postgres, postgresPids());
+  const server = cpuMsSince(cpuBefore.server, [serverPid]);
+  const postgres = cpuMsSince(cpuBefore.postgres, postgresPids());
   latencies.sort((a, b) => a - b);
   return {
     serverCpuMsPerRequest: server / latencies.length,
@@ -180,7 +126,7 @@ function figures(latencies, seconds, statuses, errors, serverPid, cpuBefore) {
 }
 
 function cpuNow(serverPid) {
-  return { server: cpuByPid([serverPid]), postgres: cpuByPid(postgresPids()) };
+  return { server: cpuMsByPid([serverPid]), postgres: cpuMsByPid(postgresPids()) };
 }
 
 /** Closed loop: `CONNECTIONS` autocannon clients over the paths, round robin; latencies kept per response for exact percentiles. */
@@ -209,8 +155,7 @@ async function closedLoop(url, paths, seconds, serverPid) {
  * slowing the sender down). Not autocannon's `overallRate`: that sends each second's quota as a
  * burst at the start of the second and measures the burst's queue.
  */
-async function openLoop(url, paths, seconds, rate, serverPid) {
-  const agent = new Agent({ keepAlive: true, maxSockets: OPEN_CONNECTIONS });
+async function openLoop(url, paths, seconds, rate, serverPid, agent) {
   const cpuBefore = cpuNow(serverPid);
   const latencies = [];
   const statuses = {};
@@ -260,7 +205,6 @@ async function openLoop(url, paths, seconds, rate, serverPid) {
   }
   clearInterval(cpuSampler);
   await Promise.all(inFlight);
-  agent.destroy();
   return { ...figures(latencies, seconds, statuses, errors, serverPid, cpuBefore), slowestBySecond, cpuBySecond };
 }
 
@@ -348,9 +292,14 @@ try {
   step(
     `Open loop, full API: ${rate} searches/s (half its closed-loop maximum), evenly spaced: warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s over at most ${OPEN_CONNECTIONS} connections…`,
   );
-  // Its own warm-up at the same rate first: the client opens its sockets and the server's pool settles, as before the closed loop.
-  await openLoop(api.url, paths, WARMUP_SECONDS, rate, api.pid);
-  const open = await openLoop(api.url, paths, SECONDS, rate, api.pid);
+  // Its own warm-up at the same rate first, on the same keep-alive sockets the measured run then
+  // uses: the client opens its connections and the server's pool settles, as before the closed
+  // loop. (Opening a hundred connections at once inside the measured run put its first second's
+  // answers at ~100 ms, which says nothing about searches.)
+  const agent = new Agent({ keepAlive: true, maxSockets: OPEN_CONNECTIONS });
+  await openLoop(api.url, paths, WARMUP_SECONDS, rate, api.pid, agent);
+  const open = await openLoop(api.url, paths, SECONDS, rate, api.pid, agent);
+  agent.destroy();
 
   process.stdout.write('\nClosed loop (throughput; its latencies are mostly queueing):\n');
   console.table({ 'full API': row(full), 'bare Fastify + pg': row(bare) });

@@ -19,10 +19,10 @@ import { spawn } from 'node:child_process';
 import { chmodSync, closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_DIST, ROOT, run, step } from './lib.mjs';
+import { cpuMsOf, freePort, round } from './bench/measure.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -63,17 +63,6 @@ async function cleanUp() {
 }
 process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
 
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 /** Starts a Node process (its output to `logFile`) and waits until `ready(url)` answers true. */
 async function startServer(name, args, env, logFile, ready) {
   const port = await freePort();
@@ -92,18 +81,6 @@ async function startServer(name, args, env, logFile, ready) {
     if (await ready(url).catch(() => false)) return { url, pid: child.pid, child };
     if (Date.now() > deadline) throw new Error(`${name} did not start within 120 s:\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
     await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-// CPU time is what a busy machine cannot distort: wall-clock figures shrink when other work
-// shares the cores, the CPU a request costs does not. Read from /proc (Linux) in clock ticks.
-const TICK_MS = 10;
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
-  } catch {
-    return NaN;
   }
 }
 
@@ -141,16 +118,12 @@ function keepSamplesWithin(source, target, windows) {
   return samples.length;
 }
 
-function round(value, digits = 1) {
-  return Number.isFinite(value) ? Number(value.toFixed(digits)) : value;
-}
-
 /** One autocannon run at CONNECTIONS connections. */
 async function load(server, path, headers, seconds) {
-  const cpuBefore = cpuMs(server.pid);
+  const cpuBefore = cpuMsOf(server.pid);
   const linesBefore = server.logFile ? logLines(server.logFile) : 0;
   const result = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: seconds, headers });
-  const cpu = cpuMs(server.pid) - cpuBefore;
+  const cpu = cpuMsOf(server.pid) - cpuBefore;
   // The log is written asynchronously: give its last lines a moment to land before counting.
   await new Promise((r) => setTimeout(r, 300));
   const requests = result.requests.total;

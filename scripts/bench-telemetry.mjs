@@ -13,12 +13,12 @@
 // metrics off on both sides, which shows the machine's own noise floor.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_DIST, ROOT, run, step } from './lib.mjs';
+import { freePort } from './bench/measure.mjs';
 
 const PATH = process.env.BENCH_PATH ?? '/api/health';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -58,17 +58,6 @@ async function cleanUp() {
   rmSync(root, { recursive: true, force: true });
 }
 process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** CPU time (user + system) the process has used, in ms; null where /proc is not available. */
 function cpuMs(pid) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../../database/index.js';
 
 /** A key seen before: its request's fingerprint and, once answered, the stored answer. */
 export interface StoredIdempotencyKey {
@@ -36,7 +37,8 @@ const KEEP_FOR = `interval '24 hours'`;
  * SQL of `idempotency_keys`: the claim is one INSERT … ON CONFLICT, so racing retries cannot both
  * win. An unanswered claim carries a lease its instance renews while the request runs; once the
  * lease has lapsed, the instance is taken to have died mid-request, and a retry of the same request
- * may claim the key again.
+ * may claim the key again. The statements of every idempotent request (claim, read, complete) are
+ * prepared: planned once per pooled connection rather than on every booking and payment.
  */
 @Injectable()
 export class IdempotencyKeysRepository {
@@ -47,7 +49,8 @@ export class IdempotencyKeysRepository {
     // A few rounds at most: the row we lost to may vanish (purged, released after a failure) or
     // its lease lapse between our INSERT and our SELECT.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const claimed: { token: string; tookOverFrom: string | null }[] = await this.dataSource.query(
+      const claimed = await queryPrepared<{ token: string; tookOverFrom: string | null }>(
+        this.dataSource,
         `WITH previous AS (
            SELECT claimed_by FROM idempotency_keys WHERE principal = $1 AND key = $2 AND response_status IS NULL AND expires_at > now()
          )
@@ -66,7 +69,8 @@ export class IdempotencyKeysRepository {
         [principal, key, method, path, requestHash, instanceId, leaseSeconds],
       );
       if (claimed[0]) return { claimed: true, claim: { principal, key, token: claimed[0].token }, tookOverFrom: claimed[0].tookOverFrom };
-      const rows: (StoredIdempotencyKey & { leaseLapsed: boolean })[] = await this.dataSource.query(
+      const rows = await queryPrepared<StoredIdempotencyKey & { leaseLapsed: boolean }>(
+        this.dataSource,
         `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody",
                 greatest(1, ceil(extract(epoch FROM lease_expires_at - now())))::int AS "retryAfterSeconds",
                 lease_expires_at <= now() AS "leaseLapsed"
@@ -93,7 +97,8 @@ export class IdempotencyKeysRepository {
 
   /** Stores the answer, unless the claim was taken over meanwhile (the new holder answers). */
   async complete(claim: IdempotencyClaim, status: number, body: unknown): Promise<void> {
-    await this.dataSource.query(
+    await queryPrepared(
+      this.dataSource,
       `UPDATE idempotency_keys SET response_status = $4, response_body = $5::jsonb WHERE principal = $1 AND key = $2 AND claim_token = $3`,
       [claim.principal, claim.key, claim.token, status, JSON.stringify(body ?? null)],
     );
