@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { COMPLETE_FINISHED_SQL } from '../../src/bookings/lifecycle-sql.js';
-import { testPool, unique } from '../support/db.js';
+import { insertRawCarPark, testPool, unique } from '../support/db.js';
 
 /**
  * The lifecycle job completes finished bookings in batches, the longest-ended first: the order
@@ -26,24 +26,7 @@ describe('completing finished bookings in batches', () => {
   }
 
   it('completes the longest-ended first, a batch at a time, and leaves bookings not yet over alone', async () => {
-    const owner = await pool.query<{ id: string }>(`INSERT INTO users (email, password_hash, name, role) VALUES ($1, 'x', 'Owner', 'operator') RETURNING id`, [
-      `${unique('owner')}@example.test`,
-    ]);
-    const driver = await pool.query<{ id: string }>(`INSERT INTO users (email, password_hash, name, role) VALUES ($1, 'x', 'Driver', 'driver') RETURNING id`, [
-      `${unique('driver')}@example.test`,
-    ]);
-    const operator = await pool.query<{ id: string }>(
-      `INSERT INTO operators (owner_id, legal_name, display_name, status) VALUES ($1, 'Batch Parking Ltd', 'Batch Parking', 'approved') RETURNING id`,
-      [owner.rows[0]!.id],
-    );
-    const facility = await pool.query<{ id: string }>(
-      `INSERT INTO facilities (operator_id, name, slug, address_line, city, country_code, latitude, longitude, time_zone, currency, published)
-       VALUES ($1, 'Batch Garage', $2, '1 Test Street', 'Testville', 'DE', 52.52, 13.40, 'Europe/Berlin', 'EUR', true) RETURNING id`,
-      [operator.rows[0]!.id, unique('batch-garage')],
-    );
-    const space = await pool.query<{ id: string }>(`INSERT INTO spaces (facility_id, label, space_type) VALUES ($1, 'B-1', 'standard') RETURNING id`, [
-      facility.rows[0]!.id,
-    ]);
+    const { driver, facility, space } = await insertRawCarPark(pool, 'Batch');
     // Inserted newest-ended first, so that neither insertion order nor id order is the end order.
     const periods = [
       '[1990-01-03 10:00Z,1990-01-03 12:00Z)',
@@ -58,7 +41,7 @@ describe('completing finished bookings in batches', () => {
       await pool.query(
         `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency)
          VALUES ($1, $2, $3, $4, 'standard', $5::tstzrange, 'confirmed', 'LB 1', 900, 'EUR')`,
-        [code, driver.rows[0]!.id, facility.rows[0]!.id, space.rows[0]!.id, period],
+        [code, driver, facility, space, period],
       );
     }
     const statuses = async () => {

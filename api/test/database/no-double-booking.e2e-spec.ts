@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { testPool, unique } from '../support/db.js';
+import { insertRawCarPark, testPool, unique, type RawCarPark } from '../support/db.js';
 
 /**
  * The database itself keeps two live bookings of one space apart: these inserts go straight
@@ -7,29 +7,11 @@ import { testPool, unique } from '../support/db.js';
  */
 describe('bookings exclusion constraint', () => {
   let pool: pg.Pool;
-  let ids: { driver: string; facility: string; space: string };
+  let ids: RawCarPark;
 
   beforeAll(async () => {
     pool = testPool();
-    const owner = await pool.query<{ id: string }>(`INSERT INTO users (email, password_hash, name, role) VALUES ($1, 'x', 'Owner', 'operator') RETURNING id`, [
-      `${unique('owner')}@example.test`,
-    ]);
-    const driver = await pool.query<{ id: string }>(`INSERT INTO users (email, password_hash, name, role) VALUES ($1, 'x', 'Driver', 'driver') RETURNING id`, [
-      `${unique('driver')}@example.test`,
-    ]);
-    const operator = await pool.query<{ id: string }>(
-      `INSERT INTO operators (owner_id, legal_name, display_name, status) VALUES ($1, 'Raw Parking Ltd', 'Raw Parking', 'approved') RETURNING id`,
-      [owner.rows[0]!.id],
-    );
-    const facility = await pool.query<{ id: string }>(
-      `INSERT INTO facilities (operator_id, name, slug, address_line, city, country_code, latitude, longitude, time_zone, currency, published)
-       VALUES ($1, 'Raw Garage', $2, '1 Test Street', 'Testville', 'DE', 52.52, 13.40, 'Europe/Berlin', 'EUR', true) RETURNING id`,
-      [operator.rows[0]!.id, unique('raw-garage')],
-    );
-    const space = await pool.query<{ id: string }>(`INSERT INTO spaces (facility_id, label, space_type) VALUES ($1, 'A-1', 'standard') RETURNING id`, [
-      facility.rows[0]!.id,
-    ]);
-    ids = { driver: driver.rows[0]!.id, facility: facility.rows[0]!.id, space: space.rows[0]!.id };
+    ids = await insertRawCarPark(pool, 'Raw');
   });
 
   afterAll(async () => {
