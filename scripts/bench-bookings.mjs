@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_DIST, ROOT, run, step } from './lib.mjs';
-import { summarizeProfile } from './bench/profile-summary.mjs';
+import { summarizeProfile, WALL_CLOCK_CAVEAT } from './bench/profile-summary.mjs';
 import { cpuMsOfAll, freePort, percentile, postgresPids as postgresPidsOf, round } from './bench/measure.mjs';
 
 const PG_DIR = (() => {
@@ -386,6 +386,7 @@ try {
     if (!file) throw new Error(`The API wrote no CPU profile to ${profileDir}`);
     step(`API profile, top 10 self-time functions (the whole run: start-up, sign-ins, part 1, warm-up, part 2): ${join(profileDir, file)}`);
     console.table(summarizeProfile(join(profileDir, file), 10));
+    process.stdout.write(`  ${WALL_CLOCK_CAVEAT}\n`);
   }
 } catch (error) {
   process.stderr.write(`\n✖ ${error instanceof Error ? error.message : String(error)}\n${api ? api.tail().slice(-3000) : ''}\n`);

@@ -50,7 +50,7 @@ const autocannon = requireApi('autocannon');
 const pg = requireApi('pg');
 const { startEmbeddedPostgres } = await import(pathToFileURL(resolve(API_DIST, 'database/embedded-postgres.js')).href);
 const { CITIES } = await import(pathToFileURL(resolve(API_DIST, 'seed/catalog.js')).href);
-const { summarizeProfile } = await import('./bench/profile-summary.mjs');
+const { summarizeProfile, WALL_CLOCK_CAVEAT } = await import('./bench/profile-summary.mjs');
 
 const children = [];
 let database;
@@ -334,6 +334,7 @@ try {
     if (!file) throw new Error(`The API wrote no CPU profile in ${profileDir}`);
     step(`API CPU profile (start-up, warm-up and all three runs): top 10 self time — ${join(profileDir, file)}`);
     console.table(summarizeProfile(join(profileDir, file), 10));
+    process.stdout.write(`  ${WALL_CLOCK_CAVEAT}\n`);
   }
 } catch (error) {
   process.stderr.write(`\n✖ ${error instanceof Error ? error.message : String(error)}\n`);

@@ -40,7 +40,7 @@ const autocannon = requireApi('autocannon');
 const pg = requireApi('pg');
 const { startEmbeddedPostgres } = await import(pathToFileURL(resolve(API_DIST, 'database/embedded-postgres.js')).href);
 const { hashPassword } = await import(pathToFileURL(resolve(API_DIST, 'access/password-hasher.js')).href);
-const { summarizeProfile } = await import(pathToFileURL(resolve(ROOT, 'scripts/bench/profile-summary.mjs')).href);
+const { summarizeProfile, WALL_CLOCK_CAVEAT } = await import(pathToFileURL(resolve(ROOT, 'scripts/bench/profile-summary.mjs')).href);
 
 const workDir = mkdtempSync(join(tmpdir(), 'aiparksit-bench-overhead-'));
 chmodSync(workDir, 0o755);
@@ -293,6 +293,7 @@ try {
     process.stdout.write(`  Profile (whole API process, start-up included): ${kept}\n`);
     process.stdout.write(`  Top 10 self-time functions during the measured runs (${samples} samples; start-up and warm-ups left out):\n`);
     console.table(summarizeProfile(measuredOnly, 10));
+    process.stdout.write(`  ${WALL_CLOCK_CAVEAT}\n`);
   }
 } catch (error) {
   process.stderr.write(`\n✖ ${error instanceof Error ? error.message : String(error)}\n`);

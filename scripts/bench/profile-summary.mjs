@@ -6,6 +6,16 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from '../lib.mjs';
 
+/**
+ * What a reader of the table must know: V8 samples the main thread on wall-clock time, so a
+ * system call is charged with the time the process sat descheduled inside it. With the load
+ * generator and PostgreSQL on the same two cores, a write to a socket wakes the reader, which
+ * often takes the core: `writev` then shows 15–40 % where `perf record` (on-CPU time, kernel
+ * included) puts all kernel work at ~10–25 %. Read a syscall's share as an upper bound.
+ */
+export const WALL_CLOCK_CAVEAT =
+  'Shares are of wall-clock samples: a system call (writev, writeBuffer) includes time spent descheduled inside it, an upper bound on its CPU (perf record measures on-CPU time).';
+
 /** Self time per function (name + file:line), largest first, with its share of the sampled time. */
 export function summarizeProfile(path, count = 10) {
   const profile = JSON.parse(readFileSync(path, 'utf8'));
@@ -35,4 +45,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   console.table(summarizeProfile(path, Number(count ?? 10)));
+  process.stdout.write(`${WALL_CLOCK_CAVEAT}\n`);
 }
