@@ -33,6 +33,7 @@ import { MetricsChangedMembers1795503700000 } from './1795503700000-metrics-chan
 import { FacilitySpaceTypes1795503800000 } from './1795503800000-facility-space-types.js';
 import { FacilityEarthPoint1795503810000 } from './1795503810000-facility-earth-point.js';
 import { TriggerGenericPlans1795503900000 } from './1795503900000-trigger-generic-plans.js';
+import { RealtimeEndedBookings1795504000000 } from './1795504000000-realtime-ended-bookings.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   FacilitySpaceTypes1795503800000,
   FacilityEarthPoint1795503810000,
   TriggerGenericPlans1795503900000,
+  RealtimeEndedBookings1795504000000,
 ];
