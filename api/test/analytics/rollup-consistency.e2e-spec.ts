@@ -8,26 +8,10 @@ import { testPool } from '../support/db.js';
 import { createFacility, createOperator, type TestFacility, type TestOperator } from '../support/facility-factories.js';
 import { bearer, signedInUser } from '../support/factories.js';
 import { insertBooking, insertLedger } from './analytics-helpers.js';
+import { prng } from '../support/random.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-
-/** mulberry32: the same seed gives the same run, so a failure can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
-  };
-}
 
 const SEED = 20260305;
 const STATUSES = ['pending_payment', 'confirmed', 'cancelled', 'expired', 'completed'] as const;

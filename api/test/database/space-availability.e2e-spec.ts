@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { freeSpacesSql, capacitySql } from '../../src/facilities/availability-sql.js';
 import { testPool, unique } from '../support/db.js';
+import { prng } from '../support/random.js';
 
 /**
  * The availability read model (`space_availability`, kept by triggers) against the truth: after
@@ -17,18 +18,10 @@ const LIVE = `('pending_payment', 'confirmed')`;
 const BASE = Date.parse('2031-03-03T00:00:00Z');
 const SPAN_MS = 5 * 24 * 3_600_000;
 
-/** A small deterministic generator (mulberry32), so that a failing run can be replayed. */
+/** The seeded generator, with the shapes this test draws: indexes, instants and periods. */
 function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  const { next, int: between, pick } = prng(seed);
+  const int = (n: number) => between(0, n - 1);
   /** A random instant (millisecond precision) and a period from it of a few minutes to two days. */
   const instant = () => new Date(BASE + int(SPAN_MS));
   const period = () => {

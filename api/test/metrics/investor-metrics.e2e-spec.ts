@@ -20,6 +20,7 @@ import {
   naiveSupply,
   type Money,
 } from './naive.js';
+import { prng } from '../support/random.js';
 
 /**
  * The investor metrics on a database of their own (platform-wide figures must not see other test
@@ -31,22 +32,6 @@ import {
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
-  };
-}
 
 const round = (x: number, d: number) => (Math.sign(x) * Math.round(Math.abs(x) * 10 ** d)) / 10 ** d;
 const pct = (a: number, b: number, d = 2) => (b === 0 ? null : round((a / b) * 100, d));
