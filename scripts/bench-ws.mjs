@@ -35,6 +35,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT, run, step } from './lib.mjs';
+import { cpuMsOf } from './bench/measure.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 // The API's own dependencies (pg, ws), resolved as the API resolves them.
@@ -260,12 +261,6 @@ async function insertBooking(pool, facility, spaceId, end, onSend) {
 function rssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-}
-
-/** CPU time (user + system) the process has used, from /proc (clock ticks of 10 ms). */
-function cpuMsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** CPU time of all CPUs since boot, and the idle part of it (ms), from /proc/stat. */

@@ -9,12 +9,9 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { percentile } from './measure.mjs';
 
 const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 50);
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function ms(value) {
   return `${value.toFixed(0)} ms`;
