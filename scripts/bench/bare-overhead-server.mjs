@@ -8,10 +8,10 @@
 //     by pino to stdout with the request line's fields. What the full stack costs beyond this is
 //     what its framework, guards and telemetry add.
 // Env: PORT, BENCH_BODY (the JSON body), BENCH_MUST_DO, BENCH_HEADERS (a JSON object).
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { ROOT } from '../lib.mjs';
+import { API_DIST, ROOT } from '../lib.mjs';
 
 const requireApi = createRequire(resolve(ROOT, 'api/package.json'));
 const Fastify = requireApi('fastify');
@@ -22,32 +22,20 @@ let app;
 if (mustDo) {
   const pino = requireApi('pino');
   const headers = JSON.parse(process.env.BENCH_HEADERS ?? '{}');
-  const ACCEPTABLE = /^[A-Za-z0-9._:-]{8,128}$/;
+  // The API's own request id and request-log fields, so the baseline cannot drift from them.
+  const { requestIdFor } = await import(pathToFileURL(resolve(API_DIST, 'common/http/request-id.js')).href);
+  const { requestLogFields } = await import(pathToFileURL(resolve(API_DIST, 'telemetry/request-log.js')).href);
   app = Fastify({
     logger: { level: 'info', stream: pino.destination({ dest: 1, sync: false }) },
     disableRequestLogging: true,
-    genReqId: (request) => {
-      const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && ACCEPTABLE.test(incoming) ? incoming : randomUUID();
-    },
+    genReqId: requestIdFor,
   });
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers).header('x-request-id', request.id);
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
-    const { url } = request;
-    const query = url.indexOf('?');
-    request.log.info(
-      {
-        method: request.method,
-        path: query === -1 ? url : url.slice(0, query),
-        statusCode: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
-        ip: request.ip,
-      },
-      'request completed',
-    );
+    request.log.info(requestLogFields(request, reply), 'request completed');
     done();
   });
 } else {
