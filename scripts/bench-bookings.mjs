@@ -54,6 +54,7 @@ const requireApi = createRequire(resolve(ROOT, 'api/package.json'));
 const pg = requireApi('pg');
 const { startEmbeddedPostgres } = await import(pathToFileURL(resolve(API_DIST, 'database/embedded-postgres.js')).href);
 const { hashPassword } = await import(pathToFileURL(resolve(API_DIST, 'access/password-hasher.js')).href);
+const { catchUpLifecycle, describeCatchUp } = await import('./bench/catch-up.mjs');
 
 /** CPU ms per PostgreSQL process kind (client backends, autovacuum, WAL writer, …), from its title. */
 function postgresCpuByKind(pids) {
@@ -170,6 +171,7 @@ try {
 
   step(`Starting the API at LOG_LEVEL=info${CPU_PROFILE ? ', profiled (--cpu-prof)' : ''} (migrations applied at start-up)…`);
   api = await startApi(database.url);
+  process.stdout.write(`${describeCatchUp(await catchUpLifecycle(database.url))}\n`);
 
   const runId = randomUUID().slice(0, 8);
   step(`Signing in ${DRIVERS} drivers and opening a contested car park of ${SPACES} spaces…`);

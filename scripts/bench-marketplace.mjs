@@ -51,6 +51,7 @@ const pg = requireApi('pg');
 const { startEmbeddedPostgres } = await import(pathToFileURL(resolve(API_DIST, 'database/embedded-postgres.js')).href);
 const { CITIES } = await import(pathToFileURL(resolve(API_DIST, 'seed/catalog.js')).href);
 const { summarizeProfile, WALL_CLOCK_CAVEAT } = await import('./bench/profile-summary.mjs');
+const { catchUpLifecycle, describeCatchUp } = await import('./bench/catch-up.mjs');
 
 const children = [];
 let database;
@@ -267,6 +268,8 @@ try {
     env,
     async (url) => (await fetch(`${url}/api/proxy/marketplace?lat=52.52&lng=13.4&radius=10`)).status === 200,
   );
+
+  process.stdout.write(`${describeCatchUp(await catchUpLifecycle(database.url))}\n`);
 
   const paths = searchPaths(1000);
   const apiUrl = api.url;
