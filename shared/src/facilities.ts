@@ -254,6 +254,44 @@ export interface FacilityAvailability {
   fidelity: DataFidelity;
 }
 
+/** Query string of `GET /api/facilities/:id/alternatives`: the window and type the driver wanted there. */
+export interface FacilityAlternativesQuery {
+  start: string;
+  end: string;
+  /** Default `standard`. */
+  spaceType?: SpaceType;
+  /** Metres around the facility; default 5000, at most 50000. */
+  radius?: number;
+  /** At most this many alternatives, nearest first; default 3, at most 10. */
+  limit?: number;
+}
+
+/** A nearby facility with a space of the type free for the whole window. */
+export interface FacilityAlternative extends MarketplaceResult {
+  /** Metres from the facility the driver wanted. */
+  distanceMeters: number;
+  /**
+   * The alternative's total for the window minus the wanted facility's, in cents of the same
+   * currency (negative: cheaper); `null` when either has no quote or their currencies differ.
+   */
+  priceDifferenceCents: number | null;
+}
+
+/**
+ * `GET /api/facilities/:id/alternatives`: where else the driver can park for the same window when
+ * this facility has no space of the type (also in the `details.alternatives` of a booking's 409
+ * `no_space_available`). Nearest first; only facilities with a space free for the whole window.
+ */
+export interface FacilityAlternatives {
+  facilityId: string;
+  spaceType: SpaceType;
+  window: { start: string; end: string };
+  /** The wanted facility's price of the window, which `priceDifferenceCents` is measured from; `null` when it has none. */
+  quote: PriceQuote | null;
+  alternatives: FacilityAlternative[];
+  fidelity: DataFidelity;
+}
+
 /** Query string of `GET /api/proxy/facilities`, the public catalogue, ordered by name. */
 export interface FacilityListQuery {
   city?: string;

@@ -30,7 +30,8 @@ export class BookingsController {
   @ApiBadRequestResponse({ description: 'A rule is broken; details.code names it (start_in_past, outside_opening_hours, invalid_vehicle_plate, …).' })
   @ApiForbiddenResponse({ description: 'email_not_verified: the driver has not confirmed their email address yet.' })
   @ApiConflictResponse({
-    description: 'no_space_available: every space of the type is taken for some of the window; blacked_out: the facility or the type takes no bookings then.',
+    description:
+      'no_space_available: every space of the type is taken for some of the window (details.alternatives: up to 3 nearby facilities with a space free for the whole window, as GET /api/facilities/:id/alternatives gives them); blacked_out: the facility or the type takes no bookings then.',
   })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateBookingDto, @IdempotencyKey() idempotencyKey: string): Promise<BookingView> {
     return this.bookings.create(requireUser(principal), body, idempotencyKey);

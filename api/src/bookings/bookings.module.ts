@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FacilitiesModule } from '../facilities/index.js';
 import { PaymentsModule } from '../payments/index.js';
 import { BookingLifecycleJob } from './booking-lifecycle.job.js';
 import { BookingsController } from './bookings.controller.js';
@@ -6,7 +7,7 @@ import { BookingsRepository } from './bookings.repository.js';
 import { BookingsService } from './bookings.service.js';
 
 @Module({
-  imports: [PaymentsModule],
+  imports: [PaymentsModule, FacilitiesModule],
   controllers: [BookingsController],
   providers: [BookingsService, BookingsRepository, BookingLifecycleJob],
   exports: [BookingsService, BookingLifecycleJob],

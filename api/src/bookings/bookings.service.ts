@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   PRICE_CENTS_MAX,
   type BookingExtensionView,
@@ -10,11 +10,13 @@ import {
   type CancelBookingResult,
   type CreateBookingRequest,
   type ExtendBookingRequest,
+  type FacilityAlternative,
   type PriceQuote,
   type Rate,
   type SpaceType,
 } from '@aiparksit/shared';
 import { mayAccess, type UserPrincipal } from '../access/index.js';
+import { AlternativesService } from '../facilities/index.js';
 import { fieldError } from '../common/errors/index.js';
 import { AppConfig } from '../config/index.js';
 import { validateBookingWindow, type TimeWindow } from '../facilities/opening-hours/index.js';
@@ -35,11 +37,14 @@ const notFound = () => new BookingsException('booking_not_found', 'No such booki
 
 @Injectable()
 export class BookingsService {
+  private readonly logger = new Logger(BookingsService.name);
+
   constructor(
     private readonly bookings: BookingsRepository,
     private readonly payments: PaymentsService,
     private readonly config: AppConfig,
     private readonly telemetry: TelemetryRegistry,
+    private readonly alternatives: AlternativesService,
   ) {}
 
   /**
@@ -88,10 +93,24 @@ export class BookingsService {
     if (!held) {
       throw new BookingsException('no_space_available', `No ${request.spaceType} space is free for the whole of this window.`, {
         spaceType: request.spaceType,
+        alternatives: await this.alternativesOrNone(facility.id, request.spaceType, window, now),
       });
     }
     this.telemetry.bookingCreated();
     return this.view(held, now);
+  }
+
+  /**
+   * Where else the driver can park for the window, for the 409 that refuses this one. The refusal
+   * stands without them: a failure to find them is logged, never turned into a 500.
+   */
+  private async alternativesOrNone(facilityId: string, spaceType: SpaceType, window: TimeWindow, now: Date): Promise<FacilityAlternative[]> {
+    try {
+      return await this.alternatives.forRefusedBooking(facilityId, spaceType, window, now);
+    } catch (error) {
+      this.logger.warn(`Alternatives for a full facility ${facilityId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
   }
 
   /** One page of the driver's own bookings under a filter, with the count behind each filter. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlternativesService } from './alternatives.service.js';
 import { CataloguePaging } from './catalogue-paging.js';
 import { FacilitiesController } from './facilities.controller.js';
 import { FacilitiesRepository } from './facilities.repository.js';
@@ -11,7 +12,16 @@ import { SuggestionsService } from './suggestions.service.js';
 
 @Module({
   controllers: [MarketplaceController, FacilitiesController],
-  providers: [MarketplaceService, FacilitiesService, SuggestionsService, MarketplaceRepository, FacilitiesRepository, PlacesRepository, CataloguePaging],
-  exports: [FacilitiesService],
+  providers: [
+    MarketplaceService,
+    FacilitiesService,
+    AlternativesService,
+    SuggestionsService,
+    MarketplaceRepository,
+    FacilitiesRepository,
+    PlacesRepository,
+    CataloguePaging,
+  ],
+  exports: [FacilitiesService, AlternativesService],
 })
 export class FacilitiesModule {}

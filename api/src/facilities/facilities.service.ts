@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { isUuid, type AvailabilityTimelineHour, type FacilityAvailability, type FacilityDetail, type PriceQuote, type SpaceTypeQuote } from '@aiparksit/shared';
+import { isUuid, type AvailabilityTimelineHour, type FacilityAvailability, type FacilityDetail, type SpaceTypeQuote } from '@aiparksit/shared';
 import { mayAccess, type Principal } from '../access/index.js';
 import type { AvailabilityQueryDto } from './dto/availability-query.dto.js';
 import { FacilitiesException } from './facilities.exception.js';
@@ -8,27 +8,17 @@ import { FacilitiesRepository, type FacilityDetailRow } from './facilities.repos
 import { toFacilitySummary } from './facility-rows.js';
 import { availabilityView, fidelityFor } from './fidelity.js';
 import { openIntervalsOn, type TimeWindow } from './opening-hours/index.js';
-import { quoteForWindow, ruleFieldsOnly } from './pricing/index.js';
+import { quoteOrNull, ruleFieldsOnly } from './pricing/index.js';
 import { parseWindow } from './search-window.js';
 
 const HOUR_MS = 3_600_000;
-
-/** The window's price at a rate, as the booking would hold it; null when the rate cannot price it (out of range). */
-function quoteOrNull(rate: FacilityDetailRow['rates'][number], currency: string, window: TimeWindow, zone: string): PriceQuote | null {
-  try {
-    return quoteForWindow({ hourlyCents: rate.hourlyCents, dailyMaxCents: rate.dailyMaxCents, multipliers: rate.multipliers, currency }, window, zone);
-  } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
-}
 
 @Injectable()
 export class FacilitiesService {
   constructor(private readonly facilities: FacilitiesRepository) {}
 
   async detail(principal: Principal | undefined, id: string): Promise<FacilityDetail> {
-    const row = await this.visible(principal, id);
+    const row = await this.visibleDetail(principal, id);
     const fidelity = fidelityFor(principal);
     return {
       ...toFacilitySummary(row),
@@ -49,7 +39,7 @@ export class FacilitiesService {
    */
   async availability(principal: Principal | undefined, id: string, query: AvailabilityQueryDto, now = new Date()): Promise<FacilityAvailability> {
     const window = parseWindow(query.start, query.end, now)!;
-    const row = await this.visible(principal, id);
+    const row = await this.visibleDetail(principal, id);
     const fidelity = fidelityFor(principal);
     const zone = row.timeZone;
     const localDate = DateTime.fromJSDate(window.start, { zone }).toISODate()!;
@@ -71,7 +61,14 @@ export class FacilitiesService {
       timeZone: zone,
       window: { start: window.start.toISOString(), end: window.end.toISOString() },
       perType: occupancy.map((o) => availabilityView(o.spaceType, o.capacity, o.busyInWindow, fidelity)),
-      quotes: row.rates.map((rate): SpaceTypeQuote => ({ spaceType: rate.spaceType, quote: quoteOrNull(rate, row.currency, window, zone) })),
+      quotes: row.rates.map((rate): SpaceTypeQuote => ({
+        spaceType: rate.spaceType,
+        quote: quoteOrNull(
+          { hourlyCents: rate.hourlyCents, dailyMaxCents: rate.dailyMaxCents, multipliers: rate.multipliers, currency: row.currency },
+          window,
+          zone,
+        ),
+      })),
       timeline,
       fidelity,
     };
@@ -81,7 +78,7 @@ export class FacilitiesService {
    * The facility when the caller may see it: listed ones for everybody; an unlisted one only for
    * its operator's owner and admins. Anyone else is told it does not exist, canaries included.
    */
-  private async visible(principal: Principal | undefined, id: string): Promise<FacilityDetailRow> {
+  async visibleDetail(principal: Principal | undefined, id: string): Promise<FacilityDetailRow> {
     const row = isUuid(id) ? await this.facilities.findDetail(id) : undefined;
     if (!row || !(row.listed || (principal && mayAccess(principal, row.ownerId)))) {
       throw new FacilitiesException('facility_not_found', 'No such facility.');

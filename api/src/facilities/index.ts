@@ -1,9 +1,10 @@
 /** The facilities module's public surface: the catalogue, search, availability, and the pure pricing. */
 export { FacilitiesModule } from './facilities.module.js';
 export { FacilitiesService } from './facilities.service.js';
+export { AlternativesService } from './alternatives.service.js';
 export { FacilitiesException, type FacilitiesErrorCode } from './facilities.exception.js';
 export { availabilityLevel } from './fidelity.js';
-export { quoteForWindow } from './pricing/index.js';
+export { quoteForWindow, quoteOrNull } from './pricing/index.js';
 export { isWithinOpeningHours, openIntervalsOn, validateBookingWindow, type TimeWindow, type BookingWindowRules } from './opening-hours/index.js';
 export { spaceBlackedOut } from './blackout-sql.js';
 export { busySpacesSql, capacitySql, freeSpacesSql } from './availability-sql.js';

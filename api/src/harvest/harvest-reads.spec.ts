@@ -37,9 +37,10 @@ describe('readIdentity', () => {
 });
 
 describe('facilityIdsServed', () => {
-  it('reads the facilities of a marketplace page and of a catalogue page', () => {
+  it("reads the facilities of a marketplace page, a catalogue page and a facility's alternatives", () => {
     expect(facilityIdsServed({ results: [{ facility: { id: ID } }, { facility: { id: 'B' } }], nextCursor: null })).toEqual([`facility:${ID}`, 'facility:b']);
     expect(facilityIdsServed({ results: [{ id: ID }], nextCursor: null })).toEqual([`facility:${ID}`]);
+    expect(facilityIdsServed({ facilityId: 'W', alternatives: [{ facility: { id: ID } }], fidelity: 'full' })).toEqual([`facility:${ID}`]);
   });
 
   it('names a facility shown in a page as opening it does, so it counts once', () => {

@@ -30,11 +30,13 @@ export function readIdentity(
 
 /**
  * The facilities a result page showed (`results[].facility.id` of a marketplace page,
- * `results[].id` of a catalogue page), so a client is counted for every distinct facility it
- * was shown: re-running a search over the same area adds little, tiling a city adds a lot.
+ * `results[].id` of a catalogue page, `alternatives[].facility.id` of a facility's alternatives),
+ * so a client is counted for every distinct facility it was shown: re-running a search over the
+ * same area adds little, tiling a city adds a lot.
  */
 export function facilityIdsServed(body: unknown): string[] {
-  const results = (body as { results?: unknown } | null)?.results;
+  const page = body as { results?: unknown; alternatives?: unknown } | null;
+  const results = page?.results ?? page?.alternatives;
   if (!Array.isArray(results)) return [];
   const ids: string[] = [];
   for (const result of results as { id?: unknown; facility?: { id?: unknown } }[]) {

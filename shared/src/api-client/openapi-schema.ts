@@ -512,6 +512,22 @@ export interface paths {
     patch: operations['FacilityManagementController_update'];
     trace?: never;
   };
+  '/api/facilities/{id}/alternatives': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FacilitiesController_alternatives'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/facilities/{id}/availability': {
     parameters: {
       query?: never;
@@ -2084,6 +2100,35 @@ export interface components {
        * @description The new, later end.
        */
       end: string;
+    };
+    FacilityAlternativeDto: {
+      availability: components['schemas']['SpaceTypeAvailabilityDto'];
+      /** @description Metres from the facility the driver wanted. */
+      distanceMeters: number | null;
+      facility: components['schemas']['FacilitySummaryDto'];
+      /** @description This facility's total for the window minus the wanted one's, in cents (negative: cheaper); null without both quotes or across currencies. */
+      priceDifferenceCents: number | null;
+      /** @description Price of the window; null without a window. */
+      quote: components['schemas']['PriceQuoteDto'] | null;
+    };
+    FacilityAlternativesDto: {
+      /** @description Nearest first; each has a space of the type free for the whole window. */
+      alternatives: components['schemas']['FacilityAlternativeDto'][];
+      /**
+       * Format: uuid
+       * @description The facility the driver wanted.
+       */
+      facilityId: string;
+      /**
+       * @description full: exact counts (signed in or API key); coarse: levels only (anonymous).
+       * @enum {string}
+       */
+      fidelity: 'full' | 'coarse';
+      /** @description The wanted facility's price of the window; null when it has none. */
+      quote: components['schemas']['PriceQuoteDto'] | null;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      window: components['schemas']['TimeWindowDto'];
     };
     FacilityAvailabilityDto: {
       /** Format: uuid */
@@ -5595,7 +5640,7 @@ export interface operations {
         };
       };
       /**
-       * @description no_space_available: every space of the type is taken for some of the window; blacked_out: the facility or the type takes no bookings then.
+       * @description no_space_available: every space of the type is taken for some of the window (details.alternatives: up to 3 nearby facilities with a space free for the whole window, as GET /api/facilities/:id/alternatives gives them); blacked_out: the facility or the type takes no bookings then.
        *
        *     Codes (`details.code`): `blacked_out`, `booking_not_cancellable`, `booking_not_extendable`, `cancellation_closed`, `no_space_available`, `rate_unavailable`, `space_taken`, `vehicle_change_closed`.
        */
@@ -6123,6 +6168,72 @@ export interface operations {
         };
       };
       /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  FacilitiesController_alternatives: {
+    parameters: {
+      query: {
+        end: string;
+        /** @description At most this many, nearest first. */
+        limit?: number;
+        /** @description Metres around the facility. */
+        radius?: number;
+        spaceType?: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+        /** @description Not more than 2 minutes ago (400, field code in_the_past). */
+        start: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The nearest facilities with a space of the type free for the whole window, with their price and the difference to this one. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FacilityAlternativesDto'];
+        };
+      };
+      /**
+       * @description A window that is not whole or starts in the past; radius or limit out of range.
+       *
+       *     Codes (`details.code`): `invalid_cursor`, `invalid_search`, `invalid_window`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description As for GET /api/facilities/:id.
+       *
+       *     Codes (`details.code`): `facility_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description This client read more facilities or result pages than one person browses, or asked for a facility nobody is shown; the Retry-After header says when to try again. */
       429: {
         headers: {
           [name: string]: unknown;

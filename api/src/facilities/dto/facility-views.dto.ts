@@ -7,6 +7,8 @@ import {
   type AvailabilityLevel,
   type AvailabilityTimelineHour,
   type DataFidelity,
+  type FacilityAlternative,
+  type FacilityAlternatives,
   type FacilityAvailability,
   type FacilityDetail,
   type FacilityListPage,
@@ -184,5 +186,26 @@ export class FacilityAvailabilityDto implements FacilityAvailability {
     description: 'Hour by hour over the local day the window starts on (23 or 25 hours on DST days).',
   })
   timeline: AvailabilityTimelineHour[];
+  @ApiProperty(FIDELITY) fidelity: DataFidelity;
+}
+
+export class FacilityAlternativeDto extends MarketplaceResultDto implements FacilityAlternative {
+  @ApiProperty({ description: 'Metres from the facility the driver wanted.' }) declare distanceMeters: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "This facility's total for the window minus the wanted one's, in cents (negative: cheaper); null without both quotes or across currencies.",
+  })
+  priceDifferenceCents: number | null;
+}
+
+export class FacilityAlternativesDto implements FacilityAlternatives {
+  @ApiProperty({ format: 'uuid', description: 'The facility the driver wanted.' }) facilityId: string;
+  @ApiProperty({ enum: SPACE_TYPES }) spaceType: SpaceType;
+  @ApiProperty({ type: TimeWindowDto }) window: { start: string; end: string };
+  @ApiProperty({ type: PriceQuoteDto, nullable: true, description: "The wanted facility's price of the window; null when it has none." })
+  quote: PriceQuote | null;
+  @ApiProperty({ type: FacilityAlternativeDto, isArray: true, description: 'Nearest first; each has a space of the type free for the whole window.' })
+  alternatives: FacilityAlternative[];
   @ApiProperty(FIDELITY) fidelity: DataFidelity;
 }

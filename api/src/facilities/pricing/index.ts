@@ -1,2 +1,2 @@
 export { PriceOutOfRangeError } from './money.js';
-export { largestQuoteCents, quoteForWindow, ruleFieldsOnly } from './quote.js';
+export { largestQuoteCents, quoteForWindow, quoteOrNull, ruleFieldsOnly } from './quote.js';

@@ -55,6 +55,19 @@ export function quoteForWindow(rate: Rate, window: TimeWindow, timeZone: string)
 }
 
 /**
+ * The window's price at a rate, or null when the stored rate cannot price it (a RangeError: saved
+ * before today's limits, or a total out of range): a listing shows no price instead of failing.
+ */
+export function quoteOrNull(rate: Rate, window: TimeWindow, timeZone: string): PriceQuote | null {
+  try {
+    return quoteForWindow(rate, window, timeZone);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/**
  * The most `rate` can charge for any window of at most `minutes`, in any time zone, from any
  * start: every billed minute at the steepest multiplier (or ×1, where no rule applies), each local
  * day rounded up a cent, and at most the daily maximum on every local day the window can touch.
