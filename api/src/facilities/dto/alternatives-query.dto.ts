@@ -1,22 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { SPACE_TYPES, type FacilityAlternativesQuery, type SpaceType } from '@aiparksit/shared';
+import { AvailabilityQueryDto } from './availability-query.dto.js';
 import { RADIUS_DEFAULT_METERS, RADIUS_MAX_METERS } from './marketplace-query.dto.js';
 
 export const ALTERNATIVES_LIMIT_DEFAULT = 3;
 export const ALTERNATIVES_LIMIT_MAX = 10;
 
-/** `GET /api/facilities/:id/alternatives`: the window and type the driver wanted at the facility. */
-export class AlternativesQueryDto implements FacilityAlternativesQuery {
-  @ApiProperty({ format: 'date-time', example: '2027-03-29T08:00:00Z', description: 'Not more than 2 minutes ago (400, field code in_the_past).' })
-  @IsISO8601({ strict: true })
-  start: string;
-
-  @ApiProperty({ format: 'date-time', example: '2027-03-29T12:00:00Z' })
-  @IsISO8601({ strict: true })
-  end: string;
-
+/** `GET /api/facilities/:id/alternatives`: the window (as for the facility's availability) and the type the driver wanted there. */
+export class AlternativesQueryDto extends AvailabilityQueryDto implements FacilityAlternativesQuery {
   @ApiPropertyOptional({ enum: SPACE_TYPES, default: 'standard' })
   @IsOptional()
   @IsIn(SPACE_TYPES)
