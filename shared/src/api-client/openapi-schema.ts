@@ -2104,7 +2104,7 @@ export interface components {
     FacilityAlternativeDto: {
       availability: components['schemas']['SpaceTypeAvailabilityDto'];
       /** @description Metres from the facility the driver wanted. */
-      distanceMeters: number | null;
+      distanceMeters: number;
       facility: components['schemas']['FacilitySummaryDto'];
       /** @description This facility's total for the window minus the wanted one's, in cents (negative: cheaper); null without both quotes or across currencies. */
       priceDifferenceCents: number | null;

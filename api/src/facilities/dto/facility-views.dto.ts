@@ -190,7 +190,7 @@ export class FacilityAvailabilityDto implements FacilityAvailability {
 }
 
 export class FacilityAlternativeDto extends MarketplaceResultDto implements FacilityAlternative {
-  @ApiProperty({ description: 'Metres from the facility the driver wanted.' }) declare distanceMeters: number;
+  @ApiProperty({ type: Number, nullable: false, description: 'Metres from the facility the driver wanted.' }) declare distanceMeters: number;
   @ApiProperty({
     type: Number,
     nullable: true,
