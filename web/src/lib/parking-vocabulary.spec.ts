@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { AMENITIES } from '@aiparksit/shared';
-import { AMENITY_ICONS, AMENITY_LABELS, availabilityText, formatDistance } from './parking-vocabulary';
+import { AMENITY_ICONS, AMENITY_LABELS, availabilityText, formatDistance, spaceTypeInSentence } from './parking-vocabulary';
 
 describe('amenity vocabulary', () => {
   // AMENITIES is the API's enum, its validation and the database's check constraint.
@@ -42,5 +42,12 @@ describe('formatDistance', () => {
     expect(formatDistance(347)).toBe('350 m');
     expect(formatDistance(1234)).toBe('1.2 km');
     expect(formatDistance(23_456)).toBe('23 km');
+  });
+});
+
+describe('spaceTypeInSentence', () => {
+  it('lowers a space type inside a sentence but keeps an initialism', () => {
+    expect(spaceTypeInSentence('standard')).toBe('standard');
+    expect(spaceTypeInSentence('ev')).toBe('EV charging');
   });
 });

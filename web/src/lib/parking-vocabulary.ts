@@ -8,6 +8,12 @@ export const SPACE_TYPE_LABELS: Record<SpaceType, string> = {
   motorcycle: 'Motorcycle',
 };
 
+/** A space type inside a sentence: "standard", "EV charging" (an initialism keeps its capitals). */
+export function spaceTypeInSentence(type: SpaceType): string {
+  const label = SPACE_TYPE_LABELS[type];
+  return /^[A-Z]{2}/.test(label) ? label : label.toLowerCase();
+}
+
 export const AMENITY_LABELS: Record<Amenity, string> = {
   covered: 'Covered',
   ev_charging: 'EV charging',

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { FacilityDetail } from '@aiparksit/shared';
+import type { FacilityDetail, SpaceType } from '@aiparksit/shared';
 import { api, unwrap } from '../../lib/api-client';
 
 /** GET /api/facilities/:id: amenities, rates, spaces per type, opening hours. */
@@ -11,6 +11,7 @@ export const facilityKeys = {
   all: ['facilities'] as const,
   detail: (id: string) => ['facilities', id] as const,
   availability: (id: string, window: { start: string; end: string }) => ['facilities', id, 'availability', window] as const,
+  alternatives: (id: string, wanted: { start: string; end: string; spaceType: SpaceType }) => ['facilities', id, 'alternatives', wanted] as const,
 };
 
 export function facilityOptions(id: string) {

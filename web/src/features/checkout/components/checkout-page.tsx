@@ -8,10 +8,10 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/status
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
-import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
+import { SPACE_TYPE_LABELS, spaceTypeInSentence } from '../../../lib/parking-vocabulary';
 import { formatDuration, formatWindow, formatWindowInZone } from '../../../lib/time-window';
 import { BookingSummary, WithBooking } from '../../../shared/bookings';
-import { useFacility } from '../../../shared/facilities';
+import { AlternativesPanel, alternativesOfRefusal, checkoutPath, facilityPagePath, useFacility } from '../../../shared/facilities';
 import { useCreateBooking } from '../api/create-booking';
 import { useCreatePayment } from '../api/create-payment';
 import { CardForm } from './card-form';
@@ -42,6 +42,8 @@ export function CheckoutPage() {
   if (facility.isError) return <ErrorState message={describeError(facility.error)} onRetry={() => void facility.refetch()} />;
   return (
     <HoldStep
+      // Another car park or stay (an alternative chosen after a refusal) is a checkout of its own.
+      key={`${facilityId} ${start} ${end} ${type}`}
       facilityId={facilityId}
       facilityName={facility.data.name}
       address={`${facility.data.addressLine}, ${facility.data.city}`}
@@ -61,19 +63,29 @@ function violationMessages(error: unknown): string[] {
   return violations.map((v: { message?: unknown }) => String(v.message ?? '')).filter(Boolean);
 }
 
+/** What the driver typed before a refusal, carried to the checkout of the alternative they chose. */
+interface CarriedPlate {
+  vehiclePlate?: string;
+}
+
 function HoldStep(props: { facilityId: string; facilityName: string; address: string; timeZone: string; start: string; end: string; spaceType: SpaceType }) {
   const create = useCreateBooking();
   const navigate = useNavigate();
+  const carried = (useLocation().state as CarriedPlate | null)?.vehiclePlate;
   const formRef = useRef<HTMLFormElement>(null);
   const fields = create.error instanceof ApiError ? create.error.fieldMessages : {};
   const conflict = create.error instanceof ApiError && create.error.status === 409;
+  // A refusal for want of space comes with where else to park then: never a dead end.
+  const alternatives = alternativesOfRefusal(create.error);
   const message = !create.error
     ? null
-    : conflict
-      ? `No ${SPACE_TYPE_LABELS[props.spaceType].toLowerCase()} space is free for the whole stay any more. Try another time or car park.`
-      : Object.keys(fields).length && fields['vehiclePlate'] && Object.keys(fields).length === 1
-        ? 'Please correct the plate.'
-        : describeError(create.error);
+    : alternatives
+      ? `No ${spaceTypeInSentence(props.spaceType)} space is free here for the whole stay any more.`
+      : conflict
+        ? describeError(create.error)
+        : Object.keys(fields).length && fields['vehiclePlate'] && Object.keys(fields).length === 1
+          ? 'Please correct the plate.'
+          : describeError(create.error);
   const windowErrors = [
     ...Object.entries(fields)
       .filter(([field]) => field !== 'vehiclePlate')
@@ -120,6 +132,7 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
           <FormField
             label="Vehicle plate"
             name="vehiclePlate"
+            defaultValue={carried}
             autoCapitalize="characters"
             autoComplete="off"
             hint="As on the number plate, e.g. B-AB 123"
@@ -128,8 +141,18 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
           <button type="submit" className="button button--primary" disabled={create.isPending}>
             {create.isPending ? 'Holding a space…' : 'Hold this space and see the price'}
           </button>
-          {conflict && <Link to={`/facilities/${props.facilityId}`}>Back to the car park</Link>}
+          {conflict && <Link to={facilityPagePath(props.facilityId, props, props.spaceType)}>Back to the car park</Link>}
         </form>
+        {alternatives && (
+          <AlternativesPanel
+            headingLevel={2}
+            lead={`Every ${spaceTypeInSentence(props.spaceType)} space at ${props.facilityName} is taken for some of these times.`}
+            state={{ status: 'ready', alternatives }}
+            linkTo={(alternative) => checkoutPath(alternative.facility.id, props, props.spaceType)}
+            linkState={{ vehiclePlate: create.variables?.vehiclePlate } satisfies CarriedPlate}
+            actionLabel="Book here instead"
+          />
+        )}
       </section>
     </>
   );

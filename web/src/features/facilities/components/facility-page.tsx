@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/status
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
-import { AMENITY_LABELS, SPACE_TYPE_LABELS, availabilityText } from '../../../lib/parking-vocabulary';
+import { AMENITY_LABELS, SPACE_TYPE_LABELS, availabilityText, spaceTypeInSentence } from '../../../lib/parking-vocabulary';
 import {
   WINDOW_PROBLEM_SENTENCES,
   defaultWindow,
@@ -19,7 +19,8 @@ import {
   windowToIso,
 } from '../../../lib/time-window';
 import { useAvailability } from '../api/get-availability';
-import { useFacility } from '../../../shared/facilities';
+import { useAlternatives } from '../api/get-alternatives';
+import { AlternativesPanel, facilityPagePath, useFacility } from '../../../shared/facilities';
 import { useLiveAvailability } from '../api/live-availability';
 import { OpeningHoursList } from './opening-hours-list';
 import { RateTable } from './rate-table';
@@ -30,8 +31,7 @@ const AvailabilityChart = lazy(() => import('./availability-chart').then((module
 
 /** "a standard", "an EV charging": how the Book button names its space type to screen readers. */
 function bookingLabel(type: SpaceType): string {
-  const label = SPACE_TYPE_LABELS[type];
-  const spoken = /^[A-Z]{2}/.test(label) ? label : label.toLowerCase();
+  const spoken = spaceTypeInSentence(type);
   return `${/^[aeiouAEIOU]/.test(spoken) ? 'an' : 'a'} ${spoken}`;
 }
 
@@ -60,7 +60,8 @@ export function FacilityPage() {
       );
     return <ErrorState message={describeError(facility.error)} onRetry={() => void facility.refetch()} />;
   }
-  return <FacilityView facility={facility.data} />;
+  // A new car park (an alternative chosen on this page) starts afresh: its own zone, no old problem.
+  return <FacilityView key={facility.data.id} facility={facility.data} />;
 }
 
 function FacilityView({ facility }: { facility: FacilityDetail }) {
@@ -104,6 +105,10 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
   };
   const earliest = earliestStart(now, facility.timeZone);
   const priceOf = (type: SpaceType) => availability.data?.quotes?.find((q) => q.spaceType === type)?.quote ?? null;
+  const chosen = availability.data?.perType.find((entry) => entry.spaceType === spaceType);
+  // Full for the window: where else to park then is asked for at once, before any "Book".
+  const full = Boolean(shown) && (!chosen || chosen.level === 'none' || chosen.available === 0);
+  const alternatives = useAlternatives(facility.id, full && shown ? { start: shown.start, end: shown.end, spaceType } : null);
 
   return (
     <>
@@ -200,6 +205,21 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                   );
                 })}
               </ul>
+              {full && shown && (
+                <AlternativesPanel
+                  headingLevel={3}
+                  lead={`No ${spaceTypeInSentence(spaceType)} space is free here for the whole of your stay.`}
+                  state={
+                    alternatives.isPending
+                      ? { status: 'loading' }
+                      : alternatives.isError
+                        ? { status: 'error', message: describeError(alternatives.error), onRetry: () => void alternatives.refetch() }
+                        : { status: 'ready', alternatives: alternatives.data.alternatives }
+                  }
+                  linkTo={(alternative) => facilityPagePath(alternative.facility.id, shown, spaceType)}
+                  actionLabel="See this car park"
+                />
+              )}
               <h3>Through the day</h3>
               {availability.data.timeline.length ? (
                 <Suspense fallback={<LoadingState label="Loading the chart…" />}>
