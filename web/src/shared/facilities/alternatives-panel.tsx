@@ -1,12 +1,13 @@
 import { useId, type ReactNode } from 'react';
+import type { FacilityAlternative } from '@aiparksit/shared';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/status';
 import { formatMoney } from '../../lib/money';
 import { availabilityText, formatDistance } from '../../lib/parking-vocabulary';
-import { ALTERNATIVES_RADIUS_METERS, priceDifferenceText, radiusText, type OfferedAlternative } from './alternatives';
+import { ALTERNATIVES_RADIUS_METERS, priceDifferenceText, radiusText } from './alternatives';
 
 type AlternativesState =
-  { status: 'loading' } | { status: 'error'; message: string; onRetry?: () => void } | { status: 'ready'; alternatives: OfferedAlternative[] };
+  { status: 'loading' } | { status: 'error'; message: string; onRetry?: () => void } | { status: 'ready'; alternatives: FacilityAlternative[] };
 
 interface AlternativesPanelProps {
   /** `h2` where the panel is a section of the page of its own, `h3` inside one. */
@@ -15,7 +16,7 @@ interface AlternativesPanelProps {
   lead: ReactNode;
   state: AlternativesState;
   /** Where choosing an alternative leads: its page or its checkout, with the same window and type. */
-  linkTo: (alternative: OfferedAlternative) => string;
+  linkTo: (alternative: FacilityAlternative) => string;
   /** The visible call to action on each alternative ("See times", "Book here"). */
   actionLabel: string;
   /** Handed to the navigation (e.g. what the driver already typed at checkout). */
@@ -69,7 +70,7 @@ function AlternativeItem({
   actionLabel,
   linkState,
 }: {
-  alternative: OfferedAlternative;
+  alternative: FacilityAlternative;
   to: string;
   actionLabel: string;
   linkState?: unknown;
@@ -89,7 +90,7 @@ function AlternativeItem({
           {facility.addressLine}, {facility.city}
         </p>
         <p className="alternative__facts">
-          {distanceMeters !== null && <span data-testid="alternative-distance">{formatDistance(distanceMeters)} away</span>}
+          <span data-testid="alternative-distance">{formatDistance(distanceMeters)} away</span>
           <span className={`availability availability--${availability.level}`}>{availabilityText(availability)}</span>
         </p>
       </div>

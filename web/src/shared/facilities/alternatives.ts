@@ -1,16 +1,6 @@
-import type { FacilityAlternative, FacilityAlternatives, SpaceType } from '@aiparksit/shared';
+import type { FacilityAlternative, SpaceType } from '@aiparksit/shared';
 import { ApiError } from '../../lib/api-error';
 import { formatMoney } from '../../lib/money';
-
-/**
- * An alternative as the typed client reads it. The generated schema has `distanceMeters`
- * nullable (inherited from a search result's, where a bounding-box search has none), though the
- * API always measures it; a missing distance is simply not shown.
- */
-export type OfferedAlternative = Omit<FacilityAlternative, 'distanceMeters'> & { distanceMeters: number | null };
-
-/** `GET /api/facilities/:id/alternatives` as the typed client reads it (see OfferedAlternative). */
-export type OfferedAlternatives = Omit<FacilityAlternatives, 'alternatives'> & { alternatives: OfferedAlternative[] };
 
 /**
  * How far around a full car park alternatives are looked for: the API's default radius, which is

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SpaceType } from '@aiparksit/shared';
+import type { FacilityAlternatives, SpaceType } from '@aiparksit/shared';
 import { api, unwrap } from '../../../lib/api-client';
 import { useFacilitySubscription, useRealtimeEvent, useRealtimeResync } from '../../../lib/socket';
 import { periodTouches } from '../../../lib/socket/cache-update';
-import { ALTERNATIVES_RADIUS_METERS, facilityKeys, type OfferedAlternatives } from '../../../shared/facilities';
+import { ALTERNATIVES_RADIUS_METERS, facilityKeys } from '../../../shared/facilities';
 
 interface WantedStay {
   start: string;
@@ -12,7 +12,7 @@ interface WantedStay {
 }
 
 /** GET /api/facilities/:id/alternatives: the nearest car parks with a space of the type free for the whole window. */
-export function getAlternatives(id: string, wanted: WantedStay, signal?: AbortSignal): Promise<OfferedAlternatives> {
+export function getAlternatives(id: string, wanted: WantedStay, signal?: AbortSignal): Promise<FacilityAlternatives> {
   return unwrap(
     api.GET('/api/facilities/{id}/alternatives', {
       params: { path: { id }, query: { ...wanted, radius: ALTERNATIVES_RADIUS_METERS } },
