@@ -11,6 +11,7 @@ import { RealtimeModule } from './realtime/index.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { IdempotencyModule } from './common/idempotency/index.js';
 import { BookingsModule } from './bookings/index.js';
+import { WaitlistModule } from './waitlist/index.js';
 import { PaymentsModule } from './payments/index.js';
 import { linkOriginProviders, OutboxModule } from './outbox/index.js';
 import { NotificationsModule } from './notifications/index.js';
@@ -65,6 +66,7 @@ export class AppModule {
         IdempotencyModule,
         PaymentsModule,
         BookingsModule,
+        WaitlistModule,
         OutboxModule,
         NotificationsModule,
         FacilitiesModule,

@@ -9,6 +9,11 @@ export function bookingPagePath(bookingId: string): string {
   return `/driver/bookings/${encodeURIComponent(bookingId)}`;
 }
 
+/** The SPA's page that pays a held booking (a waitlist offer's email links here). */
+export function bookingPaymentPath(bookingId: string): string {
+  return `/driver/checkout/${encodeURIComponent(bookingId)}`;
+}
+
 /** Header a client sends with a POST that creates a booking or money, so a retry is safe. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 

@@ -14,3 +14,4 @@ export * from './analytics.js';
 export * from './metrics.js';
 export * from './uuid.js';
 export * from './system.js';
+export * from './waitlist.js';

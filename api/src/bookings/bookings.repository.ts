@@ -136,7 +136,8 @@ export class BookingsRepository {
     spaceType: SpaceType,
     window: { start: Date; end: Date },
     driverId: string,
-    idempotencyKey: string,
+    /** null: no earlier hold to look for (a stay checked without holding). */
+    idempotencyKey: string | null,
   ): Promise<{ facility: (BookableFacility & { blackouts: FacilityBlackout[] }) | undefined; earlierId: string | undefined }> {
     const rows: (FacilityRow & { blackouts: { start: string; end: string; reason: string }[] | null; earlierId: string | null })[] = await queryPrepared(
       this.dataSource,

@@ -25,7 +25,7 @@ import { BOOKING_CANCELLATION_EMAIL, VEHICLE_CHANGE_EMAIL, type BookingCancellat
 import { PaymentsService } from '../payments/index.js';
 import type { BookableFacility, BookingRecord } from './booking.record.js';
 import { BookingsException } from './bookings.exception.js';
-import { BookingsRepository } from './bookings.repository.js';
+import { BookingsRepository, type FacilityBlackout } from './bookings.repository.js';
 import { cancellationTerms } from './cancellation-policy.js';
 import { normalizeVehiclePlate } from './vehicle-plate.js';
 import { TelemetryRegistry } from '../telemetry/counters/index.js';
@@ -53,47 +53,27 @@ export class BookingsService {
    * its answer, the key since taken over) is answered as it is rather than held twice.
    */
   async create(driver: UserPrincipal, request: CreateBookingRequest, idempotencyKey: string, now = new Date()): Promise<BookingView> {
-    // A booking sends its confirmation and QR code by email: the address must be the driver's.
-    if (!driver.emailVerified) {
-      throw new BookingsException(
-        'email_not_verified',
-        'Confirm your email address before booking: open the link in the email we sent you, or ask for a new one from your account page.',
-      );
-    }
+    this.requireVerifiedEmail(driver);
     const window = { start: new Date(request.start), end: new Date(request.end) };
     const { facility, earlierId } = await this.bookings.findForHold(request.facilityId, request.spaceType, window, driver.userId, idempotencyKey);
     if (earlierId) return this.view((await this.bookings.findById(earlierId))!, now);
-    const plate = this.plateOrThrow(request.vehiclePlate);
-    if (!facility) throw new BookingsException('facility_not_found', 'No such facility.');
-    const rate = facility.rate;
-    if (!rate) throw new BookingsException('space_type_not_offered', `This facility has no ${request.spaceType} spaces.`, { spaceType: request.spaceType });
-    this.throwViolations(this.windowViolations(facility, window, now));
-
-    const quote = this.quoteOrRefuse(rate, window, facility.timeZone, request.spaceType);
-    // Blackouts of some spaces only leave the others bookable; the allocation skips those spaces.
-    const [quoteStart, quoteEnd] = [new Date(quote.start), new Date(quote.end)];
-    const blackout = facility.blackouts.find((b) => b.start < quoteEnd && quoteStart < b.end);
-    if (blackout) {
-      throw new BookingsException('blacked_out', `The facility takes no new ${request.spaceType} bookings during this window.`, {
-        blackout: { start: blackout.start.toISOString(), end: blackout.end.toISOString(), reason: blackout.reason },
-      });
-    }
+    const { plate, quote, quoteStart, quoteEnd, currency } = this.stayOrThrow(facility, request, window, now);
     const held = await this.bookings.holdFreeSpace({
       driverId: driver.userId,
-      facilityId: facility.id,
+      facilityId: request.facilityId,
       spaceType: request.spaceType,
       start: quoteStart,
       end: quoteEnd,
       vehiclePlate: plate,
       amountCents: quote.totalCents,
-      currency: facility.currency,
+      currency,
       holdMinutes: this.config.values.bookingHoldMinutes,
       idempotencyKey,
     });
     if (!held) {
       throw new BookingsException('no_space_available', `No ${request.spaceType} space is free for the whole of this window.`, {
         spaceType: request.spaceType,
-        alternatives: await this.alternativesOrNone(facility.id, request.spaceType, window, now),
+        alternatives: await this.alternativesOrNone(request.facilityId, request.spaceType, window, now),
       });
     }
     this.telemetry.bookingCreated();
@@ -111,6 +91,53 @@ export class BookingsService {
       this.logger.warn(`Alternatives for a full facility ${facilityId} failed: ${error instanceof Error ? error.message : String(error)}`);
       return [];
     }
+  }
+
+  /**
+   * Every rule a booking of the stay must pass, without holding anything: for the waitlist, which
+   * takes only stays that could be booked were a space free. Answers the normalised plate and the
+   * window's quote (its bounds as the hold would take them), or throws the booking's own errors.
+   */
+  async checkStay(driver: UserPrincipal, request: CreateBookingRequest, now = new Date()): Promise<{ plate: string; quote: PriceQuote; currency: string }> {
+    this.requireVerifiedEmail(driver);
+    const window = { start: new Date(request.start), end: new Date(request.end) };
+    const { facility } = await this.bookings.findForHold(request.facilityId, request.spaceType, window, driver.userId, null);
+    const { plate, quote, currency } = this.stayOrThrow(facility, request, window, now);
+    return { plate, quote, currency };
+  }
+
+  /** A booking sends its confirmation and QR code by email: the address must be the driver's. */
+  private requireVerifiedEmail(driver: UserPrincipal): void {
+    if (!driver.emailVerified) {
+      throw new BookingsException(
+        'email_not_verified',
+        'Confirm your email address before booking: open the link in the email we sent you, or ask for a new one from your account page.',
+      );
+    }
+  }
+
+  private stayOrThrow(
+    facility: (BookableFacility & { blackouts: FacilityBlackout[] }) | undefined,
+    request: CreateBookingRequest,
+    window: TimeWindow,
+    now: Date,
+  ): { plate: string; quote: PriceQuote; quoteStart: Date; quoteEnd: Date; currency: string } {
+    const plate = this.plateOrThrow(request.vehiclePlate);
+    if (!facility) throw new BookingsException('facility_not_found', 'No such facility.');
+    const rate = facility.rate;
+    if (!rate) throw new BookingsException('space_type_not_offered', `This facility has no ${request.spaceType} spaces.`, { spaceType: request.spaceType });
+    this.throwViolations(this.windowViolations(facility, window, now));
+
+    const quote = this.quoteOrRefuse(rate, window, facility.timeZone, request.spaceType);
+    // Blackouts of some spaces only leave the others bookable; the allocation skips those spaces.
+    const [quoteStart, quoteEnd] = [new Date(quote.start), new Date(quote.end)];
+    const blackout = facility.blackouts.find((b) => b.start < quoteEnd && quoteStart < b.end);
+    if (blackout) {
+      throw new BookingsException('blacked_out', `The facility takes no new ${request.spaceType} bookings during this window.`, {
+        blackout: { start: blackout.start.toISOString(), end: blackout.end.toISOString(), reason: blackout.reason },
+      });
+    }
+    return { plate, quote, quoteStart, quoteEnd, currency: facility.currency };
   }
 
   /** One page of the driver's own bookings under a filter, with the count behind each filter. */

@@ -455,6 +455,18 @@ export const configSchema = {
     default: '30',
     parse: parsers.int(1, 3600),
   },
+  waitlistHoldMinutes: {
+    env: 'WAITLIST_HOLD_MINUTES',
+    description: 'How long a space freed for the first in a waitlist is held for them to pay before it goes to the next.',
+    default: '10',
+    parse: parsers.int(1, 120),
+  },
+  waitlistOfferIntervalMs: {
+    env: 'WAITLIST_OFFER_INTERVAL_MS',
+    description: 'How often freed spaces are offered to waitlists (and lapsed offers passed on).',
+    default: '5000',
+    parse: parsers.int(100, 600_000),
+  },
   platformFeeBps: {
     env: 'PLATFORM_FEE_BPS',
     description: 'Platform fee in basis points of each payment (1500 = 15 %); the operator gets the rest.',

@@ -28,6 +28,7 @@ import { PaymentEntity } from '../payments/payment.entity.js';
 import { ReportSubscriptionDeliveryEntity } from '../report-subscriptions/report-subscription-delivery.entity.js';
 import { ReportSubscriptionEntity } from '../report-subscriptions/report-subscription.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { WaitlistEntryEntity } from '../waitlist/waitlist-entry.entity.js';
 import { FxRateEntity } from '../metrics/fx-rate.entity.js';
 import { CityRevenueDailyEntity } from '../metrics/city-revenue-daily.entity.js';
 import { FacilityRevenueDailyEntity } from '../metrics/facility-revenue-daily.entity.js';
@@ -102,4 +103,5 @@ export const entities = [
   SystemErrorGroupEntity,
   SystemErrorHourEntity,
   HarvestBlockLiftEntity,
+  WaitlistEntryEntity,
 ];

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { bookingPagePath, INVITATION_PATH, isUuid, METRICS_COMPARISONS, REPORT_TYPES, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH } from '@aiparksit/shared';
+import {
+  bookingPagePath,
+  bookingPaymentPath,
+  INVITATION_PATH,
+  isUuid,
+  METRICS_COMPARISONS,
+  REPORT_TYPES,
+  RESET_PASSWORD_PATH,
+  VERIFY_EMAIL_PATH,
+} from '@aiparksit/shared';
 import { AppConfig } from '../config/index.js';
 import { linkOriginFollowsRequests, originOfRequestPattern, PermanentDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/index.js';
 import { MetricsService } from '../metrics/index.js';
@@ -18,6 +27,7 @@ import {
   SIGN_IN_LOCKOUT_EMAIL,
   SYSTEM_TEST_EMAIL,
   VEHICLE_CHANGE_EMAIL,
+  WAITLIST_OFFER_EMAIL,
   type AccountInvitationPayload,
   type AccountNoticePayload,
   type BookingCancellationPayload,
@@ -30,13 +40,20 @@ import {
   type SignInLockoutPayload,
   type SystemTestEmailPayload,
   type VehicleChangePayload,
+  type WaitlistOfferPayload,
 } from './email-kinds.js';
 import type { BookingConfirmationRecord } from './notification.records.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { accountInvitationEmail } from './templates/account-invitation.template.js';
 import { accountNoticeEmail } from './templates/account-notice.template.js';
 import { bookingConfirmationEmail } from './templates/booking-confirmation.template.js';
-import { bookingCancellationEmail, bookingExtensionEmail, vehicleChangeEmail, type BookingNoticeBase } from './templates/booking-notices.template.js';
+import {
+  bookingCancellationEmail,
+  bookingExtensionEmail,
+  vehicleChangeEmail,
+  waitlistOfferEmail,
+  type BookingNoticeBase,
+} from './templates/booking-notices.template.js';
 import { passwordResetEmail } from './templates/password-reset.template.js';
 import { emailVerificationEmail } from './templates/email-verification.template.js';
 import { investorReportEmail, SUMMARY_METRICS, summaryLine } from './templates/investor-report.template.js';
@@ -79,6 +96,7 @@ export class EmailHandlers {
       { kind: BOOKING_EXTENSION_EMAIL, handle: (message) => this.sendBookingExtension(message) },
       { kind: VEHICLE_CHANGE_EMAIL, handle: (message) => this.sendVehicleChange(message) },
       { kind: PASSWORD_RESET_EMAIL, handle: (message) => this.sendPasswordReset(message) },
+      { kind: WAITLIST_OFFER_EMAIL, handle: (message) => this.sendWaitlistOffer(message) },
     ];
   }
 
@@ -190,6 +208,25 @@ export class EmailHandlers {
       booking.driverEmail,
       vehicleChangeEmail({ ...base, start: booking.start, end: booking.end, previousPlate, vehiclePlate: booking.vehiclePlate }),
     );
+  }
+
+  /** Only while the offer still holds: a hold paid, lapsed or cancelled before sending needs no email. */
+  private async sendWaitlistOffer(message: OutboxMessage): Promise<void> {
+    const { bookingId } = message.payload as Partial<WaitlistOfferPayload>;
+    const { booking, base } = await this.noticeBooking(bookingId, message);
+    if (booking.status !== 'pending_payment' || !booking.holdExpiresAt) {
+      throw new PermanentDeliveryError(`booking ${booking.id} is ${booking.status}; the waitlist offer no longer holds`);
+    }
+    const email = waitlistOfferEmail({
+      ...base,
+      start: booking.start,
+      end: booking.end,
+      amountCents: booking.amountCents,
+      currency: booking.currency.trim(),
+      holdExpiresAt: booking.holdExpiresAt,
+      payUrl: this.spaUrl(bookingPaymentPath(booking.id), message),
+    });
+    await this.deliver(message, booking.driverEmail, email);
   }
 
   /** Like a verification link: to PUBLIC_URL, the token in the fragment (see below); not sent to a disabled account. */

@@ -27,6 +27,16 @@ export interface BookingExtensionPayload {
   extensionId: string;
 }
 
+/**
+ * Written by `waitlist_offer` (SQL) in the transaction that holds a freed space for the first in
+ * a waitlist: the held booking, to pay before its hold expires.
+ */
+export const WAITLIST_OFFER_EMAIL = 'email.waitlist_offer';
+export interface WaitlistOfferPayload {
+  entryId: string;
+  bookingId: string;
+}
+
 /** Written in the transaction that changes the plate; the plate before the change rides along. */
 export const VEHICLE_CHANGE_EMAIL = 'email.vehicle_change';
 export interface VehicleChangePayload {

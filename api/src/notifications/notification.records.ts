@@ -36,6 +36,8 @@ export interface BookingConfirmationRecord {
   timeZone: string;
   cardBrand: string | null;
   cardLast4: string | null;
+  /** While `pending_payment`: when the hold lapses. */
+  holdExpiresAt: Date | null;
 }
 
 /** Who may receive an investor report: an active investor or admin account, checked when it is sent. */

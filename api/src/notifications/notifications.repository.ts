@@ -87,7 +87,7 @@ export class NotificationsRepository {
               u.email::text AS "driverEmail", u.name AS "driverName",
               f.name AS "facilityName", f.address_line AS "addressLine", f.postal_code AS "postalCode", f.city,
               f.country_code AS "countryCode", f.time_zone AS "timeZone",
-              p.card_brand AS "cardBrand", p.card_last4 AS "cardLast4"
+              p.card_brand AS "cardBrand", p.card_last4 AS "cardLast4", b.hold_expires_at AS "holdExpiresAt"
          FROM bookings b
          JOIN users u ON u.id = b.driver_id
          JOIN facilities f ON f.id = b.facility_id

@@ -1280,6 +1280,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/waitlist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WaitlistController_list'];
+    put?: never;
+    post: operations['WaitlistController_join'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/waitlist/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WaitlistController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['WaitlistController_leave'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2377,6 +2409,27 @@ export interface components {
       to: string;
       /** @enum {string} */
       type: 'platform-overview' | 'revenue' | 'growth' | 'market';
+    };
+    JoinWaitlistDto: {
+      /**
+       * Format: date-time
+       * @example 2030-05-01T12:00:00Z
+       */
+      end: string;
+      /** Format: uuid */
+      facilityId: string;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /**
+       * Format: date-time
+       * @example 2030-05-01T08:00:00Z
+       */
+      start: string;
+      /**
+       * @description As for a booking: 2–10 letters, digits, spaces or dashes.
+       * @example B-AB 123
+       */
+      vehiclePlate: string;
     };
     LocationDto: {
       /** @example 52.52 */
@@ -3548,6 +3601,52 @@ export interface components {
     VerifyEmailDto: {
       /** @description The token from the link in the verification email (after `#token=`). */
       token: string;
+    };
+    WaitlistBookingDto: {
+      code: string;
+      /** Format: date-time */
+      holdExpiresAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description pending_payment while the offer holds; pay it with POST /api/payments. */
+      status: string;
+    };
+    WaitlistEntryListDto: {
+      items: components['schemas']['WaitlistEntryViewDto'][];
+    };
+    WaitlistEntryViewDto: {
+      /** @description The price quoted on joining, which an offer holds. */
+      amountCents: number;
+      /** @description The held booking once a space was offered. */
+      booking: components['schemas']['WaitlistBookingDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example EUR */
+      currency: string;
+      /** Format: date-time */
+      end: string;
+      facility: components['schemas']['WaitlistFacilityDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      offeredAt: string | null;
+      /** @description While waiting: 1 for the first in line at this car park and space type. */
+      position: number | null;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /** Format: date-time */
+      start: string;
+      /** @enum {string} */
+      status: 'waiting' | 'offered' | 'booked' | 'lapsed' | 'left' | 'expired';
+      vehiclePlate: string;
+    };
+    WaitlistFacilityDto: {
+      addressLine: string;
+      city: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      timeZone: string;
     };
   };
   responses: never;
@@ -10249,6 +10348,318 @@ export interface operations {
        * @description An account with this email already exists.
        *
        *     Codes (`details.code`): `email_taken`.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  WaitlistController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The driver's own entries, newest first (at most 50). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaitlistEntryListDto'];
+        };
+      };
+      /** @description The request could not be read (a malformed URL escape or header). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  WaitlistController_join: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['JoinWaitlistDto'];
+      };
+    };
+    responses: {
+      /** @description In line; when a space frees for the stay, the first in line gets a hold and an email. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaitlistEntryViewDto'];
+        };
+      };
+      /** @description A rule of a booking is broken (details.code as for POST /api/bookings). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description email_not_verified.
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description facility_not_found.
+       *
+       *     Codes (`details.code`): `entry_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description space_available: book it instead; already_waiting (details.entryId); blacked_out.
+       *
+       *     Codes (`details.code`): `already_waiting`, `entry_not_waiting`, `space_available`.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  WaitlistController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaitlistEntryViewDto'];
+        };
+      };
+      /** @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description Unknown, or another driver's.
+       *
+       *     Codes (`details.code`): `entry_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  WaitlistController_leave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Left the line (status left). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaitlistEntryViewDto'];
+        };
+      };
+      /** @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description Unknown, or another driver's.
+       *
+       *     Codes (`details.code`): `entry_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description entry_not_waiting: already offered, booked, lapsed, left or expired.
+       *
+       *     Codes (`details.code`): `already_waiting`, `entry_not_waiting`, `space_available`.
        */
       409: {
         headers: {

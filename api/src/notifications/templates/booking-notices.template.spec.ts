@@ -1,4 +1,11 @@
-import { bookingCancellationEmail, bookingExtensionEmail, REFUND_ARRIVAL, vehicleChangeEmail, type BookingNoticeBase } from './booking-notices.template.js';
+import {
+  bookingCancellationEmail,
+  bookingExtensionEmail,
+  REFUND_ARRIVAL,
+  vehicleChangeEmail,
+  waitlistOfferEmail,
+  type BookingNoticeBase,
+} from './booking-notices.template.js';
 
 const BOOKING_URL = 'https://parking.example/driver/bookings/0b9f6a43-3c1e-4c7e-9d0a-8f2a51a1f7a1';
 
@@ -104,5 +111,28 @@ describe('vehicleChangeEmail', () => {
     expect(email.text).toContain(BOOKING_URL);
     expect(email.html).toContain('<strong>M-XY 99</strong>');
     expect(email.html).toContain(`href="${BOOKING_URL}"`);
+  });
+});
+
+describe('waitlistOfferEmail', () => {
+  it('says which space is held, at what price, until when (local time), and where to pay', () => {
+    const payUrl = 'https://parking.example/driver/checkout/0b9f6a43-3c1e-4c7e-9d0a-8f2a51a1f7a1';
+    const email = waitlistOfferEmail({
+      ...base,
+      start: new Date('2026-05-04T07:00:00Z'),
+      end: new Date('2026-05-04T09:30:00Z'),
+      amountCents: 750,
+      currency: 'EUR',
+      holdExpiresAt: new Date('2026-05-01T16:40:00Z'),
+      payUrl,
+    });
+    expect(email.subject).toBe('A space freed up at Central Garage: held for you until 18:40');
+    expect(email.text).toContain('(booking PK7Q-M2XD)');
+    expect(email.text).toContain('When:   Monday 4 May 2026, 09:00 CEST to Monday 4 May 2026, 11:30 CEST');
+    expect(email.text).toContain('Price:  €7.50');
+    expect(email.text).toContain('Pay by Friday 1 May 2026, 18:40 CEST to keep it; after that it goes to the next driver in line.');
+    expect(email.text).toContain(`Pay now: ${payUrl}`);
+    expect(email.text).toContain(BOOKING_URL);
+    expect(email.html).toContain(`href="${payUrl}"`);
   });
 });

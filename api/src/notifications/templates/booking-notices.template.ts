@@ -37,6 +37,17 @@ export interface VehicleChangeData extends BookingNoticeBase {
   vehiclePlate: string;
 }
 
+export interface WaitlistOfferData extends BookingNoticeBase {
+  start: Date;
+  end: Date;
+  amountCents: number;
+  currency: string;
+  /** When the hold lapses and the space goes to the next in line. */
+  holdExpiresAt: Date;
+  /** The SPA's page that pays the held booking. */
+  payUrl: string;
+}
+
 /**
  * Card refunds are sent at once but the card's bank books them later; 5–10 business days is what
  * card processors tell cardholders to expect.
@@ -163,5 +174,39 @@ ${table([
 ])}
 <p>If you did not make this change, check the booking.</p>
 ${button(data.bookingUrl, 'See the booking')}`;
+  return rendered(subject, text, body);
+}
+
+/** Sent when a space freed for a driver on a waitlist: it is held for them until the hold lapses. */
+export function waitlistOfferEmail(data: WaitlistOfferData): RenderedEmail {
+  const window = formatWindow(data.start, data.end, data.facility.timeZone);
+  const until = formatWindow(data.holdExpiresAt, data.holdExpiresAt, data.facility.timeZone);
+  const price = formatMoney(data.amountCents, data.currency);
+  const subject = singleLine(`A space freed up at ${data.facility.name}: held for you until ${until.start.slice(-5)}`);
+  const lapse = `Pay by ${until.start} ${until.startZone} to keep it; after that it goes to the next driver in line.`;
+  const text = [
+    `Hello ${data.driverName},`,
+    '',
+    `a space freed up at ${data.facility.name} for the stay you were waiting for, and we are holding it for you (booking ${data.bookingCode}).`,
+    '',
+    `When:   ${window.start} ${window.startZone} to ${window.end} ${window.endZone}`,
+    `        (local time at the facility, ${window.timeZone})`,
+    `Price:  ${price}`,
+    '',
+    lapse,
+    '',
+    `Pay now: ${data.payUrl}`,
+    `See the booking: ${data.bookingUrl}`,
+    '',
+    'AIParksit',
+  ];
+  const body = html`<h1 style="font-size:20px;margin:0 0 12px;">A space freed up for you</h1>
+<p>Hello ${data.driverName}, a space freed up at <strong>${data.facility.name}</strong> for the stay you were waiting for. We are holding it for you as booking <strong>${data.bookingCode}</strong>.</p>
+${table([
+  ['When', html`${window.start} ${window.startZone} to ${window.end} ${window.endZone}<br>${muted(`Local time at the facility (${window.timeZone})`)}`],
+  ['Price', html`<strong>${price}</strong>`],
+])}
+<p><strong>${lapse}</strong></p>
+${button(data.payUrl, 'Pay and keep the space')}`;
   return rendered(subject, text, body);
 }
