@@ -34,6 +34,7 @@ import { FacilitySpaceTypes1795503800000 } from './1795503800000-facility-space-
 import { FacilityEarthPoint1795503810000 } from './1795503810000-facility-earth-point.js';
 import { TriggerGenericPlans1795503900000 } from './1795503900000-trigger-generic-plans.js';
 import { RealtimeEndedBookings1795504000000 } from './1795504000000-realtime-ended-bookings.js';
+import { OccupancyForecasts1795504200000 } from './1795504200000-occupancy-forecasts.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -73,4 +74,5 @@ export const migrations = [
   FacilityEarthPoint1795503810000,
   TriggerGenericPlans1795503900000,
   RealtimeEndedBookings1795504000000,
+  OccupancyForecasts1795504200000,
 ];
