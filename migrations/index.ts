@@ -35,6 +35,7 @@ import { FacilityEarthPoint1795503810000 } from './1795503810000-facility-earth-
 import { TriggerGenericPlans1795503900000 } from './1795503900000-trigger-generic-plans.js';
 import { RealtimeEndedBookings1795504000000 } from './1795504000000-realtime-ended-bookings.js';
 import { Waitlist1795504100000 } from './1795504100000-waitlist.js';
+import { OccupancyForecasts1795504200000 } from './1795504200000-occupancy-forecasts.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   TriggerGenericPlans1795503900000,
   RealtimeEndedBookings1795504000000,
   Waitlist1795504100000,
+  OccupancyForecasts1795504200000,
 ];

@@ -20,6 +20,7 @@ import { FacilitiesModule } from './facilities/index.js';
 import { FacilityManagementModule } from './facility-management/index.js';
 import { OperatorsModule } from './operators/index.js';
 import { AnalyticsModule } from './analytics/index.js';
+import { ForecastModule } from './forecast/index.js';
 import { MetricsModule } from './metrics/index.js';
 import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
@@ -73,6 +74,7 @@ export class AppModule {
         FacilityManagementModule,
         OperatorsModule,
         AnalyticsModule,
+        ForecastModule,
         MetricsModule,
         ReportsModule,
         ReportSubscriptionsModule,

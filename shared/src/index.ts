@@ -11,6 +11,7 @@ export * from './notifications.js';
 export * from './facility-management.js';
 export * from './operators.js';
 export * from './analytics.js';
+export * from './forecast.js';
 export * from './metrics.js';
 export * from './uuid.js';
 export * from './system.js';

@@ -576,6 +576,13 @@ export const configSchema = {
     default: '60000',
     parse: parsers.int(50, 3_600_000),
   },
+  forecastFitOnStart: {
+    env: 'FORECAST_FIT_ON_START',
+    description:
+      'At start-up, fit the occupancy forecasts when no fit is under a day old (besides the nightly run at 03:30 UTC); one instance fits, the others skip.',
+    default: 'true',
+    parse: parsers.bool,
+  },
   wsHeartbeatIntervalMs: {
     env: 'WS_HEARTBEAT_INTERVAL_MS',
     description: 'The WebSocket server pings every socket this often; a socket that has not answered the previous ping is closed.',

@@ -47,6 +47,7 @@ import { AdminAuditEntity } from '../audit/admin-audit.entity.js';
 import { SystemErrorGroupEntity } from '../error-log/system-error-group.entity.js';
 import { SystemErrorHourEntity } from '../error-log/system-error-hour.entity.js';
 import { HarvestBlockLiftEntity } from '../harvest/harvest-block-lift.entity.js';
+import { OccupancyForecastEntity } from '../forecast/occupancy-forecast.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -104,4 +105,5 @@ export const entities = [
   SystemErrorHourEntity,
   HarvestBlockLiftEntity,
   WaitlistEntryEntity,
+  OccupancyForecastEntity,
 ];

@@ -1,5 +1,6 @@
-// Occupancy forecasting as pure functions: no Nest, no database. The nightly job and the API read
-// the rollups and opening hours, and hand this module plain series.
+// Occupancy forecasting: the model as pure functions (no Nest, no database: closed-hours,
+// hourly-occupancy, local-week, occupancy-model, facility-fit, forecast-reading), and the Nest
+// module that fits it nightly from the rollups, stores it, and serves forecasts.
 export { closedHours, type ClosedHoursInput, type ClosedPeriod } from './closed-hours.js';
 export { ForecastErrorTally, meanAbsoluteError, meanAbsolutePercentageError } from './forecast-accuracy.js';
 export { hourlyOccupancyFromDailyRollups, type DailyOccupancyRollup, type HourlyOccupancy } from './hourly-occupancy.js';
@@ -15,3 +16,9 @@ export {
   type OccupancyModelOptions,
 } from './occupancy-model.js';
 export { seasonalNaiveForecast } from './seasonal-naive.js';
+export { fitFacility, historyStartMs, type FacilityHistory, type FittedFacility } from './facility-fit.js';
+export { FORECAST_HORIZON_DAYS, expectedOccupancy, forecastLevel, isExpectedFull, usuallyFullBy } from './forecast-reading.js';
+export { ForecastModule } from './forecast.module.js';
+export { ForecastService } from './forecast.service.js';
+export { ForecastFitService, type ForecastFitRun } from './forecast-fit.service.js';
+export { ForecastException, type ForecastErrorCode } from './forecast.exception.js';

@@ -576,6 +576,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/facilities/{id}/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ForecastController_forecast'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/facilities/{id}/manage': {
     parameters: {
       query?: never;
@@ -920,6 +936,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['OperatorFacilitiesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operator/facilities/{id}/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OperatorForecastController_forecast'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2228,6 +2260,53 @@ export interface components {
       /** @example Europe/Berlin */
       timeZone: string;
     };
+    FacilityForecastBodyDto: {
+      /** @description Active spaces of all types when fitted; null at coarse fidelity. */
+      capacity: number | null;
+      /**
+       * Format: date-time
+       * @description When the model was fitted (nightly).
+       */
+      fittedAt: string;
+      /** @description Hour by hour over the local day the window starts on (23 or 25 hours on DST days). */
+      hours: components['schemas']['FacilityForecastHourDto'][];
+      /** @description Some open hour of the window is expected full (see level). */
+      likelyToFillUp: boolean;
+      /**
+       * @description From the typical week: the local time it reaches 90 % of capacity on at least three weekdays (their median), else on both weekend days ("… at weekends"), rounded up to the quarter hour; null when it usually does not.
+       * @example 08:30 on weekdays
+       */
+      usuallyFullBy: string | null;
+    };
+    FacilityForecastDto: {
+      /** Format: uuid */
+      facilityId: string;
+      /**
+       * @description full: exact expected spaces (signed in or API key); coarse: levels only (anonymous).
+       * @enum {string}
+       */
+      fidelity: 'full' | 'coarse';
+      /** @description Facility-wide (all space types: occupancy history is kept per facility). null while the facility has no fitted model (new, or nothing booked yet). */
+      forecast: components['schemas']['FacilityForecastBodyDto'] | null;
+      /** @example Europe/Berlin */
+      timeZone: string;
+      window: components['schemas']['ForecastWindowDto'];
+    };
+    FacilityForecastHourDto: {
+      /** @description Expected occupied spaces (hour average, one decimal); null at coarse fidelity or beyond the model. */
+      expectedOccupied: number | null;
+      /**
+       * @description full: fewer than max(1, 10 % of capacity) spaces expected free; high: 70 % or more expected taken; moderate: 40 % or more; low: less. null beyond the model (16 days after its fit).
+       * @enum {string|null}
+       */
+      level: 'low' | 'moderate' | 'high' | 'full' | null;
+      /** @example 08:00 */
+      localStart: string;
+      /** @description Open for at least part of the hour (opening hours, no facility-wide blackout); closed hours expect 0. */
+      open: boolean;
+      /** Format: date-time */
+      start: string;
+    };
     FacilityListPageDto: {
       /**
        * @description full: exact counts (signed in or API key); coarse: levels only (anonymous).
@@ -2294,6 +2373,12 @@ export interface components {
       spaceTypes: ('standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle')[];
       /** @example Europe/Berlin */
       timeZone: string;
+    };
+    ForecastWindowDto: {
+      /** Format: date-time */
+      end: string;
+      /** Format: date-time */
+      start: string;
     };
     FunnelStepDto: {
       /** @description Share of the previous step, percent, one decimal; null for the first or after an empty one. */
@@ -2886,6 +2971,14 @@ export interface components {
       revenue: components['schemas']['DashboardRevenueDto'][];
       today: components['schemas']['DashboardTodayDto'];
     };
+    OperatorFacilityForecastDto: {
+      /** Format: uuid */
+      facilityId: string;
+      /** @description Facility-wide. null while the facility has no fitted model. */
+      forecast: components['schemas']['OperatorForecastBodyDto'] | null;
+      /** @example Europe/Berlin */
+      timeZone: string;
+    };
     OperatorFacilityListDto: {
       results: components['schemas']['OperatorFacilityRowDto'][];
     };
@@ -2901,6 +2994,65 @@ export interface components {
       published: boolean;
       slug: string;
       upcomingBookings: number;
+    };
+    OperatorForecastBodyDto: {
+      /** @description Active spaces of all types when fitted. */
+      capacity: number;
+      /** @description The same 14 local days, one entry each. */
+      days: components['schemas']['OperatorForecastDayDto'][];
+      /** @description RMS error (spaces) of the model forecasting the last week of its history from the weeks before; null with under three weeks. */
+      errorSpread: number | null;
+      /** Format: date-time */
+      fittedAt: string;
+      /** @description Hour by hour from today’s local midnight, 14 local days. */
+      hours: components['schemas']['OperatorForecastHourDto'][];
+      /**
+       * Format: date-time
+       * @description Where the fitted history ends.
+       */
+      origin: string;
+      /** @description Change per week of the average open hour, in occupied spaces (before damping). */
+      trendPerWeek: number;
+      /**
+       * @description From the typical week: the local time it reaches 90 % of capacity on at least three weekdays (their median), else on both weekend days ("… at weekends"), rounded up to the quarter hour; null when it usually does not.
+       * @example 08:30 on weekdays
+       */
+      usuallyFullBy: string | null;
+      /** @description Weeks of history read (up to 26). */
+      weeksFitted: number;
+    };
+    OperatorForecastDayDto: {
+      /** @description Expected occupied over capacity across open hours, percent, one decimal. */
+      averagePercent: number | null;
+      /**
+       * @description Local date.
+       * @example 2027-03-29
+       */
+      date: string;
+      /** @description Expected booked space-hours of the day. */
+      expectedSpaceHours: number;
+      /** @description Some open hour is expected full. */
+      likelyToFillUp: boolean;
+      openHours: number;
+      peakExpectedOccupied: number;
+      /**
+       * @description Local start of the busiest open hour; null when closed all day.
+       * @example 09:00
+       */
+      peakLocalStart: string | null;
+    };
+    OperatorForecastHourDto: {
+      /** @description Expected occupied spaces, one decimal (0 when closed). */
+      expectedOccupied: number;
+      /** @description Upper end: expected + 1.28 × errorSpread, at most capacity; 0 when closed; null without errorSpread. */
+      high: number | null;
+      /** @example 08:00 */
+      localStart: string;
+      /** @description Lower end of the band: expected − 1.28 × errorSpread (about 80 %), at least 0; 0 when closed; null without errorSpread. */
+      low: number | null;
+      open: boolean;
+      /** Format: date-time */
+      start: string;
     };
     OperatorShareDto: {
       /** @description Reporting currency, minor units. */
@@ -6642,6 +6794,64 @@ export interface operations {
       };
     };
   };
+  ForecastController_forecast: {
+    parameters: {
+      query: {
+        /** @description After start, at most 30 days later. */
+        end: string;
+        /** @description Not more than 2 minutes ago (400, field code in_the_past). */
+        start: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Expected occupancy of the whole facility (all space types) per hour of the local day the window starts on, whether the window is likely to fill up, and when it is usually full; `forecast` is null before the first fit. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FacilityForecastDto'];
+        };
+      };
+      /** @description invalid_window (as for availability), or field errors. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description As for GET /api/facilities/:id.
+       *
+       *     Codes (`details.code`): `facility_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description This client read more facilities or result pages than one person browses, or asked for a facility nobody is shown; the Retry-After header says when to try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   FacilityManagementController_get: {
     parameters: {
       query?: never;
@@ -8359,6 +8569,81 @@ export interface operations {
        *     Codes (`details.code`): `api_key_not_allowed`, `operator_not_found`.
        */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  OperatorForecastController_forecast: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Expected occupancy of the whole facility hour by hour for 14 local days from today, with a band, and per day; `forecast` is null before the first fit. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperatorFacilityForecastDto'];
+        };
+      };
+      /** @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description facility_not_found: no such facility, or not yours.
+       *
+       *     Codes (`details.code`): `facility_not_found`.
+       */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import {
+  isUuid,
+  type FacilityForecast,
+  type FacilityForecastHour,
+  type OpeningHours,
+  type OperatorFacilityForecast,
+  type OperatorForecastDay,
+  type OperatorForecastHour,
+} from '@aiparksit/shared';
+import { mayAccess, type Principal, type UserPrincipal } from '../access/index.js';
+import { FacilitiesService, fidelityFor, parseWindow } from '../facilities/index.js';
+import { closedHours } from './closed-hours.js';
+import { averageOver, expectedOccupancy, forecastLevel, isExpectedFull, round1, usuallyFullBy } from './forecast-reading.js';
+import { ForecastException } from './forecast.exception.js';
+import { ForecastRepository, type StoredForecastModel } from './forecast.repository.js';
+import { HOUR_MS } from './local-week.js';
+import type { FacilityForecastQueryDto } from './dto/forecast-query.dto.js';
+
+/** The operator's outlook: local days from today. */
+const OUTLOOK_DAYS = 14;
+/** The band: ± this many one-week-ahead error spreads (the normal distribution's 80 % interval). */
+const BAND_Z = 1.28;
+
+/** An hourly series of a stored model over UTC hours from `startMs`, with the closed hours. */
+interface HourlyGrid {
+  startMs: number;
+  expected: Float64Array;
+  closed: Uint8Array;
+}
+
+/**
+ * Occupancy forecasts per facility, as drivers and operators read them (facility-wide: the
+ * rollups hold no space type). The hours asked for are computed from the stored model.
+ */
+@Injectable()
+export class ForecastService {
+  constructor(
+    private readonly forecasts: ForecastRepository,
+    private readonly facilities: FacilitiesService,
+  ) {}
+
+  /**
+   * The public forecast of the local day the window starts on, hour by hour, and whether the
+   * window is likely to fill up. Visibility, window rules and errors are those of availability.
+   */
+  async facilityForecast(principal: Principal | undefined, id: string, query: FacilityForecastQueryDto, now = new Date()): Promise<FacilityForecast> {
+    const window = parseWindow(query.start, query.end, now)!;
+    const facility = await this.facilities.visibleDetail(principal, id);
+    const fidelity = fidelityFor(principal);
+    const zone = facility.timeZone;
+    const answer = { facilityId: facility.id, timeZone: zone, window: { start: window.start.toISOString(), end: window.end.toISOString() }, fidelity };
+    const stored = await this.forecasts.model(facility.id);
+    if (!hasHistory(stored)) return { ...answer, forecast: null };
+
+    const { model } = stored;
+    const localDate = DateTime.fromJSDate(window.start, { zone }).toISODate()!;
+    const dayStart = DateTime.fromISO(localDate, { zone }).startOf('day').toMillis();
+    const dayEnd = DateTime.fromISO(localDate, { zone }).plus({ days: 1 }).startOf('day').toMillis();
+    const grid = await this.hourlyGrid(stored, facility, Math.min(dayStart, window.start.getTime()), Math.max(dayEnd, window.end.getTime()));
+    const exact = fidelity === 'full';
+    const hours: FacilityForecastHour[] = hoursOfDay(dayStart, dayEnd).map(([from, to]) => {
+      const expected = averageOver(grid.expected, grid.startMs, from, to);
+      const known = Number.isFinite(expected);
+      return {
+        start: new Date(from).toISOString(),
+        localStart: DateTime.fromMillis(from, { zone }).toFormat('HH:mm'),
+        open: isOpen(grid, from, to),
+        level: known ? forecastLevel(expected, model.capacity) : null,
+        expectedOccupied: known && exact ? round1(expected) : null,
+      };
+    });
+    let likelyToFillUp = false;
+    const first = Math.floor((window.start.getTime() - grid.startMs) / HOUR_MS);
+    for (let i = first; grid.startMs + i * HOUR_MS < window.end.getTime(); i++) {
+      const expected = grid.expected[i]!;
+      if (!grid.closed[i] && Number.isFinite(expected) && isExpectedFull(expected, model.capacity)) likelyToFillUp = true;
+    }
+    return {
+      ...answer,
+      forecast: {
+        fittedAt: stored.fittedAt.toISOString(),
+        capacity: exact ? model.capacity : null,
+        likelyToFillUp,
+        usuallyFullBy: usuallyFullBy(model),
+        hours,
+      },
+    };
+  }
+
+  /** The operator's own facility (an admin's any): 14 local days hour by hour with a band, and per day. */
+  async operatorForecast(user: UserPrincipal, id: string, now = new Date()): Promise<OperatorFacilityForecast> {
+    const facility = isUuid(id) ? await this.forecasts.facility(id) : undefined;
+    if (!facility || !mayAccess(user, facility.ownerId)) throw new ForecastException('facility_not_found', 'No such facility.');
+    const zone = facility.timeZone;
+    const stored = await this.forecasts.model(facility.id);
+    if (!hasHistory(stored)) return { facilityId: facility.id, timeZone: zone, forecast: null };
+
+    const { model, errorSpread } = stored;
+    const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+    const dayStarts = Array.from({ length: OUTLOOK_DAYS + 1 }, (_, d) => today.plus({ days: d }).startOf('day').toMillis());
+    const grid = await this.hourlyGrid(stored, facility, dayStarts[0]!, dayStarts[OUTLOOK_DAYS]!);
+    const capacity = model.capacity;
+    const hours: OperatorForecastHour[] = [];
+    const days: OperatorForecastDay[] = [];
+    for (let d = 0; d < OUTLOOK_DAYS; d++) {
+      let openHours = 0;
+      let spaceHours = 0;
+      let openExpected = 0;
+      let peak = 0;
+      let peakLocalStart: string | null = null;
+      let full = false;
+      for (const [from, to] of hoursOfDay(dayStarts[d]!, dayStarts[d + 1]!)) {
+        const raw = averageOver(grid.expected, grid.startMs, from, to);
+        const expected = Number.isFinite(raw) ? raw : 0;
+        const open = isOpen(grid, from, to);
+        const localStart = DateTime.fromMillis(from, { zone }).toFormat('HH:mm');
+        const band = errorSpread === null || !open ? null : BAND_Z * errorSpread;
+        hours.push({
+          start: new Date(from).toISOString(),
+          localStart,
+          open,
+          expectedOccupied: round1(expected),
+          low: band === null ? (open ? null : 0) : round1(Math.max(0, expected - band)),
+          high: band === null ? (open ? null : 0) : round1(Math.min(capacity, expected + band)),
+        });
+        spaceHours += (expected * (to - from)) / HOUR_MS;
+        if (!open) continue;
+        openHours++;
+        openExpected += expected;
+        if (peakLocalStart === null || expected > peak) [peak, peakLocalStart] = [expected, localStart];
+        if (isExpectedFull(expected, capacity)) full = true;
+      }
+      days.push({
+        date: DateTime.fromMillis(dayStarts[d]!, { zone }).toISODate()!,
+        openHours,
+        expectedSpaceHours: round1(spaceHours),
+        peakExpectedOccupied: round1(peak),
+        peakLocalStart,
+        averagePercent: openHours > 0 && capacity > 0 ? round1((100 * openExpected) / (openHours * capacity)) : null,
+        likelyToFillUp: full,
+      });
+    }
+    return {
+      facilityId: facility.id,
+      timeZone: zone,
+      forecast: {
+        fittedAt: stored.fittedAt.toISOString(),
+        origin: new Date(model.originMs).toISOString(),
+        weeksFitted: model.weeksFitted,
+        capacity,
+        trendPerWeek: Math.round(model.trendPerWeek * 1000) / 1000,
+        errorSpread: errorSpread === null ? null : Math.round(errorSpread * 1000) / 1000,
+        usuallyFullBy: usuallyFullBy(model),
+        hours,
+        days,
+      },
+    };
+  }
+
+  /** Expected occupancy and closed hours over the whole UTC hours covering [fromMs, toMs). */
+  private async hourlyGrid(
+    stored: StoredForecastModel,
+    facility: { id: string; timeZone: string; openingHours: OpeningHours },
+    fromMs: number,
+    toMs: number,
+  ): Promise<HourlyGrid> {
+    const startMs = Math.floor(fromMs / HOUR_MS) * HOUR_MS;
+    const hours = Math.ceil(toMs / HOUR_MS) - startMs / HOUR_MS;
+    const closures = await this.forecasts.facilityClosures([facility.id], new Date(startMs), new Date(startMs + hours * HOUR_MS));
+    const closed = closedHours({ startMs, hours, timeZone: facility.timeZone, openingHours: facility.openingHours, closures: closures.get(facility.id) });
+    return { startMs, expected: expectedOccupancy(stored.model, startMs, hours, closed), closed };
+  }
+}
+
+/** A model that has read at least one booked hour; before that there is nothing to forecast from. */
+function hasHistory(stored: StoredForecastModel | undefined): stored is StoredForecastModel {
+  return stored !== undefined && stored.model.weeksFitted > 0;
+}
+
+/** The real hours of a local day from its midnight (the last one shorter on a day whose offset is not whole hours). */
+function hoursOfDay(dayStart: number, dayEnd: number): [number, number][] {
+  const hours: [number, number][] = [];
+  for (let t = dayStart; t < dayEnd; t += HOUR_MS) hours.push([t, Math.min(t + HOUR_MS, dayEnd)]);
+  return hours;
+}
+
+/** Open for some part of [fromMs, toMs). */
+function isOpen(grid: HourlyGrid, fromMs: number, toMs: number): boolean {
+  for (let i = Math.floor((fromMs - grid.startMs) / HOUR_MS); grid.startMs + i * HOUR_MS < toMs; i++) if (grid.closed[i] === 0) return true;
+  return false;
+}

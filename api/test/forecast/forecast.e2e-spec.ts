@@ -1,0 +1,277 @@
+import { DateTime } from 'luxon';
+import type pg from 'pg';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import type { AuthTokens, FacilityForecast, OperatorFacilityForecast } from '@aiparksit/shared';
+import type { AppConfig } from '../../src/config/index.js';
+import { createDataSource } from '../../src/database/data-source.js';
+import { ForecastFitJob } from '../../src/forecast/forecast.job.js';
+import { ForecastRepository, type FittedModelRow } from '../../src/forecast/forecast.repository.js';
+import { ForecastFitService } from '../../src/forecast/forecast-fit.service.js';
+import { apiUrl } from '../support/api-url.js';
+import { testPool } from '../support/db.js';
+import { createFacility, createOperator, type TestFacility, type TestOperator } from '../support/facility-factories.js';
+import { bearer, createUser, loginAs, signedInUser } from '../support/factories.js';
+
+const ZONE = 'Europe/Berlin';
+const HISTORY_WEEKS = 6;
+const CAPACITY = 10;
+
+/** The repository of one "instance", noting every facility whose model it writes. */
+class RecordingRepository extends ForecastRepository {
+  constructor(
+    dataSource: DataSource,
+    private readonly saved: string[],
+  ) {
+    super(dataSource);
+  }
+
+  override async saveModels(models: FittedModelRow[]): Promise<void> {
+    this.saved.push(...models.map((m) => m.facilityId));
+    await super.saveModels(models);
+  }
+}
+
+/** The nightly job as one API instance runs it, on its own connections. */
+function jobOn(dataSource: DataSource, saved: string[] = []): ForecastFitJob {
+  return new ForecastFitJob(new ForecastFitService(new RecordingRepository(dataSource, saved)), { values: { forecastFitOnStart: false } } as AppConfig);
+}
+
+describe('occupancy forecasts', () => {
+  let pool: pg.Pool;
+  let api: string;
+  let instances: DataSource[];
+  let operator: TestOperator;
+  let ownerTokens: AuthTokens;
+  let otherOperatorTokens: AuthTokens;
+  let driverTokens: AuthTokens;
+  /** Full on weekdays 07:00–17:00 local for the last six weeks, empty otherwise; around the clock. */
+  let commuter: TestFacility;
+  /** No booking ever. */
+  let quiet: TestFacility;
+  let unlisted: TestFacility;
+  /** The fit's "now": today's local midnight, so the history holds whole days only. */
+  let fitAt: Date;
+  let nextMonday: DateTime;
+  let nextSaturday: DateTime;
+
+  beforeAll(async () => {
+    pool = testPool();
+    api = apiUrl();
+    instances = [0, 1].map((i) => createDataSource({ url: process.env['DATABASE_URL']!, poolSize: 3, applicationName: `aiparksit-forecast-test-${i}` }));
+    await Promise.all(instances.map((d) => d.initialize()));
+    operator = await createOperator(pool);
+    ownerTokens = await loginAs(api, operator.owner);
+    otherOperatorTokens = await loginAs(api, (await createOperator(pool)).owner);
+    driverTokens = (await signedInUser(pool, api)).tokens;
+    commuter = await createFacility(pool, operator, { timeZone: ZONE, spaces: { standard: CAPACITY } });
+    quiet = await createFacility(pool, operator, { timeZone: ZONE, spaces: { standard: 4 } });
+    unlisted = await createFacility(pool, operator, { timeZone: ZONE, spaces: { standard: 2 }, published: false });
+
+    const midnight = DateTime.now().setZone(ZONE).startOf('day');
+    fitAt = midnight.toJSDate();
+    nextMonday = midnight.plus({ days: 1 });
+    while (nextMonday.weekday !== 1) nextMonday = nextMonday.plus({ days: 1 });
+    nextSaturday = midnight.plus({ days: 1 });
+    while (nextSaturday.weekday !== 6) nextSaturday = nextSaturday.plus({ days: 1 });
+
+    // Every space booked 07:00–17:00 local on each weekday of the last six weeks (completed: the rollups count it).
+    const driver = await createUser(pool, { role: 'driver' });
+    await pool.query(
+      `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency)
+       SELECT 'FC' || substr(md5(random()::text || s.id::text || g.day::text), 1, 10), $1, s.facility_id, s.id, s.space_type,
+              tstzrange((g.day::date + time '07:00') AT TIME ZONE $3, (g.day::date + time '17:00') AT TIME ZONE $3), 'completed', 'B-FC 1', 3000, 'EUR'
+         FROM spaces s
+        CROSS JOIN generate_series($4::date - $5::int * 7, $4::date - 1, interval '1 day') AS g(day)
+        WHERE s.facility_id = $2 AND extract(isodow FROM g.day) <= 5`,
+      [driver.id, commuter.id, ZONE, midnight.toISODate(), HISTORY_WEEKS],
+    );
+  });
+
+  afterAll(async () => {
+    await Promise.all(instances.map((d) => d.destroy()));
+    await pool.end();
+  });
+
+  const ours = () => [commuter.id, quiet.id, unlisted.id].sort();
+
+  describe('the nightly fit', () => {
+    it('fits each facility once when two instances start it at the same moment', async () => {
+      await pool.query(`DELETE FROM occupancy_forecasts WHERE facility_id = ANY($1)`, [ours()]);
+      const saved: string[][] = [[], []];
+      const runs = await Promise.all(instances.map((d, i) => jobOn(d, saved[i]).run(fitAt)));
+
+      expect(runs.map((r) => r?.outcome)).toContain('fitted');
+      const oursSaved = saved.flat().filter((id) => ours().includes(id));
+      expect(oursSaved.sort()).toEqual(ours());
+
+      // Started again (by either instance) the same night, it finds them fitted.
+      const again: string[] = [];
+      await jobOn(instances[1]!, again).run(fitAt);
+      expect(again.filter((id) => ours().includes(id))).toEqual([]);
+    });
+
+    it('stores the weekly pattern of the history: full weekday working hours, empty weekends', async () => {
+      await jobOn(instances[0]!).run(fitAt);
+      const { rows } = await pool.query<{ capacity: number; weeks: number; origin: Date; mondayTen: number; saturdayTen: number; mondayThree: number }>(
+        `SELECT capacity, weeks_fitted AS weeks, origin, level * profile[1 + 10] AS "mondayTen", level * profile[1 + 5 * 24 + 10] AS "saturdayTen",
+                level * profile[1 + 3] AS "mondayThree"
+           FROM occupancy_forecasts WHERE facility_id = $1`,
+        [commuter.id],
+      );
+      expect(rows).toHaveLength(1);
+      const model = rows[0]!;
+      expect(model.capacity).toBe(CAPACITY);
+      expect(model.weeks).toBeGreaterThanOrEqual(HISTORY_WEEKS - 1);
+      expect(model.origin.toISOString()).toBe(fitAt.toISOString());
+      expect(model.mondayTen).toBeCloseTo(CAPACITY, 1);
+      expect(model.saturdayTen).toBeCloseTo(0, 3);
+      expect(model.mondayThree).toBeCloseTo(0, 3);
+    });
+  });
+
+  describe('GET /api/facilities/:id/forecast', () => {
+    beforeAll(async () => {
+      await jobOn(instances[0]!).run(fitAt);
+    });
+
+    const window = (day: DateTime, from: number, to: number) => ({
+      start: day.set({ hour: from }).toUTC().toISO()!,
+      end: day.set({ hour: to }).toUTC().toISO()!,
+    });
+
+    it('forecasts a working-day morning as full, hour by hour over the local day, with exact spaces for a signed-in driver', async () => {
+      const res = await request(api)
+        .get(`/api/facilities/${commuter.id}/forecast`)
+        .set('authorization', bearer(driverTokens))
+        .query(window(nextMonday, 9, 12));
+      expect(res.status).toBe(200);
+      const body = res.body as FacilityForecast;
+      expect(body).toMatchObject({ facilityId: commuter.id, timeZone: ZONE, fidelity: 'full' });
+      expect(body.forecast).toMatchObject({ capacity: CAPACITY, likelyToFillUp: true, usuallyFullBy: '07:30 on weekdays' });
+      const hours = body.forecast!.hours;
+      expect(hours).toHaveLength(24);
+      expect(hours[0]!.start).toBe(nextMonday.toUTC().toISO());
+      const at = (clock: string) => hours.find((h) => h.localStart === clock)!;
+      expect(at('10:00')).toMatchObject({ open: true, level: 'full' });
+      expect(at('10:00').expectedOccupied).toBeGreaterThan(9.5);
+      expect(at('03:00')).toMatchObject({ level: 'low' });
+      expect(at('03:00').expectedOccupied).toBeLessThan(0.5);
+      expect(Date.parse(body.forecast!.fittedAt)).toBeGreaterThan(Date.now() - 3_600_000);
+    });
+
+    it('says a Saturday window is not likely to fill up', async () => {
+      const res = await request(api)
+        .get(`/api/facilities/${commuter.id}/forecast`)
+        .set('authorization', bearer(driverTokens))
+        .query(window(nextSaturday, 10, 12));
+      expect(res.status).toBe(200);
+      const forecast = (res.body as FacilityForecast).forecast!;
+      expect(forecast.likelyToFillUp).toBe(false);
+      expect(forecast.hours.every((h) => h.level === 'low')).toBe(true);
+    });
+
+    it('shows anonymous callers levels only', async () => {
+      const res = await request(api)
+        .get(`/api/facilities/${commuter.id}/forecast`)
+        .query(window(nextMonday, 9, 12));
+      expect(res.status).toBe(200);
+      const body = res.body as FacilityForecast;
+      expect(body.fidelity).toBe('coarse');
+      expect(body.forecast).toMatchObject({ capacity: null, likelyToFillUp: true });
+      expect(body.forecast!.hours.every((h) => h.expectedOccupied === null && h.level !== null)).toBe(true);
+    });
+
+    it('answers forecast null for a facility with no booked hour, or not fitted yet', async () => {
+      const fresh = await createFacility(pool, operator, { timeZone: ZONE });
+      for (const facility of [quiet, fresh]) {
+        const res = await request(api)
+          .get(`/api/facilities/${facility.id}/forecast`)
+          .query(window(nextMonday, 9, 12));
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ facilityId: facility.id, timeZone: ZONE, forecast: null, fidelity: 'coarse' });
+      }
+    });
+
+    it('hides an unlisted facility from others as GET /api/facilities/:id does, and shows it to its operator', async () => {
+      const query = window(nextMonday, 9, 12);
+      const anonymous = await request(api).get(`/api/facilities/${unlisted.id}/forecast`).query(query);
+      expect(anonymous.status).toBe(404);
+      expect(anonymous.body).toMatchObject({ statusCode: 404, details: { code: 'facility_not_found' }, requestId: expect.any(String) });
+      const owner = await request(api).get(`/api/facilities/${unlisted.id}/forecast`).set('authorization', bearer(ownerTokens)).query(query);
+      expect(owner.status).toBe(200);
+    });
+
+    it('answers bad input with the error envelope: 400 for a bad window, 404 for an unknown or malformed id', async () => {
+      const path = `/api/facilities/${commuter.id}/forecast`;
+      const good = window(nextMonday, 9, 12);
+      const cases: [string, Record<string, string>, number][] = [
+        [path, { start: good.start }, 400],
+        [path, { start: 'tomorrow', end: good.end }, 400],
+        [path, { start: good.end, end: good.start }, 400],
+        [path, { start: '2020-01-01T08:00:00Z', end: '2020-01-01T09:00:00Z' }, 400],
+        [path, { start: good.start, end: nextMonday.plus({ days: 40 }).toUTC().toISO()! }, 400],
+        [`/api/facilities/00000000-0000-4000-8000-000000000000/forecast`, good, 404],
+        [`/api/facilities/not-a-uuid/forecast`, good, 404],
+      ];
+      for (const [url, query, status] of cases) {
+        const res = await request(api).get(url).query(query);
+        expect({ url, query, status: res.status }).toEqual({ url, query, status });
+        expect(res.body).toMatchObject({ statusCode: status, message: expect.any(String), requestId: expect.any(String) });
+      }
+    });
+  });
+
+  describe('GET /api/operator/facilities/:id/forecast', () => {
+    beforeAll(async () => {
+      await jobOn(instances[0]!).run(fitAt);
+    });
+
+    it('gives the operator 14 local days hour by hour with a band, and a day-by-day outlook', async () => {
+      const res = await request(api).get(`/api/operator/facilities/${commuter.id}/forecast`).set('authorization', bearer(ownerTokens));
+      expect(res.status).toBe(200);
+      const body = res.body as OperatorFacilityForecast;
+      expect(body).toMatchObject({ facilityId: commuter.id, timeZone: ZONE });
+      const forecast = body.forecast!;
+      expect(forecast).toMatchObject({ capacity: CAPACITY, origin: fitAt.toISOString(), usuallyFullBy: '07:30 on weekdays' });
+      expect(forecast.weeksFitted).toBeGreaterThanOrEqual(HISTORY_WEEKS - 1);
+      expect(forecast.errorSpread).not.toBeNull();
+      expect(forecast.days).toHaveLength(14);
+      expect(forecast.days[0]!.date).toBe(DateTime.now().setZone(ZONE).toISODate());
+      expect(forecast.hours.length).toBeGreaterThanOrEqual(14 * 24 - 1);
+      expect(forecast.hours.length).toBeLessThanOrEqual(14 * 24 + 1);
+      for (const hour of forecast.hours) {
+        expect(hour.low).not.toBeNull();
+        expect(hour.low!).toBeLessThanOrEqual(hour.expectedOccupied);
+        expect(hour.high!).toBeGreaterThanOrEqual(hour.expectedOccupied);
+        expect(hour.high!).toBeLessThanOrEqual(CAPACITY);
+      }
+      const monday = forecast.days.find((d) => d.date === nextMonday.toISODate())!;
+      expect(monday).toMatchObject({ openHours: 24, likelyToFillUp: true, peakLocalStart: '07:00' });
+      expect(monday.peakExpectedOccupied).toBeGreaterThan(9.5);
+      expect(monday.expectedSpaceHours).toBeGreaterThan(95);
+      expect(monday.expectedSpaceHours).toBeLessThan(105);
+      const saturday = forecast.days.find((d) => d.date === nextSaturday.toISODate())!;
+      expect(saturday).toMatchObject({ likelyToFillUp: false });
+      expect(saturday.expectedSpaceHours).toBeLessThan(1);
+    });
+
+    it('answers forecast null before a facility has a fitted model', async () => {
+      const res = await request(api).get(`/api/operator/facilities/${quiet.id}/forecast`).set('authorization', bearer(ownerTokens));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ facilityId: quiet.id, timeZone: ZONE, forecast: null });
+    });
+
+    it('answers another operator 404, as if the facility did not exist, and a driver 403', async () => {
+      const other = await request(api).get(`/api/operator/facilities/${commuter.id}/forecast`).set('authorization', bearer(otherOperatorTokens));
+      expect(other.status).toBe(404);
+      expect(other.body).toMatchObject({ statusCode: 404, details: { code: 'facility_not_found' } });
+      const unknown = await request(api).get(`/api/operator/facilities/not-a-uuid/forecast`).set('authorization', bearer(ownerTokens));
+      expect(unknown.status).toBe(404);
+      const driver = await request(api).get(`/api/operator/facilities/${commuter.id}/forecast`).set('authorization', bearer(driverTokens));
+      expect(driver.status).toBe(403);
+      const anonymous = await request(api).get(`/api/operator/facilities/${commuter.id}/forecast`);
+      expect(anonymous.status).toBe(401);
+    });
+  });
+});
