@@ -11,7 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * never offer from one queue at once, and the line is served in order), each waiting entry in
  * `position` order is tried with the booking hold's own insert; the bookings' exclusion
  * constraint makes a space held once at most, whoever else books it meanwhile. An entry that got
- * a hold becomes `offered` and its email is written to the outbox in the same transaction.
+ * a hold becomes `offered`; its email (outbox) and its live notice (`wo` on aiparksit_events) are
+ * written in the same transaction.
  * `waitlist_settle()` turns offers whose hold was paid into `booked`, unpaid ones into `lapsed`,
  * and waiting entries whose window has started into `expired`.
  *
@@ -92,6 +93,11 @@ export class Waitlist1795504100000 implements MigrationInterface {
           IF held IS NOT NULL THEN
             UPDATE waitlist_entries SET status = 'offered', booking_id = held, offered_at = now(), updated_at = now() WHERE id = entry.id;
             INSERT INTO outbox (kind, payload) VALUES ('email.waitlist_offer', json_build_object('entryId', entry.id, 'bookingId', held)::jsonb);
+            -- The live notice to the driver's own sockets (every instance), sent on commit like every other.
+            PERFORM pg_notify('aiparksit_events', json_build_object(
+                      'k', 'wo', 'u', entry.driver_id, 'id', entry.id, 'b', held, 'f', p_facility, 't', p_type,
+                      's', lower(entry.period), 'e', upper(entry.period), 'x', now() + make_interval(mins => p_hold_minutes),
+                      'ts', floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint)::text);
             entry_id := entry.id;
             booking_id := held;
             RETURN NEXT;

@@ -2,7 +2,7 @@ import type { BookingStatus } from './bookings.js';
 import type { AvailabilityLevel, SpaceType } from './facilities.js';
 
 /** Events the WebSocket gateway pushes; names are the seed's. */
-export const REALTIME_EVENTS = ['availability_changed', 'booking_created', 'booking_updated', 'revenue_updated'] as const;
+export const REALTIME_EVENTS = ['availability_changed', 'booking_created', 'booking_updated', 'revenue_updated', 'waitlist_offered'] as const;
 export type RealtimeEventName = (typeof REALTIME_EVENTS)[number];
 
 /** Paths of the WebSocket endpoints, as nginx and the SPA reach them. */
@@ -151,11 +151,25 @@ export interface PlatformRevenueUpdatedEvent {
 /** What `/ws/investor` pushes. */
 export type InvestorFeedEvent = ServerEventEnvelope<PlatformRevenueUpdatedEvent> & { event: 'revenue_updated' };
 
+/**
+ * A space freed for the driver's waitlist entry and is held for them (booking `bookingId`,
+ * `pending_payment`) until `holdExpiresAt`: sent to that driver's own sockets only, on any path.
+ */
+export interface WaitlistOfferedEvent {
+  entryId: string;
+  bookingId: string;
+  facilityId: string;
+  spaceType: SpaceType;
+  period: TimePeriod;
+  holdExpiresAt: string;
+}
+
 export interface RealtimeEventPayloads {
   availability_changed: AvailabilityChangedEvent;
   booking_created: BookingCreatedEvent;
   booking_updated: BookingUpdatedEvent;
   revenue_updated: RevenueUpdatedEvent;
+  waitlist_offered: WaitlistOfferedEvent;
 }
 
 export type RealtimeEvent = { [E in RealtimeEventName]: ServerEventEnvelope<RealtimeEventPayloads[E]> & { event: E } }[RealtimeEventName];

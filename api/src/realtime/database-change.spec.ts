@@ -20,6 +20,28 @@ describe('parseDatabaseChange', () => {
     expect(parseDatabaseChange(JSON.stringify({ k: 'ue', u: operator }))).toEqual({ kind: 'sessions_ended', userId: operator });
   });
 
+  it("reads a waitlist offer's notice (as waitlist_offer sends it, timestamps with offsets) into the driver's event", () => {
+    const entry = '6a1f0d1e-0000-4000-8000-000000000003';
+    const booking = '6a1f0d1e-0000-4000-8000-000000000004';
+    const notice = { k: 'wo', u: operator, id: entry, b: booking, f: facility, t: 'standard', s: '2026-03-01T10:00:00+01:00', e: '2026-03-01T12:00:00+01:00' };
+    expect(parseDatabaseChange(JSON.stringify({ ...notice, x: '2026-02-20T08:10:00.5+00:00', ts: 1_700_000_000_000 }))).toEqual({
+      kind: 'waitlist_offered',
+      userId: operator,
+      offer: {
+        entryId: entry,
+        bookingId: booking,
+        facilityId: facility,
+        spaceType: 'standard',
+        period: { start: '2026-03-01T09:00:00.000Z', end: '2026-03-01T11:00:00.000Z' },
+        holdExpiresAt: '2026-02-20T08:10:00.500Z',
+      },
+      at: 1_700_000_000_000,
+    });
+    // Anything missing: not a notice this build can act on.
+    expect(parseDatabaseChange(JSON.stringify({ ...notice, b: undefined, x: '2026-02-20T08:10:00Z' }))).toBeUndefined();
+    expect(parseDatabaseChange(JSON.stringify(notice))).toBeUndefined();
+  });
+
   it('reads an availability notice without a period (a space or facility change)', () => {
     expect(parseDatabaseChange(JSON.stringify({ k: 'a', f: facility, t: 'standard' }))).toMatchObject({ period: null });
   });

@@ -10,6 +10,7 @@ import {
   type SpaceType,
   type SystemErrorEvent,
   type TimePeriod,
+  type WaitlistOfferedEvent,
 } from '@aiparksit/shared';
 
 /** The channel the migration's triggers notify on. */
@@ -29,6 +30,8 @@ export type DatabaseChange = (
   /** An admin disabled the account (accounts/): its sockets close on every instance. */
   | { kind: 'user_disabled'; userId: string }
   | { kind: 'sessions_ended'; userId: string }
+  /** A waitlist entry of the user got a held space (migration Waitlist1795504100000's `waitlist_offer`). */
+  | { kind: 'waitlist_offered'; userId: string; offer: WaitlistOfferedEvent }
 ) & { at?: number };
 
 /** An error group was recorded or counted again (the error-groups trigger's `{"k":"se","e":{...}}`). */
@@ -99,6 +102,20 @@ function changeOf(raw: Record<string, unknown>): DatabaseChange | undefined {
   const facilityId = text(raw['f']);
   if (!facilityId) return undefined;
   switch (raw['k']) {
+    case 'wo': {
+      const userId = text(raw['u']);
+      const entryId = text(raw['id']);
+      const bookingId = text(raw['b']);
+      const spaceType = spaceTypeOf(raw['t']);
+      const period = periodOf(raw['s'], raw['e']);
+      const holdExpiresAt = typeof raw['x'] === 'string' ? new Date(raw['x']) : undefined;
+      if (!userId || !entryId || !bookingId || !spaceType || !period || !holdExpiresAt || Number.isNaN(holdExpiresAt.getTime())) return undefined;
+      return {
+        kind: 'waitlist_offered',
+        userId,
+        offer: { entryId, bookingId, facilityId, spaceType, period, holdExpiresAt: holdExpiresAt.toISOString() },
+      };
+    }
     case 'a': {
       const spaceType = spaceTypeOf(raw['t']);
       if (!spaceType) return undefined;

@@ -119,6 +119,9 @@ export class RealtimeEventsService implements OnApplicationBootstrap, OnApplicat
       case 'sessions_ended':
         this.hub.closeSocketsOf(change.userId, 'Signed out: the password was reset.');
         return;
+      case 'waitlist_offered':
+        this.hub.publishToUser(change.userId, 'waitlist_offered', change.offer, originAt);
+        return;
       case 'facility':
         // Boxes take the facility in first, so the recount that follows already reaches them.
         this.routing.delete(change.facilityId);

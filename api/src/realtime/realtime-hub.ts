@@ -377,6 +377,21 @@ export class RealtimeHub implements OnModuleInit, OnModuleDestroy {
     this.published(this.deliverAll(feeds, frameOf(event, data, new Date().toISOString())), originAt);
   }
 
+  /**
+   * An event for one person (a waitlist offer): to every socket of theirs on this instance, on any
+   * path. A walk over the sessions, as for closing them: such events are rare.
+   */
+  publishToUser<E extends Exclude<RealtimeEventName, 'availability_changed'>>(
+    userId: string,
+    event: E,
+    data: RealtimeEventPayloads[E],
+    originAt?: number,
+  ): void {
+    const theirs = [...this.sessions].filter((session) => session.identity.userId === userId);
+    if (!theirs.length) return;
+    this.published(this.deliverAll(theirs, frameOf(event, data, new Date().toISOString())), originAt);
+  }
+
   /** Counts an event; one that reached a socket also counts towards the commit-to-send latency. */
   private published(delivered: number, originAt: number | undefined): void {
     this.stats.eventPublished(delivered);

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import request from 'supertest';
-import type { AuthTokens, WaitlistEntryList, WaitlistEntryView } from '@aiparksit/shared';
+import { WS_PATH, type AuthTokens, type WaitlistEntryList, type WaitlistEntryView } from '@aiparksit/shared';
 import { holdBooking, postPayment, windowAhead } from '../support/booking-helpers.js';
 import { createOperatorWithFacility } from '../support/facility-factories.js';
 import { bearer, signedInUser, type TestAccount } from '../support/factories.js';
@@ -8,6 +8,8 @@ import { startApiServer, type RunningApi } from '../support/system.mjs';
 import { createScratchDatabase, dropScratchDatabase } from '../seed/seed-cli.js';
 import { startSmtpTestServer, type ReceivedMessage, type SmtpTestServer } from '../notifications/smtp-test-server.js';
 import { scratchPool } from '../notifications/scratch-pool.js';
+import { RecordingSocket } from '../realtime/realtime-support.js';
+import { toWebSocketUrl } from '../../../test/support/websocket-client.js';
 
 const PUBLIC_URL = 'https://parking.example';
 
@@ -99,6 +101,10 @@ describe('waitlist: the first in line gets the freed space', () => {
     expect(again.status).toBe(409);
     expect(again.body.details).toMatchObject({ code: 'already_waiting', entryId: waiters[0]!.entry.id });
 
+    // The first in line has the app open: a live notice reaches their socket (and no one else's).
+    const firstSocket = await RecordingSocket.open(toWebSocketUrl(apis[1]!.url, `${WS_PATH}?token=${waiters[0]!.tokens.accessToken}`));
+    const secondSocket = await RecordingSocket.open(toWebSocketUrl(apis[0]!.url, `${WS_PATH}?token=${waiters[1]!.tokens.accessToken}`));
+
     // The space frees; two instances' jobs and eight more "instances" race to offer it.
     await request(api).post(`/api/bookings/${held.id}/cancel`).set('authorization', bearer(holder.tokens)).expect(200);
     const racers = await Promise.all(
@@ -117,6 +123,11 @@ describe('waitlist: the first in line gets the freed space', () => {
     expect(first.booking).toMatchObject({ status: 'pending_payment', holdExpiresAt: expect.any(String) });
     const second = await entryOf(waiters[1]!.tokens, waiters[1]!.entry.id);
     expect(second).toMatchObject({ status: 'waiting', position: 1 });
+    const notice = (await firstSocket.waitForEvent('waitlist_offered')).data;
+    expect(notice).toMatchObject({ entryId: waiters[0]!.entry.id, bookingId: first.booking!.id, facilityId: facility.id, spaceType: 'standard' });
+    expect(notice.period).toEqual({ start: window.start, end: window.end });
+    expect(Date.parse(notice.holdExpiresAt)).toBe(Date.parse(first.booking!.holdExpiresAt!));
+    expect(secondSocket.events('waitlist_offered')).toEqual([]);
 
     // The email says where to pay and until when.
     const mail = await mailTo(waiters[0]!.account.email, 'A space freed up at Waitlist Garage');
@@ -132,6 +143,8 @@ describe('waitlist: the first in line gets the freed space', () => {
       'the second in line to be offered the lapsed space',
     );
     expect((await entryOf(waiters[0]!.tokens, waiters[0]!.entry.id)).status).toBe('lapsed');
+    expect((await secondSocket.waitForEvent('waitlist_offered')).data.entryId).toBe(waiters[1]!.entry.id);
+    await Promise.all([firstSocket.close(), secondSocket.close()]);
 
     // The second pays: booked, and the line moves no further for this space.
     expect((await postPayment(api, waiters[1]!.tokens, { bookingId: next.booking!.id })).status).toBe(201);
