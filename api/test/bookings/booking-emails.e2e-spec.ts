@@ -38,14 +38,7 @@ describe('booking life-cycle emails over SMTP', () => {
     await dropScratchDatabase(database);
   });
 
-  /** The next message to `to` whose subject starts with `subject`, waiting for it. */
-  async function mailTo(to: string, subject: string): Promise<ReceivedMessage> {
-    for (let count = 1; ; count++) {
-      const received = await smtp.waitForMessages(count, 30_000);
-      const found = received.find((m) => m.rcptTo.includes(to) && m.mail.subject?.startsWith(subject));
-      if (found) return found;
-    }
-  }
+  const mailTo = (to: string, subject: string): Promise<ReceivedMessage> => smtp.waitForMessageTo(to, subject);
 
   it('confirms, then tells of a paid extension, a plate change and the cancellation with its refund per card', async () => {
     const { account, tokens } = await signedInUser(pool, api.url, 'driver');

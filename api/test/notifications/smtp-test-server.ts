@@ -22,6 +22,8 @@ export interface SmtpTestServer {
   waitForMessages(count: number, timeoutMs?: number): Promise<ReceivedMessage[]>;
   /** Resolves when the server has seen `count` DATA commands (accepted or not). */
   waitForAttempts(count: number, timeoutMs?: number): Promise<void>;
+  /** The first accepted message to `to` whose subject starts with `subject`, waiting for it. */
+  waitForMessageTo(to: string, subject: string, timeoutMs?: number): Promise<ReceivedMessage>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,11 @@ export async function startSmtpTestServer(replyTo: (attempt: number) => DataRepl
     },
     async waitForAttempts(count, timeoutMs = 15_000) {
       await waitUntil(() => attempts.length >= count, `${count} DATA command(s)`, timeoutMs);
+    },
+    async waitForMessageTo(to, subject, timeoutMs = 30_000) {
+      const matches = (m: ReceivedMessage) => m.rcptTo.includes(to) && m.mail.subject?.startsWith(subject) === true;
+      await waitUntil(() => received.some(matches), `a message to ${to} about "${subject}"`, timeoutMs);
+      return received.find(matches)!;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
