@@ -117,3 +117,32 @@ export interface OperatorFacilityForecast {
   /** null while the facility has no fitted model. */
   forecast: OperatorForecastBody | null;
 }
+
+/** Most car parks one `GET /api/proxy/forecast-badges` asks about: a page of results. */
+export const FORECAST_BADGES_MAX_IDS = 50;
+
+/** Query string of `GET /api/proxy/forecast-badges`: the car parks of a result page and the searched window. */
+export interface ForecastBadgesQuery {
+  /** Comma list of facility ids, at most FORECAST_BADGES_MAX_IDS. */
+  ids: string;
+  start: string;
+  end: string;
+}
+
+/** What a result shows of the forecast for the searched window. */
+export interface ForecastBadge {
+  /** The facility. */
+  id: string;
+  /** Some open hour of the window is expected full (as `FacilityForecastBody.likelyToFillUp`). */
+  likelyToFillUp: boolean;
+  /** "08:30 on weekdays", or null. */
+  usuallyFullBy: string | null;
+}
+
+/**
+ * `GET /api/proxy/forecast-badges`: one badge per asked car park that is listed and has a
+ * forecast (the others are left out), in the order asked.
+ */
+export interface ForecastBadges {
+  results: ForecastBadge[];
+}

@@ -60,6 +60,16 @@ export class FacilitiesRepository {
   }
 
   /** The facility with rates and active spaces per type, whatever its visibility (the service decides). */
+  /** Of the facilities, the ones the public may see (listed), with their clock and opening hours. */
+  listedAmong(ids: string[]): Promise<{ id: string; timeZone: string; openingHours: OpeningHours }[]> {
+    return this.dataSource.query(
+      `SELECT f.id, f.time_zone AS "timeZone", f.opening_hours AS "openingHours"
+         FROM facilities f JOIN operators o ON o.id = f.operator_id
+        WHERE f.id = ANY($1::uuid[]) AND ${LISTED}`,
+      [ids],
+    );
+  }
+
   async findDetail(id: string): Promise<FacilityDetailRow | undefined> {
     const rows: FacilityDetailRow[] = await this.dataSource.query(
       `SELECT ${FACILITY_SUMMARY_COLUMNS}, f.description, f.opening_hours AS "openingHours",

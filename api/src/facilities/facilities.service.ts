@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { isUuid, type AvailabilityTimelineHour, type FacilityAvailability, type FacilityDetail, type SpaceTypeQuote } from '@aiparksit/shared';
+import {
+  isUuid,
+  type AvailabilityTimelineHour,
+  type FacilityAvailability,
+  type FacilityDetail,
+  type OpeningHours,
+  type SpaceTypeQuote,
+} from '@aiparksit/shared';
 import { mayAccess, type Principal } from '../access/index.js';
 import type { AvailabilityQueryDto } from './dto/availability-query.dto.js';
 import { FacilitiesException } from './facilities.exception.js';
@@ -72,6 +79,11 @@ export class FacilitiesService {
       timeline,
       fidelity,
     };
+  }
+
+  /** Of the facilities, the ones anybody may see (listed), with their clock and opening hours: for figures about several at once. */
+  listedAmong(ids: string[]): Promise<{ id: string; timeZone: string; openingHours: OpeningHours }[]> {
+    return ids.length ? this.facilities.listedAmong(ids) : Promise.resolve([]);
   }
 
   /**

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import type { FacilityForecast } from '@aiparksit/shared';
+import type { FacilityForecast, ForecastBadges } from '@aiparksit/shared';
 import { AllowApiKey, CurrentPrincipal, type Principal } from '../access/index.js';
 import { Public } from '../common/http/index.js';
 import { HarvestProtected } from '../harvest/index.js';
-import { FacilityForecastQueryDto } from './dto/forecast-query.dto.js';
-import { FacilityForecastDto } from './dto/forecast-views.dto.js';
+import { FacilityForecastQueryDto, ForecastBadgesQueryDto } from './dto/forecast-query.dto.js';
+import { FacilityForecastDto, ForecastBadgesDto } from './dto/forecast-views.dto.js';
 import { ForecastService } from './forecast.service.js';
 
 /** The driver's forecast on the facility page and results: public, read like the facility itself. */
@@ -29,5 +29,28 @@ export class ForecastController {
   @ApiNotFoundResponse({ description: 'As for GET /api/facilities/:id.' })
   forecast(@CurrentPrincipal() principal: Principal | undefined, @Param('id') id: string, @Query() query: FacilityForecastQueryDto): Promise<FacilityForecast> {
     return this.forecasts.facilityForecast(principal, id, query);
+  }
+}
+
+/**
+ * The forecast badges of a result page, for the marketplace: one request for the page's car
+ * parks after the search, so the search itself stays as it is. Guarded like a result page: each
+ * car park answered counts as read.
+ */
+@ApiTags('forecast')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('proxy')
+export class ForecastBadgesController {
+  constructor(private readonly forecasts: ForecastService) {}
+
+  @Public()
+  @AllowApiKey('marketplace:read')
+  @Get('forecast-badges')
+  @HarvestProtected('marketplace-page')
+  @ApiOkResponse({ type: ForecastBadgesDto, description: 'Per listed car park with a forecast: likely to fill up in the window, usually full by.' })
+  @ApiBadRequestResponse({ description: 'ids is not a comma list of 1–50 facility ids; invalid_window as for availability.' })
+  badges(@Query() query: ForecastBadgesQueryDto): Promise<ForecastBadges> {
+    return this.forecasts.badges(query);
   }
 }

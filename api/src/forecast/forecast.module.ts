@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FacilitiesModule } from '../facilities/index.js';
 import { ForecastFitService } from './forecast-fit.service.js';
-import { ForecastController } from './forecast.controller.js';
+import { ForecastBadgesController, ForecastController } from './forecast.controller.js';
 import { ForecastFitJob } from './forecast.job.js';
 import { ForecastRepository } from './forecast.repository.js';
 import { ForecastService } from './forecast.service.js';
@@ -9,7 +9,7 @@ import { OperatorForecastController } from './operator-forecast.controller.js';
 
 @Module({
   imports: [FacilitiesModule],
-  controllers: [ForecastController, OperatorForecastController],
+  controllers: [ForecastController, ForecastBadgesController, OperatorForecastController],
   providers: [ForecastService, ForecastFitService, ForecastRepository, ForecastFitJob],
   exports: [ForecastService],
 })

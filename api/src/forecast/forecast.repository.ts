@@ -165,27 +165,36 @@ export class ForecastRepository {
 
   /** The facility's stored model, if it has one. */
   async model(facilityId: string): Promise<StoredForecastModel | undefined> {
-    const [row] = (await this.dataSource.query(
-      `SELECT time_zone AS "timeZone", capacity, origin, level, trend_per_week AS "trendPerWeek", trend_damping AS "trendDamping",
-              profile, error_spread AS "errorSpread", weeks_fitted AS "weeksFitted", fitted_at AS "fittedAt"
-         FROM occupancy_forecasts WHERE facility_id = $1`,
-      [facilityId],
-    )) as ModelRow[];
-    if (!row || row.profile.length !== HOURS_PER_WEEK) return undefined;
-    return {
-      model: {
-        timeZone: row.timeZone,
-        capacity: row.capacity,
-        originMs: row.origin.getTime(),
-        level: row.level,
-        trendPerWeek: row.trendPerWeek,
-        trendDamping: row.trendDamping,
-        profile: Float64Array.from(row.profile),
-        weeksFitted: row.weeksFitted,
-      },
-      errorSpread: row.errorSpread,
-      fittedAt: row.fittedAt,
-    };
+    return (await this.models([facilityId])).get(facilityId);
+  }
+
+  /** The stored models of the facilities that have one. */
+  async models(facilityIds: string[]): Promise<Map<string, StoredForecastModel>> {
+    const rows = (await this.dataSource.query(
+      `SELECT facility_id AS "facilityId", time_zone AS "timeZone", capacity, origin, level, trend_per_week AS "trendPerWeek",
+              trend_damping AS "trendDamping", profile, error_spread AS "errorSpread", weeks_fitted AS "weeksFitted", fitted_at AS "fittedAt"
+         FROM occupancy_forecasts WHERE facility_id = ANY($1::uuid[])`,
+      [facilityIds],
+    )) as (ModelRow & { facilityId: string })[];
+    const byFacility = new Map<string, StoredForecastModel>();
+    for (const row of rows) {
+      if (row.profile.length !== HOURS_PER_WEEK) continue;
+      byFacility.set(row.facilityId, {
+        model: {
+          timeZone: row.timeZone,
+          capacity: row.capacity,
+          originMs: row.origin.getTime(),
+          level: row.level,
+          trendPerWeek: row.trendPerWeek,
+          trendDamping: row.trendDamping,
+          profile: Float64Array.from(row.profile),
+          weeksFitted: row.weeksFitted,
+        },
+        errorSpread: row.errorSpread,
+        fittedAt: row.fittedAt,
+      });
+    }
+    return byFacility;
   }
 
   /** A facility with its operator's owner, for the operator's route. */

@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import {
   isUuid,
   type FacilityForecast,
+  type ForecastBadge,
+  type ForecastBadges,
   type FacilityForecastHour,
   type OpeningHours,
   type OperatorFacilityForecast,
@@ -11,12 +13,12 @@ import {
 } from '@aiparksit/shared';
 import { mayAccess, type Principal, type UserPrincipal } from '../access/index.js';
 import { FacilitiesService, fidelityFor, parseWindow } from '../facilities/index.js';
-import { closedHours } from './closed-hours.js';
+import { closedHours, type ClosedPeriod } from './closed-hours.js';
 import { averageOver, expectedOccupancy, forecastLevel, isExpectedFull, round1, usuallyFullBy } from './forecast-reading.js';
 import { ForecastException } from './forecast.exception.js';
 import { ForecastRepository, type StoredForecastModel } from './forecast.repository.js';
 import { HOUR_MS } from './local-week.js';
-import type { FacilityForecastQueryDto } from './dto/forecast-query.dto.js';
+import type { FacilityForecastQueryDto, ForecastBadgesQueryDto } from './dto/forecast-query.dto.js';
 
 /** The operator's outlook: local days from today. */
 const OUTLOOK_DAYS = 14;
@@ -71,12 +73,7 @@ export class ForecastService {
         expectedOccupied: known && exact ? round1(expected) : null,
       };
     });
-    let likelyToFillUp = false;
-    const first = Math.floor((window.start.getTime() - grid.startMs) / HOUR_MS);
-    for (let i = first; grid.startMs + i * HOUR_MS < window.end.getTime(); i++) {
-      const expected = grid.expected[i]!;
-      if (!grid.closed[i] && Number.isFinite(expected) && isExpectedFull(expected, model.capacity)) likelyToFillUp = true;
-    }
+    const likelyToFillUp = expectedFullIn(grid, model.capacity, window);
     return {
       ...answer,
       forecast: {
@@ -169,9 +166,63 @@ export class ForecastService {
     const startMs = Math.floor(fromMs / HOUR_MS) * HOUR_MS;
     const hours = Math.ceil(toMs / HOUR_MS) - startMs / HOUR_MS;
     const closures = await this.forecasts.facilityClosures([facility.id], new Date(startMs), new Date(startMs + hours * HOUR_MS));
-    const closed = closedHours({ startMs, hours, timeZone: facility.timeZone, openingHours: facility.openingHours, closures: closures.get(facility.id) });
-    return { startMs, expected: expectedOccupancy(stored.model, startMs, hours, closed), closed };
+    return gridOf(stored, facility, closures.get(facility.id), startMs, hours);
   }
+
+  /**
+   * The badges of a result page: for each listed car park with a forecast, whether the searched
+   * window is likely to fill up and when it is usually full. Three statements for the page.
+   */
+  async badges(query: ForecastBadgesQueryDto, now = new Date()): Promise<ForecastBadges> {
+    const window = parseWindow(query.start, query.end, now)!;
+    const ids = idsOf(query.ids);
+    if (!ids.length) return { results: [] };
+    const [listed, models] = await Promise.all([this.facilities.listedAmong(ids), this.forecasts.models(ids)]);
+    const startMs = Math.floor(window.start.getTime() / HOUR_MS) * HOUR_MS;
+    const hours = Math.ceil(window.end.getTime() / HOUR_MS) - startMs / HOUR_MS;
+    const closures = await this.forecasts.facilityClosures(
+      listed.map((f) => f.id),
+      new Date(startMs),
+      new Date(startMs + hours * HOUR_MS),
+    );
+    const byId = new Map(listed.map((f) => [f.id, f]));
+    const results: ForecastBadge[] = [];
+    for (const id of ids) {
+      const facility = byId.get(id);
+      const stored = models.get(id);
+      if (!facility || !hasHistory(stored)) continue;
+      const grid = gridOf(stored, facility, closures.get(id), startMs, hours);
+      results.push({ id, likelyToFillUp: expectedFullIn(grid, stored.model.capacity, window), usuallyFullBy: usuallyFullBy(stored.model) });
+    }
+    return { results };
+  }
+}
+
+/** The model's expected occupancy and the closed hours over `hours` UTC hours from `startMs`. */
+function gridOf(
+  stored: StoredForecastModel,
+  facility: { timeZone: string; openingHours: OpeningHours },
+  closures: ClosedPeriod[] | undefined,
+  startMs: number,
+  hours: number,
+): HourlyGrid {
+  const closed = closedHours({ startMs, hours, timeZone: facility.timeZone, openingHours: facility.openingHours, closures });
+  return { startMs, expected: expectedOccupancy(stored.model, startMs, hours, closed), closed };
+}
+
+/** Some open hour of the window is expected full. */
+function expectedFullIn(grid: HourlyGrid, capacity: number, window: { start: Date; end: Date }): boolean {
+  const first = Math.floor((window.start.getTime() - grid.startMs) / HOUR_MS);
+  for (let i = first; grid.startMs + i * HOUR_MS < window.end.getTime(); i++) {
+    const expected = grid.expected[i]!;
+    if (!grid.closed[i] && Number.isFinite(expected) && isExpectedFull(expected, capacity)) return true;
+  }
+  return false;
+}
+
+/** The distinct ids of the comma list (the DTO has checked their form and number), in the order given. */
+function idsOf(list: string): string[] {
+  return [...new Set(list.split(',').map((id) => id.trim().toLowerCase()))];
 }
 
 /** A model that has read at least one booked hour; before that there is nothing to forecast from. */

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type pg from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import type { AuthTokens, FacilityForecast, OperatorFacilityForecast } from '@aiparksit/shared';
+import type { AuthTokens, FacilityForecast, ForecastBadges, OperatorFacilityForecast } from '@aiparksit/shared';
 import type { AppConfig } from '../../src/config/index.js';
 import { createDataSource } from '../../src/database/data-source.js';
 import { ForecastFitJob } from '../../src/forecast/forecast.job.js';
@@ -218,6 +218,60 @@ describe('occupancy forecasts', () => {
         const res = await request(api).get(url).query(query);
         expect({ url, query, status: res.status }).toEqual({ url, query, status });
         expect(res.body).toMatchObject({ statusCode: status, message: expect.any(String), requestId: expect.any(String) });
+      }
+    });
+  });
+
+  describe('GET /api/proxy/forecast-badges', () => {
+    const window = (day: DateTime, from: number, to: number) => ({
+      start: day.set({ hour: from }).toUTC().toISO()!,
+      end: day.set({ hour: to }).toUTC().toISO()!,
+    });
+
+    it("gives a result page's car parks their badges for the window, leaving out the unlisted and the unforecast", async () => {
+      await jobOn(instances[0]!).run(fitAt);
+      const fresh = await createFacility(pool, operator, { timeZone: ZONE });
+      // The unlisted one gets the commuter's model: it has a forecast, and still is not shown.
+      await pool.query(
+        `UPDATE occupancy_forecasts u SET capacity = c.capacity, origin = c.origin, level = c.level, trend_per_week = c.trend_per_week,
+                trend_damping = c.trend_damping, profile = c.profile, weeks_fitted = c.weeks_fitted
+           FROM occupancy_forecasts c WHERE c.facility_id = $1 AND u.facility_id = $2`,
+        [commuter.id, unlisted.id],
+      );
+      const ids = [quiet.id, commuter.id, unlisted.id, fresh.id, '00000000-0000-4000-8000-000000000000'];
+      const monday = await request(api)
+        .get('/api/proxy/forecast-badges')
+        .query({ ids: ids.join(','), ...window(nextMonday, 9, 12) })
+        .expect(200);
+      const badges = (monday.body as ForecastBadges).results;
+      // quiet has no booked hour, fresh no fit, the last id no facility.
+      expect(badges.map((b) => b.id)).toEqual([commuter.id]);
+      expect(badges.find((b) => b.id === commuter.id)).toEqual({ id: commuter.id, likelyToFillUp: true, usuallyFullBy: '07:30 on weekdays' });
+      // The same answer as the facility's own forecast, for another window.
+      const saturday = window(nextSaturday, 10, 12);
+      const weekend = (
+        await request(api)
+          .get('/api/proxy/forecast-badges')
+          .query({ ids: commuter.id, ...saturday })
+          .expect(200)
+      ).body as ForecastBadges;
+      const own = (await request(api).get(`/api/facilities/${commuter.id}/forecast`).query(saturday).expect(200)).body as FacilityForecast;
+      expect(weekend.results).toEqual([{ id: commuter.id, likelyToFillUp: own.forecast!.likelyToFillUp, usuallyFullBy: own.forecast!.usuallyFullBy }]);
+      expect(weekend.results[0]!.likelyToFillUp).toBe(false);
+    });
+
+    it('answers bad input with the error envelope', async () => {
+      const good = window(nextMonday, 9, 12);
+      const tooMany = Array.from({ length: 51 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).join(',');
+      for (const query of [
+        { ...good, ids: 'not-a-uuid' },
+        { ...good, ids: tooMany },
+        { ...good, ids: '' },
+        { ids: commuter.id, start: good.start },
+      ]) {
+        const res = await request(api).get('/api/proxy/forecast-badges').query(query);
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ statusCode: 400, message: expect.any(String), requestId: expect.any(String) });
       }
     });
   });

@@ -1104,6 +1104,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/proxy/forecast-badges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ForecastBadgesController_badges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/proxy/investor': {
     parameters: {
       query?: never;
@@ -2373,6 +2389,21 @@ export interface components {
       spaceTypes: ('standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle')[];
       /** @example Europe/Berlin */
       timeZone: string;
+    };
+    ForecastBadgeDto: {
+      /**
+       * Format: uuid
+       * @description The facility.
+       */
+      id: string;
+      /** @description Some open hour of the window is expected full. */
+      likelyToFillUp: boolean;
+      /** @example 08:30 on weekdays */
+      usuallyFullBy: string | null;
+    };
+    ForecastBadgesDto: {
+      /** @description Listed car parks with a forecast, in the order asked; the others are left out. */
+      results: components['schemas']['ForecastBadgeDto'][];
     };
     ForecastWindowDto: {
       /** Format: date-time */
@@ -9403,6 +9434,51 @@ export interface operations {
        *     Codes (`details.code`): `anonymous_page_limit`.
        */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description This client read more facilities or result pages than one person browses, or asked for a facility nobody is shown; the Retry-After header says when to try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  ForecastBadgesController_badges: {
+    parameters: {
+      query: {
+        /** @description After start, at most 30 days later. */
+        end: string;
+        /** @description Comma list of 1 to 50 facility ids. */
+        ids: string;
+        /** @description Not more than 2 minutes ago (400, field code in_the_past). */
+        start: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Per listed car park with a forecast: likely to fill up in the window, usually full by. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForecastBadgesDto'];
+        };
+      };
+      /** @description ids is not a comma list of 1–50 facility ids; invalid_window as for availability. */
+      400: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,6 +5,8 @@ import {
   type FacilityForecast,
   type FacilityForecastBody,
   type FacilityForecastHour,
+  type ForecastBadge,
+  type ForecastBadges,
   type ForecastLevel,
   type OperatorFacilityForecast,
   type OperatorForecastBody,
@@ -126,4 +128,15 @@ export class OperatorFacilityForecastDto implements OperatorFacilityForecast {
   @ApiProperty({ example: 'Europe/Berlin' }) timeZone: string;
   @ApiProperty({ type: OperatorForecastBodyDto, nullable: true, description: 'Facility-wide. null while the facility has no fitted model.' })
   forecast: OperatorForecastBody | null;
+}
+
+export class ForecastBadgeDto implements ForecastBadge {
+  @ApiProperty({ format: 'uuid', description: 'The facility.' }) id: string;
+  @ApiProperty({ description: 'Some open hour of the window is expected full.' }) likelyToFillUp: boolean;
+  @ApiProperty({ type: String, nullable: true, example: '08:30 on weekdays' }) usuallyFullBy: string | null;
+}
+
+export class ForecastBadgesDto implements ForecastBadges {
+  @ApiProperty({ type: ForecastBadgeDto, isArray: true, description: 'Listed car parks with a forecast, in the order asked; the others are left out.' })
+  results: ForecastBadge[];
 }
