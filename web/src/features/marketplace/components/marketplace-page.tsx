@@ -6,6 +6,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { browserTimeZone, defaultWindow, windowToIso } from '../../../lib/time-window';
 import { useLiveResults } from '../api/live-results';
+import { useForecastBadges } from '../api/forecast-badges';
 import { useMarketplaceSearch } from '../api/search-marketplace';
 import { ResultList } from './result-list';
 import { SearchForm } from './search-form';
@@ -65,6 +66,10 @@ export function MarketplacePage() {
   // Times read in the car parks' zone once results say which it is (a city's car parks share one).
   const timeZone = items[0]?.facility.timeZone ?? browserTimeZone();
   useLiveResults(items.map((item) => item.facility.id));
+  const forecasts = useForecastBadges(
+    results.data?.pages.map((page) => page.results.map((result) => result.facility.id)) ?? [],
+    search?.start && search.end ? { start: search.start, end: search.end } : null,
+  );
 
   const linkTo = (result: MarketplaceResult) => facilityLink(result.facility.id, criteria);
   const searchWith = (next: SearchCriteria) => {
@@ -153,7 +158,7 @@ export function MarketplacePage() {
                     Free spaces are shown roughly (“Few spaces left”). Sign in to see exact numbers.
                   </p>
                 )}
-                <ResultList results={items} linkTo={linkTo} />
+                <ResultList results={items} linkTo={linkTo} forecasts={forecasts} />
                 {results.hasNextPage && (
                   <button
                     type="button"

@@ -1,0 +1,30 @@
+import { useQueries } from '@tanstack/react-query';
+import type { ForecastBadge } from '@aiparksit/shared';
+import { api, unwrap } from '../../../lib/api-client';
+
+/** GET /api/proxy/forecast-badges: "likely to fill up" and "usually full by" for one page of results. */
+export async function getForecastBadges(ids: string[], window: { start: string; end: string }, signal?: AbortSignal): Promise<ForecastBadge[]> {
+  const page = await unwrap(api.GET('/api/proxy/forecast-badges', { params: { query: { ids: ids.join(','), ...window } }, signal }));
+  return page.results;
+}
+
+/**
+ * The forecast badges of the result pages shown, one request per page (as the pages arrive), by
+ * facility id. Without a window there is nothing to forecast. A badge is a hint: while it loads,
+ * or if its request fails, the results show without it.
+ */
+export function useForecastBadges(pages: string[][], window: { start: string; end: string } | null): Map<string, ForecastBadge> {
+  const answers = useQueries({
+    queries: pages.map((ids) => ({
+      queryKey: ['marketplace', 'forecast-badges', ids, window] as const,
+      queryFn: ({ signal }: { signal: AbortSignal }) => getForecastBadges(ids, window!, signal),
+      enabled: window !== null && ids.length > 0,
+      // Forecasts are fitted nightly: a page's badges do not change while it is looked at.
+      staleTime: 10 * 60_000,
+      retry: false,
+    })),
+  });
+  const byId = new Map<string, ForecastBadge>();
+  for (const answer of answers) for (const badge of answer.data ?? []) byId.set(badge.id, badge);
+  return byId;
+}
