@@ -2,9 +2,11 @@ import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { describeError } from '../../../lib/api-error';
+import { useManagedFacilities } from '../../../shared/managed-facilities';
 import { useOccupancy } from '../api/analytics';
 import { AnalyticsFilters } from './analytics-filters';
 import { OccupancyChart, OccupancyHeatmap } from './occupancy-chart';
+import { OccupancyForecast } from './occupancy-forecast';
 import { useAnalyticsSelection } from './use-analytics-selection';
 
 /** Occupancy of one car park or the portfolio: the series and the weekday × hour heatmap of the period. */
@@ -13,6 +15,8 @@ export function OccupancyPage() {
   const { selection, query, setSelection } = useAnalyticsSelection();
   const occupancy = useOccupancy(query);
   const report = occupancy.data;
+  const facilities = useManagedFacilities();
+  const chosenName = facilities.data?.results.find((facility) => facility.id === selection.facilityId)?.name ?? null;
   return (
     <>
       <PageHeader eyebrow="Operator" title="Occupancy">
@@ -42,6 +46,7 @@ export function OccupancyPage() {
               <OccupancyChart report={report} />
             )}
           </section>
+          <OccupancyForecast facilityId={selection.facilityId} facilityName={chosenName} />
           <section className="panel" aria-labelledby="occupancy-heatmap">
             <h2 id="occupancy-heatmap">By weekday and hour</h2>
             <OccupancyHeatmap report={report} />

@@ -20,11 +20,13 @@ import {
 } from '../../../lib/time-window';
 import { useAvailability } from '../api/get-availability';
 import { useAlternatives } from '../api/get-alternatives';
+import { useFacilityForecast } from '../api/get-forecast';
 import { AlternativesPanel, facilityPagePath, useFacility } from '../../../shared/facilities';
 import { useLiveAvailability } from '../api/live-availability';
 import { OpeningHoursList } from './opening-hours-list';
 import { RateTable } from './rate-table';
 import { AmenityIcon } from '../../../components/amenity-icon';
+import { ForecastSummary } from './forecast-summary';
 
 // chart.js loads with the first facility page, not with sign-in.
 const AvailabilityChart = lazy(() => import('./availability-chart').then((module) => ({ default: module.AvailabilityChart })));
@@ -77,7 +79,12 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
   const requestedType = params.get('type') as SpaceType | null;
   const spaceType: SpaceType = requestedType && facility.spaceTypes.includes(requestedType) ? requestedType : (facility.spaceTypes[0] ?? 'standard');
   const fallbackIso = windowToIso(fallback, facility.timeZone);
-  const availability = useAvailability(facility.id, window ?? ('problem' in fallbackIso ? null : fallbackIso));
+  const asked = window ?? ('problem' in fallbackIso ? null : fallbackIso);
+  const availability = useAvailability(facility.id, asked);
+  const forecastAnswer = useFacilityForecast(facility.id, asked).data;
+  // The forecast is extra: while it loads, if it fails, or while it is the previous window's, the page shows availability alone.
+  const sameWindow = forecastAnswer?.window.start === availability.data?.window.start && forecastAnswer?.window.end === availability.data?.window.end;
+  const forecast = sameWindow ? (forecastAnswer?.forecast ?? null) : null;
   useLiveAvailability([facility.id]);
 
   function changeWindow(event: FormEvent<HTMLFormElement>) {
@@ -174,6 +181,7 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                 {formatDuration(availability.data.window.start, availability.data.window.end)})
               </p>
               {availability.data.fidelity === 'coarse' && <p className="field__hint">Free spaces are shown roughly until you sign in.</p>}
+              {forecast && <ForecastSummary forecast={forecast} fullNow={full} />}
               <ul className="type-list">
                 {SPACE_TYPES.filter((type) => facility.spaceTypes.includes(type)).map((type) => {
                   const entry = availability.data.perType.find((p) => p.spaceType === type);
@@ -223,7 +231,7 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
               <h3>Through the day</h3>
               {availability.data.timeline.length ? (
                 <Suspense fallback={<LoadingState label="Loading the chart…" />}>
-                  <AvailabilityChart timeline={availability.data.timeline} spaceType={spaceType} />
+                  <AvailabilityChart timeline={availability.data.timeline} spaceType={spaceType} forecast={forecast} />
                 </Suspense>
               ) : (
                 <p>No timeline for this day.</p>

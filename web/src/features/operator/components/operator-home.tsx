@@ -12,8 +12,9 @@ import { formatWindowCompact } from '../../../lib/time-window';
 import { BookingStatusBadge } from '../../../shared/bookings';
 import { useDashboard } from '../../../shared/operator-dashboard';
 import { LiveFeed } from './live-feed';
+import { OccupancyOutlook } from './occupancy-outlook';
 
-/** The operator's dashboard: today's figures, the live feed, recent bookings, then `trends` (the app puts analytics there). */
+/** The operator's dashboard: today's figures, the live feed, recent bookings, the 14-day outlook, then `trends` (the app puts analytics there). */
 export function OperatorHome({ trends }: { trends?: ReactNode }) {
   usePageTitle('Dashboard');
   const dashboard = useDashboard();
@@ -55,6 +56,7 @@ export function OperatorHome({ trends }: { trends?: ReactNode }) {
         <LiveFeed feed={feed} facilities={data.facilities} />
         <RecentBookings dashboard={data} />
       </div>
+      <OccupancyOutlook facilities={data.facilities} />
       {trends}
     </>
   );
