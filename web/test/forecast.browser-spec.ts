@@ -126,6 +126,14 @@ describeInBrowser('Occupancy forecasts in the browser', () => {
       await waitForText(page, '[data-testid="usually-full-by"]', 'Usually full by 07:30 on weekdays.');
       expect((await availabilityTable(page)).get('10:00')).toEqual(['many free', 'Quiet']);
       expect(await page.$('[data-testid="likely-to-fill-up"]')).toBeNull();
+
+      // The same hint on the car park's search result, for the searched window.
+      const search = new URLSearchParams({ lat: '48.137', lng: '11.575', radius: '100', start: park.window.start, end: park.window.end, type: 'standard' });
+      await visit(page, `/search?${search.toString()}`);
+      const result = `[data-facility-id="${park.id}"]`;
+      await waitForText(page, `${result} [data-testid="likely-to-fill-up"]`, 'Likely to fill up');
+      await waitForText(page, `${result} .result__forecast`, 'Usually full by 07:30 on weekdays');
+      await screenshot(page, 'forecast-results-1280');
     } finally {
       await context.close();
     }
