@@ -37,6 +37,7 @@ export const ExtensionPaymentPage = page(() => import('../features/checkout').th
 export const MyBookingsPage = page(() => import('../features/bookings').then((m) => m.MyBookingsPage));
 export const BookingDetailPage = page(() => import('../features/bookings').then((m) => m.BookingDetailPage));
 export const ConfirmationPage = page(() => import('../features/bookings').then((m) => m.ConfirmationPage));
+export const WaitlistPage = page(() => import('../features/waitlist').then((m) => m.WaitlistPage));
 
 // Operators
 export const OperatorHome = page(() => import('../features/operator').then((m) => m.OperatorHome));

@@ -18,8 +18,8 @@ describe('navigationFor', () => {
     expect(navigationFor('investor').map((item) => item.to)).toEqual(['/investor', '/investor/revenue', '/investor/growth', '/investor/market', '/account']);
   });
 
-  it('leads drivers to search and their bookings, operators to their car parks, bookings, figures and settings, and admins to the mailbox, the operator applications and the accounts', () => {
-    expect(navigationFor('driver').map((item) => item.label)).toEqual(['Find parking', 'My bookings', 'Account']);
+  it('gives drivers search, their bookings and their waitlist, operators their car parks, bookings, figures and settings, and admins the mailbox, the operator applications and the accounts', () => {
+    expect(navigationFor('driver').map((item) => item.label)).toEqual(['Find parking', 'My bookings', 'My waitlist', 'Account']);
     expect(navigationFor('operator').map((item) => item.label)).toEqual([
       'Dashboard',
       'Car parks',

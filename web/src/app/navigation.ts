@@ -25,6 +25,7 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
     nav: [
       { to: '/', label: 'Find parking' },
       { to: '/driver/bookings', label: 'My bookings' },
+      { to: '/driver/waitlist', label: 'My waitlist' },
     ],
   },
   operator: {

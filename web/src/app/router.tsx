@@ -49,6 +49,7 @@ import {
   RevenuePage,
   SystemStatusPage,
   VerifyEmailPage,
+  WaitlistPage,
 } from './lazy-pages';
 import { NotFoundPage, RouteErrorPage } from './routes/status-pages';
 
@@ -109,6 +110,7 @@ const routes: RouteObject[] = [
               { path: 'bookings', element: <RoleSection role="driver" render={() => <MyBookingsPage />} /> },
               { path: 'bookings/:bookingId', element: <RoleSection role="driver" render={() => <BookingDetailPage />} /> },
               { path: 'bookings/:bookingId/confirmation', element: <RoleSection role="driver" render={() => <ConfirmationPage />} /> },
+              { path: 'waitlist', element: <RoleSection role="driver" render={() => <WaitlistPage />} /> },
             ],
           },
         ],

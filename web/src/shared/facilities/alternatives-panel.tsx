@@ -21,6 +21,8 @@ interface AlternativesPanelProps {
   actionLabel: string;
   /** Handed to the navigation (e.g. what the driver already typed at checkout). */
   linkState?: unknown;
+  /** The offer to wait for a space here instead (the waitlist), shown before the car parks nearby. */
+  waitlist?: ReactNode;
 }
 
 /**
@@ -28,7 +30,7 @@ interface AlternativesPanelProps {
  * window, nearest first, each with its distance, its total and how that compares, one click
  * from being booked. Shown by the car park page before a booking and by checkout after a 409.
  */
-export function AlternativesPanel({ headingLevel, lead, state, linkTo, actionLabel, linkState }: AlternativesPanelProps) {
+export function AlternativesPanel({ headingLevel, lead, state, linkTo, actionLabel, linkState, waitlist }: AlternativesPanelProps) {
   const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -37,6 +39,7 @@ export function AlternativesPanel({ headingLevel, lead, state, linkTo, actionLab
         Full for this window
       </Heading>
       <p className="alternatives__lead">{lead}</p>
+      {waitlist}
       {state.status === 'loading' && <LoadingState label="Looking for car parks nearby with space…" />}
       {state.status === 'error' && <ErrorState title="Could not look for car parks nearby" message={state.message} onRetry={state.onRetry} />}
       {state.status === 'ready' &&

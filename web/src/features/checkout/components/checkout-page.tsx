@@ -12,6 +12,7 @@ import { SPACE_TYPE_LABELS, spaceTypeInSentence } from '../../../lib/parking-voc
 import { formatDuration, formatWindow, formatWindowInZone } from '../../../lib/time-window';
 import { BookingSummary, WithBooking } from '../../../shared/bookings';
 import { AlternativesPanel, alternativesOfRefusal, checkoutPath, facilityPagePath, useFacility } from '../../../shared/facilities';
+import { WaitlistOffer } from '../../../shared/waitlist';
 import { useCreateBooking } from '../api/create-booking';
 import { useCreatePayment } from '../api/create-payment';
 import { CardForm } from './card-form';
@@ -151,6 +152,17 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
             linkTo={(alternative) => checkoutPath(alternative.facility.id, props, props.spaceType)}
             linkState={{ vehiclePlate: create.variables?.vehiclePlate } satisfies CarriedPlate}
             actionLabel="Book here instead"
+            waitlist={
+              <WaitlistOffer
+                headingLevel={3}
+                facilityId={props.facilityId}
+                spaceType={props.spaceType}
+                stay={props}
+                vehiclePlate={create.variables?.vehiclePlate}
+                // A space freed meanwhile: hold it with the plate already in the form.
+                onBookNow={() => formRef.current?.requestSubmit()}
+              />
+            }
           />
         )}
       </section>

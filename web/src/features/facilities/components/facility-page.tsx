@@ -21,7 +21,8 @@ import {
 import { useAvailability } from '../api/get-availability';
 import { useAlternatives } from '../api/get-alternatives';
 import { useFacilityForecast } from '../api/get-forecast';
-import { AlternativesPanel, facilityPagePath, useFacility } from '../../../shared/facilities';
+import { AlternativesPanel, checkoutPath, facilityPagePath, useFacility } from '../../../shared/facilities';
+import { WaitlistOffer } from '../../../shared/waitlist';
 import { useLiveAvailability } from '../api/live-availability';
 import { OpeningHoursList } from './opening-hours-list';
 import { RateTable } from './rate-table';
@@ -226,6 +227,17 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                   }
                   linkTo={(alternative) => facilityPagePath(alternative.facility.id, shown, spaceType)}
                   actionLabel="See this car park"
+                  waitlist={
+                    <WaitlistOffer
+                      // Another stay or space type is another line to join.
+                      key={`${shown.start} ${shown.end} ${spaceType}`}
+                      headingLevel={4}
+                      facilityId={facility.id}
+                      spaceType={spaceType}
+                      stay={shown}
+                      onBookNow={(vehiclePlate) => void navigate(checkoutPath(facility.id, shown, spaceType), { state: { vehiclePlate } })}
+                    />
+                  }
                 />
               )}
               <h3>Through the day</h3>
