@@ -1,12 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { JoinWaitlistRequest, WaitlistEntryList, WaitlistEntryView } from '@aiparksit/shared';
 import { api, unwrap } from '../../lib/api-client';
+import { useRealtimeEvent } from '../../lib/socket';
 import { isStillInLine } from './waitlist-status';
 import { waitlistKeys } from './waitlist-keys';
 
 /**
- * How often the driver's entries are read again while one waits or holds an offer: the offer is
- * made by a server job (every 5 s) and announced by email only, so the page asks.
+ * How often the driver's entries are read again while one waits or holds an offer. The offer is
+ * also announced live on the driver's socket (`waitlist_offered`), which reads them at once; this
+ * is for when the socket is down, and for a hold that lapses or is paid elsewhere.
  */
 export const WAITLIST_REFRESH_MS = 5_000;
 
@@ -36,6 +38,9 @@ export function waitlistOptions() {
 
 /** The driver's entries; `enabled` false for anyone who is not a signed-in driver. */
 export function useWaitlist(enabled = true) {
+  const queryClient = useQueryClient();
+  // A space held for this driver: read the entries at once rather than at the next refresh.
+  useRealtimeEvent('waitlist_offered', () => void queryClient.invalidateQueries({ queryKey: waitlistKeys.all }));
   return useQuery({ ...waitlistOptions(), enabled });
 }
 

@@ -14,8 +14,8 @@ import { LeaveWaitlistButton } from './leave-waitlist-button';
 
 /**
  * The driver's waitlist: the stays they wait for at full car parks, in line first, then the ones
- * that ended (booked, lapsed, left, expired). Read again every few seconds while one waits or
- * holds an offer, since the offer is made by a server job and announced by email only.
+ * that ended (booked, lapsed, left, expired). An offer arrives live on the driver's socket, and
+ * the list is also read again every few seconds while one waits or holds an offer.
  */
 export function WaitlistPage() {
   usePageTitle('My waitlist');
