@@ -3,7 +3,7 @@ import type { DataFidelity, FacilityAlternative, FacilityAlternatives, SpaceType
 import type { Principal } from '../access/index.js';
 import { ALTERNATIVES_LIMIT_DEFAULT, type AlternativesQueryDto } from './dto/alternatives-query.dto.js';
 import { RADIUS_DEFAULT_METERS } from './dto/marketplace-query.dto.js';
-import { FacilitiesRepository, type FacilityDetailRow } from './facilities.repository.js';
+import { FacilitiesRepository, type FacilityDetailRow, type ListedFacilityRules } from './facilities.repository.js';
 import { FacilitiesService } from './facilities.service.js';
 import { toFacilitySummary } from './facility-rows.js';
 import { availabilityView, fidelityFor } from './fidelity.js';
@@ -69,16 +69,20 @@ export class AlternativesService {
       undefined,
       options.limit * SCAN_PER_ALTERNATIVE + 1,
     );
+    // Car parks with a space free for the window, then the ones of them that would take the booking (one statement for all).
+    const withSpace = rows.filter((row) => row.id !== wanted.id && row.capacity - row.busy > 0);
+    const rules = new Map((await this.repository.listedAmong(withSpace.map((row) => row.id))).map((r) => [r.id, r]));
     const alternatives: FacilityAlternative[] = [];
-    for (const row of rows) {
+    for (const row of withSpace) {
       if (alternatives.length === options.limit) break;
-      if (row.id === wanted.id || row.capacity - row.busy <= 0) continue;
+      const facility = rules.get(row.id);
+      if (!facility || !takes(facility, window, options.now)) continue;
       const quote = quoteOrNull(
         { hourlyCents: row.hourlyCents, dailyMaxCents: row.dailyMaxCents, multipliers: row.multipliers, currency: row.currency },
         window,
         row.timeZone,
       );
-      if (!quote || !(await this.takes(row.id, window, options.now))) continue;
+      if (!quote) continue;
       alternatives.push({
         facility: toFacilitySummary(row),
         distanceMeters: Math.round(row.distanceMeters ?? 0),
@@ -96,24 +100,22 @@ export class AlternativesService {
       fidelity,
     };
   }
+}
 
-  /**
-   * Whether the facility would take a booking of the window (open throughout, within its shortest
-   * and longest stay), so that an alternative offered is one the driver can book in one click.
-   * The window's start was checked against now already, so the past is no reason here.
-   */
-  private async takes(facilityId: string, window: TimeWindow, now: Date): Promise<boolean> {
-    const detail = await this.repository.findDetail(facilityId);
-    if (!detail) return false;
-    const violations = validateBookingWindow({
-      window,
-      now,
-      graceMinutes: Number.POSITIVE_INFINITY,
-      minDurationMinutes: detail.minDurationMinutes,
-      maxDurationMinutes: detail.maxDurationMinutes,
-      openingHours: detail.openingHours,
-      timeZone: detail.timeZone,
-    });
-    return violations.length === 0;
-  }
+/**
+ * Whether the facility would take a booking of the window (open throughout, within its shortest
+ * and longest stay), so that an alternative offered is one the driver can book in one click.
+ * The window's start was checked against now already, so the past is no reason here.
+ */
+function takes(facility: ListedFacilityRules, window: TimeWindow, now: Date): boolean {
+  const violations = validateBookingWindow({
+    window,
+    now,
+    graceMinutes: Number.POSITIVE_INFINITY,
+    minDurationMinutes: facility.minDurationMinutes,
+    maxDurationMinutes: facility.maxDurationMinutes,
+    openingHours: facility.openingHours,
+    timeZone: facility.timeZone,
+  });
+  return violations.length === 0;
 }

@@ -27,6 +27,15 @@ export interface FacilityDetailRow extends FacilitySummaryRow {
   spaces: { spaceType: SpaceType; count: number }[];
 }
 
+/** A listed facility's clock and the rules a booking's window must keep there. */
+export interface ListedFacilityRules {
+  id: string;
+  timeZone: string;
+  openingHours: OpeningHours;
+  minDurationMinutes: number;
+  maxDurationMinutes: number;
+}
+
 /** Capacity and busy spaces of one type: for the window, and for each hour of the timeline. */
 export interface TypeOccupancyRow {
   spaceType: SpaceType;
@@ -59,17 +68,18 @@ export class FacilitiesRepository {
     );
   }
 
-  /** The facility with rates and active spaces per type, whatever its visibility (the service decides). */
-  /** Of the facilities, the ones the public may see (listed), with their clock and opening hours. */
-  listedAmong(ids: string[]): Promise<{ id: string; timeZone: string; openingHours: OpeningHours }[]> {
+  /** Of the facilities, the ones the public may see (listed), with their clock and the rules of a booking's window. */
+  listedAmong(ids: string[]): Promise<ListedFacilityRules[]> {
     return this.dataSource.query(
-      `SELECT f.id, f.time_zone AS "timeZone", f.opening_hours AS "openingHours"
+      `SELECT f.id, f.time_zone AS "timeZone", f.opening_hours AS "openingHours",
+              f.min_duration_minutes AS "minDurationMinutes", f.max_duration_minutes AS "maxDurationMinutes"
          FROM facilities f JOIN operators o ON o.id = f.operator_id
         WHERE f.id = ANY($1::uuid[]) AND ${LISTED}`,
       [ids],
     );
   }
 
+  /** The facility with rates and active spaces per type, whatever its visibility (the service decides). */
   async findDetail(id: string): Promise<FacilityDetailRow | undefined> {
     const rows: FacilityDetailRow[] = await this.dataSource.query(
       `SELECT ${FACILITY_SUMMARY_COLUMNS}, f.description, f.opening_hours AS "openingHours",

@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import {
-  isUuid,
-  type AvailabilityTimelineHour,
-  type FacilityAvailability,
-  type FacilityDetail,
-  type OpeningHours,
-  type SpaceTypeQuote,
-} from '@aiparksit/shared';
+import { isUuid, type AvailabilityTimelineHour, type FacilityAvailability, type FacilityDetail, type SpaceTypeQuote } from '@aiparksit/shared';
 import { mayAccess, type Principal } from '../access/index.js';
 import type { AvailabilityQueryDto } from './dto/availability-query.dto.js';
 import { FacilitiesException } from './facilities.exception.js';
-import { FacilitiesRepository, type FacilityDetailRow } from './facilities.repository.js';
+import { FacilitiesRepository, type FacilityDetailRow, type ListedFacilityRules } from './facilities.repository.js';
 import { toFacilitySummary } from './facility-rows.js';
 import { availabilityView, fidelityFor } from './fidelity.js';
 import { openIntervalsOn, type TimeWindow } from './opening-hours/index.js';
@@ -81,8 +74,8 @@ export class FacilitiesService {
     };
   }
 
-  /** Of the facilities, the ones anybody may see (listed), with their clock and opening hours: for figures about several at once. */
-  listedAmong(ids: string[]): Promise<{ id: string; timeZone: string; openingHours: OpeningHours }[]> {
+  /** Of the facilities, the ones anybody may see (listed), with their clock and booking rules: for figures about several at once. */
+  listedAmong(ids: string[]): Promise<ListedFacilityRules[]> {
     return ids.length ? this.facilities.listedAmong(ids) : Promise.resolve([]);
   }
 
