@@ -6,7 +6,7 @@ import { createFacility, createOperator } from '../../api/test/support/facility-
 import { signedInUser } from '../../api/test/support/factories.js';
 import { createAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { clickWhenReady, fillByLabel, headingOnceItReads, signIn, visit, waitForPath, waitForText } from './support/spa.js';
+import { clickWhenReady, headingOnceItReads, holdAtCheckout, signInThroughLoginPage, visit, waitForPath, waitForText } from './support/spa.js';
 
 /** A degree of latitude is about 111 km: 0.006° puts a car park some 670 m north of another. */
 const KM_PER_DEGREE = 111.2;
@@ -180,16 +180,9 @@ describeInBrowser('Alternatives when a car park is full', () => {
     const context = await chromium.newContext();
     try {
       const page = await openPage(context, 'phone');
-      await visit(page, '/login');
-      await signIn(page, driver.email, driver.password);
-      await waitForPath(page, '/');
+      await signInThroughLoginPage(page, driver);
       // The checkout "Book" opened before the last space went: holding it now gets a 409.
-      const checkout = new URLSearchParams({ facility: parks.wanted, start: times.start, end: times.end, type: 'standard' });
-      await visit(page, `/driver/checkout?${checkout.toString()}`);
-      await fillByLabel(page, 'Vehicle plate', 'B-AL 42');
-      const refused = page.waitForResponse((response) => response.url().endsWith('/api/bookings') && response.request().method() === 'POST');
-      await clickWhenReady(page, 'form button[type="submit"]');
-      expect((await refused).status()).toBe(409);
+      expect(await holdAtCheckout(page, parks.wanted, times, 'B-AL 42')).toBe(409);
 
       await waitForText(page, '.form-alert', 'No standard space is free here for the whole stay any more.');
       await waitForText(page, '[data-testid="alternatives"] h2', 'Full for this window');

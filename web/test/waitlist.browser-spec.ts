@@ -7,7 +7,7 @@ import { createFacility, createOperator } from '../../api/test/support/facility-
 import { bearer, createUser, loginAs, signedInUser } from '../../api/test/support/factories.js';
 import { createAccount } from './support/accounts.js';
 import { describeInBrowser, launchBrowser, openPage, screenshot, type RunningBrowser } from './support/browser.js';
-import { clickText, clickWhenReady, fillByLabel, headingOnceItReads, signIn, visit, waitForPath, waitForText } from './support/spa.js';
+import { clickText, fillByLabel, headingOnceItReads, holdAtCheckout, signInThroughLoginPage, visit, waitForPath, waitForText } from './support/spa.js';
 
 /**
  * How long an offer may take to reach the page: the shared test API offers freed spaces every
@@ -87,9 +87,7 @@ describeInBrowser('Waitlist in the browser', () => {
     const context = await chromium.newContext();
     try {
       const page = await openPage(context, 'desktop');
-      await visit(page, '/login');
-      await signIn(page, driver.email, driver.password);
-      await waitForPath(page, '/');
+      await signInThroughLoginPage(page, driver);
       await visit(page, facilityPath(park.id, stay));
       expect(await headingOnceItReads(page, park.name)).toBe(park.name);
       await waitForText(page, '[data-testid="alternatives"] h3', 'Full for this window');
@@ -172,12 +170,8 @@ describeInBrowser('Waitlist in the browser', () => {
     const context = await chromium.newContext();
     try {
       const page = await openPage(context, 'phone');
-      await visit(page, '/login');
-      await signIn(page, driver.email, driver.password);
-      await waitForPath(page, '/');
-      await visit(page, `/driver/checkout?${new URLSearchParams({ facility: park.id, ...stay, type: 'standard' }).toString()}`);
-      await fillByLabel(page, 'Vehicle plate', 'B-WL 88');
-      await clickWhenReady(page, 'form button[type="submit"]');
+      await signInThroughLoginPage(page, driver);
+      expect(await holdAtCheckout(page, park.id, stay, 'B-WL 88')).toBe(409);
       await waitForText(page, '[data-testid="alternatives"] h2', 'Full for this window');
       // The plate given for the hold is the one the line keeps: no field to fill again.
       await waitForText(page, '[data-testid="waitlist-offer"]', 'For B-WL 88');
@@ -216,12 +210,8 @@ describeInBrowser('Waitlist in the browser', () => {
     const context = await chromium.newContext();
     try {
       const page = await openPage(context, 'desktop');
-      await visit(page, '/login');
-      await signIn(page, driver.email, driver.password);
-      await waitForPath(page, '/');
-      await visit(page, `/driver/checkout?${new URLSearchParams({ facility: park.id, ...stay, type: 'standard' }).toString()}`);
-      await fillByLabel(page, 'Vehicle plate', 'B-WL 99');
-      await clickWhenReady(page, 'form button[type="submit"]');
+      await signInThroughLoginPage(page, driver);
+      expect(await holdAtCheckout(page, park.id, stay, 'B-WL 99')).toBe(409);
       await waitForText(page, '[data-testid="waitlist-offer"]', 'For B-WL 99');
 
       // The space frees before the driver decides: nothing to wait for, and one click holds it.
@@ -247,9 +237,7 @@ describeInBrowser('Waitlist in the browser', () => {
     const otherContext = await chromium.newContext();
     try {
       const page = await openPage(otherContext, 'phone');
-      await visit(page, '/login');
-      await signIn(page, unconfirmed.email, unconfirmed.password);
-      await waitForPath(page, '/');
+      await signInThroughLoginPage(page, unconfirmed);
       // Full again: the driver who just held the space has it.
       await visit(page, facilityPath(park.id, stay));
       await fillByLabel(page, 'Vehicle plate', 'B-WL 55');

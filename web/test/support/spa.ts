@@ -60,6 +60,25 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.click('button[type="submit"]');
 }
 
+/** Signs the account in through the login page and waits for the home page it lands on. */
+export async function signInThroughLoginPage(page: Page, account: { email: string; password: string }): Promise<void> {
+  await visit(page, '/login');
+  await signIn(page, account.email, account.password);
+  await waitForPath(page, '/');
+}
+
+/**
+ * Opens checkout for a standard space of the stay at the car park and asks to hold it with the
+ * plate, as the car park page's "Book" leads there; resolves with the status the hold got.
+ */
+export async function holdAtCheckout(page: Page, facilityId: string, stay: { start: string; end: string }, plate: string): Promise<number> {
+  await visit(page, `/driver/checkout?${new URLSearchParams({ facility: facilityId, ...stay, type: 'standard' }).toString()}`);
+  await fillByLabel(page, 'Vehicle plate', plate);
+  const hold = page.waitForResponse((response) => response.url().endsWith('/api/bookings') && response.request().method() === 'POST');
+  await clickWhenReady(page, 'form button[type="submit"]');
+  return (await hold).status();
+}
+
 /** The hrefs of the main navigation, in order. */
 export async function mainNavigation(page: Page): Promise<string[]> {
   await page.waitForSelector('nav[aria-label="Main"] a');
