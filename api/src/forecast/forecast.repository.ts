@@ -197,6 +197,15 @@ export class ForecastRepository {
     return byFacility;
   }
 
+  /** Active spaces of one type at a facility. */
+  async activeSpaces(facilityId: string, spaceType: string): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM spaces WHERE facility_id = $1 AND space_type = $2 AND active`, [
+      facilityId,
+      spaceType,
+    ])) as [{ n: number }];
+    return row.n;
+  }
+
   /** A facility with its operator's owner, for the operator's route. */
   async facility(facilityId: string): Promise<ForecastFacility | undefined> {
     const [row] = (await this.dataSource.query(

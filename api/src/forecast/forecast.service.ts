@@ -10,6 +10,7 @@ import {
   type OperatorFacilityForecast,
   type OperatorForecastDay,
   type OperatorForecastHour,
+  type SpaceType,
 } from '@aiparksit/shared';
 import { mayAccess, type Principal, type UserPrincipal } from '../access/index.js';
 import { FacilitiesService, fidelityFor, parseWindow } from '../facilities/index.js';
@@ -30,6 +31,21 @@ interface HourlyGrid {
   startMs: number;
   expected: Float64Array;
   closed: Uint8Array;
+}
+
+/** Expected occupied spaces of one facility and space type, hour by hour, for services that plan on them. */
+export interface ExpectedHours {
+  /** Active spaces of the type now: expectations never exceed it. */
+  capacity: number;
+  /** UTC hour boundary of `expected[0]`. */
+  startMs: number;
+  /** Expected occupied spaces per UTC hour; 0 in closed hours, NaN beyond the forecast's horizon. */
+  expected: Float64Array;
+  /** 1 where the facility is closed for the hour (opening hours, facility-wide blackouts). */
+  closed: Uint8Array;
+  /** One-week-ahead RMS error of the model in spaces of the type, when known. */
+  errorSpread: number | null;
+  fittedAt: Date;
 }
 
 /**
@@ -153,6 +169,28 @@ export class ForecastService {
         hours,
         days,
       },
+    };
+  }
+
+  /**
+   * Expected occupancy of the facility's spaces of `spaceType` over `hours` UTC hours from
+   * `startMs` (an hour boundary), or null before its first fit. The model is the facility's:
+   * a type's expectation is its share of the active spaces.
+   */
+  async expectedHours(facilityId: string, spaceType: SpaceType, startMs: number, hours: number): Promise<ExpectedHours | null> {
+    const [facility, stored] = await Promise.all([this.forecasts.facility(facilityId), this.forecasts.model(facilityId)]);
+    if (!facility || !hasHistory(stored)) return null;
+    const capacity = await this.forecasts.activeSpaces(facilityId, spaceType);
+    const grid = await this.hourlyGrid(stored, facility, startMs, startMs + hours * HOUR_MS);
+    const share = stored.model.capacity > 0 ? capacity / stored.model.capacity : 0;
+    const expected = grid.expected.map((value) => Math.min(capacity, value * share));
+    return {
+      capacity,
+      startMs: grid.startMs,
+      expected,
+      closed: grid.closed,
+      errorSpread: stored.errorSpread === null ? null : stored.errorSpread * share,
+      fittedAt: stored.fittedAt,
     };
   }
 

@@ -19,6 +19,6 @@ export { seasonalNaiveForecast } from './seasonal-naive.js';
 export { fitFacility, historyStartMs, type FacilityHistory, type FittedFacility } from './facility-fit.js';
 export { FORECAST_HORIZON_DAYS, expectedOccupancy, forecastLevel, isExpectedFull, usuallyFullBy } from './forecast-reading.js';
 export { ForecastModule } from './forecast.module.js';
-export { ForecastService } from './forecast.service.js';
+export { ForecastService, type ExpectedHours } from './forecast.service.js';
 export { ForecastFitService, type ForecastFitRun } from './forecast-fit.service.js';
 export { ForecastException, type ForecastErrorCode } from './forecast.exception.js';
