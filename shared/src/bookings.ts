@@ -94,6 +94,8 @@ export interface BookingView {
   payment: BookingPaymentSummary | null;
   /** Every successful charge, oldest first. */
   payments: BookingPaymentLine[];
+  /** Set when the booking is a monthly pass's hold of its space (`GET /api/passes/:id`). */
+  passId: string | null;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface BookingRecord {
   paymentProvider: string | null;
   /** Each successful payment as the SQL builds it in JSON (timestamps as text), oldest first; null without any. */
   lines: BookingPaymentRow[] | null;
+  /** The monthly pass this booking holds the space of, if it is one. */
+  passId: string | null;
 }
 
 export interface BookingPaymentRow {

@@ -16,7 +16,8 @@ export type BookingsErrorCode =
   | 'booking_not_cancellable'
   | 'cancellation_closed'
   | 'vehicle_change_closed'
-  | 'email_not_verified';
+  | 'email_not_verified'
+  | 'booking_is_pass';
 
 const KIND_OF_CODE: Record<BookingsErrorCode, DomainErrorKind> = {
   invalid_window: 'invalid',
@@ -42,6 +43,8 @@ const KIND_OF_CODE: Record<BookingsErrorCode, DomainErrorKind> = {
   cancellation_closed: 'conflict',
   vehicle_change_closed: 'conflict',
   email_not_verified: 'forbidden',
+  // A monthly pass is cancelled by its own terms (passes/), never as a stay.
+  booking_is_pass: 'conflict',
 };
 
 export class BookingsException extends DomainException<BookingsErrorCode> {

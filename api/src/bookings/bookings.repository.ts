@@ -37,7 +37,8 @@ const bookingSelect = (source: string) => `
          lower(b.period) AS start, upper(b.period) AS "end", b.status, b.vehicle_plate AS "vehiclePlate",
          b.amount_cents AS "amountCents", b.currency, b.hold_expires_at AS "holdExpiresAt", b.extension_hold_end AS "extensionHoldEnd",
          b.created_at AS "createdAt", b.confirmed_at AS "confirmedAt", b.cancelled_at AS "cancelledAt",
-         pay.paid AS "paidCents", pay.refunded AS "refundedCents", pay.brand AS "cardBrand", pay.last4 AS "cardLast4", pay.provider AS "paymentProvider", pay.lines
+         pay.paid AS "paidCents", pay.refunded AS "refundedCents", pay.brand AS "cardBrand", pay.last4 AS "cardLast4", pay.provider AS "paymentProvider", pay.lines,
+         (SELECT mp.id FROM monthly_passes mp WHERE mp.booking_id = b.id) AS "passId"
     FROM ${source} b
     JOIN facilities f ON f.id = b.facility_id
     JOIN operators o ON o.id = f.operator_id

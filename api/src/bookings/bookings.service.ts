@@ -168,6 +168,7 @@ export class BookingsService {
     const refundedCents = await this.bookings.transaction(async (tx) => {
       const record = await this.bookings.lockById(tx, id);
       if (!record || !mayAccess(user, record.driverId)) throw notFound();
+      if (record.passId) throw this.passRefusal(record.passId);
       const terms = this.termsOf(record, now);
       if (!terms.cancellableNow) {
         if (record.status === 'confirmed')
@@ -203,6 +204,7 @@ export class BookingsService {
     const newEnd = new Date(request.end);
     const record = await this.bookings.findById(id);
     if (!record || !mayAccess(user, record.driverId)) throw notFound();
+    if (record.passId) throw this.passRefusal(record.passId);
     if (record.status !== 'confirmed' || record.end.getTime() <= now.getTime()) {
       throw new BookingsException('booking_not_extendable', 'Only a paid booking that has not ended can be extended.', { status: record.status });
     }
@@ -261,6 +263,10 @@ export class BookingsService {
       }
     });
     return this.view({ ...record, vehiclePlate: plate }, now);
+  }
+
+  private passRefusal(passId: string): BookingsException {
+    return new BookingsException('booking_is_pass', 'This booking is a monthly pass: see or cancel it under your passes.', { passId });
   }
 
   /** The window's price; a stored rate that cannot price it is a 409 naming it, not a 500. */
@@ -337,6 +343,7 @@ export class BookingsService {
       confirmedAt: record.confirmedAt?.toISOString() ?? null,
       cancelledAt: record.cancelledAt?.toISOString() ?? null,
       cancellation: this.termsOf(record, now),
+      passId: record.passId ?? null,
       payment:
         record.paidCents === null
           ? null

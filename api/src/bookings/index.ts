@@ -3,3 +3,4 @@ export { BookingsModule } from './bookings.module.js';
 export { BookingsService } from './bookings.service.js';
 export { BookingsException, type BookingsErrorCode } from './bookings.exception.js';
 export { BookingLifecycleJob } from './booking-lifecycle.job.js';
+export { normalizeVehiclePlate } from './vehicle-plate.js';

@@ -29,6 +29,8 @@ import { ReportSubscriptionDeliveryEntity } from '../report-subscriptions/report
 import { ReportSubscriptionEntity } from '../report-subscriptions/report-subscription.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { WaitlistEntryEntity } from '../waitlist/waitlist-entry.entity.js';
+import { MonthlyPassEntity } from '../passes/monthly-pass.entity.js';
+import { PassOfferEntity } from '../passes/pass-offer.entity.js';
 import { FxRateEntity } from '../metrics/fx-rate.entity.js';
 import { CityRevenueDailyEntity } from '../metrics/city-revenue-daily.entity.js';
 import { FacilityRevenueDailyEntity } from '../metrics/facility-revenue-daily.entity.js';
@@ -105,5 +107,7 @@ export const entities = [
   SystemErrorHourEntity,
   HarvestBlockLiftEntity,
   WaitlistEntryEntity,
+  PassOfferEntity,
+  MonthlyPassEntity,
   OccupancyForecastEntity,
 ];

@@ -608,6 +608,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/facilities/{id}/pass-offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FacilityPassOffersController_offers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/facilities/{id}/publish': {
     parameters: {
       query?: never;
@@ -960,6 +976,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/operator/facilities/{id}/pass-offers/{spaceType}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['OperatorPassesController_updateOffer'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operator/facilities/{id}/passes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OperatorPassesController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/operator/onboarding': {
     parameters: {
       query?: never;
@@ -1066,6 +1114,54 @@ export interface paths {
     get?: never;
     put: operations['PayoutAccountController_change'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/passes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PassesController_list'];
+    put?: never;
+    post: operations['PassesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/passes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PassesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/passes/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PassesController_cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1670,6 +1766,11 @@ export interface components {
       holdExpiresAt: string | null;
       /** Format: uuid */
       id: string;
+      /**
+       * Format: uuid
+       * @description Set when the booking is a monthly pass (see GET /api/passes/:id).
+       */
+      passId: string | null;
       payment: components['schemas']['BookingPaymentSummaryDto'] | null;
       /** @description Every successful charge (booking and extensions), oldest first. */
       payments: components['schemas']['BookingPaymentLineDto'][];
@@ -1707,6 +1808,10 @@ export interface components {
       /** @description Refunded share after freeUntil, until the start. */
       lateRefundPercent: number;
       refundableNowCents: number;
+    };
+    CancelPassResultDto: {
+      pass: components['schemas']['PassViewDto'];
+      refundedCents: number;
     };
     CardDto: {
       /**
@@ -1989,6 +2094,22 @@ export interface components {
        * @example Europe/Berlin
        */
       timeZone: string;
+    };
+    CreatePassDto: {
+      /** Format: uuid */
+      facilityId: string;
+      /**
+       * @description The calendar month at the facility: the current one (from now, pro rata) or one of the next two.
+       * @example 2030-05
+       */
+      month: string;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /**
+       * @description As for a booking: 2–10 letters, digits, spaces or dashes.
+       * @example B-AB 123
+       */
+      vehiclePlate: string;
     };
     CreatePaymentDto: {
       /** Format: uuid */
@@ -3085,6 +3206,12 @@ export interface components {
       /** Format: date-time */
       start: string;
     };
+    OperatorPassOverviewDto: {
+      /** @description Held and paid passes from the current month on. */
+      holders: components['schemas']['PassHolderViewDto'][];
+      /** @description One per space type of the facility, with or without an offer. */
+      offers: components['schemas']['PassOfferViewDto'][];
+    };
     OperatorShareDto: {
       /** @description Reporting currency, minor units. */
       gmvCents: number;
@@ -3141,6 +3268,101 @@ export interface components {
       /** @description Percent; null when no space was open. */
       occupancyPercent: number | null;
       paidBookings: number;
+    };
+    PassBookingDto: {
+      code: string;
+      /** Format: date-time */
+      holdExpiresAt: string | null;
+      /**
+       * Format: uuid
+       * @description Pay the pass with POST /api/payments and this booking id.
+       */
+      id: string;
+    };
+    PassFacilityDto: {
+      addressLine: string;
+      city: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      timeZone: string;
+    };
+    PassHolderViewDto: {
+      amountCents: number;
+      bookingCode: string;
+      driverName: string;
+      /** Format: date-time */
+      end: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 2030-05 */
+      month: string;
+      spaceLabel: string;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /** Format: date-time */
+      start: string;
+      /** @enum {string} */
+      status: 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'completed';
+      vehiclePlate: string;
+    };
+    PassListDto: {
+      items: components['schemas']['PassViewDto'][];
+    };
+    PassMonthAvailabilityDto: {
+      /** Format: date-time */
+      end: string;
+      left: number;
+      /** @example 2030-05 */
+      month: string;
+      /** @description What a pass bought now costs (pro rata for the rest of the current month). */
+      priceCents: number;
+      sold: number;
+      /** Format: date-time */
+      start: string;
+    };
+    PassOfferListDto: {
+      items: components['schemas']['PassOfferViewDto'][];
+    };
+    PassOfferViewDto: {
+      /** @example EUR */
+      currency: string;
+      /** Format: uuid */
+      facilityId: string;
+      months: components['schemas']['PassMonthAvailabilityDto'][];
+      passLimit: number;
+      /** @description Price of a whole calendar month; 0 when no offer was ever set. */
+      priceCents: number;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      timeZone: string;
+    };
+    PassViewDto: {
+      amountCents: number;
+      booking: components['schemas']['PassBookingDto'];
+      cancellableNow: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example EUR */
+      currency: string;
+      /** Format: date-time */
+      end: string;
+      facility: components['schemas']['PassFacilityDto'];
+      /** Format: uuid */
+      id: string;
+      /** @example 2030-05 */
+      month: string;
+      refundableNowCents: number;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /** Format: date-time */
+      start: string;
+      /**
+       * @description The pass's booking's status.
+       * @enum {string}
+       */
+      status: 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'completed';
+      vehiclePlate: string;
     };
     PasswordResetConfirmDto: {
       /** @description The same rules as at registration; refused when easy to guess, with the reason. */
@@ -3758,6 +3980,12 @@ export interface components {
        * @example Europe/Berlin
        */
       timeZone?: string;
+    };
+    UpdatePassOfferDto: {
+      /** @description Passes sold per calendar month; 0 stops selling. At most the active spaces of the type. */
+      passLimit: number;
+      /** @description Price of a whole calendar month, in cents of the facility’s currency. */
+      priceCents: number;
     };
     UpdateVehicleDto: {
       /** @example M-XY 42 */
@@ -5924,7 +6152,7 @@ export interface operations {
       /**
        * @description no_space_available: every space of the type is taken for some of the window (details.alternatives: up to 3 nearby facilities with a space free for the whole window, as GET /api/facilities/:id/alternatives gives them); blacked_out: the facility or the type takes no bookings then.
        *
-       *     Codes (`details.code`): `blacked_out`, `booking_not_cancellable`, `booking_not_extendable`, `cancellation_closed`, `no_space_available`, `rate_unavailable`, `space_taken`, `vehicle_change_closed`.
+       *     Codes (`details.code`): `blacked_out`, `booking_is_pass`, `booking_not_cancellable`, `booking_not_extendable`, `cancellation_closed`, `no_space_available`, `rate_unavailable`, `space_taken`, `vehicle_change_closed`.
        */
       409: {
         headers: {
@@ -6068,7 +6296,7 @@ export interface operations {
       /**
        * @description Started already, or not a live booking.
        *
-       *     Codes (`details.code`): `blacked_out`, `booking_not_cancellable`, `booking_not_extendable`, `cancellation_closed`, `no_space_available`, `rate_unavailable`, `space_taken`, `vehicle_change_closed`.
+       *     Codes (`details.code`): `blacked_out`, `booking_is_pass`, `booking_not_cancellable`, `booking_not_extendable`, `cancellation_closed`, `no_space_available`, `rate_unavailable`, `space_taken`, `vehicle_change_closed`.
        */
       409: {
         headers: {
@@ -6151,7 +6379,7 @@ export interface operations {
       /**
        * @description space_taken: details say whether another space of the type is free for the whole new window.
        *
-       *     Codes (`details.code`): `blacked_out`, `booking_not_cancellable`, `booking_not_extendable`, `cancellation_closed`, `no_space_available`, `rate_unavailable`, `space_taken`, `vehicle_change_closed`.
+       *     Codes (`details.code`): `blacked_out`, `booking_is_pass`, `booking_not_cancellable`, `booking_not_extendable`, `cancellation_closed`, `no_space_available`, `rate_unavailable`, `space_taken`, `vehicle_change_closed`.
        */
       409: {
         headers: {
@@ -6233,7 +6461,7 @@ export interface operations {
       /**
        * @description The booking has started (or is not live).
        *
-       *     Codes (`details.code`): `blacked_out`, `booking_not_cancellable`, `booking_not_extendable`, `cancellation_closed`, `no_space_available`, `rate_unavailable`, `space_taken`, `vehicle_change_closed`.
+       *     Codes (`details.code`): `blacked_out`, `booking_is_pass`, `booking_not_cancellable`, `booking_not_extendable`, `cancellation_closed`, `no_space_available`, `rate_unavailable`, `space_taken`, `vehicle_change_closed`.
        */
       409: {
         headers: {
@@ -6942,6 +7170,63 @@ export interface operations {
        * @description No such facility, or not one of yours.
        *
        *     Codes (`details.code`): `blackout_not_found`, `booking_not_found`, `facility_not_found`, `space_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  FacilityPassOffersController_offers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The space types with passes for sale: price and passes left for this month and the next two. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassOfferListDto'];
+        };
+      };
+      /**
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
+       *
+       *     Codes (`details.code`): `invalid_pass_offer`, `invalid_vehicle_plate`, `month_not_on_sale`, `space_type_not_offered`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description No such published facility.
+       *
+       *     Codes (`details.code`): `facility_not_found`, `pass_not_found`.
        */
       404: {
         headers: {
@@ -8693,6 +8978,168 @@ export interface operations {
       };
     };
   };
+  OperatorPassesController_updateOffer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePassOfferDto'];
+      };
+    };
+    responses: {
+      /** @description The offer as set, with sold and left per month. A lower limit keeps passes sold already. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassOfferViewDto'];
+        };
+      };
+      /**
+       * @description invalid_pass_offer (details.fields), space_type_not_offered, validation_failed.
+       *
+       *     Codes (`details.code`): `invalid_pass_offer`, `invalid_vehicle_plate`, `month_not_on_sale`, `space_type_not_offered`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`, `email_not_verified`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description No such facility of yours.
+       *
+       *     Codes (`details.code`): `facility_not_found`, `pass_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  OperatorPassesController_overview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperatorPassOverviewDto'];
+        };
+      };
+      /**
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
+       *
+       *     Codes (`details.code`): `invalid_pass_offer`, `invalid_vehicle_plate`, `month_not_on_sale`, `space_type_not_offered`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`, `email_not_verified`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description No such facility of yours.
+       *
+       *     Codes (`details.code`): `facility_not_found`, `pass_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   OnboardingController_get: {
     parameters: {
       query?: never;
@@ -9274,6 +9721,298 @@ export interface operations {
        * @description application_not_approved: before approval the onboarding step changes the account.
        *
        *     Codes (`details.code`): `application_exists`, `application_incomplete`, `application_locked`, `application_not_approved`, `application_not_submitted`.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  PassesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your own passes, the latest month first (at most 50). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassListDto'];
+        };
+      };
+      /**
+       * @description The request could not be read (a malformed URL escape or header).
+       *
+       *     Codes (`details.code`): `invalid_pass_offer`, `invalid_vehicle_plate`, `month_not_on_sale`, `space_type_not_offered`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  PassesController_create: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A unique key per intended operation (e.g. a UUID), 1–255 printable characters. Retries with the same key and body get the first answer again. */
+        'Idempotency-Key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePassDto'];
+      };
+    };
+    responses: {
+      /** @description A space is held for the month as pending_payment; pay it with POST /api/payments and booking.id. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassViewDto'];
+        };
+      };
+      /**
+       * @description month_not_on_sale (details.onSale), invalid_vehicle_plate, validation_failed.
+       *
+       *     Codes (`details.code`): `invalid_pass_offer`, `invalid_vehicle_plate`, `month_not_on_sale`, `space_type_not_offered`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description email_not_verified.
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`, `email_not_verified`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description facility_not_found.
+       *
+       *     Codes (`details.code`): `facility_not_found`, `pass_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description passes_sold_out: the month’s passes are sold; no_space_available: no space of the type is free for the whole period; passes_not_offered.
+       *
+       *     Codes (`details.code`): `no_space_available`, `pass_not_cancellable`, `passes_not_offered`, `passes_sold_out`.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  PassesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassViewDto'];
+        };
+      };
+      /**
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
+       *
+       *     Codes (`details.code`): `invalid_pass_offer`, `invalid_vehicle_plate`, `month_not_on_sale`, `space_type_not_offered`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description No such pass, or not yours (nor your facility’s).
+       *
+       *     Codes (`details.code`): `facility_not_found`, `pass_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  PassesController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cancelled; before the period starts all that was paid is refunded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CancelPassResultDto'];
+        };
+      };
+      /**
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
+       *
+       *     Codes (`details.code`): `invalid_pass_offer`, `invalid_vehicle_plate`, `month_not_on_sale`, `space_type_not_offered`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description No such pass, or not yours.
+       *
+       *     Codes (`details.code`): `facility_not_found`, `pass_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description pass_not_cancellable: started already, or not live.
+       *
+       *     Codes (`details.code`): `no_space_available`, `pass_not_cancellable`, `passes_not_offered`, `passes_sold_out`.
        */
       409: {
         headers: {

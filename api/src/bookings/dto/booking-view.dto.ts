@@ -79,6 +79,8 @@ export class BookingViewDto implements BookingView {
   @ApiProperty({ type: BookingPaymentSummaryDto, nullable: true }) payment: BookingPaymentSummaryDto | null;
   @ApiProperty({ type: BookingPaymentLineDto, isArray: true, description: 'Every successful charge (booking and extensions), oldest first.' })
   payments: BookingPaymentLineDto[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set when the booking is a monthly pass (see GET /api/passes/:id).' })
+  passId: string | null;
 }
 
 class BookingListCountsDto implements Record<BookingListFilter, number> {
