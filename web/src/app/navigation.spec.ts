@@ -19,7 +19,7 @@ describe('navigationFor', () => {
   });
 
   it('gives drivers search, their bookings and their waitlist, operators their car parks, bookings, figures and settings, and admins the mailbox, the operator applications and the accounts', () => {
-    expect(navigationFor('driver').map((item) => item.label)).toEqual(['Find parking', 'My bookings', 'My waitlist', 'Account']);
+    expect(navigationFor('driver').map((item) => item.label)).toEqual(['Find parking', 'My bookings', 'My waitlist', 'My passes', 'Account']);
     expect(navigationFor('operator').map((item) => item.label)).toEqual([
       'Dashboard',
       'Car parks',

@@ -26,6 +26,7 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
       { to: '/', label: 'Find parking' },
       { to: '/driver/bookings', label: 'My bookings' },
       { to: '/driver/waitlist', label: 'My waitlist' },
+      { to: '/driver/passes', label: 'My passes' },
     ],
   },
   operator: {

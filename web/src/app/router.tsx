@@ -50,6 +50,7 @@ import {
   SystemStatusPage,
   VerifyEmailPage,
   WaitlistPage,
+  PassesPage,
 } from './lazy-pages';
 import { NotFoundPage, RouteErrorPage } from './routes/status-pages';
 
@@ -111,6 +112,7 @@ const routes: RouteObject[] = [
               { path: 'bookings/:bookingId', element: <RoleSection role="driver" render={() => <BookingDetailPage />} /> },
               { path: 'bookings/:bookingId/confirmation', element: <RoleSection role="driver" render={() => <ConfirmationPage />} /> },
               { path: 'waitlist', element: <RoleSection role="driver" render={() => <WaitlistPage />} /> },
+              { path: 'passes', element: <RoleSection role="driver" render={() => <PassesPage />} /> },
             ],
           },
         ],

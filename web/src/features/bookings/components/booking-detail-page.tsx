@@ -114,8 +114,13 @@ export function BookingDetailPage() {
               <section className="panel" aria-labelledby="change-heading">
                 <h2 id="change-heading">Change</h2>
                 {beforeStart && <VehicleForm booking={booking} />}
-                <h3>Stay longer</h3>
-                <ExtendForm booking={booking} />
+                {/* A pass covers its whole month: it is not extended like a stay. */}
+                {!booking.passId && (
+                  <>
+                    <h3>Stay longer</h3>
+                    <ExtendForm booking={booking} />
+                  </>
+                )}
               </section>
             )}
             {booking.status === 'cancelled' && (
@@ -131,8 +136,16 @@ export function BookingDetailPage() {
             {booking.status === 'confirmed' && (
               <section className="panel" aria-labelledby="cancel-heading">
                 <h2 id="cancel-heading">Cancellation</h2>
-                <CancellationTerms booking={booking} />
-                <CancelBookingButton booking={booking} />
+                {booking.passId ? (
+                  <p>
+                    This is a monthly pass: cancel it before its month starts for a full refund, on <Link to="/driver/passes">My passes</Link>.
+                  </p>
+                ) : (
+                  <>
+                    <CancellationTerms booking={booking} />
+                    <CancelBookingButton booking={booking} />
+                  </>
+                )}
               </section>
             )}
             <p>

@@ -39,6 +39,7 @@ function BookingCard({ booking, upcoming }: { booking: BookingView; upcoming: bo
       <div className="booking-card__head">
         <h3>
           <Link to={`/driver/bookings/${booking.id}`}>{booking.facility.name}</Link>
+          {booking.passId && <span className="tag"> Monthly pass</span>}
         </h3>
         <BookingStatusBadge status={booking.status} />
       </div>
@@ -58,7 +59,9 @@ function BookingCard({ booking, upcoming }: { booking: BookingView; upcoming: bo
         <dt>Price</dt>
         <dd>{formatMoney(booking.amountCents, booking.currency)}</dd>
       </dl>
-      {upcoming && booking.status === 'confirmed' && (
+      {/* A pass is cancelled by its own terms, on the passes page. */}
+      {upcoming && booking.passId && <Link to="/driver/passes">Manage the pass</Link>}
+      {upcoming && booking.status === 'confirmed' && !booking.passId && (
         <>
           <CancellationTerms booking={booking} />
           <CancelBookingButton booking={booking} />

@@ -23,6 +23,7 @@ import { useAlternatives } from '../api/get-alternatives';
 import { useFacilityForecast } from '../api/get-forecast';
 import { AlternativesPanel, checkoutPath, facilityPagePath, useFacility } from '../../../shared/facilities';
 import { WaitlistOffer } from '../../../shared/waitlist';
+import { MonthlyPassPanel } from '../../../shared/passes';
 import { useLiveAvailability } from '../api/live-availability';
 import { OpeningHoursList } from './opening-hours-list';
 import { RateTable } from './rate-table';
@@ -251,6 +252,8 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
             </>
           )}
         </section>
+
+        <MonthlyPassPanel facilityId={facility.id} preferredType={spaceType} />
 
         <section className="panel" aria-labelledby={`${id}-rates`}>
           <h2 id={`${id}-rates`}>Prices</h2>

@@ -9,6 +9,7 @@ import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { useDashboard } from '../../../shared/operator-dashboard';
 import { useManagedFacility } from '../../../shared/managed-facilities';
+import { OperatorPassesPanel } from '../../../shared/passes';
 import { setPublished, useFacilityChange } from '../api/facilities';
 
 export function FacilityDetailPage() {
@@ -92,6 +93,7 @@ function FacilityDetail({ facility }: { facility: ManagedFacility }) {
           <Link to={`/operator/facilities/${facility.id}/edit`}>Add or deactivate spaces, change rates</Link>
         </p>
       </section>
+      <OperatorPassesPanel facilityId={facility.id} />
     </>
   );
 }

@@ -1,0 +1,1 @@
+export { PassesPage } from './components/passes-page';
