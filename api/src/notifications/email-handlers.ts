@@ -144,6 +144,7 @@ export class EmailHandlers {
       paidWith: cardLabel(booking.cardBrand, booking.cardLast4),
       manageUrl: this.spaUrl(bookingPagePath(booking.id), message),
       qrPng,
+      pass: booking.passMonth ? { month: booking.passMonth, openingHours: booking.openingHours } : undefined,
     });
     await this.deliver(message, booking.driverEmail, email);
   }

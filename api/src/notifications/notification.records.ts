@@ -1,4 +1,4 @@
-import type { BookingStatus, MailboxAttachment, MailboxMessage, SpaceType } from '@aiparksit/shared';
+import type { BookingStatus, MailboxAttachment, MailboxMessage, OpeningHours, SpaceType } from '@aiparksit/shared';
 import type { EmailAttachment } from './templates/rendered-email.js';
 
 /** Who an email goes to. */
@@ -38,6 +38,9 @@ export interface BookingConfirmationRecord {
   cardLast4: string | null;
   /** While `pending_payment`: when the hold lapses. */
   holdExpiresAt: Date | null;
+  /** `YYYY-MM` when the booking holds a monthly pass's space. */
+  passMonth: string | null;
+  openingHours: OpeningHours;
 }
 
 /** Who may receive an investor report: an active investor or admin account, checked when it is sent. */

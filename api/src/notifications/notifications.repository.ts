@@ -87,11 +87,13 @@ export class NotificationsRepository {
               u.email::text AS "driverEmail", u.name AS "driverName",
               f.name AS "facilityName", f.address_line AS "addressLine", f.postal_code AS "postalCode", f.city,
               f.country_code AS "countryCode", f.time_zone AS "timeZone",
-              p.card_brand AS "cardBrand", p.card_last4 AS "cardLast4", b.hold_expires_at AS "holdExpiresAt"
+              p.card_brand AS "cardBrand", p.card_last4 AS "cardLast4", b.hold_expires_at AS "holdExpiresAt",
+              to_char(mp.month, 'YYYY-MM') AS "passMonth", f.opening_hours AS "openingHours"
          FROM bookings b
          JOIN users u ON u.id = b.driver_id
          JOIN facilities f ON f.id = b.facility_id
          LEFT JOIN payments p ON p.booking_id = b.id AND p.extension_id IS NULL AND p.status IN ('succeeded', 'refunded', 'partially_refunded')
+         LEFT JOIN monthly_passes mp ON mp.booking_id = b.id
         WHERE b.id = $1`,
       [bookingId],
     );

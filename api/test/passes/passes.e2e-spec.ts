@@ -5,6 +5,7 @@ import type { AuthTokens, BookingView, OperatorPassOverview, PassOfferList, Pass
 import { apiUrl } from '../support/api-url.js';
 import { postBooking, postPayment } from '../support/booking-helpers.js';
 import { testPool } from '../support/db.js';
+import { waitForEmail } from '../support/mailbox.js';
 import { bearer, loginAs, signedInUser } from '../support/factories.js';
 import { createOperatorWithFacility, type FacilityOptions, type TestFacility, type TestOperator } from '../support/facility-factories.js';
 import { somewhere } from '../facilities/places.js';
@@ -114,8 +115,11 @@ describe('monthly passes', () => {
     // Local midnight on the 1st to local midnight on the next 1st.
     const berlin = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', day: 'numeric', hour: '2-digit', minute: '2-digit' });
     expect([berlin.format(new Date(paid.start)), berlin.format(new Date(paid.end))]).toEqual(['1, 00:00', '1, 00:00']);
-    const confirmation = await pool.query(`SELECT 1 FROM outbox WHERE kind = 'email.booking_confirmation' AND payload->>'bookingId' = $1`, [pass.booking.id]);
-    expect(confirmation.rowCount).toBe(1);
+    const email = await waitForEmail(pool, driver.account.email, /^Monthly pass confirmed/);
+    expect(email.subject).toBe(
+      `Monthly pass confirmed: ${pass.booking.code} at Pass Garage, ${new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' }).format(new Date(paid.start))}`,
+    );
+    expect(email.text).toContain('Entries: unlimited within opening hours (open around the clock)');
 
     const offer = (await offersOf(facility.id))[0]!;
     expect(offer.months.find((m) => m.month === month)).toMatchObject({ sold: 1, left: 1 });

@@ -1,4 +1,4 @@
-import { BOOKING_QR_CID, bookingConfirmationEmail, type BookingConfirmationData } from './booking-confirmation.template.js';
+import { BOOKING_QR_CID, bookingConfirmationEmail, openingHoursText, type BookingConfirmationData } from './booking-confirmation.template.js';
 
 function confirmation(overrides: Partial<BookingConfirmationData> = {}): BookingConfirmationData {
   return {
@@ -72,4 +72,27 @@ describe('bookingConfirmationEmail', () => {
     expect(bookingConfirmationEmail(confirmation({ amountCents: 2400, currency: 'JPY' })).text).toMatch(/Price: {3}JP¥2,400/);
     expect(bookingConfirmationEmail(confirmation({ paidWith: null })).text).toMatch(/Price: {3}€12\.50\n/);
   });
+});
+
+describe('bookingConfirmationEmail for a monthly pass', () => {
+  const pass = confirmation({
+    start: new Date('2026-04-30T22:00:00Z'),
+    end: new Date('2026-05-31T22:00:00Z'),
+    spaceType: 'standard',
+    pass: { month: '2026-05', openingHours: { mon: [['07:00', '19:00']], tue: [['07:00', '19:00']], sat: [['08:00', '14:00']] } },
+  });
+
+  it('names the pass and its month, the period and the opening hours its entries are within', () => {
+    const { subject, text, html } = bookingConfirmationEmail(pass);
+    expect(subject).toBe('Monthly pass confirmed: PK7Q-M2XD at Central Garage, May 2026');
+    expect(text).toContain('your monthly pass for May 2026 at Central Garage is paid');
+    expect(text).toContain('Pass code: PK7Q-M2XD');
+    expect(text).toContain('From:    Friday 1 May 2026, 00:00 CEST');
+    expect(text).toContain('Until:   Monday 1 June 2026, 00:00 CEST');
+    expect(text).toContain('Entries: unlimited within opening hours (Mon–Tue 07:00–19:00; Wed–Fri closed; Sat 08:00–14:00; Sun closed)');
+    expect(html).toContain('Your monthly pass is paid');
+    expect(html).toContain(`src="cid:${BOOKING_QR_CID}"`);
+  });
+
+  it('words hours around the clock', () => expect(openingHoursText(null)).toBe('open around the clock'));
 });
