@@ -115,24 +115,27 @@ function OfferSettings({ facilityId, offer }: { facilityId: string; offer: PassO
           Saved.
         </p>
       )}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Sold</th>
-            <th scope="col">Left</th>
-          </tr>
-        </thead>
-        <tbody>
-          {offer.months.map((month) => (
-            <tr key={month.month} data-month={month.month}>
-              <th scope="row">{monthName(month.month)}</th>
-              <td data-testid="passes-sold">{month.sold}</td>
-              <td>{offer.passLimit === 0 && month.sold === 0 ? 'Not on sale' : passesLeftText(month.left)}</td>
+      {/* A type never on sale has nothing to count. */}
+      {(offer.passLimit > 0 || offer.months.some((m) => m.sold > 0)) && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">Sold</th>
+              <th scope="col">Left</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {offer.months.map((month) => (
+              <tr key={month.month} data-month={month.month}>
+                <th scope="row">{monthName(month.month)}</th>
+                <td data-testid="passes-sold">{month.sold}</td>
+                <td>{passesLeftText(month.left)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {offer.passLimit > 0 && <p className="field__hint">Drivers pay {formatMoney(offer.priceCents, offer.currency)} for a whole month.</p>}
     </div>
   );

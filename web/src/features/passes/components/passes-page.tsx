@@ -78,7 +78,7 @@ function PassCard({ pass }: { pass: PassView }) {
       </dl>
       <FormAlert message={cancel.error ? describeError(cancel.error) : null} />
       {refunded !== null && <p role="status">{refunded > 0 ? `Cancelled: ${formatMoney(refunded, pass.currency)} goes back to your card.` : 'Cancelled.'}</p>}
-      <div className="actions">
+      <div className="pass-card__actions">
         {pass.status === 'pending_payment' && (
           <Link className="button button--primary" to={`/driver/checkout/${pass.booking.id}`}>
             Pay now
