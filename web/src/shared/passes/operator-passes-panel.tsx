@@ -25,9 +25,7 @@ export function OperatorPassesPanel({ facilityId }: { facilityId: string }) {
       </p>
       {overview.isPending && <LoadingState label="Loading passes…" />}
       {overview.isError && <ErrorState message={describeError(overview.error)} onRetry={() => void overview.refetch()} />}
-      {overview.data?.offers.map((offer) => (
-        <OfferSettings key={offer.spaceType} facilityId={facilityId} offer={offer} />
-      ))}
+      {overview.data && <Offers facilityId={facilityId} offers={overview.data.offers} />}
       {overview.data && (
         <>
           <h3>Pass holders</h3>
@@ -66,6 +64,27 @@ export function OperatorPassesPanel({ facilityId }: { facilityId: string }) {
         </>
       )}
     </section>
+  );
+}
+
+/** Types on sale (or ever priced) first; the others folded away until the operator wants to sell them. */
+function Offers({ facilityId, offers }: { facilityId: string; offers: PassOfferView[] }) {
+  const set = offers.filter((offer) => offer.priceCents > 0 || offer.passLimit > 0);
+  const unset = offers.filter((offer) => !set.includes(offer));
+  return (
+    <>
+      {set.map((offer) => (
+        <OfferSettings key={offer.spaceType} facilityId={facilityId} offer={offer} />
+      ))}
+      {unset.length > 0 && (
+        <details className="stack" open={set.length === 0}>
+          <summary>{set.length === 0 ? 'Sell monthly passes' : 'Sell passes of other space types'}</summary>
+          {unset.map((offer) => (
+            <OfferSettings key={offer.spaceType} facilityId={facilityId} offer={offer} />
+          ))}
+        </details>
+      )}
+    </>
   );
 }
 
