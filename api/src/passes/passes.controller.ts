@@ -13,6 +13,7 @@ import type { CancelPassResult, OperatorPassOverview, PassList, PassOfferList, P
 import { CurrentPrincipal, requireUser, Roles, type Principal } from '../access/index.js';
 import { Idempotent, IdempotencyKey } from '../common/idempotency/index.js';
 import { Public } from '../common/http/index.js';
+import { HarvestProtected } from '../harvest/index.js';
 import {
   CancelPassResultDto,
   CreatePassDto,
@@ -79,6 +80,8 @@ export class FacilityPassOffersController {
 
   @Get(':id/pass-offers')
   @Public()
+  // Prices and passes left are catalogue data: read as the facility's own page is.
+  @HarvestProtected('facility')
   @ApiOkResponse({ type: PassOfferListDto, description: 'The space types with passes for sale: price and passes left for this month and the next two.' })
   @ApiNotFoundResponse({ description: 'No such published facility.' })
   offers(@Param('id', new ParseUUIDPipe()) id: string): Promise<PassOfferList> {

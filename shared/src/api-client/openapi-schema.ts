@@ -7236,7 +7236,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
-      /** @description Too many requests: retry after the `Retry-After` header. */
+      /** @description This client read more facilities or result pages than one person browses, or asked for a facility nobody is shown; the Retry-After header says when to try again. */
       429: {
         headers: {
           [name: string]: unknown;
