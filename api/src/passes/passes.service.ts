@@ -88,7 +88,9 @@ export class PassesService {
     if (!driver.emailVerified) {
       throw new PassesException('email_not_verified', 'Confirm your email address before buying a pass: open the link in the email we sent you.');
     }
-    const earlier = await this.passes.findByIdempotencyKey(driver.userId, idempotencyKey);
+    // Stored on the pass's booking beside the driver's booking keys: the prefix keeps a key reused across the two routes from colliding.
+    const bookingKey = `pass:${idempotencyKey}`;
+    const earlier = await this.passes.findByIdempotencyKey(driver.userId, bookingKey);
     if (earlier) return this.view((await this.passes.findById(earlier))!, now);
     const plate = normalizeVehiclePlate(request.vehiclePlate);
     if (!plate) {
@@ -119,7 +121,7 @@ export class PassesService {
       amountCents: passPrice(offer.priceCents, period),
       currency: facility.currency,
       holdMinutes: this.config.values.bookingHoldMinutes,
-      idempotencyKey,
+      idempotencyKey: bookingKey,
     });
     if ('noOffer' in outcome) throw new PassesException('passes_not_offered', `This facility sells no ${request.spaceType} monthly passes.`);
     if ('soldOut' in outcome) {
