@@ -8,7 +8,7 @@ import { clickWhenReady, fillByLabel, headingText, mainNavigation, pathOf, signI
 
 const HOME_OF: Record<Role, string> = { driver: '/', operator: '/operator', investor: '/investor', admin: '/admin' };
 const NAVIGATION_OF: Record<Role, string[]> = {
-  driver: ['/', '/driver/bookings', '/driver/waitlist', '/account'],
+  driver: ['/', '/driver/bookings', '/driver/waitlist', '/driver/passes', '/account'],
   operator: [
     '/operator',
     '/operator/facilities',
