@@ -12,6 +12,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { IdempotencyModule } from './common/idempotency/index.js';
 import { BookingsModule } from './bookings/index.js';
 import { WaitlistModule } from './waitlist/index.js';
+import { BookingSeriesModule } from './booking-series/index.js';
 import { PaymentsModule } from './payments/index.js';
 import { linkOriginProviders, OutboxModule } from './outbox/index.js';
 import { NotificationsModule } from './notifications/index.js';
@@ -68,6 +69,7 @@ export class AppModule {
         PaymentsModule,
         BookingsModule,
         WaitlistModule,
+        BookingSeriesModule,
         OutboxModule,
         NotificationsModule,
         FacilitiesModule,

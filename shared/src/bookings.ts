@@ -94,6 +94,8 @@ export interface BookingView {
   payment: BookingPaymentSummary | null;
   /** Every successful charge, oldest first. */
   payments: BookingPaymentLine[];
+  /** The weekly series (`/api/booking-series/:id`) the booking is an occurrence of; null for a single booking. */
+  seriesId: string | null;
 }
 
 /**

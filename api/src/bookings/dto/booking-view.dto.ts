@@ -79,6 +79,8 @@ export class BookingViewDto implements BookingView {
   @ApiProperty({ type: BookingPaymentSummaryDto, nullable: true }) payment: BookingPaymentSummaryDto | null;
   @ApiProperty({ type: BookingPaymentLineDto, isArray: true, description: 'Every successful charge (booking and extensions), oldest first.' })
   payments: BookingPaymentLineDto[];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The weekly series (GET /api/booking-series/:id) it is an occurrence of.' })
+  seriesId: string | null;
 }
 
 class BookingListCountsDto implements Record<BookingListFilter, number> {
