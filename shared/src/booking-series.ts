@@ -18,6 +18,12 @@ export function bookingSeriesPagePath(seriesId: string): string {
   return `/driver/series/${encodeURIComponent(seriesId)}`;
 }
 
+/** The SPA's "repeat weekly" checkout, starting from one stay the driver chose. */
+export function bookingSeriesCheckoutPath(facilityId: string, stay: { start: string; end: string }, spaceType: string): string {
+  const query = Object.entries({ facility: facilityId, start: stay.start, end: stay.end, type: spaceType }).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+  return `/driver/series/new?${query.join('&')}`;
+}
+
 /**
  * A weekly pattern on the facility's local clock: every chosen ISO weekday (1 = Monday … 7 =
  * Sunday) from `firstDate` for `weeks` weeks, `startTime` to `endTime` local wall-clock time on

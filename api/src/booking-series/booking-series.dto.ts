@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import {
@@ -143,7 +143,7 @@ export class BookingSeriesViewDto implements BookingSeriesView {
   @ApiProperty({ enum: SERIES_MODES }) mode: SeriesMode;
   @ApiProperty({ description: 'The held occurrences’ price: what the one payment charges.' }) totalCents: number;
   @ApiProperty() currency: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) holdExpiresAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) holdExpiresAt: string | null;
   @ApiProperty({ type: BookingViewDto, isArray: true, description: 'Each held occurrence as an ordinary booking, earliest first.' })
   occurrences: BookingViewDto[];
   @ApiProperty({ type: SkippedOccurrenceDto, isArray: true }) skipped: SkippedOccurrenceDto[];

@@ -1793,7 +1793,7 @@ export interface components {
       currency: string;
       facility: components['schemas']['SeriesFacilityDto'];
       /** Format: date-time */
-      holdExpiresAt?: string | null;
+      holdExpiresAt: string | null;
       /** Format: uuid */
       id: string;
       /** @enum {string} */

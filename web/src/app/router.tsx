@@ -50,6 +50,8 @@ import {
   SystemStatusPage,
   VerifyEmailPage,
   WaitlistPage,
+  SeriesCheckoutPage,
+  SeriesPage,
 } from './lazy-pages';
 import { NotFoundPage, RouteErrorPage } from './routes/status-pages';
 
@@ -111,6 +113,8 @@ const routes: RouteObject[] = [
               { path: 'bookings/:bookingId', element: <RoleSection role="driver" render={() => <BookingDetailPage />} /> },
               { path: 'bookings/:bookingId/confirmation', element: <RoleSection role="driver" render={() => <ConfirmationPage />} /> },
               { path: 'waitlist', element: <RoleSection role="driver" render={() => <WaitlistPage />} /> },
+              { path: 'series/new', element: <RoleSection role="driver" render={() => <SeriesCheckoutPage />} /> },
+              { path: 'series/:seriesId', element: <RoleSection role="driver" render={() => <SeriesPage />} /> },
             ],
           },
         ],
