@@ -103,7 +103,8 @@ function SeriesView({ series }: { series: BookingSeriesView }) {
             </ul>
           </>
         )}
-        {paid && upcoming.length > 0 && <CancelRest series={series} count={upcoming.length} />}
+        {/* Mounted while paid, so the outcome of cancelling stays said once nothing is left to cancel. */}
+        {paid && <CancelRest series={series} count={upcoming.length} />}
       </section>
     </>
   );
@@ -132,10 +133,11 @@ function CancelRest({ series, count }: { series: BookingSeriesView; count: numbe
   const [confirming, setConfirming] = useState(false);
   if (cancel.isSuccess)
     return (
-      <p className="notice" role="status">
+      <p className="notice" role="status" data-testid="series-cancelled">
         Cancelled {cancel.data.cancelledCount} stays. {formatMoney(cancel.data.refundedCents, series.currency)} will be refunded to your card.
       </p>
     );
+  if (count === 0) return null;
   return (
     <div className="cancel">
       <FormAlert message={cancel.isError ? describeError(cancel.error) : null} />
