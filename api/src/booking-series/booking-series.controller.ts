@@ -52,7 +52,9 @@ export class BookingSeriesController {
     type: BookingSeriesViewDto,
     description: 'The occurrences are held as pending_payment until holdExpiresAt; pay them at once with POST /api/booking-series/:id/payment.',
   })
-  @ApiBadRequestResponse({ description: 'invalid_pattern (details.fields), or a rule of the stay as a whole.' })
+  @ApiBadRequestResponse({
+    description: 'invalid_pattern (details.fields), a rule of the stay as a whole, or series_total_too_large (more than one payment can hold).',
+  })
   @ApiForbiddenResponse({ description: 'email_not_verified.' })
   @ApiConflictResponse({
     description:

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  BookingSeriesList,
-  BookingSeriesPayment,
-  BookingSeriesPreview,
-  BookingSeriesPreviewRequest,
-  BookingSeriesView,
-  BookingView,
-  CancelBookingSeriesResult,
-  CardInput,
-  CreateBookingSeriesRequest,
-  SkippedOccurrence,
-  WeeklyPattern,
+import {
+  PRICE_CENTS_MAX,
+  type BookingSeriesList,
+  type BookingSeriesPayment,
+  type BookingSeriesPreview,
+  type BookingSeriesPreviewRequest,
+  type BookingSeriesView,
+  type BookingView,
+  type CancelBookingSeriesResult,
+  type CardInput,
+  type CreateBookingSeriesRequest,
+  type SkippedOccurrence,
+  type WeeklyPattern,
 } from '@aiparksit/shared';
 import { mayAccess, type UserPrincipal } from '../access/index.js';
 import { BookingsException, BookingsService, type PlannedOccurrence, type SeriesPlan } from '../bookings/index.js';
@@ -84,6 +85,9 @@ export class BookingSeriesService {
     if (request.mode === 'all' && refused.length > 0) this.refuseAll(refused.map(skippedOf));
     const toHold = plan.occurrences.filter((o) => o.free);
     if (toHold.length === 0) this.refuseNone(plan);
+    if (toHold.reduce((total, o) => total + (o.amountCents ?? 0), 0) > PRICE_CENTS_MAX) {
+      throw new BookingSeriesException('series_total_too_large', 'These stays together cost more than one payment can hold: book fewer weeks or days.');
+    }
 
     const id = await this.series.transaction(async (tx) => {
       const seriesId = await this.series.insert(tx, {

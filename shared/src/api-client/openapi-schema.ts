@@ -6097,7 +6097,7 @@ export interface operations {
       /**
        * @description The request could not be read (a malformed URL escape or header).
        *
-       *     Codes (`details.code`): `invalid_pattern`.
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
        */
       400: {
         headers: {
@@ -6166,9 +6166,9 @@ export interface operations {
         };
       };
       /**
-       * @description invalid_pattern (details.fields), or a rule of the stay as a whole.
+       * @description invalid_pattern (details.fields), a rule of the stay as a whole, or series_total_too_large (more than one payment can hold).
        *
-       *     Codes (`details.code`): `invalid_pattern`.
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
        */
       400: {
         headers: {
@@ -6246,7 +6246,7 @@ export interface operations {
       /**
        * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
-       *     Codes (`details.code`): `invalid_pattern`.
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
        */
       400: {
         headers: {
@@ -6312,7 +6312,7 @@ export interface operations {
       /**
        * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
-       *     Codes (`details.code`): `invalid_pattern`.
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
        */
       400: {
         headers: {
@@ -6398,7 +6398,7 @@ export interface operations {
       /**
        * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
        *
-       *     Codes (`details.code`): `invalid_pattern`.
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
        */
       400: {
         headers: {
@@ -6501,7 +6501,7 @@ export interface operations {
       /**
        * @description invalid_pattern (details.fields), or a rule of the stay as a whole (invalid_vehicle_plate, space_type_not_offered).
        *
-       *     Codes (`details.code`): `invalid_pattern`.
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
        */
       400: {
         headers: {
