@@ -202,6 +202,19 @@ describe('booking series: a weekly pattern booked and paid once', () => {
     expect(result.series.payment).toMatchObject({ amountCents: 27_000, refundedCents: 27_000 });
   });
 
+  it('gives a contested space to one of two series booked at once in mode all, the other holding nothing', async () => {
+    const { facility: small } = await createOperatorWithFacility(pool, { timeZone: ZONE, currency: 'CHF', spaces: { standard: 1 } });
+    const rivals = await Promise.all([signedInUser(pool, api, 'driver'), signedInUser(pool, api, 'driver')]);
+    const body = { facilityId: small.id, spaceType: 'standard', vehiclePlate: 'ZH 77', ...pattern, weekdays: [2, 4], mode: 'all' };
+    const answers = await Promise.all(rivals.map((r) => post('/api/booking-series', r.tokens, body)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const loser = rivals[answers.findIndex((a) => a.status === 409)]!;
+    expect(answers.find((a) => a.status === 409)!.body.details.code).toBe('occurrences_unavailable');
+    expect(await seriesRows(loser.account.id)).toEqual([]);
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM bookings WHERE facility_id = $1 AND status = 'pending_payment'`, [small.id]);
+    expect(rows[0].n).toBe(4);
+  });
+
   it('answers bad patterns with 400 naming the field', async () => {
     const bad = async (change: object, field: string) => {
       const res = await post('/api/booking-series/preview', driver.tokens, { ...stay, ...pattern, ...change }, null);
