@@ -49,11 +49,12 @@ describeInBrowser('Recurring bookings in the browser', () => {
       const page = await openPage(context, 'desktop');
       await signInThroughLoginPage(page, driver);
       await visit(page, `/driver/checkout?${new URLSearchParams({ facility: park.id, ...stay, type: 'standard' }).toString()}`);
+      await fillByLabel(page, 'Vehicle plate', 'B-WK 4');
       await clickText(page, 'a', 'Repeat this stay weekly');
       expect(await headingOnceItReads(page, 'Book the same stay every week')).toBe('Book the same stay every week');
 
-      // The pattern starts as the stay: its weekday, its times, four weeks.
-      await fillByLabel(page, 'Vehicle plate', 'b-wk 4');
+      // The pattern starts as the stay (its weekday, its times, four weeks) with the plate typed at checkout.
+      expect(await page.$eval('input[name="vehiclePlate"]', (input) => (input as HTMLInputElement).value)).toBe('B-WK 4');
       await clickText(page, 'form.series-form button', 'Show the dates and prices');
       await page.waitForSelector('.series-mode');
       expect(await count(page, '.series-occurrences .series-occurrence')).toBe(4);

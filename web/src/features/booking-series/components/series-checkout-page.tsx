@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import {
   SERIES_WEEKS_MAX,
   SERIES_WEEKS_MIN,
@@ -65,7 +65,9 @@ function SeriesForm(props: { facilityId: string; facilityName: string; address: 
   const preview = usePreviewSeries();
   const create = useCreateSeries();
   const [pattern, setPattern] = useState<WeeklyPattern>(props.initial);
-  const [vehiclePlate, setVehiclePlate] = useState('');
+  // The plate typed at checkout, when the driver came from there.
+  const carried = (useLocation().state as { vehiclePlate?: string } | null)?.vehiclePlate;
+  const [vehiclePlate, setVehiclePlate] = useState(carried ?? '');
   const [mode, setMode] = useState<SeriesMode>('all');
   const request = { facilityId: props.facilityId, spaceType: props.spaceType, vehiclePlate: vehiclePlate.trim().toUpperCase(), ...pattern };
   const error = create.error ?? preview.error;

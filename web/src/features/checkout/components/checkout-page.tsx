@@ -142,8 +142,19 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
           </button>
           {conflict && <Link to={facilityPagePath(props.facilityId, props, props.spaceType)}>Back to the car park</Link>}
           <p className="field__hint">
-            Need it every week? <Link to={bookingSeriesCheckoutPath(props.facilityId, props, props.spaceType)}>Repeat this stay weekly</Link> and pay once for
-            all of it.
+            Need it every week?{' '}
+            <Link
+              to={bookingSeriesCheckoutPath(props.facilityId, props, props.spaceType)}
+              // The plate typed so far goes along, as to an alternative's checkout.
+              onClick={(event) => {
+                event.preventDefault();
+                const vehiclePlate = formRef.current?.querySelector<HTMLInputElement>('input[name="vehiclePlate"]')?.value.trim() || undefined;
+                void navigate(bookingSeriesCheckoutPath(props.facilityId, props, props.spaceType), { state: { vehiclePlate } satisfies CarriedPlate });
+              }}
+            >
+              Repeat this stay weekly
+            </Link>{' '}
+            and pay once for all of it.
           </p>
         </form>
         {alternatives && (
