@@ -231,7 +231,9 @@ const INVARIANTS = [
   [
     'confirmation emails lost (confirmed booking, no outbox row)',
     `SELECT count(*)::int AS n FROM bookings b WHERE b.status IN ('confirmed', 'completed')
-        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'email.booking_confirmation' AND o.payload->>'bookingId' = b.id::text)`,
+        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'email.booking_confirmation' AND o.payload->>'bookingId' = b.id::text)
+        -- A weekly series is confirmed by one email for all its occurrences.
+        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'email.booking_series_confirmation' AND o.payload->>'seriesId' = b.series_id::text)`,
   ],
   [
     'confirmation emails doubled (more than one outbox row)',

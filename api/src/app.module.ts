@@ -13,6 +13,7 @@ import { IdempotencyModule } from './common/idempotency/index.js';
 import { BookingsModule } from './bookings/index.js';
 import { WaitlistModule } from './waitlist/index.js';
 import { PassesModule } from './passes/index.js';
+import { BookingSeriesModule } from './booking-series/index.js';
 import { PaymentsModule } from './payments/index.js';
 import { linkOriginProviders, OutboxModule } from './outbox/index.js';
 import { NotificationsModule } from './notifications/index.js';
@@ -70,6 +71,7 @@ export class AppModule {
         BookingsModule,
         WaitlistModule,
         PassesModule,
+        BookingSeriesModule,
         OutboxModule,
         NotificationsModule,
         FacilitiesModule,

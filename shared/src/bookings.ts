@@ -96,6 +96,8 @@ export interface BookingView {
   payments: BookingPaymentLine[];
   /** Set when the booking is a monthly pass's hold of its space (`GET /api/passes/:id`). */
   passId: string | null;
+  /** The weekly series (`/api/booking-series/:id`) the booking is an occurrence of; null for a single booking. */
+  seriesId: string | null;
 }
 
 /**

@@ -17,3 +17,4 @@ export * from './uuid.js';
 export * from './system.js';
 export * from './waitlist.js';
 export * from './passes.js';
+export * from './booking-series.js';

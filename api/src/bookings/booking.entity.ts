@@ -3,6 +3,7 @@ import { BOOKING_STATUSES, SPACE_TYPES, type BookingStatus, type SpaceType } fro
 import { FacilityEntity } from '../facilities/facility.entity.js';
 import { SpaceEntity } from '../facilities/space.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { BookingSeriesEntity } from '../booking-series/booking-series.entity.js';
 
 /**
  * A booking of one space for a half-open period. That two live bookings of a space never overlap
@@ -17,6 +18,7 @@ import { UserEntity } from '../users/user.entity.js';
 })
 @Index('bookings_hold_expiry_idx', ['holdExpiresAt'], { where: "(status = 'pending_payment'::booking_status)" })
 @Index('bookings_facility_created_idx', ['facilityId', 'createdAt'])
+@Index('bookings_series_idx', ['seriesId'], { where: '(series_id IS NOT NULL)' })
 @Index('bookings_driver_idempotency_key', ['driverId', 'idempotencyKey'], { unique: true, where: '(idempotency_key IS NOT NULL)' })
 export class BookingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'bookings_pkey' })
@@ -86,4 +88,9 @@ export class BookingEntity {
   /** The Idempotency-Key the hold was made under: a retry after a crash finds it instead of holding another space. */
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey!: string | null;
+
+  /** The weekly series the booking is an occurrence of (booking-series/); null for a single booking. */
+  @ForeignKey(() => BookingSeriesEntity, { name: 'bookings_series_id_fkey', onDelete: 'RESTRICT' })
+  @Column({ name: 'series_id', type: 'uuid', nullable: true })
+  seriesId!: string | null;
 }

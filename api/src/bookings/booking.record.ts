@@ -26,6 +26,7 @@ export interface BookingRecord {
   createdAt: Date;
   confirmedAt: Date | null;
   cancelledAt: Date | null;
+  seriesId: string | null;
   /** Successful payments (booking and extensions): charged, refunded, and the first card used. */
   paidCents: number | null;
   refundedCents: number | null;

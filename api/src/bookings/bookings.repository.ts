@@ -36,7 +36,7 @@ const bookingSelect = (source: string) => `
          b.space_id AS "spaceId", b.space_type AS "spaceType", s.label AS "spaceLabel",
          lower(b.period) AS start, upper(b.period) AS "end", b.status, b.vehicle_plate AS "vehiclePlate",
          b.amount_cents AS "amountCents", b.currency, b.hold_expires_at AS "holdExpiresAt", b.extension_hold_end AS "extensionHoldEnd",
-         b.created_at AS "createdAt", b.confirmed_at AS "confirmedAt", b.cancelled_at AS "cancelledAt",
+         b.created_at AS "createdAt", b.confirmed_at AS "confirmedAt", b.cancelled_at AS "cancelledAt", b.series_id AS "seriesId",
          pay.paid AS "paidCents", pay.refunded AS "refundedCents", pay.brand AS "cardBrand", pay.last4 AS "cardLast4", pay.provider AS "paymentProvider", pay.lines,
          (SELECT mp.id FROM monthly_passes mp WHERE mp.booking_id = b.id) AS "passId"
     FROM ${source} b
@@ -226,6 +226,65 @@ export class BookingsRepository {
       }
     }
     return undefined;
+  }
+
+  /**
+   * For each window (in order), whether an active space of the type is free for the whole of it,
+   * in one statement: what a series preview shows before anything is held.
+   */
+  async freeForWindows(facilityId: string, spaceType: SpaceType, windows: { start: Date; end: Date }[]): Promise<boolean[]> {
+    const rows: { free: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (${freeSpaces('$1', '$2::space_type', 'tstzrange(w.start_at, w.end_at)')}) AS free
+         FROM unnest($3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS w(start_at, end_at, n)
+        ORDER BY w.n`,
+      [facilityId, spaceType, windows.map((w) => w.start), windows.map((w) => w.end)],
+    );
+    return rows.map((row) => row.free);
+  }
+
+  /**
+   * Holds a free space of the type for one occurrence of a series, inside the series'
+   * transaction (one hold expiry for all: `now()` is the transaction's start). A refusal by the
+   * exclusion constraint (a concurrent booking took the space the statement chose) or a deadlock
+   * only undoes this statement (savepoint) and tries another space; undefined when none is left.
+   */
+  async holdSeriesOccurrence(tx: SqlTransaction, hold: Omit<NewBookingHold, 'idempotencyKey'> & { seriesId: string }): Promise<string | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const row = await tx.attempt(() =>
+          tx.one<{ id: string }>(
+            `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency, hold_expires_at, series_id)
+             SELECT $1, $2, $3, c.space_id, $4::space_type, tstzrange($5, $6), 'pending_payment', $7, $8, $9, now() + make_interval(mins => $10), $11
+               FROM (SELECT (${freeSpaces('$3', '$4::space_type', 'tstzrange($5, $6)')} LIMIT 1) AS space_id) c
+              WHERE c.space_id IS NOT NULL
+             RETURNING id`,
+            [
+              newBookingCode(),
+              hold.driverId,
+              hold.facilityId,
+              hold.spaceType,
+              hold.start,
+              hold.end,
+              hold.vehiclePlate,
+              hold.amountCents,
+              hold.currency,
+              hold.holdMinutes,
+              hold.seriesId,
+            ],
+          ),
+        );
+        return row?.id;
+      } catch (error) {
+        const retry = isExclusionViolation(error) || postgresErrorOf(error).code === SQLSTATE.deadlockDetected || isUniqueViolation(error, 'bookings_code_key');
+        if (!retry) throw error;
+      }
+    }
+    return undefined;
+  }
+
+  /** The occurrences of the series, earliest first. */
+  listBySeries(seriesIds: string[]): Promise<BookingRecord[]> {
+    return this.dataSource.query(`${BOOKING_SELECT} WHERE b.series_id = ANY($1::uuid[]) ORDER BY lower(b.period), b.id`, [seriesIds]);
   }
 
   async findById(id: string): Promise<BookingRecord | undefined> {

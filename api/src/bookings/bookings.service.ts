@@ -23,12 +23,37 @@ import { validateBookingWindow, type TimeWindow } from '../facilities/opening-ho
 import { quoteForWindow } from '../facilities/pricing/index.js';
 import { BOOKING_CANCELLATION_EMAIL, VEHICLE_CHANGE_EMAIL, type BookingCancellationPayload, type VehicleChangePayload } from '../notifications/index.js';
 import { PaymentsService } from '../payments/index.js';
+import type { SqlTransaction } from '../database/index.js';
 import type { BookableFacility, BookingRecord } from './booking.record.js';
 import { BookingsException } from './bookings.exception.js';
 import { BookingsRepository, type FacilityBlackout } from './bookings.repository.js';
 import { cancellationTerms } from './cancellation-policy.js';
 import { normalizeVehiclePlate } from './vehicle-plate.js';
 import { TelemetryRegistry } from '../telemetry/counters/index.js';
+
+/** What a series books at each occurrence. */
+export interface SeriesStay {
+  facilityId: string;
+  spaceType: SpaceType;
+  vehiclePlate: string;
+}
+
+/** One occurrence of a series as the booking rules see it: its quoted window and price, free or why not. */
+export interface PlannedOccurrence {
+  date: string;
+  start: Date;
+  end: Date;
+  amountCents: number | null;
+  free: boolean;
+  refusal: { code: string; message: string } | null;
+}
+
+export interface SeriesPlan {
+  timeZone: string;
+  currency: string;
+  plate: string;
+  occurrences: PlannedOccurrence[];
+}
 
 /** A driver booking "from now" with the form open a while is not booking the past. */
 export const START_GRACE_MINUTES = 5;
@@ -104,6 +129,92 @@ export class BookingsService {
     const { facility } = await this.bookings.findForHold(request.facilityId, request.spaceType, window, driver.userId, null);
     const { plate, quote, currency } = this.stayOrThrow(facility, request, window, now);
     return { plate, quote, currency };
+  }
+
+  /**
+   * Every occurrence of a series checked by the rules of a single booking and priced by
+   * `quoteForWindow`, and whether a space is free for it; nothing is held. Problems of the stay as
+   * a whole (plate, facility, space type) throw the booking's own errors; an occurrence that
+   * breaks a rule is answered with the rule's code instead. `expand` gives the occurrences once
+   * the facility's zone is known.
+   */
+  async planSeries(
+    driver: UserPrincipal,
+    stay: SeriesStay,
+    expand: (timeZone: string) => { date: string; start: Date; end: Date }[],
+    now = new Date(),
+  ): Promise<SeriesPlan> {
+    const plate = this.plateOrThrow(stay.vehiclePlate);
+    const known = await this.bookings.findBookableFacility(stay.facilityId, stay.spaceType);
+    if (!known) throw new BookingsException('facility_not_found', 'No such facility.');
+    if (!known.rate) throw new BookingsException('space_type_not_offered', `This facility has no ${stay.spaceType} spaces.`, { spaceType: stay.spaceType });
+    const windows = expand(known.timeZone);
+    if (windows.length === 0) return { timeZone: known.timeZone, currency: known.currency, plate, occurrences: [] };
+    // One read of the facility with every blackout of the whole span; stayOrThrow keeps those of each occurrence.
+    const span = { start: windows[0]!.start, end: windows[windows.length - 1]!.end };
+    const { facility } = await this.bookings.findForHold(stay.facilityId, stay.spaceType, span, driver.userId, null);
+    const checked = windows.map((window) => {
+      try {
+        const { quote, quoteStart, quoteEnd } = this.stayOrThrow(
+          facility,
+          { ...stay, start: window.start.toISOString(), end: window.end.toISOString() },
+          window,
+          now,
+        );
+        return { date: window.date, start: quoteStart, end: quoteEnd, amountCents: quote.totalCents, refusal: null };
+      } catch (error) {
+        if (!(error instanceof BookingsException)) throw error;
+        return { date: window.date, start: window.start, end: window.end, amountCents: null, refusal: { code: error.code, message: error.message } };
+      }
+    });
+    const bookable = checked.filter((o) => !o.refusal);
+    const free = bookable.length ? await this.bookings.freeForWindows(stay.facilityId, stay.spaceType, bookable) : [];
+    const freeOf = new Map(bookable.map((o, i) => [o, free[i]!]));
+    const occurrences = checked.map((o): PlannedOccurrence => {
+      if (o.refusal) return { ...o, free: false };
+      if (freeOf.get(o)) return { ...o, free: true };
+      return { ...o, free: false, refusal: { code: 'no_space_available', message: `No ${stay.spaceType} space is free for the whole of this occurrence.` } };
+    });
+    return { timeZone: known.timeZone, currency: known.currency, plate, occurrences };
+  }
+
+  /**
+   * Holds each planned occurrence as `pending_payment` in the series' transaction, all with one
+   * hold expiry; answers the held booking's id per occurrence, undefined where every space of the
+   * type was taken meanwhile. The caller decides whether a gap undoes the whole series.
+   */
+  async holdSeriesOccurrences(
+    tx: SqlTransaction,
+    driver: UserPrincipal,
+    stay: SeriesStay & { seriesId: string },
+    plan: Pick<SeriesPlan, 'plate' | 'currency'>,
+    occurrences: PlannedOccurrence[],
+  ): Promise<(string | undefined)[]> {
+    this.requireVerifiedEmail(driver);
+    const held: (string | undefined)[] = [];
+    for (const occurrence of occurrences) {
+      const id = await this.bookings.holdSeriesOccurrence(tx, {
+        driverId: driver.userId,
+        facilityId: stay.facilityId,
+        spaceType: stay.spaceType,
+        start: occurrence.start,
+        end: occurrence.end,
+        vehiclePlate: plan.plate,
+        amountCents: occurrence.amountCents ?? 0,
+        currency: plan.currency,
+        holdMinutes: this.config.values.bookingHoldMinutes,
+        seriesId: stay.seriesId,
+      });
+      if (id) this.telemetry.bookingCreated();
+      held.push(id);
+    }
+    return held;
+  }
+
+  /** The occurrences of the series as booking views, earliest first. Access is the caller's to check. */
+  async viewsOfSeries(seriesIds: string[], now = new Date()): Promise<BookingView[]> {
+    if (seriesIds.length === 0) return [];
+    return (await this.bookings.listBySeries(seriesIds)).map((record) => this.view(record, now));
   }
 
   /** A booking sends its confirmation and QR code by email: the address must be the driver's. */
@@ -355,6 +466,7 @@ export class BookingsService {
               cardLast4: record.cardLast4,
               testMode: this.payments.isTestMode(record.paymentProvider),
             },
+      seriesId: record.seriesId,
       payments: (record.lines ?? []).map((line): BookingPaymentLine => ({
         id: line.id,
         purpose: line.extensionId ? 'extension' : 'booking',

@@ -50,6 +50,7 @@ import { SystemErrorGroupEntity } from '../error-log/system-error-group.entity.j
 import { SystemErrorHourEntity } from '../error-log/system-error-hour.entity.js';
 import { HarvestBlockLiftEntity } from '../harvest/harvest-block-lift.entity.js';
 import { OccupancyForecastEntity } from '../forecast/occupancy-forecast.entity.js';
+import { BookingSeriesEntity } from '../booking-series/booking-series.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -110,4 +111,5 @@ export const entities = [
   PassOfferEntity,
   MonthlyPassEntity,
   OccupancyForecastEntity,
+  BookingSeriesEntity,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   bookingPagePath,
   bookingPaymentPath,
+  bookingSeriesPagePath,
   INVITATION_PATH,
   isUuid,
   METRICS_COMPARISONS,
@@ -20,6 +21,7 @@ import {
   BOOKING_CANCELLATION_EMAIL,
   BOOKING_CONFIRMATION_EMAIL,
   BOOKING_EXTENSION_EMAIL,
+  BOOKING_SERIES_CONFIRMATION_EMAIL,
   EMAIL_VERIFICATION_EMAIL,
   INVESTOR_REPORT_EMAIL,
   PASSWORD_RESET_EMAIL,
@@ -33,6 +35,7 @@ import {
   type BookingCancellationPayload,
   type BookingConfirmationPayload,
   type BookingExtensionPayload,
+  type BookingSeriesConfirmationPayload,
   type EmailVerificationPayload,
   type InvestorReportPayload,
   type PasswordResetPayload,
@@ -47,6 +50,7 @@ import { NotificationsRepository } from './notifications.repository.js';
 import { accountInvitationEmail } from './templates/account-invitation.template.js';
 import { accountNoticeEmail } from './templates/account-notice.template.js';
 import { bookingConfirmationEmail } from './templates/booking-confirmation.template.js';
+import { bookingSeriesConfirmationEmail } from './templates/booking-series-confirmation.template.js';
 import {
   bookingCancellationEmail,
   bookingExtensionEmail,
@@ -97,6 +101,7 @@ export class EmailHandlers {
       { kind: VEHICLE_CHANGE_EMAIL, handle: (message) => this.sendVehicleChange(message) },
       { kind: PASSWORD_RESET_EMAIL, handle: (message) => this.sendPasswordReset(message) },
       { kind: WAITLIST_OFFER_EMAIL, handle: (message) => this.sendWaitlistOffer(message) },
+      { kind: BOOKING_SERIES_CONFIRMATION_EMAIL, handle: (message) => this.sendBookingSeriesConfirmation(message) },
     ];
   }
 
@@ -147,6 +152,29 @@ export class EmailHandlers {
       pass: booking.passMonth ? { month: booking.passMonth, openingHours: booking.openingHours } : undefined,
     });
     await this.deliver(message, booking.driverEmail, email);
+  }
+
+  /** One email for a paid series; occurrences cancelled before it is sent are no longer listed, and none left means none sent. */
+  private async sendBookingSeriesConfirmation(message: OutboxMessage): Promise<void> {
+    const { seriesId } = message.payload as Partial<BookingSeriesConfirmationPayload>;
+    if (!isUuid(seriesId)) throw new PermanentDeliveryError('payload has no valid seriesId');
+    const series = await this.repository.findSeriesConfirmation(seriesId);
+    if (!series) throw new PermanentDeliveryError(`booking series ${seriesId} does not exist`);
+    if (series.occurrences.length === 0) throw new PermanentDeliveryError(`booking series ${seriesId} has no paid occurrence; no confirmation sent`);
+    const [first] = series.occurrences;
+    const email = bookingSeriesConfirmationEmail({
+      driverName: series.driverName,
+      facility: { name: series.facilityName, addressLine: series.addressLine, city: series.city, timeZone: series.timeZone },
+      spaceType: series.spaceType,
+      vehiclePlate: series.vehiclePlate,
+      occurrences: series.occurrences.map((o) => ({ code: o.code, start: new Date(o.start), end: new Date(o.end), amountCents: o.amountCents })),
+      skipped: series.skipped.map((s) => ({ start: new Date(s.start), end: new Date(s.end), message: s.message })),
+      amountCents: series.occurrences.reduce((total, o) => total + o.amountCents, 0),
+      currency: series.currency,
+      paidWith: cardLabel(first!.cardBrand, first!.cardLast4),
+      seriesUrl: this.spaUrl(bookingSeriesPagePath(series.id), message),
+    });
+    await this.deliver(message, series.driverEmail, email);
   }
 
   /** The booking a notice is about, or a permanent failure: a retry would find no other. */

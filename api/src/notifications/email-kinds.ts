@@ -20,6 +20,12 @@ export interface BookingCancellationPayload {
   testMode: boolean;
 }
 
+/** Written in the transaction that pays a weekly series: one email listing its occurrences. */
+export const BOOKING_SERIES_CONFIRMATION_EMAIL = 'email.booking_series_confirmation';
+export interface BookingSeriesConfirmationPayload {
+  seriesId: string;
+}
+
 /** Written in the transaction that pays the extension. */
 export const BOOKING_EXTENSION_EMAIL = 'email.booking_extension';
 export interface BookingExtensionPayload {

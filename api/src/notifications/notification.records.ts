@@ -106,3 +106,20 @@ export interface BookingExtensionRecord {
   currency: string;
   status: string;
 }
+
+/** A paid weekly series as its confirmation email shows it: the driver, the facility, each paid occurrence. */
+export interface BookingSeriesConfirmationRecord {
+  id: string;
+  driverEmail: string;
+  driverName: string;
+  facilityName: string;
+  addressLine: string;
+  city: string;
+  timeZone: string;
+  spaceType: string;
+  vehiclePlate: string;
+  currency: string;
+  skipped: { start: string; end: string; message: string }[];
+  /** Confirmed (or since completed) occurrences, earliest first, with the card of their payment. */
+  occurrences: { code: string; start: string; end: string; amountCents: number; cardBrand: string | null; cardLast4: string | null }[];
+}

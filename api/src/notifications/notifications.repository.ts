@@ -9,6 +9,7 @@ import type {
   BookingExtensionRecord,
   BookingOwnershipRecord,
   BookingPaymentRecord,
+  BookingSeriesConfirmationRecord,
   MailboxAttachmentFile,
   MailboxRecord,
   NewMailboxMessage,
@@ -96,6 +97,25 @@ export class NotificationsRepository {
          LEFT JOIN monthly_passes mp ON mp.booking_id = b.id
         WHERE b.id = $1`,
       [bookingId],
+    );
+    return rows[0];
+  }
+
+  /** A series, with its paid occurrences (earliest first) for the one email that confirms them. */
+  async findSeriesConfirmation(seriesId: string): Promise<BookingSeriesConfirmationRecord | undefined> {
+    const rows: BookingSeriesConfirmationRecord[] = await this.dataSource.query(
+      `SELECT s.id, u.email::text AS "driverEmail", u.name AS "driverName", f.name AS "facilityName", f.address_line AS "addressLine", f.city,
+              f.time_zone AS "timeZone", s.space_type::text AS "spaceType", s.vehicle_plate AS "vehiclePlate", trim(s.currency) AS currency, s.skipped,
+              coalesce((SELECT json_agg(json_build_object('code', b.code, 'start', lower(b.period), 'end', upper(b.period), 'amountCents', b.amount_cents,
+                                                         'cardBrand', p.card_brand, 'cardLast4', trim(p.card_last4)) ORDER BY lower(b.period))
+                          FROM bookings b
+                          LEFT JOIN payments p ON p.booking_id = b.id AND p.extension_id IS NULL AND p.status IN ('succeeded', 'refunded', 'partially_refunded')
+                         WHERE b.series_id = s.id AND b.status IN ('confirmed', 'completed')), '[]') AS occurrences
+         FROM booking_series s
+         JOIN users u ON u.id = s.driver_id
+         JOIN facilities f ON f.id = s.facility_id
+        WHERE s.id = $1`,
+      [seriesId],
     );
     return rows[0];
   }

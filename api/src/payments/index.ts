@@ -5,3 +5,5 @@ export { PaymentsException, type PaymentsErrorCode } from './payments.exception.
 export { PAYMENT_PROVIDER, type PaymentProvider, type ChargeOutcome, type ChargeRequest, type RefundRequest } from './payment-provider.js';
 export { SandboxPaymentProvider } from './sandbox-payment-provider.js';
 export { splitGross, type LedgerSplit } from './platform-fee.js';
+export { paymentFingerprint } from './payments.controller.js';
+export { CardDto } from './dto/create-payment.dto.js';

@@ -9,7 +9,7 @@ import { PaymentViewDto } from './dto/payment-view.dto.js';
 import { PaymentsService } from './payments.service.js';
 
 /** The idempotency fingerprint of a payment: never the card number or CVC, not even hashed. */
-function paymentFingerprint(body: unknown): unknown {
+export function paymentFingerprint(body: unknown): unknown {
   const request = (body ?? {}) as Partial<CreatePaymentRequest>;
   const card = (request.card ?? {}) as Partial<CreatePaymentRequest['card']>;
   const number = typeof card.number === 'string' ? digitsOf(card.number) : '';

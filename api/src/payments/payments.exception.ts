@@ -2,7 +2,15 @@ import type { DeclineCode } from '@aiparksit/shared';
 import { DomainException, type DomainErrorKind } from '../common/errors/index.js';
 
 export type PaymentsErrorCode =
-  DeclineCode | 'booking_not_found' | 'extension_not_found' | 'booking_already_paid' | 'extension_already_paid' | 'hold_expired' | 'booking_not_payable';
+  | DeclineCode
+  | 'booking_not_found'
+  | 'extension_not_found'
+  | 'booking_already_paid'
+  | 'extension_already_paid'
+  | 'hold_expired'
+  | 'booking_not_payable'
+  | 'series_not_found'
+  | 'series_already_paid';
 
 const KIND_OF_CODE: Record<PaymentsErrorCode, DomainErrorKind> = {
   card_declined: 'payment_required',
@@ -17,6 +25,8 @@ const KIND_OF_CODE: Record<PaymentsErrorCode, DomainErrorKind> = {
   extension_already_paid: 'conflict',
   hold_expired: 'conflict',
   booking_not_payable: 'conflict',
+  series_not_found: 'not_found',
+  series_already_paid: 'conflict',
 };
 
 export class PaymentsException extends DomainException<PaymentsErrorCode> {

@@ -80,6 +80,8 @@ export interface OutboxEmail {
 
 /** The email worker reads exactly these kinds and payloads. */
 export const confirmationEmail = (bookingId: string): OutboxEmail => ({ kind: 'email.booking_confirmation', payload: { bookingId } });
+/** One email for a paid series, listing its occurrences (`email.booking_series_confirmation`). */
+export const seriesConfirmationEmail = (seriesId: string): OutboxEmail => ({ kind: 'email.booking_series_confirmation', payload: { seriesId } });
 /** The driver's notice that a paid extension moved the end (`email.booking_extension`). */
 export const extensionEmail = (bookingId: string, extensionId: string): OutboxEmail => ({
   kind: 'email.booking_extension',
@@ -109,6 +111,35 @@ export class PaymentsRepository {
       [id],
     );
     return rows[0];
+  }
+
+  /** Every occurrence of a series, locked for the rest of the transaction (earliest first): paying it pays them together. */
+  lockSeriesBookings(tx: SqlTransaction, seriesId: string): Promise<PayableBooking[]> {
+    return tx.rows<PayableBooking>(
+      `SELECT b.id, b.driver_id AS "driverId", b.facility_id AS "facilityId", f.operator_id AS "operatorId", b.status,
+              b.amount_cents AS "amountCents", b.currency, (b.hold_expires_at IS NOT NULL AND b.hold_expires_at <= now()) AS "holdLapsed"
+         FROM bookings b JOIN facilities f ON f.id = b.facility_id
+        WHERE b.series_id = $1
+        ORDER BY lower(b.period), b.id
+          FOR UPDATE OF b`,
+      [seriesId],
+    );
+  }
+
+  /** The payment an earlier run of the same series payment (same key) recorded on its occurrences, if any. */
+  findSeriesPaymentByIdempotencyKey(tx: SqlTransaction, seriesId: string, idempotencyKey: string): Promise<RecordedPayment | undefined> {
+    return tx.one<RecordedPayment>(
+      `SELECT ${PAYMENT_COLUMNS}, failure_code AS "failureCode", failure_reason AS "failureReason"
+         FROM payments
+        WHERE booking_id IN (SELECT id FROM bookings WHERE series_id = $1) AND extension_id IS NULL AND idempotency_key = $2
+        ORDER BY created_at DESC LIMIT 1`,
+      [seriesId, idempotencyKey],
+    );
+  }
+
+  /** An email (outbox message) sent once the transaction commits. */
+  async enqueueEmail(tx: SqlTransaction, email: OutboxEmail): Promise<void> {
+    await tx.rows(`INSERT INTO outbox (kind, payload) VALUES ($1, $2::jsonb)`, [email.kind, JSON.stringify(withLinkOrigin(email.payload))]);
   }
 
   lockExtension(tx: SqlTransaction, bookingId: string, extensionId: string): Promise<PayableExtension | undefined> {

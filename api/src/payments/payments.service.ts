@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreatePaymentRequest, DeclineCode, PaymentView } from '@aiparksit/shared';
+import type { CardInput, CreatePaymentRequest, DeclineCode, PaymentView } from '@aiparksit/shared';
 import { mayAccess, type UserPrincipal } from '../access/index.js';
 import { AppConfig } from '../config/index.js';
 import { SQLSTATE, postgresErrorOf, type SqlTransaction } from '../database/index.js';
@@ -9,6 +9,7 @@ import {
   PaymentsRepository,
   confirmationEmail,
   extensionEmail,
+  seriesConfirmationEmail,
   toPaymentView,
   type PayableBooking,
   type PayableExtension,
@@ -121,6 +122,71 @@ export class PaymentsService {
     }
     this.telemetry.paymentAnswered('succeeded');
     if (!request.extensionId) this.telemetry.bookingConfirmed();
+    return outcome.paid;
+  }
+
+  /**
+   * Pays every held occurrence of a series with one card charge for their sum. The ledger stays
+   * per booking: each occurrence gets a payment row for its own share (all sharing the
+   * processor's reference) and its ledger lines, so cancelling one refunds its share by the
+   * booking's own terms. The occurrences stay locked from the check to the commit, so a second
+   * submit waits and then finds them paid; a retry under the same Idempotency-Key after a crash
+   * finds the recorded outcome instead of charging again. One email lists the occurrences.
+   */
+  async paySeries(driver: UserPrincipal, seriesId: string, card: CardInput, idempotencyKey: string): Promise<{ amountCents: number; occurrences: number }> {
+    const outcome = await this.payments.transaction<{ paid: { amountCents: number; occurrences: number } } | { declined: PaymentsException }>(async (tx) => {
+      const bookings = await this.payments.lockSeriesBookings(tx, seriesId);
+      if (!bookings[0] || !mayAccess(driver, bookings[0].driverId)) throw new PaymentsException('series_not_found', 'No such booking series.');
+      const earlier = await this.payments.findSeriesPaymentByIdempotencyKey(tx, seriesId, idempotencyKey);
+      if (earlier) {
+        const recorded = this.outcomeOf(earlier);
+        if ('declined' in recorded) return recorded;
+        const paid = bookings.filter((b) => b.status === 'confirmed' || b.status === 'completed');
+        return { paid: { amountCents: paid.reduce((sum, b) => sum + b.amountCents, 0), occurrences: paid.length } };
+      }
+      const held = bookings.filter((b) => b.status === 'pending_payment');
+      if (held.length === 0) {
+        if (bookings.some((b) => b.status === 'confirmed' || b.status === 'completed'))
+          throw new PaymentsException('series_already_paid', 'This booking series is already paid.');
+        throw new PaymentsException('hold_expired', 'The holds of this series have lapsed or were cancelled; book again.');
+      }
+      // All occurrences share one hold expiry: one lapsed means all did.
+      if (held.some((b) => b.holdLapsed)) throw new PaymentsException('hold_expired', 'The holds of this series have lapsed; book again.');
+      const currency = held[0]!.currency;
+      const amountCents = held.reduce((sum, b) => sum + b.amountCents, 0);
+
+      const charge = await this.provider.charge({ amountCents, currency, card, reference: seriesId });
+      const common = (booking: PayableBooking) => ({
+        bookingId: booking.id,
+        extensionId: null,
+        provider: this.provider.name,
+        amountCents: booking.amountCents,
+        currency,
+        idempotencyKey,
+        cardBrand: charge.cardBrand,
+        cardLast4: charge.cardLast4,
+      });
+      if (!charge.ok) {
+        const status = charge.code === 'processing_error' ? 'failed' : 'declined';
+        for (const booking of held) {
+          await this.payments.insertPayment(tx, { ...common(booking), providerRef: null, status, failureCode: charge.code, failureReason: charge.reason });
+        }
+        return { declined: new PaymentsException(charge.code, charge.reason, { reason: charge.reason }) };
+      }
+      for (const booking of held) {
+        const payment = await this.payments.insertPaymentConfirmingBooking(tx, { ...common(booking), providerRef: charge.providerRef, status: 'succeeded' });
+        const owner = { bookingId: booking.id, paymentId: payment.id, operatorId: booking.operatorId, facilityId: booking.facilityId, currency };
+        await this.payments.insertLedgerLines(tx, owner, splitGross(booking.amountCents, this.config.values.platformFeeBps), 'charge');
+      }
+      await this.payments.enqueueEmail(tx, seriesConfirmationEmail(seriesId));
+      return { paid: { amountCents, occurrences: held.length } };
+    });
+    if ('declined' in outcome) {
+      this.telemetry.paymentAnswered(outcome.declined.code === 'processing_error' ? 'failed' : 'declined');
+      throw outcome.declined;
+    }
+    this.telemetry.paymentAnswered('succeeded');
+    for (let i = 0; i < outcome.paid.occurrences; i++) this.telemetry.bookingConfirmed();
     return outcome.paid;
   }
 

@@ -400,6 +400,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/booking-series': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BookingSeriesController_list'];
+    put?: never;
+    post: operations['BookingSeriesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/booking-series/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BookingSeriesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/booking-series/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['BookingSeriesController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/booking-series/{id}/payment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['BookingSeriesController_pay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/booking-series/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['BookingSeriesController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/bookings': {
     parameters: {
       query?: never;
@@ -1747,6 +1827,84 @@ export interface components {
       /** Format: date-time */
       refundedAt: string;
     };
+    BookingSeriesListDto: {
+      items: components['schemas']['BookingSeriesViewDto'][];
+    };
+    BookingSeriesPreviewDto: {
+      /**
+       * @description Later than startTime on the same day.
+       * @example 18:00
+       */
+      endTime: string;
+      /** Format: uuid */
+      facilityId: string;
+      /**
+       * @description The facility's local date the pattern starts on; not before its today.
+       * @example 2030-05-06
+       */
+      firstDate: string;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /**
+       * @description Local wall-clock time at the facility, HH:mm.
+       * @example 08:00
+       */
+      startTime: string;
+      /**
+       * @description As for a booking: 2–10 letters, digits, spaces or dashes.
+       * @example B-AB 123
+       */
+      vehiclePlate: string;
+      /**
+       * @description ISO weekdays: 1 = Monday … 7 = Sunday.
+       * @example [
+       *       1,
+       *       2,
+       *       3,
+       *       4,
+       *       5
+       *     ]
+       */
+      weekdays: number[];
+      /** @example 4 */
+      weeks: number;
+    };
+    BookingSeriesPreviewViewDto: {
+      /** @description Mode all; null when some occurrence cannot be booked. */
+      allTotalCents: number | null;
+      currency: string;
+      /** Format: uuid */
+      facilityId: string;
+      freeCount: number;
+      /** @description Mode free: the free occurrences only. */
+      freeTotalCents: number;
+      occurrences: components['schemas']['OccurrencePreviewDto'][];
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      timeZone: string;
+    };
+    BookingSeriesViewDto: {
+      /** Format: date-time */
+      createdAt: string;
+      currency: string;
+      facility: components['schemas']['SeriesFacilityDto'];
+      /** Format: date-time */
+      holdExpiresAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      mode: 'all' | 'free';
+      /** @description Each held occurrence as an ordinary booking, earliest first. */
+      occurrences: components['schemas']['BookingViewDto'][];
+      pattern: components['schemas']['WeeklyPatternDto'];
+      payment: components['schemas']['SeriesPaymentDto'] | null;
+      skipped: components['schemas']['SkippedOccurrenceDto'][];
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /** @description The held occurrences’ price: what the one payment charges. */
+      totalCents: number;
+      vehiclePlate: string;
+    };
     BookingViewDto: {
       amountCents: number;
       cancellation: components['schemas']['CancellationTermsDto'];
@@ -1774,6 +1932,11 @@ export interface components {
       payment: components['schemas']['BookingPaymentSummaryDto'] | null;
       /** @description Every successful charge (booking and extensions), oldest first. */
       payments: components['schemas']['BookingPaymentLineDto'][];
+      /**
+       * Format: uuid
+       * @description The weekly series (GET /api/booking-series/:id) it is an occurrence of.
+       */
+      seriesId: string | null;
       spaceLabel: string;
       /** @enum {string} */
       spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
@@ -1797,6 +1960,11 @@ export interface components {
     CancelBookingResultDto: {
       booking: components['schemas']['BookingViewDto'];
       refundedCents: number;
+    };
+    CancelBookingSeriesResultDto: {
+      cancelledCount: number;
+      refundedCents: number;
+      series: components['schemas']['BookingSeriesViewDto'];
     };
     CancellationTermsDto: {
       cancellableNow: boolean;
@@ -2015,6 +2183,50 @@ export interface components {
        * @example B-AB 123
        */
       vehiclePlate: string;
+    };
+    CreateBookingSeriesDto: {
+      /**
+       * @description Later than startTime on the same day.
+       * @example 18:00
+       */
+      endTime: string;
+      /** Format: uuid */
+      facilityId: string;
+      /**
+       * @description The facility's local date the pattern starts on; not before its today.
+       * @example 2030-05-06
+       */
+      firstDate: string;
+      /**
+       * @description all: every occurrence or none; free: only the occurrences that can be booked.
+       * @enum {string}
+       */
+      mode: 'all' | 'free';
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /**
+       * @description Local wall-clock time at the facility, HH:mm.
+       * @example 08:00
+       */
+      startTime: string;
+      /**
+       * @description As for a booking: 2–10 letters, digits, spaces or dashes.
+       * @example B-AB 123
+       */
+      vehiclePlate: string;
+      /**
+       * @description ISO weekdays: 1 = Monday … 7 = Sunday.
+       * @example [
+       *       1,
+       *       2,
+       *       3,
+       *       4,
+       *       5
+       *     ]
+       */
+      weekdays: number[];
+      /** @example 4 */
+      weeks: number;
     };
     CreatedApiKeyDto: {
       /** Format: date-time */
@@ -2935,6 +3147,17 @@ export interface components {
       to: string;
       totals: components['schemas']['OccupancyFiguresDto'];
     };
+    OccurrencePreviewDto: {
+      amountCents: number | null;
+      /** @example 2030-05-06 */
+      date: string;
+      /** Format: date-time */
+      end: string;
+      free: boolean;
+      refusal: components['schemas']['RefusalDto'] | null;
+      /** Format: date-time */
+      start: string;
+    };
     OnboardingApplicationDto: {
       company: components['schemas']['OnboardingCompanyViewDto'];
       contact: components['schemas']['OnboardingContactViewDto'] | null;
@@ -3374,6 +3597,9 @@ export interface components {
       /** @example dana@example.com */
       email: string;
     };
+    PayBookingSeriesDto: {
+      card: components['schemas']['CardDto'];
+    };
     PaymentViewDto: {
       amountCents: number;
       /** Format: uuid */
@@ -3566,6 +3792,14 @@ export interface components {
     RefreshTokenDto: {
       /** @description The refresh token from the last login or refresh. */
       refreshToken: string;
+    };
+    RefusalDto: {
+      /**
+       * @description A booking rule's code, or no_space_available.
+       * @example no_space_available
+       */
+      code: string;
+      message: string;
     };
     RegisterDto: {
       /** @example dana@example.com */
@@ -3781,6 +4015,23 @@ export interface components {
       /** Format: uuid */
       userId: string;
     };
+    SeriesFacilityDto: {
+      addressLine: string;
+      city: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      timeZone: string;
+    };
+    SeriesPaymentDto: {
+      amountCents: number;
+      cardBrand: string | null;
+      cardLast4: string | null;
+      /** Format: date-time */
+      paidAt: string;
+      refundedCents: number;
+      testMode: boolean;
+    };
     SignupBucketDto: {
       admin: number;
       /** @description Bucket label: the day (`YYYY-MM-DD`), the Monday of the week (`YYYY-MM-DD`) or the month (`YYYY-MM`). */
@@ -3794,6 +4045,19 @@ export interface components {
       driver: components['schemas']['MetricFigureDto'];
       investor: components['schemas']['MetricFigureDto'];
       operator: components['schemas']['MetricFigureDto'];
+    };
+    SkippedOccurrenceDto: {
+      /**
+       * @description A booking rule's code, or no_space_available.
+       * @example no_space_available
+       */
+      code: string;
+      date: string;
+      /** Format: date-time */
+      end: string;
+      message: string;
+      /** Format: date-time */
+      start: string;
     };
     SpaceCountDto: {
       /** @description null at coarse fidelity. */
@@ -4058,6 +4322,13 @@ export interface components {
       id: string;
       name: string;
       timeZone: string;
+    };
+    WeeklyPatternDto: {
+      endTime: string;
+      firstDate: string;
+      startTime: string;
+      weekdays: number[];
+      weeks: number;
     };
   };
   responses: never;
@@ -6023,6 +6294,487 @@ export interface operations {
        *
        *     Codes (`details.code`): `sign_in_locked`.
        */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  BookingSeriesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your own series, newest first (at most 50). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSeriesListDto'];
+        };
+      };
+      /**
+       * @description The request could not be read (a malformed URL escape or header).
+       *
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  BookingSeriesController_create: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A unique key per intended operation (e.g. a UUID), 1–255 printable characters. Retries with the same key and body get the first answer again. */
+        'Idempotency-Key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBookingSeriesDto'];
+      };
+    };
+    responses: {
+      /** @description The occurrences are held as pending_payment until holdExpiresAt; pay them at once with POST /api/booking-series/:id/payment. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSeriesViewDto'];
+        };
+      };
+      /**
+       * @description invalid_pattern (details.fields), a rule of the stay as a whole, or series_total_too_large (more than one payment can hold).
+       *
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description email_not_verified.
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description occurrences_unavailable (mode all; details.occurrences: each one that cannot be booked and why; nothing held); no_occurrence_free (mode free, none can be booked).
+       *
+       *     Codes (`details.code`): `no_occurrence_free`, `occurrences_unavailable`.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  BookingSeriesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSeriesViewDto'];
+        };
+      };
+      /**
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
+       *
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description No such series, or not yours (nor your facility’s).
+       *
+       *     Codes (`details.code`): `series_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  BookingSeriesController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every occurrence not yet started is cancelled, each refunded by the booking’s own terms. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CancelBookingSeriesResultDto'];
+        };
+      };
+      /**
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
+       *
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description No such series, or not yours.
+       *
+       *     Codes (`details.code`): `series_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  BookingSeriesController_pay: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A unique key per intended operation (e.g. a UUID), 1–255 printable characters. Retries with the same key and body get the first answer again. */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PayBookingSeriesDto'];
+      };
+    };
+    responses: {
+      /** @description Paid with one charge: every held occurrence is confirmed; one email lists them. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSeriesViewDto'];
+        };
+      };
+      /**
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
+       *
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description The card was refused; details.code says why. The holds stay until they lapse. */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description No such series, or not yours.
+       *
+       *     Codes (`details.code`): `series_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description series_already_paid, or hold_expired.
+       *
+       *     Codes (`details.code`): `no_occurrence_free`, `occurrences_unavailable`.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  BookingSeriesController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookingSeriesPreviewDto'];
+      };
+    };
+    responses: {
+      /** @description Every occurrence, free or why not, priced; the totals of mode all and mode free. Nothing is held. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSeriesPreviewViewDto'];
+        };
+      };
+      /**
+       * @description invalid_pattern (details.fields), or a rule of the stay as a whole (invalid_vehicle_plate, space_type_not_offered).
+       *
+       *     Codes (`details.code`): `invalid_pattern`, `series_total_too_large`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description facility_not_found.
+       *
+       *     Codes (`details.code`): `series_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -10105,7 +10857,7 @@ export interface operations {
       /**
        * @description Already paid, or the hold has lapsed.
        *
-       *     Codes (`details.code`): `booking_already_paid`, `booking_not_payable`, `extension_already_paid`, `hold_expired`.
+       *     Codes (`details.code`): `booking_already_paid`, `booking_not_payable`, `extension_already_paid`, `hold_expired`, `series_already_paid`.
        */
       409: {
         headers: {

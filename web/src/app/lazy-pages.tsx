@@ -39,6 +39,8 @@ export const BookingDetailPage = page(() => import('../features/bookings').then(
 export const ConfirmationPage = page(() => import('../features/bookings').then((m) => m.ConfirmationPage));
 export const WaitlistPage = page(() => import('../features/waitlist').then((m) => m.WaitlistPage));
 export const PassesPage = page(() => import('../features/passes').then((m) => m.PassesPage));
+export const SeriesCheckoutPage = page(() => import('../features/booking-series').then((m) => m.SeriesCheckoutPage));
+export const SeriesPage = page(() => import('../features/booking-series').then((m) => m.SeriesPage));
 
 // Operators
 export const OperatorHome = page(() => import('../features/operator').then((m) => m.OperatorHome));

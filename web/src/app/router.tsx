@@ -51,6 +51,8 @@ import {
   VerifyEmailPage,
   WaitlistPage,
   PassesPage,
+  SeriesCheckoutPage,
+  SeriesPage,
 } from './lazy-pages';
 import { NotFoundPage, RouteErrorPage } from './routes/status-pages';
 
@@ -113,6 +115,8 @@ const routes: RouteObject[] = [
               { path: 'bookings/:bookingId/confirmation', element: <RoleSection role="driver" render={() => <ConfirmationPage />} /> },
               { path: 'waitlist', element: <RoleSection role="driver" render={() => <WaitlistPage />} /> },
               { path: 'passes', element: <RoleSection role="driver" render={() => <PassesPage />} /> },
+              { path: 'series/new', element: <RoleSection role="driver" render={() => <SeriesCheckoutPage />} /> },
+              { path: 'series/:seriesId', element: <RoleSection role="driver" render={() => <SeriesPage />} /> },
             ],
           },
         ],

@@ -81,6 +81,8 @@ export class BookingViewDto implements BookingView {
   payments: BookingPaymentLineDto[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set when the booking is a monthly pass (see GET /api/passes/:id).' })
   passId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The weekly series (GET /api/booking-series/:id) it is an occurrence of.' })
+  seriesId: string | null;
 }
 
 class BookingListCountsDto implements Record<BookingListFilter, number> {

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { BookingView } from '@aiparksit/shared';
+import { bookingSeriesPagePath, type BookingView } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
@@ -104,9 +104,15 @@ export function BookingDetailPage() {
             <section className="panel">
               {booking.status === 'confirmed' && <BookingPass booking={booking} />}
               <BookingSummary booking={booking} />
+              {booking.seriesId && (
+                <p>
+                  One stay of a <Link to={bookingSeriesPagePath(booking.seriesId)}>weekly series</Link>: see all its stays, or cancel the rest of them.
+                </p>
+              )}
               {booking.status === 'pending_payment' && (
                 <p>
-                  <Link to={`/driver/checkout/${booking.id}`}>Pay to confirm this booking</Link>
+                  {/* A series is paid at once, on its own page. */}
+                  <Link to={booking.seriesId ? bookingSeriesPagePath(booking.seriesId) : `/driver/checkout/${booking.id}`}>Pay to confirm this booking</Link>
                 </p>
               )}
             </section>

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { BOOKING_LIST_FILTERS, type BookingListFilter, type BookingView } from '@aiparksit/shared';
+import { BOOKING_LIST_FILTERS, bookingSeriesPagePath, type BookingListFilter, type BookingView } from '@aiparksit/shared';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { useNow } from '../../../components/use-now';
@@ -42,6 +42,11 @@ function BookingCard({ booking, upcoming }: { booking: BookingView; upcoming: bo
           {booking.passId && <span className="tag"> Monthly pass</span>}
         </h3>
         <BookingStatusBadge status={booking.status} />
+        {booking.seriesId && (
+          <Link to={bookingSeriesPagePath(booking.seriesId)} className="badge badge--series">
+            Weekly series
+          </Link>
+        )}
       </div>
       <dl className="details details--compact">
         <dt>Code</dt>
@@ -67,7 +72,13 @@ function BookingCard({ booking, upcoming }: { booking: BookingView; upcoming: bo
           <CancelBookingButton booking={booking} />
         </>
       )}
-      {upcoming && booking.status === 'pending_payment' && <Link to={`/driver/checkout/${booking.id}`}>Pay to confirm</Link>}
+      {upcoming && booking.status === 'pending_payment' && (
+        // A series is paid at once, on its own page.
+        <Link to={booking.seriesId ? bookingSeriesPagePath(booking.seriesId) : `/driver/checkout/${booking.id}`}>Pay to confirm</Link>
+      )}
+      {upcoming && booking.seriesId && booking.status === 'confirmed' && (
+        <Link to={bookingSeriesPagePath(booking.seriesId)}>The whole series (cancel the rest)</Link>
+      )}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useRef, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { SPACE_TYPES, type BookingExtensionView, type BookingView, type SpaceType } from '@aiparksit/shared';
+import { SPACE_TYPES, bookingSeriesCheckoutPath, type BookingExtensionView, type BookingView, type SpaceType } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
@@ -15,9 +15,7 @@ import { AlternativesPanel, alternativesOfRefusal, checkoutPath, facilityPagePat
 import { WaitlistOffer } from '../../../shared/waitlist';
 import { useCreateBooking } from '../api/create-booking';
 import { useCreatePayment } from '../api/create-payment';
-import { CardForm } from './card-form';
-import { HoldCountdown } from './hold-countdown';
-import { TestModeHint } from './test-mode-hint';
+import { CardForm, HoldCountdown, TestModeHint } from '../../../shared/payments';
 
 /**
  * Step 1: the stay and the plate. Holding the space asks the server for the binding price; the
@@ -143,6 +141,21 @@ function HoldStep(props: { facilityId: string; facilityName: string; address: st
             {create.isPending ? 'Holding a space…' : 'Hold this space and see the price'}
           </button>
           {conflict && <Link to={facilityPagePath(props.facilityId, props, props.spaceType)}>Back to the car park</Link>}
+          <p className="field__hint">
+            Need it every week?{' '}
+            <Link
+              to={bookingSeriesCheckoutPath(props.facilityId, props, props.spaceType)}
+              // The plate typed so far goes along, as to an alternative's checkout.
+              onClick={(event) => {
+                event.preventDefault();
+                const vehiclePlate = formRef.current?.querySelector<HTMLInputElement>('input[name="vehiclePlate"]')?.value.trim() || undefined;
+                void navigate(bookingSeriesCheckoutPath(props.facilityId, props, props.spaceType), { state: { vehiclePlate } satisfies CarriedPlate });
+              }}
+            >
+              Repeat this stay weekly
+            </Link>{' '}
+            and pay once for all of it.
+          </p>
         </form>
         {alternatives && (
           <AlternativesPanel

@@ -1,5 +1,5 @@
-import { useNow } from '../../../components/use-now';
-import { formatCountdown } from '../../../lib/time-window';
+import { useNow } from '../../components/use-now';
+import { formatCountdown } from '../../lib/time-window';
 
 /** Time left on a held space; announced once a minute, not every second. */
 export function HoldCountdown({ expiresAt }: { expiresAt: string }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DECLINE_CODES } from '@aiparksit/shared';
-import { ApiError } from '../../../lib/api-error';
+import { ApiError } from '../../lib/api-error';
 import { declineCodeOf, declineMessage, groupCardNumber, parseExpiry, toCardInput } from './card-input';
 
 const decline = (code: string) => new ApiError(402, { statusCode: 402, error: 'Payment Required', message: 'Declined.', details: { code }, requestId: 'r' });

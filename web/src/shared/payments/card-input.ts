@@ -1,5 +1,5 @@
 import type { CardInput, DeclineCode } from '@aiparksit/shared';
-import { ApiError } from '../../../lib/api-error';
+import { ApiError } from '../../lib/api-error';
 
 /** What the card form holds, as typed. */
 export interface CardFormValues {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CardInput } from '@aiparksit/shared';
-import { FormAlert } from '../../../components/form-alert';
-import { FormField } from '../../../components/form-field';
-import { ApiError, describeError } from '../../../lib/api-error';
+import { FormAlert } from '../../components/form-alert';
+import { FormField } from '../../components/form-field';
+import { ApiError, describeError } from '../../lib/api-error';
 import { groupCardNumber, toCardInput, declineMessage } from './card-input';
 
 /**
