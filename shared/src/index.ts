@@ -16,3 +16,4 @@ export * from './metrics.js';
 export * from './uuid.js';
 export * from './system.js';
 export * from './waitlist.js';
+export * from './price-suggestions.js';
