@@ -101,3 +101,17 @@ export interface RateChangeView {
 export interface RateChangeList {
   results: RateChangeView[];
 }
+
+/** The answer to an accepted suggestion: the type's rate card now in force. */
+export interface AcceptedPriceSuggestion {
+  suggestionId: string;
+  spaceType: SpaceType;
+  rate: RateInput;
+  acceptedAt: string;
+}
+
+/** The answer to `PUT …/price-floor`. */
+export interface PriceFloorView {
+  spaceType: SpaceType;
+  floorCents: number | null;
+}

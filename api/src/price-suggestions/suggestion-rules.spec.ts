@@ -11,7 +11,13 @@ import {
 } from './suggestion-rules.js';
 
 const CAPACITY = 10;
-const rate = (overrides: Partial<RateInput> = {}): RateInput => ({ spaceType: 'standard', hourlyCents: 300, dailyMaxCents: null, multipliers: [], ...overrides });
+const rate = (overrides: Partial<RateInput> = {}): RateInput => ({
+  spaceType: 'standard',
+  hourlyCents: 300,
+  dailyMaxCents: null,
+  multipliers: [],
+  ...overrides,
+});
 /** Slot of a local weekday (0 = Monday) and hour. */
 const slot = (day: number, hour: number) => day * 24 + hour;
 
@@ -50,8 +56,19 @@ describe('suggestPrices', () => {
     const outcome = suggestPrices(input({ history: mondayMornings }));
     expect(outcome.bands).toHaveLength(1);
     const band = outcome.bands[0]!;
-    expect(band).toMatchObject({ day: 'mon', from: '08:00', to: '10:00', verdict: 'full', fullWeeks: 3, weeks: 4, currentMultiplier: 1, suggestedMultiplier: 1.2 });
-    expect(band.reason).toMatch(/^Mondays 08:00–10:00 are full 3 weeks out of 4; \+20 % \(€3\.00 → €3\.60 an hour\) is expected to keep 1–2 spaces free and add €/);
+    expect(band).toMatchObject({
+      day: 'mon',
+      from: '08:00',
+      to: '10:00',
+      verdict: 'full',
+      fullWeeks: 3,
+      weeks: 4,
+      currentMultiplier: 1,
+      suggestedMultiplier: 1.2,
+    });
+    expect(band.reason).toMatch(
+      /^Mondays 08:00–10:00 are full 3 weeks out of 4; \+20 % \(€3\.00 → €3\.60 an hour\) is expected to keep 1–2 spaces free and add €/,
+    );
     expect(outcome.suggested).toEqual(rate({ multipliers: [{ days: ['mon'], from: '08:00', to: '10:00', multiplier: 1.2 }] }));
   });
 
@@ -74,7 +91,9 @@ describe('suggestPrices', () => {
   });
 
   it('never moves a price more than the configured step', () => {
-    const outcome = suggestPrices(input({ history: mondayMornings, maxStepPercent: 7, rate: rate({ multipliers: [{ days: ['mon'], from: '08:00', to: '10:00', multiplier: 1.33 }] }) }));
+    const outcome = suggestPrices(
+      input({ history: mondayMornings, maxStepPercent: 7, rate: rate({ multipliers: [{ days: ['mon'], from: '08:00', to: '10:00', multiplier: 1.33 }] }) }),
+    );
     const band = outcome.bands[0]!;
     expect(band.suggestedMultiplier).toBe(1.42);
     expect(band.suggestedMultiplier / band.currentMultiplier).toBeLessThanOrEqual(1.07);
@@ -94,14 +113,18 @@ describe('suggestPrices', () => {
     const quietSundays = weeks(5, (s) => (s >= slot(6, 0) ? 1 : undefined));
 
     it('not below the current hourly rate while no floor is set: a premium may go, the base rate stays', () => {
-      const premium = suggestPrices(input({ history: quietSundays, rate: rate({ multipliers: [{ days: ['sun'], from: '00:00', to: '24:00', multiplier: 1.1 }] }) }));
+      const premium = suggestPrices(
+        input({ history: quietSundays, rate: rate({ multipliers: [{ days: ['sun'], from: '00:00', to: '24:00', multiplier: 1.1 }] }) }),
+      );
       expect(premium.bands[0]).toMatchObject({ day: 'sun', from: '00:00', to: '24:00', verdict: 'empty', currentMultiplier: 1.1, suggestedMultiplier: 1 });
       // The old Sunday rule is wholly covered by the new one: it goes.
       expect(premium.suggested!.multipliers).toEqual([{ days: ['sun'], from: '00:00', to: '24:00', multiplier: 1 }]);
 
       const plain = suggestPrices(input({ history: quietSundays }));
       expect(plain.suggested).toBeNull();
-      expect(plain.bands[0]!.reason).toMatch(/mostly empty \(1 of 10 spaces taken on average over 4 weeks\); no cut: €3\.00 an hour is the current hourly rate/);
+      expect(plain.bands[0]!.reason).toMatch(
+        /mostly empty \(1 of 10 spaces taken on average over 4 weeks\); no cut: €3\.00 an hour is the current hourly rate/,
+      );
     });
 
     it('down by the step, never below the floor the operator set', () => {

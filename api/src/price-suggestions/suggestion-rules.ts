@@ -1,4 +1,4 @@
-import { RATE_LIMITS, WEEKDAYS, type PriceSuggestionBand, type RateInput, type RateMultiplier, type Weekday } from '@aiparksit/shared';
+import { RATE_LIMITS, WEEKDAYS, type PriceSuggestionBand, type RateInput, type RateMultiplier } from '@aiparksit/shared';
 
 /**
  * The price suggestion rules, pure (no Nest, no database): the API and `npm run bench:forecast`
@@ -23,6 +23,8 @@ export const TARGET_SHARE_WHEN_FULL = 0.85;
 export const TARGET_SHARE_WHEN_EMPTY = 0.5;
 /** The base hourly rate moves instead of hours when this share of the open hours agree (full, or mostly empty). */
 export const BASE_RATE_AGREEMENT = 0.75;
+/** Weeks of booking history the API reads (the bench too): long enough for "3 weeks out of 4", short enough to follow a change. */
+export const HISTORY_WEEKS = 4;
 /** A raise needs the hours full in at least half the weeks read, and at least this many weeks. */
 export const MIN_WEEKS = 2;
 
@@ -105,7 +107,8 @@ export function suggestPrices(input: SuggestionInput): SuggestionOutcome {
   let suggested: RateInput | null = null;
   const bands: PriceSuggestionBand[] = [];
 
-  if (capacity > 0 && open.length && (full >= BASE_RATE_AGREEMENT * open.length || empty >= BASE_RATE_AGREEMENT * open.length)) {
+  const priced = capacity > 0 && rate.hourlyCents > 0;
+  if (priced && open.length && (full >= BASE_RATE_AGREEMENT * open.length || empty >= BASE_RATE_AGREEMENT * open.length)) {
     const up = full >= BASE_RATE_AGREEMENT * open.length;
     const target = up
       ? Math.min(RATE_LIMITS.hourlyCentsMax, Math.floor(rate.hourlyCents * (1 + step)))
@@ -133,7 +136,7 @@ export function suggestPrices(input: SuggestionInput): SuggestionOutcome {
           : `; the hourly rate ${signedPercent(target / rate.hourlyCents)} (${money(rate.hourlyCents)} → ${money(target)}) is expected to ` +
             `${occupancyWords(effect.occupiedHours, up)} and ${revenueWords(effect.revenueCents, money)} a week.`),
     };
-  } else if (capacity > 0) {
+  } else if (priced) {
     const proposed = slots.map((s) => proposedMultiplier(s, input, step, floorCents, elasticity));
     proposed.forEach((m, i) => {
       const current = slots[i]!.multiplier;
@@ -148,13 +151,15 @@ export function suggestPrices(input: SuggestionInput): SuggestionOutcome {
   const summary =
     capacity <= 0
       ? 'No active spaces of this type: nothing to suggest.'
-      : !input.history.length
-        ? 'No booking history yet: nothing to suggest.'
-        : suggested
-          ? `Expected over a week: ${occupancyWords(total.occupiedHours, total.occupiedHours < 0)} and ${revenueWords(total.revenueCents, money)}.`
-          : bands.length || baseRate
-            ? 'The hours that call for a change are held by the bounds (the step, your floor): nothing to change.'
-            : `No hour was full in most weeks or mostly empty: the rate fits the demand of the last ${input.history.length} weeks.`;
+      : rate.hourlyCents <= 0
+        ? 'Parking of this type is free: nothing to suggest.'
+        : !input.history.length
+          ? 'No booking history yet: nothing to suggest.'
+          : suggested
+            ? `Expected over a week: ${occupancyWords(total.occupiedHours, total.occupiedHours < 0)} and ${revenueWords(total.revenueCents, money)}.`
+            : bands.length || baseRate
+              ? 'The hours that call for a change are held by the bounds (the step, your floor): nothing to change.'
+              : `No hour was full in most weeks or mostly empty: the rate fits the demand of the last ${input.history.length} weeks.`;
   return {
     suggested,
     baseRate,
@@ -337,7 +342,10 @@ function weeklyEffect(
  * which the new ones cover is dropped, so accepting suggestions week after week does not pile up
  * rules. Within the rules a rate may hold, the bands with the largest revenue effect come first.
  */
-export function mergeMultipliers(existing: RateMultiplier[], bands: Pick<PriceSuggestionBand, 'day' | 'from' | 'to' | 'suggestedMultiplier' | 'weeklyRevenueChangeCents'>[]): RateMultiplier[] {
+export function mergeMultipliers(
+  existing: RateMultiplier[],
+  bands: Pick<PriceSuggestionBand, 'day' | 'from' | 'to' | 'suggestedMultiplier' | 'weeklyRevenueChangeCents'>[],
+): RateMultiplier[] {
   const groups = new Map<string, { rule: RateMultiplier; weight: number }>();
   for (const band of bands) {
     const key = `${band.from}|${band.to}|${band.suggestedMultiplier}`;
@@ -376,7 +384,11 @@ export function multiplierAt(rules: RateMultiplier[], day: number, minute: numbe
     const to = minutesOf(rule.to);
     for (const d of rule.days) {
       const ruleDay = WEEKDAYS.indexOf(d);
-      if (to > from ? ruleDay === day && minute >= from && minute < to : to < from && ((ruleDay === day && minute >= from) || ((ruleDay + 1) % 7 === day && minute < to)))
+      if (
+        to > from
+          ? ruleDay === day && minute >= from && minute < to
+          : to < from && ((ruleDay === day && minute >= from) || ((ruleDay + 1) % 7 === day && minute < to))
+      )
         return rule.multiplier;
     }
   }
@@ -444,7 +456,9 @@ function revenueWords(cents: number, money: (cents: number) => string): string {
 }
 
 function floorWords(floorCents: number | null, money: (cents: number) => string): string {
-  return floorCents === null ? 'the current hourly rate, the lowest a suggestion goes until you set a price floor' : `at or below your floor of ${money(floorCents)}`;
+  return floorCents === null
+    ? 'the current hourly rate, the lowest a suggestion goes until you set a price floor'
+    : `at or below your floor of ${money(floorCents)}`;
 }
 
 function moneyFormat(currency: string): (cents: number) => string {
