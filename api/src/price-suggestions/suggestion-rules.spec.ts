@@ -148,6 +148,17 @@ describe('suggestPrices', () => {
     expect(outcome.suggested).toEqual(rate({ hourlyCents: 360, dailyMaxCents: 2400 }));
   });
 
+  it('cuts the base rate of a week that stays empty throughout, down to the floor; held by no floor, the hours are read instead', () => {
+    const quiet = weeks(1);
+    expect(suggestPrices(input({ history: quiet, floorCents: 250 })).suggested).toEqual(rate({ hourlyCents: 250 }));
+    // Empty at night and on Sundays, full on Monday mornings: the cut is held, the mornings still go up.
+    const quietButMondays = weeks(1, (s, w) => (s === slot(0, 8) || s === slot(0, 9) ? (w === 2 ? 8.5 : 10) : undefined));
+    const outcome = suggestPrices(input({ history: quietButMondays }));
+    expect(outcome.baseRate).toBeNull();
+    expect(outcome.bands.find((b) => b.verdict === 'full')).toMatchObject({ day: 'mon', from: '08:00', to: '10:00', suggestedMultiplier: 1.2 });
+    expect(outcome.suggested!.multipliers).toEqual([{ days: ['mon'], from: '08:00', to: '10:00', multiplier: 1.2 }]);
+  });
+
   it('leaves closed hours, free hours and hours a rule splits alone', () => {
     const closed = new Array(168).fill(false);
     closed[slot(0, 8)] = true;

@@ -108,33 +108,32 @@ export function suggestPrices(input: SuggestionInput): SuggestionOutcome {
   const bands: PriceSuggestionBand[] = [];
 
   const priced = capacity > 0 && rate.hourlyCents > 0;
-  if (priced && open.length && (full >= BASE_RATE_AGREEMENT * open.length || empty >= BASE_RATE_AGREEMENT * open.length)) {
-    const up = full >= BASE_RATE_AGREEMENT * open.length;
-    const target = up
-      ? Math.min(RATE_LIMITS.hourlyCentsMax, Math.floor(rate.hourlyCents * (1 + step)))
-      : Math.max(Math.ceil(rate.hourlyCents * (1 - step)), Math.min(floorCents, rate.hourlyCents));
+  // The whole week moves only when it is consistently over- or under-used: most open hours agree
+  // and none says the opposite. A cut the floor holds falls through to the hours, so a car park
+  // empty at night still gets its full mornings raised.
+  const up = full >= BASE_RATE_AGREEMENT * open.length && empty === 0;
+  const down = empty >= BASE_RATE_AGREEMENT * open.length && full === 0;
+  const target = up
+    ? Math.min(RATE_LIMITS.hourlyCentsMax, Math.floor(rate.hourlyCents * (1 + step)))
+    : Math.max(Math.ceil(rate.hourlyCents * (1 - step)), Math.min(floorCents, rate.hourlyCents));
+  if (priced && open.length && (up || down) && target !== rate.hourlyCents) {
     const share = Math.round(((up ? full : empty) / open.length) * 100);
-    if (target !== rate.hourlyCents) {
-      const ratio = target / rate.hourlyCents;
-      slots.forEach((s, i) => {
-        if (s.open) ratios[i] = ratio;
-      });
-      suggested = {
-        ...rate,
-        hourlyCents: target,
-        dailyMaxCents: rate.dailyMaxCents === null ? null : Math.max(1, Math[up ? 'floor' : 'ceil'](rate.dailyMaxCents * ratio)),
-      };
-    }
+    const ratio = target / rate.hourlyCents;
+    slots.forEach((s, i) => {
+      if (s.open) ratios[i] = ratio;
+    });
+    suggested = {
+      ...rate,
+      hourlyCents: target,
+      dailyMaxCents: rate.dailyMaxCents === null ? null : Math.max(1, Math[up ? 'floor' : 'ceil'](rate.dailyMaxCents * ratio)),
+    };
     const effect = weeklyEffect(slots, ratios, rate, capacity, elasticity);
     baseRate = {
       currentCents: rate.hourlyCents,
       suggestedCents: target,
       reason:
-        `${share} % of the open hours were ${up ? 'full in most weeks' : 'mostly empty'}` +
-        (target === rate.hourlyCents
-          ? `; no ${up ? 'raise' : 'cut'}: ${money(rate.hourlyCents)} an hour is ${up ? 'already the highest hourly rate' : floorWords(input.floorCents, money)}.`
-          : `; the hourly rate ${signedPercent(target / rate.hourlyCents)} (${money(rate.hourlyCents)} → ${money(target)}) is expected to ` +
-            `${occupancyWords(effect.occupiedHours, up)} and ${revenueWords(effect.revenueCents, money)} a week.`),
+        `${share} % of the open hours were ${up ? 'full in most weeks' : 'mostly empty'}; the hourly rate ${signedPercent(ratio)} ` +
+        `(${money(rate.hourlyCents)} → ${money(target)}) is expected to ${occupancyWords(effect.occupiedHours, up)} and ${revenueWords(effect.revenueCents, money)} a week.`,
     };
   } else if (priced) {
     const proposed = slots.map((s) => proposedMultiplier(s, input, step, floorCents, elasticity));
