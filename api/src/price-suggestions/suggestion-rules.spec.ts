@@ -99,14 +99,21 @@ describe('suggestPrices', () => {
     expect(band.suggestedMultiplier / band.currentMultiplier).toBeLessThanOrEqual(1.07);
   });
 
-  it('follows the forecast: no raise when the coming week is expected well below full', () => {
+  it('follows the forecast for hours full half the weeks, counting it as one more week of demand', () => {
+    const halfFull = weeks(5, (s, w) => (s === slot(0, 8) && w % 2 === 0 ? 10 : undefined));
     const expected = new Float64Array(168).fill(5);
-    expect(suggestPrices(input({ history: mondayMornings, expected })).bands).toEqual([]);
+    expect(suggestPrices(input({ history: halfFull, expected })).bands).toEqual([]);
     expected[slot(0, 8)] = 9.8;
-    expected[slot(0, 9)] = 9.8;
-    const band = suggestPrices(input({ history: mondayMornings, expected })).bands[0]!;
-    expect(band.expectedOccupied).toBe(9.8);
+    const band = suggestPrices(input({ history: halfFull, expected })).bands[0]!;
+    expect(band).toMatchObject({ fullWeeks: 2, weeks: 4, expectedOccupied: 9.8 });
     expect(band.reason).toContain('9.8 of 10 expected next week');
+    // Demand: (10 + 5 + 10 + 5 + 9.8) / 5 = 7.96 spaces; the effect starts from it.
+    expect(band.occupiedChange).toBeCloseTo(7.96 * (band.suggestedMultiplier ** PRICE_ELASTICITY_OF_DEMAND - 1), 2);
+  });
+
+  it('raises hours full three weeks out of four even when the forecast expects less', () => {
+    const expected = new Float64Array(168).fill(2);
+    expect(suggestPrices(input({ history: mondayMornings, expected })).bands[0]).toMatchObject({ day: 'mon', from: '08:00', verdict: 'full', fullWeeks: 3 });
   });
 
   describe('cuts hours that stay mostly empty', () => {

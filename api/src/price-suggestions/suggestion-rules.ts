@@ -69,7 +69,7 @@ interface SlotReading {
   fullWeeks: number;
   observed: number;
   expected: number | null;
-  /** The demand expectations start from: the forecast where there is one, else the history's mean. */
+  /** The demand expectations start from: the history's mean, with the forecast as one more week. */
   demand: number;
   verdict: 'full' | 'empty' | null;
 }
@@ -183,10 +183,14 @@ function readSlots(input: SuggestionInput): SlotReading[] {
     const open = !input.closed[slot];
     let verdict: SlotReading['verdict'] = null;
     if (open && capacity > 0 && weeks >= MIN_WEEKS) {
-      if (fullWeeks * 2 >= weeks && (expected === null || expected >= TARGET_SHARE_WHEN_FULL * FULL_SHARE * capacity)) verdict = 'full';
+      // The forecast can hold back hours full in only half the weeks; three weeks out of four outweigh it.
+      const forecastAgrees = expected === null || expected >= TARGET_SHARE_WHEN_FULL * FULL_SHARE * capacity || fullWeeks * 4 >= weeks * 3;
+      if (fullWeeks * 2 >= weeks && forecastAgrees) verdict = 'full';
       else if (values.every((v) => v < EMPTY_SHARE * capacity) && (expected === null || expected < EMPTY_SHARE * capacity)) verdict = 'empty';
     }
-    return { open, multiplier: multiplierOverHour(input.rate.multipliers, slot), weeks, fullWeeks, observed, expected, demand: expected ?? observed, verdict };
+    // The forecast counts as one more week: the history is what was seen, the forecast what changes.
+    const demand = expected === null ? observed : (observed * weeks + expected) / (weeks + 1);
+    return { open, multiplier: multiplierOverHour(input.rate.multipliers, slot), weeks, fullWeeks, observed, expected, demand, verdict };
   });
 }
 
