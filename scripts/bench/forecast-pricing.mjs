@@ -8,7 +8,8 @@
 // facility's spaces (drivers beyond them are turned away and counted). Observed occupancy is
 // taken as the demand: in hours that were full the true demand may have been higher, so the
 // simulation understates what raises keep and what cuts turn away. Weeks after an accepted
-// suggestion read the simulated history, so suggestions build on each other as they would.
+// suggestion read the simulated history, and, as in the API, only the weeks at the card in force
+// (a changed card waits for two weeks at its prices), so suggestions build on each other as they would.
 //
 // The data set's occupancy is per facility (all space types together): each facility is one pool
 // of its active spaces at the rate card of its largest space type. Revenue is occupancy × the hourly
@@ -23,6 +24,7 @@ import { resolve } from 'node:path';
 const HOUR_MS = 3_600_000;
 const WEEK_HOURS = 168;
 const FLOOR_SHARE = 0.8;
+const day = (ms) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * Prepares the simulation for `facilities` (as the backtest reads them: id, timeZone, capacity);
@@ -125,11 +127,13 @@ export async function pricingSimulation({ pool, apiDist, forecast, modelOptions,
 
     variants.forEach((variant, v) => {
       let rate = original;
+      // The test week from which the card in force applies: as in the API, only weeks at it are read.
+      let changedInWeek = -Infinity;
       const history = Float64Array.from(occupancy.values);
       for (let w = 0; w < testWeeks; w++) {
         const at = firstTestAt + w * WEEK_HOURS;
         const weeks = [];
-        for (let k = rules.HISTORY_WEEKS; k >= 1; k--) weeks.push(weekBySlot(history, at - k * WEEK_HOURS, slots));
+        for (let k = rules.HISTORY_WEEKS; k >= 1; k--) if (w - k >= changedInWeek) weeks.push(weekBySlot(history, at - k * WEEK_HOURS, slots));
         const model = fitOccupancyModel(
           { occupancy: { startMs: firstMs, values: history.subarray(0, at) }, closed: closed.subarray(0, at), timeZone: f.timeZone, capacity: f.capacity },
           modelOptions,
@@ -148,6 +152,7 @@ export async function pricingSimulation({ pool, apiDist, forecast, modelOptions,
           floorCents: variant.floor(original),
           maxStepPercent,
           history: weeks,
+          rateChangedOn: changedInWeek > -Infinity ? day(endMs - (testWeeks - changedInWeek) * WEEK_HOURS * HOUR_MS) : null,
           expected,
           closed: closedSlots,
           elasticity,
@@ -155,6 +160,7 @@ export async function pricingSimulation({ pool, apiDist, forecast, modelOptions,
         const t = simulated[v][w];
         if (outcome.suggested && variant.accepts(outcome)) {
           rate = outcome.suggested;
+          changedInWeek = w;
           t.accepted++;
         }
         const factors = slotMultipliers(rate.multipliers);
@@ -184,12 +190,11 @@ export async function pricingSimulation({ pool, apiDist, forecast, modelOptions,
     const pct = (v) => `${v >= 0 ? '+' : ''}${v.toFixed(2)} %`;
     const share = (t) => (t.openSpaceHours ? (t.occupied / t.openSpaceHours) * 100 : 0);
     const sum = (list) => list.reduce((a, t) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] + t[k]])), tally());
-    const day = (ms) => new Date(ms).toISOString().slice(0, 10);
     console.log(`\n  Pricing simulation: the last ${testWeeks} weeks with and without accepted price suggestions`);
     console.log(`  ${rules.elasticityAssumption(elasticity)}`);
     console.log(
       `  Suggestions: the API's rules (step ≤ ${maxStepPercent} %, ${rules.HISTORY_WEEKS} weeks of history before each week, the forecast fitted on all before it); ` +
-        `every suggestion accepted the Monday it is made. Each facility is one pool of its active spaces at its largest type's rate card; revenue in EUR at the newest fx_rates.`,
+        `a suggestion accepted the Monday it is made; as in the API, the weeks read are those at the card in force, so a card changes at most every 2 weeks. Each facility is one pool of its active spaces at its largest type's rate card; revenue in EUR at the newest fx_rates.`,
     );
     console.log(`  ${n(facilities.length - skipped)} facilities simulated${skipped ? ` (${skipped} without a priced rate left out)` : ''}.`);
     variants.forEach((variant, v) => {

@@ -73,6 +73,17 @@ export class PriceSuggestionsRepository {
     return rows.map((r) => ({ spaceType: r.spaceType, hourMs: Number(r.hourMs), occupied: r.occupied }));
   }
 
+  /** When each type's rate card last changed (the rate history's newest entry that left a card). */
+  async lastRateChanges(facilityId: string): Promise<Map<SpaceType, Date>> {
+    const rows: { spaceType: SpaceType; changedAt: Date }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (space_type) space_type AS "spaceType", changed_at AS "changedAt"
+         FROM rate_changes WHERE facility_id = $1 AND after IS NOT NULL
+        ORDER BY space_type, changed_at DESC`,
+      [facilityId],
+    );
+    return new Map(rows.map((r) => [r.spaceType, r.changedAt]));
+  }
+
   /** Records a suggestion as shown (once per fingerprint) and returns its id. */
   async saveSuggestion(
     facilityId: string,

@@ -48,7 +48,11 @@ export class PriceSuggestionsService {
     const weekStarts = Array.from({ length: HISTORY_WEEKS + 1 }, (_, k) => onHour(today.minus({ weeks: HISTORY_WEEKS - k }).toMillis()));
     const startMs = weekStarts[0]!;
     const endMs = weekStarts[HISTORY_WEEKS]!;
-    const [cards, demand] = await Promise.all([this.repository.rateCards(id), this.repository.hourlyDemand(id, new Date(startMs), new Date(endMs))]);
+    const [cards, demand, lastChanges] = await Promise.all([
+      this.repository.rateCards(id),
+      this.repository.hourlyDemand(id, new Date(startMs), new Date(endMs)),
+      this.repository.lastRateChanges(id),
+    ]);
     const historySlots = localWeekSlots(startMs, (endMs - startMs) / HOUR_MS, zone);
     const maxStepPercent = this.config.values.priceSuggestionMaxStepPercent;
 
@@ -56,11 +60,14 @@ export class PriceSuggestionsService {
     const types: SpaceTypePriceSuggestion[] = [];
     for (const { capacity, floorCents, ...rate } of cards) {
       const current = rateCard(rate);
+      // Only whole weeks at the card as it stands: demand seen at other prices is not this price's.
+      const changedAt = lastChanges.get(rate.spaceType);
       const history = weeklyDemand(
         demand.filter((d) => d.spaceType === rate.spaceType),
         weekStarts,
         historySlots,
-      );
+      ).filter((_, k) => !changedAt || weekStarts[k]! >= changedAt.getTime());
+      const rateChangedOn = changedAt && changedAt.getTime() > startMs ? DateTime.fromJSDate(changedAt, { zone }).toFormat('d LLL yyyy') : null;
       const coming = await this.comingWeek(facility, current, endMs);
       if (coming.fittedAt) forecastFittedAt = coming.fittedAt;
       const outcome = suggestPrices({
@@ -70,6 +77,7 @@ export class PriceSuggestionsService {
         floorCents,
         maxStepPercent,
         history,
+        rateChangedOn,
         expected: coming.expected,
         closed: coming.closed,
       });

@@ -181,9 +181,12 @@ describe('suggestPrices', () => {
     expect(free.bands).toEqual([]);
   });
 
-  it('needs at least two weeks of history', () => {
+  it('needs at least two weeks of history at the current rate, and says when a recent change holds it back', () => {
     expect(suggestPrices(input({ history: mondayMornings.slice(0, 1) })).suggested).toBeNull();
     expect(suggestPrices(input({ history: [] })).summary).toMatch(/No booking history/);
+    const recent = suggestPrices(input({ history: mondayMornings.slice(3), rateChangedOn: '30 Nov 2026' }));
+    expect(recent.suggested).toBeNull();
+    expect(recent.summary).toBe('The rate changed on 30 Nov 2026: suggestions resume once 2 whole weeks at the new price have been seen.');
   });
 });
 

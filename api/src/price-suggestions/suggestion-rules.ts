@@ -39,8 +39,13 @@ export interface SuggestionInput {
   floorCents: number | null;
   /** Largest change of any price, in percent (e.g. 20). */
   maxStepPercent: number;
-  /** Past weeks, oldest first: mean spaces taken per slot (168 values; NaN where unknown). */
+  /**
+   * Past weeks at the current rate card, oldest first: mean spaces taken per slot (168 values; NaN
+   * where unknown). Weeks before the card last changed were at other prices and are left out.
+   */
   history: ArrayLike<number>[];
+  /** When the card last changed, in words ("7 Dec 2026"), if within the weeks read; null otherwise. */
+  rateChangedOn?: string | null;
   /** Spaces the forecast expects per slot for the coming week, or null without a forecast. */
   expected: ArrayLike<number> | null;
   /** Slots in which the facility is closed: never priced by demand. */
@@ -152,13 +157,15 @@ export function suggestPrices(input: SuggestionInput): SuggestionOutcome {
       ? 'No active spaces of this type: nothing to suggest.'
       : rate.hourlyCents <= 0
         ? 'Parking of this type is free: nothing to suggest.'
-        : !input.history.length
-          ? 'No booking history yet: nothing to suggest.'
-          : suggested
-            ? `Expected over a week: ${occupancyWords(total.occupiedHours, total.occupiedHours < 0)} and ${revenueWords(total.revenueCents, money)}.`
-            : bands.length || baseRate
-              ? 'The hours that call for a change are held by the bounds (the step, your floor): nothing to change.'
-              : `No hour was full in most weeks or mostly empty: the rate fits the demand of the last ${input.history.length} weeks.`;
+        : input.history.length < MIN_WEEKS && input.rateChangedOn
+          ? `The rate changed on ${input.rateChangedOn}: suggestions resume once ${MIN_WEEKS} whole weeks at the new price have been seen.`
+          : !input.history.length
+            ? 'No booking history yet: nothing to suggest.'
+            : suggested
+              ? `Expected over a week: ${occupancyWords(total.occupiedHours, total.occupiedHours < 0)} and ${revenueWords(total.revenueCents, money)}.`
+              : bands.length || baseRate
+                ? 'The hours that call for a change are held by the bounds (the step, your floor): nothing to change.'
+                : `No hour was full in most weeks or mostly empty: the rate fits the demand of the last ${input.history.length} weeks.`;
   return {
     suggested,
     baseRate,

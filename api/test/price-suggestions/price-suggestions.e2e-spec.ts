@@ -29,6 +29,8 @@ describe('price suggestions', () => {
    * mornings 08:00–10:00 (full then) in three of the last four weeks, one in the fourth; nobody on Sundays.
    */
   let commuter: TestFacility;
+  /** A suggestion already accepted; accepting it again after a manual change is still refused. */
+  let beforeManualChange: string;
 
   const url = (path: string) => `/api/operator/facilities/${commuter.id}${path}`;
   const read = async (tokens = owner): Promise<SpaceTypePriceSuggestion> => {
@@ -161,18 +163,22 @@ describe('price suggestions', () => {
       ]);
       // Accepting the same suggestion again: the rate it was made on is gone.
       await request(api).post(url('/price-suggestions/accept')).set('Authorization', bearer(owner)).send({ suggestionId: now.suggestionId }).expect(409);
+      // The weeks read were at the old rate: nothing more is suggested until two weeks at the new one.
+      const after = await read();
+      expect(after).toMatchObject({ suggested: null, suggestionId: null, bands: [] });
+      expect(after.summary).toMatch(/^The rate changed on .*: suggestions resume once 2 whole weeks at the new price have been seen\.$/);
+      beforeManualChange = now.suggestionId!;
     });
 
-    it('audits a manual rate change too, and a suggestion made before it is stale', async () => {
+    it('audits a manual rate change too (before, after, by whom), and an old suggestion stays refused', async () => {
       const pending = await read();
-      expect(pending.suggestionId).not.toBeNull();
       const manual = { spaceType: 'standard', hourlyCents: 350, dailyMaxCents: 2500, multipliers: [] };
       await request(api)
         .put(`/api/facilities/${commuter.id}/rates`)
         .set('Authorization', bearer(owner))
         .send({ rates: [manual] })
         .expect(200);
-      await request(api).post(url('/price-suggestions/accept')).set('Authorization', bearer(owner)).send({ suggestionId: pending.suggestionId }).expect(409);
+      await request(api).post(url('/price-suggestions/accept')).set('Authorization', bearer(owner)).send({ suggestionId: beforeManualChange }).expect(409);
 
       const history = await request(api).get(url('/rate-changes')).set('Authorization', bearer(owner)).expect(200);
       const [latest, earlier] = (history.body as RateChangeList).results;
