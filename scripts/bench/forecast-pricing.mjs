@@ -125,6 +125,19 @@ export async function pricingSimulation({ pool, apiDist, forecast, modelOptions,
       }
     }
 
+    // A forecast fitted on the observed history is the same for every operator who has not changed a card yet.
+    const observedForecasts = new Map();
+    const forecastFor = (unchanged, values, at) => {
+      if (unchanged && observedForecasts.has(at)) return observedForecasts.get(at);
+      const model = fitOccupancyModel(
+        { occupancy: { startMs: firstMs, values: values.subarray(0, at) }, closed: closed.subarray(0, at), timeZone: f.timeZone, capacity: f.capacity },
+        modelOptions,
+      );
+      const predicted = forecastOccupancy(model, WEEK_HOURS, closed.subarray(at, at + WEEK_HOURS)).values;
+      if (unchanged) observedForecasts.set(at, predicted);
+      return predicted;
+    };
+
     variants.forEach((variant, v) => {
       let rate = original;
       // The test week from which the card in force applies: as in the API, only weeks at it are read.
@@ -134,11 +147,8 @@ export async function pricingSimulation({ pool, apiDist, forecast, modelOptions,
         const at = firstTestAt + w * WEEK_HOURS;
         const weeks = [];
         for (let k = rules.HISTORY_WEEKS; k >= 1; k--) if (w - k >= changedInWeek) weeks.push(weekBySlot(history, at - k * WEEK_HOURS, slots));
-        const model = fitOccupancyModel(
-          { occupancy: { startMs: firstMs, values: history.subarray(0, at) }, closed: closed.subarray(0, at), timeZone: f.timeZone, capacity: f.capacity },
-          modelOptions,
-        );
-        const predicted = forecastOccupancy(model, WEEK_HOURS, closed.subarray(at, at + WEEK_HOURS)).values;
+        // Fewer weeks at the card than a verdict needs: nothing can be suggested, so nothing to fit.
+        const predicted = weeks.length < rules.MIN_WEEKS ? new Float64Array(WEEK_HOURS).fill(NaN) : forecastFor(changedInWeek === -Infinity, history, at);
         const expected = new Float64Array(WEEK_HOURS).fill(NaN);
         const closedSlots = new Array(WEEK_HOURS).fill(false);
         for (let h = 0; h < WEEK_HOURS; h++) {
@@ -199,12 +209,14 @@ export async function pricingSimulation({ pool, apiDist, forecast, modelOptions,
     console.log(`  ${n(facilities.length - skipped)} facilities simulated${skipped ? ` (${skipped} without a priced rate left out)` : ''}.`);
     variants.forEach((variant, v) => {
       console.log(`\n  Operator with ${variant.name}:`);
-      console.log('  week of        revenue without €   revenue with €   change    occupancy without  with     turned away   accepted  hours raised  cut');
+      console.log(
+        '  week of        revenue without €   revenue with €   change    occupancy without  with     turned away   accepted  hours raised   hours cut',
+      );
       const line = (label, b, s) =>
         console.log(
           `  ${label.padEnd(13)}${n(b.revenueEur).padStart(18)}${n(s.revenueEur).padStart(17)}${pct((s.revenueEur / b.revenueEur - 1) * 100).padStart(10)}` +
             `${`${share(b).toFixed(2)} %`.padStart(20)}${`${share(s).toFixed(2)} %`.padStart(10)}${n(s.turnedAway).padStart(14)}${n(s.accepted).padStart(11)}` +
-            `${n(s.raisedHours).padStart(14)}${n(s.cutHours).padStart(8)}`,
+            `${n(s.raisedHours).padStart(14)}${n(s.cutHours).padStart(12)}`,
         );
       for (let w = 0; w < testWeeks; w++) line(day(endMs - (testWeeks - w) * WEEK_HOURS * HOUR_MS), base[w], simulated[v][w]);
       const b = sum(base);
