@@ -15,7 +15,9 @@
 // Settings (env): BENCH_PG_DIR (default .data/bench-large; make it once with
 //   EMBEDDED_PG_DIR=.data/bench-large npm run seed -- --scale large), or DATABASE_URL;
 // BENCH_FACILITIES (default: all; a number takes a seeded random sample of that many);
-// BENCH_FORECAST_OPTIONS (JSON, overrides the model's options, to try other settings).
+// BENCH_FORECAST_OPTIONS (JSON, overrides the model's options, to try other settings);
+// BENCH_PRICING=0 skips the pricing simulation (scripts/bench/forecast-pricing.mjs, which says
+// what it assumes), BENCH_PRICE_ELASTICITY replays it under another elasticity.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
@@ -23,6 +25,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_DIST, ROOT, run, step } from './lib.mjs';
 import { freePort } from './bench/measure.mjs';
+import { pricingSimulation } from './bench/forecast-pricing.mjs';
 
 const PG_DIR = (() => {
   const dir = process.env.BENCH_PG_DIR ?? '.data/bench-large';
@@ -119,6 +122,11 @@ try {
     blackouts.set(b.facility_id, list);
   }
   console.log(`  facility-wide blackouts in the period: ${n([...blackouts.values()].reduce((sum, l) => sum + l.length, 0))}`);
+  const pricing =
+    process.env.BENCH_PRICING === '0'
+      ? undefined
+      : await pricingSimulation({ pool, apiDist: API_DIST, forecast, modelOptions, facilities, testWeeks: TEST_WEEKS, endMs });
+  let pricingMs = 0;
 
   const tallies = Array.from({ length: HORIZON_DAYS }, () => ({ model: new ForecastErrorTally(), naive: new ForecastErrorTally() }));
   const closedByHours = new Map();
@@ -138,6 +146,7 @@ try {
     for (const row of rows) rowsByFacility.get(row.facility_id).push(row);
 
     const t0 = performance.now();
+    const pricingBatch = [];
     for (const f of batch) {
       const occupancy = hourlyOccupancyFromDailyRollups(rowsByFacility.get(f.id), f.timeZone, firstMs, endMs);
       const closures = blackouts.get(f.id);
@@ -148,6 +157,8 @@ try {
         closed = closedHours({ startMs: firstMs, hours, timeZone: f.timeZone, openingHours: f.openingHours, closures });
         if (!closures) closedByHours.set(key, closed);
       }
+      // Replayed after the timed fits, so their figures stay the backtest's own.
+      pricingBatch.push([f, occupancy, closed]);
       origins.forEach((originMs, j) => {
         const at = (originMs - firstMs) / HOUR_MS;
         const history = { startMs: firstMs, values: occupancy.values.subarray(0, at) };
@@ -168,6 +179,9 @@ try {
       });
     }
     fitMs += performance.now() - t0;
+    const p0 = performance.now();
+    if (pricing) for (const [f, occupancy, closed] of pricingBatch) pricing.add(f, occupancy, closed, firstMs);
+    pricingMs += performance.now() - p0;
     const done = Math.min(b + BATCH, facilities.length);
     if (done === facilities.length || (done / BATCH) % 8 === 0) {
       console.log(`  ${n(done)} / ${n(facilities.length)} facilities (${((performance.now() - started) / 1000).toFixed(0)} s)`);
@@ -212,6 +226,10 @@ try {
   console.log(
     `  Goal: model MAE at least 15 % below seasonal-naive over all facilities — ${ratio <= 0.85 ? 'met' : 'NOT met'} (${((1 - ratio) * 100).toFixed(1)} % lower, ratio ${ratio.toFixed(3)})`,
   );
+  if (pricing) {
+    pricing.print();
+    console.log(`  pricing simulation: ${(pricingMs / 1000).toFixed(1)} s`);
+  }
 } finally {
   await pool.end();
   await database?.stop();

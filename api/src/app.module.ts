@@ -23,6 +23,7 @@ import { FacilityManagementModule } from './facility-management/index.js';
 import { OperatorsModule } from './operators/index.js';
 import { AnalyticsModule } from './analytics/index.js';
 import { ForecastModule } from './forecast/index.js';
+import { PriceSuggestionsModule } from './price-suggestions/index.js';
 import { MetricsModule } from './metrics/index.js';
 import { ReportsModule } from './reports/index.js';
 import { ReportSubscriptionsModule } from './report-subscriptions/index.js';
@@ -79,6 +80,7 @@ export class AppModule {
         OperatorsModule,
         AnalyticsModule,
         ForecastModule,
+        PriceSuggestionsModule,
         MetricsModule,
         ReportsModule,
         ReportSubscriptionsModule,

@@ -18,3 +18,4 @@ export * from './system.js';
 export * from './waitlist.js';
 export * from './passes.js';
 export * from './booking-series.js';
+export * from './price-suggestions.js';

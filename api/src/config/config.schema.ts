@@ -583,6 +583,12 @@ export const configSchema = {
     default: 'true',
     parse: parsers.bool,
   },
+  priceSuggestionMaxStepPercent: {
+    env: 'PRICE_SUGGESTION_MAX_STEP_PERCENT',
+    description: 'The largest change, in percent up or down, a price suggestion makes to any hourly price (operators accept suggestions one at a time).',
+    default: '20',
+    parse: parsers.int(1, 50),
+  },
   wsHeartbeatIntervalMs: {
     env: 'WS_HEARTBEAT_INTERVAL_MS',
     description: 'The WebSocket server pings every socket this often; a socket that has not answered the previous ping is closed.',

@@ -51,6 +51,9 @@ import { SystemErrorHourEntity } from '../error-log/system-error-hour.entity.js'
 import { HarvestBlockLiftEntity } from '../harvest/harvest-block-lift.entity.js';
 import { OccupancyForecastEntity } from '../forecast/occupancy-forecast.entity.js';
 import { BookingSeriesEntity } from '../booking-series/booking-series.entity.js';
+import { RateChangeEntity } from '../facility-management/rate-change.entity.js';
+import { PriceFloorEntity } from '../price-suggestions/price-floor.entity.js';
+import { PriceSuggestionEntity } from '../price-suggestions/price-suggestion.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -112,4 +115,7 @@ export const entities = [
   MonthlyPassEntity,
   OccupancyForecastEntity,
   BookingSeriesEntity,
+  RateChangeEntity,
+  PriceFloorEntity,
+  PriceSuggestionEntity,
 ];

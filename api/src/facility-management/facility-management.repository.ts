@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Amenity, BookingStatus, OpeningHours, OperatorBookingSort, RateInput, RateMultiplier, SpaceCounts, SpaceType } from '@aiparksit/shared';
+import type {
+  Amenity,
+  BookingStatus,
+  OpeningHours,
+  OperatorBookingSort,
+  RateChangeSource,
+  RateInput,
+  RateMultiplier,
+  SpaceCounts,
+  SpaceType,
+} from '@aiparksit/shared';
 import { changedRows, isUniqueViolation, withTransaction, type SqlTransaction } from '../database/index.js';
 import { FACILITY_SUMMARY_COLUMNS, LISTED, type FacilitySummaryRow } from '../facilities/index.js';
 import { slugCandidate } from './slug.js';
@@ -49,6 +59,20 @@ const COLUMN_OF: Record<keyof FacilityFields, string> = {
 };
 
 /** What ownership checks need: the facility and the account owning its operator. */
+/** What a rate change did to one space type's card (null: none before, or removed). */
+export interface RateChangeRow {
+  spaceType: SpaceType;
+  before: RateInput | null;
+  after: RateInput | null;
+}
+
+/** Who changed rates and how: by hand, or by accepting a price suggestion. */
+export interface RateChangeAudit {
+  changedBy: string;
+  source: RateChangeSource;
+  suggestionId?: string;
+}
+
 export interface OwnedFacilityRow {
   id: string;
   operatorId: string;
@@ -307,6 +331,32 @@ export class FacilityManagementRepository {
         [facilityId, rate.spaceType, rate.hourlyCents, rate.dailyMaxCents, JSON.stringify(rate.multipliers)],
       );
     }
+  }
+
+  /** The facility's rate cards as they stand (read under the facility's lock before a change). */
+  async ratesOf(tx: SqlTransaction, facilityId: string): Promise<RateInput[]> {
+    return tx.rows<RateInput>(
+      `SELECT space_type AS "spaceType", hourly_cents AS "hourlyCents", daily_max_cents AS "dailyMaxCents", multipliers
+         FROM rates WHERE facility_id = $1 ORDER BY space_type`,
+      [facilityId],
+    );
+  }
+
+  /** The audit of a rate change: one row per space type whose card it created, changed or removed. */
+  async insertRateChanges(tx: SqlTransaction, facilityId: string, changes: RateChangeRow[], audit: RateChangeAudit): Promise<void> {
+    if (!changes.length) return;
+    await tx.rows(
+      `INSERT INTO rate_changes (facility_id, space_type, before, after, source, suggestion_id, changed_by)
+       SELECT $1, c.space_type, c.before, c.after, $3, $4, $5
+         FROM jsonb_to_recordset($2::jsonb) AS c(space_type space_type, before jsonb, after jsonb)`,
+      [
+        facilityId,
+        JSON.stringify(changes.map((c) => ({ space_type: c.spaceType, before: c.before, after: c.after }))),
+        audit.source,
+        audit.suggestionId ?? null,
+        audit.changedBy,
+      ],
+    );
   }
 
   /** Space types that have spaces (active or not) at the facility. */

@@ -42,6 +42,8 @@ import {
   type OperatorBookingFilters,
   type OperatorBookingPosition,
   type OwnedFacilityRow,
+  type RateChangeAudit,
+  type RateChangeRow,
 } from './facility-management.repository.js';
 import { facilitySlugBase } from './slug.js';
 import { fieldError } from '../common/errors/index.js';
@@ -99,6 +101,7 @@ export class FacilityManagementService {
     const id = await this.repository.transaction(async (tx) => {
       const facilityId = await this.repository.insertFacility(tx, operatorId, fields, facilitySlugBase(fields.name, fields.city));
       await this.repository.replaceRates(tx, facilityId, body.rates);
+      await this.repository.insertRateChanges(tx, facilityId, rateChanges([], body.rates), { changedBy: user.userId, source: 'manual' });
       await this.repository.addSpaces(tx, facilityId, body.spaces);
       return facilityId;
     });
@@ -141,7 +144,7 @@ export class FacilityManagementService {
     if (errors.length) throw invalid(errors);
     await this.repository.transaction(async (tx) => {
       await this.repository.lockFacility(tx, id);
-      if (body.rates) await this.replaceRates(tx, id, body.rates);
+      if (body.rates) await this.replaceRates(tx, id, body.rates, { changedBy: user.userId, source: 'manual' });
       await this.repository.updateFacility(tx, id, fields);
     });
     return this.view(id);
@@ -159,7 +162,38 @@ export class FacilityManagementService {
     if (errors.length) throw invalid(errors);
     await this.repository.transaction(async (tx) => {
       await this.repository.lockFacility(tx, id);
-      await this.replaceRates(tx, id, rates);
+      await this.replaceRates(tx, id, rates, { changedBy: user.userId, source: 'manual' });
+    });
+    return this.view(id);
+  }
+
+  /**
+   * Replaces one space type's rate card by an accepted price suggestion: the checks and the audit
+   * of PUT …/rates (source `suggestion`). Under the facility's lock, `check` sees the card as it
+   * stands (and may refuse, e.g. when it changed since the suggestion), and `andThen` runs in the
+   * same transaction after the change.
+   */
+  async applySuggestedRate(
+    user: UserPrincipal,
+    id: string,
+    rate: RateInput,
+    suggestionId: string,
+    check: (current: RateInput | undefined, tx: SqlTransaction) => Promise<void>,
+    andThen: (tx: SqlTransaction) => Promise<void>,
+  ): Promise<ManagedFacility> {
+    await this.owned(user, id);
+    const errors = this.ratesErrors([rate], 'rates');
+    if (errors.length) throw invalid(errors);
+    await this.repository.transaction(async (tx) => {
+      await this.repository.lockFacility(tx, id);
+      const current = await this.repository.ratesOf(tx, id);
+      await check(
+        current.find((r) => r.spaceType === rate.spaceType),
+        tx,
+      );
+      const rates = [...current.filter((r) => r.spaceType !== rate.spaceType), rate];
+      await this.replaceRates(tx, id, rates, { changedBy: user.userId, source: 'suggestion', suggestionId });
+      await andThen(tx);
     });
     return this.view(id);
   }
@@ -386,12 +420,17 @@ export class FacilityManagementService {
     return requireAccess(user, isUuid(id) ? await this.repository.findOwned(id) : undefined, (f) => f.ownerId, facilityNotFound);
   }
 
-  /** Rates replace the rate cards; every type with spaces (active or not) must keep one. */
-  private async replaceRates(tx: SqlTransaction, id: string, rates: RateInput[]): Promise<void> {
+  /**
+   * Rates replace the rate cards; every type with spaces (active or not) must keep one. Each
+   * card the change touches is audited in the same transaction (the caller holds the lock).
+   */
+  private async replaceRates(tx: SqlTransaction, id: string, rates: RateInput[], audit: RateChangeAudit): Promise<void> {
     const types = await this.repository.spaceTypesOf(tx, id);
     const errors = this.rateCoverageErrors(types, rates);
     if (errors.length) throw invalid(errors);
+    const before = await this.repository.ratesOf(tx, id);
     await this.repository.replaceRates(tx, id, rates);
+    await this.repository.insertRateChanges(tx, id, rateChanges(before, rates), audit);
   }
 
   private fieldErrors(fields: Partial<FacilityFields>): FieldError[] {
@@ -462,6 +501,28 @@ export class FacilityManagementService {
       updatedAt: row.updatedAt.toISOString(),
     };
   }
+}
+
+/** A rate card in a fixed shape and key order, as audited and compared. */
+function rateCard(rate: RateInput): RateInput {
+  return {
+    spaceType: rate.spaceType,
+    hourlyCents: rate.hourlyCents,
+    dailyMaxCents: rate.dailyMaxCents,
+    multipliers: rate.multipliers.map(ruleFieldsOnly),
+  };
+}
+
+/** The cards a replacement creates, changes or removes; an unchanged card is not a change. */
+function rateChanges(before: RateInput[], after: RateInput[]): RateChangeRow[] {
+  const types = [...new Set([...before, ...after].map((r) => r.spaceType))];
+  return types.flatMap((spaceType) => {
+    const old = before.find((r) => r.spaceType === spaceType);
+    const now = after.find((r) => r.spaceType === spaceType);
+    const oldCard = old ? rateCard(old) : null;
+    const newCard = now ? rateCard(now) : null;
+    return JSON.stringify(oldCard) === JSON.stringify(newCard) ? [] : [{ spaceType, before: oldCard, after: newCard }];
+  });
 }
 
 function defined<T extends object>(value: T): Partial<T> {

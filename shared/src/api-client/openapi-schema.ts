@@ -1088,6 +1088,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/operator/facilities/{id}/price-floor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['PriceSuggestionsController_setFloor'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operator/facilities/{id}/price-suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PriceSuggestionsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operator/facilities/{id}/price-suggestions/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PriceSuggestionsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operator/facilities/{id}/rate-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PriceSuggestionsController_rateChanges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/operator/onboarding': {
     parameters: {
       query?: never;
@@ -1540,6 +1604,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptedPriceSuggestionDto: {
+      /** Format: date-time */
+      acceptedAt: string;
+      rate: components['schemas']['RateCardDto'];
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /** Format: uuid */
+      suggestionId: string;
+    };
     AcceptedTermsDto: {
       /** Format: date-time */
       acceptedAt: string;
@@ -1550,6 +1623,13 @@ export interface components {
       password: string;
       /** @description The token from the link in the invitation email (after `#token=`). */
       token: string;
+    };
+    AcceptPriceSuggestionDto: {
+      /**
+       * Format: uuid
+       * @description The `suggestionId` of a type in GET …/price-suggestions.
+       */
+      suggestionId: string;
     };
     AcceptTermsDto: {
       /** @enum {boolean} */
@@ -1709,6 +1789,11 @@ export interface components {
       perType: components['schemas']['SpaceTypeAvailabilityDto'][];
       /** Format: date-time */
       start: string;
+    };
+    BaseRateSuggestionDto: {
+      currentCents: number;
+      reason: string;
+      suggestedCents: number;
     };
     BlackoutCreatedDto: {
       blackout: components['schemas']['BlackoutViewDto'];
@@ -3654,6 +3739,20 @@ export interface components {
        */
       name: string;
     };
+    PriceFloorDto: {
+      /**
+       * @description Lowest hourly price (minor units) a suggestion may set; null removes the floor (then cuts stop at the current hourly rate).
+       * @example 250
+       */
+      floorCents: number | null;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+    };
+    PriceFloorViewDto: {
+      floorCents: number | null;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+    };
     PriceQuoteDayDto: {
       billedMinutes: number;
       capApplied: boolean;
@@ -3704,8 +3803,71 @@ export interface components {
       /** Format: date-time */
       start: string;
     };
+    PriceSuggestionBandDto: {
+      currentHourlyCents: number;
+      currentMultiplier: number;
+      /** @enum {string} */
+      day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+      expectedOccupied: number | null;
+      /** @example 08:00 */
+      from: string;
+      fullWeeks: number;
+      observedOccupied: number;
+      occupiedChange: number;
+      reason: string;
+      suggestedHourlyCents: number;
+      suggestedMultiplier: number;
+      /** @example 10:00 */
+      to: string;
+      /** @enum {string} */
+      verdict: 'full' | 'empty';
+      weeklyRevenueChangeCents: number;
+      weeks: number;
+    };
+    PriceSuggestionsDto: {
+      assumption: string;
+      currency: string;
+      /** @example -0.4 */
+      elasticity: number;
+      /** Format: uuid */
+      facilityId: string;
+      /** Format: date-time */
+      forecastFittedAt: string | null;
+      /** @example 4 */
+      historyWeeks: number;
+      /** @example 20 */
+      maxStepPercent: number;
+      timeZone: string;
+      types: components['schemas']['SpaceTypePriceSuggestionDto'][];
+    };
     PutFxRatesDto: {
       rates: components['schemas']['FxRateInputDto'][];
+    };
+    RateCardDto: {
+      dailyMaxCents: number | null;
+      hourlyCents: number;
+      multipliers: components['schemas']['RateRuleDto'][];
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+    };
+    RateChangeListDto: {
+      results: components['schemas']['RateChangeViewDto'][];
+    };
+    RateChangeViewDto: {
+      after: components['schemas']['RateCardDto'] | null;
+      before: components['schemas']['RateCardDto'] | null;
+      /** Format: date-time */
+      changedAt: string;
+      /** Format: uuid */
+      changedBy: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      source: 'manual' | 'suggestion';
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /** Format: uuid */
+      suggestionId: string | null;
     };
     RateInputDto: {
       /** @example 2400 */
@@ -3756,6 +3918,15 @@ export interface components {
        * @description Local "HH:MM"; "24:00" ends at midnight.
        * @example 10:00
        */
+      to: string;
+    };
+    RateRuleDto: {
+      days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+      /** @example 08:00 */
+      from: string;
+      /** @example 1.2 */
+      multiplier: number;
+      /** @example 10:00 */
       to: string;
     };
     RateViewDto: {
@@ -4091,6 +4262,24 @@ export interface components {
       level: 'none' | 'few' | 'many';
       /** @enum {string} */
       spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+    };
+    SpaceTypePriceSuggestionDto: {
+      bands: components['schemas']['PriceSuggestionBandDto'][];
+      baseRate: components['schemas']['BaseRateSuggestionDto'] | null;
+      capacity: number;
+      currency: string;
+      current: components['schemas']['RateCardDto'];
+      floorCents: number | null;
+      /** @enum {string} */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      /** @description The complete rate card to apply; null when nothing should change. */
+      suggested: components['schemas']['RateCardDto'] | null;
+      /** Format: uuid */
+      suggestionId: string | null;
+      summary: string;
+      weeklyOccupiedHoursChange: number;
+      weeklyRevenueCents: number;
+      weeklyRevenueChangeCents: number;
     };
     SpaceTypeQuoteDto: {
       /** @description Price of the window at the type's rate; null when the rate cannot price it. */
@@ -9872,6 +10061,343 @@ export interface operations {
        * @description No such facility of yours.
        *
        *     Codes (`details.code`): `facility_not_found`, `pass_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  PriceSuggestionsController_setFloor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PriceFloorDto'];
+      };
+    };
+    responses: {
+      /** @description The lowest hourly price suggestions may set for the type (null: none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceFloorViewDto'];
+        };
+      };
+      /**
+       * @description validation_failed; invalid_price_floor (no rate for the type).
+       *
+       *     Codes (`details.code`): `invalid_price_floor`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description facility_not_found.
+       *
+       *     Codes (`details.code`): `facility_not_found`, `suggestion_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  PriceSuggestionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Per space type: the rate now, the suggested rate card, the hours it changes with reasons, and the expected weekly effect. Changes nothing. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PriceSuggestionsDto'];
+        };
+      };
+      /**
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
+       *
+       *     Codes (`details.code`): `invalid_price_floor`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description facility_not_found: no such facility, or not yours.
+       *
+       *     Codes (`details.code`): `facility_not_found`, `suggestion_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  PriceSuggestionsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptPriceSuggestionDto'];
+      };
+    };
+    responses: {
+      /** @description The suggested rate card is in force; the change is audited with source suggestion. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedPriceSuggestionDto'];
+        };
+      };
+      /**
+       * @description validation_failed.
+       *
+       *     Codes (`details.code`): `invalid_price_floor`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description facility_not_found; suggestion_not_found.
+       *
+       *     Codes (`details.code`): `facility_not_found`, `suggestion_not_found`.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description suggestion_stale: the rate or the floor changed since; nothing was changed.
+       *
+       *     Codes (`details.code`): `suggestion_stale`.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description Too many requests: retry after the `Retry-After` header. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  PriceSuggestionsController_rateChanges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rate history, newest first (at most 100): before and after, who, when, manual or suggestion. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateChangeListDto'];
+        };
+      };
+      /**
+       * @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`).
+       *
+       *     Codes (`details.code`): `invalid_price_floor`.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description No valid credentials: the bearer token is missing, expired or revoked, or the API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description The caller is authenticated but not allowed (role, API key scope, or not the owner).
+       *
+       *     Codes (`details.code`): `api_key_not_allowed`.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description facility_not_found.
+       *
+       *     Codes (`details.code`): `facility_not_found`, `suggestion_not_found`.
        */
       404: {
         headers: {

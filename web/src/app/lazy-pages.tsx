@@ -48,6 +48,7 @@ export const OnboardingPage = page(() => import('../features/onboarding').then((
 export const FacilitiesPage = page(() => import('../features/operator-facilities').then((m) => m.FacilitiesPage));
 export const NewFacilityPage = page(() => import('../features/operator-facilities').then((m) => m.NewFacilityPage));
 export const FacilityDetailPage = page(() => import('../features/operator-facilities').then((m) => m.FacilityDetailPage));
+export const PriceSuggestionsPage = page(() => import('../features/price-suggestions').then((m) => m.PriceSuggestionsPage));
 export const FacilityEditPage = page(() => import('../features/operator-facilities').then((m) => m.FacilityEditPage));
 export const OperatorBookingsPage = page(() => import('../features/operator-bookings').then((m) => m.OperatorBookingsPage));
 export const OperatorBookingPage = page(() => import('../features/operator-bookings').then((m) => m.OperatorBookingPage));

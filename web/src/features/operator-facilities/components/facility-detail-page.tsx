@@ -91,6 +91,8 @@ function FacilityDetail({ facility }: { facility: ManagedFacility }) {
         </div>
         <p>
           <Link to={`/operator/facilities/${facility.id}/edit`}>Add or deactivate spaces, change rates</Link>
+          {' · '}
+          <Link to={`/operator/facilities/${facility.id}/pricing`}>Price suggestions and rate history</Link>
         </p>
       </section>
       <OperatorPassesPanel facilityId={facility.id} />

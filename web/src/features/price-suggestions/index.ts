@@ -1,0 +1,1 @@
+export { PriceSuggestionsPage } from './components/price-suggestions-page';
