@@ -36,6 +36,7 @@ import { TriggerGenericPlans1795503900000 } from './1795503900000-trigger-generi
 import { RealtimeEndedBookings1795504000000 } from './1795504000000-realtime-ended-bookings.js';
 import { Waitlist1795504100000 } from './1795504100000-waitlist.js';
 import { OccupancyForecasts1795504200000 } from './1795504200000-occupancy-forecasts.js';
+import { OccupancyTypeForecasts1795504300000 } from './1795504300000-occupancy-type-forecasts.js';
 
 /** Every migration, in order. Listed by hand so the build and the runner never disagree. */
 export const migrations = [
@@ -77,4 +78,5 @@ export const migrations = [
   RealtimeEndedBookings1795504000000,
   Waitlist1795504100000,
   OccupancyForecasts1795504200000,
+  OccupancyTypeForecasts1795504300000,
 ];

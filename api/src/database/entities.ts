@@ -48,6 +48,7 @@ import { SystemErrorGroupEntity } from '../error-log/system-error-group.entity.j
 import { SystemErrorHourEntity } from '../error-log/system-error-hour.entity.js';
 import { HarvestBlockLiftEntity } from '../harvest/harvest-block-lift.entity.js';
 import { OccupancyForecastEntity } from '../forecast/occupancy-forecast.entity.js';
+import { OccupancyTypeForecastEntity } from '../forecast/occupancy-type-forecast.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -106,4 +107,5 @@ export const entities = [
   HarvestBlockLiftEntity,
   WaitlistEntryEntity,
   OccupancyForecastEntity,
+  OccupancyTypeForecastEntity,
 ];

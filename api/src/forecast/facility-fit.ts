@@ -1,6 +1,6 @@
 import type { OpeningHours } from '@aiparksit/shared';
 import { closedHours, type ClosedPeriod } from './closed-hours.js';
-import { hourlyOccupancyFromDailyRollups, type DailyOccupancyRollup } from './hourly-occupancy.js';
+import { hourlyOccupancyFromDailyRollups, type DailyOccupancyRollup, type HourlyOccupancy } from './hourly-occupancy.js';
 import { HOUR_MS, HOURS_PER_WEEK } from './local-week.js';
 import { DEFAULT_OCCUPANCY_MODEL_OPTIONS, fitOccupancyModel, forecastOccupancy, type OccupancyModel } from './occupancy-model.js';
 
@@ -14,6 +14,18 @@ export interface FacilityHistory {
   /** `analytics_occupancy_daily` rows from the day before `historyStartMs(origin)` to the day after the origin. */
   rollups: readonly DailyOccupancyRollup[];
   /** Facility-wide blackouts overlapping the history. */
+  closures: readonly ClosedPeriod[];
+}
+
+/** One series to fit (a facility's, or one space type's): its hourly occupancy and what closed it. */
+export interface SeriesHistory {
+  timeZone: string;
+  openingHours: OpeningHours;
+  /** Active spaces of what is forecast, now. */
+  capacity: number;
+  /** Occupied spaces per UTC hour from `historyStartMs(origin)` to the origin. */
+  occupancy: HourlyOccupancy;
+  /** Blackouts covering the spaces forecast (facility-wide, and for a type its own). */
   closures: readonly ClosedPeriod[];
 }
 
@@ -35,8 +47,16 @@ export function historyStartMs(originMs: number): number {
 /** Fits one facility's model on the history up to `originMs` (a UTC hour boundary), with its error spread. */
 export function fitFacility(history: FacilityHistory, originMs: number): FittedFacility {
   const startMs = historyStartMs(originMs);
-  const hours = (originMs - startMs) / HOUR_MS;
   const occupancy = hourlyOccupancyFromDailyRollups(history.rollups, history.timeZone, startMs, originMs);
+  return fitSeries({ ...history, occupancy }, originMs);
+}
+
+/** Fits a model on an hourly history ending at `originMs` (a UTC hour boundary), with its error spread. */
+export function fitSeries(history: SeriesHistory, originMs: number): FittedFacility {
+  const startMs = historyStartMs(originMs);
+  const hours = (originMs - startMs) / HOUR_MS;
+  const { occupancy } = history;
+  if (occupancy.startMs !== startMs || occupancy.values.length !== hours) throw new RangeError('the history does not cover the fitted weeks');
   const closed = closedHours({ startMs, hours, timeZone: history.timeZone, openingHours: history.openingHours, closures: history.closures });
   const model = fitOccupancyModel({ occupancy, closed, timeZone: history.timeZone, capacity: history.capacity });
 

@@ -2277,7 +2277,7 @@ export interface components {
       timeZone: string;
     };
     FacilityForecastBodyDto: {
-      /** @description Active spaces of all types when fitted; null at coarse fidelity. */
+      /** @description Active spaces of the type when fitted; null at coarse fidelity. */
       capacity: number | null;
       /**
        * Format: date-time
@@ -2302,8 +2302,13 @@ export interface components {
        * @enum {string}
        */
       fidelity: 'full' | 'coarse';
-      /** @description Facility-wide (all space types: occupancy history is kept per facility). null while the facility has no fitted model (new, or nothing booked yet). */
+      /** @description The space type's own model (fitted on that type's bookings, capacity that type's spaces). null while it has no fitted model (a new facility or type, or nothing booked yet). */
       forecast: components['schemas']['FacilityForecastBodyDto'] | null;
+      /**
+       * @description The space type forecast (standard unless asked).
+       * @enum {string}
+       */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
       /** @example Europe/Berlin */
       timeZone: string;
       window: components['schemas']['ForecastWindowDto'];
@@ -3005,8 +3010,13 @@ export interface components {
     OperatorFacilityForecastDto: {
       /** Format: uuid */
       facilityId: string;
-      /** @description Facility-wide. null while the facility has no fitted model. */
+      /** @description Of the type asked, or of the whole facility. null while it has no fitted model. */
       forecast: components['schemas']['OperatorForecastBodyDto'] | null;
+      /**
+       * @description The space type forecast; null for the whole facility (all types).
+       * @enum {string|null}
+       */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle' | null;
       /** @example Europe/Berlin */
       timeZone: string;
     };
@@ -3027,7 +3037,7 @@ export interface components {
       upcomingBookings: number;
     };
     OperatorForecastBodyDto: {
-      /** @description Active spaces of all types when fitted. */
+      /** @description Active spaces when fitted: of the type, or of all types for the whole facility. */
       capacity: number;
       /** @description The same 14 local days, one entry each. */
       days: components['schemas']['OperatorForecastDayDto'][];
@@ -6830,6 +6840,8 @@ export interface operations {
       query: {
         /** @description After start, at most 30 days later. */
         end: string;
+        /** @description The space type forecast (as for availability). */
+        spaceType?: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
         /** @description Not more than 2 minutes ago (400, field code in_the_past). */
         start: string;
       };
@@ -6841,7 +6853,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Expected occupancy of the whole facility (all space types) per hour of the local day the window starts on, whether the window is likely to fill up, and when it is usually full; `forecast` is null before the first fit. */
+      /** @description Expected occupancy of the space type asked (standard by default) per hour of the local day the window starts on, whether the window is likely to fill up, and when it is usually full; `forecast` is null before the first fit. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8620,7 +8632,10 @@ export interface operations {
   };
   OperatorForecastController_forecast: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description One space type; omitted: the whole facility, all types together. */
+        spaceType?: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      };
       header?: never;
       path: {
         id: string;
@@ -8629,7 +8644,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Expected occupancy of the whole facility hour by hour for 14 local days from today, with a band, and per day; `forecast` is null before the first fit. */
+      /** @description Expected occupancy of one space type, or of the whole facility (spaceType omitted), hour by hour for 14 local days from today, with a band, and per day; `forecast` is null before the first fit. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8638,7 +8653,7 @@ export interface operations {
           'application/json': components['schemas']['OperatorFacilityForecastDto'];
         };
       };
-      /** @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`). */
+      /** @description spaceType is not a space type. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9459,6 +9474,8 @@ export interface operations {
         end: string;
         /** @description Comma list of 1 to 50 facility ids. */
         ids: string;
+        /** @description The space type forecast (as for availability). */
+        spaceType?: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
         /** @description Not more than 2 minutes ago (400, field code in_the_past). */
         start: string;
       };
@@ -9468,7 +9485,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Per listed car park with a forecast: likely to fill up in the window, usually full by. */
+      /** @description Per listed car park with a forecast of the searched space type (standard by default): likely to fill up in the window, usually full by. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9477,7 +9494,7 @@ export interface operations {
           'application/json': components['schemas']['ForecastBadgesDto'];
         };
       };
-      /** @description ids is not a comma list of 1–50 facility ids; invalid_window as for availability. */
+      /** @description ids is not a comma list of 1–50 facility ids; spaceType is not a space type; invalid_window as for availability. */
       400: {
         headers: {
           [name: string]: unknown;
