@@ -15,7 +15,10 @@
 // Settings (env): BENCH_PG_DIR (default .data/bench-large; make it once with
 //   EMBEDDED_PG_DIR=.data/bench-large npm run seed -- --scale large), or DATABASE_URL;
 // BENCH_FACILITIES (default: all; a number takes a seeded random sample of that many);
-// BENCH_FORECAST_OPTIONS (JSON, overrides the model's options, to try other settings).
+// BENCH_FORECAST_OPTIONS (JSON, overrides the model's options, to try other settings);
+// BENCH_TYPE_FACILITIES (default 2000; 0 skips it): the per-space-type table's seeded sample of
+//   facilities (scripts/bench/forecast-types.mjs: the same backtest per facility and space type,
+//   the history read from bookings as the nightly job reads it).
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
@@ -23,6 +26,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_DIST, ROOT, run, step } from './lib.mjs';
 import { freePort } from './bench/measure.mjs';
+import { backtestPerType } from './bench/forecast-types.mjs';
 
 const PG_DIR = (() => {
   const dir = process.env.BENCH_PG_DIR ?? '.data/bench-large';
@@ -30,6 +34,7 @@ const PG_DIR = (() => {
 })();
 const SAMPLE = process.env.BENCH_FACILITIES ? Number(process.env.BENCH_FACILITIES) : undefined;
 const OPTIONS = JSON.parse(process.env.BENCH_FORECAST_OPTIONS ?? '{}');
+const TYPE_SAMPLE = Number(process.env.BENCH_TYPE_FACILITIES ?? 2000);
 const TEST_WEEKS = 8;
 const HORIZON_DAYS = 14;
 const BATCH = 250;
@@ -212,6 +217,34 @@ try {
   console.log(
     `  Goal: model MAE at least 15 % below seasonal-naive over all facilities — ${ratio <= 0.85 ? 'met' : 'NOT met'} (${((1 - ratio) * 100).toFixed(1)} % lower, ratio ${ratio.toFixed(3)})`,
   );
+
+  if (TYPE_SAMPLE > 0) {
+    // The same seeded order as BENCH_FACILITIES, so a sample of either size is one set of car parks.
+    const byHash = (
+      await pool.query(`SELECT id FROM facilities WHERE id = ANY($1::uuid[]) ORDER BY md5('bench-forecast' || id::text) LIMIT $2`, [
+        facilities.map((f) => f.id),
+        Math.floor(TYPE_SAMPLE),
+      ])
+    ).rows.map((r) => r.id);
+    const byId = new Map(facilities.map((f) => [f.id, f]));
+    step(`Backtest per space type: ${TEST_WEEKS + 1} origins × every type of ${n(byHash.length)} facilities (a seeded sample)…`);
+    const types = await backtestPerType({
+      pool,
+      forecast,
+      sample: byHash.map((id) => byId.get(id)),
+      origins,
+      firstMs,
+      endMs,
+      testWeeks: TEST_WEEKS,
+      horizonDays: HORIZON_DAYS,
+      modelOptions,
+      log: (line) => console.log(line),
+    });
+    const typeRatio = types.model.mae / types.naive.mae;
+    console.log(
+      `  Per space type: model MAE ${((1 - typeRatio) * 100).toFixed(1)} % below seasonal-naive (ratio ${typeRatio.toFixed(3)}); whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+  }
 } finally {
   await pool.end();
   await database?.stop();
