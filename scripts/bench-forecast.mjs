@@ -238,6 +238,7 @@ try {
       testWeeks: TEST_WEEKS,
       horizonDays: HORIZON_DAYS,
       modelOptions,
+      withPrior: process.env.BENCH_TYPE_PRIOR !== '0',
       log: (line) => console.log(line),
     });
     const typeRatio = types.model.mae / types.naive.mae;

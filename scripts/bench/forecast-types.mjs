@@ -23,7 +23,7 @@ const HISTORY_BY_TYPE = `
  * Backtests every space type of `sample` facilities; prints one table (per type over days 1–14,
  * and all types per horizon week) and answers the tallies.
  */
-export async function backtestPerType({ pool, forecast, sample, origins, firstMs, endMs, testWeeks, horizonDays, modelOptions, log }) {
+export async function backtestPerType({ pool, forecast, sample, origins, firstMs, endMs, testWeeks, horizonDays, modelOptions, withPrior = true, log }) {
   const { ForecastErrorTally, closedHours, fitOccupancyModel, forecastOccupancy, hourlyOccupancyFromHourSums, seasonalNaiveForecast } = forecast;
   const hours = (endMs - firstMs) / HOUR_MS;
   const ids = sample.map((f) => f.id);
@@ -72,9 +72,36 @@ export async function backtestPerType({ pool, forecast, sample, origins, firstMs
     readMs += performance.now() - t0;
     const sums = new Map(rows.map((row) => [`${row.facility_id}|${row.space_type}`, row]));
     for (const f of batch) {
-      for (const { spaceType, capacity } of capacities.get(f.id) ?? []) {
+      const types = capacities.get(f.id) ?? [];
+      const occupancyOf = new Map(
+        types.map(({ spaceType }) => [spaceType, hourlyOccupancyFromHourSums(sums.get(`${f.id}|${spaceType}`) ?? { hours: [], bookedUs: [] }, firstMs, endMs)]),
+      );
+      // The whole facility's profile at each origin, which a type's model leans on as the nightly
+      // job's does (there from the rollups; here the sum of the types' hours, the same bookings).
+      const priors = [];
+      if (withPrior && types.length) {
+        const all = new Float64Array(hours);
+        for (const occupancy of occupancyOf.values()) for (let i = 0; i < hours; i++) all[i] += occupancy.values[i];
+        const closedAll = closedHours({
+          startMs: firstMs,
+          hours,
+          timeZone: f.timeZone,
+          openingHours: f.openingHours,
+          closures: closures.get(`${f.id}|*`) ?? [],
+        });
+        const capacityAll = types.reduce((sum, t) => sum + t.capacity, 0);
+        for (const originMs of origins) {
+          const at = (originMs - firstMs) / HOUR_MS;
+          const facilityModel = fitOccupancyModel(
+            { occupancy: { startMs: firstMs, values: all.subarray(0, at) }, closed: closedAll.subarray(0, at), timeZone: f.timeZone, capacity: capacityAll },
+            modelOptions,
+          );
+          priors.push(facilityModel.profile);
+        }
+      }
+      for (const { spaceType, capacity } of types) {
         series++;
-        const occupancy = hourlyOccupancyFromHourSums(sums.get(`${f.id}|${spaceType}`) ?? { hours: [], bookedUs: [] }, firstMs, endMs);
+        const occupancy = occupancyOf.get(spaceType);
         const closed = closedHours({
           startMs: firstMs,
           hours,
@@ -86,7 +113,10 @@ export async function backtestPerType({ pool, forecast, sample, origins, firstMs
         origins.forEach((originMs, j) => {
           const at = (originMs - firstMs) / HOUR_MS;
           const history = { startMs: firstMs, values: occupancy.values.subarray(0, at) };
-          const model = fitOccupancyModel({ occupancy: history, closed: closed.subarray(0, at), timeZone: f.timeZone, capacity }, modelOptions);
+          const model = fitOccupancyModel(
+            { occupancy: history, closed: closed.subarray(0, at), timeZone: f.timeZone, capacity, priorProfile: priors[j] },
+            modelOptions,
+          );
           const ahead = Math.min(horizonDays * 24, hours - at);
           const predicted = forecastOccupancy(model, ahead, closed.subarray(at, at + ahead)).values;
           const naive = seasonalNaiveForecast(history, f.timeZone, ahead).values;
@@ -124,7 +154,7 @@ export async function backtestPerType({ pool, forecast, sample, origins, firstMs
   const allDays = Array.from({ length: horizonDays }, (_, d) => d);
   const total = Array.from({ length: horizonDays }, () => ({ model: new ForecastErrorTally(), naive: new ForecastErrorTally() }));
   log(
-    `\n  Per space type: ${series.toLocaleString('en-US')} (facility, type) series of ${sample.length.toLocaleString('en-US')} facilities, each type's capacity its active spaces.`,
+    `\n  Per space type: ${series.toLocaleString('en-US')} (facility, type) series of ${sample.length.toLocaleString('en-US')} facilities, each type's capacity its active spaces; ${withPrior ? "leaning on the facility's profile" : "without the facility's profile"}.`,
   );
   log('  type, horizon           model MAE  naive MAE  model/naive  model MAPE  naive MAPE   open hours');
   for (const [type, tallies] of byType) {

@@ -27,6 +27,8 @@ export interface SeriesHistory {
   occupancy: HourlyOccupancy;
   /** Blackouts covering the spaces forecast (facility-wide, and for a type its own). */
   closures: readonly ClosedPeriod[];
+  /** For a space type: its facility's fit, whose profiles (full and held out) it leans on where its own weeks are noise. */
+  prior?: FittedFacility;
 }
 
 export interface FittedFacility {
@@ -37,6 +39,8 @@ export interface FittedFacility {
    * of history (the held-out fit would have a single week) or no open hour in the last week.
    */
   errorSpread: number | null;
+  /** The profile of the fit without the last week (the one the error spread measures), when made. */
+  heldOutProfile: Float64Array | null;
 }
 
 /** The first hour the fit reads: as many weeks before the origin as the model uses. */
@@ -58,9 +62,10 @@ export function fitSeries(history: SeriesHistory, originMs: number): FittedFacil
   const { occupancy } = history;
   if (occupancy.startMs !== startMs || occupancy.values.length !== hours) throw new RangeError('the history does not cover the fitted weeks');
   const closed = closedHours({ startMs, hours, timeZone: history.timeZone, openingHours: history.openingHours, closures: history.closures });
-  const model = fitOccupancyModel({ occupancy, closed, timeZone: history.timeZone, capacity: history.capacity });
+  const model = fitOccupancyModel({ occupancy, closed, timeZone: history.timeZone, capacity: history.capacity, priorProfile: history.prior?.model.profile });
 
   let errorSpread: number | null = null;
+  let heldOutProfile: Float64Array | null = null;
   if (model.weeksFitted >= 3) {
     const trainHours = hours - HOURS_PER_WEEK;
     const held = fitOccupancyModel({
@@ -68,7 +73,10 @@ export function fitSeries(history: SeriesHistory, originMs: number): FittedFacil
       closed: closed.subarray(0, trainHours),
       timeZone: history.timeZone,
       capacity: history.capacity,
+      // The prior without the last week too, so the spread stays a true one-week-ahead error.
+      priorProfile: history.prior ? (history.prior.heldOutProfile ?? undefined) : undefined,
     });
+    heldOutProfile = held.profile;
     const predicted = forecastOccupancy(held, HOURS_PER_WEEK, closed.subarray(trainHours)).values;
     let sum = 0;
     let open = 0;
@@ -79,5 +87,5 @@ export function fitSeries(history: SeriesHistory, originMs: number): FittedFacil
     }
     if (open > 0) errorSpread = Math.sqrt(sum / open);
   }
-  return { model, errorSpread };
+  return { model, errorSpread, heldOutProfile };
 }

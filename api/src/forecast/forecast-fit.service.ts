@@ -60,8 +60,9 @@ export class ForecastFitService {
         for (const facility of batch) {
           const facilityClosures = closures.get(facility.id) ?? [];
           try {
+            const whole = fitFacility({ ...facility, rollups: rollups.get(facility.id) ?? [], closures: facilityClosures }, originMs);
             const fitted = [
-              { spaceType: null, ...fitFacility({ ...facility, rollups: rollups.get(facility.id) ?? [], closures: facilityClosures }, originMs) },
+              { spaceType: null, ...whole },
               ...Object.entries(facility.typeCapacities).map(([type, capacity]) => {
                 const spaceType = type as SpaceType;
                 const sums = bookedByType.get(facility.id)?.get(spaceType) ?? { hours: [], bookedUs: [] };
@@ -70,6 +71,7 @@ export class ForecastFitService {
                   capacity: capacity ?? 0,
                   occupancy: hourlyOccupancyFromHourSums(sums, startMs, originMs),
                   closures: [...facilityClosures, ...(typeClosures.get(facility.id)?.get(spaceType) ?? [])],
+                  prior: whole,
                 };
                 return { spaceType, ...fitSeries(history, originMs) };
               }),
