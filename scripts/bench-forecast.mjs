@@ -18,7 +18,8 @@
 // BENCH_FORECAST_OPTIONS (JSON, overrides the model's options, to try other settings);
 // BENCH_TYPE_FACILITIES (default 2000; 0 skips it): the per-space-type table's seeded sample of
 //   facilities (scripts/bench/forecast-types.mjs: the same backtest per facility and space type,
-//   the history read from bookings as the nightly job reads it).
+//   the history read from bookings as the nightly job reads it); BENCH_TYPE_PRIOR=0 fits the types
+//   without leaning on their facility's profile, to compare.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';

@@ -3,7 +3,8 @@
 // active spaces, on a seeded sample of the facilities. The per-type history is read from bookings
 // as the nightly job reads it (ForecastRepository.bookedHoursByType: confirmed and completed
 // bookings, microseconds per UTC hour), so it costs about a second of database time per 250
-// facilities and the sample keeps the whole run within a few minutes.
+// facilities and the sample keeps the whole run within a few minutes. Each type leans on its
+// facility's profile as in the nightly job (withPrior; BENCH_TYPE_PRIOR=0 to compare without).
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
