@@ -36,6 +36,7 @@ import { TriggerGenericPlans1795503900000 } from './1795503900000-trigger-generi
 import { RealtimeEndedBookings1795504000000 } from './1795504000000-realtime-ended-bookings.js';
 import { Waitlist1795504100000 } from './1795504100000-waitlist.js';
 import { OccupancyForecasts1795504200000 } from './1795504200000-occupancy-forecasts.js';
+import { OccupancyTypeForecasts1795504300000 } from './1795504300000-occupancy-type-forecasts.js';
 import { PriceSuggestions1795504400000 } from './1795504400000-price-suggestions.js';
 import { BookingSeries1795504500000 } from './1795504500000-booking-series.js';
 import { MonthlyPasses1795504600000 } from './1795504600000-monthly-passes.js';
@@ -80,6 +81,7 @@ export const migrations = [
   RealtimeEndedBookings1795504000000,
   Waitlist1795504100000,
   OccupancyForecasts1795504200000,
+  OccupancyTypeForecasts1795504300000,
   PriceSuggestions1795504400000,
   BookingSeries1795504500000,
   MonthlyPasses1795504600000,

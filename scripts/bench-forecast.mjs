@@ -18,6 +18,10 @@
 // BENCH_FORECAST_OPTIONS (JSON, overrides the model's options, to try other settings);
 // BENCH_PRICING=0 skips the pricing simulation (scripts/bench/forecast-pricing.mjs, which says
 // what it assumes), BENCH_PRICE_ELASTICITY replays it under another elasticity.
+// BENCH_TYPE_FACILITIES (default 2000; 0 skips it): the per-space-type table's seeded sample of
+//   facilities (scripts/bench/forecast-types.mjs: the same backtest per facility and space type,
+//   the history read from bookings as the nightly job reads it); BENCH_TYPE_PRIOR=0 fits the types
+//   without leaning on their facility's profile, to compare.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
@@ -26,6 +30,7 @@ import { pathToFileURL } from 'node:url';
 import { API_DIST, ROOT, run, step } from './lib.mjs';
 import { freePort } from './bench/measure.mjs';
 import { pricingSimulation } from './bench/forecast-pricing.mjs';
+import { backtestPerType } from './bench/forecast-types.mjs';
 
 const PG_DIR = (() => {
   const dir = process.env.BENCH_PG_DIR ?? '.data/bench-large';
@@ -33,6 +38,7 @@ const PG_DIR = (() => {
 })();
 const SAMPLE = process.env.BENCH_FACILITIES ? Number(process.env.BENCH_FACILITIES) : undefined;
 const OPTIONS = JSON.parse(process.env.BENCH_FORECAST_OPTIONS ?? '{}');
+const TYPE_SAMPLE = Number(process.env.BENCH_TYPE_FACILITIES ?? 2000);
 const TEST_WEEKS = 8;
 const HORIZON_DAYS = 14;
 const BATCH = 250;
@@ -229,6 +235,35 @@ try {
   if (pricing) {
     pricing.print();
     console.log(`  pricing simulation: ${(pricingMs / 1000).toFixed(1)} s`);
+  }
+
+  if (TYPE_SAMPLE > 0) {
+    // The same seeded order as BENCH_FACILITIES, so a sample of either size is one set of car parks.
+    const byHash = (
+      await pool.query(`SELECT id FROM facilities WHERE id = ANY($1::uuid[]) ORDER BY md5('bench-forecast' || id::text) LIMIT $2`, [
+        facilities.map((f) => f.id),
+        Math.floor(TYPE_SAMPLE),
+      ])
+    ).rows.map((r) => r.id);
+    const byId = new Map(facilities.map((f) => [f.id, f]));
+    step(`Backtest per space type: ${TEST_WEEKS + 1} origins × every type of ${n(byHash.length)} facilities (a seeded sample)…`);
+    const types = await backtestPerType({
+      pool,
+      forecast,
+      sample: byHash.map((id) => byId.get(id)),
+      origins,
+      firstMs,
+      endMs,
+      testWeeks: TEST_WEEKS,
+      horizonDays: HORIZON_DAYS,
+      modelOptions,
+      withPrior: process.env.BENCH_TYPE_PRIOR !== '0',
+      log: (line) => console.log(line),
+    });
+    const typeRatio = types.model.mae / types.naive.mae;
+    console.log(
+      `  Per space type: model MAE ${((1 - typeRatio) * 100).toFixed(1)} % below seasonal-naive (ratio ${typeRatio.toFixed(3)}); whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
   }
 } finally {
   await pool.end();

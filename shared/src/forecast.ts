@@ -1,9 +1,9 @@
-import type { DataFidelity } from './facilities.js';
+import type { DataFidelity, SpaceType } from './facilities.js';
 
 /**
- * Occupancy forecasts. The model is fitted nightly per facility from its booked hours (the
- * analytics rollups are per facility, not per space type): every figure here is for the whole
- * facility, all space types together.
+ * Occupancy forecasts. A model is fitted nightly for each facility and space type from that
+ * type's booked hours, and one for the whole facility (all types together). Drivers read a type's
+ * (standard unless they ask for another); operators either one type's or the whole facility's.
  */
 
 /**
@@ -21,6 +21,8 @@ export const FORECAST_FULL_FREE_SHARE = 0.1;
 export interface FacilityForecastQuery {
   start: string;
   end: string;
+  /** The space type forecast; standard when omitted (as for availability). */
+  spaceType?: SpaceType;
 }
 
 export interface FacilityForecastHour {
@@ -39,7 +41,7 @@ export interface FacilityForecastHour {
 export interface FacilityForecastBody {
   /** When the model was fitted (nightly). */
   fittedAt: string;
-  /** Active spaces of the facility when fitted, all types; null at coarse fidelity. */
+  /** Active spaces of the type when fitted; null at coarse fidelity. */
   capacity: number | null;
   /** Some open hour of the window is expected `full`. */
   likelyToFillUp: boolean;
@@ -57,6 +59,8 @@ export interface FacilityForecastBody {
 export interface FacilityForecast {
   facilityId: string;
   timeZone: string;
+  /** The space type forecast. */
+  spaceType: SpaceType;
   window: { start: string; end: string };
   /** null while the facility has no fitted model (new, or no booked hour yet). */
   forecast: FacilityForecastBody | null;
@@ -97,7 +101,7 @@ export interface OperatorForecastBody {
   origin: string;
   /** Weeks of history the model read (up to 26). */
   weeksFitted: number;
-  /** Active spaces when fitted, all types. */
+  /** Active spaces when fitted: of the type, or of all types for the whole facility. */
   capacity: number;
   /** The weekly level's change per week, in occupied spaces of an average open hour (before damping). */
   trendPerWeek: number;
@@ -110,10 +114,18 @@ export interface OperatorForecastBody {
   days: OperatorForecastDay[];
 }
 
+/** Query string of `GET /api/operator/facilities/:id/forecast`. */
+export interface OperatorForecastQuery {
+  /** One space type; omitted: the whole facility, all types together. */
+  spaceType?: SpaceType;
+}
+
 /** `GET /api/operator/facilities/:id/forecast`. */
 export interface OperatorFacilityForecast {
   facilityId: string;
   timeZone: string;
+  /** The space type forecast; null for the whole facility (all types). */
+  spaceType: SpaceType | null;
   /** null while the facility has no fitted model. */
   forecast: OperatorForecastBody | null;
 }
@@ -127,6 +139,8 @@ export interface ForecastBadgesQuery {
   ids: string;
   start: string;
   end: string;
+  /** The searched space type; standard when omitted. */
+  spaceType?: SpaceType;
 }
 
 /** What a result shows of the forecast for the searched window. */

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Page } from 'puppeteer-core';
 import type { DataSource } from 'typeorm';
-import { fitFacility, historyStartMs } from '../../api/src/forecast/facility-fit.js';
+import { fitFacility, fitSeries, historyStartMs } from '../../api/src/forecast/facility-fit.js';
+import { hourlyOccupancyFromHourSums } from '../../api/src/forecast/hourly-occupancy.js';
 import { ForecastRepository } from '../../api/src/forecast/forecast.repository.js';
 import { apiUrl } from '../../api/test/support/api-url.js';
 import { paidBooking } from '../../api/test/support/booking-helpers.js';
@@ -48,9 +49,8 @@ async function commuterCarPark(nextMonday: DateTime) {
     await paidBooking(apiUrl(), tokens, { facilityId: facility.id, ...window, spaceType: 'standard', vehiclePlate: 'B-FW 2' });
 
     // The repository's own SQL (it asks its DataSource for plain rows only), on the test's pool.
-    const forecasts = new ForecastRepository({
-      query: async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows,
-    } as unknown as DataSource);
+    const query = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows;
+    const forecasts = new ForecastRepository({ query, transaction: (work: (manager: unknown) => Promise<void>) => work({ query }) } as unknown as DataSource);
     const originMs = midnight.toMillis();
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const rollups = await forecasts.dailyRollups([facility.id], day(historyStartMs(originMs) - DAY_MS), day(originMs + DAY_MS));
@@ -58,7 +58,25 @@ async function commuterCarPark(nextMonday: DateTime) {
       { timeZone: ZONE, openingHours: null, capacity: CAPACITY, rollups: rollups.get(facility.id) ?? [], closures: [] },
       originMs,
     );
-    await forecasts.saveModels([{ facilityId: facility.id, model, errorSpread }]);
+    const startMs = historyStartMs(originMs);
+    const booked = (await forecasts.bookedHoursByType([facility.id], new Date(startMs), new Date(originMs))).get(facility.id)?.get('standard');
+    const standard = fitSeries(
+      {
+        timeZone: ZONE,
+        openingHours: null,
+        capacity: CAPACITY,
+        occupancy: hourlyOccupancyFromHourSums(booked ?? { hours: [], bookedUs: [] }, startMs, originMs),
+        closures: [],
+      },
+      originMs,
+    );
+    await forecasts.saveModels(
+      [facility.id],
+      [
+        { facilityId: facility.id, spaceType: null, model, errorSpread },
+        { facilityId: facility.id, spaceType: 'standard', ...standard },
+      ],
+    );
     return { id: facility.id, name, owner: operator.owner, window };
   } finally {
     await pool.end();
@@ -67,9 +85,7 @@ async function commuterCarPark(nextMonday: DateTime) {
 
 /** The rows of the availability chart's table (hour → cells), once it has the forecast's column. */
 async function availabilityTable(page: Page): Promise<Map<string, string[]>> {
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('[data-testid="availability-table"] thead th')].some((th) => th.textContent === 'Expected, all spaces'),
-  );
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="availability-table"] thead th')].some((th) => th.textContent === 'Expected'));
   const rows = await page.$$eval('[data-testid="availability-table"] tbody tr', (trs) =>
     trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
   );
@@ -152,7 +168,7 @@ describeInBrowser('Occupancy forecasts in the browser', () => {
       await chartDrawn(page, '[data-testid="availability-chart"]');
       await page.waitForFunction(() => document.querySelector('[data-testid="availability-chart"]')?.getAttribute('data-forecast') === 'spaces');
       const table = await availabilityTable(page);
-      // Standard free, booked or held (all types), expected (all types): the one booking of 09:00–12:00 against a full weekday.
+      // Standard spaces free, booked or held, expected: the one booking of 09:00–12:00 against a full weekday.
       const [free, booked, expected] = table.get('10:00')!;
       expect({ free, booked }).toEqual({ free: '9 free', booked: '1' });
       expect(expected).toMatch(/^(9\.[5-9]|10\.0) \(full\)$/);
@@ -210,6 +226,12 @@ describeInBrowser('Occupancy forecasts in the browser', () => {
       const ranges = await page.$$eval('[data-testid="forecast-hours-table"] tbody tr td:last-child', (cells) => cells.map((cell) => cell.textContent ?? ''));
       expect(ranges.filter((range) => /^\d+(\.\d)?–\d+(\.\d)?$/.test(range) && range.split('–')[0] !== range.split('–')[1]).length).toBeGreaterThan(0);
       await screenshot(page, 'forecast-operator-occupancy-1280');
+
+      // One space type at a time: standard is all this car park has; it has no EV spaces to forecast.
+      await page.select('#occupancy-forecast ~ .forecast-type-picker select', 'standard');
+      await waitForText(page, '[data-testid="occupancy-forecast"]', 'Standard spaces: forecast from');
+      await page.select('#occupancy-forecast ~ .forecast-type-picker select', 'ev');
+      await waitForText(page, '[data-testid="occupancy-forecast"]', 'no EV charging spaces, or none of them booked yet');
 
       const phone = await openPage(context, 'phone');
       await visit(phone, '/operator');

@@ -54,6 +54,7 @@ import { BookingSeriesEntity } from '../booking-series/booking-series.entity.js'
 import { RateChangeEntity } from '../facility-management/rate-change.entity.js';
 import { PriceFloorEntity } from '../price-suggestions/price-floor.entity.js';
 import { PriceSuggestionEntity } from '../price-suggestions/price-suggestion.entity.js';
+import { OccupancyTypeForecastEntity } from '../forecast/occupancy-type-forecast.entity.js';
 
 /**
  * Every TypeORM entity: one per table the migrations create, listed by hand (no globs: the build
@@ -118,4 +119,5 @@ export const entities = [
   RateChangeEntity,
   PriceFloorEntity,
   PriceSuggestionEntity,
+  OccupancyTypeForecastEntity,
 ];

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { fitFacility, historyStartMs } from './facility-fit.js';
+import type { SpaceType } from '@aiparksit/shared';
+import { fitFacility, fitSeries, historyStartMs } from './facility-fit.js';
 import { ForecastRepository, type FittedModelRow } from './forecast.repository.js';
+import { hourlyOccupancyFromHourSums } from './hourly-occupancy.js';
 import { HOUR_MS } from './local-week.js';
 
 const DAY_MS = 86_400_000;
@@ -9,10 +11,13 @@ export const FIT_BATCH_SIZE = 250;
 /** A model fitted less than this long ago is this night's: a run started again (or by another instance) skips it. */
 export const FIT_STALE_AFTER_MS = 12 * 3_600_000;
 
-/** What one run of the fit did: `busy` when another instance held the lock and is fitting. */
-export type ForecastFitRun = { outcome: 'fitted'; facilities: number; failed: number; ms: number } | { outcome: 'busy' };
+/** What one run of the fit did (facilities fitted, and their space types): `busy` when another instance held the lock and is fitting. */
+export type ForecastFitRun = { outcome: 'fitted'; facilities: number; types: number; failed: number; ms: number } | { outcome: 'busy' };
 
-/** Fits and stores every facility's occupancy model from its rollups (the nightly job's work). */
+/**
+ * Fits and stores every facility's occupancy model from its rollups, and one per space type it has
+ * from that type's booked hours (the nightly job's work).
+ */
 @Injectable()
 export class ForecastFitService {
   private readonly logger = new Logger(ForecastFitService.name);
@@ -26,7 +31,7 @@ export class ForecastFitService {
   }
 
   /**
-   * Fits every facility whose model is missing or older than FIT_STALE_AFTER_MS, from the history
+   * Fits every facility whose model is missing or older than FIT_STALE_AFTER_MS, and its types, from the history
    * up to the UTC hour of `now`, batch by batch (each batch committed on its own). Only one
    * instance fits at a time (an advisory lock): another that tries meanwhile answers `busy`, and
    * one that comes after finds nothing due.
@@ -37,7 +42,8 @@ export class ForecastFitService {
     const startMs = historyStartMs(originMs);
     const staleBefore = new Date(now.getTime() - FIT_STALE_AFTER_MS);
     const held = await this.forecasts.whileFitLockHeld(async () => {
-      let fitted = 0;
+      let facilities = 0;
+      let types = 0;
       let failed = 0;
       let afterId: string | null = null;
       for (;;) {
@@ -47,31 +53,49 @@ export class ForecastFitService {
         const ids = batch.map((f) => f.id);
         // Rollup days are local dates: a day of margin either side of the UTC range.
         const rollups = await this.forecasts.dailyRollups(ids, isoDay(startMs - DAY_MS), isoDay(originMs + DAY_MS));
+        const bookedByType = await this.forecasts.bookedHoursByType(ids, new Date(startMs), new Date(originMs));
         const closures = await this.forecasts.facilityClosures(ids, new Date(startMs), new Date(originMs));
+        const typeClosures = await this.forecasts.typeClosures(ids, new Date(startMs), new Date(originMs));
         const models: FittedModelRow[] = [];
         for (const facility of batch) {
+          const facilityClosures = closures.get(facility.id) ?? [];
           try {
-            const { model, errorSpread } = fitFacility(
-              { ...facility, rollups: rollups.get(facility.id) ?? [], closures: closures.get(facility.id) ?? [] },
-              originMs,
-            );
-            const numbers = [model.level, model.trendPerWeek, errorSpread ?? 0, ...model.profile];
-            if (!numbers.every(Number.isFinite)) throw new RangeError('the fit gave a number that is not finite');
-            models.push({ facilityId: facility.id, model, errorSpread });
+            const whole = fitFacility({ ...facility, rollups: rollups.get(facility.id) ?? [], closures: facilityClosures }, originMs);
+            const fitted = [
+              { spaceType: null, ...whole },
+              ...Object.entries(facility.typeCapacities).map(([type, capacity]) => {
+                const spaceType = type as SpaceType;
+                const sums = bookedByType.get(facility.id)?.get(spaceType) ?? { hours: [], bookedUs: [] };
+                const history = {
+                  ...facility,
+                  capacity: capacity ?? 0,
+                  occupancy: hourlyOccupancyFromHourSums(sums, startMs, originMs),
+                  closures: [...facilityClosures, ...(typeClosures.get(facility.id)?.get(spaceType) ?? [])],
+                  prior: whole,
+                };
+                return { spaceType, ...fitSeries(history, originMs) };
+              }),
+            ];
+            for (const { model, errorSpread } of fitted) {
+              const numbers = [model.level, model.trendPerWeek, errorSpread ?? 0, ...model.profile];
+              if (!numbers.every(Number.isFinite)) throw new RangeError('the fit gave a number that is not finite');
+            }
+            models.push(...fitted.map(({ spaceType, model, errorSpread }) => ({ facilityId: facility.id, spaceType, model, errorSpread })));
+            facilities++;
+            types += fitted.length - 1;
           } catch (error) {
             // One facility's odd data (an unknown zone, say) must not cost the others their forecast.
             failed++;
             this.logger.warn(`Occupancy forecast of facility ${facility.id} not fitted: ${error instanceof Error ? error.message : String(error)}`);
           }
         }
-        await this.forecasts.saveModels(models);
-        fitted += models.length;
+        await this.forecasts.saveModels(ids, models);
         if (batch.length < batchSize) break;
       }
-      return { fitted, failed };
+      return { facilities, types, failed };
     });
     if (!held) return { outcome: 'busy' };
-    return { outcome: 'fitted', facilities: held.result.fitted, failed: held.result.failed, ms: Math.round(performance.now() - started) };
+    return { outcome: 'fitted', ...held.result, ms: Math.round(performance.now() - started) };
   }
 }
 

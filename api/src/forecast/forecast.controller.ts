@@ -23,7 +23,7 @@ export class ForecastController {
   @ApiOkResponse({
     type: FacilityForecastDto,
     description:
-      'Expected occupancy of the whole facility (all space types) per hour of the local day the window starts on, whether the window is likely to fill up, and when it is usually full; `forecast` is null before the first fit.',
+      'Expected occupancy of the space type asked (standard by default) per hour of the local day the window starts on, whether the window is likely to fill up, and when it is usually full; `forecast` is null before the first fit.',
   })
   @ApiBadRequestResponse({ description: 'invalid_window (as for availability), or field errors.' })
   @ApiNotFoundResponse({ description: 'As for GET /api/facilities/:id.' })
@@ -48,8 +48,11 @@ export class ForecastBadgesController {
   @AllowApiKey('marketplace:read')
   @Get('forecast-badges')
   @HarvestProtected('marketplace-page')
-  @ApiOkResponse({ type: ForecastBadgesDto, description: 'Per listed car park with a forecast: likely to fill up in the window, usually full by.' })
-  @ApiBadRequestResponse({ description: 'ids is not a comma list of 1–50 facility ids; invalid_window as for availability.' })
+  @ApiOkResponse({
+    type: ForecastBadgesDto,
+    description: 'Per listed car park with a forecast of the searched space type (standard by default): likely to fill up in the window, usually full by.',
+  })
+  @ApiBadRequestResponse({ description: 'ids is not a comma list of 1–50 facility ids; spaceType is not a space type; invalid_window as for availability.' })
   badges(@Query() query: ForecastBadgesQueryDto): Promise<ForecastBadges> {
     return this.forecasts.badges(query);
   }

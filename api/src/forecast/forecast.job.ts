@@ -54,7 +54,7 @@ export class ForecastFitJob implements OnApplicationBootstrap {
       if (run.outcome === 'busy') this.logger.log('Occupancy forecasts are being fitted by another instance');
       else {
         const failed = run.failed ? ` (${run.failed} failed)` : '';
-        this.logger.log(`Fitted the occupancy forecasts of ${run.facilities} facilities in ${run.ms} ms${failed}`);
+        this.logger.log(`Fitted the occupancy forecasts of ${run.facilities} facilities and ${run.types} of their space types in ${run.ms} ms${failed}`);
       }
       return run;
     } catch (error) {

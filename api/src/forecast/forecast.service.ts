@@ -19,7 +19,7 @@ import { averageOver, expectedOccupancy, forecastLevel, isExpectedFull, round1, 
 import { ForecastException } from './forecast.exception.js';
 import { ForecastRepository, type StoredForecastModel } from './forecast.repository.js';
 import { HOUR_MS } from './local-week.js';
-import type { FacilityForecastQueryDto, ForecastBadgesQueryDto } from './dto/forecast-query.dto.js';
+import type { FacilityForecastQueryDto, ForecastBadgesQueryDto, OperatorForecastQueryDto } from './dto/forecast-query.dto.js';
 
 /** The operator's outlook: local days from today. */
 const OUTLOOK_DAYS = 14;
@@ -49,8 +49,8 @@ export interface ExpectedHours {
 }
 
 /**
- * Occupancy forecasts per facility, as drivers and operators read them (facility-wide: the
- * rollups hold no space type). The hours asked for are computed from the stored model.
+ * Occupancy forecasts per facility and space type, as drivers and operators read them (operators
+ * also the whole facility's). The hours asked for are computed from the stored model.
  */
 @Injectable()
 export class ForecastService {
@@ -68,15 +68,22 @@ export class ForecastService {
     const facility = await this.facilities.visibleDetail(principal, id);
     const fidelity = fidelityFor(principal);
     const zone = facility.timeZone;
-    const answer = { facilityId: facility.id, timeZone: zone, window: { start: window.start.toISOString(), end: window.end.toISOString() }, fidelity };
-    const stored = await this.forecasts.model(facility.id);
+    const spaceType = query.spaceType ?? 'standard';
+    const answer = {
+      facilityId: facility.id,
+      timeZone: zone,
+      spaceType,
+      window: { start: window.start.toISOString(), end: window.end.toISOString() },
+      fidelity,
+    };
+    const stored = await this.forecasts.model(facility.id, spaceType);
     if (!hasHistory(stored)) return { ...answer, forecast: null };
 
     const { model } = stored;
     const localDate = DateTime.fromJSDate(window.start, { zone }).toISODate()!;
     const dayStart = DateTime.fromISO(localDate, { zone }).startOf('day').toMillis();
     const dayEnd = DateTime.fromISO(localDate, { zone }).plus({ days: 1 }).startOf('day').toMillis();
-    const grid = await this.hourlyGrid(stored, facility, Math.min(dayStart, window.start.getTime()), Math.max(dayEnd, window.end.getTime()));
+    const grid = await this.hourlyGrid(stored, facility, spaceType, Math.min(dayStart, window.start.getTime()), Math.max(dayEnd, window.end.getTime()));
     const exact = fidelity === 'full';
     const hours: FacilityForecastHour[] = hoursOfDay(dayStart, dayEnd).map(([from, to]) => {
       const expected = averageOver(grid.expected, grid.startMs, from, to);
@@ -102,18 +109,22 @@ export class ForecastService {
     };
   }
 
-  /** The operator's own facility (an admin's any): 14 local days hour by hour with a band, and per day. */
-  async operatorForecast(user: UserPrincipal, id: string, now = new Date()): Promise<OperatorFacilityForecast> {
+  /**
+   * The operator's own facility (an admin's any): 14 local days hour by hour with a band, and per
+   * day, of one space type's spaces or (`spaceType` omitted) of the whole facility's.
+   */
+  async operatorForecast(user: UserPrincipal, id: string, query: OperatorForecastQueryDto = {}, now = new Date()): Promise<OperatorFacilityForecast> {
     const facility = isUuid(id) ? await this.forecasts.facility(id) : undefined;
     if (!facility || !mayAccess(user, facility.ownerId)) throw new ForecastException('facility_not_found', 'No such facility.');
     const zone = facility.timeZone;
-    const stored = await this.forecasts.model(facility.id);
-    if (!hasHistory(stored)) return { facilityId: facility.id, timeZone: zone, forecast: null };
+    const spaceType = query.spaceType ?? null;
+    const stored = await this.forecasts.model(facility.id, spaceType);
+    if (!hasHistory(stored)) return { facilityId: facility.id, timeZone: zone, spaceType, forecast: null };
 
     const { model, errorSpread } = stored;
     const today = DateTime.fromJSDate(now, { zone }).startOf('day');
     const dayStarts = Array.from({ length: OUTLOOK_DAYS + 1 }, (_, d) => today.plus({ days: d }).startOf('day').toMillis());
-    const grid = await this.hourlyGrid(stored, facility, dayStarts[0]!, dayStarts[OUTLOOK_DAYS]!);
+    const grid = await this.hourlyGrid(stored, facility, spaceType, dayStarts[0]!, dayStarts[OUTLOOK_DAYS]!);
     const capacity = model.capacity;
     const hours: OperatorForecastHour[] = [];
     const days: OperatorForecastDay[] = [];
@@ -158,6 +169,7 @@ export class ForecastService {
     return {
       facilityId: facility.id,
       timeZone: zone,
+      spaceType,
       forecast: {
         fittedAt: stored.fittedAt.toISOString(),
         origin: new Date(model.originMs).toISOString(),
@@ -174,54 +186,56 @@ export class ForecastService {
 
   /**
    * Expected occupancy of the facility's spaces of `spaceType` over `hours` UTC hours from
-   * `startMs` (an hour boundary), or null before its first fit. The model is the facility's:
-   * a type's expectation is its share of the active spaces.
+   * `startMs` (an hour boundary), from the type's own model, or null before its first fit.
+   * Spaces added or retired since the fit are taken into account by clamping to today's count.
    */
   async expectedHours(facilityId: string, spaceType: SpaceType, startMs: number, hours: number): Promise<ExpectedHours | null> {
-    const [facility, stored] = await Promise.all([this.forecasts.facility(facilityId), this.forecasts.model(facilityId)]);
+    const [facility, stored] = await Promise.all([this.forecasts.facility(facilityId), this.forecasts.model(facilityId, spaceType)]);
     if (!facility || !hasHistory(stored)) return null;
     const capacity = await this.forecasts.activeSpaces(facilityId, spaceType);
-    const grid = await this.hourlyGrid(stored, facility, startMs, startMs + hours * HOUR_MS);
-    const share = stored.model.capacity > 0 ? capacity / stored.model.capacity : 0;
-    const expected = grid.expected.map((value) => Math.min(capacity, value * share));
+    const grid = await this.hourlyGrid(stored, facility, spaceType, startMs, startMs + hours * HOUR_MS);
     return {
       capacity,
       startMs: grid.startMs,
-      expected,
+      expected: grid.expected.map((value) => Math.min(capacity, value)),
       closed: grid.closed,
-      errorSpread: stored.errorSpread === null ? null : stored.errorSpread * share,
+      errorSpread: stored.errorSpread,
       fittedAt: stored.fittedAt,
     };
   }
 
-  /** Expected occupancy and closed hours over the whole UTC hours covering [fromMs, toMs). */
+  /** Expected occupancy and closed hours (for `spaceType`'s spaces; null: the whole facility) over the whole UTC hours covering [fromMs, toMs). */
   private async hourlyGrid(
     stored: StoredForecastModel,
     facility: { id: string; timeZone: string; openingHours: OpeningHours },
+    spaceType: SpaceType | null,
     fromMs: number,
     toMs: number,
   ): Promise<HourlyGrid> {
     const startMs = Math.floor(fromMs / HOUR_MS) * HOUR_MS;
     const hours = Math.ceil(toMs / HOUR_MS) - startMs / HOUR_MS;
-    const closures = await this.forecasts.facilityClosures([facility.id], new Date(startMs), new Date(startMs + hours * HOUR_MS));
+    const closures = await this.forecasts.facilityClosures([facility.id], new Date(startMs), new Date(startMs + hours * HOUR_MS), spaceType);
     return gridOf(stored, facility, closures.get(facility.id), startMs, hours);
   }
 
   /**
-   * The badges of a result page: for each listed car park with a forecast, whether the searched
-   * window is likely to fill up and when it is usually full. Three statements for the page.
+   * The badges of a result page: for each listed car park with a forecast of the searched space
+   * type, whether the searched window is likely to fill up and when it is usually full. Three
+   * statements for the page.
    */
   async badges(query: ForecastBadgesQueryDto, now = new Date()): Promise<ForecastBadges> {
     const window = parseWindow(query.start, query.end, now)!;
     const ids = idsOf(query.ids);
     if (!ids.length) return { results: [] };
-    const [listed, models] = await Promise.all([this.facilities.listedAmong(ids), this.forecasts.models(ids)]);
+    const spaceType = query.spaceType ?? 'standard';
+    const [listed, models] = await Promise.all([this.facilities.listedAmong(ids), this.forecasts.models(ids, spaceType)]);
     const startMs = Math.floor(window.start.getTime() / HOUR_MS) * HOUR_MS;
     const hours = Math.ceil(window.end.getTime() / HOUR_MS) - startMs / HOUR_MS;
     const closures = await this.forecasts.facilityClosures(
       listed.map((f) => f.id),
       new Date(startMs),
       new Date(startMs + hours * HOUR_MS),
+      spaceType,
     );
     const byId = new Map(listed.map((f) => [f.id, f]));
     const results: ForecastBadge[] = [];

@@ -1,4 +1,4 @@
-import { hourlyOccupancyFromDailyRollups } from './hourly-occupancy.js';
+import { hourlyOccupancyFromDailyRollups, hourlyOccupancyFromHourSums } from './hourly-occupancy.js';
 import { HOUR_MS, localWeekSlots, weekSlotOfLocalHour } from './local-week.js';
 
 const BERLIN = 'Europe/Berlin';
@@ -43,5 +43,24 @@ describe('localWeekSlots', () => {
     // Sunday 29 March 01:00 UTC is 03:00 local (02:00 skipped): Sunday's slot 6 × 24 + 3.
     expect(localWeekSlots(Date.UTC(2026, 2, 29, 1), 1, BERLIN)[0]).toBe(6 * 24 + 3);
     expect(weekSlotOfLocalHour(-1)).toBe(3 * 24 - 1); // Wednesday 31 December 1969, 23:00
+  });
+});
+
+describe('hourlyOccupancyFromHourSums', () => {
+  it('places each sum at its hour, in occupied spaces, and leaves the other hours empty', () => {
+    const start = Date.UTC(2026, 9, 25, 0);
+    const series = hourlyOccupancyFromHourSums(
+      { hours: [0, 2, 5], bookedUs: [String(US_PER_HOUR), String(US_PER_HOUR / 2), 3 * US_PER_HOUR] },
+      start,
+      start + 6 * HOUR_MS,
+    );
+    expect(series.startMs).toBe(start);
+    expect([...series.values]).toEqual([1, 0, 0.5, 0, 0, 3]);
+  });
+
+  it('ignores hours outside the range', () => {
+    const start = Date.UTC(2026, 9, 25, 0);
+    const series = hourlyOccupancyFromHourSums({ hours: [-1, 1, 4], bookedUs: [US_PER_HOUR, US_PER_HOUR, US_PER_HOUR] }, start, start + 3 * HOUR_MS);
+    expect([...series.values]).toEqual([0, 1, 0]);
   });
 });

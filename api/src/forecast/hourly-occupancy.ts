@@ -47,3 +47,26 @@ export function hourlyOccupancyFromDailyRollups(rows: readonly DailyOccupancyRol
   }
   return { startMs, values };
 }
+
+/** Booked microseconds per UTC hour of one series, as the job reads them from bookings: only the hours with any. */
+export interface BookedHourSums {
+  /** Hours since the series' start, ascending. */
+  hours: readonly number[];
+  /** Booked microseconds in each of those hours (pg returns bigint[] as strings). */
+  bookedUs: readonly (number | string)[];
+}
+
+/**
+ * The UTC hourly series over [startMs, endMs) from sums per UTC hour (hours counted from
+ * startMs): what the per-type history is, read straight from bookings by UTC hour, so no local
+ * slot has to be split. Hours outside the range are ignored; missing hours had no booking.
+ */
+export function hourlyOccupancyFromHourSums(sums: BookedHourSums, startMs: number, endMs: number): HourlyOccupancy {
+  const hours = Math.max(0, Math.round((endMs - startMs) / HOUR_MS));
+  const values = new Float64Array(hours);
+  for (let i = 0; i < sums.hours.length; i++) {
+    const hour = sums.hours[i]!;
+    if (hour >= 0 && hour < hours) values[hour] = values[hour]! + Number(sums.bookedUs[i] ?? 0) / US_PER_HOUR;
+  }
+  return { startMs, values };
+}

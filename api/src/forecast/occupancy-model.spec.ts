@@ -140,6 +140,32 @@ describe('fitOccupancyModel and forecastOccupancy', () => {
   });
 });
 
+describe('fitOccupancyModel with a prior profile (a space type leaning on its facility)', () => {
+  const facilityProfile = () => fitOccupancyModel({ occupancy: series(MAY, 8 * WEEK, (slot) => pattern(slot)), timeZone: BERLIN, capacity: 50 }).profile;
+
+  it('lets a series of a few cars an hour take the shape of the prior where its own weeks are noise', () => {
+    // A twentieth of the facility's pattern, each hour either none or twice its share (a fixed pseudo-random draw).
+    let seed = 7;
+    const draw = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const truth = (slot: number) => pattern(slot) / 20;
+    const history = series(MAY, 8 * WEEK, (slot) => (draw() < 0.5 ? 0 : 2 * truth(slot)));
+    const own = fitOccupancyModel({ occupancy: history, timeZone: BERLIN, capacity: 5 });
+    const leaning = fitOccupancyModel({ occupancy: history, timeZone: BERLIN, capacity: 5, priorProfile: facilityProfile() });
+    const expected = Array.from(localWeekSlots(own.originMs, 14 * 24, BERLIN), (slot) => truth(slot));
+    const ownError = meanAbsoluteError(forecastOccupancy(own, 14 * 24).values, expected);
+    const leaningError = meanAbsoluteError(forecastOccupancy(leaning, 14 * 24).values, expected);
+    expect(leaningError).toBeLessThan(0.6 * ownError);
+  });
+
+  it('keeps the shape of a series whose weeks repeat exactly, whatever the prior says', () => {
+    const history = series(MAY, 8 * WEEK, (slot) => pattern(slot));
+    const flat = new Float64Array(WEEK).fill(1);
+    const model = fitOccupancyModel({ occupancy: history, timeZone: BERLIN, capacity: 50, priorProfile: flat });
+    const expected = Array.from(localWeekSlots(model.originMs, 14 * 24, BERLIN), (slot) => pattern(slot));
+    expect(worstError(forecastOccupancy(model, 14 * 24).values, expected)).toBeLessThan(1e-9);
+  });
+});
+
 describe('seasonalNaiveForecast', () => {
   it('repeats the same local hour of last week, also across a DST change', () => {
     // History ends Monday 26 October 2026 00:00 in Berlin, the day after clocks went back.

@@ -36,6 +36,11 @@ export interface OccupancyModelInput {
   timeZone: string;
   /** Spaces forecast (of the facility, or of one space type): forecasts never exceed it. */
   capacity: number;
+  /**
+   * A weekly profile to lean on where this series' own is noisy (a space type's model leans on
+   * its whole facility's): 168 slots in the profile's unit. Without it, none.
+   */
+  priorProfile?: Float64Array;
 }
 
 export interface OccupancyModel {
@@ -84,6 +89,7 @@ const SIMILAR_DAYS = [
  * 4. a slot borrows from the same hour of similar days (Monday–Friday; Saturday–Sunday) as much as
  *    its own weeks disagree with each other (empirical Bayes shrinkage): with noisy weeks a slot
  *    leans on its neighbours, a pattern that repeats exactly keeps its own value.
+ * 5. with a prior profile (a space type's facility's), each slot leans on it in the same way.
  * Hours before the first booked hour are left out (a facility that had not started is not empty).
  */
 export function fitOccupancyModel(input: OccupancyModelInput, options: Partial<OccupancyModelOptions> = {}): OccupancyModel {
@@ -206,6 +212,30 @@ export function fitOccupancyModel(input: OccupancyModelInput, options: Partial<O
         const borrow = v + between > 0 ? v / (v + between) : 0;
         shrunk[s] = borrow * mean + (1 - borrow) * profile[s]!;
       }
+    }
+  }
+
+  // 5. With a prior profile (the facility's, for a space type), each slot leans on it as much as
+  // its own weeks disagree, against how far the two profiles stand apart where both are known
+  // (empirical Bayes again): a type of a few bookings a week takes its facility's shape, a busy
+  // type with a shape of its own keeps it.
+  if (input.priorProfile) {
+    const prior = input.priorProfile;
+    let apart = 0;
+    let noise = 0;
+    let known = 0;
+    for (let s = 0; s < HOURS_PER_WEEK; s++) {
+      if (!(expected[s]! > 0) || !(prior[s]! > 0)) continue;
+      apart += (shrunk[s]! - prior[s]!) ** 2;
+      noise += variance[s]!;
+      known++;
+    }
+    const between = known > 0 ? Math.max(0, (apart - noise) / known) : 0;
+    for (let s = 0; s < HOURS_PER_WEEK; s++) {
+      if (!(expected[s]! > 0)) continue;
+      const v = variance[s]!;
+      const borrow = v + between > 0 ? v / (v + between) : 0;
+      shrunk[s] = borrow * prior[s]! + (1 - borrow) * shrunk[s]!;
     }
   }
 

@@ -16,8 +16,10 @@ import { bearer, createUser, loginAs, signedInUser } from '../support/factories.
 const ZONE = 'Europe/Berlin';
 const HISTORY_WEEKS = 6;
 const CAPACITY = 10;
+const MIXED_STANDARD = 6;
+const MIXED_EV = 4;
 
-/** The repository of one "instance", noting every facility whose model it writes. */
+/** The repository of one "instance", noting every model it writes: `facility id/space type`, or `facility id/all` for the whole facility's. */
 class RecordingRepository extends ForecastRepository {
   constructor(
     dataSource: DataSource,
@@ -26,9 +28,9 @@ class RecordingRepository extends ForecastRepository {
     super(dataSource);
   }
 
-  override async saveModels(models: FittedModelRow[]): Promise<void> {
-    this.saved.push(...models.map((m) => m.facilityId));
-    await super.saveModels(models);
+  override async saveModels(facilityIds: string[], models: FittedModelRow[]): Promise<void> {
+    this.saved.push(...models.map((m) => `${m.facilityId}/${m.spaceType ?? 'all'}`));
+    await super.saveModels(facilityIds, models);
   }
 }
 
@@ -49,6 +51,11 @@ describe('occupancy forecasts', () => {
   let commuter: TestFacility;
   /** No booking ever. */
   let quiet: TestFacility;
+  /**
+   * Standard and EV spaces with histories of their own: every EV space taken 07:00–11:00 local on
+   * weekdays, one standard space of six 12:00–14:00 on weekdays.
+   */
+  let mixed: TestFacility;
   let unlisted: TestFacility;
   /** The fit's "now": today's local midnight, so the history holds whole days only. */
   let fitAt: Date;
@@ -67,6 +74,7 @@ describe('occupancy forecasts', () => {
     commuter = await createFacility(pool, operator, { timeZone: ZONE, spaces: { standard: CAPACITY } });
     quiet = await createFacility(pool, operator, { timeZone: ZONE, spaces: { standard: 4 } });
     unlisted = await createFacility(pool, operator, { timeZone: ZONE, spaces: { standard: 2 }, published: false });
+    mixed = await createFacility(pool, operator, { timeZone: ZONE, spaces: { standard: MIXED_STANDARD, ev: MIXED_EV } });
 
     const midnight = DateTime.now().setZone(ZONE).startOf('day');
     fitAt = midnight.toJSDate();
@@ -86,6 +94,17 @@ describe('occupancy forecasts', () => {
         WHERE s.facility_id = $2 AND extract(isodow FROM g.day) <= 5`,
       [driver.id, commuter.id, ZONE, midnight.toISODate(), HISTORY_WEEKS],
     );
+    await pool.query(
+      `INSERT INTO bookings (code, driver_id, facility_id, space_id, space_type, period, status, vehicle_plate, amount_cents, currency)
+       SELECT 'FT' || substr(md5(random()::text || s.id::text || g.day::text), 1, 10), $1, s.facility_id, s.id, s.space_type,
+              CASE WHEN s.space_type = 'ev' THEN tstzrange((g.day::date + time '07:00') AT TIME ZONE $3, (g.day::date + time '11:00') AT TIME ZONE $3)
+                   ELSE tstzrange((g.day::date + time '12:00') AT TIME ZONE $3, (g.day::date + time '14:00') AT TIME ZONE $3) END,
+              'completed', 'B-FT 1', 3000, 'EUR'
+         FROM spaces s
+        CROSS JOIN generate_series($4::date - $5::int * 7, $4::date - 1, interval '1 day') AS g(day)
+        WHERE s.facility_id = $2 AND extract(isodow FROM g.day) <= 5 AND (s.space_type = 'ev' OR s.id = $6)`,
+      [driver.id, mixed.id, ZONE, midnight.toISODate(), HISTORY_WEEKS, mixed.spaces.standard![0]],
+    );
   });
 
   afterAll(async () => {
@@ -93,22 +112,54 @@ describe('occupancy forecasts', () => {
     await pool.end();
   });
 
-  const ours = () => [commuter.id, quiet.id, unlisted.id].sort();
+  const ours = () => [commuter.id, quiet.id, unlisted.id, mixed.id];
+  /** The models the fit writes for our facilities: the whole facility's and each type's. */
+  const ourModels = () =>
+    [...[commuter, quiet, unlisted].flatMap((f) => [`${f.id}/all`, `${f.id}/standard`]), `${mixed.id}/all`, `${mixed.id}/standard`, `${mixed.id}/ev`].sort();
+  const isOurs = (saved: string) => ours().includes(saved.split('/')[0]!);
 
   describe('the nightly fit', () => {
-    it('fits each facility once when two instances start it at the same moment', async () => {
+    it('fits each facility and each of its space types once when two instances start it at the same moment', async () => {
       await pool.query(`DELETE FROM occupancy_forecasts WHERE facility_id = ANY($1)`, [ours()]);
+      await pool.query(`DELETE FROM occupancy_type_forecasts WHERE facility_id = ANY($1)`, [ours()]);
       const saved: string[][] = [[], []];
       const runs = await Promise.all(instances.map((d, i) => jobOn(d, saved[i]).run(fitAt)));
 
       expect(runs.map((r) => r?.outcome)).toContain('fitted');
-      const oursSaved = saved.flat().filter((id) => ours().includes(id));
-      expect(oursSaved.sort()).toEqual(ours());
+      expect(saved.flat().filter(isOurs).sort()).toEqual(ourModels());
 
       // Started again (by either instance) the same night, it finds them fitted.
       const again: string[] = [];
       await jobOn(instances[1]!, again).run(fitAt);
-      expect(again.filter((id) => ours().includes(id))).toEqual([]);
+      expect(again.filter(isOurs)).toEqual([]);
+    });
+
+    it('fits each space type on its own bookings and spaces, and drops the model of a type that is gone', async () => {
+      await jobOn(instances[0]!).run(fitAt);
+      const typeModels = async (facilityId: string) =>
+        (
+          await pool.query<{ type: string; capacity: number; mondayNine: number; mondayOne: number }>(
+            `SELECT space_type AS type, capacity, level * profile[1 + 9] AS "mondayNine", level * profile[1 + 13] AS "mondayOne"
+               FROM occupancy_type_forecasts WHERE facility_id = $1 ORDER BY space_type`,
+            [facilityId],
+          )
+        ).rows;
+      const [standard, ev] = await typeModels(mixed.id);
+      expect(standard).toMatchObject({ type: 'standard', capacity: MIXED_STANDARD });
+      expect(ev).toMatchObject({ type: 'ev', capacity: MIXED_EV });
+      expect(ev!.mondayNine).toBeCloseTo(MIXED_EV, 1);
+      expect(ev!.mondayOne).toBeCloseTo(0, 3);
+      expect(standard!.mondayNine).toBeCloseTo(0, 3);
+      expect(standard!.mondayOne).toBeCloseTo(1, 1);
+
+      // A facility whose last space of a type is retired loses that type's model at its next fit.
+      const retiring = await createFacility(pool, operator, { timeZone: ZONE, spaces: { standard: 1, motorcycle: 1 } });
+      await jobOn(instances[0]!).run(fitAt);
+      expect((await typeModels(retiring.id)).map((m) => m.type)).toEqual(['standard', 'motorcycle']);
+      await pool.query(`UPDATE spaces SET active = false WHERE id = $1`, [retiring.spaces.motorcycle![0]]);
+      await pool.query(`UPDATE occupancy_forecasts SET fitted_at = fitted_at - interval '3 days' WHERE facility_id = $1`, [retiring.id]);
+      await jobOn(instances[0]!).run(fitAt);
+      expect((await typeModels(retiring.id)).map((m) => m.type)).toEqual(['standard']);
     });
 
     it('stores the weekly pattern of the history: full weekday working hours, empty weekends', async () => {
@@ -158,6 +209,29 @@ describe('occupancy forecasts', () => {
       expect(at('03:00')).toMatchObject({ level: 'low' });
       expect(at('03:00').expectedOccupied).toBeLessThan(0.5);
       expect(Date.parse(body.forecast!.fittedAt)).toBeGreaterThan(Date.now() - 3_600_000);
+    });
+
+    it("forecasts the space type asked from that type's own history and spaces, standard by default", async () => {
+      const morning = window(nextMonday, 8, 10);
+      const ask = (query: Record<string, string>) =>
+        request(api).get(`/api/facilities/${mixed.id}/forecast`).set('authorization', bearer(driverTokens)).query(query).expect(200);
+      const ev = (await ask({ ...morning, spaceType: 'ev' })).body as FacilityForecast;
+      expect(ev).toMatchObject({ spaceType: 'ev', forecast: { capacity: MIXED_EV, likelyToFillUp: true, usuallyFullBy: '07:30 on weekdays' } });
+      const evAt = (clock: string) => ev.forecast!.hours.find((h) => h.localStart === clock)!;
+      expect(evAt('09:00')).toMatchObject({ level: 'full' });
+      expect(evAt('09:00').expectedOccupied).toBeGreaterThan(MIXED_EV - 0.2);
+      expect(evAt('13:00').expectedOccupied).toBeLessThan(0.2);
+
+      const standard = (await ask(morning)).body as FacilityForecast;
+      expect(standard).toMatchObject({ spaceType: 'standard', forecast: { capacity: MIXED_STANDARD, likelyToFillUp: false, usuallyFullBy: null } });
+      const standardAt = (clock: string) => standard.forecast!.hours.find((h) => h.localStart === clock)!;
+      expect(standardAt('09:00')).toMatchObject({ level: 'low' });
+      expect(standardAt('09:00').expectedOccupied).toBeLessThan(0.2);
+      expect(standardAt('13:00').expectedOccupied).toBeCloseTo(1, 0);
+
+      // A type the facility has no space of has no forecast.
+      const oversize = (await ask({ ...morning, spaceType: 'oversize' })).body as FacilityForecast;
+      expect(oversize).toMatchObject({ spaceType: 'oversize', forecast: null });
     });
 
     it('says a Saturday window is not likely to fill up', async () => {
@@ -211,6 +285,7 @@ describe('occupancy forecasts', () => {
         [path, { start: good.end, end: good.start }, 400],
         [path, { start: '2020-01-01T08:00:00Z', end: '2020-01-01T09:00:00Z' }, 400],
         [path, { start: good.start, end: nextMonday.plus({ days: 40 }).toUTC().toISO()! }, 400],
+        [path, { ...good, spaceType: 'truck' }, 400],
         [`/api/facilities/00000000-0000-4000-8000-000000000000/forecast`, good, 404],
         [`/api/facilities/not-a-uuid/forecast`, good, 404],
       ];
@@ -260,6 +335,20 @@ describe('occupancy forecasts', () => {
       expect(weekend.results[0]!.likelyToFillUp).toBe(false);
     });
 
+    it('answers for the searched space type', async () => {
+      await jobOn(instances[0]!).run(fitAt);
+      const morning = window(nextMonday, 8, 10);
+      const badges = async (query: Record<string, string>) =>
+        ((await request(api).get('/api/proxy/forecast-badges').query(query).expect(200)).body as ForecastBadges).results;
+      expect(await badges({ ids: `${mixed.id},${commuter.id}`, ...morning, spaceType: 'ev' })).toEqual([
+        { id: mixed.id, likelyToFillUp: true, usuallyFullBy: '07:30 on weekdays' },
+      ]);
+      expect(await badges({ ids: `${mixed.id},${commuter.id}`, ...morning })).toEqual([
+        { id: mixed.id, likelyToFillUp: false, usuallyFullBy: null },
+        { id: commuter.id, likelyToFillUp: true, usuallyFullBy: '07:30 on weekdays' },
+      ]);
+    });
+
     it('answers bad input with the error envelope', async () => {
       const good = window(nextMonday, 9, 12);
       const tooMany = Array.from({ length: 51 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).join(',');
@@ -268,6 +357,7 @@ describe('occupancy forecasts', () => {
         { ...good, ids: tooMany },
         { ...good, ids: '' },
         { ids: commuter.id, start: good.start },
+        { ids: commuter.id, ...good, spaceType: 'truck' },
       ]) {
         const res = await request(api).get('/api/proxy/forecast-badges').query(query);
         expect(res.status).toBe(400);
@@ -313,7 +403,35 @@ describe('occupancy forecasts', () => {
     it('answers forecast null before a facility has a fitted model', async () => {
       const res = await request(api).get(`/api/operator/facilities/${quiet.id}/forecast`).set('authorization', bearer(ownerTokens));
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ facilityId: quiet.id, timeZone: ZONE, forecast: null });
+      expect(res.body).toEqual({ facilityId: quiet.id, timeZone: ZONE, spaceType: null, forecast: null });
+    });
+
+    it('gives one space type, or the whole facility when none is asked', async () => {
+      const ask = (query: Record<string, string>) =>
+        request(api).get(`/api/operator/facilities/${mixed.id}/forecast`).set('authorization', bearer(ownerTokens)).query(query).expect(200);
+      const monday = (body: OperatorFacilityForecast) => body.forecast!.days.find((d) => d.date === nextMonday.toISODate())!;
+
+      const ev = (await ask({ spaceType: 'ev' })).body as OperatorFacilityForecast;
+      expect(ev).toMatchObject({ spaceType: 'ev', forecast: { capacity: MIXED_EV, usuallyFullBy: '07:30 on weekdays' } });
+      expect(monday(ev)).toMatchObject({ likelyToFillUp: true, peakLocalStart: '07:00' });
+      expect(monday(ev).expectedSpaceHours).toBeCloseTo(4 * MIXED_EV, 0);
+
+      const standard = (await ask({ spaceType: 'standard' })).body as OperatorFacilityForecast;
+      expect(standard).toMatchObject({ spaceType: 'standard', forecast: { capacity: MIXED_STANDARD, usuallyFullBy: null } });
+      expect(monday(standard)).toMatchObject({ likelyToFillUp: false, peakLocalStart: '12:00' });
+      expect(monday(standard).expectedSpaceHours).toBeCloseTo(2, 0);
+
+      // The whole facility: both types' hours on all its spaces.
+      const all = (await ask({})).body as OperatorFacilityForecast;
+      expect(all).toMatchObject({ spaceType: null, forecast: { capacity: MIXED_STANDARD + MIXED_EV } });
+      expect(monday(all).expectedSpaceHours).toBeCloseTo(4 * MIXED_EV + 2, 0);
+
+      const bad = await request(api)
+        .get(`/api/operator/facilities/${mixed.id}/forecast`)
+        .set('authorization', bearer(ownerTokens))
+        .query({ spaceType: 'truck' });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ statusCode: 400, message: expect.any(String), requestId: expect.any(String) });
     });
 
     it('answers another operator 404, as if the facility did not exist, and a driver 403', async () => {

@@ -2695,7 +2695,7 @@ export interface components {
       timeZone: string;
     };
     FacilityForecastBodyDto: {
-      /** @description Active spaces of all types when fitted; null at coarse fidelity. */
+      /** @description Active spaces of the type when fitted; null at coarse fidelity. */
       capacity: number | null;
       /**
        * Format: date-time
@@ -2720,8 +2720,13 @@ export interface components {
        * @enum {string}
        */
       fidelity: 'full' | 'coarse';
-      /** @description Facility-wide (all space types: occupancy history is kept per facility). null while the facility has no fitted model (new, or nothing booked yet). */
+      /** @description The space type's own model (fitted on that type's bookings, capacity that type's spaces). null while it has no fitted model (a new facility or type, or nothing booked yet). */
       forecast: components['schemas']['FacilityForecastBodyDto'] | null;
+      /**
+       * @description The space type forecast (standard unless asked).
+       * @enum {string}
+       */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
       /** @example Europe/Berlin */
       timeZone: string;
       window: components['schemas']['ForecastWindowDto'];
@@ -3434,8 +3439,13 @@ export interface components {
     OperatorFacilityForecastDto: {
       /** Format: uuid */
       facilityId: string;
-      /** @description Facility-wide. null while the facility has no fitted model. */
+      /** @description Of the type asked, or of the whole facility. null while it has no fitted model. */
       forecast: components['schemas']['OperatorForecastBodyDto'] | null;
+      /**
+       * @description The space type forecast; null for the whole facility (all types).
+       * @enum {string|null}
+       */
+      spaceType: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle' | null;
       /** @example Europe/Berlin */
       timeZone: string;
     };
@@ -3456,7 +3466,7 @@ export interface components {
       upcomingBookings: number;
     };
     OperatorForecastBodyDto: {
-      /** @description Active spaces of all types when fitted. */
+      /** @description Active spaces when fitted: of the type, or of all types for the whole facility. */
       capacity: number;
       /** @description The same 14 local days, one entry each. */
       days: components['schemas']['OperatorForecastDayDto'][];
@@ -7999,6 +8009,8 @@ export interface operations {
       query: {
         /** @description After start, at most 30 days later. */
         end: string;
+        /** @description The space type forecast (as for availability). */
+        spaceType?: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
         /** @description Not more than 2 minutes ago (400, field code in_the_past). */
         start: string;
       };
@@ -8010,7 +8022,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Expected occupancy of the whole facility (all space types) per hour of the local day the window starts on, whether the window is likely to fill up, and when it is usually full; `forecast` is null before the first fit. */
+      /** @description Expected occupancy of the space type asked (standard by default) per hour of the local day the window starts on, whether the window is likely to fill up, and when it is usually full; `forecast` is null before the first fit. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9846,7 +9858,10 @@ export interface operations {
   };
   OperatorForecastController_forecast: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description One space type; omitted: the whole facility, all types together. */
+        spaceType?: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
+      };
       header?: never;
       path: {
         id: string;
@@ -9855,7 +9870,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Expected occupancy of the whole facility hour by hour for 14 local days from today, with a band, and per day; `forecast` is null before the first fit. */
+      /** @description Expected occupancy of one space type, or of the whole facility (spaceType omitted), hour by hour for 14 local days from today, with a band, and per day; `forecast` is null before the first fit. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9864,7 +9879,7 @@ export interface operations {
           'application/json': components['schemas']['OperatorFacilityForecastDto'];
         };
       };
-      /** @description The request is invalid: `details.fields` names each field at fault, with its code (request validation answers the code `invalid_request`). */
+      /** @description spaceType is not a space type. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11476,6 +11491,8 @@ export interface operations {
         end: string;
         /** @description Comma list of 1 to 50 facility ids. */
         ids: string;
+        /** @description The space type forecast (as for availability). */
+        spaceType?: 'standard' | 'ev' | 'accessible' | 'oversize' | 'motorcycle';
         /** @description Not more than 2 minutes ago (400, field code in_the_past). */
         start: string;
       };
@@ -11485,7 +11502,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Per listed car park with a forecast: likely to fill up in the window, usually full by. */
+      /** @description Per listed car park with a forecast of the searched space type (standard by default): likely to fill up in the window, usually full by. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11494,7 +11511,7 @@ export interface operations {
           'application/json': components['schemas']['ForecastBadgesDto'];
         };
       };
-      /** @description ids is not a comma list of 1–50 facility ids; invalid_window as for availability. */
+      /** @description ids is not a comma list of 1–50 facility ids; spaceType is not a space type; invalid_window as for availability. */
       400: {
         headers: {
           [name: string]: unknown;

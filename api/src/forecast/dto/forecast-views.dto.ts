@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   FORECAST_LEVELS,
+  SPACE_TYPES,
   type DataFidelity,
   type FacilityForecast,
   type FacilityForecastBody,
@@ -12,6 +13,7 @@ import {
   type OperatorForecastBody,
   type OperatorForecastDay,
   type OperatorForecastHour,
+  type SpaceType,
 } from '@aiparksit/shared';
 
 const USUALLY_FULL_BY = {
@@ -43,7 +45,7 @@ export class FacilityForecastHourDto implements FacilityForecastHour {
 
 export class FacilityForecastBodyDto implements FacilityForecastBody {
   @ApiProperty({ format: 'date-time', description: 'When the model was fitted (nightly).' }) fittedAt: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Active spaces of all types when fitted; null at coarse fidelity.' }) capacity: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Active spaces of the type when fitted; null at coarse fidelity.' }) capacity: number | null;
   @ApiProperty({ description: 'Some open hour of the window is expected full (see level).' }) likelyToFillUp: boolean;
   @ApiProperty(USUALLY_FULL_BY) usuallyFullBy: string | null;
   @ApiProperty({
@@ -62,12 +64,13 @@ class ForecastWindowDto {
 export class FacilityForecastDto implements FacilityForecast {
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty({ example: 'Europe/Berlin' }) timeZone: string;
+  @ApiProperty({ enum: SPACE_TYPES, description: 'The space type forecast (standard unless asked).' }) spaceType: SpaceType;
   @ApiProperty({ type: ForecastWindowDto }) window: { start: string; end: string };
   @ApiProperty({
     type: FacilityForecastBodyDto,
     nullable: true,
     description:
-      'Facility-wide (all space types: occupancy history is kept per facility). null while the facility has no fitted model (new, or nothing booked yet).',
+      "The space type's own model (fitted on that type's bookings, capacity that type's spaces). null while it has no fitted model (a new facility or type, or nothing booked yet).",
   })
   forecast: FacilityForecastBody | null;
   @ApiProperty({ enum: ['full', 'coarse'], description: 'full: exact expected spaces (signed in or API key); coarse: levels only (anonymous).' })
@@ -109,7 +112,7 @@ export class OperatorForecastBodyDto implements OperatorForecastBody {
   @ApiProperty({ format: 'date-time' }) fittedAt: string;
   @ApiProperty({ format: 'date-time', description: 'Where the fitted history ends.' }) origin: string;
   @ApiProperty({ description: 'Weeks of history read (up to 26).' }) weeksFitted: number;
-  @ApiProperty({ description: 'Active spaces of all types when fitted.' }) capacity: number;
+  @ApiProperty({ description: 'Active spaces when fitted: of the type, or of all types for the whole facility.' }) capacity: number;
   @ApiProperty({ description: 'Change per week of the average open hour, in occupied spaces (before damping).' }) trendPerWeek: number;
   @ApiProperty({
     type: Number,
@@ -126,7 +129,13 @@ export class OperatorForecastBodyDto implements OperatorForecastBody {
 export class OperatorFacilityForecastDto implements OperatorFacilityForecast {
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty({ example: 'Europe/Berlin' }) timeZone: string;
-  @ApiProperty({ type: OperatorForecastBodyDto, nullable: true, description: 'Facility-wide. null while the facility has no fitted model.' })
+  @ApiProperty({ enum: SPACE_TYPES, nullable: true, description: 'The space type forecast; null for the whole facility (all types).' })
+  spaceType: SpaceType | null;
+  @ApiProperty({
+    type: OperatorForecastBodyDto,
+    nullable: true,
+    description: 'Of the type asked, or of the whole facility. null while it has no fitted model.',
+  })
   forecast: OperatorForecastBody | null;
 }
 

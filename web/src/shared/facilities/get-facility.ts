@@ -12,7 +12,7 @@ export const facilityKeys = {
   detail: (id: string) => ['facilities', id] as const,
   availability: (id: string, window: { start: string; end: string }) => ['facilities', id, 'availability', window] as const,
   alternatives: (id: string, wanted: { start: string; end: string; spaceType: SpaceType }) => ['facilities', id, 'alternatives', wanted] as const,
-  forecast: (id: string, window: { start: string; end: string }) => ['facilities', id, 'forecast', window] as const,
+  forecast: (id: string, asked: { start: string; end: string; spaceType: string }) => ['facilities', id, 'forecast', asked] as const,
 };
 
 export function facilityOptions(id: string) {

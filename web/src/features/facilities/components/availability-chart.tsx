@@ -18,9 +18,8 @@ type BarData = ChartDataset<'bar', number[]>;
 /**
  * Free spaces of one type hour by hour over the facility's local day. Exact counts when the API
  * gives them; otherwise the coarse level (none / few / many). With a forecast, the expected
- * occupancy stands beside each hour: signed in, booked and expected spaces of the whole car park
- * on one axis (the forecast knows no space types); otherwise the free level and the expected
- * level, each on its own axis. A table with the same figures follows for screen readers and
+ * occupancy of the same type stands beside each hour: signed in, its booked and expected spaces
+ * on one axis; otherwise the free level and the expected level, each on its own axis. A table with the same figures follows for screen readers and
  * keyboard users.
  */
 export function AvailabilityChart({
@@ -43,7 +42,7 @@ export function AvailabilityChart({
   };
   const barColours = hours.map((hour) => (hour.open ? OPEN_COLOUR : CLOSED_COLOUR));
   const expectedBars = (values: number[], yAxisID: string): BarData => ({
-    label: inSpaces ? 'Expected, all spaces (forecast)' : 'Expected busyness, all spaces (forecast)',
+    label: inSpaces ? `Expected, ${typeLabel.toLowerCase()} spaces (forecast)` : `Expected busyness, ${typeLabel.toLowerCase()} spaces (forecast)`,
     data: values,
     yAxisID,
     backgroundColor: EXPECTED_FILL,
@@ -55,7 +54,7 @@ export function AvailabilityChart({
   let scales: Record<string, object>;
   if (forecast && inSpaces) {
     datasets = [
-      { label: 'Booked or held now, all spaces', data: hours.map((hour) => hour.bookedAll ?? 0), backgroundColor: barColours },
+      { label: `Booked or held now, ${typeLabel.toLowerCase()} spaces`, data: hours.map((hour) => hour.booked ?? 0), backgroundColor: barColours },
       expectedBars(
         hours.map((hour) => hour.expected ?? 0),
         'y',
@@ -95,7 +94,7 @@ export function AvailabilityChart({
   const tooltipLines = (index: number): string[] => {
     const hour = hours[index]!;
     const lines = [`${typeLabel}: ${describeFree(hour)}`];
-    if (inSpaces && hour.bookedAll !== null) lines.push(`${hour.bookedAll} booked or held now`);
+    if (inSpaces && hour.booked !== null) lines.push(`${hour.booked} booked or held now`);
     const expected = expectedText(hour);
     if (forecast && expected) lines.push(expected);
     return lines;
@@ -123,8 +122,8 @@ export function AvailabilityChart({
       <figcaption className="field__hint">
         {forecast
           ? inSpaces
-            ? `Filled bars: spaces of every type booked or held now (grey: closed). Outlined bars: spaces expected taken in the end, of ${forecast.capacity}, going by the car park’s past weeks. `
-            : `Filled bars: ${typeLabel.toLowerCase()} spaces free now (grey: closed). Outlined bars: how busy the whole car park is expected to be, going by its past weeks. `
+            ? `Filled bars: ${typeLabel.toLowerCase()} spaces booked or held now (grey: closed). Outlined bars: ${typeLabel.toLowerCase()} spaces expected taken in the end, of ${forecast.capacity}, going by their past weeks. `
+            : `Filled bars: ${typeLabel.toLowerCase()} spaces free now (grey: closed). Outlined bars: how busy its ${typeLabel.toLowerCase()} spaces are expected to be, going by their past weeks. `
           : 'Grey bars: closed. '}
         Hours are local to the car park.
       </figcaption>
@@ -135,8 +134,8 @@ export function AvailabilityChart({
             <tr>
               <th scope="col">Hour</th>
               <th scope="col">{typeLabel}</th>
-              {inSpaces && <th scope="col">Booked or held, all spaces</th>}
-              {forecast && <th scope="col">Expected, all spaces</th>}
+              {inSpaces && <th scope="col">Booked or held</th>}
+              {forecast && <th scope="col">Expected</th>}
             </tr>
           </thead>
           <tbody>
@@ -144,7 +143,7 @@ export function AvailabilityChart({
               <tr key={hour.start}>
                 <th scope="row">{hour.localStart}</th>
                 <td>{describeFree(hour)}</td>
-                {inSpaces && <td>{hour.bookedAll}</td>}
+                {inSpaces && <td>{hour.booked}</td>}
                 {forecast && <td>{expectedCell(hour)}</td>}
               </tr>
             ))}

@@ -83,9 +83,12 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
   const fallbackIso = windowToIso(fallback, facility.timeZone);
   const asked = window ?? ('problem' in fallbackIso ? null : fallbackIso);
   const availability = useAvailability(facility.id, asked);
-  const forecastAnswer = useFacilityForecast(facility.id, asked).data;
-  // The forecast is extra: while it loads, if it fails, or while it is the previous window's, the page shows availability alone.
-  const sameWindow = forecastAnswer?.window.start === availability.data?.window.start && forecastAnswer?.window.end === availability.data?.window.end;
+  const forecastAnswer = useFacilityForecast(facility.id, asked ? { ...asked, spaceType } : null).data;
+  // The forecast is extra: while it loads, if it fails, or while it is the previous window's or type's, the page shows availability alone.
+  const sameWindow =
+    forecastAnswer?.spaceType === spaceType &&
+    forecastAnswer.window.start === availability.data?.window.start &&
+    forecastAnswer.window.end === availability.data?.window.end;
   const forecast = sameWindow ? (forecastAnswer?.forecast ?? null) : null;
   useLiveAvailability([facility.id]);
 
@@ -183,7 +186,7 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                 {formatDuration(availability.data.window.start, availability.data.window.end)})
               </p>
               {availability.data.fidelity === 'coarse' && <p className="field__hint">Free spaces are shown roughly until you sign in.</p>}
-              {forecast && <ForecastSummary forecast={forecast} fullNow={full} />}
+              {forecast && <ForecastSummary forecast={forecast} spaceType={spaceType} fullNow={full} />}
               <ul className="type-list">
                 {SPACE_TYPES.filter((type) => facility.spaceTypes.includes(type)).map((type) => {
                   const entry = availability.data.perType.find((p) => p.spaceType === type);

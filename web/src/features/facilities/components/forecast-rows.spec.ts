@@ -29,15 +29,15 @@ describe('chartHours', () => {
     ]),
   ];
 
-  it('counts booked spaces over every type, as the forecast does, and matches forecast hours by their start', () => {
+  it('counts booked spaces of the chosen type, as the forecast is, and matches forecast hours by their start', () => {
     const forecast = forecastOf([
       { start: '2027-03-29T07:00:00.000Z', localStart: '09:00', open: true, level: 'full', expectedOccupied: 11.6 },
       { start: '2027-03-29T06:00:00.000Z', localStart: '08:00', open: true, level: 'high', expectedOccupied: 9.2 },
     ]);
     const rows = chartHours(timeline, 'ev', forecast);
-    expect(rows.map(({ localStart, free, bookedAll, expected, expectedLevel }) => ({ localStart, free, bookedAll, expected, expectedLevel }))).toEqual([
-      { localStart: '08:00', free: { available: 2, level: 'many' }, bookedAll: 8, expected: 9.2, expectedLevel: 'high' },
-      { localStart: '09:00', free: { available: 1, level: 'few' }, bookedAll: 11, expected: 11.6, expectedLevel: 'full' },
+    expect(rows.map(({ localStart, free, booked, expected, expectedLevel }) => ({ localStart, free, booked, expected, expectedLevel }))).toEqual([
+      { localStart: '08:00', free: { available: 2, level: 'many' }, booked: 0, expected: 9.2, expectedLevel: 'high' },
+      { localStart: '09:00', free: { available: 1, level: 'few' }, booked: 1, expected: 11.6, expectedLevel: 'full' },
     ]);
     expect(comparesInSpaces(rows, forecast)).toBe(true);
     expect(expectedText(rows[0]!)).toBe('9.2 expected');
@@ -47,7 +47,7 @@ describe('chartHours', () => {
     const coarse = timeline.map((h) => ({ ...h, perType: h.perType.map((p) => ({ ...p, available: null, capacity: null })) }));
     const forecast = forecastOf([{ start: '2027-03-29T06:00:00.000Z', localStart: '08:00', open: true, level: 'high', expectedOccupied: null }], null);
     const rows = chartHours(coarse, 'standard', forecast);
-    expect(rows[0]).toMatchObject({ free: { available: null, level: 'few' }, bookedAll: null, expected: null, expectedLevel: 'high' });
+    expect(rows[0]).toMatchObject({ free: { available: null, level: 'few' }, booked: null, expected: null, expectedLevel: 'high' });
     // An hour the forecast does not cover says nothing.
     expect(rows[1]).toMatchObject({ expected: null, expectedLevel: null });
     expect(comparesInSpaces(rows, forecast)).toBe(false);
@@ -57,7 +57,7 @@ describe('chartHours', () => {
 
   it('marks a type the car park lacks as absent, and compares nothing without a forecast', () => {
     const rows = chartHours(timeline, 'motorcycle', null);
-    expect(rows.every((row) => row.free === null && row.expected === null && row.expectedLevel === null)).toBe(true);
+    expect(rows.every((row) => row.free === null && row.booked === null && row.expected === null && row.expectedLevel === null)).toBe(true);
     expect(comparesInSpaces(rows, null)).toBe(false);
   });
 });

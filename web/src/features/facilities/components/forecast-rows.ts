@@ -2,38 +2,37 @@ import type { AvailabilityLevel, AvailabilityTimelineHour, FacilityForecastBody,
 
 export const FORECAST_LEVEL_LABELS: Record<ForecastLevel, string> = { low: 'Quiet', moderate: 'Moderate', high: 'Busy', full: 'Full' };
 
-/** One hour of the facility page's chart: what is free of the chosen type, booked of all, and expected. */
+/** One hour of the facility page's chart: what is free, booked and expected of the chosen type. */
 export interface ChartHour {
   start: string;
   localStart: string;
   open: boolean;
   /** The chosen type: null when the facility has none of it that hour. */
   free: { available: number | null; level: AvailabilityLevel } | null;
-  /** Spaces of every type held that hour (capacity less free); null at coarse fidelity. */
-  bookedAll: number | null;
-  /** The forecast's expected occupied spaces (all types); null at coarse fidelity, beyond the model or without a forecast. */
+  /** Spaces of the chosen type booked or held that hour (capacity less free); null at coarse fidelity or without the type. */
+  booked: number | null;
+  /** The forecast's expected occupied spaces of the chosen type; null at coarse fidelity, beyond the model or without a forecast. */
   expected: number | null;
   expectedLevel: ForecastLevel | null;
 }
 
 /**
  * The availability timeline beside the forecast, hour by hour (matched by the hour's UTC start:
- * both cover the local day the window starts on). Booked is over every space type, as the
- * forecast is: the model learns from facility-wide occupancy.
+ * both cover the local day the window starts on). Booked and expected are both of the chosen
+ * space type: the forecast asked is that type's.
  */
 export function chartHours(timeline: readonly AvailabilityTimelineHour[], spaceType: SpaceType, forecast: FacilityForecastBody | null): ChartHour[] {
   const expectedAt = new Map((forecast?.hours ?? []).map((hour) => [hour.start, hour]));
   return timeline.map((hour) => {
     const entry = hour.perType.find((p) => p.spaceType === spaceType);
-    const exact = hour.perType.length > 0 && hour.perType.every((p) => p.available !== null && p.capacity !== null);
-    const bookedAll = exact ? hour.perType.reduce((sum, p) => sum + Math.max(0, p.capacity! - p.available!), 0) : null;
+    const booked = entry && entry.available !== null && entry.capacity !== null ? Math.max(0, entry.capacity - entry.available) : null;
     const expected = expectedAt.get(hour.start);
     return {
       start: hour.start,
       localStart: hour.localStart,
       open: hour.open,
       free: entry ? { available: entry.available, level: entry.level } : null,
-      bookedAll,
+      booked,
       expected: expected?.expectedOccupied ?? null,
       expectedLevel: expected?.level ?? null,
     };
@@ -42,7 +41,7 @@ export function chartHours(timeline: readonly AvailabilityTimelineHour[], spaceT
 
 /** Whether the chart can put booked and expected spaces on one axis: both known as numbers for every hour. */
 export function comparesInSpaces(hours: readonly ChartHour[], forecast: FacilityForecastBody | null): boolean {
-  return forecast !== null && forecast.capacity !== null && hours.length > 0 && hours.every((hour) => hour.bookedAll !== null);
+  return forecast !== null && forecast.capacity !== null && hours.length > 0 && hours.every((hour) => hour.booked !== null);
 }
 
 /** "9.6 expected", "Busy expected", or null when the forecast says nothing of the hour. */

@@ -1,19 +1,26 @@
 import { useQueries } from '@tanstack/react-query';
-import type { ForecastBadge } from '@aiparksit/shared';
+import type { ForecastBadge, SpaceType } from '@aiparksit/shared';
 import { api, unwrap } from '../../../lib/api-client';
 
-/** GET /api/proxy/forecast-badges: "likely to fill up" and "usually full by" for one page of results. */
-export async function getForecastBadges(ids: string[], window: { start: string; end: string }, signal?: AbortSignal): Promise<ForecastBadge[]> {
-  const page = await unwrap(api.GET('/api/proxy/forecast-badges', { params: { query: { ids: ids.join(','), ...window } }, signal }));
+/** The searched window and space type. */
+export interface BadgesAsked {
+  start: string;
+  end: string;
+  spaceType: SpaceType;
+}
+
+/** GET /api/proxy/forecast-badges: "likely to fill up" and "usually full by" of the searched type for one page of results. */
+export async function getForecastBadges(ids: string[], asked: BadgesAsked, signal?: AbortSignal): Promise<ForecastBadge[]> {
+  const page = await unwrap(api.GET('/api/proxy/forecast-badges', { params: { query: { ids: ids.join(','), ...asked } }, signal }));
   return page.results;
 }
 
 /**
  * The forecast badges of the result pages shown, one request per page (as the pages arrive), by
- * facility id. Without a window there is nothing to forecast. A badge is a hint: while it loads,
+ * facility id, for the searched space type. Without a window there is nothing to forecast. A badge is a hint: while it loads,
  * or if its request fails, the results show without it.
  */
-export function useForecastBadges(pages: string[][], window: { start: string; end: string } | null): Map<string, ForecastBadge> {
+export function useForecastBadges(pages: string[][], window: BadgesAsked | null): Map<string, ForecastBadge> {
   const answers = useQueries({
     queries: pages.map((ids) => ({
       queryKey: ['marketplace', 'forecast-badges', ids, window] as const,

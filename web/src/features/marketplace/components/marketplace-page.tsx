@@ -68,7 +68,7 @@ export function MarketplacePage() {
   useLiveResults(items.map((item) => item.facility.id));
   const forecasts = useForecastBadges(
     results.data?.pages.map((page) => page.results.map((result) => result.facility.id)) ?? [],
-    search?.start && search.end ? { start: search.start, end: search.end } : null,
+    search?.start && search.end ? { start: search.start, end: search.end, spaceType: search.spaceType ?? 'standard' } : null,
   );
 
   const linkTo = (result: MarketplaceResult) => facilityLink(result.facility.id, criteria);

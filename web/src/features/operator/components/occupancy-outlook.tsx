@@ -1,20 +1,23 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { OperatorDashboardFacility, OperatorForecastBody } from '@aiparksit/shared';
+import type { OperatorDashboardFacility, OperatorForecastBody, SpaceType } from '@aiparksit/shared';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { describeError } from '../../../lib/api-error';
-import { forecastDayLabel, formatSpaces, useOperatorForecast } from '../../../shared/operator-forecast';
+import { spaceTypeInSentence } from '../../../lib/parking-vocabulary';
+import { ForecastTypePicker, forecastDayLabel, formatSpaces, useOperatorForecast } from '../../../shared/operator-forecast';
 
 /**
  * The dashboard's look ahead: one car park's next 14 days from its nightly forecast, a cell per
  * day with its average and busiest hour; days expected to fill up stand out. One car park at a
- * time (a picker when there are several): each forecast is its own request.
+ * time (a picker when there are several), all its spaces or one space type: each forecast is its
+ * own request.
  */
 export function OccupancyOutlook({ facilities }: { facilities: OperatorDashboardFacility[] }) {
   const id = useId();
   const [chosen, setChosen] = useState<string | null>(null);
   const facility = facilities.find((each) => each.id === chosen) ?? facilities[0];
-  const forecast = useOperatorForecast(facility?.id ?? null);
+  const [spaceType, setSpaceType] = useState<SpaceType | null>(null);
+  const forecast = useOperatorForecast(facility?.id ?? null, spaceType);
   if (!facility) return null;
   const body = forecast.data?.forecast;
   return (
@@ -33,25 +36,31 @@ export function OccupancyOutlook({ facilities }: { facilities: OperatorDashboard
             </select>
           </div>
         )}
+        <ForecastTypePicker id={`${id}-type`} value={spaceType} onChange={setSpaceType} />
       </div>
       {forecast.isPending && <LoadingState label="Loading the forecast…" />}
       {forecast.isError && <ErrorState message={describeError(forecast.error)} onRetry={() => void forecast.refetch()} />}
       {forecast.data && !body && (
         <EmptyState title="No forecast yet">
-          <p>{facility.name} gets a forecast the night after its first booked hours.</p>
+          <p>
+            {spaceType
+              ? `${facility.name} has no ${spaceTypeInSentence(spaceType)} spaces, or none of them booked yet: a forecast comes the night after their first booked hours.`
+              : `${facility.name} gets a forecast the night after its first booked hours.`}
+          </p>
         </EmptyState>
       )}
-      {body && <OutlookDays forecast={body} facility={facility} />}
+      {body && <OutlookDays forecast={body} facility={facility} spaceType={spaceType} />}
     </section>
   );
 }
 
-function OutlookDays({ forecast, facility }: { forecast: OperatorForecastBody; facility: OperatorDashboardFacility }) {
+function OutlookDays({ forecast, facility, spaceType }: { forecast: OperatorForecastBody; facility: OperatorDashboardFacility; spaceType: SpaceType | null }) {
   const fillingUp = forecast.days.filter((day) => day.likelyToFillUp).length;
   return (
     <>
       <p className="outlook__lead">
-        {facility.name}:{' '}
+        {facility.name}
+        {spaceType ? `, ${spaceTypeInSentence(spaceType)} spaces` : ''}:{' '}
         {fillingUp === 0
           ? 'no day is expected to fill up.'
           : `${fillingUp} ${fillingUp === 1 ? 'day is' : 'days are'} expected to fill up${forecast.usuallyFullBy ? `; usually full by ${forecast.usuallyFullBy}` : ''}.`}{' '}
