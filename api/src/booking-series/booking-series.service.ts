@@ -16,6 +16,7 @@ import {
 import { mayAccess, type UserPrincipal } from '../access/index.js';
 import { BookingsException, BookingsService, type PlannedOccurrence, type SeriesPlan } from '../bookings/index.js';
 import { fieldError } from '../common/errors/index.js';
+import { isUniqueViolation } from '../database/index.js';
 import { PaymentsService } from '../payments/index.js';
 import { BookingSeriesException } from './booking-series.exception.js';
 import { BookingSeriesRepository, type SeriesRecord } from './booking-series.repository.js';
@@ -89,27 +90,36 @@ export class BookingSeriesService {
       throw new BookingSeriesException('series_total_too_large', 'These stays together cost more than one payment can hold: book fewer weeks or days.');
     }
 
-    const id = await this.series.transaction(async (tx) => {
-      const seriesId = await this.series.insert(tx, {
-        ...patternOf(request),
-        driverId: driver.userId,
-        facilityId: request.facilityId,
-        spaceType: request.spaceType,
-        vehiclePlate: plan.plate,
-        mode: request.mode,
-        currency: plan.currency,
-        idempotencyKey,
+    const id = await this.series
+      .transaction(async (tx) => {
+        const seriesId = await this.series.insert(tx, {
+          ...patternOf(request),
+          driverId: driver.userId,
+          facilityId: request.facilityId,
+          spaceType: request.spaceType,
+          vehiclePlate: plan.plate,
+          mode: request.mode,
+          currency: plan.currency,
+          idempotencyKey,
+        });
+        const held = await this.bookings.holdSeriesOccurrences(tx, driver, { ...request, seriesId }, plan, toHold);
+        const lost = toHold.filter((_, i) => !held[i]);
+        // Taken between the check and the hold: in mode `all` that undoes the whole series (the transaction rolls back).
+        if (request.mode === 'all' && lost.length > 0) this.refuseAll(lost.map(skippedOf));
+        if (lost.length === toHold.length) this.refuseNone(plan);
+        const totalCents = toHold.filter((_, i) => held[i]).reduce((total, o) => total + (o.amountCents ?? 0), 0);
+        const skipped = plan.occurrences.filter((o) => !o.free || lost.includes(o)).map(skippedOf);
+        await this.series.settle(tx, seriesId, totalCents, skipped);
+        return seriesId;
+      })
+      .catch(async (error: unknown) => {
+        // The same request held meanwhile under the same key (a retry racing a slow first attempt):
+        // the index waited for that transaction to commit, so its series is the answer.
+        if (!isUniqueViolation(error, 'booking_series_driver_idempotency_key')) throw error;
+        const earlier = await this.series.findIdByIdempotencyKey(driver.userId, idempotencyKey);
+        if (!earlier) throw error;
+        return earlier;
       });
-      const held = await this.bookings.holdSeriesOccurrences(tx, driver, { ...request, seriesId }, plan, toHold);
-      const lost = toHold.filter((_, i) => !held[i]);
-      // Taken between the check and the hold: in mode `all` that undoes the whole series (the transaction rolls back).
-      if (request.mode === 'all' && lost.length > 0) this.refuseAll(lost.map(skippedOf));
-      if (lost.length === toHold.length) this.refuseNone(plan);
-      const totalCents = toHold.filter((_, i) => held[i]).reduce((total, o) => total + (o.amountCents ?? 0), 0);
-      const skipped = plan.occurrences.filter((o) => !o.free || lost.includes(o)).map(skippedOf);
-      await this.series.settle(tx, seriesId, totalCents, skipped);
-      return seriesId;
-    });
     return this.get(driver, id, now);
   }
 
