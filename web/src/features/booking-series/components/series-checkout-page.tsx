@@ -1,9 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import {
   SERIES_WEEKS_MAX,
   SERIES_WEEKS_MIN,
-  SPACE_TYPES,
   bookingSeriesPagePath,
   type BookingSeriesPreview,
   type SeriesMode,
@@ -13,13 +12,12 @@ import {
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS } from '../../../lib/parking-vocabulary';
 import { formatClock, zoneAbbreviation } from '../../../lib/time-window';
-import { useFacility } from '../../../shared/facilities';
+import { WithStayOfSearch } from '../../../shared/facilities';
 import { useCreateSeries } from '../api/create-series';
 import { usePreviewSeries } from '../api/preview-series';
 import { WEEKDAY_LABELS, describePattern, patternFromStay } from './series-pattern';
@@ -31,31 +29,19 @@ import { WEEKDAY_LABELS, describePattern, patternFromStay } from './series-patte
  */
 export function SeriesCheckoutPage() {
   usePageTitle('Repeat weekly');
-  const [params] = useSearchParams();
-  const facilityId = params.get('facility') ?? '';
-  const start = params.get('start');
-  const end = params.get('end');
-  const type = params.get('type') as SpaceType | null;
-  const facility = useFacility(facilityId);
-  if (!facilityId || !start || !end || !type || !SPACE_TYPES.includes(type))
-    return (
-      <EmptyState title="Nothing to repeat">
-        <p>
-          <Link to="/">Find parking</Link> and choose a stay first.
-        </p>
-      </EmptyState>
-    );
-  if (facility.isPending) return <LoadingState label="Loading…" />;
-  if (facility.isError) return <ErrorState message={describeError(facility.error)} onRetry={() => void facility.refetch()} />;
   return (
-    <SeriesForm
-      facilityId={facilityId}
-      facilityName={facility.data.name}
-      address={`${facility.data.addressLine}, ${facility.data.city}`}
-      timeZone={facility.data.timeZone}
-      spaceType={type}
-      initial={patternFromStay(start, end, facility.data.timeZone)}
-    />
+    <WithStayOfSearch nothingTitle="Nothing to repeat" nothingHint="and choose a stay first.">
+      {(stay, facility) => (
+        <SeriesForm
+          facilityId={stay.facilityId}
+          facilityName={facility.name}
+          address={`${facility.addressLine}, ${facility.city}`}
+          timeZone={facility.timeZone}
+          spaceType={stay.spaceType}
+          initial={patternFromStay(stay.start, stay.end, facility.timeZone)}
+        />
+      )}
+    </WithStayOfSearch>
   );
 }
 

@@ -1,17 +1,17 @@
 import { useId, useRef, type FormEvent } from 'react';
-import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { SPACE_TYPES, bookingSeriesCheckoutPath, type BookingExtensionView, type BookingView, type SpaceType } from '@aiparksit/shared';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { bookingSeriesCheckoutPath, type BookingExtensionView, type BookingView, type SpaceType } from '@aiparksit/shared';
 import { FormAlert } from '../../../components/form-alert';
 import { FormField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
+import { EmptyState } from '../../../components/status';
 import { usePageTitle } from '../../../components/use-page-title';
 import { ApiError, describeError } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/money';
 import { SPACE_TYPE_LABELS, spaceTypeInSentence } from '../../../lib/parking-vocabulary';
 import { formatDuration, formatWindow, formatWindowInZone } from '../../../lib/time-window';
 import { BookingSummary, WithBooking } from '../../../shared/bookings';
-import { AlternativesPanel, alternativesOfRefusal, checkoutPath, facilityPagePath, useFacility } from '../../../shared/facilities';
+import { AlternativesPanel, WithStayOfSearch, alternativesOfRefusal, checkoutPath, facilityPagePath } from '../../../shared/facilities';
 import { WaitlistOffer } from '../../../shared/waitlist';
 import { useCreateBooking } from '../api/create-booking';
 import { useCreatePayment } from '../api/create-payment';
@@ -23,34 +23,22 @@ import { CardForm, HoldCountdown, TestModeHint } from '../../../shared/payments'
  */
 export function CheckoutPage() {
   usePageTitle('Checkout');
-  const [params] = useSearchParams();
-  const facilityId = params.get('facility') ?? '';
-  const start = params.get('start');
-  const end = params.get('end');
-  const type = params.get('type') as SpaceType | null;
-  const facility = useFacility(facilityId);
-  if (!facilityId || !start || !end || !type || !SPACE_TYPES.includes(type))
-    return (
-      <EmptyState title="Nothing to check out">
-        <p>
-          <Link to="/">Find parking</Link> and choose a space first.
-        </p>
-      </EmptyState>
-    );
-  if (facility.isPending) return <LoadingState label="Loading…" />;
-  if (facility.isError) return <ErrorState message={describeError(facility.error)} onRetry={() => void facility.refetch()} />;
   return (
-    <HoldStep
-      // Another car park or stay (an alternative chosen after a refusal) is a checkout of its own.
-      key={`${facilityId} ${start} ${end} ${type}`}
-      facilityId={facilityId}
-      facilityName={facility.data.name}
-      address={`${facility.data.addressLine}, ${facility.data.city}`}
-      timeZone={facility.data.timeZone}
-      start={start}
-      end={end}
-      spaceType={type}
-    />
+    <WithStayOfSearch nothingTitle="Nothing to check out" nothingHint="and choose a space first.">
+      {(stay, facility) => (
+        <HoldStep
+          // Another car park or stay (an alternative chosen after a refusal) is a checkout of its own.
+          key={`${stay.facilityId} ${stay.start} ${stay.end} ${stay.spaceType}`}
+          facilityId={stay.facilityId}
+          facilityName={facility.name}
+          address={`${facility.addressLine}, ${facility.city}`}
+          timeZone={facility.timeZone}
+          start={stay.start}
+          end={stay.end}
+          spaceType={stay.spaceType}
+        />
+      )}
+    </WithStayOfSearch>
   );
 }
 
