@@ -16,13 +16,48 @@ export type MetricsGranularity = (typeof METRICS_GRANULARITIES)[number];
 export const METRICS_MAX_PERIOD_DAYS = 1_096;
 
 /**
- * Query of every metrics route. `from` and `to` are local dates (`YYYY-MM-DD`), both included:
- * figures of a facility (bookings, money, occupancy) use the facility's own calendar, figures of
- * accounts (sign-ups, operator applications) the platform's reporting time zone.
+ * Periods named by what they mean today, which the API works out on the platform's calendar
+ * (today in `REPORTING_TIME_ZONE`) rather than the reader's: a reader whose clock is still on
+ * yesterday would otherwise leave out everything paid since the platform's midnight.
+ * - `30d`: today and the 29 days before;
+ * - `3m` / `12m`: this month so far and the 2 / 11 whole months before (buckets never cut a month);
+ * - `ytd`: since 1 January.
+ */
+export const METRICS_PRESETS = ['30d', '3m', '12m', 'ytd'] as const;
+export type MetricsPreset = (typeof METRICS_PRESETS)[number];
+
+/** The first and last day (both included) a preset covers when today is `today` (`YYYY-MM-DD`). */
+export function presetDays(preset: MetricsPreset, today: string): { from: string; to: string } {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const date = (year: number, monthIndex: number, day: number) => new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
+  switch (preset) {
+    case '30d':
+      return { from: date(y, m - 1, d - 29), to: today };
+    case '3m':
+      return { from: date(y, m - 3, 1), to: today };
+    case '12m':
+      return { from: date(y, m - 12, 1), to: today };
+    case 'ytd':
+      return { from: date(y, 0, 1), to: today };
+  }
+}
+
+/** Today's date (`YYYY-MM-DD`) in an IANA time zone. */
+export function dateInZone(timeZone: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/**
+ * Query of every metrics route: a named `preset`, or `from` and `to`, local dates (`YYYY-MM-DD`),
+ * both included. Figures of a facility (bookings, money, occupancy) use the facility's own
+ * calendar, figures of accounts (sign-ups, operator applications) the platform's reporting time
+ * zone. The answer's `period` says which days a preset came to.
  */
 export interface MetricsQuery {
-  from: string;
-  to: string;
+  /** Instead of `from` and `to`; not together with them. */
+  preset?: MetricsPreset;
+  from?: string;
+  to?: string;
   /** Default `previous_period`. */
   comparison?: MetricsComparison;
   /** Default: `day` up to 62 days, `week` up to 184, `month` beyond. */
@@ -31,6 +66,8 @@ export interface MetricsQuery {
 
 /** The period an answer covers and the one it is compared with (dates included at both ends). */
 export interface MetricsPeriod {
+  /** The preset asked for, or null for days given as `from` and `to`. */
+  preset: MetricsPreset | null;
   from: string;
   to: string;
   days: number;

@@ -38,6 +38,21 @@ async function bookingPaidDaysAgo(pool: pg.Pool, driverId: string, facility: Tes
   await pool.query(`UPDATE bookings SET status = 'completed' WHERE id = $1`, [bookingId]);
 }
 
+/** The test API's reporting time zone (REPORTING_TIME_ZONE's default): the platform's calendar. */
+const PLATFORM_ZONE = 'Europe/Berlin';
+
+const dateIn = (timeZone: string, at = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+/**
+ * A time zone whose calendar shows another day than the platform's right now (one is behind it
+ * half the day, the other ahead of it the other half): the browser reads the portal from there,
+ * so "the last 30 days" must still end on the platform's today.
+ */
+function zoneOnAnotherDay(): string {
+  return ['Pacific/Pago_Pago', 'Pacific/Kiritimati'].find((zone) => dateIn(zone) !== dateIn(PLATFORM_ZONE)) ?? 'Pacific/Pago_Pago';
+}
+
 /** A KPI card's exact value (its data-value), once the card is rendered. */
 async function kpiValue(page: Page, metric: string): Promise<number> {
   await page.waitForSelector(`[data-testid="kpi-${metric}"]`);
@@ -119,10 +134,20 @@ describeInBrowser('Investor portal in the browser', () => {
     const context = await chromium.newContext();
     try {
       const page = await openPage(context);
+      // The investor's clock is on another day than the platform's: the figures must not care.
+      await page.emulateTimezone(zoneOnAnotherDay());
       await visit(page, '/login');
       await signIn(page, investor.email, investor.password);
       await waitForPath(page, '/investor');
       expect(await headingOnceItReads(page, 'Platform overview')).toBe('Platform overview');
+      // "Last 30 days" ends on the platform's today, which the page states.
+      const platformToday = dateIn(PLATFORM_ZONE);
+      const shownDays = (today: string) => {
+        const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+        const format = (date: Date) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+        return `${format(new Date(Date.UTC(y, m - 1, d - 29)))} – ${format(new Date(Date.UTC(y, m - 1, d)))}`;
+      };
+      await waitForText(page, '[data-testid="period-summary"]', shownDays(platformToday));
 
       // The overview: every figure as a card, the chart drawn, live on the platform feed.
       await page.waitForSelector('[data-testid="investor-overview"]');
@@ -153,9 +178,9 @@ describeInBrowser('Investor portal in the browser', () => {
       );
       expect(new URL(page.url()).searchParams.get('period')).toBe('12m');
       // Compared with the same months a year earlier: the answer states the days it compared.
-      const now = new Date();
-      const lastYearFrom = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(
-        new Date(now.getFullYear() - 1, now.getMonth() - 11, 1),
+      const [platformYear, platformMonth] = dateIn(PLATFORM_ZONE).split('-').map(Number) as [number, number];
+      const lastYearFrom = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(platformYear - 1, platformMonth - 1 - 11, 1)),
       );
       await pick(page, 'comparison', 'same_period_last_year');
       await waitForText(page, '[data-testid="period-summary"]', `compared with ${lastYearFrom}`);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  dateInZone,
   GROWTH_ROLES,
   SPACE_TYPE_KEYS,
   type CityMarket,
@@ -421,7 +422,7 @@ export class MetricsService {
   async growth(query: MetricsQuery): Promise<GrowthMetrics> {
     const ctx = await this.context(query);
     const { period } = ctx;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: this.reportingTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const today = dateInZone(this.reportingTimeZone);
     const [signups, drivers, supplyRows, cohortRows, funnelRows] = await Promise.all([
       this.repository.signups(ctx.params, period.buckets, this.reportingTimeZone),
       this.repository.activeMembers('driver', [

@@ -1,4 +1,12 @@
-import { METRICS_MAX_PERIOD_DAYS, type MetricsComparison, type MetricsGranularity, type MetricsPeriod, type MetricsQuery } from '@aiparksit/shared';
+import {
+  dateInZone,
+  METRICS_MAX_PERIOD_DAYS,
+  presetDays,
+  type MetricsComparison,
+  type MetricsGranularity,
+  type MetricsPeriod,
+  type MetricsQuery,
+} from '@aiparksit/shared';
 import { MetricsException } from './metrics.exception.js';
 
 const DAY_MS = 86_400_000;
@@ -37,13 +45,23 @@ export interface ResolvedPeriod extends MetricsPeriod {
   buckets: Bucket[];
 }
 
-/** Checks a query (400 on anything wrong) and works out the comparison period and the buckets. */
-export function resolvePeriod(query: MetricsQuery, reportingTimeZone: string): ResolvedPeriod {
-  const fromDay = dayNumber(query.from);
-  const toDay = dayNumber(query.to);
+/**
+ * Checks a query (400 on anything wrong) and works out its days, the comparison period and the
+ * buckets. A preset ends today on the platform's calendar (`reportingTimeZone` at `now`).
+ */
+export function resolvePeriod(query: MetricsQuery, reportingTimeZone: string, now: Date = new Date()): ResolvedPeriod {
+  if (query.preset !== undefined && (query.from !== undefined || query.to !== undefined)) {
+    throw new MetricsException('invalid_period', 'give either a preset or from and to, not both', { preset: query.preset, from: query.from, to: query.to });
+  }
+  if (query.preset === undefined && (query.from === undefined || query.to === undefined)) {
+    throw new MetricsException('invalid_period', 'give a preset, or both from and to', { field: query.from === undefined ? 'from' : 'to' });
+  }
+  const { from, to } = query.preset === undefined ? { from: query.from!, to: query.to! } : presetDays(query.preset, dateInZone(reportingTimeZone, now));
+  const fromDay = dayNumber(from);
+  const toDay = dayNumber(to);
   if (fromDay === null) throw new MetricsException('invalid_period', 'from must be a real date (YYYY-MM-DD)', { field: 'from' });
   if (toDay === null) throw new MetricsException('invalid_period', 'to must be a real date (YYYY-MM-DD)', { field: 'to' });
-  if (fromDay > toDay) throw new MetricsException('invalid_period', 'from must not be after to', { from: query.from, to: query.to });
+  if (fromDay > toDay) throw new MetricsException('invalid_period', 'from must not be after to', { from, to });
   const days = toDay - fromDay + 1;
   if (days > METRICS_MAX_PERIOD_DAYS) {
     throw new MetricsException('period_too_long', `a period covers at most ${METRICS_MAX_PERIOD_DAYS} days`, { days, maxDays: METRICS_MAX_PERIOD_DAYS });
@@ -56,19 +74,20 @@ export function resolvePeriod(query: MetricsQuery, reportingTimeZone: string): R
     comparisonTo = dateOf(fromDay - 1);
     comparisonFrom = dateOf(fromDay - days);
   } else {
-    comparisonFrom = yearEarlier(query.from);
-    comparisonTo = yearEarlier(query.to);
+    comparisonFrom = yearEarlier(from);
+    comparisonTo = yearEarlier(to);
   }
   return {
-    from: query.from,
-    to: query.to,
+    preset: query.preset ?? null,
+    from,
+    to,
     days,
     comparison,
     comparisonFrom,
     comparisonTo,
     granularity,
     reportingTimeZone,
-    buckets: bucketsOf(query.from, query.to, granularity),
+    buckets: bucketsOf(from, to, granularity),
   };
 }
 

@@ -130,6 +130,10 @@ describe('investor metrics', () => {
       'from=2026-01-01&to=2026-01-31&comparison=last_week',
       'from=2026-01-01&to=2026-01-31&granularity=year',
       'from=01/01/2026&to=2026-01-31',
+      '',
+      'preset=forever',
+      'preset=30d&from=2026-01-01&to=2026-01-31',
+      'preset=30d&to=2026-01-31',
     ]) {
       for (const route of ROUTES) {
         const res = await get(`${route}?${q}`);
@@ -602,5 +606,56 @@ describe('investor metrics', () => {
       .set('authorization', bearer(tokens.admin))
       .send({ rates: [{ date: '2026-06-15', currency: 'USD', unitsPerEur: 2 }] });
     await expectFiguresMatchNaive({ from: '2026-01-01', to: '2026-12-31' });
+  }, 120_000);
+  it('works a preset out on the platform’s calendar, whatever day the caller’s clock shows, so a payment made now counts at once', async () => {
+    // The platform's today (REPORTING_TIME_ZONE, Europe/Berlin here), read either side of the
+    // request so a Berlin midnight in between cannot fail the test.
+    const berlinToday = () =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
+    const expected = {
+      '30d': (today: string) => ({ from: daysBefore(today, 29), to: today, days: 30, granularity: 'day' }),
+      '3m': (today: string) => {
+        const [y, m] = today.split('-').map(Number) as [number, number];
+        return { from: new Date(Date.UTC(y, m - 3, 1)).toISOString().slice(0, 10), to: today };
+      },
+      '12m': (today: string) => {
+        const [y, m] = today.split('-').map(Number) as [number, number];
+        return { from: new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 10), to: today, granularity: 'month' };
+      },
+      ytd: (today: string) => ({ from: `${today.slice(0, 4)}-01-01`, to: today }),
+    } as const;
+    for (const [preset, days] of Object.entries(expected)) {
+      for (const route of ROUTES) {
+        const before = berlinToday();
+        const res = await get(`${route}?preset=${preset}&comparison=same_period_last_year`);
+        const after = berlinToday();
+        expect(res.status).toBe(200);
+        const period = (res.body as InvestorOverview).period;
+        expect(period.to === before || period.to === after).toBe(true);
+        expect(period).toMatchObject({ preset, ...days(period.to), comparison: 'same_period_last_year', reportingTimeZone: 'Europe/Berlin' });
+        // The same answer as asking for those days by date, apart from the preset it names.
+        const byDays = await get(`${route}?from=${period.from}&to=${period.to}&comparison=same_period_last_year`);
+        expect(byDays.body.period.preset).toBeNull();
+        expect({ ...strip(byDays.body), period: { ...byDays.body.period, preset } }).toEqual(strip(res.body));
+      }
+    }
+
+    // A payment made now, in a car park on the platform's calendar, is in "the last 30 days" at
+    // once, also in the hour after Berlin's midnight when a UTC clock still shows yesterday.
+    const berlin = facilities.find((f) => f.zone === 'Europe/Berlin')!;
+    const driver = await loginAs(url, await createUser(pool, { role: 'driver' }));
+    const paidBefore = ((await get('/api/proxy/investor?preset=30d')).body as InvestorOverview).figures.paidBookings.value!;
+    const startMs = Math.ceil(Date.now() / HOUR) * HOUR + 400 * DAY;
+    const booking = await holdBooking(url, driver, {
+      facilityId: berlin.id,
+      start: new Date(startMs).toISOString(),
+      end: new Date(startMs + 2 * HOUR).toISOString(),
+      spaceType: 'standard',
+      vehiclePlate: 'B-PR 30',
+    });
+    expect((await postPayment(url, driver, { bookingId: booking.id })).status).toBe(201);
+    const paidAfter = ((await get('/api/proxy/investor?preset=30d')).body as InvestorOverview).figures.paidBookings.value!;
+    expect(paidAfter).toBe(paidBefore + 1);
   }, 120_000);
 });

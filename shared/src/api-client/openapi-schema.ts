@@ -3167,6 +3167,11 @@ export interface components {
       /** @enum {string} */
       granularity: 'day' | 'week' | 'month';
       /**
+       * @description The preset asked for, or null for days given as from and to.
+       * @enum {string|null}
+       */
+      preset: '30d' | '3m' | '12m' | 'ytd' | null;
+      /**
        * @description IANA zone of the account figures’ days (REPORTING_TIME_ZONE).
        * @example Europe/Berlin
        */
@@ -9030,14 +9035,16 @@ export interface operations {
   };
   MetricsController_growth: {
     parameters: {
-      query: {
+      query?: {
         comparison?: 'previous_period' | 'same_period_last_year';
-        /** @description First local date of the period (included). */
-        from: string;
+        /** @description First local date of the period (included); with to, unless a preset is given. */
+        from?: string;
         /** @description Default: day up to 62 days, week up to 184, month beyond. */
         granularity?: 'day' | 'week' | 'month';
-        /** @description Last local date of the period (included). */
-        to: string;
+        /** @description A named period ending today on the platform’s calendar (REPORTING_TIME_ZONE): 30d = today and the 29 days before; 3m / 12m = this month so far and the 2 / 11 months before; ytd = since 1 January. Not together with from and to. */
+        preset?: '30d' | '3m' | '12m' | 'ytd';
+        /** @description Last local date of the period (included); with from, unless a preset is given. */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -9102,14 +9109,16 @@ export interface operations {
   };
   MetricsController_market: {
     parameters: {
-      query: {
+      query?: {
         comparison?: 'previous_period' | 'same_period_last_year';
-        /** @description First local date of the period (included). */
-        from: string;
+        /** @description First local date of the period (included); with to, unless a preset is given. */
+        from?: string;
         /** @description Default: day up to 62 days, week up to 184, month beyond. */
         granularity?: 'day' | 'week' | 'month';
-        /** @description Last local date of the period (included). */
-        to: string;
+        /** @description A named period ending today on the platform’s calendar (REPORTING_TIME_ZONE): 30d = today and the 29 days before; 3m / 12m = this month so far and the 2 / 11 months before; ytd = since 1 January. Not together with from and to. */
+        preset?: '30d' | '3m' | '12m' | 'ytd';
+        /** @description Last local date of the period (included); with from, unless a preset is given. */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -9174,14 +9183,16 @@ export interface operations {
   };
   MetricsController_revenue: {
     parameters: {
-      query: {
+      query?: {
         comparison?: 'previous_period' | 'same_period_last_year';
-        /** @description First local date of the period (included). */
-        from: string;
+        /** @description First local date of the period (included); with to, unless a preset is given. */
+        from?: string;
         /** @description Default: day up to 62 days, week up to 184, month beyond. */
         granularity?: 'day' | 'week' | 'month';
-        /** @description Last local date of the period (included). */
-        to: string;
+        /** @description A named period ending today on the platform’s calendar (REPORTING_TIME_ZONE): 30d = today and the 29 days before; 3m / 12m = this month so far and the 2 / 11 months before; ytd = since 1 January. Not together with from and to. */
+        preset?: '30d' | '3m' | '12m' | 'ytd';
+        /** @description Last local date of the period (included); with from, unless a preset is given. */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -11533,14 +11544,16 @@ export interface operations {
   };
   MetricsController_overview: {
     parameters: {
-      query: {
+      query?: {
         comparison?: 'previous_period' | 'same_period_last_year';
-        /** @description First local date of the period (included). */
-        from: string;
+        /** @description First local date of the period (included); with to, unless a preset is given. */
+        from?: string;
         /** @description Default: day up to 62 days, week up to 184, month beyond. */
         granularity?: 'day' | 'week' | 'month';
-        /** @description Last local date of the period (included). */
-        to: string;
+        /** @description A named period ending today on the platform’s calendar (REPORTING_TIME_ZONE): 30d = today and the 29 days before; 3m / 12m = this month so far and the 2 / 11 months before; ytd = since 1 January. Not together with from and to. */
+        preset?: '30d' | '3m' | '12m' | 'ytd';
+        /** @description Last local date of the period (included); with from, unless a preset is given. */
+        to?: string;
       };
       header?: never;
       path?: never;

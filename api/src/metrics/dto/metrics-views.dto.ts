@@ -4,12 +4,14 @@ import {
   METRIC_DEFINITIONS,
   METRICS_COMPARISONS,
   METRICS_GRANULARITIES,
+  METRICS_PRESETS,
   SPACE_TYPE_KEYS,
   type CityMarket,
   type DriverCohort,
   type FunnelStep,
   type FxRatesView,
   type FxRateUsed,
+  type MetricsPreset,
   type FxUsage,
   type GrowthMetrics,
   type InvestorOverview,
@@ -51,6 +53,8 @@ type DemandHeatmapCell = MarketMetrics['demandHeatmap'][number];
 const BUCKET = 'Bucket label: the day (`YYYY-MM-DD`), the Monday of the week (`YYYY-MM-DD`) or the month (`YYYY-MM`).';
 
 export class MetricsPeriodDto implements MetricsPeriod {
+  @ApiProperty({ enum: METRICS_PRESETS, nullable: true, description: 'The preset asked for, or null for days given as from and to.' })
+  preset: MetricsPreset | null;
   @ApiProperty({ format: 'date', example: '2026-01-01', description: 'First local date of the period (included).' }) from: string;
   @ApiProperty({ format: 'date', example: '2026-12-31', description: 'Last local date of the period (included).' }) to: string;
   @ApiProperty({ type: 'integer', minimum: 1, description: 'Days in the period, both ends included.' }) days: number;

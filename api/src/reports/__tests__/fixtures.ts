@@ -13,6 +13,7 @@ import {
 } from '@aiparksit/shared';
 
 const PERIOD: MetricsPeriod = {
+  preset: null,
   from: '2026-01-01',
   to: '2026-12-31',
   days: 365,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { periodDays, presetRange, selectionFromSearch, selectionToQuery, selectionToSearch, type MetricsSelection } from './metrics-selection';
+import {
+  periodDays,
+  presetRange,
+  selectionFromSearch,
+  selectionToQuery,
+  selectionToSearch,
+  shownPeriodQuery,
+  type MetricsSelection,
+} from './metrics-selection';
 
 const now = new Date(2026, 11, 7, 4, 30); // 7 December 2026, local time
 
@@ -80,15 +88,40 @@ describe('presetRange', () => {
 });
 
 describe('selectionToQuery', () => {
-  it('sends both days included and leaves auto granularity out', () => {
+  it('sends a preset by name, for the API to work out on the platform’s calendar, and leaves auto granularity out', () => {
     expect(selectionToQuery({ preset: '30d', from: '2026-11-08', to: '2026-12-07', comparison: 'previous_period', granularity: 'auto' })).toEqual({
-      from: '2026-11-08',
-      to: '2026-12-07',
+      preset: '30d',
       comparison: 'previous_period',
     });
     expect(selectionToQuery({ preset: '30d', from: '2026-11-08', to: '2026-12-07', comparison: 'previous_period', granularity: 'week' }).granularity).toBe(
       'week',
     );
+  });
+
+  it('sends a custom period by its days, both included', () => {
+    expect(selectionToQuery({ preset: 'custom', from: '2026-03-01', to: '2026-03-31', comparison: 'same_period_last_year', granularity: 'auto' })).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+      comparison: 'same_period_last_year',
+    });
+  });
+});
+
+describe('shownPeriodQuery', () => {
+  it('asks a report for exactly the days the answer covered', () => {
+    expect(
+      shownPeriodQuery({
+        preset: '30d',
+        from: '2026-11-09',
+        to: '2026-12-08',
+        days: 30,
+        comparison: 'previous_period',
+        comparisonFrom: '2026-10-10',
+        comparisonTo: '2026-11-08',
+        granularity: 'day',
+        reportingTimeZone: 'Europe/Berlin',
+      }),
+    ).toEqual({ from: '2026-11-09', to: '2026-12-08', comparison: 'previous_period', granularity: 'day' });
   });
 });
 

@@ -1,6 +1,15 @@
-import { METRICS_COMPARISONS, METRICS_GRANULARITIES, type MetricsComparison, type MetricsGranularity, type MetricsQuery } from '@aiparksit/shared';
+import {
+  METRICS_COMPARISONS,
+  METRICS_GRANULARITIES,
+  presetDays,
+  type MetricsComparison,
+  type MetricsGranularity,
+  type MetricsPeriod,
+  type MetricsPreset,
+  type MetricsQuery,
+} from '@aiparksit/shared';
 
-export const PERIOD_PRESETS = ['30d', '3m', '12m', 'ytd', 'custom'] as const;
+export const PERIOD_PRESETS = ['30d', '3m', '12m', 'ytd', 'custom'] as const satisfies readonly (MetricsPreset | 'custom')[];
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
 export const PERIOD_PRESET_LABELS: Record<PeriodPreset, string> = {
@@ -22,7 +31,10 @@ export type GranularityChoice = MetricsGranularity | 'auto';
 /** What the investor pages keep in the address bar, so a link or a reload shows the same view. */
 export interface MetricsSelection {
   preset: PeriodPreset;
-  /** First and last day, both included (`YYYY-MM-DD`); for a preset, what it means today. */
+  /**
+   * First and last day, both included (`YYYY-MM-DD`): a custom period's own; for a preset, what it
+   * means on the browser's calendar (the API's answer says the days it covers).
+   */
   from: string;
   to: string;
   comparison: MetricsComparison;
@@ -45,22 +57,12 @@ function isRealDate(text: string | null): text is string {
 }
 
 /**
- * The days a preset covers today, both ends included. Month presets take whole months (the
- * current one so far and the ones before it), so monthly buckets are never cut in two.
+ * The days a preset covers on the browser's calendar. The API works a preset out on the
+ * platform's own calendar, which can be a day apart, so this is only what a custom period starts
+ * from before the API has answered.
  */
-export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, now = new Date()): { from: string; to: string } {
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  const to = localDate(today);
-  switch (preset) {
-    case '30d':
-      return { from: localDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 29)), to };
-    case '3m':
-      return { from: localDate(new Date(today.getFullYear(), today.getMonth() - 2, 1)), to };
-    case '12m':
-      return { from: localDate(new Date(today.getFullYear(), today.getMonth() - 11, 1)), to };
-    case 'ytd':
-      return { from: localDate(new Date(today.getFullYear(), 0, 1)), to };
-  }
+export function presetRange(preset: MetricsPreset, now = new Date()): { from: string; to: string } {
+  return presetDays(preset, localDate(now));
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): value is T {
@@ -100,11 +102,25 @@ export function selectionToSearch(selection: MetricsSelection): URLSearchParams 
   return search;
 }
 
-/** The metrics routes' query of a selection. */
+/**
+ * The metrics routes' query of a selection: a preset by name, for the API to work out on the
+ * platform's calendar (the answer's period says which days it came to), a custom period by its days.
+ */
 export function selectionToQuery(selection: MetricsSelection): MetricsQuery {
-  const query: MetricsQuery = { from: selection.from, to: selection.to, comparison: selection.comparison };
+  const query: MetricsQuery =
+    selection.preset === 'custom'
+      ? { from: selection.from, to: selection.to, comparison: selection.comparison }
+      : { preset: selection.preset, comparison: selection.comparison };
   if (selection.granularity !== 'auto') query.granularity = selection.granularity;
   return query;
+}
+
+/** A period by its days: what reports are asked for. */
+export type PeriodDaysQuery = MetricsQuery & { from: string; to: string };
+
+/** The query of exactly the days an answer covered, as the API resolved them: what a report of the shown figures asks for. */
+export function shownPeriodQuery(period: MetricsPeriod): PeriodDaysQuery {
+  return { from: period.from, to: period.to, comparison: period.comparison, granularity: period.granularity };
 }
 
 /** Days from `from` to `to`, both included. */

@@ -1,22 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreateReportSubscriptionRequest,
-  MetricsQuery,
-  OutboxReceipt,
-  ReportFormat,
-  ReportSubscription,
-  ReportType,
-  SendEmailRequest,
-} from '@aiparksit/shared';
+import type { CreateReportSubscriptionRequest, OutboxReceipt, ReportFormat, ReportSubscription, ReportType, SendEmailRequest } from '@aiparksit/shared';
 import { api, download, unwrap } from '../../../lib/api-client';
 import { saveFile } from '../../../lib/http';
+import type { PeriodDaysQuery } from './metrics-selection';
 
 export const reportKeys = {
   subscriptions: ['report-subscriptions'] as const,
 };
 
 /** A file name when the server gives none: what, which days, and the format. */
-export function fallbackFileName(type: ReportType, query: MetricsQuery, format: ReportFormat): string {
+export function fallbackFileName(type: ReportType, query: PeriodDaysQuery, format: ReportFormat): string {
   return `aiparksit-${type}-${query.from}-to-${query.to}.${format}`;
 }
 
@@ -26,7 +19,7 @@ export function fallbackFileName(type: ReportType, query: MetricsQuery, format: 
  */
 export async function downloadReport(
   type: ReportType,
-  query: MetricsQuery,
+  query: PeriodDaysQuery,
   format: ReportFormat,
   onProgress?: (received: number, total: number | null) => void,
 ): Promise<string> {
@@ -44,13 +37,15 @@ export async function downloadReport(
 }
 
 /** "Email me this report": the outbox renders the PDF and mails it to the signed-in person. */
-export function emailReport(userId: string, type: ReportType, query: MetricsQuery): Promise<OutboxReceipt> {
+export function emailReport(userId: string, type: ReportType, query: PeriodDaysQuery): Promise<OutboxReceipt> {
   const body: SendEmailRequest = { userId, template: 'investor-report', report: { type, from: query.from, to: query.to, comparison: query.comparison } };
   return unwrap(api.POST('/api/notifications/email', { body }));
 }
 
 export function useEmailReport() {
-  return useMutation({ mutationFn: ({ userId, type, query }: { userId: string; type: ReportType; query: MetricsQuery }) => emailReport(userId, type, query) });
+  return useMutation({
+    mutationFn: ({ userId, type, query }: { userId: string; type: ReportType; query: PeriodDaysQuery }) => emailReport(userId, type, query),
+  });
 }
 
 function listSubscriptions(signal?: AbortSignal): Promise<ReportSubscription[]> {

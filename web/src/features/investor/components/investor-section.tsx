@@ -20,7 +20,7 @@ export interface InvestorSectionProps {
   title: string;
   lead: ReactNode;
   report: ReportType;
-  /** The period the shown answer covers (from the API), to state the comparison's days. */
+  /** The period the shown answer covers (from the API): the days stated, compared and reported. */
   period?: MetricsPeriod;
   children: ReactNode;
 }
@@ -31,7 +31,7 @@ export interface InvestorSectionProps {
  */
 export function InvestorSection({ user, title, lead, report, period, children }: InvestorSectionProps) {
   usePageTitle(title);
-  const { selection, query, search, setSelection } = useMetricsSelection();
+  const { selection, search, setSelection } = useMetricsSelection();
   return (
     <div className="investor">
       <PageHeader eyebrow={user.role === 'admin' ? 'Platform KPIs' : 'Investor'} title={title}>
@@ -52,7 +52,7 @@ export function InvestorSection({ user, title, lead, report, period, children }:
         <PeriodPicker selection={selection} onChange={setSelection} period={period} />
       </section>
       {children}
-      <ReportActions type={report} query={query} user={user} />
+      <ReportActions type={report} period={period} user={user} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import {
 
 const GRANULARITY_LABELS: Record<GranularityChoice, string> = { auto: 'Automatic', day: 'Day', week: 'Week', month: 'Month' };
 
-/** Period, comparison and bucket size; `period` (the API's answer) states the exact days compared. */
+/** Period, comparison and bucket size; `period` (the API's answer) states the exact days shown and compared. */
 export function PeriodPicker({
   selection,
   onChange,
@@ -35,8 +35,8 @@ export function PeriodPicker({
           value={selection.preset}
           onChange={(event) => {
             const preset = event.target.value as PeriodPreset;
-            // A custom period starts from the days shown, for the person to adjust.
-            change(preset === 'custom' ? { preset } : { preset, ...presetRange(preset) });
+            // A custom period starts from the days shown (as the API worked them out), for the person to adjust.
+            change(preset === 'custom' ? { preset, ...(period && { from: period.from, to: period.to }) } : { preset, ...presetRange(preset) });
           }}
         >
           {PERIOD_PRESETS.map((preset) => (
@@ -103,7 +103,7 @@ export function PeriodPicker({
         </select>
       </div>
       <p className="field__hint period-picker__summary" data-testid="period-summary">
-        {formatPeriod(selection.from, selection.to)}
+        {period ? formatPeriod(period.from, period.to) : formatPeriod(selection.from, selection.to)}
         {period && (
           <>
             {' '}

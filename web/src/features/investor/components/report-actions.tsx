@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { MetricsQuery, ReportFormat, ReportType, UserView } from '@aiparksit/shared';
+import type { MetricsPeriod, ReportFormat, ReportType, UserView } from '@aiparksit/shared';
 import { describeError } from '../../../lib/api-error';
 import { describeExportError, progressText } from '../api/export-status';
+import { shownPeriodQuery } from '../api/metrics-selection';
 import { browserTimeZone, downloadReport, useEmailReport, useReportSubscriptions, useToggleSubscription } from '../api/reports';
 
 export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
@@ -15,7 +16,9 @@ type DownloadState =
   { phase: 'idle' } | { phase: 'working'; format: ReportFormat; text: string } | { phase: 'done'; text: string } | { phase: 'error'; text: string };
 
 /** Download PDF / CSV, "Email me this report" and the monthly subscription of this page's report. */
-export function ReportActions({ type, query, user }: { type: ReportType; query: MetricsQuery; user: UserView }) {
+export function ReportActions({ type, period, user }: { type: ReportType; period: MetricsPeriod | undefined; user: UserView }) {
+  // The report of exactly the days shown, as the API worked them out (a preset's days are the platform's).
+  const query = period && shownPeriodQuery(period);
   const [download, setDownload] = useState<DownloadState>({ phase: 'idle' });
   const email = useEmailReport();
   const subscriptions = useReportSubscriptions();
@@ -24,6 +27,7 @@ export function ReportActions({ type, query, user }: { type: ReportType; query: 
   const busy = download.phase === 'working';
 
   const start = async (format: ReportFormat) => {
+    if (!query) return;
     setDownload({ phase: 'working', format, text: progressText(format, 0, null) });
     try {
       const name = await downloadReport(type, query, format, (received, total) =>
@@ -41,13 +45,18 @@ export function ReportActions({ type, query, user }: { type: ReportType; query: 
         Report: {REPORT_TYPE_LABELS[type]}
       </h2>
       <div className="report-actions__buttons">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void start('pdf')}>
+        <button type="button" className="button button--primary" disabled={busy || !query} onClick={() => void start('pdf')}>
           {busy && download.format === 'pdf' ? 'Preparing PDF…' : 'Download PDF'}
         </button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void start('csv')}>
+        <button type="button" className="button button--secondary" disabled={busy || !query} onClick={() => void start('csv')}>
           {busy && download.format === 'csv' ? 'Preparing CSV…' : 'Download CSV'}
         </button>
-        <button type="button" className="button button--secondary" disabled={email.isPending} onClick={() => email.mutate({ userId: user.id, type, query })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={email.isPending || !query}
+          onClick={() => query && email.mutate({ userId: user.id, type, query })}
+        >
           {email.isPending ? 'Sending…' : 'Email me this report'}
         </button>
       </div>
