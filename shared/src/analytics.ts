@@ -1,3 +1,5 @@
+import type { MetricsPreset } from './metrics.js';
+
 /** Bucket sizes of the analytics series. Days, weeks (Monday first) and months are local to each facility. */
 export const ANALYTICS_GRANULARITIES = ['hour', 'day', 'week', 'month'] as const;
 export type AnalyticsGranularity = (typeof ANALYTICS_GRANULARITIES)[number];
@@ -9,8 +11,14 @@ export type AnalyticsGranularity = (typeof ANALYTICS_GRANULARITIES)[number];
  */
 export interface AnalyticsQuery {
   facilityId?: string;
-  from: string;
-  to: string;
+  /**
+   * Instead of `from` and `to`: a named period ending today on each facility's own calendar
+   * (`30d`: today and the 29 days before; `3m` / `12m`: this month so far and the 2 / 11 before;
+   * `ytd`: since 1 January), so whatever day the caller's clock shows, a payment made now counts.
+   */
+  preset?: MetricsPreset;
+  from?: string;
+  to?: string;
   granularity?: AnalyticsGranularity;
 }
 
@@ -23,6 +31,10 @@ export interface AnalyticsScope {
   granularity: AnalyticsGranularity;
   /** The zone of the bucket labels; null when the facilities' zones differ (each uses its own). */
   timeZone: string | null;
+  /**
+   * The range asked for (`to` exclusive); for a preset, the local dates it came to, from the
+   * earliest facility's first day to the latest facility's end where their zones differ.
+   */
   from: string;
   to: string;
 }

@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import type {
-  AnalyticsGranularity,
-  AnalyticsScope,
-  OccupancyBucket,
-  OccupancyHeatmapCell,
-  OccupancyReport,
-  RevenueBucket,
-  RevenueReport,
-  RevenueSeries,
+import {
+  dateInZone,
+  presetDays,
+  type AnalyticsGranularity,
+  type AnalyticsScope,
+  type OccupancyBucket,
+  type OccupancyHeatmapCell,
+  type OccupancyReport,
+  type RevenueBucket,
+  type RevenueReport,
+  type RevenueSeries,
+  type MetricsPreset,
 } from '@aiparksit/shared';
 import type { UserPrincipal } from '../access/index.js';
+import { fieldError } from '../common/errors/index.js';
 import { AnalyticsException } from './analytics.exception.js';
 import { AnalyticsRepository, type FacilityRange, type ScopeFacility } from './analytics.repository.js';
 import { availableSpaceMinutes, availableSpaceMinutesByDay } from './available-space-minutes.js';
@@ -28,6 +32,15 @@ interface Scope {
   facilities: ScopeFacility[];
   ranges: FacilityRange[];
   granularity: AnalyticsGranularity;
+  /** The range as asked, or a preset's local dates (earliest first day, latest end). */
+  from: string;
+  to: string;
+}
+
+/** A range of local dates or times (`to` exclusive), before it is read in a facility's zone. */
+interface AskedRange {
+  from: string;
+  to: string;
 }
 
 /**
@@ -79,7 +92,7 @@ export class AnalyticsService {
       }
       return { currency, totals, buckets: filled };
     });
-    return { ...describe(scope, query), series };
+    return { ...describe(scope), series };
   }
 
   async occupancy(user: UserPrincipal, query: AnalyticsQueryDto): Promise<OccupancyReport> {
@@ -147,7 +160,7 @@ export class AnalyticsService {
     const totalBooked = buckets.reduce((sum, b) => sum + b.bookedSpaceMinutes, 0);
     const totalAvailable = buckets.reduce((sum, b) => sum + b.availableSpaceMinutes, 0);
     const totals = { bookedSpaceMinutes: round2(totalBooked), availableSpaceMinutes: round2(totalAvailable), percent: percentOf(totalBooked, totalAvailable) };
-    return { ...describe(scope, query), totals, buckets, heatmap };
+    return { ...describe(scope), totals, buckets, heatmap };
   }
 
   private async scopeOf(user: UserPrincipal, query: AnalyticsQueryDto): Promise<Scope> {
@@ -169,25 +182,58 @@ export class AnalyticsService {
     }
     // A portfolio's facilities share a few zones: each bound is parsed once per zone.
     const instants = new Map<string, number>();
-    const ranges = facilities.map((f) => rangeIn(f, query, instants));
-    return { facilityId: query.facilityId ?? null, facilities, ranges, granularity: query.granularity };
+    const now = new Date();
+    const fixed = askedRange(query);
+    const asked = (facility: ScopeFacility): AskedRange => (query.preset ? presetRangeIn(query.preset, facility.timeZone, now) : fixed!);
+    const ranges = facilities.map((f) => rangeIn(f, asked(f), query.granularity, instants));
+    const { from, to } = query.preset ? spanOf(facilities.map(asked), presetRangeIn(query.preset, 'UTC', now)) : fixed!;
+    return { facilityId: query.facilityId ?? null, facilities, ranges, granularity: query.granularity, from, to };
   }
 }
 
+/** The query's own `from` and `to`, or null for a preset: one or the other (400 otherwise). */
+function askedRange(query: AnalyticsQueryDto): AskedRange | null {
+  if (query.preset !== undefined && (query.from !== undefined || query.to !== undefined)) {
+    const message = 'Give either a preset or from and to, not both.';
+    throw new AnalyticsException('invalid_range', message, { fields: [fieldError('preset', 'invalid', undefined, message)] });
+  }
+  if (query.preset !== undefined) return null;
+  if (query.from === undefined || query.to === undefined) {
+    const missing = (['from', 'to'] as const).filter((field) => query[field] === undefined);
+    throw new AnalyticsException('invalid_range', 'Give a preset, or both from and to.', { fields: missing.map((field) => fieldError(field, 'required')) });
+  }
+  return { from: query.from, to: query.to };
+}
+
+/** A preset's local dates in a zone: its days up to today there, `to` the day after (exclusive). */
+function presetRangeIn(preset: MetricsPreset, timeZone: string, now: Date): AskedRange {
+  const days = presetDays(preset, dateInZone(timeZone, now));
+  return { from: days.from, to: DateTime.fromISO(days.to, { zone: 'UTC' }).plus({ days: 1 }).toISODate()! };
+}
+
+/** The earliest first day and the latest end of the facilities' ranges (local dates compare as text). */
+function spanOf(ranges: AskedRange[], empty: AskedRange): AskedRange {
+  if (ranges.length === 0) return empty;
+  return {
+    from: ranges.reduce((min, r) => (r.from < min ? r.from : min), ranges[0]!.from),
+    to: ranges.reduce((max, r) => (r.to > max ? r.to : max), ranges[0]!.to),
+  };
+}
+
 /** The facility's range in whole UTC hours (from rounded down, to up), as the rollups store hours. */
-function rangeIn(facility: ScopeFacility, query: AnalyticsQueryDto, instants: Map<string, number>): FacilityRange {
+function rangeIn(facility: ScopeFacility, asked: AskedRange, granularity: AnalyticsGranularity, instants: Map<string, number>): FacilityRange {
   const parse = (field: 'from' | 'to') => {
-    const key = `${field}|${facility.timeZone}`;
+    const key = `${field}|${asked[field]}|${facility.timeZone}`;
     let instant = instants.get(key);
-    if (instant === undefined) instants.set(key, (instant = instantOf(query[field], facility.timeZone, field)));
+    if (instant === undefined) instants.set(key, (instant = instantOf(asked[field], facility.timeZone, field)));
     return instant;
   };
   const from = parse('from');
   const to = parse('to');
-  if (!(to > from)) throw new AnalyticsException('invalid_range', '`to` must be later than `from`.', { from: query.from, to: query.to });
-  const maxDays = MAX_RANGE_DAYS[query.granularity];
+  if (!(to > from)) throw new AnalyticsException('invalid_range', '`to` must be later than `from`.', { from: asked.from, to: asked.to });
+  const maxDays = MAX_RANGE_DAYS[granularity];
   if (to - from > maxDays * DAY_MS) {
-    throw new AnalyticsException('range_too_long', `At ${query.granularity} granularity a range covers at most ${maxDays} days.`, { maxDays });
+    throw new AnalyticsException('range_too_long', `At ${granularity} granularity a range covers at most ${maxDays} days.`, { maxDays });
   }
   return {
     facilityId: facility.id,
@@ -236,15 +282,15 @@ function localHourOf(ms: number, timeZone: string): number {
   return Math.floor(local / HOUR_MS) * HOUR_MS;
 }
 
-function describe(scope: Scope, query: AnalyticsQueryDto): AnalyticsScope {
+function describe(scope: Scope): AnalyticsScope {
   const zones = new Set(scope.facilities.map((f) => f.timeZone));
   return {
     facilityId: scope.facilityId,
     facilityCount: scope.facilities.length,
     granularity: scope.granularity,
     timeZone: zones.size === 1 ? [...zones][0]! : null,
-    from: query.from,
-    to: query.to,
+    from: scope.from,
+    to: scope.to,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type MetricsPeriod,
   type MetricsQuery,
 } from '@aiparksit/shared';
+import { fieldError } from '../common/errors/index.js';
 import { MetricsException } from './metrics.exception.js';
 
 const DAY_MS = 86_400_000;
@@ -51,10 +52,12 @@ export interface ResolvedPeriod extends MetricsPeriod {
  */
 export function resolvePeriod(query: MetricsQuery, reportingTimeZone: string, now: Date = new Date()): ResolvedPeriod {
   if (query.preset !== undefined && (query.from !== undefined || query.to !== undefined)) {
-    throw new MetricsException('invalid_period', 'give either a preset or from and to, not both', { preset: query.preset, from: query.from, to: query.to });
+    const message = 'give either a preset or from and to, not both';
+    throw new MetricsException('invalid_period', message, { fields: [fieldError('preset', 'invalid', undefined, message)] });
   }
   if (query.preset === undefined && (query.from === undefined || query.to === undefined)) {
-    throw new MetricsException('invalid_period', 'give a preset, or both from and to', { field: query.from === undefined ? 'from' : 'to' });
+    const missing = (['from', 'to'] as const).filter((field) => query[field] === undefined);
+    throw new MetricsException('invalid_period', 'give a preset, or both from and to', { fields: missing.map((field) => fieldError(field, 'required')) });
   }
   const { from, to } = query.preset === undefined ? { from: query.from!, to: query.to! } : presetDays(query.preset, dateInZone(reportingTimeZone, now));
   const fromDay = dayNumber(from);

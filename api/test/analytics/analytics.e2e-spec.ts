@@ -291,12 +291,58 @@ describe('analytics', () => {
     });
   });
 
+  describe('presets', () => {
+    it('end on each car park’s own today, so what was paid a moment ago counts whatever day the caller’s clock shows', async () => {
+      const dateIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+      const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      // A booking for next week, paid a minute ago, in each car park.
+      const paidNow = new Date(Date.now() - 60_000).toISOString();
+      const nextWeek = Date.now() + 7 * 86_400_000;
+      for (const [facility, cents] of [
+        [berlin, 2300],
+        [newYork, 4100],
+      ] as const) {
+        const bookingId = await insertBooking(pool, {
+          facilityId: facility.id,
+          spaceId: facility.spaces.standard![1]!,
+          start: new Date(nextWeek).toISOString(),
+          end: new Date(nextWeek + 3_600_000).toISOString(),
+        });
+        await insertLedger(pool, { bookingId, operatorId: operator.id, facilityId: facility.id, at: paidNow, grossCents: cents, feeCents: cents / 10 });
+      }
+
+      const before = { berlin: dateIn('Europe/Berlin'), newYork: dateIn('America/New_York') };
+      const inBerlin = (await get(operatorTokens, '/api/analytics/revenue', { facilityId: berlin.id, preset: '30d', granularity: 'day' }))
+        .body as RevenueReport;
+      const portfolio = (await get(operatorTokens, '/api/analytics/revenue', { preset: '30d', granularity: 'day' })).body as RevenueReport;
+      const after = { berlin: dateIn('Europe/Berlin'), newYork: dateIn('America/New_York') };
+      // The car park's own 30 days: its today and the 29 before (`to` exclusive).
+      const berlinToday = inBerlin.to === shift(before.berlin, 1) ? before.berlin : after.berlin;
+      expect(inBerlin).toMatchObject({ from: shift(berlinToday, -29), to: shift(berlinToday, 1), timeZone: 'Europe/Berlin' });
+      expect(inBerlin.series[0]!.totals.grossCents).toBe(2300);
+      expect(inBerlin.series[0]!.buckets).toHaveLength(30);
+      // A portfolio across zones: each car park its own days, the answer spanning them all.
+      const newYorkToday = portfolio.from === shift(before.newYork, -29) ? before.newYork : after.newYork;
+      expect(portfolio).toMatchObject({ facilityId: null, from: shift(newYorkToday, -29), to: shift(berlinToday, 1) });
+      expect(portfolio.series[0]!.totals.grossCents).toBe(2300 + 4100);
+
+      const occupancy = await get(operatorTokens, '/api/analytics/occupancy', { facilityId: newYork.id, preset: '12m', granularity: 'month' });
+      expect(occupancy.status).toBe(200);
+      const [year, month] = newYorkToday.split('-').map(Number) as [number, number];
+      expect((occupancy.body as OccupancyReport).from).toBe(new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10));
+      expect((occupancy.body as OccupancyReport).buckets).toHaveLength(12);
+    });
+  });
+
   describe('validation', () => {
     it.each([
       [{ from: 'yesterday', to: '2026-03-04' }, 'from'],
       [{ from: '2026-03-01', to: '2026-03-04', granularity: 'minute' }, 'granularity'],
       [{ from: '2026-03-01', to: '2026-03-04', facilityId: 'not-a-uuid' }, 'facilityId'],
       [{ to: '2026-03-04' }, 'from'],
+      [{}, 'from'],
+      [{ preset: 'forever' }, 'preset'],
+      [{ preset: '30d', from: '2026-03-01', to: '2026-03-04' }, 'preset'],
     ])('names the bad field of %j with 400', async (query, field) => {
       const res = await get(operatorTokens, '/api/analytics/occupancy', query as Record<string, string>);
       expect(res.status).toBe(400);

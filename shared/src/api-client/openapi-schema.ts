@@ -5531,16 +5531,18 @@ export interface operations {
   };
   AnalyticsController_occupancy: {
     parameters: {
-      query: {
+      query?: {
         /** @description Without it: your whole portfolio. */
         facilityId?: string;
-        /** @description Start (inclusive). Without an offset it is local to each facility. */
-        from: string;
+        /** @description Start (inclusive). Without an offset it is local to each facility. With to, unless a preset is given. */
+        from?: string;
         granularity?: 'hour' | 'day' | 'week' | 'month';
         /** @description Admins and investors: an operator’s portfolio. */
         operatorId?: string;
-        /** @description End (exclusive). */
-        to: string;
+        /** @description A named period ending today on each facility’s own calendar: 30d = today and the 29 days before; 3m / 12m = this month so far and the 2 / 11 months before; ytd = since 1 January. Not together with from and to. */
+        preset?: '30d' | '3m' | '12m' | 'ytd';
+        /** @description End (exclusive). With from, unless a preset is given. */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -5618,16 +5620,18 @@ export interface operations {
   };
   AnalyticsController_revenue: {
     parameters: {
-      query: {
+      query?: {
         /** @description Without it: your whole portfolio. */
         facilityId?: string;
-        /** @description Start (inclusive). Without an offset it is local to each facility. */
-        from: string;
+        /** @description Start (inclusive). Without an offset it is local to each facility. With to, unless a preset is given. */
+        from?: string;
         granularity?: 'hour' | 'day' | 'week' | 'month';
         /** @description Admins and investors: an operator’s portfolio. */
         operatorId?: string;
-        /** @description End (exclusive). */
-        to: string;
+        /** @description A named period ending today on each facility’s own calendar: 30d = today and the 29 days before; 3m / 12m = this month so far and the 2 / 11 months before; ytd = since 1 January. Not together with from and to. */
+        preset?: '30d' | '3m' | '12m' | 'ytd';
+        /** @description End (exclusive). With from, unless a preset is given. */
+        to?: string;
       };
       header?: never;
       path?: never;

@@ -139,7 +139,7 @@ const routes: RouteObject[] = [
               />
             ),
             children: [
-              { index: true, element: <OperatorHome trends={<RecentTrends days={30} />} /> },
+              { index: true, element: <OperatorHome trends={<RecentTrends />} /> },
               { path: 'onboarding', element: <OnboardingPage /> },
               { path: 'facilities', element: <FacilitiesPage /> },
               { path: 'facilities/new', element: <NewFacilityPage /> },

@@ -33,7 +33,11 @@ export interface RunningBrowser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a throw-away profile; we run as root in CI, hence --no-sandbox. */
+/**
+ * Headless Chromium with a throw-away profile; we run as root in CI, hence --no-sandbox.
+ * `BROWSER_TZ` (e.g. Pacific/Pago_Pago) runs the browser's clock in another zone than the test
+ * process and the car parks: every page must still show the car parks' and the platform's days.
+ */
 export async function launchBrowser(): Promise<RunningBrowser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH.');
@@ -42,6 +46,7 @@ export async function launchBrowser(): Promise<RunningBrowser> {
     executablePath,
     headless: true,
     userDataDir,
+    env: { ...process.env, ...(process.env['BROWSER_TZ'] ? { TZ: process.env['BROWSER_TZ'] } : {}) },
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -3,4 +3,4 @@ export { OccupancyChart, OccupancyHeatmap } from './components/occupancy-chart';
 export { RevenuePage } from './components/revenue-page';
 export { RecentTrends } from './components/recent-trends';
 export { OccupancyPage } from './components/occupancy-page';
-export { analyticsKeys, lastDays, useOccupancy, useRevenue } from './api/analytics';
+export { analyticsKeys, useOccupancy, useRevenue } from './api/analytics';

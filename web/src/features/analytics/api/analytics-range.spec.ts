@@ -28,26 +28,24 @@ describe('selectionFromSearch', () => {
 });
 
 describe('selectionToQuery', () => {
-  it('asks for 30 days up to and including today', () => {
-    expect(selectionToQuery(selectionFromSearch(new URLSearchParams(), now), now)).toEqual({
+  it('asks for the last 30 days by name: the API ends them on each car park’s own today', () => {
+    expect(selectionToQuery(selectionFromSearch(new URLSearchParams(), now))).toEqual({
       facilityId: undefined,
-      from: '2026-10-28',
-      to: '2026-11-27',
+      preset: '30d',
       granularity: 'day',
     });
   });
 
-  it('asks for twelve whole months, this one included', () => {
-    expect(selectionToQuery(selectionFromSearch(new URLSearchParams('range=12m&facilityId=f1'), now), now)).toEqual({
+  it('asks for twelve whole months by name, this one included', () => {
+    expect(selectionToQuery(selectionFromSearch(new URLSearchParams('range=12m&facilityId=f1'), now))).toEqual({
       facilityId: 'f1',
-      from: '2025-12-01',
-      to: '2026-11-27',
+      preset: '12m',
       granularity: 'month',
     });
   });
 
   it('includes the last day of a custom range (to is exclusive for the API)', () => {
-    const query = selectionToQuery({ facilityId: '', preset: 'custom', from: '2026-02-01', to: '2026-02-28', granularity: 'day' }, now);
-    expect(query).toMatchObject({ from: '2026-02-01', to: '2026-03-01' });
+    const query = selectionToQuery({ facilityId: '', preset: 'custom', from: '2026-02-01', to: '2026-02-28', granularity: 'day' });
+    expect(query).toEqual({ facilityId: undefined, from: '2026-02-01', to: '2026-03-01', granularity: 'day' });
   });
 });

@@ -1,7 +1,7 @@
-import { ANALYTICS_GRANULARITIES, type AnalyticsGranularity, type AnalyticsQuery } from '@aiparksit/shared';
+import { ANALYTICS_GRANULARITIES, type AnalyticsGranularity, type AnalyticsQuery, type MetricsPreset } from '@aiparksit/shared';
 import { lastDays, localDate } from './analytics';
 
-export const RANGE_PRESETS = ['30d', '12m', 'custom'] as const;
+export const RANGE_PRESETS = ['30d', '12m', 'custom'] as const satisfies readonly (MetricsPreset | 'custom')[];
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
 export const RANGE_PRESET_LABELS: Record<RangePreset, string> = { '30d': 'Last 30 days', '12m': 'Last 12 months', custom: 'Custom' };
@@ -11,7 +11,7 @@ export interface AnalyticsSelection {
   /** Empty: the whole portfolio. */
   facilityId: string;
   preset: RangePreset;
-  /** Custom range, first and last day included (`YYYY-MM-DD`). */
+  /** Custom range, first and last day included (`YYYY-MM-DD`); for a preset, where a custom range would start (the browser's calendar). */
   from: string;
   to: string;
   granularity: AnalyticsGranularity;
@@ -47,21 +47,14 @@ export function defaultGranularity(preset: RangePreset): AnalyticsGranularity {
 }
 
 /**
- * The API query of a selection. Dates stay local dates: the API reads them in each facility's
- * zone, so a portfolio across zones gets each car park's own days. `to` is exclusive.
+ * The API query of a selection. A preset goes by name: the API ends it on each facility's own
+ * today, whatever day the browser's clock shows. A custom range's dates stay local dates, which
+ * the API reads in each facility's zone, so a portfolio across zones gets each car park's own
+ * days; `to` is exclusive, so the last day is sent as the next one.
  */
-export function selectionToQuery(selection: AnalyticsSelection, now = new Date()): AnalyticsQuery {
-  const range = (() => {
-    if (selection.preset === '30d') return lastDays(30, now);
-    if (selection.preset === '12m') {
-      // The current month and the eleven before it, whole months, up to and including today.
-      return {
-        from: localDate(new Date(now.getFullYear(), now.getMonth() - 11, 1)),
-        to: localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1)),
-      };
-    }
-    const [y, m, d] = selection.to.split('-').map(Number) as [number, number, number];
-    return { from: selection.from, to: localDate(new Date(y, m - 1, d + 1)) };
-  })();
-  return { facilityId: selection.facilityId || undefined, ...range, granularity: selection.granularity };
+export function selectionToQuery(selection: AnalyticsSelection): AnalyticsQuery {
+  const facilityId = selection.facilityId || undefined;
+  if (selection.preset !== 'custom') return { facilityId, preset: selection.preset, granularity: selection.granularity };
+  const [y, m, d] = selection.to.split('-').map(Number) as [number, number, number];
+  return { facilityId, from: selection.from, to: localDate(new Date(y, m - 1, d + 1)), granularity: selection.granularity };
 }

@@ -1,14 +1,14 @@
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status';
 import { describeError } from '../../../lib/api-error';
-import { lastDays, useOccupancy, useRevenue } from '../api/analytics';
+import { useOccupancy, useRevenue } from '../api/analytics';
 import { OccupancyChart, OccupancyHeatmap } from './occupancy-chart';
 import { RevenueChart } from './revenue-chart';
 
-/** Revenue and occupancy per day over the last `days` days, for the operator's dashboard. */
-export function RecentTrends({ days }: { days: number }) {
-  const range = lastDays(days);
-  const revenue = useRevenue({ ...range, granularity: 'day' });
-  const occupancy = useOccupancy({ ...range, granularity: 'day' });
+/** Revenue and occupancy per day over the last 30 days (each car park's own, up to its today), for the operator's dashboard. */
+export function RecentTrends() {
+  const days = 30;
+  const revenue = useRevenue({ preset: '30d', granularity: 'day' });
+  const occupancy = useOccupancy({ preset: '30d', granularity: 'day' });
   return (
     <div className="dashboard-grid">
       <section className="panel" aria-labelledby="revenue-trend">
