@@ -1,4 +1,4 @@
-import type { OpeningHours, PriceQuote, RateMultiplier } from './pricing.js';
+import type { BookingWindowViolation, OpeningHours, PriceQuote, RateMultiplier } from './pricing.js';
 
 /** Kinds of space a facility offers; each has its own rate and availability. */
 export const SPACE_TYPES = ['standard', 'ev', 'accessible', 'oversize', 'motorcycle'] as const;
@@ -251,6 +251,12 @@ export interface FacilityAvailability {
   quotes: SpaceTypeQuote[];
   /** Hour by hour, over the local day the window starts on. */
   timeline: AvailabilityTimelineHour[];
+  /**
+   * Why this car park would refuse a booking of the window whatever is free (closed for part of
+   * it, shorter or longer than the stays it takes), as the booking would answer; empty when it
+   * takes such a stay.
+   */
+  windowProblems: BookingWindowViolation[];
   fidelity: DataFidelity;
 }
 

@@ -173,6 +173,49 @@ describeInBrowser('Alternatives when a car park is full', () => {
     }
   });
 
+  it('says before any attempt that a car park closed for part of the stay cannot take it, and offers one nearby that can', async () => {
+    // 20:00–22:00 UTC, 21:00–23:00 at the car parks' clock (Berlin, winter): after closing time.
+    const times = windowAhead(4, 2, 20);
+    const pool = testPool();
+    let closed: string;
+    let open: string;
+    try {
+      const operator = await createOperator(pool);
+      const daytime = [['06:00', '20:00']] as [string, string][];
+      ({ id: closed } = await createFacility(pool, operator, {
+        name: `Closed ${unique('Garage')}`,
+        lat: -43.53,
+        lng: 172.63,
+        spaces: { standard: 3 },
+        openingHours: { mon: daytime, tue: daytime, wed: daytime, thu: daytime, fri: daytime, sat: daytime, sun: daytime },
+      }));
+      ({ id: open } = await createFacility(pool, operator, {
+        name: `Open ${unique('Garage')}`,
+        lat: -43.53 + 1 / KM_PER_DEGREE,
+        lng: 172.63,
+        spaces: { standard: 1 },
+      }));
+    } finally {
+      await pool.end();
+    }
+    const context = await chromium.newContext();
+    try {
+      for (const viewport of ['desktop', 'phone'] as const) {
+        const page = await openPage(context, viewport);
+        await visit(page, `/facilities/${closed}?start=${encodeURIComponent(times.start)}&end=${encodeURIComponent(times.end)}&type=standard`);
+        await waitForText(page, '[data-testid="alternatives"] h3', 'Not bookable for this stay');
+        await waitForText(page, '[data-testid="window-problems"]', 'not open for the whole of this booking');
+        // Spaces are free, but "Book" would only lead to a refusal at checkout.
+        expect(await page.$eval('button[aria-label="Book a standard space"]', (button) => (button as HTMLButtonElement).disabled)).toBe(true);
+        const shown = await shownAlternatives(page, 1);
+        expect(shown.map((alternative) => alternative.id)).toEqual([open]);
+        await screenshot(page, `alternatives-closed-${viewport === 'desktop' ? 1280 : 375}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('offers the alternatives when holding a space is refused (409), and one click books the nearest with the same plate', async () => {
     const times = windowAhead(4, 2, 10);
     const parks = await fullCarParkWithNeighbours(-43.5, times);

@@ -183,21 +183,22 @@ export class AnalyticsService {
     // A portfolio's facilities share a few zones: each bound is parsed once per zone.
     const instants = new Map<string, number>();
     const now = new Date();
-    const fixed = askedRange(query);
-    const asked = (facility: ScopeFacility): AskedRange => (query.preset ? presetRangeIn(query.preset, facility.timeZone, now) : fixed!);
+    // A range as asked is every facility's; a preset ends on each facility's own today.
+    const period = periodOf(query);
+    const asked = (facility: ScopeFacility): AskedRange => ('preset' in period ? presetRangeIn(period.preset, facility.timeZone, now) : period);
     const ranges = facilities.map((f) => rangeIn(f, asked(f), query.granularity, instants));
-    const { from, to } = query.preset ? spanOf(facilities.map(asked), presetRangeIn(query.preset, 'UTC', now)) : fixed!;
+    const { from, to } = 'preset' in period ? spanOf(facilities.map(asked), presetRangeIn(period.preset, 'UTC', now)) : period;
     return { facilityId: query.facilityId ?? null, facilities, ranges, granularity: query.granularity, from, to };
   }
 }
 
-/** The query's own `from` and `to`, or null for a preset: one or the other (400 otherwise). */
-function askedRange(query: AnalyticsQueryDto): AskedRange | null {
+/** The query's preset, or its own `from` and `to`: one or the other (400 otherwise). */
+function periodOf(query: AnalyticsQueryDto): AskedRange | { preset: MetricsPreset } {
   if (query.preset !== undefined && (query.from !== undefined || query.to !== undefined)) {
     const message = 'Give either a preset or from and to, not both.';
     throw new AnalyticsException('invalid_range', message, { fields: [fieldError('preset', 'invalid', undefined, message)] });
   }
-  if (query.preset !== undefined) return null;
+  if (query.preset !== undefined) return { preset: query.preset };
   if (query.from === undefined || query.to === undefined) {
     const missing = (['from', 'to'] as const).filter((field) => query[field] === undefined);
     throw new AnalyticsException('invalid_range', 'Give a preset, or both from and to.', { fields: missing.map((field) => fieldError(field, 'required')) });

@@ -7,7 +7,7 @@ import { FacilitiesException } from './facilities.exception.js';
 import { FacilitiesRepository, type FacilityDetailRow, type ListedFacilityRules } from './facilities.repository.js';
 import { toFacilitySummary } from './facility-rows.js';
 import { availabilityView, fidelityFor } from './fidelity.js';
-import { openIntervalsOn, type TimeWindow } from './opening-hours/index.js';
+import { openIntervalsOn, validateBookingWindow, type TimeWindow } from './opening-hours/index.js';
 import { quoteOrNull, ruleFieldsOnly } from './pricing/index.js';
 import { parseWindow } from './search-window.js';
 
@@ -70,6 +70,16 @@ export class FacilitiesService {
         ),
       })),
       timeline,
+      // The window was checked against now already (a start in the past is a 400 above).
+      windowProblems: validateBookingWindow({
+        window,
+        now,
+        graceMinutes: Number.POSITIVE_INFINITY,
+        minDurationMinutes: row.minDurationMinutes,
+        maxDurationMinutes: row.maxDurationMinutes,
+        openingHours: row.openingHours,
+        timeZone: zone,
+      }),
       fidelity,
     };
   }

@@ -2031,6 +2031,19 @@ export interface components {
       status: 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'completed';
       vehiclePlate: string;
     };
+    BookingWindowViolationDto: {
+      /** @enum {string} */
+      code:
+        | 'invalid_window'
+        | 'end_not_after_start'
+        | 'start_in_past'
+        | 'shorter_than_minimum'
+        | 'longer_than_maximum'
+        | 'longer_than_30_days'
+        | 'outside_opening_hours';
+      /** @example The facility is not open for the whole of this booking. */
+      message: string;
+    };
     BulkSpaceChangeDto: {
       /** @description Spaces of this facility. */
       spaceIds: string[];
@@ -2643,6 +2656,8 @@ export interface components {
       timeline: components['schemas']['AvailabilityTimelineHourDto'][];
       timeZone: string;
       window: components['schemas']['TimeWindowDto'];
+      /** @description Why this car park would refuse a booking of the window whatever is free (closed for part of it, outside its stay limits); empty when it takes it. */
+      windowProblems: components['schemas']['BookingWindowViolationDto'][];
     };
     FacilityDetailDto: {
       addressLine: string;

@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AMENITIES,
+  BOOKING_WINDOW_VIOLATIONS,
   SPACE_TYPES,
   WEEKDAYS,
   type Amenity,
   type AvailabilityLevel,
   type AvailabilityTimelineHour,
+  type BookingWindowViolation,
+  type BookingWindowViolationCode,
   type DataFidelity,
   type FacilityAlternative,
   type FacilityAlternatives,
@@ -174,6 +177,11 @@ export class SpaceTypeQuoteDto implements SpaceTypeQuote {
   quote: PriceQuote | null;
 }
 
+export class BookingWindowViolationDto implements BookingWindowViolation {
+  @ApiProperty({ enum: BOOKING_WINDOW_VIOLATIONS }) code: BookingWindowViolationCode;
+  @ApiProperty({ example: 'The facility is not open for the whole of this booking.' }) message: string;
+}
+
 export class FacilityAvailabilityDto implements FacilityAvailability {
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty() timeZone: string;
@@ -186,6 +194,13 @@ export class FacilityAvailabilityDto implements FacilityAvailability {
     description: 'Hour by hour over the local day the window starts on (23 or 25 hours on DST days).',
   })
   timeline: AvailabilityTimelineHour[];
+  @ApiProperty({
+    type: BookingWindowViolationDto,
+    isArray: true,
+    description:
+      'Why this car park would refuse a booking of the window whatever is free (closed for part of it, outside its stay limits); empty when it takes it.',
+  })
+  windowProblems: BookingWindowViolation[];
   @ApiProperty(FIDELITY) fidelity: DataFidelity;
 }
 

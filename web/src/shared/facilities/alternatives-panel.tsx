@@ -12,6 +12,8 @@ type AlternativesState =
 interface AlternativesPanelProps {
   /** `h2` where the panel is a section of the page of its own, `h3` inside one. */
   headingLevel: 2 | 3;
+  /** Default "Full for this window"; another when this car park cannot take the stay at all. */
+  title?: string;
   /** What is full, in a sentence ("No standard space is free for the whole of your stay here."). */
   lead: ReactNode;
   state: AlternativesState;
@@ -30,13 +32,22 @@ interface AlternativesPanelProps {
  * window, nearest first, each with its distance, its total and how that compares, one click
  * from being booked. Shown by the car park page before a booking and by checkout after a 409.
  */
-export function AlternativesPanel({ headingLevel, lead, state, linkTo, actionLabel, linkState, waitlist }: AlternativesPanelProps) {
+export function AlternativesPanel({
+  headingLevel,
+  title = 'Full for this window',
+  lead,
+  state,
+  linkTo,
+  actionLabel,
+  linkState,
+  waitlist,
+}: AlternativesPanelProps) {
   const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="alternatives" aria-labelledby={`${id}-title`} data-testid="alternatives">
       <Heading id={`${id}-title`} className="alternatives__title">
-        Full for this window
+        {title}
       </Heading>
       <p className="alternatives__lead">{lead}</p>
       {waitlist}

@@ -29,6 +29,7 @@ function availability(window = WINDOW, day = { start: '2026-03-01T00:00:00Z', ho
       open: true,
       perType: [],
     })),
+    windowProblems: [],
     fidelity: 'full',
   };
 }

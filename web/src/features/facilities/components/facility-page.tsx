@@ -118,9 +118,17 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
   const earliest = earliestStart(now, facility.timeZone);
   const priceOf = (type: SpaceType) => availability.data?.quotes?.find((q) => q.spaceType === type)?.quote ?? null;
   const chosen = availability.data?.perType.find((entry) => entry.spaceType === spaceType);
+  // Closed for part of the stay, or a stay shorter or longer than it takes: no "Book" here, whatever is free.
+  const windowProblems = availability.data?.windowProblems ?? [];
+  const refused = windowProblems.length > 0;
   // Full for the window: where else to park then is asked for at once, before any "Book".
-  const full = Boolean(shown) && (!chosen || chosen.level === 'none' || chosen.available === 0);
-  const alternatives = useAlternatives(facility.id, full && shown ? { start: shown.start, end: shown.end, spaceType } : null);
+  const full = !refused && Boolean(shown) && (!chosen || chosen.level === 'none' || chosen.available === 0);
+  const alternatives = useAlternatives(facility.id, (full || refused) && shown ? { start: shown.start, end: shown.end, spaceType } : null);
+  const alternativesState = alternatives.isPending
+    ? ({ status: 'loading' } as const)
+    : alternatives.isError
+      ? ({ status: 'error', message: describeError(alternatives.error), onRetry: () => void alternatives.refetch() } as const)
+      : ({ status: 'ready', alternatives: alternatives.data.alternatives } as const);
 
   return (
     <>
@@ -208,7 +216,7 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                       <button
                         type="button"
                         className="button button--primary"
-                        disabled={!free}
+                        disabled={!free || refused}
                         onClick={() => book(type)}
                         aria-label={`Book ${bookingLabel(type)} space`}
                       >
@@ -218,17 +226,25 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
                   );
                 })}
               </ul>
+              {refused && shown && (
+                <AlternativesPanel
+                  headingLevel={3}
+                  title="Not bookable for this stay"
+                  lead={
+                    <span data-testid="window-problems">
+                      {windowProblems.map((problem) => problem.message).join(' ')} Change the times above, or park nearby:
+                    </span>
+                  }
+                  state={alternativesState}
+                  linkTo={(alternative) => facilityPagePath(alternative.facility.id, shown, spaceType)}
+                  actionLabel="See this car park"
+                />
+              )}
               {full && shown && (
                 <AlternativesPanel
                   headingLevel={3}
                   lead={`No ${spaceTypeInSentence(spaceType)} space is free here for the whole of your stay.`}
-                  state={
-                    alternatives.isPending
-                      ? { status: 'loading' }
-                      : alternatives.isError
-                        ? { status: 'error', message: describeError(alternatives.error), onRetry: () => void alternatives.refetch() }
-                        : { status: 'ready', alternatives: alternatives.data.alternatives }
-                  }
+                  state={alternativesState}
                   linkTo={(alternative) => facilityPagePath(alternative.facility.id, shown, spaceType)}
                   actionLabel="See this car park"
                   waitlist={
