@@ -8,7 +8,7 @@ ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 const LEVEL_VALUE: Record<AvailabilityLevel, number> = { none: 0, few: 1, many: 2 };
 const OPEN_COLOUR = '#1d5fd1';
-const CLOSED_COLOUR = '#c7ced9';
+const CLOSED_COLOUR = 'rgba(199, 206, 217, 0.55)';
 /** The forecast is drawn as outlined bars beside the filled ones: same hour, another kind of figure. */
 const EXPECTED_COLOUR = '#c2410c';
 const EXPECTED_FILL = 'rgba(194, 65, 12, 0.12)';
@@ -41,6 +41,8 @@ export function AvailabilityChart({
     return free.available !== null ? `${free.available} free` : free.level === 'none' ? 'full' : `${free.level} free`;
   };
   const barColours = hours.map((hour) => (hour.open ? OPEN_COLOUR : CLOSED_COLOUR));
+  // A closed hour is a full-height grey bar, so the closed part of the day shows at a glance (a bar of 0 would not show at all).
+  const closedHeight = exact ? Math.max(1, ...hours.map(({ free, booked }) => (free?.available ?? 0) + (booked ?? 0))) : LEVEL_VALUE.many;
   const expectedBars = (values: number[], yAxisID: string): BarData => ({
     label: inSpaces ? `Expected, ${typeLabel.toLowerCase()} spaces (forecast)` : `Expected busyness, ${typeLabel.toLowerCase()} spaces (forecast)`,
     data: values,
@@ -54,7 +56,11 @@ export function AvailabilityChart({
   let scales: Record<string, object>;
   if (forecast && inSpaces) {
     datasets = [
-      { label: `Booked or held now, ${typeLabel.toLowerCase()} spaces`, data: hours.map((hour) => hour.booked ?? 0), backgroundColor: barColours },
+      {
+        label: `Booked or held now, ${typeLabel.toLowerCase()} spaces`,
+        data: hours.map((hour) => (hour.open ? (hour.booked ?? 0) : (forecast.capacity ?? closedHeight))),
+        backgroundColor: barColours,
+      },
       expectedBars(
         hours.map((hour) => hour.expected ?? 0),
         'y',
@@ -64,7 +70,7 @@ export function AvailabilityChart({
   } else {
     const free: BarData = {
       label: `${typeLabel} spaces free`,
-      data: hours.map(({ open, free }) => (!open || !free ? 0 : exact ? (free.available ?? 0) : LEVEL_VALUE[free.level])),
+      data: hours.map(({ open, free }) => (!open ? closedHeight : !free ? 0 : exact ? (free.available ?? 0) : LEVEL_VALUE[free.level])),
       backgroundColor: barColours,
     };
     datasets = [free];
